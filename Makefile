@@ -1,0 +1,55 @@
+# Relance — the two commands of the README:
+#   make run    install what is missing, build, open the app on the demo dossier
+#   make test   install what is missing, then gofmt check, go vet, go test (with headless UI tests)
+#               and a smoke run of the real binary under Xvfb
+
+SHELL := /bin/bash
+export PATH := /usr/local/go/bin:$(HOME)/go/bin:$(PATH)
+GO ?= go
+BIN := bin/relance
+# -tags ci: Fyne's headless software driver, so tests need no display, GL or cgo.
+TESTFLAGS ?= -tags ci
+
+.PHONY: run test deps deps-build build vet fmt-check unit smoke screenshots bench fuzz clean
+
+run: deps-build build
+	./$(BIN)
+
+deps:
+	@scripts/deps.sh all
+
+deps-build:
+	@scripts/deps.sh build
+
+build:
+	$(GO) build -o $(BIN) .
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet $(TESTFLAGS) ./...
+
+unit:
+	$(GO) test $(TESTFLAGS) -count=1 ./...
+
+# The real GL binary under Xvfb: it must open a window on the demo dossier.
+smoke: build
+	scripts/smoke.sh $(BIN)
+
+test: deps fmt-check vet unit smoke
+
+# Regenerate the README screenshots from the UI tests (Fyne test driver).
+screenshots:
+	UPDATE_SCREENSHOTS=1 $(GO) test $(TESTFLAGS) -count=1 -run Screenshot ./ui/
+
+bench:
+	$(GO) test $(TESTFLAGS) -run '^$$' -bench . -benchtime 3x ./...
+
+FUZZTIME ?= 2m
+fuzz:
+	scripts/fuzz.sh $(FUZZTIME)
+
+clean:
+	rm -rf bin

@@ -1,0 +1,189 @@
+// Package cli is Relance's headless command line: the same binary as the GUI, run
+// with a subcommand. Each command parses its flags, calls the same domain functions
+// as the screens, and prints tables, CSV or JSON. No GUI package is imported here.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"relance/assets/i18n"
+	"relance/ledger"
+	"relance/ledger/store"
+)
+
+// Env is what a command runs with: its output streams, the user's language and the
+// calendar date of "today" (the default as-of date).
+type Env struct {
+	Stdout, Stderr io.Writer
+	Lang           string
+	Today          ledger.Date
+}
+
+// Command is one subcommand.
+type Command struct {
+	Name    string
+	Args    string // synopsis after the name, e.g. "--db FILE [--format table|json]"
+	Summary string // i18n key of a one-line description
+	Run     func(env *Env, args []string) error
+}
+
+// commands is the command table; keep it sorted by name.
+func commands() []Command {
+	return []Command{
+		{"customers", "--db FILE [--at YYYY-MM-DD] [--format table|json]", "cli.customers", runCustomers},
+		{"demo", "--out FILE [--today YYYY-MM-DD]", "cli.demo", runDemo},
+		{"gen", "--customers N --items M [--seed S] [--today YYYY-MM-DD] --out FILE", "cli.gen", runGen},
+		{"version", "", "cli.version", runVersion},
+	}
+}
+
+// IsCommand reports whether name is a subcommand (or a help flag), so that main can
+// decide between the command line and the GUI.
+func IsCommand(name string) bool {
+	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
+		return true
+	}
+	for _, c := range commands() {
+		if c.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// usageError marks a bad command line: exit status 2 and the usage on stderr.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// Run runs the command line args (without the program name) and returns the exit
+// status: 0 on success, 1 when the command failed, 2 on a usage error.
+func Run(args []string, stdout, stderr io.Writer) int {
+	env := &Env{Stdout: stdout, Stderr: stderr, Lang: i18n.FromEnv(), Today: ledger.DateOf(time.Now())}
+	return env.run(args)
+}
+
+func (env *Env) run(args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		env.usage(env.Stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	var cmd *Command
+	all := commands()
+	for i := range all {
+		if all[i].Name == args[0] {
+			cmd = &all[i]
+		}
+	}
+	if cmd == nil {
+		fmt.Fprintln(env.Stderr, i18n.T(env.Lang, "cli.unknown", "value", args[0]))
+		env.usage(env.Stderr)
+		return 2
+	}
+	err := cmd.Run(env, args[1:])
+	var ue *usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ue):
+		if ue.msg != "" {
+			fmt.Fprintln(env.Stderr, ue.msg)
+		}
+		fmt.Fprintf(env.Stderr, "%s: relance %s %s\n", i18n.T(env.Lang, "cli.usage"), cmd.Name, cmd.Args)
+		return 2
+	default:
+		fmt.Fprintf(env.Stderr, "relance %s: %s\n", cmd.Name, ledger.Localize(err, env.Lang))
+		return 1
+	}
+}
+
+func (env *Env) usage(w io.Writer) {
+	fmt.Fprintln(w, i18n.T(env.Lang, "cli.intro"))
+	fmt.Fprintln(w)
+	all := commands()
+	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
+	for _, c := range all {
+		fmt.Fprintf(w, "  relance %s %s\n      %s\n", c.Name, c.Args, i18n.T(env.Lang, c.Summary))
+	}
+}
+
+// flags returns a flag set whose errors are returned (not printed twice) as usage errors.
+func (env *Env) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parse parses args and turns flag errors and stray arguments into usage errors.
+func (env *Env) parse(fs *flag.FlagSet, args []string, positional bool) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(env.Stdout)
+			fs.PrintDefaults()
+			return err
+		}
+		return &usageError{msg: err.Error()}
+	}
+	if !positional && fs.NArg() > 0 {
+		return &usageError{msg: i18n.T(env.Lang, "cli.extra", "value", strings.Join(fs.Args(), " "))}
+	}
+	return nil
+}
+
+func (env *Env) required(flagName, value string) error {
+	if value == "" {
+		return &usageError{msg: i18n.T(env.Lang, "cli.required", "flag", "--"+flagName)}
+	}
+	return nil
+}
+
+// date parses a --at/--today style flag; empty gives def.
+func (env *Env) date(flagName, value string, def ledger.Date) (ledger.Date, error) {
+	if value == "" {
+		return def, nil
+	}
+	d, err := ledger.ParseDate(value)
+	if err != nil {
+		return ledger.NoDate, &usageError{msg: i18n.T(env.Lang, "cli.baddate", "flag", "--"+flagName, "value", value)}
+	}
+	return d, nil
+}
+
+func (env *Env) format(value string, allowed ...string) error {
+	for _, a := range allowed {
+		if value == a {
+			return nil
+		}
+	}
+	return &usageError{msg: i18n.T(env.Lang, "cli.badformat", "value", value, "allowed", strings.Join(allowed, ", "))}
+}
+
+// openRead opens a dossier read-only for a reporting command.
+func openRead(path string) (*store.DB, *ledger.Book, error) {
+	db, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	book, err := db.Load()
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, book, nil
+}
+
+// openWrite opens a dossier for a command that changes it, writing a rotating backup first.
+func openWrite(path string) (*store.DB, error) {
+	return store.Open(path, store.Options{Backups: 5})
+}

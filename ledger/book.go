@@ -1,0 +1,175 @@
+package ledger
+
+import (
+	"sort"
+)
+
+// Account is a customer with all of its items, in document-date order.
+type Account struct {
+	Customer Customer
+	Items    []Item
+}
+
+// Balance returns Σ open amounts: what the customer owes now, net of open credits.
+func (a *Account) Balance() Cents {
+	var s Cents
+	for i := range a.Items {
+		s += a.Items[i].Open
+	}
+	return s
+}
+
+// Overdue returns Σ open debits past their due date at asOf.
+func (a *Account) Overdue(asOf Date) Cents {
+	var s Cents
+	for i := range a.Items {
+		if a.Items[i].OverdueAt(asOf) {
+			s += a.Items[i].Open
+		}
+	}
+	return s
+}
+
+// OldestOverdue returns the due date of the oldest overdue open debit at asOf, or NoDate.
+func (a *Account) OldestOverdue(asOf Date) Date {
+	oldest := NoDate
+	for i := range a.Items {
+		it := &a.Items[i]
+		if it.OverdueAt(asOf) && (!oldest.Valid() || it.DueDate < oldest) {
+			oldest = it.DueDate
+		}
+	}
+	return oldest
+}
+
+// OpenItems returns the items with a non-zero open amount.
+func (a *Account) OpenItems() []Item {
+	var out []Item
+	for _, it := range a.Items {
+		if it.Open != 0 {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// SortItems orders items by document date, then number, then ID.
+func SortItems(items []Item) {
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := &items[i], &items[j]
+		if a.DocDate != b.DocDate {
+			return a.DocDate < b.DocDate
+		}
+		if a.Number != b.Number {
+			return a.Number < b.Number
+		}
+		return a.ID < b.ID
+	})
+}
+
+// Book is a dossier loaded in memory: its settings, salespeople and accounts.
+// Accounts are sorted by customer ID. A Book is a snapshot: changes go through the
+// store, which gives a new Book (or updates this one) after its transaction commits.
+type Book struct {
+	Settings    Settings
+	Salespeople []Salesperson
+	Accounts    []*Account
+	index       map[string]int
+}
+
+// NewBook builds a book from its parts, sorting accounts by ID and items by date.
+func NewBook(s Settings, sales []Salesperson, accounts []*Account) *Book {
+	sort.Slice(accounts, func(i, j int) bool { return accounts[i].Customer.ID < accounts[j].Customer.ID })
+	b := &Book{Settings: s.Normalize(), Salespeople: sales, Accounts: accounts}
+	b.reindex()
+	return b
+}
+
+func (b *Book) reindex() {
+	b.index = make(map[string]int, len(b.Accounts))
+	for i, a := range b.Accounts {
+		b.index[a.Customer.ID] = i
+	}
+}
+
+// Account returns the account of customer id, or nil.
+func (b *Book) Account(id string) *Account {
+	if i, ok := b.index[id]; ok {
+		return b.Accounts[i]
+	}
+	return nil
+}
+
+// Salesperson returns the salesperson with the given ID, or nil.
+func (b *Book) Salesperson(id string) *Salesperson {
+	for i := range b.Salespeople {
+		if b.Salespeople[i].ID == id {
+			return &b.Salespeople[i]
+		}
+	}
+	return nil
+}
+
+// ItemCount returns the number of items in the book.
+func (b *Book) ItemCount() int {
+	n := 0
+	for _, a := range b.Accounts {
+		n += len(a.Items)
+	}
+	return n
+}
+
+// TermsOf returns the customer's payment terms, or the dossier's default.
+func (b *Book) TermsOf(c *Customer) Terms {
+	if c.Terms != nil {
+		return *c.Terms
+	}
+	return b.Settings.Terms
+}
+
+// CustomerSummary is one line of the customer list.
+type CustomerSummary struct {
+	ID          string       `json:"id"`
+	Name        string       `json:"name"`
+	Kind        CustomerKind `json:"kind"`
+	Salesperson string       `json:"salesperson,omitempty"`
+	Balance     Cents        `json:"balance"`
+	Overdue     Cents        `json:"overdue"`
+	// OldestDue is the due date of the oldest overdue item; DaysLate counts from it.
+	OldestDue  Date `json:"oldest_due,omitempty"`
+	DaysLate   int  `json:"days_late"`
+	OpenItems  int  `json:"open_items"`
+	Doubtful   bool `json:"doubtful,omitempty"`
+	CreditOver bool `json:"over_credit_limit,omitempty"`
+}
+
+// Summaries returns one summary per customer at asOf, in ID order.
+func (b *Book) Summaries(asOf Date) []CustomerSummary {
+	out := make([]CustomerSummary, len(b.Accounts))
+	for i, a := range b.Accounts {
+		s := CustomerSummary{
+			ID: a.Customer.ID, Name: a.Customer.Name, Kind: a.Customer.Kind,
+			Salesperson: a.Customer.Salesperson, Doubtful: a.Customer.Doubtful,
+		}
+		for j := range a.Items {
+			it := &a.Items[j]
+			if it.Open == 0 {
+				continue
+			}
+			s.OpenItems++
+			s.Balance += it.Open
+			if it.OverdueAt(asOf) {
+				s.Overdue += it.Open
+				if !s.OldestDue.Valid() || it.DueDate < s.OldestDue {
+					s.OldestDue = it.DueDate
+				}
+			}
+		}
+		if s.OldestDue.Valid() {
+			s.DaysLate = asOf.DaysSince(s.OldestDue)
+		}
+		s.CreditOver = a.Customer.CreditLimit > 0 && s.Balance > a.Customer.CreditLimit
+		out[i] = s
+	}
+	return out
+}

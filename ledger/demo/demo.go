@@ -1,0 +1,69 @@
+// Package demo builds Relance's demo dossier, "Société Exemple SAS", and synthetic
+// dossiers at scale for benchmarks. Both are deterministic: the same seed and the
+// same "today" give the same dossier, byte for byte in its content.
+package demo
+
+import (
+	"strconv"
+
+	"relance/ledger"
+	"relance/ledger/store"
+)
+
+// Create writes the demo dossier to path (which must not exist), anchored at today:
+// 18 months of history ending on that date.
+func Create(path string, today ledger.Date) error {
+	return write(path, Book(today))
+}
+
+// Book returns the demo dossier in memory, anchored at today.
+func Book(today ledger.Date) *ledger.Book {
+	return build(demoSpec(today))
+}
+
+func write(path string, book *ledger.Book) error {
+	db, err := store.Create(path, book.Settings)
+	if err != nil {
+		return err
+	}
+	err = db.Update(func(tx *store.Tx) error {
+		for _, s := range book.Salespeople {
+			if err := tx.PutSalesperson(s); err != nil {
+				return err
+			}
+		}
+		for _, a := range book.Accounts {
+			if err := tx.PutCustomer(&a.Customer); err != nil {
+				return err
+			}
+			if err := tx.PutItems(a.Customer.ID, a.Items); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Generate writes a synthetic dossier of the given size to path (which must not exist):
+// customers named "Client NNNNN", exactly items items spread among them, with the same
+// payment behaviours as the demo. The same seed and today give the same dossier.
+func Generate(path string, customers, items int, seed uint64, today ledger.Date) error {
+	if customers <= 0 || items < 0 {
+		return &ledger.Problem{Key: "err.gen.size", Args: []string{"customers", itoa(customers), "items", itoa(items)}}
+	}
+	return write(path, GenerateBook(customers, items, seed, today))
+}
+
+// GenerateBook is Generate without the file: the synthetic dossier in memory.
+func GenerateBook(customers, items int, seed uint64, today ledger.Date) *ledger.Book {
+	b := build(spec{today: today, seed: seed, customers: customers, items: items, scale: true})
+	b.Settings.Company.Name = "Dossier synthétique"
+	b.Settings.Demo = false
+	return b
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

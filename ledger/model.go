@@ -1,0 +1,201 @@
+// Package ledger is Relance's domain: customers, their items (invoices, credit notes,
+// payments), salespeople and the dossier's settings, with civil dates and exact money.
+// It imports no GUI package; persistence lives in ledger/store, imports in ledger/importer.
+package ledger
+
+// CustomerKind tells what sort of debtor a customer is: it decides the legal regime
+// (penalties, limitation periods, competent court).
+type CustomerKind uint8
+
+// Customer kinds.
+const (
+	Business   CustomerKind = iota // a trader or company: C. com. L441-10 applies
+	Consumer                       // a private person: C. consom., 2-year limitation (L218-2)
+	PublicBody                     // a public purchaser: C. commande publique L2192-10 ff.
+)
+
+var kindNames = [...]string{"business", "consumer", "public"}
+
+// String returns "business", "consumer" or "public".
+func (k CustomerKind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "business"
+}
+
+// ParseCustomerKind parses the names returned by String (and b2b/b2c aliases).
+func ParseCustomerKind(s string) (CustomerKind, bool) {
+	switch s {
+	case "business", "b2b":
+		return Business, true
+	case "consumer", "b2c":
+		return Consumer, true
+	case "public":
+		return PublicBody, true
+	}
+	return Business, false
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (k CustomerKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (k *CustomerKind) UnmarshalText(b []byte) error {
+	v, ok := ParseCustomerKind(string(b))
+	if !ok {
+		return &Problem{Key: "err.kind", Args: []string{"value", string(b)}}
+	}
+	*k = v
+	return nil
+}
+
+// CollectionStatus is where a customer stands in the collection process.
+type CollectionStatus string
+
+// Collection statuses.
+const (
+	StatusNormal     CollectionStatus = "normal"
+	StatusDispute    CollectionStatus = "dispute"
+	StatusLegal      CollectionStatus = "legal"
+	StatusInsolvency CollectionStatus = "insolvency"
+	StatusWrittenOff CollectionStatus = "written_off"
+)
+
+// Address is a postal address, laid out for a French window envelope by the letters package.
+type Address struct {
+	Lines    []string `json:"lines,omitempty"` // street lines (number, street, building, lieu-dit)
+	Postcode string   `json:"postcode,omitempty"`
+	City     string   `json:"city,omitempty"`
+	Country  string   `json:"country,omitempty"` // ISO 3166-1 alpha-2; empty means the dossier's country (FR)
+}
+
+// Contact is a person to reach at a customer.
+type Contact struct {
+	Name  string `json:"name"`
+	Role  string `json:"role,omitempty"` // e.g. "Comptabilité fournisseurs"
+	Email string `json:"email,omitempty"`
+	Phone string `json:"phone,omitempty"`
+}
+
+// Customer is a debtor: a third party with a receivable account.
+type Customer struct {
+	ID          string           `json:"id"`                // account key: CompAuxNum, or the 411 account
+	Account     string           `json:"account,omitempty"` // general ledger account (411000, 411DUPONT…)
+	Name        string           `json:"name"`
+	Kind        CustomerKind     `json:"kind"`
+	Lang        string           `json:"lang,omitempty"` // "fr" or "en": language of letters to this customer
+	SIREN       string           `json:"siren,omitempty"`
+	VATNumber   string           `json:"vat,omitempty"`
+	Address     Address          `json:"address"`
+	Contacts    []Contact        `json:"contacts,omitempty"`
+	Terms       *Terms           `json:"terms,omitempty"` // nil: the dossier's default terms
+	CreditLimit Cents            `json:"credit_limit,omitempty"`
+	Salesperson string           `json:"salesperson,omitempty"` // Salesperson.ID
+	Status      CollectionStatus `json:"status,omitempty"`
+	Doubtful    bool             `json:"doubtful,omitempty"` // account 416 (clients douteux ou litigieux)
+	Notes       string           `json:"notes,omitempty"`
+	// NoReminderUntil suspends reminders up to and including this date.
+	NoReminderUntil Date `json:"no_reminder_until,omitempty"`
+}
+
+// Language returns the customer's letter language, French by default.
+func (c *Customer) Language() string {
+	if c.Lang == "" {
+		return "fr"
+	}
+	return c.Lang
+}
+
+// ItemKind is the nature of a ledger item.
+type ItemKind uint8
+
+// Item kinds.
+const (
+	Invoice ItemKind = iota
+	CreditNote
+	Payment
+	Opening    // balance brought forward (à-nouveau)
+	Adjustment // write-off, transfer, miscellaneous entry
+)
+
+var itemKindNames = [...]string{"invoice", "credit_note", "payment", "opening", "adjustment"}
+
+// String returns the kind's stable name.
+func (k ItemKind) String() string {
+	if int(k) < len(itemKindNames) {
+		return itemKindNames[k]
+	}
+	return "adjustment"
+}
+
+// ParseItemKind parses the names returned by String.
+func ParseItemKind(s string) (ItemKind, bool) {
+	for i, n := range itemKindNames {
+		if n == s {
+			return ItemKind(i), true
+		}
+	}
+	return Adjustment, false
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (k ItemKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// Item flags.
+const (
+	FlagDoubtful       uint32 = 1 << iota // posted on 416
+	FlagUnpaidCheque                      // returned cheque (L131-73 CMF)
+	FlagRejectedDebit                     // rejected direct debit
+	FlagFIFO                              // open amount derived by FIFO, lettering absent or inconsistent
+	FlagPromissoryNote                    // bill of exchange / LCR (413)
+)
+
+// Item is one line of a customer's account: an invoice, credit note, payment, opening
+// balance or adjustment. Amounts are incl. VAT, signed from the firm's point of view:
+// positive = the customer owes (debit), negative = credit (payment, credit note).
+type Item struct {
+	ID       string   `json:"id"` // stable key within the customer, from the source (journal, piece, line)
+	Customer string   `json:"customer"`
+	Kind     ItemKind `json:"kind"`
+	Number   string   `json:"number"` // document number (PieceRef)
+	Label    string   `json:"label,omitempty"`
+	Journal  string   `json:"journal,omitempty"`
+	DocDate  Date     `json:"doc_date"`
+	DueDate  Date     `json:"due_date"`
+	Amount   Cents    `json:"amount"`
+	Open     Cents    `json:"open"` // remaining amount as of the import (same sign as Amount, or 0)
+	// Settled is the date the item was fully matched (lettering date), NoDate while open.
+	Settled  Date   `json:"settled,omitempty"`
+	Match    string `json:"match,omitempty"` // lettering (lettrage) code
+	Currency string `json:"currency,omitempty"`
+	// CurAmount is the amount in the original currency when it differs from the dossier's.
+	CurAmount Cents  `json:"cur_amount,omitempty"`
+	Flags     uint32 `json:"flags,omitempty"`
+	Source    string `json:"source,omitempty"` // file the item came from
+	Line      int    `json:"line,omitempty"`   // line in that file
+}
+
+// IsDebit reports whether the item increases what the customer owes.
+func (it *Item) IsDebit() bool { return it.Amount > 0 }
+
+// OverdueAt reports whether the item is an open debit past its due date at asOf.
+func (it *Item) OverdueAt(asOf Date) bool {
+	return it.Open > 0 && it.DueDate.Valid() && it.DueDate < asOf
+}
+
+// DaysLate returns how many days past due the item is at asOf (0 when not due).
+func (it *Item) DaysLate(asOf Date) int {
+	if !it.DueDate.Valid() || asOf <= it.DueDate {
+		return 0
+	}
+	return asOf.DaysSince(it.DueDate)
+}
+
+// Salesperson is a member of the sales force who owns customers and disputes.
+type Salesperson struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Email string `json:"email,omitempty"`
+	Phone string `json:"phone,omitempty"`
+}

@@ -1,0 +1,106 @@
+package ledger
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Company is the creditor's legal identity, printed on letterheads and legal forms
+// (C. com. R123-237: legal form, capital, RCS city and SIREN on commercial documents).
+type Company struct {
+	Name      string  `json:"name"`
+	LegalForm string  `json:"legal_form,omitempty"` // SAS, SARL, SA, EURL, EI…
+	Capital   Cents   `json:"capital,omitempty"`
+	SIREN     string  `json:"siren,omitempty"`
+	RCSCity   string  `json:"rcs_city,omitempty"` // "RCS Lyon"
+	VATNumber string  `json:"vat,omitempty"`
+	Address   Address `json:"address"`
+	Phone     string  `json:"phone,omitempty"`
+	Email     string  `json:"email,omitempty"`
+	IBAN      string  `json:"iban,omitempty"`
+	BIC       string  `json:"bic,omitempty"`
+	Logo      []byte  `json:"logo,omitempty"` // PNG or JPEG
+}
+
+// Signatory is the person who signs the letters.
+type Signatory struct {
+	Name  string `json:"name"`
+	Title string `json:"title,omitempty"` // "Responsable du recouvrement"
+	Phone string `json:"phone,omitempty"`
+	Email string `json:"email,omitempty"`
+}
+
+// Settings are a dossier's settings.
+type Settings struct {
+	Company   Company   `json:"company"`
+	Signatory Signatory `json:"signatory"`
+	Currency  string    `json:"currency"` // ISO 4217, EUR by default
+	Country   string    `json:"country"`  // ISO 3166-1 alpha-2 of the creditor, FR by default
+	Lang      string    `json:"lang"`     // default language of letters, "fr"
+	Terms     Terms     `json:"terms"`    // default payment terms
+	// Buckets are the upper bounds, in days past due, of the aged-balance buckets
+	// after "not due": {30, 60, 90} gives 1–30, 31–60, 61–90 and > 90.
+	Buckets []int `json:"buckets"`
+	// Receivables are the account prefixes read as customer receivables on import.
+	Receivables []string `json:"receivables,omitempty"`
+	// Demo marks the embedded demo dossier; DemoToday is its reference "today".
+	Demo      bool `json:"demo,omitempty"`
+	DemoToday Date `json:"demo_today,omitempty"`
+}
+
+// DefaultSettings returns the settings of a new dossier.
+func DefaultSettings() Settings {
+	return Settings{
+		Currency:    "EUR",
+		Country:     "FR",
+		Lang:        "fr",
+		Terms:       DefaultTerms,
+		Buckets:     []int{30, 60, 90},
+		Receivables: []string{"411", "413", "416", "4191"},
+	}
+}
+
+// Normalize fills empty fields with their defaults and sorts nothing: it returns
+// settings that every computation can rely on.
+func (s Settings) Normalize() Settings {
+	d := DefaultSettings()
+	if s.Currency == "" {
+		s.Currency = d.Currency
+	}
+	if s.Country == "" {
+		s.Country = d.Country
+	}
+	if s.Lang == "" {
+		s.Lang = d.Lang
+	}
+	if len(s.Buckets) == 0 {
+		s.Buckets = d.Buckets
+	}
+	if len(s.Receivables) == 0 {
+		s.Receivables = d.Receivables
+	}
+	return s
+}
+
+// Validate checks the settings a user may edit and names the first bad field.
+func (s Settings) Validate() error {
+	prev := 0
+	for _, b := range s.Buckets {
+		if b <= prev {
+			return &Problem{Key: "err.buckets", Args: []string{"value", intsString(s.Buckets)}}
+		}
+		prev = b
+	}
+	if s.Terms.Days < 0 || s.Terms.Days > 365 {
+		return &Problem{Key: "err.terms", Args: []string{"value", s.Terms.String()}}
+	}
+	return nil
+}
+
+func intsString(v []int) string {
+	parts := make([]string, len(v))
+	for i, n := range v {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ",")
+}

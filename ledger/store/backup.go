@@ -1,0 +1,125 @@
+package store
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"relance/ledger"
+)
+
+// backupDir is where the rotating backups of a dossier go: a folder beside it,
+// "<name>.backups".
+func backupDir(path string) string {
+	return path + ".backups"
+}
+
+// BackupDir returns the folder of the dossier's rotating backups.
+func (db *DB) BackupDir() string { return backupDir(db.path) }
+
+// writeBackup writes a consistent copy of the dossier into dir as
+// "<name>-r<revision>-<UTC timestamp>.db", unless a backup of the same revision is
+// already there, then keeps the newest keep backups. It returns the file written ("" if
+// none was needed).
+func (db *DB) writeBackup(dir string, keep int) (string, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", &ledger.Problem{Key: "err.backup", Args: []string{"file", dir}, Err: err}
+	}
+	base := strings.TrimSuffix(filepath.Base(db.path), filepath.Ext(db.path))
+	var out string
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		rev := getU64(tx.Bucket(bMeta).Get(kRevision))
+		prefix := fmt.Sprintf("%s-r%d-", base, rev)
+		if existing, _ := filepath.Glob(filepath.Join(dir, prefix+"*.db")); len(existing) > 0 {
+			return nil
+		}
+		out = filepath.Join(dir, prefix+time.Now().UTC().Format("20060102T150405.000Z")+".db")
+		tmp := out + ".tmp"
+		if err := tx.CopyFile(tmp, 0o600); err != nil {
+			os.Remove(tmp)
+			return err
+		}
+		return os.Rename(tmp, out)
+	})
+	if err != nil {
+		return "", &ledger.Problem{Key: "err.backup", Args: []string{"file", dir}, Err: err}
+	}
+	if err := prune(dir, base, keep); err != nil {
+		return out, err
+	}
+	return out, nil
+}
+
+// Backups lists the rotating backups of the dossier, newest first.
+func (db *DB) Backups() ([]string, error) {
+	base := strings.TrimSuffix(filepath.Base(db.path), filepath.Ext(db.path))
+	return listBackups(backupDir(db.path), base)
+}
+
+func listBackups(dir, base string) ([]string, error) {
+	files, err := filepath.Glob(filepath.Join(dir, base+"-r*-*.db"))
+	if err != nil {
+		return nil, err
+	}
+	type entry struct {
+		name string
+		mod  time.Time
+	}
+	var es []entry
+	for _, f := range files {
+		st, err := os.Stat(f)
+		if err != nil {
+			continue
+		}
+		es = append(es, entry{f, st.ModTime()})
+	}
+	sort.Slice(es, func(i, j int) bool {
+		if !es[i].mod.Equal(es[j].mod) {
+			return es[i].mod.After(es[j].mod)
+		}
+		return es[i].name > es[j].name
+	})
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = e.name
+	}
+	return out, nil
+}
+
+func prune(dir, base string, keep int) error {
+	files, err := listBackups(dir, base)
+	if err != nil {
+		return err
+	}
+	for i := keep; i < len(files); i++ {
+		if err := os.Remove(files[i]); err != nil {
+			return &ledger.Problem{Key: "err.backup", Args: []string{"file", files[i]}, Err: err}
+		}
+	}
+	return nil
+}
+
+// Backup writes a consistent copy of the open dossier to out (0600), whatever its
+// revision; it refuses to overwrite an existing file.
+func (db *DB) Backup(out string) error {
+	if _, err := os.Stat(out); err == nil {
+		return problem(ErrExists, out, nil)
+	}
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		tmp := out + ".tmp"
+		if err := tx.CopyFile(tmp, 0o600); err != nil {
+			os.Remove(tmp)
+			return err
+		}
+		return os.Rename(tmp, out)
+	})
+	if err != nil {
+		return &ledger.Problem{Key: "err.backup", Args: []string{"file", out}, Err: err}
+	}
+	return nil
+}

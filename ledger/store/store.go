@@ -1,0 +1,320 @@
+// Package store keeps a Relance dossier in one bbolt file: one file per company,
+// created 0600, opened by one process at a time, every user action one transaction.
+//
+// Buckets (schema version 1):
+//
+//	meta         magic, schema version, revision counter, creation date
+//	settings     "settings" → JSON ledger.Settings
+//	customers    customer ID → JSON ledger.Customer
+//	items        customer ID → binary list of that customer's items (codec.go)
+//	salespeople  salesperson ID → JSON ledger.Salesperson
+//	imports      content hash → JSON import record (ledger/importer)
+//
+// Later capabilities add their own buckets through migrations (migrate.go).
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"relance/ledger"
+)
+
+// Magic identifies a Relance dossier in its meta bucket.
+const Magic = "relance-dossier"
+
+var (
+	bMeta        = []byte("meta")
+	bSettings    = []byte("settings")
+	bCustomers   = []byte("customers")
+	bItems       = []byte("items")
+	bSalespeople = []byte("salespeople")
+	bImports     = []byte("imports")
+
+	kMagic    = []byte("magic")
+	kSchema   = []byte("schema")
+	kRevision = []byte("revision")
+	kCreated  = []byte("created")
+	kSettings = []byte("settings")
+)
+
+// Options control how a dossier is opened.
+type Options struct {
+	// ReadOnly opens with a shared lock; writes fail with ErrReadOnly.
+	ReadOnly bool
+	// Timeout is how long to wait for another process's lock (default 1 s).
+	Timeout time.Duration
+	// Backups is how many rotating backups to keep; > 0 writes one on open (read-write only).
+	Backups int
+}
+
+// DB is an open dossier.
+type DB struct {
+	bolt     *bolt.DB
+	path     string
+	readOnly bool
+	backup   chan error // result of the backup started on open, nil if none
+}
+
+// boltMagic is bbolt's meta-page magic number, at offset 16 of the file (after the page header).
+const boltMagic = 0xED0CDAED
+
+// sniff checks, without opening it with bbolt (which could write to it), that path is a
+// bbolt file. A missing file returns os.ErrNotExist.
+func sniff(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var head [24]byte
+	if _, err := io.ReadFull(f, head[:]); err != nil {
+		return problem(ErrNotDossier, path, nil)
+	}
+	if binary.LittleEndian.Uint32(head[16:20]) != boltMagic {
+		return problem(ErrNotDossier, path, nil)
+	}
+	return nil
+}
+
+// Open opens an existing dossier. It fails with ErrLocked within Options.Timeout when
+// another process holds it, with ErrNotDossier when the file is something else (the file
+// is then left untouched), and with ErrNewerSchema when a newer Relance wrote it.
+// An older schema is migrated in one transaction, after a backup.
+func Open(path string, opt Options) (*DB, error) {
+	if err := sniff(path); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, &ledger.Problem{Key: "err.dossier.missing", Args: []string{"file", path}}
+		}
+		if _, ok := err.(*ledger.Problem); ok {
+			return nil, err
+		}
+		return nil, &ledger.Problem{Key: "err.dossier.read", Args: []string{"file", path}, Err: err}
+	}
+	db, err := openBolt(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	schema, err := db.checkMagic()
+	if err != nil {
+		db.bolt.Close()
+		return nil, err
+	}
+	if schema > SchemaVersion {
+		db.bolt.Close()
+		return nil, problem(ErrNewerSchema, path, nil, "version", fmt.Sprint(schema), "supported", fmt.Sprint(SchemaVersion))
+	}
+	if schema < SchemaVersion {
+		if db.readOnly {
+			db.bolt.Close()
+			return nil, &ledger.Problem{Key: "err.dossier.migrate_ro", Args: []string{"file", path}}
+		}
+		if _, err := db.writeBackup(backupDir(path), opt.keep()); err != nil {
+			db.bolt.Close()
+			return nil, err
+		}
+		if err := db.migrate(schema); err != nil {
+			db.bolt.Close()
+			return nil, err
+		}
+	}
+	if !db.readOnly && opt.Backups > 0 {
+		db.backup = make(chan error, 1)
+		go func() {
+			_, err := db.writeBackup(backupDir(path), opt.Backups)
+			db.backup <- err
+		}()
+	}
+	return db, nil
+}
+
+func (o Options) keep() int {
+	if o.Backups > 0 {
+		return o.Backups
+	}
+	return 5
+}
+
+// Create makes a new dossier at path with the given settings. It refuses to overwrite
+// an existing file.
+func Create(path string, settings ledger.Settings) (*DB, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return nil, problem(ErrExists, path, nil)
+		}
+		return nil, &ledger.Problem{Key: "err.dossier.create", Args: []string{"file", path}, Err: err}
+	}
+	f.Close()
+	db, err := openBolt(path, Options{})
+	if err != nil {
+		os.Remove(path)
+		return nil, err
+	}
+	settings = settings.Normalize()
+	err = db.bolt.Update(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		meta := tx.Bucket(bMeta)
+		if err := meta.Put(kMagic, []byte(Magic)); err != nil {
+			return err
+		}
+		if err := meta.Put(kSchema, u64(SchemaVersion)); err != nil {
+			return err
+		}
+		if err := meta.Put(kRevision, u64(0)); err != nil {
+			return err
+		}
+		if err := meta.Put(kCreated, []byte(time.Now().UTC().Format(time.RFC3339))); err != nil {
+			return err
+		}
+		return putJSON(tx.Bucket(bSettings), kSettings, settings)
+	})
+	if err != nil {
+		db.bolt.Close()
+		os.Remove(path)
+		return nil, &ledger.Problem{Key: "err.dossier.create", Args: []string{"file", path}, Err: err}
+	}
+	return db, nil
+}
+
+func openBolt(path string, opt Options) (*DB, error) {
+	timeout := opt.Timeout
+	if timeout <= 0 {
+		timeout = time.Second
+	}
+	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: opt.ReadOnly})
+	if err != nil {
+		switch {
+		case errors.Is(err, berrors.ErrTimeout):
+			return nil, problem(ErrLocked, path, nil)
+		case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
+			return nil, problem(ErrNotDossier, path, nil)
+		}
+		return nil, &ledger.Problem{Key: "err.dossier.read", Args: []string{"file", path}, Err: err}
+	}
+	return &DB{bolt: b, path: path, readOnly: opt.ReadOnly}, nil
+}
+
+func (db *DB) checkMagic() (uint64, error) {
+	var schema uint64
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bMeta)
+		if meta == nil || !bytes.Equal(meta.Get(kMagic), []byte(Magic)) {
+			return problem(ErrNotDossier, db.path, nil)
+		}
+		v := meta.Get(kSchema)
+		if len(v) != 8 {
+			return problem(ErrNotDossier, db.path, nil)
+		}
+		schema = binary.BigEndian.Uint64(v)
+		return nil
+	})
+	return schema, err
+}
+
+// Path returns the dossier's file name.
+func (db *DB) Path() string { return db.path }
+
+// ReadOnly reports whether the dossier was opened read-only.
+func (db *DB) ReadOnly() bool { return db.readOnly }
+
+// Close waits for the backup started on open, then releases the file.
+func (db *DB) Close() error {
+	var berr error
+	if db.backup != nil {
+		berr = <-db.backup
+		db.backup = nil
+	}
+	if err := db.bolt.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", db.path, err)
+	}
+	return berr
+}
+
+// WaitBackup waits for the backup started on open and returns its error.
+func (db *DB) WaitBackup() error {
+	if db.backup == nil {
+		return nil
+	}
+	err := <-db.backup
+	db.backup = nil
+	return err
+}
+
+// Revision returns the dossier's revision counter, incremented by every Update.
+func (db *DB) Revision() (uint64, error) {
+	var rev uint64
+	err := db.bolt.View(func(tx *bolt.Tx) error {
+		rev = getU64(tx.Bucket(bMeta).Get(kRevision))
+		return nil
+	})
+	return rev, err
+}
+
+// Update runs fn in one read-write transaction: everything fn does is committed
+// together or not at all. The revision counter is incremented.
+func (db *DB) Update(fn func(tx *Tx) error) error {
+	if db.readOnly {
+		return problem(ErrReadOnly, db.path, nil)
+	}
+	return db.bolt.Update(func(btx *bolt.Tx) error {
+		tx := &Tx{tx: btx, path: db.path}
+		if err := fn(tx); err != nil {
+			return err
+		}
+		meta := btx.Bucket(bMeta)
+		return meta.Put(kRevision, u64(getU64(meta.Get(kRevision))+1))
+	})
+}
+
+// View runs fn in a read-only transaction.
+func (db *DB) View(fn func(tx *Tx) error) error {
+	return db.bolt.View(func(btx *bolt.Tx) error {
+		return fn(&Tx{tx: btx, path: db.path})
+	})
+}
+
+// Load reads the whole dossier into memory.
+func (db *DB) Load() (*ledger.Book, error) {
+	var book *ledger.Book
+	err := db.View(func(tx *Tx) error {
+		var err error
+		book, err = tx.Load()
+		return err
+	})
+	return book, err
+}
+
+func u64(v uint64) []byte {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], v)
+	return b[:]
+}
+
+func getU64(b []byte) uint64 {
+	if len(b) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(b)
+}
+
+func putJSON(b *bolt.Bucket, key []byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, data)
+}

@@ -1,0 +1,172 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"relance/ledger"
+)
+
+// Tx is a transaction on a dossier. Its methods read and write the dossier's entities;
+// a Tx from View refuses writes.
+type Tx struct {
+	tx   *bolt.Tx
+	path string
+}
+
+// Bolt exposes the underlying bbolt transaction to the store's sibling packages that
+// own buckets of their own (imports, disputes…). Callers must not keep it past fn.
+func (t *Tx) Bolt() *bolt.Tx { return t.tx }
+
+func (t *Tx) corrupt(bucket, key string, err error) error {
+	return problem(ErrCorrupt, t.path, err, "bucket", bucket, "key", key)
+}
+
+// Settings returns the dossier's settings.
+func (t *Tx) Settings() (ledger.Settings, error) {
+	var s ledger.Settings
+	if err := json.Unmarshal(t.tx.Bucket(bSettings).Get(kSettings), &s); err != nil {
+		return s, t.corrupt("settings", "settings", err)
+	}
+	return s.Normalize(), nil
+}
+
+// PutSettings validates and stores the settings.
+func (t *Tx) PutSettings(s ledger.Settings) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	return putJSON(t.tx.Bucket(bSettings), kSettings, s)
+}
+
+// Customer returns customer id, or nil when there is none.
+func (t *Tx) Customer(id string) (*ledger.Customer, error) {
+	v := t.tx.Bucket(bCustomers).Get([]byte(id))
+	if v == nil {
+		return nil, nil
+	}
+	var c ledger.Customer
+	if err := json.Unmarshal(v, &c); err != nil {
+		return nil, t.corrupt("customers", id, err)
+	}
+	return &c, nil
+}
+
+// PutCustomer creates or replaces a customer. The ID must not be empty.
+func (t *Tx) PutCustomer(c *ledger.Customer) error {
+	if c.ID == "" {
+		return &ledger.Problem{Key: "err.customer.noid", Args: []string{"field", "id"}}
+	}
+	if c.Name == "" {
+		return &ledger.Problem{Key: "err.customer.noname", Args: []string{"field", "name", "value", c.ID}}
+	}
+	return putJSON(t.tx.Bucket(bCustomers), []byte(c.ID), c)
+}
+
+// DeleteCustomer removes a customer and its items.
+func (t *Tx) DeleteCustomer(id string) error {
+	if err := t.tx.Bucket(bCustomers).Delete([]byte(id)); err != nil {
+		return err
+	}
+	return t.tx.Bucket(bItems).Delete([]byte(id))
+}
+
+// Items returns the items of customer id.
+func (t *Tx) Items(id string) ([]ledger.Item, error) {
+	items, err := decodeItems(id, t.tx.Bucket(bItems).Get([]byte(id)))
+	if err != nil {
+		return nil, t.corrupt("items", id, err)
+	}
+	return items, nil
+}
+
+// PutItems replaces all items of customer id (which must exist), sorted by date.
+func (t *Tx) PutItems(id string, items []ledger.Item) error {
+	if t.tx.Bucket(bCustomers).Get([]byte(id)) == nil {
+		return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
+	}
+	seen := make(map[string]bool, len(items))
+	for i := range items {
+		it := &items[i]
+		if it.ID == "" || seen[it.ID] {
+			return &ledger.Problem{Key: "err.item.id", Args: []string{"value", it.ID, "customer", id}}
+		}
+		seen[it.ID] = true
+		if it.Open != 0 && (it.Open > 0) != (it.Amount > 0) {
+			return &ledger.Problem{Key: "err.item.open", Args: []string{"value", it.ID, "customer", id}}
+		}
+		it.Customer = id
+	}
+	ledger.SortItems(items)
+	if len(items) == 0 {
+		return t.tx.Bucket(bItems).Delete([]byte(id))
+	}
+	return t.tx.Bucket(bItems).Put([]byte(id), encodeItems(items))
+}
+
+// Salespeople returns all salespeople in ID order.
+func (t *Tx) Salespeople() ([]ledger.Salesperson, error) {
+	var out []ledger.Salesperson
+	err := t.tx.Bucket(bSalespeople).ForEach(func(k, v []byte) error {
+		var s ledger.Salesperson
+		if err := json.Unmarshal(v, &s); err != nil {
+			return t.corrupt("salespeople", string(k), err)
+		}
+		out = append(out, s)
+		return nil
+	})
+	return out, err
+}
+
+// PutSalesperson creates or replaces a salesperson.
+func (t *Tx) PutSalesperson(s ledger.Salesperson) error {
+	if s.ID == "" || s.Name == "" {
+		return &ledger.Problem{Key: "err.salesperson.invalid", Args: []string{"value", s.ID}}
+	}
+	return putJSON(t.tx.Bucket(bSalespeople), []byte(s.ID), s)
+}
+
+// Load reads the whole dossier.
+func (t *Tx) Load() (*ledger.Book, error) {
+	settings, err := t.Settings()
+	if err != nil {
+		return nil, err
+	}
+	sales, err := t.Salespeople()
+	if err != nil {
+		return nil, err
+	}
+	cb := t.tx.Bucket(bCustomers)
+	var accounts []*ledger.Account
+	byID := make(map[string]*ledger.Account)
+	err = cb.ForEach(func(k, v []byte) error {
+		a := &ledger.Account{}
+		if err := json.Unmarshal(v, &a.Customer); err != nil {
+			return t.corrupt("customers", string(k), err)
+		}
+		accounts = append(accounts, a)
+		byID[a.Customer.ID] = a
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = t.tx.Bucket(bItems).ForEach(func(k, v []byte) error {
+		a := byID[string(k)]
+		if a == nil {
+			return t.corrupt("items", string(k), fmt.Errorf("no such customer"))
+		}
+		items, err := decodeItems(a.Customer.ID, v)
+		if err != nil {
+			return t.corrupt("items", string(k), err)
+		}
+		a.Items = items
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ledger.NewBook(settings, sales, accounts), nil
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Smoke test of the real binary: start it under Xvfb on a fresh data folder (so it
+# creates the demo dossier), wait for its window, screenshot it, and check that the
+# second-process guard answers within a second. Usage: scripts/smoke.sh bin/relance [out.png]
+set -euo pipefail
+bin=$(realpath "$1")
+shot=${2:-}
+work=$(mktemp -d)
+trap 'kill $app 2>/dev/null || true; kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
+
+disp=:$((90 + RANDOM % 100))
+Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+export DISPLAY=$disp XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_RUNTIME_DIR=$work/run
+mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+sleep 1
+"$bin" >"$work/app.log" 2>&1 &
+app=$!
+
+wid=""
+for _ in $(seq 1 60); do
+  wid=$(xdotool search --name '^Relance' 2>/dev/null | head -1 || true)
+  [ -n "$wid" ] && break
+  if ! kill -0 $app 2>/dev/null; then echo "smoke: relance exited early:"; cat "$work/app.log"; exit 1; fi
+  sleep 0.5
+done
+if [ -z "$wid" ]; then echo "smoke: no Relance window after 30 s"; cat "$work/app.log"; exit 1; fi
+echo "smoke: window \"$(xdotool getwindowname "$wid")\" is up"
+
+demo=$(ls "$XDG_DATA_HOME"/relance/*.db 2>/dev/null | head -1 || true)
+if [ -z "$demo" ]; then echo "smoke: the demo dossier was not created"; exit 1; fi
+sleep 3
+if [ -n "$shot" ]; then
+  import -window root "$shot" 2>/dev/null || xwd -root -silent | convert xwd:- "png:$shot"
+  echo "smoke: screenshot $shot"
+fi
+
+# A second process on the same dossier must say it is already open, quickly.
+start=$(date +%s%N)
+if RELANCE_LANG=en "$bin" customers --db "$demo" >"$work/second.out" 2>&1; then
+  echo "smoke: a second process opened a dossier held by the first"; exit 1
+fi
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+grep -q "already open" "$work/second.out" || { echo "smoke: unexpected message:"; cat "$work/second.out"; exit 1; }
+[ "$ms" -lt 1500 ] || { echo "smoke: second process took ${ms} ms"; exit 1; }
+echo "smoke: second process refused in ${ms} ms: $(cat "$work/second.out")"
+if ! kill -0 $app 2>/dev/null; then echo "smoke: relance died"; cat "$work/app.log"; exit 1; fi
+echo "smoke: ok"
