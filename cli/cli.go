@@ -36,9 +36,11 @@ type Command struct {
 // commands is the command table; keep it sorted by name.
 func commands() []Command {
 	return []Command{
+		{"aged", "--db FILE [--at YYYY-MM-DD] [--format table|csv|json]", "cli.aged", runAged},
 		{"customers", "--db FILE [--at YYYY-MM-DD] [--format table|json]", "cli.customers", runCustomers},
 		{"demo", "--out FILE [--today YYYY-MM-DD]", "cli.demo", runDemo},
 		{"gen", "--customers N --items M [--seed S] [--today YYYY-MM-DD] --out FILE", "cli.gen", runGen},
+		{"import", "--db FILE [--terms DAYS] [--mapping NAME] SOURCE...", "import.cli.summary", runImport},
 		{"version", "", "cli.version", runVersion},
 	}
 }

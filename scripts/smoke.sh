@@ -6,7 +6,7 @@ set -euo pipefail
 bin=$(realpath "$1")
 shot=${2:-}
 work=$(mktemp -d)
-trap 'kill $app 2>/dev/null || true; kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $app 2>/dev/null || true; kill $xvfb 2>/dev/null || true; sleep 0.5; rm -rf "$work" 2>/dev/null || true' EXIT
 
 disp=:$((90 + RANDOM % 100))
 Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
@@ -19,12 +19,17 @@ app=$!
 
 wid=""
 for _ in $(seq 1 60); do
-  wid=$(xdotool search --name '^Relance' 2>/dev/null | head -1 || true)
+  wid=$(xdotool search --name 'Relance' 2>/dev/null | head -1 || true)
   [ -n "$wid" ] && break
   if ! kill -0 $app 2>/dev/null; then echo "smoke: relance exited early:"; cat "$work/app.log"; exit 1; fi
   sleep 0.5
 done
 if [ -z "$wid" ]; then echo "smoke: no Relance window after 30 s"; cat "$work/app.log"; exit 1; fi
+# The title becomes "<company> — Relance" once the dossier is loaded.
+for _ in $(seq 1 60); do
+  case "$(xdotool getwindowname "$wid" 2>/dev/null)" in *" — Relance") break ;; esac
+  sleep 0.5
+done
 echo "smoke: window \"$(xdotool getwindowname "$wid")\" is up"
 
 demo=$(ls "$XDG_DATA_HOME"/relance/*.db 2>/dev/null | head -1 || true)
@@ -42,7 +47,7 @@ if RELANCE_LANG=en "$bin" customers --db "$demo" >"$work/second.out" 2>&1; then
 fi
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 grep -q "already open" "$work/second.out" || { echo "smoke: unexpected message:"; cat "$work/second.out"; exit 1; }
-[ "$ms" -lt 1500 ] || { echo "smoke: second process took ${ms} ms"; exit 1; }
+[ "$ms" -lt 1000 ] || { echo "smoke: second process took ${ms} ms"; exit 1; }
 echo "smoke: second process refused in ${ms} ms: $(cat "$work/second.out")"
 if ! kill -0 $app 2>/dev/null; then echo "smoke: relance died"; cat "$work/app.log"; exit 1; fi
 echo "smoke: ok"

@@ -68,6 +68,9 @@ func TestDemoLedgerIsConsistentAndRealistic(t *testing.T) {
 			if !first.Valid() || it.DocDate < first {
 				first = it.DocDate
 			}
+			if it.Settled.Valid() && (it.Settled < it.DocDate || it.Open != 0) {
+				t.Errorf("%s %s: settled %s but dated %s, open %s", a.Customer.ID, it.ID, it.Settled, it.DocDate, it.Open)
+			}
 			if it.Open != 0 && (it.Open > 0) != (it.Amount > 0) {
 				t.Errorf("%s: open sign", it.ID)
 			}

@@ -15,7 +15,7 @@ import (
 type spec struct {
 	today     ledger.Date
 	seed      uint64
-	customers int // total number of customers
+	customers int  // total number of customers
 	items     int  // exact number of items in scale mode
 	scale     bool // scale mode: exactly items items, generic names
 	named     bool
@@ -489,38 +489,25 @@ func (b *builder) settle(e *invoiceEvent) {
 	m := a.nextMatch()
 	p := b.payment(a, e.payAt, pay, num)
 	inv.Open -= pay
-	if inv.Open == 0 {
-		inv.Settled, p.Settled = e.payAt, e.payAt
-	} else if !e.restAt.Valid() {
-		m = strings.ToLower(m)
-	}
 	group := []*ledger.Item{&inv, &p}
 	if credit != nil {
 		group = append(group, credit)
 	}
+	settled := e.payAt
 	if inv.Open > 0 && e.restAt.Valid() {
 		// The rest of a partial payment, later, when the customer gets round to it.
 		p2 := b.payment(a, e.restAt, inv.Open, num)
 		inv.Open = 0
 		group = append(group, &p2)
-		for _, it := range group {
-			it.Settled = e.restAt
-		}
+		settled = e.restAt
+	}
+	if inv.Open > 0 {
+		m, settled = strings.ToLower(m), ledger.NoDate // partial lettering
 	}
 	for _, it := range group {
-		it.Match = m
-		if inv.Open > 0 {
-			it.Settled = ledger.NoDate
-		}
+		it.Match, it.Settled = m, settled
 		a.items = append(a.items, *it)
 	}
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 func (b *builder) payment(a *acct, d ledger.Date, amount ledger.Cents, ref string) ledger.Item {

@@ -51,7 +51,8 @@ var (
 type Options struct {
 	// ReadOnly opens with a shared lock; writes fail with ErrReadOnly.
 	ReadOnly bool
-	// Timeout is how long to wait for another process's lock (default 1 s).
+	// Timeout is how long to wait for another process's lock (default 500 ms, so that
+	// "already open" is said within a second, process start included).
 	Timeout time.Duration
 	// Backups is how many rotating backups to keep; > 0 writes one on open (read-write only).
 	Backups int
@@ -193,7 +194,7 @@ func Create(path string, settings ledger.Settings) (*DB, error) {
 func openBolt(path string, opt Options) (*DB, error) {
 	timeout := opt.Timeout
 	if timeout <= 0 {
-		timeout = time.Second
+		timeout = 500 * time.Millisecond
 	}
 	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: opt.ReadOnly})
 	if err != nil {

@@ -1,0 +1,121 @@
+package credit
+
+import (
+	"sort"
+	"strconv"
+
+	"relance/ledger"
+)
+
+// Buckets are the columns of an aged balance: not yet due, one column per range of days
+// past due (the last one open-ended), and the open credits (unapplied payments and
+// credit notes), so that Σ columns = balance.
+type Buckets struct {
+	NotDue  ledger.Cents   `json:"not_due"`
+	Late    []ledger.Cents `json:"-"` // one per range of Ranges
+	Credits ledger.Cents   `json:"credits"`
+}
+
+// Total returns Σ columns, which is the balance.
+func (b *Buckets) Total() ledger.Cents {
+	t := b.NotDue + b.Credits
+	for _, v := range b.Late {
+		t += v
+	}
+	return t
+}
+
+// Overdue returns Σ late columns.
+func (b *Buckets) Overdue() ledger.Cents {
+	var t ledger.Cents
+	for _, v := range b.Late {
+		t += v
+	}
+	return t
+}
+
+func (b *Buckets) add(o *Buckets) {
+	b.NotDue += o.NotDue
+	b.Credits += o.Credits
+	for i := range o.Late {
+		b.Late[i] += o.Late[i]
+	}
+}
+
+// Range is a range of days past due, From..To inclusive; To = 0 means "and more".
+type Range struct{ From, To int }
+
+// Label returns "1-30" or "over_90", the key used in exports.
+func (r Range) Label() string {
+	if r.To == 0 {
+		return "over_" + strconv.Itoa(r.From-1)
+	}
+	return strconv.Itoa(r.From) + "-" + strconv.Itoa(r.To)
+}
+
+// Ranges turns the settings' bucket bounds {30, 60, 90} into 1–30, 31–60, 61–90, > 90.
+func Ranges(bounds []int) []Range {
+	var out []Range
+	from := 1
+	for _, b := range bounds {
+		out = append(out, Range{from, b})
+		from = b + 1
+	}
+	return append(out, Range{From: from})
+}
+
+// AgedLine is one customer's line of the aged balance.
+type AgedLine struct {
+	Customer *ledger.Customer
+	Buckets  Buckets
+	Items    []OpenItem // the open items behind the line, for drill-down
+}
+
+// Aged is an aged balance at a date.
+type Aged struct {
+	AsOf   ledger.Date
+	Ranges []Range
+	Lines  []AgedLine // customers with a non-zero balance or open items, in ID order
+	Total  Buckets
+}
+
+// bucketOf returns the index in ranges of an item daysLate days past due.
+func bucketOf(ranges []Range, daysLate int) int {
+	for i, r := range ranges {
+		if r.To == 0 || daysLate <= r.To {
+			return i
+		}
+	}
+	return len(ranges) - 1
+}
+
+// AgedBalance computes the aged balance of the book at asOf, over the customers for
+// which keep returns true (nil keeps all).
+func AgedBalance(book *ledger.Book, asOf ledger.Date, keep func(*ledger.Account) bool) *Aged {
+	ranges := Ranges(book.Settings.Buckets)
+	ag := &Aged{AsOf: asOf, Ranges: ranges, Total: Buckets{Late: make([]ledger.Cents, len(ranges))}}
+	for _, a := range book.Accounts {
+		if keep != nil && !keep(a) {
+			continue
+		}
+		items := OpenAt(a, asOf)
+		if len(items) == 0 {
+			continue
+		}
+		line := AgedLine{Customer: &a.Customer, Items: items, Buckets: Buckets{Late: make([]ledger.Cents, len(ranges))}}
+		for _, o := range items {
+			switch {
+			case o.OpenAt < 0:
+				line.Buckets.Credits += o.OpenAt
+			case !o.DueDate.Valid() || o.DueDate >= asOf:
+				line.Buckets.NotDue += o.OpenAt
+			default:
+				line.Buckets.Late[bucketOf(ranges, asOf.DaysSince(o.DueDate))] += o.OpenAt
+			}
+		}
+		ag.Total.add(&line.Buckets)
+		ag.Lines = append(ag.Lines, line)
+	}
+	sort.SliceStable(ag.Lines, func(i, j int) bool { return ag.Lines[i].Customer.ID < ag.Lines[j].Customer.ID })
+	return ag
+}
