@@ -1,0 +1,153 @@
+// Package ui is Relance's desktop interface: the main window, its screens and the
+// user flows that call into the ledger. It only presents: every figure on screen comes
+// from a ledger function, every write is one store transaction.
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"relance/assets"
+	"relance/assets/i18n"
+	"relance/ledger"
+	"relance/ledger/store"
+)
+
+// AppID is the application's reverse-DNS identifier; Fyne keeps the preferences under it.
+const AppID = "fr.relance.app"
+
+// Preference keys.
+const (
+	prefLang   = "pref.lang"
+	prefRecent = "pref.recent"
+	maxRecent  = 8
+)
+
+// windowSize is the main window's initial size.
+func windowSize() fyne.Size { return fyne.NewSize(1280, 800) }
+
+// App is the running interface: the Fyne app and window, the open dossier, the book
+// loaded from it and the state of the screens. All fields are read and written on the
+// Fyne goroutine only; background work hands its results back with fyne.Do.
+type App struct {
+	fyne  fyne.App
+	win   fyne.Window
+	lang  string
+	today ledger.Date
+	asOf  ledger.Date
+
+	db   *store.DB                // open dossier, nil when none
+	path string                   // its file
+	book *ledger.Book             // loaded from db, nil while none
+	sums []ledger.CustomerSummary // book.Summaries(asOf)
+
+	busy    bool   // a dossier is being opened or loaded
+	busyMsg string // what is being done, for the status bar
+	loadErr string // why no dossier is open, shown on the empty screen
+
+	screen  screenID
+	shell   *shell
+	clients clientsState
+	// settingsView is the settings form on display (tests drive it).
+	settingsView *settingsView
+	// loaded, when set, is called on the Fyne goroutine after each open or reload
+	// attempt (tests wait on it).
+	loaded func(err error)
+}
+
+// Run starts the GUI on the dossier at path (the demo dossier when path is empty,
+// created on first run) and returns the process exit status once the window is closed.
+func Run(path string) int {
+	fa := app.NewWithID(AppID)
+	fa.SetIcon(fyne.NewStaticResource("relance.png", assets.Icon))
+	a := newApp(fa, ledger.DateOf(time.Now()))
+	a.win.SetOnClosed(a.closeDossier)
+	if path == "" {
+		a.openDemo()
+	} else {
+		a.openDossier(path)
+	}
+	a.win.ShowAndRun()
+	return 0
+}
+
+// newApp builds the interface on fa with today as the default as-of date, and shows
+// the empty shell (no dossier yet).
+func newApp(fa fyne.App, today ledger.Date) *App {
+	fa.Settings().SetTheme(newTheme())
+	a := &App{fyne: fa, today: today, asOf: today, screen: screenDashboard}
+	a.lang = a.initialLang()
+	a.clients = newClientsState()
+	a.win = fa.NewWindow("Relance")
+	a.win.Resize(windowSize())
+	a.rebuild()
+	return a
+}
+
+// initialLang is the language preference, else the environment's, French by default.
+func (a *App) initialLang() string {
+	if l := a.fyne.Preferences().String(prefLang); l != "" {
+		return i18n.Norm(l)
+	}
+	return i18n.FromEnv()
+}
+
+// t translates a "ui.*" key in the user's language.
+func (a *App) t(key string, args ...string) string { return i18n.T(a.lang, key, args...) }
+
+// setLang switches the interface language, remembers it and rebuilds the window.
+func (a *App) setLang(lang string) {
+	lang = i18n.Norm(lang)
+	a.fyne.Preferences().SetString(prefLang, lang)
+	if lang == a.lang {
+		return
+	}
+	a.lang = lang
+	a.rebuild()
+}
+
+// money formats an amount in the dossier's currency and the user's language.
+func (a *App) money(c ledger.Cents) string {
+	cur := "EUR"
+	if a.book != nil {
+		cur = a.book.Settings.Currency
+	}
+	return c.Format(a.lang, cur)
+}
+
+// date formats a date for the user: DD/MM/YYYY in French, YYYY-MM-DD in English.
+func (a *App) date(d ledger.Date) string {
+	if a.lang == "fr" {
+		return d.French()
+	}
+	return d.String()
+}
+
+// parseDate reads a date typed by the user: DD/MM/YYYY or YYYY-MM-DD.
+func parseDate(s string) (ledger.Date, error) {
+	if d, err := ledger.ParseFrenchDate(s); err == nil {
+		return d, nil
+	}
+	return ledger.ParseDate(s)
+}
+
+// setAsOf changes the date at which every figure is computed.
+func (a *App) setAsOf(d ledger.Date) {
+	if d == a.asOf || !d.Valid() {
+		return
+	}
+	a.asOf = d
+	a.recompute()
+	a.showScreen(a.screen)
+}
+
+// recompute derives the summaries from the book at the as-of date.
+func (a *App) recompute() {
+	if a.book == nil {
+		a.sums = nil
+		return
+	}
+	a.sums = a.book.Summaries(a.asOf)
+}

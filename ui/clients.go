@@ -1,0 +1,296 @@
+package ui
+
+import (
+	"sort"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/ledger"
+)
+
+// clientsState is what the customer list remembers across rebuilds (language switch,
+// as-of change, reload): its filter, its sort order and the selected customer.
+type clientsState struct {
+	filter   ledger.SummaryFilter
+	sortCol  ledger.SummaryColumn
+	desc     bool
+	selected string       // customer ID shown in the detail panel, "" for none
+	view     *clientsView // the widgets on screen, nil when the screen is not shown
+}
+
+func newClientsState() clientsState {
+	return clientsState{sortCol: ledger.ColID}
+}
+
+// clientColumn describes one column of the customer table.
+type clientColumn struct {
+	key     string // i18n key of its header
+	col     ledger.SummaryColumn
+	width   float32
+	numeric bool // right-aligned
+}
+
+func clientColumns() []clientColumn {
+	return []clientColumn{
+		{"ui.col.id", ledger.ColID, 120, false},
+		{"ui.col.name", ledger.ColName, 190, false},
+		{"ui.col.kind", ledger.ColKind, 135, false},
+		{"ui.col.salesperson", ledger.ColSalesperson, 135, false},
+		{"ui.col.balance", ledger.ColBalance, 125, true},
+		{"ui.col.overdue", ledger.ColOverdue, 125, true},
+		{"ui.col.dayslate", ledger.ColDaysLate, 90, true},
+		{"ui.col.openitems", ledger.ColOpenItems, 95, true},
+	}
+}
+
+// clientsView is the Clients screen on display: it sorts and filters a slice of
+// summaries and lets a virtual table draw only the visible rows.
+type clientsView struct {
+	a      *App
+	cols   []clientColumn
+	rows   []ledger.CustomerSummary // filtered and sorted
+	names  map[string]string        // salesperson ID → name
+	table  *widget.Table
+	totals *widget.Label
+	body   *fyne.Container // the table alone, or the table above the detail panel
+}
+
+// newClientsScreen builds the Clients screen.
+func (a *App) newClientsScreen() fyne.CanvasObject {
+	v := &clientsView{a: a, cols: clientColumns(), names: map[string]string{}}
+	for _, s := range a.book.Salespeople {
+		v.names[s.ID] = s.Name
+	}
+	a.clients.view = v
+
+	v.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(v.rows), len(v.cols) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		v.updateCell,
+	)
+	v.table.ShowHeaderColumn = false
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	v.table.UpdateHeader = v.updateHeader
+	for i, c := range v.cols {
+		v.table.SetColumnWidth(i, c.width)
+	}
+	v.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(v.rows) {
+			v.selectCustomer(v.rows[id.Row].ID)
+		}
+	}
+
+	v.totals = widget.NewLabel("")
+	v.totals.TextStyle = fyne.TextStyle{Bold: true}
+	v.body = container.NewStack()
+	v.apply()
+	return container.NewBorder(v.filterBar(), v.totals, nil, nil, v.body)
+}
+
+// filterBar builds the kind, salesperson and "overdue only" filters.
+func (v *clientsView) filterBar() fyne.CanvasObject {
+	a := v.a
+	st := &a.clients
+
+	kinds := []ledger.CustomerKind{ledger.Business, ledger.Consumer, ledger.PublicBody}
+	kindOpts := []string{a.t("ui.filter.all_kinds")}
+	for _, k := range kinds {
+		kindOpts = append(kindOpts, a.t("ui.kind."+k.String()))
+	}
+	kind := widget.NewSelect(kindOpts, nil)
+	kind.SetSelectedIndex(0)
+	if st.filter.Kind != nil {
+		kind.SetSelectedIndex(int(*st.filter.Kind) + 1)
+	}
+	kind.OnChanged = func(string) {
+		i := kind.SelectedIndex()
+		if i <= 0 {
+			st.filter.Kind = nil
+		} else {
+			k := kinds[i-1]
+			st.filter.Kind = &k
+		}
+		v.apply()
+	}
+
+	type person struct{ id, name string }
+	people := make([]person, 0, len(a.book.Salespeople))
+	for _, s := range a.book.Salespeople {
+		people = append(people, person{s.ID, s.Name})
+	}
+	sort.Slice(people, func(i, j int) bool { return people[i].name < people[j].name })
+	salesOpts := []string{a.t("ui.filter.all_salespeople")}
+	for _, p := range people {
+		salesOpts = append(salesOpts, p.name)
+	}
+	sales := widget.NewSelect(salesOpts, nil)
+	sales.SetSelectedIndex(0)
+	for i, p := range people {
+		if p.id == st.filter.Salesperson {
+			sales.SetSelectedIndex(i + 1)
+		}
+	}
+	sales.OnChanged = func(string) {
+		i := sales.SelectedIndex()
+		st.filter.Salesperson = ""
+		if i > 0 {
+			st.filter.Salesperson = people[i-1].id
+		}
+		v.apply()
+	}
+
+	overdue := widget.NewCheck(a.t("ui.filter.overdue_only"), func(on bool) {
+		st.filter.OverdueOnly = on
+		v.apply()
+	})
+	overdue.SetChecked(st.filter.OverdueOnly)
+
+	return container.NewHBox(
+		widget.NewLabel(a.t("ui.filter.kind")), withWidth(200, kind),
+		widget.NewLabel(a.t("ui.filter.salesperson")), withWidth(200, sales),
+		overdue,
+	)
+}
+
+// apply filters and sorts the summaries, then refreshes the table, totals and detail.
+func (v *clientsView) apply() {
+	st := &v.a.clients
+	v.rows = st.filter.Filter(v.a.sums)
+	ledger.SortSummaries(v.rows, st.sortCol, st.desc)
+	v.table.UnselectAll()
+	v.table.Refresh()
+	t := ledger.Totals(v.rows)
+	v.totals.SetText(v.a.t("ui.clients.totals",
+		"count", v.a.count(t.Customers),
+		"balance", v.a.money(t.Balance),
+		"overdue", v.a.money(t.Overdue)))
+	v.layoutBody()
+}
+
+// sortBy sorts on col: ascending first, descending on a second click.
+func (v *clientsView) sortBy(col ledger.SummaryColumn) {
+	st := &v.a.clients
+	if st.sortCol == col {
+		st.desc = !st.desc
+	} else {
+		st.sortCol, st.desc = col, false
+	}
+	v.apply()
+}
+
+// headerText is a column's title with an arrow on the sort column.
+func (v *clientsView) headerText(c clientColumn) string {
+	st := &v.a.clients
+	text := v.a.t(c.key)
+	if st.sortCol == c.col {
+		if st.desc {
+			return text + " ↓"
+		}
+		return text + " ↑"
+	}
+	return text
+}
+
+func (v *clientsView) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	b := o.(*widget.Button)
+	if id.Col < 0 || id.Col >= len(v.cols) {
+		b.SetText("")
+		b.OnTapped = nil
+		return
+	}
+	c := v.cols[id.Col]
+	b.Alignment = widget.ButtonAlignLeading
+	if c.numeric {
+		b.Alignment = widget.ButtonAlignTrailing
+	}
+	b.OnTapped = func() { v.sortBy(c.col) }
+	b.SetText(v.headerText(c))
+}
+
+func (v *clientsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	if id.Row < 0 || id.Row >= len(v.rows) || id.Col >= len(v.cols) {
+		l.SetText("")
+		return
+	}
+	r := &v.rows[id.Row]
+	c := v.cols[id.Col]
+	l.Alignment = fyne.TextAlignLeading
+	if c.numeric {
+		l.Alignment = fyne.TextAlignTrailing
+	}
+	l.Importance = widget.MediumImportance
+	l.TextStyle = fyne.TextStyle{}
+	text := ""
+	switch c.col {
+	case ledger.ColID:
+		text = r.ID
+	case ledger.ColName:
+		text = r.Name
+	case ledger.ColKind:
+		text = v.a.t("ui.kind." + r.Kind.String())
+	case ledger.ColSalesperson:
+		text = v.names[r.Salesperson]
+		if text == "" {
+			text = r.Salesperson
+		}
+	case ledger.ColBalance:
+		text = v.a.money(r.Balance)
+	case ledger.ColOverdue:
+		text = v.a.money(r.Overdue)
+		if r.Overdue > 0 {
+			l.Importance = widget.DangerImportance
+		}
+	case ledger.ColDaysLate:
+		if r.DaysLate > 0 {
+			text = strconv.Itoa(r.DaysLate)
+			l.Importance = widget.DangerImportance
+		}
+	case ledger.ColOpenItems:
+		text = strconv.Itoa(r.OpenItems)
+	}
+	l.SetText(text)
+}
+
+// selectCustomer shows the detail panel of customer id.
+func (v *clientsView) selectCustomer(id string) {
+	v.a.clients.selected = id
+	v.layoutBody()
+}
+
+// closeDetail hides the detail panel.
+func (v *clientsView) closeDetail() {
+	v.a.clients.selected = ""
+	v.table.UnselectAll()
+	v.layoutBody()
+}
+
+// layoutBody shows the table alone, or above the selected customer's detail.
+func (v *clientsView) layoutBody() {
+	id := v.a.clients.selected
+	if id == "" || v.a.book.Account(id) == nil {
+		v.body.Objects = []fyne.CanvasObject{v.table}
+	} else {
+		split := container.NewVSplit(v.table, v.a.customerDetail(id, v.closeDetail))
+		split.Offset = 0.42
+		v.body.Objects = []fyne.CanvasObject{split}
+	}
+	v.body.Refresh()
+}
+
+// showCustomer opens the Clients screen on customer id's detail.
+func (a *App) showCustomer(id string) {
+	a.clients.selected = id
+	a.showScreen(screenClients)
+}

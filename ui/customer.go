@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/ledger"
+)
+
+// customerDetail builds the panel of customer id: identity on the left, items on the
+// right, overdue items marked.
+func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
+	acc := a.book.Account(id)
+	c := &acc.Customer
+
+	title := widget.NewLabel(c.Name + " — " + c.ID)
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.SizeName = theme.SizeNameSubHeadingText
+	title.Truncation = fyne.TextTruncateEllipsis
+	closeBtn := widget.NewButtonWithIcon(a.t("ui.detail.close"), theme.CancelIcon(), onClose)
+	closeBtn.Importance = widget.LowImportance
+	balance := widget.NewLabel(a.t("ui.detail.position",
+		"balance", a.money(acc.Balance()), "overdue", a.money(acc.Overdue(a.asOf))))
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(balance, closeBtn), title)
+
+	identity := container.NewVScroll(a.identityForm(acc))
+	items := a.itemsTable(acc)
+	body := container.NewBorder(nil, nil, withWidth(315, identity), nil, items)
+	return container.NewBorder(container.NewVBox(widget.NewSeparator(), header), nil, nil, nil, body)
+}
+
+// identityForm lays out the customer's identity as label/value pairs.
+func (a *App) identityForm(acc *ledger.Account) fyne.CanvasObject {
+	c := &acc.Customer
+	form := container.New(layout.NewFormLayout())
+	add := func(key, value string) {
+		k := widget.NewLabel(a.t(key))
+		k.TextStyle = fyne.TextStyle{Bold: true}
+		v := widget.NewLabel(value)
+		v.Wrapping = fyne.TextWrapWord
+		form.Add(k)
+		form.Add(v)
+	}
+	add("ui.detail.kind", a.t("ui.kind."+c.Kind.String()))
+	add("ui.detail.address", addressText(c.Address))
+	var contacts []string
+	for _, ct := range c.Contacts {
+		line := ct.Name
+		if ct.Role != "" {
+			line += " (" + ct.Role + ")"
+		}
+		for _, s := range []string{ct.Email, ct.Phone} {
+			if s != "" {
+				line += "\n" + s
+			}
+		}
+		contacts = append(contacts, line)
+	}
+	add("ui.detail.contacts", orDash(strings.Join(contacts, "\n")))
+	terms := a.termsText(a.book.TermsOf(c))
+	if c.Terms == nil {
+		terms = a.t("ui.detail.terms_default", "terms", terms)
+	}
+	add("ui.detail.terms", terms)
+	limit := a.t("ui.detail.no_limit")
+	if c.CreditLimit > 0 {
+		limit = a.money(c.CreditLimit)
+		if acc.Balance() > c.CreditLimit {
+			limit = a.t("ui.detail.limit_over", "limit", limit)
+		}
+	}
+	add("ui.detail.credit_limit", limit)
+	sp := c.Salesperson
+	if p := a.book.Salesperson(sp); p != nil {
+		sp = p.Name
+	}
+	add("ui.detail.salesperson", orDash(sp))
+	if c.Status != "" && c.Status != ledger.StatusNormal {
+		add("ui.detail.status", a.t("ui.cstatus."+string(c.Status)))
+	}
+	if c.Doubtful {
+		add("ui.detail.doubtful", a.t("ui.detail.yes"))
+	}
+	return form
+}
+
+// termsText describes payment terms in words.
+func (a *App) termsText(t ledger.Terms) string {
+	days := strconv.Itoa(t.Days)
+	switch t.EOM {
+	case ledger.DaysThenEOM:
+		return a.t("ui.terms.days_eom", "days", days)
+	case ledger.EOMThenDays:
+		return a.t("ui.terms.eom_days", "days", days)
+	}
+	return a.t("ui.terms.net", "days", days)
+}
+
+func addressText(ad ledger.Address) string {
+	lines := append([]string{}, ad.Lines...)
+	city := strings.TrimSpace(ad.Postcode + " " + ad.City)
+	if city != "" {
+		lines = append(lines, city)
+	}
+	if ad.Country != "" && ad.Country != "FR" {
+		lines = append(lines, ad.Country)
+	}
+	return orDash(strings.Join(lines, "\n"))
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+// itemColumn describes one column of a customer's item table.
+type itemColumn struct {
+	key     string
+	width   float32
+	numeric bool
+}
+
+func itemColumns() []itemColumn {
+	return []itemColumn{
+		{"ui.item.number", 128, false},
+		{"ui.item.kind", 90, false},
+		{"ui.item.docdate", 98, false},
+		{"ui.item.duedate", 98, false},
+		{"ui.item.amount", 105, true},
+		{"ui.item.open", 105, true},
+		{"ui.item.dayslate", 85, true},
+	}
+}
+
+// itemsTable lists the customer's items, newest first; overdue items are shown in
+// the danger colour with their days late.
+func (a *App) itemsTable(acc *ledger.Account) fyne.CanvasObject {
+	cols := itemColumns()
+	items := make([]ledger.Item, len(acc.Items))
+	for i := range acc.Items {
+		items[len(items)-1-i] = acc.Items[i]
+	}
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return len(items), len(cols) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			it := &items[id.Row]
+			c := cols[id.Col]
+			l.Alignment = fyne.TextAlignLeading
+			if c.numeric {
+				l.Alignment = fyne.TextAlignTrailing
+			}
+			l.Importance = widget.MediumImportance
+			if it.OverdueAt(a.asOf) {
+				l.Importance = widget.DangerImportance
+			}
+			var s string
+			switch id.Col {
+			case 0:
+				s = it.Number
+			case 1:
+				s = a.t("ui.itemkind." + it.Kind.String())
+			case 2:
+				s = a.date(it.DocDate)
+			case 3:
+				s = a.date(it.DueDate)
+			case 4:
+				s = a.money(it.Amount)
+			case 5:
+				if it.Open != 0 {
+					s = a.money(it.Open)
+				}
+			case 6:
+				if it.OverdueAt(a.asOf) {
+					s = strconv.Itoa(it.DaysLate(a.asOf))
+				}
+			}
+			l.SetText(s)
+		},
+	)
+	t.ShowHeaderColumn = false
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.TextStyle = fyne.TextStyle{Bold: true}
+		l.Alignment = fyne.TextAlignLeading
+		if id.Col >= 0 && id.Col < len(cols) {
+			if cols[id.Col].numeric {
+				l.Alignment = fyne.TextAlignTrailing
+			}
+			l.SetText(a.t(cols[id.Col].key))
+		}
+	}
+	for i, c := range cols {
+		t.SetColumnWidth(i, c.width)
+	}
+	return t
+}

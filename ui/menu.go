@@ -1,0 +1,120 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// mainMenu builds the window's menus in the current language.
+func (a *App) mainMenu() *fyne.MainMenu {
+	recent := fyne.NewMenu(a.t("ui.menu.recent"))
+	for _, p := range a.recent() {
+		p := p
+		recent.Items = append(recent.Items, fyne.NewMenuItem(p, func() { a.openDossier(p) }))
+	}
+	if len(recent.Items) == 0 {
+		none := fyne.NewMenuItem(a.t("ui.menu.recent_none"), nil)
+		none.Disabled = true
+		recent.Items = append(recent.Items, none)
+	}
+	recentItem := fyne.NewMenuItem(a.t("ui.menu.recent"), nil)
+	recentItem.ChildMenu = recent
+
+	quit := fyne.NewMenuItem(a.t("ui.menu.quit"), func() { a.quit() })
+	quit.IsQuit = true
+	file := fyne.NewMenu(a.t("ui.menu.file"),
+		fyne.NewMenuItem(a.t("ui.menu.open"), a.chooseDossier),
+		fyne.NewMenuItem(a.t("ui.menu.new"), a.askNewDossier),
+		fyne.NewMenuItem(a.t("ui.menu.demo"), a.openDemo),
+		recentItem,
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+
+	fr := fyne.NewMenuItem(a.t("ui.menu.lang_fr"), func() { a.setLang("fr") })
+	fr.Checked = a.lang == "fr"
+	en := fyne.NewMenuItem(a.t("ui.menu.lang_en"), func() { a.setLang("en") })
+	en.Checked = a.lang == "en"
+	lang := fyne.NewMenuItem(a.t("ui.menu.language"), nil)
+	lang.ChildMenu = fyne.NewMenu("", fr, en)
+	view := fyne.NewMenu(a.t("ui.menu.view"), lang)
+	return fyne.NewMainMenu(file, view)
+}
+
+// quit closes the dossier and leaves the application.
+func (a *App) quit() {
+	a.closeDossier()
+	a.fyne.Quit()
+}
+
+// chooseDossier lets the user pick a dossier file to open.
+func (a *App) chooseDossier() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			a.showError(a.t("ui.dialog.open_failed"), err.Error())
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		a.openDossier(path)
+	}, a.win)
+	d.SetConfirmText(a.t("ui.dialog.open"))
+	d.SetDismissText(a.t("ui.dialog.cancel"))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// askNewDossier asks for the company name, then the folder, and creates the dossier.
+func (a *App) askNewDossier() {
+	name := widget.NewEntry()
+	name.SetPlaceHolder(a.t("ui.new.name_hint"))
+	name.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errText(a.t("ui.new.name_required"))
+		}
+		return nil
+	}
+	items := []*widget.FormItem{widget.NewFormItem(a.t("ui.new.name"), name)}
+	form := dialog.NewForm(a.t("ui.new.title"), a.t("ui.new.next"), a.t("ui.dialog.cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		company := strings.TrimSpace(name.Text)
+		folder := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+			if err != nil {
+				a.showError(a.t("ui.dialog.create_failed"), err.Error())
+				return
+			}
+			if dir == nil {
+				return
+			}
+			a.createDossier(filepath.Clean(dir.Path()), company)
+		}, a.win)
+		folder.SetConfirmText(a.t("ui.new.create_here"))
+		folder.SetDismissText(a.t("ui.dialog.cancel"))
+		folder.Resize(fyne.NewSize(900, 600))
+		folder.Show()
+	}, a.win)
+	form.Resize(fyne.NewSize(480, 200))
+	form.Show()
+}
+
+// showError shows a message in a dialog titled title.
+func (a *App) showError(title, msg string) {
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, a.t("ui.dialog.ok"), withWidth(460, text), a.win)
+	d.Show()
+}
+
+// errText is an error whose message is already in the user's language.
+type errText string
+
+func (e errText) Error() string { return string(e) }

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/ledger"
+)
+
+// comingScreen is a screen whose work a later version brings: a title, what it will
+// hold, and the real figures already available.
+func (a *App) comingScreen(titleKey, aboutKey string, figures ...fyne.CanvasObject) fyne.CanvasObject {
+	title := widget.NewLabel(a.t(titleKey))
+	title.SizeName = theme.SizeNameSubHeadingText
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	about := widget.NewLabel(a.t(aboutKey))
+	about.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(title, about)
+	if len(figures) > 0 {
+		box.Add(widget.NewSeparator())
+		box.Add(container.NewGridWithColumns(4, figures...))
+	}
+	return container.NewVScroll(box)
+}
+
+// disputesScreen: disputes with the sales force (later); today the customers whose
+// collection status is "dispute".
+func (a *App) disputesScreen() fyne.CanvasObject {
+	return a.comingScreen("ui.nav.disputes", "ui.disputes.about",
+		a.tile("ui.disputes.count", strconv.Itoa(a.book.CountStatus(ledger.StatusDispute)), ""))
+}
+
+// remindersScreen: the day's reminders (later); today the customers overdue at the as-of date.
+func (a *App) remindersScreen() fyne.CanvasObject {
+	t := ledger.Totals(a.sums)
+	return a.comingScreen("ui.nav.reminders", "ui.reminders.about",
+		a.tile("ui.reminders.late", a.count(t.Late), a.t("ui.reminders.late_hint", "date", a.date(a.asOf))),
+		a.tile("ui.dash.overdue", a.money(t.Overdue), ""))
+}
+
+// lettersScreen: letters and their archive (later).
+func (a *App) lettersScreen() fyne.CanvasObject {
+	return a.comingScreen("ui.nav.letters", "ui.letters.about")
+}
+
+// legalScreen: formal notices, injonction de payer, insolvency (later); today the
+// customers in legal proceedings, in insolvency, and flagged doubtful.
+func (a *App) legalScreen() fyne.CanvasObject {
+	return a.comingScreen("ui.nav.legal", "ui.legal.about",
+		a.tile("ui.legal.legal", strconv.Itoa(a.book.CountStatus(ledger.StatusLegal)), ""),
+		a.tile("ui.legal.insolvency", strconv.Itoa(a.book.CountStatus(ledger.StatusInsolvency)), ""),
+		a.tile("ui.legal.doubtful", strconv.Itoa(a.book.CountDoubtful()), ""))
+}
+
+// noDossierScreen is shown while no dossier is open: why, and how to open one.
+func (a *App) noDossierScreen() fyne.CanvasObject {
+	if a.busy {
+		bar := widget.NewProgressBarInfinite()
+		msg := widget.NewLabel(a.busyMsg)
+		msg.Alignment = fyne.TextAlignCenter
+		return container.NewCenter(container.NewVBox(msg, withWidth(320, bar)))
+	}
+	title := widget.NewLabel(a.t("ui.empty.title"))
+	title.SizeName = theme.SizeNameSubHeadingText
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.Alignment = fyne.TextAlignCenter
+	box := container.NewVBox(title)
+	if a.loadErr != "" {
+		msg := widget.NewLabel(a.loadErr)
+		msg.Wrapping = fyne.TextWrapWord
+		msg.Importance = widget.DangerImportance
+		box.Add(withWidth(560, msg))
+	}
+	hint := widget.NewLabel(a.t("ui.empty.hint"))
+	hint.Alignment = fyne.TextAlignCenter
+	box.Add(hint)
+	open := widget.NewButtonWithIcon(a.t("ui.menu.open"), theme.FolderOpenIcon(), a.chooseDossier)
+	open.Importance = widget.HighImportance
+	box.Add(container.NewCenter(container.NewHBox(
+		open,
+		widget.NewButtonWithIcon(a.t("ui.menu.new"), theme.ContentAddIcon(), a.askNewDossier),
+		widget.NewButtonWithIcon(a.t("ui.menu.demo"), theme.HomeIcon(), a.openDemo),
+	)))
+	return container.NewCenter(box)
+}

@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"relance/ledger"
+)
+
+// TestScreenshots renders the main window on the demo dossier (anchored at 2026-11-23)
+// at 1280×800, in French and English, on the Clients screen (with a customer's detail
+// open), the dashboard and the settings. With UPDATE_SCREENSHOTS=1 the PNGs go to
+// docs/screenshots/ for people to look at; otherwise to a temporary folder. Either way
+// the rendering is checked for real content.
+func TestScreenshots(t *testing.T) {
+	dir := t.TempDir()
+	if os.Getenv("UPDATE_SCREENSHOTS") == "1" {
+		dir = filepath.Join("..", "docs", "screenshots")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, lang := range []string{"fr", "en"} {
+		a := openDemoApp(t, lang)
+		shots := []struct {
+			name   string
+			screen screenID
+			setup  func()
+			expect []string // texts that must be drawn
+		}{
+			{"dashboard", screenDashboard, nil, []string{a.t("ui.dash.balance"), a.t("ui.dash.rate"), a.book.Settings.Company.Name}},
+			{"customers", screenClients, nil, []string{a.t("ui.col.balance"), a.t("ui.filter.overdue_only")}},
+			{"customer-detail", screenClients, func() {
+				a.clients.filter.OverdueOnly = true
+				a.clients.sortCol, a.clients.desc = ledger.ColOverdue, true
+			}, []string{a.t("ui.detail.terms"), a.t("ui.item.duedate")}},
+			{"settings", screenSettings, nil, []string{a.t("ui.set.terms"), a.t("ui.set.save")}},
+		}
+		for _, s := range shots {
+			t.Run(lang+"-"+s.name, func(t *testing.T) {
+				if s.setup != nil {
+					s.setup()
+				}
+				a.showScreen(s.screen)
+				if s.name == "customer-detail" {
+					a.clients.view.selectCustomer(a.clients.view.rows[0].ID)
+				}
+				a.win.Resize(windowSize())
+				img := a.win.Canvas().Capture()
+				if b := img.Bounds(); b.Dx() != 1280 || b.Dy() != 800 {
+					t.Fatalf("capture is %v", b)
+				}
+				for _, want := range s.expect {
+					if !hasText(a.win, want) {
+						t.Errorf("%q not drawn", want)
+					}
+				}
+				if n := colours(img); n < 8 {
+					t.Errorf("capture has %d colours: blank?", n)
+				}
+				f, err := os.Create(filepath.Join(dir, s.name+"-"+lang+".png"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				if err := png.Encode(f, img); err != nil {
+					t.Fatal(err)
+				}
+			})
+		}
+	}
+}
+
+// colours counts the distinct colours of img (up to 1,000).
+func colours(img image.Image) int {
+	seen := map[[4]uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			r, g, bl, al := img.At(x, y).RGBA()
+			seen[[4]uint32{r, g, bl, al}] = true
+			if len(seen) >= 1000 {
+				return len(seen)
+			}
+		}
+	}
+	return len(seen)
+}

@@ -1,0 +1,247 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/ledger"
+)
+
+// screenID identifies one of the screens of the navigation bar.
+type screenID int
+
+// The screens, in navigation order.
+const (
+	screenDashboard screenID = iota
+	screenClients
+	screenDisputes
+	screenReminders
+	screenLetters
+	screenLegal
+	screenSettings
+	screenCount
+)
+
+// navEntry is one line of the navigation bar.
+type navEntry struct {
+	key  string // i18n key of its label
+	icon fyne.Resource
+}
+
+func navEntries() [screenCount]navEntry {
+	return [screenCount]navEntry{
+		{"ui.nav.dashboard", theme.HomeIcon()},
+		{"ui.nav.customers", theme.AccountIcon()},
+		{"ui.nav.disputes", theme.WarningIcon()},
+		{"ui.nav.reminders", theme.CalendarIcon()},
+		{"ui.nav.letters", theme.MailComposeIcon()},
+		{"ui.nav.legal", theme.DocumentIcon()},
+		{"ui.nav.settings", theme.SettingsIcon()},
+	}
+}
+
+// shell holds the widgets of the window's frame: navigation, top bar, status bar, and
+// the container where the current screen goes.
+type shell struct {
+	root     fyne.CanvasObject
+	nav      *widget.List
+	content  *fyne.Container
+	company  *widget.Label
+	asOf     *widget.Entry
+	search   *widget.Entry
+	status   *widget.Label
+	progress *widget.ProgressBarInfinite
+	// navigating is set while the navigation list is selected by code, so that its
+	// OnSelected does not rebuild the screen a second time.
+	navigating bool
+}
+
+// rebuild recreates the window's content and menus in the current language, then shows
+// the current screen. It runs after a language switch and after a dossier is opened.
+func (a *App) rebuild() {
+	a.shell = a.newShell()
+	a.win.SetContent(a.shell.root)
+	a.win.SetMainMenu(a.mainMenu())
+	title := "Relance"
+	if a.book != nil {
+		title = a.book.Settings.Company.Name + " — Relance"
+	}
+	a.win.SetTitle(title)
+	if a.busy {
+		a.setBusy(a.busyMsg)
+	}
+	a.showScreen(a.screen)
+}
+
+func (a *App) newShell() *shell {
+	s := &shell{content: container.NewStack()}
+	entries := navEntries()
+	s.nav = widget.NewList(
+		func() int { return len(entries) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Icon).SetResource(entries[id].icon)
+			box.Objects[1].(*widget.Label).SetText(a.t(entries[id].key))
+		},
+	)
+	s.nav.OnSelected = func(id widget.ListItemID) {
+		if !s.navigating {
+			a.showScreen(screenID(id))
+		}
+	}
+
+	s.company = widget.NewLabel("")
+	s.company.TextStyle = fyne.TextStyle{Bold: true}
+	s.company.SizeName = theme.SizeNameSubHeadingText
+	s.company.Truncation = fyne.TextTruncateEllipsis
+	if a.book != nil {
+		s.company.SetText(a.book.Settings.Company.Name)
+	}
+
+	s.asOf = widget.NewEntry()
+	s.asOf.SetText(a.date(a.asOf))
+	s.asOf.OnChanged = func(text string) {
+		if d, err := parseDate(text); err == nil {
+			a.setAsOf(d)
+		}
+	}
+	s.asOf.Validator = func(text string) error {
+		_, err := parseDate(text)
+		return err
+	}
+	calendar := widget.NewButtonWithIcon("", theme.CalendarIcon(), func() { a.pickAsOf() })
+	today := widget.NewButton(a.t("ui.top.today"), func() { s.asOf.SetText(a.date(a.today)) })
+	asOfBox := container.NewHBox(
+		widget.NewLabel(a.t("ui.top.asof")),
+		withWidth(130, s.asOf),
+		calendar, today,
+	)
+
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder(a.t("ui.top.search"))
+	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	s.search.SetText(a.clients.filter.Text)
+	s.search.OnChanged = a.searchCustomers
+	searchBox := withWidth(300, s.search)
+
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(asOfBox, searchBox), s.company)
+
+	s.status = widget.NewLabel("")
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.status.SizeName = theme.SizeNameCaptionText
+	if a.path != "" {
+		s.status.SetText(a.t("ui.status.dossier", "file", a.path))
+	}
+	s.progress = widget.NewProgressBarInfinite()
+	s.progress.Hide()
+	s.progress.Stop()
+	bottom := container.NewBorder(nil, nil, nil, withWidth(160, s.progress), s.status)
+
+	navBox := container.NewBorder(nil, nil, nil, widget.NewSeparator(), withWidth(190, s.nav))
+	body := container.NewBorder(
+		container.NewVBox(container.NewPadded(top), widget.NewSeparator()),
+		container.NewVBox(widget.NewSeparator(), bottom),
+		navBox, nil,
+		container.NewPadded(s.content),
+	)
+	s.root = body
+	return s
+}
+
+// showScreen puts screen id in the content area.
+func (a *App) showScreen(id screenID) {
+	if id < 0 || id >= screenCount {
+		id = screenDashboard
+	}
+	a.screen = id
+	s := a.shell
+	s.navigating = true
+	s.nav.Select(widget.ListItemID(id))
+	s.navigating = false
+	s.content.Objects = []fyne.CanvasObject{a.buildScreen(id)}
+	s.content.Refresh()
+}
+
+// buildScreen creates the content of screen id for the current book and as-of date.
+func (a *App) buildScreen(id screenID) fyne.CanvasObject {
+	if a.book == nil {
+		return a.noDossierScreen()
+	}
+	switch id {
+	case screenClients:
+		return a.newClientsScreen()
+	case screenDisputes:
+		return a.disputesScreen()
+	case screenReminders:
+		return a.remindersScreen()
+	case screenLetters:
+		return a.lettersScreen()
+	case screenLegal:
+		return a.legalScreen()
+	case screenSettings:
+		return a.newSettingsScreen()
+	}
+	return a.dashboardScreen()
+}
+
+// searchCustomers filters the customer list by text and brings it forward.
+func (a *App) searchCustomers(text string) {
+	a.clients.filter.Text = text
+	if a.book == nil {
+		return
+	}
+	if a.screen != screenClients {
+		a.showScreen(screenClients)
+		return
+	}
+	if a.clients.view != nil {
+		a.clients.view.apply()
+	}
+}
+
+// pickAsOf shows a calendar under the as-of field.
+func (a *App) pickAsOf() {
+	var pop *widget.PopUp
+	cal := widget.NewCalendar(a.asOf.Time(), func(t time.Time) {
+		pop.Hide()
+		a.shell.asOf.SetText(a.date(ledger.DateOf(t)))
+	})
+	pop = widget.NewPopUp(cal, a.win.Canvas())
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(a.shell.asOf)
+	pop.ShowAtPosition(pos.Add(fyne.NewPos(0, a.shell.asOf.Size().Height)))
+	// The calendar reports the size of a five-week month; leave room for a sixth week.
+	week := a.shell.asOf.MinSize().Height
+	pop.Resize(cal.MinSize().Add(fyne.NewSize(0, week)))
+}
+
+// setBusy shows an activity indicator and msg in the status bar.
+func (a *App) setBusy(msg string) {
+	a.busy = true
+	a.busyMsg = msg
+	if a.shell == nil {
+		return
+	}
+	a.shell.status.SetText(msg)
+	a.shell.progress.Show()
+	a.shell.progress.Start()
+}
+
+// setStatus stops the activity indicator and shows msg (or the dossier's file).
+func (a *App) setStatus(msg string) {
+	if a.shell == nil {
+		return
+	}
+	a.shell.progress.Stop()
+	a.shell.progress.Hide()
+	if msg == "" && a.path != "" {
+		msg = a.t("ui.status.dossier", "file", a.path)
+	}
+	a.shell.status.SetText(msg)
+}
