@@ -1,0 +1,197 @@
+package importer
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+
+	"relance/ledger"
+	"relance/ledger/store"
+)
+
+// ImportsBucket is the store's bucket of import records: content SHA-256 (hex) →
+// JSON Record.
+var ImportsBucket = []byte("imports")
+
+// Record is what the dossier remembers of an import, keyed by the file's SHA-256, so
+// that importing the same content twice changes nothing.
+type Record struct {
+	SHA256    string       `json:"sha256"`
+	File      string       `json:"file"`
+	Format    Format       `json:"format"`
+	Size      int64        `json:"size"`
+	Date      ledger.Date  `json:"date"`
+	From      ledger.Date  `json:"from,omitempty"`
+	To        ledger.Date  `json:"to,omitempty"`
+	Customers int          `json:"customers"`
+	Items     int          `json:"items"`
+	OpenItems int          `json:"open_items"`
+	Total     ledger.Cents `json:"total"`
+}
+
+// Imported reports whether a file with this SHA-256 was already imported.
+func Imported(tx *store.Tx, sha string) bool {
+	b := tx.Bolt().Bucket(ImportsBucket)
+	return b != nil && b.Get([]byte(sha)) != nil
+}
+
+// Records returns the dossier's import records.
+func Records(db *store.DB) ([]Record, error) {
+	var out []Record
+	err := db.View(func(tx *store.Tx) error {
+		b := tx.Bolt().Bucket(ImportsBucket)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			var r Record
+			if err := json.Unmarshal(v, &r); err != nil {
+				return &ledger.Problem{Key: "err.dossier.corrupt", Args: []string{"file", db.Path(), "bucket", "imports", "key", string(k)}, Err: err}
+			}
+			out = append(out, r)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// Apply writes prepared plans in one transaction, in order. A plan with a fatal
+// finding makes Apply fail before anything is written. Plans whose content was
+// already imported are skipped (Report.AlreadyImported); when all are, the dossier
+// is not touched at all (its revision does not change).
+//
+// Rule on re-import — the file is authoritative for the open amounts of the customers
+// it contains:
+//   - items of the file replace the dossier's items with the same ID;
+//   - for a FEC, the customer's other items dated inside the file's period are
+//     removed (deleted or renumbered at the source since the last import);
+//   - the customer's other items dated before the period (for a CSV/XLSX snapshot:
+//     all other items) are kept as history with Open set to 0: the file's opening
+//     entries, or the snapshot, carry what is still due;
+//   - items dated after the file's period (a newer file was imported before) are kept
+//     untouched;
+//   - customers absent from the file are not touched; an existing customer keeps every
+//     field a user may have edited: only an empty name or account is filled, and
+//     Doubtful is set (never cleared) when the file has 416 lines.
+func Apply(db *store.DB, plans []*Plan, o Options) error {
+	for _, p := range plans {
+		if err := p.Err(); err != nil {
+			return err
+		}
+	}
+	todo := make([]*Plan, 0, len(plans))
+	err := db.View(func(tx *store.Tx) error {
+		seen := map[string]bool{}
+		for _, p := range plans {
+			p.Report.AlreadyImported = Imported(tx, p.Report.SHA256) || seen[p.Report.SHA256]
+			seen[p.Report.SHA256] = true
+			if !p.Report.AlreadyImported {
+				todo = append(todo, p)
+			}
+		}
+		return nil
+	})
+	if err != nil || len(todo) == 0 {
+		return err
+	}
+	return db.Update(func(tx *store.Tx) error {
+		settings, err := tx.Settings()
+		if err != nil {
+			return err
+		}
+		for _, p := range todo {
+			if err := p.apply(tx, settings, o); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (p *Plan) apply(tx *store.Tx, settings ledger.Settings, o Options) error {
+	r := p.Report
+	r.NewCustomers = 0
+	for _, pc := range p.customers {
+		c, err := tx.Customer(pc.Customer.ID)
+		if err != nil {
+			return err
+		}
+		if c == nil {
+			nc := pc.Customer
+			if o.Terms != nil {
+				t := *o.Terms
+				nc.Terms = &t
+			}
+			c = &nc
+			r.NewCustomers++
+		} else {
+			if c.Name == "" {
+				c.Name = pc.Customer.Name
+			}
+			if c.Account == "" {
+				c.Account = pc.Customer.Account
+			}
+			c.Doubtful = c.Doubtful || pc.Customer.Doubtful
+		}
+		if c.Name == "" {
+			c.Name = c.ID
+		}
+		if err := tx.PutCustomer(c); err != nil {
+			return err
+		}
+		terms := settings.Terms
+		if c.Terms != nil {
+			terms = *c.Terms
+		}
+		items := make([]ledger.Item, len(pc.Items))
+		copy(items, pc.Items)
+		for i := range items {
+			if !pc.dueSet[i] && items[i].Amount > 0 {
+				items[i].DueDate = terms.Due(items[i].DocDate)
+			}
+		}
+		old, err := tx.Items(c.ID)
+		if err != nil {
+			return err
+		}
+		if err := tx.PutItems(c.ID, p.merge(old, items)); err != nil {
+			return err
+		}
+	}
+	rec := Record{SHA256: r.SHA256, File: filepath.Base(p.path), Format: p.format, Size: r.Size, Date: o.Today,
+		From: p.from, To: p.to, Customers: r.Customers, Items: r.Items, OpenItems: r.OpenItems, Total: r.Receivables}
+	data, err := json.Marshal(rec)
+	if err != nil {
+		return err
+	}
+	b, err := tx.Bolt().CreateBucketIfNotExists(ImportsBucket)
+	if err != nil {
+		return err
+	}
+	return b.Put([]byte(rec.SHA256), data)
+}
+
+// merge applies the re-import rule (see Apply) to one customer's items.
+func (p *Plan) merge(old, items []ledger.Item) []ledger.Item {
+	ids := make(map[string]bool, len(items))
+	for i := range items {
+		ids[items[i].ID] = true
+	}
+	for _, it := range old {
+		if ids[it.ID] {
+			continue
+		}
+		fromFEC := !strings.HasPrefix(it.ID, tabularIDPrefix)
+		switch {
+		case p.format == FormatFEC && fromFEC && p.from.Valid() && it.DocDate >= p.from && it.DocDate <= p.to:
+			continue // renumbered or deleted at the source
+		case p.format == FormatFEC && p.to.Valid() && it.DocDate > p.to:
+			// newer than this file: keep as is
+		default:
+			it.Open = 0
+		}
+		ids[it.ID] = true
+		items = append(items, it)
+	}
+	return items
+}

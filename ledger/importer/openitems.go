@@ -1,0 +1,244 @@
+package importer
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"relance/ledger"
+	"relance/ledger/importer/report"
+)
+
+// planCustomer is what an import brings for one customer.
+type planCustomer struct {
+	Customer ledger.Customer
+	Items    []ledger.Item
+	// dueSet[i] is true when Items[i].DueDate came from the file (DateLimitReglmt or a
+	// due-date column); the others are computed from the customer's terms on apply.
+	dueSet []bool
+	fifo   bool
+}
+
+// Balance returns Σ open amounts.
+func (p *planCustomer) Balance() ledger.Cents {
+	var s ledger.Cents
+	for i := range p.Items {
+		s += p.Items[i].Open
+	}
+	return s
+}
+
+// buildFEC turns the receivable lines of a scan into customers and items
+// (reference/fec.md §2.5): lettering groups keyed by (account, aux, code); a balanced
+// group is closed, an unbalanced one leaves its residual on its latest debits (or
+// credits); unlettered lines stay open; FIFO when the customer has no lettering at all,
+// or when its lettering is inconsistent (unbalanced groups with both open debits and
+// open credits left).
+func buildFEC(s *scan, rep *report.Collector) []*planCustomer {
+	source := filepath.Base(s.file)
+	noLettering := s.lettered == 0
+	if noLettering && s.nrec > 0 {
+		rep.Addf(report.Warning, "import.issue.nolettering", s.file, 0, "EcritureLet", "")
+	}
+	custs := mergeSameID(s.custs)
+	out := make([]*planCustomer, 0, len(custs))
+	for _, cl := range custs {
+		pc := &planCustomer{Customer: ledger.Customer{ID: cl.id, Account: cl.account, Name: cl.name}}
+		seq := map[string]int{}
+		type group struct {
+			items   []int
+			net     ledger.Cents
+			settled ledger.Date
+		}
+		groups := map[string]*group{}
+		var gorder []string
+		lettered := false
+		for _, li := range cl.lines {
+			lv := s.view(li)
+			l := &lv
+			if l.net == 0 {
+				continue
+			}
+			kind, flags := classify(l)
+			if flags&ledger.FlagDoubtful != 0 {
+				pc.Customer.Doubtful = true
+			}
+			doc := l.pieceDate
+			if !doc.Valid() {
+				doc = l.date
+			}
+			base := l.journal + "|" + l.piece + "|" + doc.String()
+			seq[base]++
+			it := ledger.Item{
+				ID:       fmt.Sprintf("%s|%d", strings.ReplaceAll(base, "-", ""), seq[base]),
+				Customer: cl.id, Kind: kind, Number: l.piece, Label: l.label, Journal: l.journal,
+				DocDate: doc, DueDate: l.due, Amount: l.net, Open: l.net, Match: l.let,
+				Currency: l.currency, CurAmount: l.cur, Flags: flags, Source: source, Line: l.line,
+			}
+			pc.Items = append(pc.Items, it)
+			pc.dueSet = append(pc.dueSet, l.due.Valid())
+			if l.let == "" {
+				continue
+			}
+			lettered = true
+			gk := l.account + "\x00" + l.aux + "\x00" + l.let
+			g := groups[gk]
+			if g == nil {
+				g = &group{}
+				groups[gk] = g
+				gorder = append(gorder, gk)
+			}
+			g.items = append(g.items, len(pc.Items)-1)
+			g.net += l.net
+			d := l.dateLet
+			if !d.Valid() {
+				d = l.date
+			}
+			if d > g.settled {
+				g.settled = d
+			}
+		}
+		unbalanced := 0
+		for _, gk := range gorder {
+			g := groups[gk]
+			for _, i := range g.items {
+				pc.Items[i].Open = 0
+				pc.Items[i].Settled = g.settled
+			}
+			if g.net == 0 {
+				continue
+			}
+			unbalanced++
+			rep.Addf(report.Warning, "import.issue.letgroup", s.file, pc.Items[g.items[0]].Line, "EcritureLet",
+				pc.Items[g.items[0]].Match, "amount", g.net.String(), "customer", cl.id)
+			spread(pc.Items, g.items, g.net)
+		}
+		hasDebit, hasCredit := false, false
+		for i := range pc.Items {
+			hasDebit = hasDebit || pc.Items[i].Open > 0
+			hasCredit = hasCredit || pc.Items[i].Open < 0
+		}
+		switch {
+		case !lettered && hasDebit && hasCredit:
+			fifo(pc)
+			if !noLettering {
+				rep.Addf(report.Warning, "import.issue.fifo", s.file, pc.Items[0].Line, "EcritureLet", cl.id)
+			}
+		case unbalanced > 0 && hasDebit && hasCredit:
+			fifo(pc)
+			rep.Addf(report.Warning, "import.issue.fifo", s.file, pc.Items[0].Line, "EcritureLet", cl.id)
+		}
+		// Σ open items must equal the customer's balance (all its lines, à-nouveaux
+		// included); the derivation guarantees it, this guards against regressions.
+		var bal ledger.Cents
+		for _, li := range cl.lines {
+			bal += s.rec(li).net
+		}
+		if got := pc.Balance(); got != bal {
+			rep.Addf(report.Error, "import.issue.reconcile", s.file, 0, "", cl.id, "open", got.String(), "balance", bal.String())
+		}
+		out = append(out, pc)
+	}
+	return out
+}
+
+// spread leaves a group's residual net open on its latest items of the same sign
+// (latest debits for a debit residual, latest credits for a credit one).
+func spread(items []ledger.Item, idx []int, net ledger.Cents) {
+	cand := make([]int, 0, len(idx))
+	for _, i := range idx {
+		if (net > 0) == (items[i].Amount > 0) {
+			cand = append(cand, i)
+		}
+	}
+	sort.SliceStable(cand, func(a, b int) bool {
+		x, y := &items[cand[a]], &items[cand[b]]
+		if x.DocDate != y.DocDate {
+			return x.DocDate > y.DocDate
+		}
+		return x.Line > y.Line
+	})
+	rest := net
+	for _, i := range cand {
+		if rest == 0 {
+			break
+		}
+		part := items[i].Amount
+		if (net > 0 && part > rest) || (net < 0 && part < rest) {
+			part = rest
+		}
+		items[i].Open = part
+		items[i].Settled = ledger.NoDate
+		rest -= part
+	}
+}
+
+// fifo applies the customer's open credits to its oldest open debits (the usual
+// credit-management heuristic when lettering is absent or inconsistent) and flags
+// every item FlagFIFO.
+func fifo(pc *planCustomer) {
+	pc.fifo = true
+	var debits, credits []int
+	for i := range pc.Items {
+		pc.Items[i].Flags |= ledger.FlagFIFO
+		switch {
+		case pc.Items[i].Open > 0:
+			debits = append(debits, i)
+		case pc.Items[i].Open < 0:
+			credits = append(credits, i)
+		}
+	}
+	byDate := func(v []int) {
+		sort.SliceStable(v, func(a, b int) bool {
+			x, y := &pc.Items[v[a]], &pc.Items[v[b]]
+			if x.DocDate != y.DocDate {
+				return x.DocDate < y.DocDate
+			}
+			return x.Line < y.Line
+		})
+	}
+	byDate(debits)
+	byDate(credits)
+	d := 0
+	for _, ci := range credits {
+		c := &pc.Items[ci]
+		for c.Open < 0 && d < len(debits) {
+			db := &pc.Items[debits[d]]
+			take := min(db.Open, -c.Open)
+			db.Open -= take
+			c.Open += take
+			when := max(db.DocDate, c.DocDate)
+			if db.Open == 0 {
+				db.Settled = when
+				d++
+			}
+			if c.Open == 0 {
+				c.Settled = when
+			}
+		}
+	}
+}
+
+// mergeSameID sorts customers by ID and merges those that share one (an auxiliary
+// account number equal to another line's 411 account), keeping lines in file order.
+func mergeSameID(in []*custLines) []*custLines {
+	custs := append([]*custLines(nil), in...)
+	sort.SliceStable(custs, func(i, j int) bool { return custs[i].id < custs[j].id })
+	out := custs[:0]
+	for _, cl := range custs {
+		if n := len(out); n > 0 && out[n-1].id == cl.id {
+			prev := out[n-1]
+			merged := &custLines{id: prev.id, account: prev.account, name: prev.name, aux: prev.aux, idx: prev.idx}
+			merged.lines = append(append(merged.lines, prev.lines...), cl.lines...)
+			sort.Ints(merged.lines)
+			if merged.name == "" {
+				merged.name = cl.name
+			}
+			out[n-1] = merged
+			continue
+		}
+		out = append(out, cl)
+	}
+	return out
+}

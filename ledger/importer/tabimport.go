@@ -1,0 +1,241 @@
+package importer
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"relance/ledger"
+	"relance/ledger/importer/field"
+	"relance/ledger/importer/report"
+	"relance/ledger/importer/tabular"
+)
+
+// tabularIDPrefix starts the IDs of items imported from CSV/XLSX:
+// "tab|<number>|<doc date>|<n>".
+const tabularIDPrefix = "tab|"
+
+// readTable reads a CSV or XLSX file according to the mapping.
+func readTable(r io.Reader, format Format, m *tabular.Mapping) (*tabular.Table, error) {
+	if format == FormatXLSX {
+		data, err := io.ReadAll(r)
+		if err != nil {
+			return nil, err
+		}
+		return tabular.ReadXLSX(bytes.NewReader(data), m.Sheet)
+	}
+	return tabular.ReadCSV(r, m.SepRune())
+}
+
+// findHeader returns the index of the header row: the mapping's, or the first of the
+// first 30 rows whose cells resolve to a usable mapping.
+func findHeader(t *tabular.Table, m *tabular.Mapping) (int, map[tabular.Field]int) {
+	texts := func(r *tabular.Row) []string {
+		out := make([]string, len(r.Cells))
+		for i, c := range r.Cells {
+			out[i] = c.Text
+		}
+		return out
+	}
+	for i := range t.Rows {
+		if m.HeaderRow > 0 && t.Rows[i].N != m.HeaderRow {
+			continue
+		}
+		if i >= 30 && m.HeaderRow == 0 {
+			break
+		}
+		cols := m.Resolve(texts(&t.Rows[i]))
+		if tabular.Usable(cols) || m.HeaderRow > 0 {
+			return i, cols
+		}
+	}
+	return -1, nil
+}
+
+// prepareTable turns an open-item export into customers and items.
+func prepareTable(ctx context.Context, r io.Reader, file string, p *Plan, o *Options) error {
+	m := o.Mapping
+	if m == nil {
+		g := tabular.Presets()["generic"]
+		m = &g
+	}
+	t, err := readTable(r, p.format, m)
+	if err != nil {
+		p.rep.Addf(report.Fatal, "import.issue.unreadable", file, 0, "", err.Error())
+		return nil
+	}
+	hi, cols := findHeader(t, m)
+	if hi < 0 || !tabular.Usable(cols) {
+		p.rep.Addf(report.Fatal, "import.issue.mapping", file, 0, "", m.Name)
+		return nil
+	}
+	tp := &tableParse{t: t, file: file, rep: p.rep, cols: cols}
+	byID := map[string]*planCustomer{}
+	seq := map[string]int{}
+	source := filepath.Base(file)
+	for ri := hi + 1; ri < len(t.Rows); ri++ {
+		if ri&0xFFF == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		row := &t.Rows[ri]
+		if row.Empty() {
+			continue
+		}
+		tp.row = row
+		id, name := tp.text(tabular.CustomerID), tp.text(tabular.CustomerName)
+		if id == "" {
+			id = name
+		}
+		if id == "" || strings.HasPrefix(tabular.Squash(id), "TOTAL") {
+			p.rep.Addf(report.Warning, "import.issue.skiprow", file, row.N, "", firstText(row))
+			continue
+		}
+		amount, hasAmount := tp.amount(tabular.Amount)
+		open, hasOpen := tp.amount(tabular.Open)
+		switch {
+		case !hasAmount:
+			amount = open
+		case !hasOpen:
+			open = amount
+		}
+		if open != 0 && (open > 0) != (amount > 0) {
+			p.rep.Addf(report.Error, "import.issue.opensign", file, row.N, string(tabular.Open), open.String())
+			open = 0
+		}
+		if amount == 0 && open == 0 {
+			continue
+		}
+		doc := tp.date(tabular.DocDate)
+		due := tp.date(tabular.DueDate)
+		num := tp.text(tabular.Number)
+		kind := ledger.Invoice
+		if amount < 0 {
+			kind = ledger.CreditNote
+		}
+		pc := byID[id]
+		if pc == nil {
+			pc = &planCustomer{Customer: ledger.Customer{ID: id, Name: name}}
+			byID[id] = pc
+		}
+		if pc.Customer.Name == "" {
+			pc.Customer.Name = name
+		}
+		base := tabularIDPrefix + num + "|" + strings.ReplaceAll(doc.String(), "-", "")
+		seq[id+"\x00"+base]++
+		it := ledger.Item{
+			ID: base + "|" + strconv.Itoa(seq[id+"\x00"+base]), Customer: id, Kind: kind, Number: num,
+			Label: tp.text(tabular.Label), DocDate: doc, DueDate: due, Amount: amount, Open: open,
+			Currency: tp.text(tabular.Currency), Source: source, Line: row.N,
+		}
+		pc.Items = append(pc.Items, it)
+		pc.dueSet = append(pc.dueSet, due.Valid())
+		if doc.Valid() && (!p.from.Valid() || doc < p.from) {
+			p.from = doc
+		}
+		if doc > p.to {
+			p.to = doc
+		}
+	}
+	p.Report.Lines = len(t.Rows) - hi - 1
+	ids := make([]string, 0, len(byID))
+	for id := range byID {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		p.customers = append(p.customers, byID[id])
+	}
+	return nil
+}
+
+func firstText(r *tabular.Row) string {
+	for _, c := range r.Cells {
+		if c.Text != "" {
+			return c.Text
+		}
+	}
+	return ""
+}
+
+// tableParse reads the mapped cells of one row, reporting bad cells by row and column.
+type tableParse struct {
+	t    *tabular.Table
+	file string
+	rep  *report.Collector
+	cols map[tabular.Field]int
+	row  *tabular.Row
+}
+
+// cell returns the mapped cell and checks merged and formula cells.
+func (tp *tableParse) cell(f tabular.Field) (tabular.Cell, string, bool) {
+	i, ok := tp.cols[f]
+	if !ok {
+		return tabular.Cell{}, "", false
+	}
+	c := tp.row.Cell(i)
+	where := tp.t.ColumnName(i)
+	if c.Merged {
+		tp.rep.Addf(report.Fatal, "import.issue.merged", tp.file, tp.row.N, where, string(f))
+		return tabular.Cell{}, where, false
+	}
+	if c.Formula && c.Text == "" {
+		tp.rep.Addf(report.Fatal, "import.issue.formula", tp.file, tp.row.N, where, string(f))
+		return tabular.Cell{}, where, false
+	}
+	return c, where, true
+}
+
+func (tp *tableParse) text(f tabular.Field) string {
+	c, _, _ := tp.cell(f)
+	return strings.TrimSpace(c.Text)
+}
+
+// amount parses a money cell: a spreadsheet number (rounded to the cent by decimal
+// arithmetic, never float) or a text amount in French or English notation.
+func (tp *tableParse) amount(f tabular.Field) (ledger.Cents, bool) {
+	c, where, ok := tp.cell(f)
+	if !ok || strings.TrimSpace(c.Text) == "" {
+		return 0, false
+	}
+	if c.Number {
+		d, err := decimal.NewFromString(c.Text)
+		if err == nil {
+			return ledger.CentsFromDecimal(d), true
+		}
+	}
+	s := strings.TrimSpace(strings.NewReplacer("€", "", "EUR", "").Replace(c.Text))
+	v, _, err := field.Amount([]byte(s))
+	if err != nil {
+		tp.rep.Addf(report.Fatal, "import.issue.cellamount", tp.file, tp.row.N, where, c.Text, "name", string(f))
+		return 0, false
+	}
+	return v, true
+}
+
+// date parses a date cell: an Excel serial, DD/MM/YYYY, YYYY-MM-DD or AAAAMMJJ.
+func (tp *tableParse) date(f tabular.Field) ledger.Date {
+	c, where, ok := tp.cell(f)
+	if !ok || strings.TrimSpace(c.Text) == "" {
+		return ledger.NoDate
+	}
+	if c.Number && len(c.Text) != 8 { // 8 digits: AAAAMMJJ typed as a number
+		whole, _, _ := strings.Cut(c.Text, ".")
+		if n, err := strconv.Atoi(whole); err == nil {
+			if d, ok := field.ExcelSerial(n); ok {
+				return d
+			}
+		}
+	}
+	d, _, err := field.Date([]byte(c.Text))
+	if err != nil {
+		tp.rep.Addf(report.Fatal, "import.issue.celldate", tp.file, tp.row.N, where, c.Text, "name", string(f))
+		return ledger.NoDate
+	}
+	return d
+}
