@@ -55,6 +55,8 @@ type App struct {
 	// loaded, when set, is called on the Fyne goroutine after each open or reload
 	// attempt (tests wait on it).
 	loaded func(err error)
+	// importDone, when set, is given to each import wizard to report its steps (tests).
+	importDone func(step string)
 }
 
 // Run starts the GUI on the dossier at path (the demo dossier when path is empty,

@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"relance/assets/i18n"
+	"relance/ledger/importer/tabular"
 )
 
 // TestUIKeysInBothLanguages fails when a "ui.*" key is missing in French or English,
@@ -42,6 +43,9 @@ func TestUIKeysUsedExist(t *testing.T) {
 		"ui.kind.":     {"business", "consumer", "public"},
 		"ui.itemkind.": {"invoice", "credit_note", "payment", "opening", "adjustment"},
 		"ui.cstatus.":  {"normal", "dispute", "legal", "insolvency", "written_off"},
+	}
+	for _, f := range tabular.Fields {
+		dynamic["ui.import.field."] = append(dynamic["ui.import.field."], string(f))
 	}
 	re := regexp.MustCompile(`"(ui\.[a-z0-9_.]+)"`)
 	for _, f := range sourceFiles(t) {

@@ -32,6 +32,8 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(a.t("ui.menu.demo"), a.openDemo),
 		recentItem,
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(a.t("ui.menu.import"), a.chooseImport),
+		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 
