@@ -110,7 +110,7 @@ func Apply(db *store.DB, plans []*Plan, o Options) error {
 
 func (p *Plan) apply(tx *store.Tx, settings ledger.Settings, o Options) error {
 	r := p.Report
-	r.NewCustomers = 0
+	r.NewCustomers, r.Applied = 0, true
 	for _, pc := range p.customers {
 		c, err := tx.Customer(pc.Customer.ID)
 		if err != nil {

@@ -29,8 +29,10 @@ type Report struct {
 	From ledger.Date `json:"from,omitempty"`
 	To   ledger.Date `json:"to,omitempty"`
 	// Customers and items the file brings; Receivables = Σ open amounts.
-	Customers     int          `json:"customers"`
-	NewCustomers  int          `json:"new_customers"` // set by Apply
+	Customers    int `json:"customers"`
+	NewCustomers int `json:"new_customers"` // set by Apply
+	// Applied is set once Apply has run (NewCustomers is known only then).
+	Applied       bool         `json:"applied"`
 	Items         int          `json:"items"`
 	OpenItems     int          `json:"open_items"`
 	Receivables   ledger.Cents `json:"receivables"`
@@ -68,7 +70,11 @@ func (r *Report) Summary(lang, currency string) []string {
 	if r.From.Valid() {
 		out = append(out, T("import.sum.period", "from", dateText(lang, r.From), "to", dateText(lang, r.To)))
 	}
-	out = append(out, T("import.sum.customers", "customers", strconv.Itoa(r.Customers), "new", strconv.Itoa(r.NewCustomers)))
+	if r.Applied {
+		out = append(out, T("import.sum.customers", "customers", strconv.Itoa(r.Customers), "new", strconv.Itoa(r.NewCustomers)))
+	} else {
+		out = append(out, T("import.sum.customers_found", "customers", strconv.Itoa(r.Customers)))
+	}
 	out = append(out, T("import.sum.items", "items", strconv.Itoa(r.Items), "open", strconv.Itoa(r.OpenItems),
 		"total", r.Receivables.Format(lang, currency)))
 	if r.FIFOCustomers > 0 {
