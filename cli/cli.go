@@ -41,6 +41,7 @@ func commands() []Command {
 		{"demo", "--out FILE [--today YYYY-MM-DD]", "cli.demo", runDemo},
 		{"gen", "--customers N --items M [--seed S] [--today YYYY-MM-DD] --out FILE", "cli.gen", runGen},
 		{"import", "--db FILE [--terms DAYS] [--mapping NAME] SOURCE...", "import.cli.summary", runImport},
+		{"statement", "--db FILE (--customer ID --out FILE.pdf | --all --out DIR [--merged FILE.pdf]) [--at YYYY-MM-DD] [--days N]", "pdf.cli.statement", runStatement},
 		{"version", "", "cli.version", runVersion},
 	}
 }

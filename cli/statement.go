@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strconv"
+
+	"relance/assets/i18n"
+	"relance/letters/statement"
+)
+
+// runStatement writes the PDF statement of account of one customer (--customer ID
+// --out FILE.pdf) or of every customer with overdue items (--all --out DIR, and
+// --merged FILE.pdf for one print run).
+func runStatement(env *Env, args []string) error {
+	fs := env.flags("statement")
+	dbPath := fs.String("db", "", "dossier file")
+	at := fs.String("at", "", "as-of date YYYY-MM-DD (default today)")
+	customer := fs.String("customer", "", "customer ID")
+	all := fs.Bool("all", false, "every customer with overdue items")
+	out := fs.String("out", "", "PDF file (--customer) or directory (--all)")
+	merged := fs.String("merged", "", "with --all: also one PDF with every statement, for printing")
+	days := fs.Int("days", 90, "list the payments received in the last N days")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	for _, r := range [][2]string{{"db", *dbPath}, {"out", *out}} {
+		if err := env.required(r[0], r[1]); err != nil {
+			return err
+		}
+	}
+	if (*customer == "") == !*all || (*merged != "" && !*all) {
+		return &usageError{msg: i18n.T(env.Lang, "pdf.cli.one_of")}
+	}
+	asOf, err := env.date("at", *at, env.Today)
+	if err != nil {
+		return err
+	}
+	db, book, err := openRead(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	opt := statement.Options{PaymentDays: *days}
+	if !*all {
+		var buf bytes.Buffer
+		if err := statement.Render(&buf, book, *customer, asOf, opt); err != nil {
+			return err
+		}
+		if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("statement: %w", err)
+		}
+		return nil
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return fmt.Errorf("statement: %w", err)
+	}
+	opt.Merged = *merged
+	files, err := statement.RenderAll(*out, book, asOf, nil, opt)
+	if err != nil {
+		return err
+	}
+	n := len(files)
+	if *merged != "" && n > 0 {
+		n--
+	}
+	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "pdf.cli.written", "count", strconv.Itoa(n), "dir", *out))
+	if *merged != "" && n > 0 {
+		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "pdf.cli.merged", "file", *merged))
+	}
+	return nil
+}
