@@ -1,13 +1,18 @@
 package cli
 
 import (
-	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"slices"
 	"strconv"
+	"strings"
 
 	"relance/assets/i18n"
 	"relance/ledger"
 	"relance/ledger/credit"
+	"relance/letters/agedpdf"
 )
 
 // agedJSON is the JSON form of an aged balance; amounts are decimal strings.
@@ -15,15 +20,18 @@ type agedJSON struct {
 	AsOf      string             `json:"as_of"`
 	Currency  string             `json:"currency"`
 	Total     string             `json:"total"`
+	Disputed  string             `json:"disputed"`
 	Buckets   map[string]string  `json:"buckets"`
 	Customers []agedCustomerJSON `json:"customers"`
+	Groups    []agedGroupJSON    `json:"groups,omitempty"` // with --by other than customer
 }
 
 type agedCustomerJSON struct {
-	ID      string            `json:"id"`
-	Name    string            `json:"name"`
-	Balance string            `json:"balance"`
-	Buckets map[string]string `json:"buckets"`
+	ID       string            `json:"id"`
+	Name     string            `json:"name"`
+	Balance  string            `json:"balance"`
+	Disputed string            `json:"disputed"`
+	Buckets  map[string]string `json:"buckets"`
 }
 
 func bucketMap(ranges []credit.Range, b *credit.Buckets) map[string]string {
@@ -34,19 +42,50 @@ func bucketMap(ranges []credit.Range, b *credit.Buckets) map[string]string {
 	return m
 }
 
+// agedGroupJSON is one group of a grouped aged balance.
+type agedGroupJSON struct {
+	Key       string            `json:"key"`
+	Label     string            `json:"label"`
+	Customers int               `json:"customers"`
+	Balance   string            `json:"balance"`
+	Disputed  string            `json:"disputed"`
+	Buckets   map[string]string `json:"buckets"`
+}
+
+// agedGroupings returns the values of aged --by.
+func agedGroupings() []string { return []string{"customer", "salesperson", "kind", "class"} }
+
 func runAged(env *Env, args []string) error {
 	fs := env.flags("aged")
 	dbPath := fs.String("db", "", "dossier file")
 	at := fs.String("at", "", "as-of date YYYY-MM-DD (default today)")
-	format := fs.String("format", "table", "table, csv or json")
+	format := fs.String("format", "table", "table, csv, json, xlsx or pdf")
+	by := fs.String("by", "customer", "customer, salesperson, kind or class")
+	outPath := fs.String("out", "", "output file (required for xlsx and pdf)")
+	salesperson := fs.String("salesperson", "", "only this salesperson's customers (ID)")
+	kindFlag := fs.String("kind", "", "only this kind of customer: business, consumer or public")
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
 	if err := env.required("db", *dbPath); err != nil {
 		return err
 	}
-	if err := env.format(*format, "table", "csv", "json"); err != nil {
+	if err := env.format(*format, "table", "csv", "json", "xlsx", "pdf"); err != nil {
 		return err
+	}
+	if !slices.Contains(agedGroupings(), *by) {
+		return &usageError{msg: i18n.T(env.Lang, "credit.cli.by", "value", *by, "allowed", strings.Join(agedGroupings(), ", "))}
+	}
+	if (*format == "xlsx" || *format == "pdf") && *outPath == "" {
+		return &usageError{msg: i18n.T(env.Lang, "credit.cli.needout")}
+	}
+	filter := credit.AgedFilter{Salesperson: *salesperson}
+	if *kindFlag != "" {
+		k, ok := ledger.ParseCustomerKind(*kindFlag)
+		if !ok {
+			return &usageError{msg: i18n.T(env.Lang, "credit.cli.kind", "value", *kindFlag)}
+		}
+		filter.Kind = &k
 	}
 	asOf, err := env.date("at", *at, env.Today)
 	if err != nil {
@@ -57,40 +96,92 @@ func runAged(env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	ag := credit.AgedBalance(book, asOf, nil)
+	ag := credit.AgedBalanceWith(book, asOf, credit.AgedOptions{Keep: filter.Keep()})
 	l := env.Lang
-	switch *format {
+	var groups []credit.AgedGroup
+	switch *by {
+	case "salesperson":
+		groups = ag.Group(credit.GroupBySalesperson(book, l))
+	case "kind":
+		groups = ag.Group(credit.GroupByKind(l))
+	case "class":
+		// Risk classes are not computed yet: every customer falls in the "(none)" group.
+		fmt.Fprintln(env.Stderr, i18n.T(l, "credit.cli.noclass"))
+		groups = ag.Group(credit.GroupByClass(func(*ledger.Customer) string { return "" }, l))
+	}
+	if groups == nil && *by != "customer" {
+		groups = []credit.AgedGroup{}
+	}
+	var w io.Writer = env.Stdout
+	if *outPath != "" {
+		f, err := os.Create(*outPath)
+		if err != nil {
+			return fmt.Errorf("aged: %w", err)
+		}
+		defer f.Close()
+		w = f
+	}
+	if err := writeAged(w, *format, l, book, ag, groups); err != nil {
+		return err
+	}
+	if f, ok := w.(*os.File); ok {
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("aged: %w", err)
+		}
+		fmt.Fprintln(env.Stderr, i18n.T(l, "credit.cli.written", "file", *outPath))
+	}
+	return nil
+}
+
+// writeAged writes the aged balance in format; groups nil means one line per customer.
+func writeAged(w io.Writer, format, l string, book *ledger.Book, ag *credit.Aged, groups []credit.AgedGroup) error {
+	switch format {
+	case "csv":
+		return credit.WriteAgedCSV(w, ag, groups, l)
+	case "xlsx":
+		return credit.WriteAgedXLSX(w, ag, groups, l)
+	case "pdf":
+		return agedpdf.Render(w, book.Settings, agedpdf.FromAged(ag), agedpdf.Options{Lang: l})
 	case "json":
-		doc := agedJSON{AsOf: asOf.String(), Currency: book.Settings.Currency, Total: ag.Total.Total().String(),
-			Buckets: bucketMap(ag.Ranges, &ag.Total), Customers: []agedCustomerJSON{}}
+		doc := agedJSON{AsOf: ag.AsOf.String(), Currency: book.Settings.Currency, Total: ag.Total.Total().String(),
+			Disputed: ag.Total.Disputed.String(), Buckets: bucketMap(ag.Ranges, &ag.Total), Customers: []agedCustomerJSON{}}
 		for _, line := range ag.Lines {
 			doc.Customers = append(doc.Customers, agedCustomerJSON{ID: line.Customer.ID, Name: line.Customer.Name,
-				Balance: line.Buckets.Total().String(), Buckets: bucketMap(ag.Ranges, &line.Buckets)})
+				Balance: line.Buckets.Total().String(), Disputed: line.Buckets.Disputed.String(), Buckets: bucketMap(ag.Ranges, &line.Buckets)})
 		}
-		enc := json.NewEncoder(env.Stdout)
+		if groups != nil {
+			doc.Groups = []agedGroupJSON{}
+			for _, g := range groups {
+				doc.Groups = append(doc.Groups, agedGroupJSON{Key: g.Key, Label: g.Label, Customers: g.Customers,
+					Balance: g.Buckets.Total().String(), Disputed: g.Buckets.Disputed.String(), Buckets: bucketMap(ag.Ranges, &g.Buckets)})
+			}
+		}
+		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(doc)
-	case "csv":
-		w := csv.NewWriter(env.Stdout)
-		w.Comma = ';' // what French spreadsheets open directly
-		w.Write(agedHead(l, ag))
-		for _, line := range ag.Lines {
-			w.Write(agedRow(line.Customer.ID, line.Customer.Name, &line.Buckets, ag, decimalComma))
+	}
+	str := func(c ledger.Cents) string { return c.String() }
+	if groups != nil {
+		head := append([]string{i18n.T(l, "credit.col.group"), i18n.T(l, "credit.col.customers")}, agedHead(l, ag)[2:]...)
+		tab := newTable(head...)
+		for i := 1; i < len(head); i++ {
+			tab.alignRight(i)
 		}
-		w.Write(agedRow("", i18n.T(l, "aged.total"), &ag.Total, ag, decimalComma))
-		w.Flush()
-		return w.Error()
+		for _, g := range groups {
+			tab.add(append([]string{truncate(g.Label, 34), itoa(g.Customers)}, agedRow("", "", &g.Buckets, ag, str)[2:]...)...)
+		}
+		tab.add(append([]string{i18n.T(l, "aged.total"), itoa(len(ag.Lines))}, agedRow("", "", &ag.Total, ag, str)[2:]...)...)
+		return tab.write(w)
 	}
 	tab := newTable(agedHead(l, ag)...)
 	for i := 2; i < len(tab.head); i++ {
 		tab.alignRight(i)
 	}
-	str := func(c ledger.Cents) string { return c.String() }
 	for _, line := range ag.Lines {
 		tab.add(agedRow(line.Customer.ID, truncate(line.Customer.Name, 34), &line.Buckets, ag, str)...)
 	}
 	tab.add(agedRow("", i18n.T(l, "aged.total"), &ag.Total, ag, str)...)
-	return tab.write(env.Stdout)
+	return tab.write(w)
 }
 
 func agedHead(l string, ag *credit.Aged) []string {
@@ -111,17 +202,6 @@ func agedRow(id, name string, b *credit.Buckets, ag *credit.Aged, f func(ledger.
 		row = append(row, f(b.Late[i]))
 	}
 	return append(row, f(b.Credits))
-}
-
-// decimalComma writes an amount the way French spreadsheets read it: "-1234,50".
-func decimalComma(c ledger.Cents) string {
-	s := []byte(c.String())
-	for i := range s {
-		if s[i] == '.' {
-			s[i] = ','
-		}
-	}
-	return string(s)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

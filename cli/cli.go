@@ -36,11 +36,12 @@ type Command struct {
 // commands is the command table; keep it sorted by name.
 func commands() []Command {
 	return []Command{
-		{"aged", "--db FILE [--at YYYY-MM-DD] [--format table|csv|json]", "cli.aged", runAged},
+		{"aged", "--db FILE [--at YYYY-MM-DD] [--by customer|salesperson|kind|class] [--salesperson ID] [--kind K] [--format table|csv|json|xlsx|pdf] [--out FILE]", "cli.aged", runAged},
 		{"customers", "--db FILE [--at YYYY-MM-DD] [--format table|json]", "cli.customers", runCustomers},
 		{"demo", "--out FILE [--today YYYY-MM-DD]", "cli.demo", runDemo},
 		{"gen", "--customers N --items M [--seed S] [--today YYYY-MM-DD] --out FILE", "cli.gen", runGen},
 		{"import", "--db FILE [--terms DAYS] [--mapping NAME] SOURCE...", "import.cli.summary", runImport},
+		{"kpi", "--db FILE [--at YYYY-MM-DD] [--days N] [--history] [--format table|json|pdf] [--out FILE]", "credit.cli.kpi", runKPI},
 		{"statement", "--db FILE (--customer ID --out FILE.pdf | --all --out DIR [--merged FILE.pdf]) [--at YYYY-MM-DD] [--days N]", "pdf.cli.statement", runStatement},
 		{"version", "", "cli.version", runVersion},
 	}

@@ -13,6 +13,7 @@ import (
 	"relance/assets/i18n"
 	"relance/ledger"
 	"relance/ledger/store"
+	"relance/letters/pdfdoc"
 )
 
 // AppID is the application's reverse-DNS identifier; Fyne keeps the preferences under it.
@@ -57,6 +58,15 @@ type App struct {
 	loaded func(err error)
 	// importDone, when set, is given to each import wizard to report its steps (tests).
 	importDone func(step string)
+	// dash holds the dashboard's figures; dashReady, when set, is called once they
+	// have been computed (tests).
+	dash      dashState
+	dashReady func()
+	// agedBy is the aged balance's grouping ("customer", "salesperson", "kind") and
+	// agedGroup the group drilled into ("" for all).
+	agedBy, agedGroup string
+	// pdfFactory renders PDFs with fonts parsed once (created on first use).
+	pdfFactory *pdfdoc.Factory
 }
 
 // Run starts the GUI on the dossier at path (the demo dossier when path is empty,

@@ -1,63 +1,297 @@
 package ui
 
 import (
+	"image/color"
+	"math"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/ledger"
+	"relance/ledger/credit"
+	"relance/letters/dashpdf"
 )
 
 // topOverdueCount is how many customers the dashboard lists by overdue amount.
 const topOverdueCount = 10
 
-// dashboardScreen shows the dossier's key figures at the as-of date. Each figure is a
-// tile; later KPIs (DSO, aged balance, disputes) add tiles to the same grid.
+// historyMonths is the length of the KPI history on the dashboard.
+const historyMonths = 24
+
+// dashboardKPIs are the KPI tiles, in display order.
+var dashboardKPIs = []string{
+	credit.KeyReceivables, credit.KeyOverdue, credit.KeyOverdueRate, credit.KeyOver90,
+	credit.KeyDSOAccounting, credit.KeyDSOCountBack, credit.KeyBPDSO, credit.KeyADD,
+	credit.KeyCEI, credit.KeyDisputes,
+}
+
+// dashState caches the figures behind the dashboard for the book and date they were
+// computed for.
+type dashState struct {
+	book    *ledger.Book
+	asOf    ledger.Date
+	snap    *credit.Snapshot
+	history []credit.Snapshot
+	aged    *credit.Aged
+	tab     int
+	pending bool // a background computation is running
+}
+
+// syncDashboardItems is the dossier size up to which the dashboard is computed on
+// the spot (a few milliseconds); above it, in the background behind a progress bar.
+const syncDashboardItems = 100_000
+
+// dashboardScreen shows the dossier's KPIs at the as-of date with their trend, the
+// aged balance as a bar chart, the DSO history, and the customers most overdue. Every
+// figure opens its explanation. The aged balance has its own tab.
 func (a *App) dashboardScreen() fyne.CanvasObject {
-	t := ledger.Totals(a.sums)
-	rate := "—"
-	if r, ok := t.OverdueRate(); ok {
-		rate = a.percent(r.StringFixed(1))
+	d := &a.dash
+	if d.book != a.book || d.asOf != a.asOf || d.snap == nil {
+		if a.book.ItemCount() > syncDashboardItems {
+			a.computeDashboardAsync()
+			return a.loadingPane(a.t("ui.dash.computing"))
+		}
+		a.setDashboard(a.book, a.asOf, computeDash(a.book, a.asOf))
 	}
-	tiles := container.NewGridWithColumns(5,
-		a.tile("ui.dash.customers", a.count(t.Customers), ""),
-		a.tile("ui.dash.balance", a.money(t.Balance), ""),
-		a.tile("ui.dash.overdue", a.money(t.Overdue), ""),
-		a.tile("ui.dash.rate", rate, a.t("ui.dash.rate_hint")),
-		a.tile("ui.dash.late", a.count(t.Late), ""),
+	tabs := container.NewAppTabs(
+		container.NewTabItemWithIcon(a.t("ui.dash.tab_kpis"), theme.GridIcon(), a.kpiPane()),
+		container.NewTabItemWithIcon(a.t("ui.dash.tab_aged"), theme.ListIcon(), a.agedPane()),
 	)
+	tabs.SelectIndex(d.tab)
+	tabs.OnSelected = func(*container.TabItem) { d.tab = tabs.SelectedIndex() }
+	return tabs
+}
+
+// dashFigures are the dashboard's computed figures.
+type dashFigures struct {
+	snap    *credit.Snapshot
+	history []credit.Snapshot
+	aged    *credit.Aged
+}
+
+func computeDash(book *ledger.Book, asOf ledger.Date) dashFigures {
+	return dashFigures{
+		snap:    credit.KPIsAt(book, asOf, credit.KPIOptions{}),
+		history: credit.History(book, asOf, historyMonths, credit.KPIOptions{}),
+		aged:    credit.AgedBalance(book, asOf, nil),
+	}
+}
+
+func (a *App) setDashboard(book *ledger.Book, asOf ledger.Date, f dashFigures) {
+	d := &a.dash
+	d.book, d.asOf, d.snap, d.history, d.aged = book, asOf, f.snap, f.history, f.aged
+}
+
+// computeDashboardAsync computes the figures of a large dossier off the Fyne
+// goroutine, then shows the dashboard again.
+func (a *App) computeDashboardAsync() {
+	if a.dash.pending {
+		return
+	}
+	a.dash.pending = true
+	book, asOf := a.book, a.asOf
+	go func() {
+		f := computeDash(book, asOf)
+		fyne.Do(func() {
+			a.dash.pending = false
+			if a.book != book || a.asOf != asOf {
+				return
+			}
+			a.setDashboard(book, asOf, f)
+			if a.screen == screenDashboard {
+				a.showScreen(screenDashboard)
+			}
+			if a.dashReady != nil {
+				a.dashReady()
+			}
+		})
+	}()
+}
+
+func (a *App) loadingPane(msg string) fyne.CanvasObject {
+	bar := widget.NewProgressBarInfinite()
+	return container.NewCenter(container.NewVBox(widget.NewLabel(msg), bar))
+}
+
+func (a *App) kpiPane() fyne.CanvasObject {
+	d := &a.dash
+	var tiles []fyne.CanvasObject
+	for _, key := range dashboardKPIs {
+		if f := d.snap.KPI(key); f != nil {
+			tiles = append(tiles, a.kpiTile(f))
+		}
+	}
+	grid := container.NewGridWithColumns(5, tiles...)
 	heading := widget.NewLabel(a.t("ui.dash.title", "date", a.date(a.asOf)))
 	heading.SizeName = theme.SizeNameSubHeadingText
 	heading.TextStyle = fyne.TextStyle{Bold: true}
+	report := widget.NewButtonWithIcon(a.t("ui.dash.report"), theme.DocumentPrintIcon(), a.askDashboardReport)
+	head := container.NewBorder(nil, nil, nil, report, heading)
 
-	topTitle := widget.NewLabel(a.t("ui.dash.top", "n", strconv.Itoa(topOverdueCount)))
-	topTitle.TextStyle = fyne.TextStyle{Bold: true}
-	return container.NewBorder(
-		container.NewVBox(heading, tiles, widget.NewSeparator(), topTitle), nil, nil, nil,
-		a.topOverdueTable(ledger.TopOverdue(a.sums, topOverdueCount)),
-	)
+	agedCard := a.panel(a.t("ui.dash.chart_aged"), a.agedChart())
+	dsoCard := a.panel(a.t("ui.dash.chart_dso", "n", strconv.Itoa(historyMonths)), a.dsoChart())
+	topCard := a.panel(a.t("ui.dash.top", "n", strconv.Itoa(topOverdueCount)),
+		a.topOverdueTable(ledger.TopOverdue(a.sums, topOverdueCount)))
+	return container.NewBorder(container.NewVBox(head, grid), nil, nil, nil,
+		container.NewGridWithColumns(3, agedCard, dsoCard, topCard))
 }
 
-// tile is one figure of the dashboard: a caption, a large value and an optional hint.
-func (a *App) tile(key, value, hint string) fyne.CanvasObject {
-	caption := widget.NewLabel(a.t(key))
-	caption.Truncation = fyne.TextTruncateEllipsis
-	v := widget.NewLabel(value)
-	v.SizeName = theme.SizeNameSubHeadingText
-	v.TextStyle = fyne.TextStyle{Bold: true}
-	v.Truncation = fyne.TextTruncateEllipsis
-	box := container.NewVBox(caption, v)
-	if hint != "" {
-		h := widget.NewLabel(hint)
-		h.SizeName = theme.SizeNameCaptionText
-		h.Truncation = fyne.TextTruncateEllipsis
-		box.Add(h)
+// figureText writes a KPI value with its unit, or a dash when it is not defined.
+func (a *App) figureText(f *credit.Figure) string {
+	return dashpdf.FigureText(a.lang, a.currency(), f)
+}
+
+func (a *App) currency() string {
+	if a.book != nil && a.book.Settings.Currency != "" {
+		return a.book.Settings.Currency
 	}
-	return widget.NewCard("", "", box)
+	return "EUR"
+}
+
+// decimalText uses the decimal comma in French.
+func (a *App) decimalText(s string) string {
+	if a.lang == "fr" {
+		return strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// panel is a titled area of the dashboard whose content fills the rest of it.
+func (a *App) panel(title string, content fyne.CanvasObject) fyne.CanvasObject {
+	l := widget.NewLabel(title)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.Truncation = fyne.TextTruncateEllipsis
+	return widget.NewCard("", "", container.NewBorder(l, nil, nil, nil, content))
+}
+
+// kpiTile is one KPI: its name, value and the change since the previous month end;
+// tapping it explains the figure.
+func (a *App) kpiTile(f *credit.Figure) fyne.CanvasObject {
+	trend := ""
+	if d := dashpdf.DeltaText(a.lang, a.currency(), f, a.previousMonth(f.Key)); d != "" {
+		trend = a.t("ui.dash.trend", "delta", d)
+	}
+	btn := widget.NewButton("", func() { a.explainFigure(f) })
+	btn.Importance = widget.LowImportance
+	name := widget.NewLabel(a.t(f.Key))
+	name.Truncation = fyne.TextTruncateEllipsis
+	value := widget.NewLabel(a.figureText(f))
+	value.SizeName = theme.SizeNameSubHeadingText
+	value.TextStyle = fyne.TextStyle{Bold: true}
+	value.Truncation = fyne.TextTruncateEllipsis
+	hint := widget.NewLabel(trend)
+	hint.SizeName = theme.SizeNameCaptionText
+	hint.Truncation = fyne.TextTruncateEllipsis
+	box := container.NewVBox(name, value, hint)
+	return widget.NewCard("", "", container.NewStack(btn, box))
+}
+
+// previousMonth returns the figure at the month end before the as-of date, if any.
+func (a *App) previousMonth(key string) *credit.Figure {
+	h := a.dash.history
+	for i := len(h) - 1; i >= 0; i-- {
+		if h[i].AsOf < a.asOf.StartOfMonth() {
+			return h[i].KPI(key)
+		}
+	}
+	return nil
+}
+
+// explainFigure shows how a figure was computed and from what.
+func (a *App) explainFigure(f *credit.Figure) {
+	method := widget.NewLabel(a.t(f.Method, f.MethodArgs...))
+	method.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm()
+	for _, in := range f.Inputs {
+		s := a.figureText(&credit.Figure{Unit: in.Unit, Value: in.Value, Defined: true})
+		if in.From.Valid() {
+			s += "  (" + a.t("ui.dash.period", "from", a.date(in.From), "to", a.date(in.To)) + ")"
+		} else if in.To.Valid() {
+			s += "  (" + a.t("ui.dash.at", "date", a.date(in.To)) + ")"
+		}
+		form.Append(a.t("kpi.input."+in.Name), widget.NewLabel(s))
+	}
+	value := widget.NewLabel(a.figureText(f))
+	value.TextStyle = fyne.TextStyle{Bold: true}
+	content := container.NewVBox(value, method, widget.NewSeparator(), form)
+	dlg := dialog.NewCustom(a.t(f.Key), a.t("ui.dialog.close"), withWidth(620, content), a.win)
+	dlg.Show()
+}
+
+// agedColors go from green (not due) to dark red (the oldest range).
+var agedColors = []color.Color{
+	color.NRGBA{0x3a, 0x9d, 0x5d, 0xff}, color.NRGBA{0xf2, 0xb3, 0x3d, 0xff}, color.NRGBA{0xe8, 0x7d, 0x2e, 0xff},
+	color.NRGBA{0xd6, 0x4b, 0x3a, 0xff}, color.NRGBA{0x9e, 0x1f, 0x2a, 0xff}, color.NRGBA{0x6b, 0x10, 0x1c, 0xff},
+}
+
+// agedChart is the aged balance as bars: not due, then each range of days late.
+func (a *App) agedChart() fyne.CanvasObject {
+	ag := a.dash.aged
+	labels := []string{a.t("ui.aged.notdue")}
+	values := []float64{float64(ag.Total.NotDue)}
+	for i, r := range ag.Ranges {
+		if r.To == 0 {
+			labels = append(labels, a.t("ui.aged.over_short", "days", strconv.Itoa(r.From-1)))
+		} else {
+			labels = append(labels, a.t("ui.aged.range_short", "from", strconv.Itoa(r.From), "to", strconv.Itoa(r.To)))
+		}
+		values = append(values, float64(ag.Total.Late[i]))
+	}
+	c := newBarChart(labels, values, agedColors, a.axisMoney)
+	c.tapped = func(int) { a.dash.tab = 1; a.showScreen(screenDashboard) }
+	return c
+}
+
+// dsoChart is the DSO history by both methods.
+func (a *App) dsoChart() fyne.CanvasObject {
+	var labels []string
+	acc := series{name: a.t("ui.dash.legend_accounting"), color: theme.Color(theme.ColorNamePrimary)}
+	cb := series{name: a.t("ui.dash.legend_countback"), color: color.NRGBA{0xe8, 0x7d, 0x2e, 0xff}}
+	hist := a.dash.history
+	for len(hist) > 1 && hist[0].Position.Receivables == 0 && hist[0].MonthSales == 0 {
+		hist = hist[1:] // months before the dossier's first entries
+	}
+	for _, s := range hist {
+		labels = append(labels, a.monthLabel(s.AsOf))
+		acc.values = append(acc.values, figureFloat(s.KPI(credit.KeyDSOAccounting)))
+		cb.values = append(cb.values, figureFloat(s.KPI(credit.KeyDSOCountBack)))
+	}
+	return newLineChart(labels, []series{acc, cb}, func(v float64) string {
+		return strconv.Itoa(int(math.Round(v))) + " " + a.t("ui.unit.days")
+	})
+}
+
+func figureFloat(f *credit.Figure) float64 {
+	if f == nil || !f.Defined {
+		return math.NaN()
+	}
+	v, _ := f.Value.Float64()
+	return v
+}
+
+// axisMoney labels a chart axis in thousands of the currency.
+func (a *App) axisMoney(cents float64) string {
+	k := cents / 100 / 1000
+	if math.Abs(k) >= 1000 {
+		return a.decimalText(strconv.FormatFloat(k/1000, 'f', 1, 64)) + " M"
+	}
+	return strconv.FormatFloat(k, 'f', 0, 64) + " k"
+}
+
+func (a *App) monthLabel(d ledger.Date) string {
+	return a.t("ui.month."+strconv.Itoa(int(d.Month()))) + " " + strconv.Itoa(d.Year()%100)
+}
+
+func (a *App) rangeLabel(r credit.Range) string {
+	if r.To == 0 {
+		return a.t("ui.aged.over", "days", strconv.Itoa(r.From-1))
+	}
+	return a.t("ui.aged.range", "from", strconv.Itoa(r.From), "to", strconv.Itoa(r.To))
 }
 
 // count writes a whole number with the user's thousands separator: "50 000" or "50,000".
@@ -90,13 +324,14 @@ func (a *App) percent(v string) string {
 	return v + "%"
 }
 
-// topOverdueTable lists customers by overdue amount; a click opens the customer.
+// topOverdueTable lists customers by overdue amount, compactly (name, overdue, days
+// late) to sit beside the charts; a click opens the customer.
 func (a *App) topOverdueTable(rows []ledger.CustomerSummary) fyne.CanvasObject {
 	if len(rows) == 0 {
 		return widget.NewLabel(a.t("ui.dash.none_overdue"))
 	}
-	keys := []string{"ui.col.id", "ui.col.name", "ui.col.overdue", "ui.col.dayslate", "ui.col.balance"}
-	widths := []float32{110, 360, 150, 140, 150}
+	keys := []string{"ui.col.name", "ui.col.overdue", "ui.col.dayslate"}
+	widths := []float32{150, 112, 64}
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return len(rows), len(keys) },
 		func() fyne.CanvasObject {
@@ -112,15 +347,11 @@ func (a *App) topOverdueTable(rows []ledger.CustomerSummary) fyne.CanvasObject {
 			var s string
 			switch id.Col {
 			case 0:
-				s, l.Alignment = r.ID, fyne.TextAlignLeading
-			case 1:
 				s, l.Alignment = r.Name, fyne.TextAlignLeading
-			case 2:
+			case 1:
 				s, l.Importance = a.money(r.Overdue), widget.DangerImportance
-			case 3:
+			case 2:
 				s = strconv.Itoa(r.DaysLate)
-			case 4:
-				s = a.money(r.Balance)
 			}
 			l.SetText(s)
 		},
@@ -129,8 +360,9 @@ func (a *App) topOverdueTable(rows []ledger.CustomerSummary) fyne.CanvasObject {
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
 		l.TextStyle = fyne.TextStyle{Bold: true}
+		l.Truncation = fyne.TextTruncateEllipsis
 		l.Alignment = fyne.TextAlignLeading
-		if id.Col >= 2 {
+		if id.Col >= 1 {
 			l.Alignment = fyne.TextAlignTrailing
 		}
 		if id.Col >= 0 && id.Col < len(keys) {
@@ -146,4 +378,22 @@ func (a *App) topOverdueTable(rows []ledger.CustomerSummary) fyne.CanvasObject {
 		}
 	}
 	return t
+}
+
+// tile is one figure of the dashboard: a caption, a large value and an optional hint.
+func (a *App) tile(key, value, hint string) fyne.CanvasObject {
+	caption := widget.NewLabel(a.t(key))
+	caption.Truncation = fyne.TextTruncateEllipsis
+	v := widget.NewLabel(value)
+	v.SizeName = theme.SizeNameSubHeadingText
+	v.TextStyle = fyne.TextStyle{Bold: true}
+	v.Truncation = fyne.TextTruncateEllipsis
+	box := container.NewVBox(caption, v)
+	if hint != "" {
+		h := widget.NewLabel(hint)
+		h.SizeName = theme.SizeNameCaptionText
+		h.Truncation = fyne.TextTruncateEllipsis
+		box.Add(h)
+	}
+	return widget.NewCard("", "", box)
 }

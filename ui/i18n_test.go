@@ -44,6 +44,9 @@ func TestUIKeysUsedExist(t *testing.T) {
 		"ui.itemkind.": {"invoice", "credit_note", "payment", "opening", "adjustment"},
 		"ui.cstatus.":  {"normal", "dispute", "legal", "insolvency", "written_off"},
 	}
+	for m := 1; m <= 12; m++ {
+		dynamic["ui.month."] = append(dynamic["ui.month."], strconv.Itoa(m))
+	}
 	for _, f := range tabular.Fields {
 		dynamic["ui.import.field."] = append(dynamic["ui.import.field."], string(f))
 	}

@@ -31,13 +31,14 @@ func TestScreenshots(t *testing.T) {
 			setup  func()
 			expect []string // texts that must be drawn
 		}{
-			{"dashboard", screenDashboard, nil, []string{a.t("ui.dash.balance"), a.t("ui.dash.rate"), a.book.Settings.Company.Name}},
+			{"dashboard", screenDashboard, nil, []string{a.t("kpi.receivables"), a.t("kpi.overdue_rate"), a.t("ui.dash.legend_countback"), a.book.Settings.Company.Name}},
 			{"customers", screenClients, nil, []string{a.t("ui.col.balance"), a.t("ui.filter.overdue_only")}},
 			{"customer-detail", screenClients, func() {
 				a.clients.filter.OverdueOnly = true
 				a.clients.sortCol, a.clients.desc = ledger.ColOverdue, true
 			}, []string{a.t("ui.detail.terms"), a.t("ui.item.duedate")}},
-			{"settings", screenSettings, nil, []string{a.t("ui.set.terms"), a.t("ui.set.save")}},
+			{"aged", screenDashboard, func() { a.dash.tab, a.agedBy = 1, "salesperson" }, []string{a.t("ui.aged.by"), a.t("ui.aged.credits")}},
+			{"settings", screenSettings, func() { a.dash.tab, a.agedBy = 0, "" }, []string{a.t("ui.set.terms"), a.t("ui.set.save")}},
 		}
 		for _, s := range shots {
 			t.Run(lang+"-"+s.name, func(t *testing.T) {

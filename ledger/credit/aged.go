@@ -9,11 +9,13 @@ import (
 
 // Buckets are the columns of an aged balance: not yet due, one column per range of days
 // past due (the last one open-ended), and the open credits (unapplied payments and
-// credit notes), so that Σ columns = balance.
+// credit notes), so that Σ columns = balance. Disputed is a memo column shown apart:
+// the part of those columns that is in dispute, not added to Total.
 type Buckets struct {
-	NotDue  ledger.Cents   `json:"not_due"`
-	Late    []ledger.Cents `json:"-"` // one per range of Ranges
-	Credits ledger.Cents   `json:"credits"`
+	NotDue   ledger.Cents   `json:"not_due"`
+	Late     []ledger.Cents `json:"-"` // one per range of Ranges
+	Credits  ledger.Cents   `json:"credits"`
+	Disputed ledger.Cents   `json:"disputed"`
 }
 
 // Total returns Σ columns, which is the balance.
@@ -37,6 +39,7 @@ func (b *Buckets) Overdue() ledger.Cents {
 func (b *Buckets) add(o *Buckets) {
 	b.NotDue += o.NotDue
 	b.Credits += o.Credits
+	b.Disputed += o.Disputed
 	for i := range o.Late {
 		b.Late[i] += o.Late[i]
 	}
@@ -89,11 +92,30 @@ func bucketOf(ranges []Range, daysLate int) int {
 	return len(ranges) - 1
 }
 
+// DisputedFunc returns the part of an item, open for open at asOf, that is in dispute
+// (0 when none; at most open). It is the hook through which the disputes feature feeds
+// the aged balance and the KPIs; nil means no disputes.
+type DisputedFunc func(it *ledger.Item, asOf ledger.Date, open ledger.Cents) ledger.Cents
+
+// AgedOptions tune AgedBalanceWith. The zero value keeps every customer and has no disputes.
+type AgedOptions struct {
+	// Keep selects customers (nil keeps all); see AgedFilter.Keep.
+	Keep func(*ledger.Account) bool
+	// Disputed feeds the Disputed memo column (nil: zero everywhere).
+	Disputed DisputedFunc
+}
+
 // AgedBalance computes the aged balance of the book at asOf, over the customers for
 // which keep returns true (nil keeps all).
 func AgedBalance(book *ledger.Book, asOf ledger.Date, keep func(*ledger.Account) bool) *Aged {
+	return AgedBalanceWith(book, asOf, AgedOptions{Keep: keep})
+}
+
+// AgedBalanceWith is AgedBalance with options: a customer filter and the disputes hook.
+func AgedBalanceWith(book *ledger.Book, asOf ledger.Date, opt AgedOptions) *Aged {
 	ranges := Ranges(book.Settings.Buckets)
 	ag := &Aged{AsOf: asOf, Ranges: ranges, Total: Buckets{Late: make([]ledger.Cents, len(ranges))}}
+	keep := opt.Keep
 	for _, a := range book.Accounts {
 		if keep != nil && !keep(a) {
 			continue
@@ -104,6 +126,9 @@ func AgedBalance(book *ledger.Book, asOf ledger.Date, keep func(*ledger.Account)
 		}
 		line := AgedLine{Customer: &a.Customer, Items: items, Buckets: Buckets{Late: make([]ledger.Cents, len(ranges))}}
 		for _, o := range items {
+			if opt.Disputed != nil {
+				line.Buckets.Disputed += opt.Disputed(o.Item, asOf, o.OpenAt)
+			}
 			switch {
 			case o.OpenAt < 0:
 				line.Buckets.Credits += o.OpenAt

@@ -1,0 +1,216 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+
+	"relance/assets/i18n"
+	"relance/ledger"
+	"relance/ledger/credit"
+	"relance/letters/dashpdf"
+)
+
+// kpiJSON is the JSON form of `relance kpi`: every figure with its value as a decimal
+// string, its unit, its method (key and text in the user's language) and its inputs.
+type kpiJSON struct {
+	AsOf     string            `json:"as_of"`
+	Currency string            `json:"currency"`
+	Days     int               `json:"days"` // period of the accounting DSO
+	KPIs     []figureJSON      `json:"kpis"`
+	History  []kpiHistoryJSON  `json:"history,omitempty"`
+	Position map[string]string `json:"position"`
+}
+
+type figureJSON struct {
+	Key       string      `json:"key"`
+	Name      string      `json:"name"`
+	Value     string      `json:"value"`
+	Unit      string      `json:"unit"`
+	Defined   bool        `json:"defined"`
+	AtLeast   bool        `json:"at_least,omitempty"`
+	MethodKey string      `json:"method_key"`
+	Method    string      `json:"method"`
+	Inputs    []inputJSON `json:"inputs"`
+}
+
+type inputJSON struct {
+	Name  string `json:"name"`
+	Label string `json:"label"`
+	Value string `json:"value"`
+	Unit  string `json:"unit"`
+	From  string `json:"from,omitempty"`
+	To    string `json:"to,omitempty"`
+}
+
+// kpiHistoryJSON is one month end of --history: the position, the month's sales and the
+// value of every KPI ("" when undefined).
+type kpiHistoryJSON struct {
+	AsOf        string            `json:"as_of"`
+	Receivables string            `json:"receivables"`
+	Overdue     string            `json:"overdue"`
+	Over90      string            `json:"over_90"`
+	MonthSales  string            `json:"month_sales"`
+	KPIs        map[string]string `json:"kpis"`
+}
+
+// figureValue formats a figure's value: counts as integers, the rest with 2 decimals.
+func figureValue(f *credit.Figure) string {
+	if !f.Defined {
+		return ""
+	}
+	if f.Unit == credit.UnitCount {
+		return f.Value.String()
+	}
+	return f.Value.StringFixed(2)
+}
+
+func toFigureJSON(l string, f *credit.Figure) figureJSON {
+	out := figureJSON{Key: f.Key, Name: i18n.T(l, f.Key), Value: figureValue(f), Unit: f.Unit, Defined: f.Defined,
+		AtLeast: f.AtLeast, MethodKey: f.Method, Method: i18n.T(l, f.Method, f.MethodArgs...), Inputs: []inputJSON{}}
+	for _, in := range f.Inputs {
+		v := in.Value.StringFixed(2)
+		if in.Unit == credit.UnitCount || in.Unit == credit.UnitDays {
+			v = in.Value.String()
+		}
+		out.Inputs = append(out.Inputs, inputJSON{Name: in.Name, Label: i18n.T(l, "kpi.input."+in.Name), Value: v,
+			Unit: in.Unit, From: in.From.String(), To: in.To.String()})
+	}
+	return out
+}
+
+func runKPI(env *Env, args []string) error {
+	fs := env.flags("kpi")
+	dbPath := fs.String("db", "", "dossier file")
+	at := fs.String("at", "", "as-of date YYYY-MM-DD (default today)")
+	format := fs.String("format", "table", "table, json or pdf (the credit dashboard report)")
+	outPath := fs.String("out", "", "output file (required for pdf)")
+	days := fs.Int("days", 90, "period of the accounting DSO, in days")
+	history := fs.Bool("history", false, "add the 24 month ends up to the date")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	if err := env.required("db", *dbPath); err != nil {
+		return err
+	}
+	if err := env.format(*format, "table", "json", "pdf"); err != nil {
+		return err
+	}
+	if *format == "pdf" && *outPath == "" {
+		return &usageError{msg: i18n.T(env.Lang, "credit.cli.needout")}
+	}
+	if *days < 1 || *days > 3660 {
+		return &usageError{msg: i18n.T(env.Lang, "cli.badformat", "value", strconv.Itoa(*days), "allowed", "1-3660")}
+	}
+	asOf, err := env.date("at", *at, env.Today)
+	if err != nil {
+		return err
+	}
+	db, book, err := openRead(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	opt := credit.KPIOptions{Days: *days}
+	months := 1
+	if *history || *format == "pdf" {
+		months = 24
+	}
+	hist := credit.History(book, asOf, months, opt)
+	now := &hist[len(hist)-1]
+	l := env.Lang
+	if *format == "pdf" {
+		return writeDashboardPDF(env, *outPath, book, hist)
+	}
+	if *format == "json" {
+		p := &now.Position
+		doc := kpiJSON{AsOf: asOf.String(), Currency: book.Settings.Currency, Days: *days, KPIs: []figureJSON{},
+			Position: map[string]string{"receivables": p.Receivables.String(), "not_due": p.NotDue.String(),
+				"overdue": p.Overdue.String(), "over_90": p.Over90.String(), "credits": p.Credits.String(),
+				"disputed": p.Disputed.String(), "doubtful": p.Doubtful.String(), "month_sales": now.MonthSales.String()}}
+		for i := range now.KPIs {
+			doc.KPIs = append(doc.KPIs, toFigureJSON(l, &now.KPIs[i]))
+		}
+		if *history {
+			for _, s := range hist {
+				h := kpiHistoryJSON{AsOf: s.AsOf.String(), Receivables: s.Position.Receivables.String(),
+					Overdue: s.Position.Overdue.String(), Over90: s.Position.Over90.String(),
+					MonthSales: s.MonthSales.String(), KPIs: map[string]string{}}
+				for i := range s.KPIs {
+					h.KPIs[s.KPIs[i].Key] = figureValue(&s.KPIs[i])
+				}
+				doc.History = append(doc.History, h)
+			}
+		}
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(doc)
+	}
+	tab := newTable(i18n.T(l, "credit.col.kpi"), i18n.T(l, "credit.col.value"), "").alignRight(1)
+	for i := range now.KPIs {
+		f := &now.KPIs[i]
+		v := figureValue(f)
+		if v == "" {
+			v = "—"
+		} else if f.AtLeast {
+			v = "≥ " + v
+		}
+		tab.add(i18n.T(l, f.Key), v, f.Unit)
+	}
+	if err := tab.write(env.Stdout); err != nil {
+		return err
+	}
+	if !*history {
+		return nil
+	}
+	keys := []string{credit.KeyDSOAccounting, credit.KeyDSOCountBack, credit.KeyOverdueRate, credit.KeyOver90}
+	head := []string{i18n.T(l, "credit.col.date"), i18n.T(l, credit.KeyReceivables), i18n.T(l, "credit.col.sales")}
+	for _, k := range keys {
+		head = append(head, i18n.T(l, k))
+	}
+	ht := newTable(head...)
+	for i := 1; i < len(head); i++ {
+		ht.alignRight(i)
+	}
+	for _, s := range hist {
+		row := []string{s.AsOf.String(), s.Position.Receivables.String(), s.MonthSales.String()}
+		for _, k := range keys {
+			v := figureValue(s.KPI(k))
+			if v == "" {
+				v = "—"
+			}
+			row = append(row, v)
+		}
+		ht.add(row...)
+	}
+	if _, err := env.Stdout.Write([]byte("\n")); err != nil {
+		return err
+	}
+	return ht.write(env.Stdout)
+}
+
+// writeDashboardPDF writes the credit dashboard report at the last date of hist.
+func writeDashboardPDF(env *Env, path string, book *ledger.Book, hist []credit.Snapshot) error {
+	now := &hist[len(hist)-1]
+	r := dashpdf.Report{Snapshot: now, History: hist, Aged: credit.AgedBalance(book, now.AsOf, nil),
+		Top: ledger.TopOverdue(book.Summaries(now.AsOf), 10)}
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("kpi: %w", err)
+	}
+	err = dashpdf.Render(f, book.Settings, r, dashpdf.Options{Lang: env.Lang})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("kpi: %w", err)
+	}
+	fmt.Fprintln(env.Stderr, i18n.T(env.Lang, "credit.cli.written", "file", path))
+	return nil
+}

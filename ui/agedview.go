@@ -1,0 +1,259 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/ledger"
+	"relance/ledger/credit"
+	"relance/letters/agedpdf"
+	"relance/letters/pdfdoc"
+)
+
+// agedGroupings are the ways the aged balance can be grouped, in the order of the
+// "group by" choices.
+var agedGroupings = []string{"customer", "salesperson", "kind"}
+
+// agedRow is one line of the aged-balance table: a customer or a group.
+type agedRow struct {
+	id, name string
+	customer string // customer ID to open, "" for a group
+	group    string // group key to drill into, "" for a customer
+	count    int
+	b        *credit.Buckets
+	total    bool
+}
+
+// agedPane is the aged balance at the as-of date, grouped as the user chose, with
+// drill-down (a group lists its customers; a customer opens its page) and exports.
+func (a *App) agedPane() fyne.CanvasObject {
+	ag := a.dash.aged
+	rows := a.agedRows(ag)
+	cols := 3 + len(ag.Ranges) + 1
+	head := []string{a.t("ui.col.id"), a.t("ui.col.name"), a.t("ui.col.balance"), a.t("ui.aged.notdue")}
+	for _, r := range ag.Ranges {
+		head = append(head, a.rangeLabel(r))
+	}
+	head = append(head, a.t("ui.aged.credits"))
+	cell := func(r *agedRow, col int) string {
+		switch col {
+		case 0:
+			return r.id
+		case 1:
+			return r.name
+		case 2:
+			return a.money(r.b.Total())
+		case 3:
+			return a.money(r.b.NotDue)
+		}
+		if i := col - 4; i < len(ag.Ranges) {
+			return a.money(r.b.Late[i])
+		}
+		return a.money(r.b.Credits)
+	}
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return len(rows), cols + 1 },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			r := &rows[id.Row]
+			l.Alignment = fyne.TextAlignTrailing
+			if id.Col < 2 {
+				l.Alignment = fyne.TextAlignLeading
+			}
+			l.TextStyle = fyne.TextStyle{Bold: r.total || r.group != ""}
+			l.Importance = widget.MediumImportance
+			if id.Col >= 4 && id.Col < 4+len(ag.Ranges) {
+				l.Importance = widget.DangerImportance
+			}
+			l.SetText(cell(r, id.Col))
+		})
+	t.ShowHeaderColumn = false
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.TextStyle = fyne.TextStyle{Bold: true}
+		l.Alignment = fyne.TextAlignTrailing
+		if id.Col < 2 {
+			l.Alignment = fyne.TextAlignLeading
+		}
+		if id.Col >= 0 && id.Col < len(head) {
+			l.SetText(head[id.Col])
+		}
+	}
+	t.SetColumnWidth(0, 100)
+	t.SetColumnWidth(1, 180)
+	t.SetColumnWidth(2, 120) // balance and not due hold the largest (bold) totals
+	t.SetColumnWidth(3, 120)
+	for c := 4; c <= cols; c++ {
+		t.SetColumnWidth(c, 100)
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		t.UnselectAll()
+		r := rows[id.Row]
+		switch {
+		case r.customer != "":
+			a.showCustomer(r.customer)
+		case r.group != "":
+			a.agedGroup = r.group
+			a.showScreen(screenDashboard)
+		}
+	}
+
+	labels := []string{a.t("ui.aged.by_customer"), a.t("ui.aged.by_salesperson"), a.t("ui.aged.by_kind")}
+	by := widget.NewSelect(labels, nil)
+	by.SetSelectedIndex(indexOf(agedGroupings, a.agedByOrDefault()))
+	by.OnChanged = func(string) {
+		a.agedBy, a.agedGroup = agedGroupings[by.SelectedIndex()], ""
+		a.showScreen(screenDashboard)
+	}
+	bar := container.NewHBox(widget.NewLabel(a.t("ui.aged.by")), withWidth(200, by))
+	if a.agedGroup != "" {
+		back := widget.NewButtonWithIcon(a.t("ui.aged.all_groups"), theme.NavigateBackIcon(), func() {
+			a.agedGroup = ""
+			a.showScreen(screenDashboard)
+		})
+		bar.Add(back)
+	}
+	exports := container.NewHBox(
+		widget.NewButtonWithIcon(a.t("ui.aged.csv"), theme.DocumentSaveIcon(), func() { a.askExportAged("csv") }),
+		widget.NewButtonWithIcon(a.t("ui.aged.xlsx"), theme.DocumentSaveIcon(), func() { a.askExportAged("xlsx") }),
+		widget.NewButtonWithIcon(a.t("ui.aged.pdf"), theme.DocumentPrintIcon(), func() { a.askExportAged("pdf") }),
+	)
+	top := container.NewBorder(nil, nil, bar, exports)
+	note := widget.NewLabel(a.t("ui.aged.note", "date", a.date(a.asOf)))
+	note.SizeName = theme.SizeNameCaptionText
+	return container.NewBorder(top, note, nil, nil, t)
+}
+
+func indexOf(v []string, s string) int {
+	for i, x := range v {
+		if x == s {
+			return i
+		}
+	}
+	return 0
+}
+
+func (a *App) agedByOrDefault() string {
+	if a.agedBy == "" {
+		return "customer"
+	}
+	return a.agedBy
+}
+
+func (a *App) agedGroupKey() credit.GroupKey {
+	switch a.agedByOrDefault() {
+	case "salesperson":
+		return credit.GroupBySalesperson(a.book, a.lang)
+	case "kind":
+		return credit.GroupByKind(a.lang)
+	}
+	return nil
+}
+
+// agedRows builds the table's rows: the groups (or a group's customers, or every
+// customer) and the total line.
+func (a *App) agedRows(ag *credit.Aged) []agedRow {
+	var rows []agedRow
+	key := a.agedGroupKey()
+	if key == nil || a.agedGroup != "" {
+		for i := range ag.Lines {
+			l := &ag.Lines[i]
+			if a.agedGroup != "" {
+				if k, _ := key(l.Customer); k != a.agedGroup {
+					continue
+				}
+			}
+			rows = append(rows, agedRow{id: l.Customer.ID, name: l.Customer.Name, customer: l.Customer.ID, b: &l.Buckets})
+		}
+	} else {
+		for _, g := range ag.Group(key) {
+			g := g
+			rows = append(rows, agedRow{id: g.Key, name: a.t("ui.aged.group_label", "label", g.Label, "n", strconv.Itoa(g.Customers)),
+				group: g.Key, count: g.Customers, b: &g.Buckets})
+		}
+	}
+	total := ag.Total
+	if a.agedGroup != "" {
+		total = credit.Buckets{Late: make([]ledger.Cents, len(ag.Ranges))}
+		for _, r := range rows {
+			total.NotDue += r.b.NotDue
+			total.Credits += r.b.Credits
+			for i := range r.b.Late {
+				total.Late[i] += r.b.Late[i]
+			}
+		}
+	}
+	rows = append(rows, agedRow{name: a.t("ui.aged.total"), b: &total, total: true})
+	return rows
+}
+
+// askExportAged asks where to save the aged balance, then writes it.
+func (a *App) askExportAged(format string) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if err := a.exportAged(format, path); err != nil {
+			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+			return
+		}
+		a.setStatus(a.t("ui.aged.exported", "file", filepath.Base(path)))
+	}, a.win)
+	d.SetFileName(fmt.Sprintf("%s-%s.%s", a.t("ui.aged.file"), a.asOf, format))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// exportAged writes the aged balance at the as-of date to path as csv, xlsx or pdf,
+// through a temporary file so that a failure leaves no half-written file.
+func (a *App) exportAged(format, path string) error {
+	ag := a.dash.aged
+	var groups []credit.AgedGroup
+	if key := a.agedGroupKey(); key != nil {
+		groups = ag.Group(key)
+	}
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	switch format {
+	case "csv":
+		err = credit.WriteAgedCSV(f, ag, groups, a.lang)
+	case "xlsx":
+		err = credit.WriteAgedXLSX(f, ag, groups, a.lang)
+	default:
+		err = agedpdf.Render(f, a.book.Settings, agedpdf.FromAged(ag), agedpdf.Options{Lang: a.lang, Factory: a.pdf()})
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// pdf returns the app's PDF factory, created on first use (it holds the parsed fonts).
+func (a *App) pdf() *pdfdoc.Factory {
+	if a.pdfFactory == nil {
+		a.pdfFactory = pdfdoc.NewFactory()
+	}
+	return a.pdfFactory
+}

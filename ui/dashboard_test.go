@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"relance/ledger/credit"
+)
+
+func TestDashboardShowsKPIsAndExplainsThem(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	a.showScreen(screenDashboard)
+	snap := a.dash.snap
+	if snap == nil || a.dash.aged == nil || len(a.dash.history) != historyMonths {
+		t.Fatal("dashboard figures not computed")
+	}
+	for _, key := range []string{credit.KeyReceivables, credit.KeyDSOCountBack, credit.KeyCEI} {
+		if !hasText(a.win, a.figureText(snap.KPI(key))) {
+			t.Errorf("%s value %q not drawn", key, a.figureText(snap.KPI(key)))
+		}
+	}
+	a.explainFigure(snap.KPI(credit.KeyDSOAccounting))
+	if !hasText(a.win, a.t("kpi.input.sales")) && !hasText(a.win, "Chiffre d'affaires") {
+		t.Errorf("the explanation lists no inputs: %q", texts(a.win))
+	}
+}
+
+func TestAgedPaneGroupsAndDrillsDown(t *testing.T) {
+	a := openDemoApp(t, "en")
+	a.dash.tab = 1
+	a.showScreen(screenDashboard)
+	if !hasText(a.win, a.t("ui.aged.by")) || !hasText(a.win, a.t("ui.aged.credits")) {
+		t.Fatalf("aged pane not shown: %q", texts(a.win))
+	}
+	a.agedBy = "salesperson"
+	rows := a.agedRows(a.dash.aged)
+	if len(rows) != len(a.book.Salespeople)+1 {
+		t.Fatalf("%d rows for %d salespeople", len(rows), len(a.book.Salespeople))
+	}
+	var sum int64
+	for _, r := range rows[:len(rows)-1] {
+		sum += int64(r.b.Total())
+	}
+	if sum != int64(rows[len(rows)-1].b.Total()) || sum != int64(a.dash.aged.Total.Total()) {
+		t.Error("groups do not add up to the total")
+	}
+	a.agedGroup = rows[0].group
+	inGroup := a.agedRows(a.dash.aged)
+	if len(inGroup) < 2 || inGroup[0].customer == "" || len(inGroup) != rows[0].count+1 {
+		t.Errorf("drill-down gave %d rows, group has %d customers", len(inGroup), rows[0].count)
+	}
+	if inGroup[len(inGroup)-1].b.Total() != rows[0].b.Total() {
+		t.Error("the group's total differs when drilled into")
+	}
+	a.showCustomer(inGroup[0].customer)
+	if a.screen != screenClients || a.clients.selected != inGroup[0].customer {
+		t.Error("a customer row does not open the customer")
+	}
+}
+
+func TestExportsAndReportAreWritten(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	a.showScreen(screenDashboard)
+	dir := t.TempDir()
+	for _, f := range []string{"csv", "xlsx", "pdf"} {
+		path := filepath.Join(dir, "aged."+f)
+		if err := a.exportAged(f, path); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil || len(b) < 200 {
+			t.Errorf("%s: %d bytes, %v", f, len(b), err)
+		}
+		if _, err := os.Stat(path + ".tmp"); err == nil {
+			t.Errorf("%s: temporary file left", f)
+		}
+	}
+	csv, _ := os.ReadFile(filepath.Join(dir, "aged.csv"))
+	if !strings.Contains(string(csv), "Commune de Villeurbanne") {
+		t.Error("CSV lacks a customer")
+	}
+	report := filepath.Join(dir, "tdb.pdf")
+	if err := a.writeDashboardReport(report); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(report); !strings.HasPrefix(string(b), "%PDF") {
+		t.Error("not a PDF")
+	}
+	if err := a.exportAged("csv", filepath.Join(dir, "missing", "x.csv")); err == nil {
+		t.Error("writing into a missing folder did not fail")
+	}
+}
