@@ -27,11 +27,17 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 	closeBtn.Importance = widget.LowImportance
 	balance := widget.NewLabel(a.t("ui.detail.position",
 		"balance", a.money(acc.Balance()), "overdue", a.money(acc.Overdue(a.asOf))))
-	header := container.NewBorder(nil, nil, nil, container.NewHBox(balance, closeBtn), title)
+	stmt := widget.NewButtonWithIcon(a.t("ui.statement.button"), theme.DocumentPrintIcon(), func() { a.askStatement(id) })
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(balance, stmt, closeBtn), title)
 
-	identity := container.NewVScroll(a.identityForm(acc))
+	identity := container.NewAppTabs(
+		container.NewTabItem(a.t("ui.detail.tab_identity"), container.NewVScroll(a.identityForm(acc))),
+		container.NewTabItem(a.t("ui.profile.title"), container.NewVScroll(a.profileSection(acc))),
+	)
+	identity.SelectIndex(a.detailTab)
+	identity.OnSelected = func(*container.TabItem) { a.detailTab = identity.SelectedIndex() }
 	items := a.itemsTable(acc)
-	body := container.NewBorder(nil, nil, withWidth(315, identity), nil, items)
+	body := container.NewBorder(nil, nil, withWidth(360, identity), nil, items)
 	return container.NewBorder(container.NewVBox(widget.NewSeparator(), header), nil, nil, nil, body)
 }
 

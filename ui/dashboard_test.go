@@ -92,3 +92,46 @@ func TestExportsAndReportAreWritten(t *testing.T) {
 		t.Error("writing into a missing folder did not fail")
 	}
 }
+
+func TestCustomerProfileAndStatements(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	top := a.sums[0].ID
+	for _, s := range a.sums {
+		if s.Overdue > 0 {
+			top = s.ID
+			break
+		}
+	}
+	a.detailTab = 1
+	a.showCustomer(top)
+	if !hasText(a.win, a.t("ui.profile.title")) || !hasText(a.win, a.t("kpi.profile.on_time")) {
+		t.Errorf("payer profile not shown")
+	}
+	dir := t.TempDir()
+	one := filepath.Join(dir, "un.pdf")
+	if err := a.writeStatement(top, one); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(one); !strings.HasPrefix(string(b), "%PDF") {
+		t.Error("statement is not a PDF")
+	}
+	if err := a.writeStatement("NOBODY", filepath.Join(dir, "x.pdf")); err == nil {
+		t.Error("statement of an unknown customer")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
+		t.Error("a file was left for an unknown customer")
+	}
+	files, err := a.writeStatements(filepath.Join(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	late := 0
+	for _, s := range a.sums {
+		if s.Overdue > 0 {
+			late++
+		}
+	}
+	if len(files) != late+1 {
+		t.Errorf("%d files for %d overdue customers (+ merged)", len(files), late)
+	}
+}

@@ -33,6 +33,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		recentItem,
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(a.t("ui.menu.import"), a.chooseImport),
+		fyne.NewMenuItem(a.t("ui.menu.statements"), a.askStatements),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)

@@ -37,6 +37,7 @@ func TestScreenshots(t *testing.T) {
 				a.clients.filter.OverdueOnly = true
 				a.clients.sortCol, a.clients.desc = ledger.ColOverdue, true
 			}, []string{a.t("ui.detail.terms"), a.t("ui.item.duedate")}},
+			{"customer-profile", screenClients, func() { a.detailTab = 1 }, []string{a.t("kpi.profile.on_time")}},
 			{"aged", screenDashboard, func() { a.dash.tab, a.agedBy = 1, "salesperson" }, []string{a.t("ui.aged.by"), a.t("ui.aged.credits")}},
 			{"settings", screenSettings, func() { a.dash.tab, a.agedBy = 0, "" }, []string{a.t("ui.set.terms"), a.t("ui.set.save")}},
 		}
@@ -46,7 +47,7 @@ func TestScreenshots(t *testing.T) {
 					s.setup()
 				}
 				a.showScreen(s.screen)
-				if s.name == "customer-detail" {
+				if s.name == "customer-detail" || s.name == "customer-profile" {
 					a.clients.view.selectCustomer(a.clients.view.rows[0].ID)
 				}
 				a.win.Resize(windowSize())

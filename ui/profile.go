@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/ledger"
+	"relance/ledger/credit"
+	"relance/letters/statement"
+)
+
+// profileSection is the customer's payer profile at the as-of date: each figure with
+// its value; tapping it explains how it was computed.
+func (a *App) profileSection(acc *ledger.Account) fyne.CanvasObject {
+	p := credit.Profile(acc, a.asOf, a.currency(), credit.ProfileOptions{})
+	list := container.NewVBox()
+	for _, f := range p.Figures() {
+		f := f
+		value := a.figureText(&f)
+		if f.Key == credit.KeyUsualMethod {
+			value = a.t("kpi.paymethod."+string(p.Method)) + " (" + a.figureText(&f) + ")"
+			if p.Method == credit.MethodUnknown {
+				value = a.t("kpi.paymethod.unknown")
+			}
+		}
+		k := widget.NewLabel(a.t(f.Key))
+		k.Truncation = fyne.TextTruncateEllipsis
+		v := widget.NewButton(value, func() { a.explainFigure(&f) })
+		v.Importance = widget.LowImportance
+		list.Add(container.NewBorder(nil, nil, nil, v, k))
+	}
+	return list
+}
+
+// askStatement asks where to save the customer's account statement, then writes it.
+func (a *App) askStatement(id string) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if err := a.writeStatement(id, path); err != nil {
+			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+			return
+		}
+		a.setStatus(a.t("ui.statement.done", "file", filepath.Base(path)))
+	}, a.win)
+	d.SetFileName(fmt.Sprintf("%s-%s-%s.pdf", a.t("ui.statement.file"), id, a.asOf))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// writeStatement writes the statement of customer id at the as-of date to path,
+// through a temporary file.
+func (a *App) writeStatement(id, path string) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	err = statement.Render(f, a.book, id, a.asOf, statement.Options{Factory: a.pdf()})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// askStatements asks for a folder, then writes the statement of every customer with
+// overdue items at the as-of date, plus one merged PDF for printing.
+func (a *App) askStatements() {
+	if a.book == nil {
+		return
+	}
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		files, err := a.writeStatements(dir.Path())
+		if err != nil {
+			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+			return
+		}
+		a.setStatus(a.t("ui.statement.batch_done", "n", fmt.Sprint(max(0, len(files)-1)), "dir", dir.Path()))
+	}, a.win)
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// writeStatements writes the batch of statements into dir and returns the files
+// written, the merged one last.
+func (a *App) writeStatements(dir string) ([]string, error) {
+	merged := filepath.Join(dir, fmt.Sprintf("%s-%s.pdf", a.t("ui.statement.merged_file"), a.asOf))
+	return statement.RenderAll(dir, a.book, a.asOf, nil, statement.Options{Factory: a.pdf(), Merged: merged})
+}
