@@ -3,12 +3,13 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"os"
+	"io"
 	"strconv"
 
 	"relance/assets/i18n"
 	"relance/ledger"
 	"relance/ledger/credit"
+	"relance/letters"
 	"relance/letters/dashpdf"
 )
 
@@ -195,21 +196,11 @@ func writeDashboardPDF(env *Env, path string, book *ledger.Book, hist []credit.S
 	now := &hist[len(hist)-1]
 	r := dashpdf.Report{Snapshot: now, History: hist, Aged: credit.AgedBalance(book, now.AsOf, nil),
 		Top: ledger.TopOverdue(book.Summaries(now.AsOf), 10)}
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
+	err := letters.WriteFile(path, func(w io.Writer) error {
+		return dashpdf.Render(w, book.Settings, r, dashpdf.Options{Lang: env.Lang})
+	})
 	if err != nil {
-		return fmt.Errorf("kpi: %w", err)
-	}
-	err = dashpdf.Render(f, book.Settings, r, dashpdf.Options{Lang: env.Lang})
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(tmp)
 		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("kpi: %w", err)
 	}
 	fmt.Fprintln(env.Stderr, i18n.T(env.Lang, "credit.cli.written", "file", path))
 	return nil

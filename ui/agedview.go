@@ -2,18 +2,17 @@ package ui
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/ledger"
 	"relance/ledger/credit"
+	"relance/letters"
 	"relance/letters/agedpdf"
 	"relance/letters/pdfdoc"
 )
@@ -202,52 +201,26 @@ func (a *App) agedRows(ag *credit.Aged) []agedRow {
 
 // askExportAged asks where to save the aged balance, then writes it.
 func (a *App) askExportAged(format string) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if err := a.exportAged(format, path); err != nil {
-			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
-			return
-		}
-		a.setStatus(a.t("ui.aged.exported", "file", filepath.Base(path)))
-	}, a.win)
-	d.SetFileName(fmt.Sprintf("%s-%s.%s", a.t("ui.aged.file"), a.asOf, format))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	a.askSave(fmt.Sprintf("%s-%s.%s", a.t("ui.aged.file"), a.asOf, format), "ui.aged.exported",
+		func(path string) error { return a.exportAged(format, path) })
 }
 
-// exportAged writes the aged balance at the as-of date to path as csv, xlsx or pdf,
-// through a temporary file so that a failure leaves no half-written file.
+// exportAged writes the aged balance at the as-of date to path as csv, xlsx or pdf.
 func (a *App) exportAged(format, path string) error {
 	ag := a.dash.aged
 	var groups []credit.AgedGroup
 	if key := a.agedGroupKey(); key != nil {
 		groups = ag.Group(key)
 	}
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	switch format {
-	case "csv":
-		err = credit.WriteAgedCSV(f, ag, groups, a.lang)
-	case "xlsx":
-		err = credit.WriteAgedXLSX(f, ag, groups, a.lang)
-	default:
-		err = agedpdf.Render(f, a.book.Settings, agedpdf.FromAged(ag), agedpdf.Options{Lang: a.lang, Factory: a.pdf()})
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+	return letters.WriteFile(path, func(w io.Writer) error {
+		switch format {
+		case "csv":
+			return credit.WriteAgedCSV(w, ag, groups, a.lang)
+		case "xlsx":
+			return credit.WriteAgedXLSX(w, ag, groups, a.lang)
+		}
+		return agedpdf.Render(w, a.book.Settings, agedpdf.FromAged(ag), agedpdf.Options{Lang: a.lang, Factory: a.pdf()})
+	})
 }
 
 // pdf returns the app's PDF factory, created on first use (it holds the parsed fonts).

@@ -2,7 +2,7 @@ package ui
 
 import (
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +12,7 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/credit"
+	"relance/letters"
 	"relance/letters/statement"
 )
 
@@ -40,40 +41,15 @@ func (a *App) profileSection(acc *ledger.Account) fyne.CanvasObject {
 
 // askStatement asks where to save the customer's account statement, then writes it.
 func (a *App) askStatement(id string) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		if err := a.writeStatement(id, path); err != nil {
-			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
-			return
-		}
-		a.setStatus(a.t("ui.statement.done", "file", filepath.Base(path)))
-	}, a.win)
-	d.SetFileName(fmt.Sprintf("%s-%s-%s.pdf", a.t("ui.statement.file"), id, a.asOf))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	a.askSave(fmt.Sprintf("%s-%s-%s.pdf", a.t("ui.statement.file"), id, a.asOf), "ui.statement.done",
+		func(path string) error { return a.writeStatement(id, path) })
 }
 
-// writeStatement writes the statement of customer id at the as-of date to path,
-// through a temporary file.
+// writeStatement writes the statement of customer id at the as-of date to path.
 func (a *App) writeStatement(id, path string) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	err = statement.Render(f, a.book, id, a.asOf, statement.Options{Factory: a.pdf()})
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+	return letters.WriteFile(path, func(w io.Writer) error {
+		return statement.Render(w, a.book, id, a.asOf, statement.Options{Factory: a.pdf()})
+	})
 }
 
 // askStatements asks for a folder, then writes the statement of every customer with

@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -17,6 +16,7 @@ import (
 	"relance/assets/i18n"
 	"relance/ledger"
 	"relance/ledger/credit"
+	"relance/letters"
 	"relance/letters/pdfdoc"
 )
 
@@ -153,23 +153,8 @@ func fileSafe(id string) string {
 
 // writeFile writes b to path through a temporary file in the same directory.
 func writeFile(path string, b []byte) error {
-	fail := func(err error) error {
-		return fmt.Errorf("statement: %w", &ledger.Problem{Key: "pdf.err.write", Args: []string{"file", path}, Err: err})
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".relance-*.pdf")
-	if err != nil {
-		return fail(err)
-	}
-	_, err = tmp.Write(b)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-		return fail(err)
-	}
-	return nil
+	return letters.WriteFile(path, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
 }
