@@ -51,6 +51,9 @@ const syncDashboardItems = 100_000
 // figure opens its explanation. The aged balance has its own tab.
 func (a *App) dashboardScreen() fyne.CanvasObject {
 	d := &a.dash
+	if len(a.book.Accounts) == 0 {
+		return a.emptyDossierPane()
+	}
 	if d.book != a.book || d.asOf != a.asOf || d.snap == nil {
 		if a.book.ItemCount() > syncDashboardItems {
 			a.computeDashboardAsync()
@@ -111,6 +114,19 @@ func (a *App) computeDashboardAsync() {
 			}
 		})
 	}()
+}
+
+// emptyDossierPane invites the user to import a ledger into a new, empty dossier.
+func (a *App) emptyDossierPane() fyne.CanvasObject {
+	title := widget.NewLabel(a.t("ui.emptydossier.title", "company", a.book.Settings.Company.Name))
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.SizeName = theme.SizeNameSubHeadingText
+	text := widget.NewLabel(a.t("ui.emptydossier.text"))
+	text.Wrapping = fyne.TextWrapWord
+	imp := widget.NewButtonWithIcon(a.t("ui.menu.import"), theme.DownloadIcon(), a.chooseImport)
+	imp.Importance = widget.HighImportance
+	set := widget.NewButtonWithIcon(a.t("ui.emptydossier.settings"), theme.SettingsIcon(), func() { a.showScreen(screenSettings) })
+	return container.NewCenter(withWidth(620, container.NewVBox(title, text, container.NewHBox(imp, set))))
 }
 
 func (a *App) loadingPane(msg string) fyne.CanvasObject {

@@ -45,6 +45,10 @@ func TestImportWizardRealFEC(t *testing.T) {
 			src := fecSample(t, "000000000FEC20231231.txt")
 			a := emptyDossierApp(t, lang)
 			var w *importWizard
+			if !hasText(a.win, a.t("ui.menu.import")) {
+				t.Error("an empty dossier does not invite to import")
+			}
+			capture(t, a, "empty-"+lang)
 			// Start the wizard and wait for the detection.
 			done := make(chan string, 8)
 			a.importDone = func(s string) { done <- s }
