@@ -96,6 +96,7 @@ func newApp(fa fyne.App, today ledger.Date) *App {
 	a.clients = newClientsState()
 	a.win = fa.NewWindow("Relance")
 	a.win.Resize(windowSize())
+	a.installShortcuts()
 	a.rebuild()
 	return a
 }

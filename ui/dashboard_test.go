@@ -135,3 +135,19 @@ func TestCustomerProfileAndStatements(t *testing.T) {
 		t.Errorf("%d files for %d overdue customers (+ merged)", len(files), late)
 	}
 }
+
+func TestKeyboardShortcutsSwitchScreens(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	for _, s := range a.shortcuts() {
+		if s.key == "3" {
+			s.action()
+		}
+	}
+	if a.screen != screenDisputes {
+		t.Errorf("Ctrl+3 gave screen %d", a.screen)
+	}
+	a.focusSearch()
+	if a.win.Canvas().Focused() != a.shell.search {
+		t.Error("Ctrl+F does not focus the search field")
+	}
+}

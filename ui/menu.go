@@ -26,13 +26,19 @@ func (a *App) mainMenu() *fyne.MainMenu {
 
 	quit := fyne.NewMenuItem(a.t("ui.menu.quit"), func() { a.quit() })
 	quit.IsQuit = true
+	open := fyne.NewMenuItem(a.t("ui.menu.open"), a.chooseDossier)
+	open.Shortcut = menuShortcut(fyne.KeyO)
+	newItem := fyne.NewMenuItem(a.t("ui.menu.new"), a.askNewDossier)
+	newItem.Shortcut = menuShortcut(fyne.KeyN)
+	importItem := fyne.NewMenuItem(a.t("ui.menu.import"), a.chooseImport)
+	importItem.Shortcut = menuShortcut(fyne.KeyI)
 	file := fyne.NewMenu(a.t("ui.menu.file"),
-		fyne.NewMenuItem(a.t("ui.menu.open"), a.chooseDossier),
-		fyne.NewMenuItem(a.t("ui.menu.new"), a.askNewDossier),
+		open,
+		newItem,
 		fyne.NewMenuItem(a.t("ui.menu.demo"), a.openDemo),
 		recentItem,
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(a.t("ui.menu.import"), a.chooseImport),
+		importItem,
 		fyne.NewMenuItem(a.t("ui.menu.statements"), a.askStatements),
 		fyne.NewMenuItemSeparator(),
 		quit,

@@ -352,7 +352,7 @@ func TestNewDossier(t *testing.T) {
 	if filepath.Base(a.path) != "societe-nouvelle-sarl.db" || a.book.Settings.Company.Name != "Société Nouvelle SARL" {
 		t.Errorf("path %q, name %q", a.path, a.book.Settings.Company.Name)
 	}
-	if len(a.book.Accounts) != 0 || !hasText(a.win, "Aucun client n'est en retard") {
+	if len(a.book.Accounts) != 0 || !hasText(a.win, a.t("ui.menu.import")) {
 		t.Error("a new dossier should be empty")
 	}
 }
