@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"relance/assets/i18n"
+	"relance/ledger/law"
+)
+
+// deadlineRow is one open debit item with its limitation state.
+type deadlineRow struct {
+	Customer string              `json:"customer"`
+	Name     string              `json:"name"`
+	Kind     string              `json:"kind"`
+	Item     string              `json:"item"`
+	Number   string              `json:"number"`
+	Due      string              `json:"due"`
+	Open     string              `json:"open"`
+	State    law.LimitationState `json:"limitation"`
+	Reason   []string            `json:"reason_text"`
+}
+
+func runDeadlines(env *Env, args []string) error {
+	fs := env.flags("deadlines")
+	dbPath := fs.String("db", "", "dossier file")
+	at := fs.String("at", "", "as-of date YYYY-MM-DD (default today)")
+	format := fs.String("format", "table", "table or json")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	if err := env.required("db", *dbPath); err != nil {
+		return err
+	}
+	if err := env.format(*format, "table", "json"); err != nil {
+		return err
+	}
+	asOf, err := env.date("at", *at, env.Today)
+	if err != nil {
+		return err
+	}
+	db, book, err := openRead(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	l := env.Lang
+	rows := []deadlineRow{}
+	for _, acc := range book.Accounts {
+		c := &acc.Customer
+		for i := range acc.Items {
+			it := &acc.Items[i]
+			if it.Open <= 0 {
+				continue
+			}
+			// Interruptions are not recorded in dossiers yet: none (see the note printed).
+			st := law.Deadline(it, c.Kind, nil, asOf)
+			row := deadlineRow{Customer: c.ID, Name: c.Name, Kind: c.Kind.String(), Item: it.ID, Number: it.Number,
+				Due: it.DueDate.String(), Open: it.Open.String(), State: st}
+			for _, n := range st.Reason {
+				row.Reason = append(row.Reason, n.Text(l))
+			}
+			rows = append(rows, row)
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := &rows[i], &rows[j]
+		if ua, ub := a.State.Level.Urgency(), b.State.Level.Urgency(); ua != ub {
+			return ua < ub
+		}
+		if a.State.Deadline != b.State.Deadline {
+			return a.State.Deadline < b.State.Deadline
+		}
+		if a.Customer != b.Customer {
+			return a.Customer < b.Customer
+		}
+		return a.Item < b.Item
+	})
+	note := i18n.T(l, "law.cli.no_interruptions")
+	if *format == "json" {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			AsOf  string        `json:"as_of"`
+			Items []deadlineRow `json:"items"`
+			Notes []string      `json:"notes"`
+		}{asOf.String(), rows, []string{note}})
+	}
+	tab := newTable(i18n.T(l, "law.col.customer"), i18n.T(l, "law.col.item"), i18n.T(l, "law.col.due"),
+		i18n.T(l, "law.col.open"), i18n.T(l, "law.col.deadline"), i18n.T(l, "law.col.daysleft"),
+		i18n.T(l, "law.col.level"), i18n.T(l, "law.col.rule")).alignRight(3, 5)
+	for _, r := range rows {
+		tab.add(r.Customer+" "+truncate(r.Name, 30), r.Number, r.Due, r.Open, r.State.Deadline.String(),
+			strconv.Itoa(r.State.DaysLeft), i18n.T(l, "law.level."+string(r.State.Level)), r.State.Rule)
+	}
+	if err := tab.write(env.Stdout); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%s\n* %s\n", i18n.T(l, "law.cli.count", "n", strconv.Itoa(len(rows))), note)
+	return nil
+}

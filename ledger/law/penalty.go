@@ -1,0 +1,278 @@
+package law
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+
+	"relance/ledger"
+)
+
+// Debtor is the legal regime of a late payment.
+type Debtor uint8
+
+// Debtor regimes.
+const (
+	DebtorB2B      Debtor = iota // a business in France: C. com. L441-10
+	DebtorConsumer               // a consumer: C. civ. 1231-6, 1344-1
+	DebtorPublic                 // a French public purchaser: C. commande publique R2192-31 ff.
+	DebtorUK                     // a UK business: Late Payment of Commercial Debts (Interest) Act 1998
+)
+
+var debtorNames = [...]string{"b2b", "b2c", "public", "uk"}
+
+// String returns "b2b", "b2c", "public" or "uk".
+func (d Debtor) String() string {
+	if int(d) < len(debtorNames) {
+		return debtorNames[d]
+	}
+	return "b2b"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (d Debtor) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// ParseDebtor parses the names returned by String.
+func ParseDebtor(s string) (Debtor, bool) {
+	for i, n := range debtorNames {
+		if n == s {
+			return Debtor(i), true
+		}
+	}
+	return DebtorB2B, false
+}
+
+// DebtorFor returns the French regime of a customer kind.
+func DebtorFor(k ledger.CustomerKind) Debtor {
+	switch k {
+	case ledger.Consumer:
+		return DebtorConsumer
+	case ledger.PublicBody:
+		return DebtorPublic
+	}
+	return DebtorB2B
+}
+
+// Payment is a payment received on an invoice: from its date, interest runs on the
+// remaining balance only.
+type Payment struct {
+	Date   ledger.Date  `json:"date"`
+	Amount ledger.Cents `json:"amount"`
+}
+
+// Invoice is one debt: its amount incl. VAT (the base of penalties unless the terms of
+// sale say otherwise — legal-fr §1.6, CJEU C-585/20), due date and payments.
+type Invoice struct {
+	Ref      string
+	Amount   ledger.Cents
+	Due      ledger.Date
+	Payments []Payment
+}
+
+// Terms are the conditions of a penalty computation, common to its invoices.
+type Terms struct {
+	Debtor Debtor
+	// End is the last day bearing interest: the day funds were made available, or the
+	// as-of date for an invoice still unpaid (legal-fr §1.6).
+	End ledger.Date
+	// ContractRate is a penalty rate agreed in the terms of sale (% per year), B2B only;
+	// invalid: the L441-10 default rate.
+	ContractRate decimal.NullDecimal
+	// Basis is the number of days per year: 365 (the default, and every published
+	// example) or 360.
+	Basis int
+	// Notice is the date of the formal notice (mise en demeure) to a consumer, from
+	// which legal interest runs.
+	Notice ledger.Date
+	// Creditor selects the legal interest rate for a consumer debtor: OtherCases (a
+	// business creditor, the default) or PrivateCreditor.
+	Creditor LegalCategory
+}
+
+// Compute returns the décompte of late-payment penalties on invoices under terms,
+// with the rates of r. The period of each invoice runs from the day after its due date
+// (for a consumer: after the formal notice) to terms.End inclusive, and is split at
+// each payment and, where the rate is set per half-year, at each 30 June / 31 December.
+func Compute(r *Rates, terms Terms, invoices ...Invoice) (*Decompte, error) {
+	if terms.Basis == 0 {
+		terms.Basis = 365
+	}
+	if terms.Basis != 365 && terms.Basis != 360 {
+		return nil, &ledger.Problem{Key: "law.err.basis", Args: []string{"value", strconv.Itoa(terms.Basis)}}
+	}
+	if int(terms.Debtor) >= len(debtorNames) {
+		return nil, &ledger.Problem{Key: "law.err.debtor", Args: []string{"value", strconv.Itoa(int(terms.Debtor))}}
+	}
+	if !terms.End.Valid() {
+		return nil, &ledger.Problem{Key: "law.err.end"}
+	}
+	if terms.ContractRate.Valid {
+		if terms.Debtor != DebtorB2B {
+			return nil, &ledger.Problem{Key: "law.err.rate_regime", Args: []string{"debtor", terms.Debtor.String()}}
+		}
+		if terms.ContractRate.Decimal.IsNegative() {
+			return nil, &ledger.Problem{Key: "law.err.rate_negative", Args: []string{"value", terms.ContractRate.Decimal.String()}}
+		}
+	}
+	d := &Decompte{Debtor: terms.Debtor, End: terms.End, Basis: terms.Basis, Currency: "EUR", Lines: []Line{},
+		Invoices: []InvoiceTotal{}, Notes: []Note{}}
+	if terms.Debtor == DebtorUK {
+		d.Currency = "GBP"
+	}
+	for _, inv := range invoices {
+		if err := computeInvoice(r, terms, inv, d); err != nil {
+			return nil, err
+		}
+	}
+	d.note("law.note.rounding", "basis", strconv.Itoa(terms.Basis))
+	return d, nil
+}
+
+func computeInvoice(r *Rates, t Terms, inv Invoice, d *Decompte) error {
+	if inv.Amount <= 0 {
+		return &ledger.Problem{Key: "law.err.amount", Args: []string{"invoice", inv.Ref, "value", inv.Amount.String()}}
+	}
+	if !inv.Due.Valid() {
+		return &ledger.Problem{Key: "law.err.due", Args: []string{"invoice", inv.Ref}}
+	}
+	pays := slices.Clone(inv.Payments)
+	slices.SortStableFunc(pays, func(a, b Payment) int { return int(a.Date - b.Date) })
+	var paid ledger.Cents
+	for _, p := range pays {
+		if !p.Date.Valid() || p.Amount <= 0 {
+			return &ledger.Problem{Key: "law.err.payment", Args: []string{"invoice", inv.Ref, "date", p.Date.String(), "value", p.Amount.String()}}
+		}
+		if p.Date > t.End {
+			return &ledger.Problem{Key: "law.err.payment_after", Args: []string{"invoice", inv.Ref, "date", p.Date.String(), "end", t.End.String()}}
+		}
+		paid += p.Amount
+	}
+	if paid > inv.Amount {
+		return &ledger.Problem{Key: "law.err.overpaid", Args: []string{"invoice", inv.Ref, "paid", paid.String(), "amount", inv.Amount.String()}}
+	}
+	tot := InvoiceTotal{Invoice: inv.Ref, Amount: inv.Amount, Due: inv.Due, Paid: paid, Principal: inv.Amount - paid}
+	balanceOn := func(day ledger.Date) ledger.Cents { // balance after the payments made up to day
+		b := inv.Amount
+		for _, p := range pays {
+			if p.Date <= day {
+				b -= p.Amount
+			}
+		}
+		return b
+	}
+	tot.Late = t.End > inv.Due && balanceOn(inv.Due) > 0
+
+	// start is the last day not bearing interest.
+	start := inv.Due // C. com. L441-10 II: penalties run from the day after the due date.
+	if t.Debtor == DebtorConsumer && tot.Late {
+		// C. civ. 1231-6, 1344-1: legal interest runs from the formal notice only.
+		if !t.Notice.Valid() {
+			return &ledger.Problem{Key: "law.err.notice_required", Args: []string{"invoice", inv.Ref}}
+		}
+		if t.Notice < inv.Due {
+			return &ledger.Problem{Key: "law.err.notice_early", Args: []string{"invoice", inv.Ref, "notice", t.Notice.String(), "due", inv.Due.String()}}
+		}
+		start = t.Notice
+	}
+
+	// Rates fixed for the whole delay, by the half-year in which interest started.
+	var fixed *AppliedRate
+	switch t.Debtor {
+	case DebtorPublic, DebtorUK:
+		if start < t.End {
+			h := HalfOf(start + 1)
+			var ar AppliedRate
+			var err error
+			if t.Debtor == DebtorPublic {
+				ar, err = r.PublicRate(h) // C. commande publique R2192-31: fixed for the delay
+			} else {
+				ar, err = r.UKStatutoryRate(h) // legal-fr §9.1: fixed by the half-year the debt became overdue
+			}
+			if err != nil {
+				return err
+			}
+			fixed = &ar
+		}
+	}
+
+	// Cut points: each payment date and, for half-yearly rates, each half-year end.
+	cuts := []ledger.Date{}
+	for _, p := range pays {
+		if p.Date > start && p.Date < t.End {
+			cuts = append(cuts, p.Date)
+		}
+	}
+	if fixed == nil {
+		for h := HalfOf(start + 1); h.End() < t.End; h = h.Next() {
+			cuts = append(cuts, h.End())
+		}
+	}
+	cuts = append(cuts, t.End)
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+
+	prev := start
+	for _, c := range cuts {
+		if c <= prev {
+			continue
+		}
+		base := balanceOn(prev)
+		if base > 0 {
+			ar, err := segmentRate(r, t, HalfOf(prev+1), fixed)
+			if err != nil {
+				return err
+			}
+			days := c.DaysSince(prev)
+			exact, cents := SimpleInterest(base, ar.Rate, days, t.Basis)
+			d.Lines = append(d.Lines, Line{Invoice: inv.Ref, From: prev + 1, To: c, Days: days, Rate: ar, Base: base,
+				Exact: exact, Interest: cents})
+			tot.Interest += cents
+		}
+		prev = c
+	}
+
+	if tot.Late {
+		switch t.Debtor {
+		case DebtorB2B:
+			tot.Indemnity = FixedIndemnityEUR // C. com. L441-10 II, D441-5: €40 per invoice paid late
+			d.note("law.note.indemnity_b2b")
+		case DebtorPublic:
+			tot.Indemnity = FixedIndemnityEUR // C. commande publique L2192-13 ff. (décret 2013-269): €40
+			d.note("law.note.indemnity_public")
+		case DebtorUK:
+			tot.Indemnity = UKCompensation(inv.Amount) // Late Payment Act 1998 s.5A
+			d.note("law.note.indemnity_uk")
+		case DebtorConsumer:
+			d.note("law.note.no_indemnity_consumer") // D441-5 binds professional debtors only
+		}
+	}
+	switch {
+	case t.Debtor == DebtorB2B && t.ContractRate.Valid:
+		d.note("law.note.contract")
+	case t.Debtor == DebtorB2B:
+		d.note("law.note.b2b")
+	case t.Debtor == DebtorConsumer:
+		d.note("law.note.consumer", "notice", t.Notice.String())
+	case t.Debtor == DebtorPublic:
+		d.note("law.note.public")
+	case t.Debtor == DebtorUK:
+		d.note("law.note.uk")
+	}
+	d.add(tot)
+	return nil
+}
+
+// segmentRate returns the rate of a period lying inside half-year h.
+func segmentRate(r *Rates, t Terms, h Half, fixed *AppliedRate) (AppliedRate, error) {
+	if fixed != nil {
+		return *fixed, nil
+	}
+	if t.Debtor == DebtorConsumer {
+		return r.LegalInterestRate(h, t.Creditor)
+	}
+	if t.ContractRate.Valid {
+		return r.ContractRate(t.ContractRate.Decimal, h)
+	}
+	return r.B2BDefaultRate(h)
+}
