@@ -182,7 +182,7 @@ func writePenaltiesTable(env *Env, d *law.Decompte) error {
 		{i18n.T(l, "law.total.indemnity"), t.Indemnity.Format(l, d.Currency)},
 		{i18n.T(l, "law.total.due"), t.TotalDue.Format(l, d.Currency)},
 	} {
-		fmt.Fprintf(env.Stdout, "%s: %s\n", kv[0], kv[1])
+		fmt.Fprintln(env.Stdout, i18n.T(l, "cli.kv", "name", kv[0], "value", kv[1]))
 	}
 	fmt.Fprintln(env.Stdout)
 	for _, n := range d.Notes {
