@@ -57,20 +57,13 @@ func agedGroupings() []string { return []string{"customer", "salesperson", "kind
 
 func runAged(env *Env, args []string) error {
 	fs := env.flags("aged")
-	dbPath := fs.String("db", "", "dossier file")
-	at := fs.String("at", "", "as-of date YYYY-MM-DD (default today)")
-	format := fs.String("format", "table", "table, csv, json, xlsx or pdf")
+	rf := env.reportFlags(fs, "table", "csv", "json", "xlsx", "pdf")
+	format := rf.format
 	by := fs.String("by", "customer", "customer, salesperson, kind or class")
 	outPath := fs.String("out", "", "output file (required for xlsx and pdf)")
 	salesperson := fs.String("salesperson", "", "only this salesperson's customers (ID)")
 	kindFlag := fs.String("kind", "", "only this kind of customer: business, consumer or public")
 	if err := env.parse(fs, args, false); err != nil {
-		return err
-	}
-	if err := env.required("db", *dbPath); err != nil {
-		return err
-	}
-	if err := env.format(*format, "table", "csv", "json", "xlsx", "pdf"); err != nil {
 		return err
 	}
 	if !slices.Contains(agedGroupings(), *by) {
@@ -87,11 +80,7 @@ func runAged(env *Env, args []string) error {
 		}
 		filter.Kind = &k
 	}
-	asOf, err := env.date("at", *at, env.Today)
-	if err != nil {
-		return err
-	}
-	db, book, err := openRead(*dbPath)
+	asOf, db, book, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}

@@ -10,29 +10,17 @@ import (
 
 func runCustomers(env *Env, args []string) error {
 	fs := env.flags("customers")
-	dbPath := fs.String("db", "", "dossier file")
-	at := fs.String("at", "", "as-of date YYYY-MM-DD (default today)")
-	format := fs.String("format", "table", "table or json")
+	rf := env.reportFlags(fs, "table", "json")
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	if err := env.required("db", *dbPath); err != nil {
-		return err
-	}
-	if err := env.format(*format, "table", "json"); err != nil {
-		return err
-	}
-	asOf, err := env.date("at", *at, env.Today)
-	if err != nil {
-		return err
-	}
-	db, book, err := openRead(*dbPath)
+	asOf, db, book, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	rows := book.Summaries(asOf)
-	if *format == "json" {
+	if rf.Format() == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {

@@ -25,23 +25,11 @@ type deadlineRow struct {
 
 func runDeadlines(env *Env, args []string) error {
 	fs := env.flags("deadlines")
-	dbPath := fs.String("db", "", "dossier file")
-	at := fs.String("at", "", "as-of date YYYY-MM-DD (default today)")
-	format := fs.String("format", "table", "table or json")
+	rf := env.reportFlags(fs, "table", "json")
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	if err := env.required("db", *dbPath); err != nil {
-		return err
-	}
-	if err := env.format(*format, "table", "json"); err != nil {
-		return err
-	}
-	asOf, err := env.date("at", *at, env.Today)
-	if err != nil {
-		return err
-	}
-	db, book, err := openRead(*dbPath)
+	asOf, db, book, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
@@ -79,7 +67,7 @@ func runDeadlines(env *Env, args []string) error {
 		return a.Item < b.Item
 	})
 	note := i18n.T(l, "law.cli.no_interruptions")
-	if *format == "json" {
+	if rf.Format() == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {

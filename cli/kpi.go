@@ -83,19 +83,12 @@ func toFigureJSON(l string, f *credit.Figure) figureJSON {
 
 func runKPI(env *Env, args []string) error {
 	fs := env.flags("kpi")
-	dbPath := fs.String("db", "", "dossier file")
-	at := fs.String("at", "", "as-of date YYYY-MM-DD (default today)")
-	format := fs.String("format", "table", "table, json or pdf (the credit dashboard report)")
+	rf := env.reportFlags(fs, "table", "json", "pdf")
+	format := rf.format
 	outPath := fs.String("out", "", "output file (required for pdf)")
 	days := fs.Int("days", 90, "period of the accounting DSO, in days")
 	history := fs.Bool("history", false, "add the 24 month ends up to the date")
 	if err := env.parse(fs, args, false); err != nil {
-		return err
-	}
-	if err := env.required("db", *dbPath); err != nil {
-		return err
-	}
-	if err := env.format(*format, "table", "json", "pdf"); err != nil {
 		return err
 	}
 	if *format == "pdf" && *outPath == "" {
@@ -104,11 +97,7 @@ func runKPI(env *Env, args []string) error {
 	if *days < 1 || *days > 3660 {
 		return &usageError{msg: i18n.T(env.Lang, "cli.badformat", "value", strconv.Itoa(*days), "allowed", "1-3660")}
 	}
-	asOf, err := env.date("at", *at, env.Today)
-	if err != nil {
-		return err
-	}
-	db, book, err := openRead(*dbPath)
+	asOf, db, book, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}

@@ -15,8 +15,7 @@ import (
 // --merged FILE.pdf for one print run).
 func runStatement(env *Env, args []string) error {
 	fs := env.flags("statement")
-	dbPath := fs.String("db", "", "dossier file")
-	at := fs.String("at", "", "as-of date YYYY-MM-DD (default today)")
+	rf := env.reportFlags(fs)
 	customer := fs.String("customer", "", "customer ID")
 	all := fs.Bool("all", false, "every customer with overdue items")
 	out := fs.String("out", "", "PDF file (--customer) or directory (--all)")
@@ -25,19 +24,13 @@ func runStatement(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	for _, r := range [][2]string{{"db", *dbPath}, {"out", *out}} {
-		if err := env.required(r[0], r[1]); err != nil {
-			return err
-		}
+	if err := env.required("out", *out); err != nil {
+		return err
 	}
 	if (*customer == "") == !*all || (*merged != "" && !*all) {
 		return &usageError{msg: i18n.T(env.Lang, "pdf.cli.one_of")}
 	}
-	asOf, err := env.date("at", *at, env.Today)
-	if err != nil {
-		return err
-	}
-	db, book, err := openRead(*dbPath)
+	asOf, db, book, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"flag"
+
+	"relance/ledger"
+	"relance/ledger/store"
+)
+
+// reportFlags are the flags every command that reads a dossier shares: --db, --at
+// and, when the command has several output formats, --format.
+type reportFlags struct {
+	db, at, format *string
+	formats        []string
+}
+
+// reportFlags declares --db, --at and --format on fs; the first of formats is the
+// default, and no formats means no --format flag.
+func (env *Env) reportFlags(fs *flag.FlagSet, formats ...string) *reportFlags {
+	r := &reportFlags{formats: formats}
+	r.db = fs.String("db", "", "dossier file")
+	r.at = fs.String("at", "", "as-of date YYYY-MM-DD (default today)")
+	if len(formats) > 0 {
+		r.format = fs.String("format", formats[0], "output format")
+	}
+	return r
+}
+
+// Format returns the chosen output format.
+func (r *reportFlags) Format() string {
+	if r.format == nil {
+		return ""
+	}
+	return *r.format
+}
+
+// openReport checks the shared flags, then opens the dossier read-only and loads it.
+// The caller closes the returned store.
+func (env *Env) openReport(r *reportFlags) (ledger.Date, *store.DB, *ledger.Book, error) {
+	if err := env.required("db", *r.db); err != nil {
+		return ledger.NoDate, nil, nil, err
+	}
+	if r.format != nil {
+		if err := env.format(*r.format, r.formats...); err != nil {
+			return ledger.NoDate, nil, nil, err
+		}
+	}
+	asOf, err := env.date("at", *r.at, env.Today)
+	if err != nil {
+		return ledger.NoDate, nil, nil, err
+	}
+	db, book, err := openRead(*r.db)
+	if err != nil {
+		return ledger.NoDate, nil, nil, err
+	}
+	return asOf, db, book, nil
+}
