@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 
 	"relance/assets/i18n"
@@ -36,36 +35,15 @@ func runDeadlines(env *Env, args []string) error {
 	defer db.Close()
 	l := env.Lang
 	rows := []deadlineRow{}
-	for _, acc := range book.Accounts {
-		c := &acc.Customer
-		for i := range acc.Items {
-			it := &acc.Items[i]
-			if it.Open <= 0 {
-				continue
-			}
-			// Interruptions are not recorded in dossiers yet: none (see the note printed).
-			st := law.Deadline(it, c.Kind, nil, asOf)
-			row := deadlineRow{Customer: c.ID, Name: c.Name, Kind: c.Kind.String(), Item: it.ID, Number: it.Number,
-				Due: it.DueDate.String(), Open: it.Open.String(), State: st}
-			for _, n := range st.Reason {
-				row.Reason = append(row.Reason, n.Text(l))
-			}
-			rows = append(rows, row)
+	for _, d := range law.BookDeadlines(book, asOf) {
+		c, it := d.Customer, d.Item
+		row := deadlineRow{Customer: c.ID, Name: c.Name, Kind: c.Kind.String(), Item: it.ID, Number: it.Number,
+			Due: it.DueDate.String(), Open: it.Open.String(), State: d.State}
+		for _, n := range d.State.Reason {
+			row.Reason = append(row.Reason, n.Text(l))
 		}
+		rows = append(rows, row)
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := &rows[i], &rows[j]
-		if ua, ub := a.State.Level.Urgency(), b.State.Level.Urgency(); ua != ub {
-			return ua < ub
-		}
-		if a.State.Deadline != b.State.Deadline {
-			return a.State.Deadline < b.State.Deadline
-		}
-		if a.Customer != b.Customer {
-			return a.Customer < b.Customer
-		}
-		return a.Item < b.Item
-	})
 	note := i18n.T(l, "law.cli.no_interruptions")
 	if rf.Format() == "json" {
 		enc := json.NewEncoder(env.Stdout)

@@ -65,6 +65,8 @@ type App struct {
 	// agedBy is the aged balance's grouping ("customer", "salesperson", "kind") and
 	// agedGroup the group drilled into ("" for all).
 	agedBy, agedGroup string
+	// legal holds the Contentieux screen's state.
+	legal legalState
 	// detailTab is the tab shown on the customer panel (identity or payer profile).
 	detailTab int
 	// pdfFactory renders PDFs with fonts parsed once (created on first use).

@@ -28,7 +28,8 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 	balance := widget.NewLabel(a.t("ui.detail.position",
 		"balance", a.money(acc.Balance()), "overdue", a.money(acc.Overdue(a.asOf))))
 	stmt := widget.NewButtonWithIcon(a.t("ui.statement.button"), theme.DocumentPrintIcon(), func() { a.askStatement(id) })
-	header := container.NewBorder(nil, nil, nil, container.NewHBox(balance, stmt, closeBtn), title)
+	pen := widget.NewButtonWithIcon(a.t("ui.legal.button"), theme.ContentAddIcon(), func() { a.showPenalties(id) })
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(balance, stmt, pen, closeBtn), title)
 
 	identity := container.NewAppTabs(
 		container.NewTabItem(a.t("ui.detail.tab_identity"), container.NewVScroll(a.identityForm(acc))),

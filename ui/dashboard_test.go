@@ -151,3 +151,50 @@ func TestKeyboardShortcutsSwitchScreens(t *testing.T) {
 		t.Error("Ctrl+F does not focus the search field")
 	}
 }
+
+func TestLegalScreenComputesPenalties(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	// Free computation: 10,000 € due 31/03/2025, paid 15/10/2025, B2B (split at the half-year).
+	a.legal.amount, a.legal.due, a.legal.end = "10 000,00", "31/03/2025", "15/10/2025"
+	a.computePenalties()
+	if a.legal.err != "" || a.legal.result == nil {
+		t.Fatalf("err %q", a.legal.err)
+	}
+	if got := a.legal.result.Totals.Interest.String(); got != "684.03" || len(a.legal.result.Lines) != 2 {
+		t.Errorf("interest %s in %d lines", got, len(a.legal.result.Lines))
+	}
+	a.showScreen(screenLegal)
+	if !hasText(a.win, "684,03") {
+		t.Error("the décompte is not shown")
+	}
+	// A customer's overdue invoices at a date inside the rate tables.
+	var id string
+	end, _ := parseDate("30/06/2026")
+	for _, acc := range a.book.Accounts {
+		if acc.Overdue(end) > 0 && acc.Customer.Kind == 0 && acc.Customer.Address.Country == "FR" {
+			id = acc.Customer.ID
+			break
+		}
+	}
+	a.legal.end = "30/06/2026"
+	a.showPenalties(id)
+	if a.legal.err != "" || a.legal.result == nil || a.legal.result.Totals.Indemnity <= 0 {
+		t.Errorf("customer %s: err %q", id, a.legal.err)
+	}
+	// Bad input is reported, not computed.
+	a.legal.customer, a.legal.amount = "", "abc"
+	a.computePenalties()
+	if a.legal.result != nil || !strings.Contains(a.legal.err, "abc") {
+		t.Errorf("bad amount: %q", a.legal.err)
+	}
+	a.legal.tab = 1
+	a.showScreen(screenLegal)
+	if !hasText(a.win, a.t("law.col.deadline")) {
+		t.Error("limitation tab not shown")
+	}
+	a.legal.tab = 2
+	a.showScreen(screenLegal)
+	if !hasText(a.win, "2025-H1") && !hasText(a.win, "2026-H1") {
+		t.Errorf("rates tab: %q", texts(a.win))
+	}
+}

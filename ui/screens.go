@@ -47,15 +47,6 @@ func (a *App) lettersScreen() fyne.CanvasObject {
 	return a.comingScreen("ui.nav.letters", "ui.letters.about")
 }
 
-// legalScreen: formal notices, injonction de payer, insolvency (later); today the
-// customers in legal proceedings, in insolvency, and flagged doubtful.
-func (a *App) legalScreen() fyne.CanvasObject {
-	return a.comingScreen("ui.nav.legal", "ui.legal.about",
-		a.tile("ui.legal.legal", strconv.Itoa(a.book.CountStatus(ledger.StatusLegal)), ""),
-		a.tile("ui.legal.insolvency", strconv.Itoa(a.book.CountStatus(ledger.StatusInsolvency)), ""),
-		a.tile("ui.legal.doubtful", strconv.Itoa(a.book.CountDoubtful()), ""))
-}
-
 // noDossierScreen is shown while no dossier is open: why, and how to open one.
 func (a *App) noDossierScreen() fyne.CanvasObject {
 	if a.busy {

@@ -39,6 +39,17 @@ func TestScreenshots(t *testing.T) {
 			}, []string{a.t("ui.detail.terms"), a.t("ui.item.duedate")}},
 			{"customer-profile", screenClients, func() { a.detailTab = 1 }, []string{a.t("kpi.profile.on_time")}},
 			{"aged", screenDashboard, func() { a.dash.tab, a.agedBy = 1, "salesperson" }, []string{a.t("ui.aged.by"), a.t("ui.aged.credits")}},
+			{"legal", screenLegal, func() {
+				a.legal.end = "30/06/2026"
+				end, _ := parseDate(a.legal.end)
+				for _, acc := range a.book.Accounts {
+					if acc.Overdue(end) > 0 && acc.Customer.Kind == 0 && acc.Customer.Address.Country == "FR" && len(acc.OpenItems()) > 3 {
+						a.legal.customer = acc.Customer.ID
+						break
+					}
+				}
+				a.computePenalties()
+			}, []string{a.t("law.total.due")}},
 			{"settings", screenSettings, func() { a.dash.tab, a.agedBy = 0, "" }, []string{a.t("ui.set.terms"), a.t("ui.set.save")}},
 		}
 		for _, s := range shots {

@@ -23,7 +23,7 @@ func TestNavigationSwitchesScreens(t *testing.T) {
 		screenDisputes:  "litiges",
 		screenReminders: "Clients ayant un échu",
 		screenLetters:   "lettres de relance",
-		screenLegal:     "Clients douteux",
+		screenLegal:     "Pénalités de retard",
 		screenSettings:  "Raison sociale",
 		screenDashboard: "Taux d'échu",
 	}

@@ -1,0 +1,66 @@
+package law
+
+import (
+	"sort"
+
+	"relance/ledger"
+)
+
+// ItemDeadline is one open debit item of a dossier with its limitation state.
+type ItemDeadline struct {
+	Customer *ledger.Customer
+	Item     *ledger.Item
+	State    LimitationState
+}
+
+// BookDeadlines returns the limitation state at asOf of every open debit item of the
+// book, most urgent first (expired, then within 3 months, within 6 months, the rest),
+// then by deadline. Interruptions are not recorded in dossiers yet, so each period
+// runs from the item's due date.
+func BookDeadlines(book *ledger.Book, asOf ledger.Date) []ItemDeadline {
+	var out []ItemDeadline
+	for _, acc := range book.Accounts {
+		c := &acc.Customer
+		for i := range acc.Items {
+			it := &acc.Items[i]
+			if it.Open <= 0 {
+				continue
+			}
+			out = append(out, ItemDeadline{Customer: c, Item: it, State: Deadline(it, c.Kind, nil, asOf)})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := &out[i], &out[j]
+		if ua, ub := a.State.Level.Urgency(), b.State.Level.Urgency(); ua != ub {
+			return ua < ub
+		}
+		if a.State.Deadline != b.State.Deadline {
+			return a.State.Deadline < b.State.Deadline
+		}
+		if a.Customer.ID != b.Customer.ID {
+			return a.Customer.ID < b.Customer.ID
+		}
+		return a.Item.ID < b.Item.ID
+	})
+	return out
+}
+
+// CustomerInvoices returns a customer's open debit items at asOf as invoices for the
+// penalty engine: the open amount is the principal, payments already received are
+// not repeated (the principal is what remains), and each invoice bears interest from
+// its due date.
+func CustomerInvoices(acc *ledger.Account, asOf ledger.Date) []Invoice {
+	var out []Invoice
+	for i := range acc.Items {
+		it := &acc.Items[i]
+		if it.Open <= 0 || !it.DueDate.Valid() || it.DueDate >= asOf || it.DocDate > asOf {
+			continue
+		}
+		ref := it.Number
+		if ref == "" {
+			ref = it.ID
+		}
+		out = append(out, Invoice{Ref: ref, Amount: it.Open, Due: it.DueDate})
+	}
+	return out
+}

@@ -1,0 +1,51 @@
+package law
+
+import (
+	"testing"
+	"time"
+
+	"relance/ledger"
+	"relance/ledger/demo"
+)
+
+func TestBookDeadlinesAndCustomerInvoices(t *testing.T) {
+	today := ledger.NewDate(2026, time.November, 23)
+	book := demo.Book(today)
+	ds := BookDeadlines(book, today)
+	open := 0
+	for _, a := range book.Accounts {
+		for _, it := range a.Items {
+			if it.Open > 0 {
+				open++
+			}
+		}
+	}
+	if len(ds) != open || open == 0 {
+		t.Fatalf("%d deadlines for %d open debits", len(ds), open)
+	}
+	for i := 1; i < len(ds); i++ {
+		a, b := ds[i-1].State, ds[i].State
+		if a.Level.Urgency() > b.Level.Urgency() || (a.Level == b.Level && a.Deadline > b.Deadline) {
+			t.Fatalf("not sorted by urgency at %d", i)
+		}
+	}
+	for _, a := range book.Accounts {
+		invs := CustomerInvoices(a, today)
+		var want ledger.Cents
+		for _, it := range a.Items {
+			if it.OverdueAt(today) {
+				want += it.Open
+			}
+		}
+		var got ledger.Cents
+		for _, inv := range invs {
+			got += inv.Amount
+			if inv.Due >= today {
+				t.Errorf("%s: invoice %s not yet due", a.Customer.ID, inv.Ref)
+			}
+		}
+		if got != want {
+			t.Errorf("%s: invoices %s, overdue %s", a.Customer.ID, got, want)
+		}
+	}
+}
