@@ -37,6 +37,8 @@ type Command struct {
 func commands() []Command {
 	return []Command{
 		{"aged", "--db FILE [--at YYYY-MM-DD] [--by customer|salesperson|kind|class] [--salesperson ID] [--kind K] [--format table|csv|json|xlsx|pdf] [--out FILE]", "cli.aged", runAged},
+		{"backup", "--db FILE --out FILE", "maint.cli.backup", runBackup},
+		{"check", "--db FILE", "maint.cli.check", runCheck},
 		{"customers", "--db FILE [--at YYYY-MM-DD] [--format table|json]", "cli.customers", runCustomers},
 		{"demo", "--out FILE [--today YYYY-MM-DD]", "cli.demo", runDemo},
 		{"deadlines", "--db FILE [--at YYYY-MM-DD] [--format table|json]", "law.cli.deadlines", runDeadlines},
@@ -44,6 +46,7 @@ func commands() []Command {
 		{"import", "--db FILE [--terms DAYS] [--mapping NAME] SOURCE...", "import.cli.summary", runImport},
 		{"kpi", "--db FILE [--at YYYY-MM-DD] [--days N] [--history] [--format table|json|pdf] [--out FILE]", "credit.cli.kpi", runKPI},
 		{"penalties", "--amount A --due YYYY-MM-DD [--paid YYYY-MM-DD] [--debtor b2b|b2c|public|uk] [--rate R] [--payment YYYY-MM-DD:AMOUNT ...] [--notice YYYY-MM-DD] [--basis 365|360] [--private-creditor] [--format table|json]", "law.cli.penalties", runPenalties},
+		{"restore", "--from FILE --db FILE [--force]", "maint.cli.restore", runRestore},
 		{"statement", "--db FILE (--customer ID --out FILE.pdf | --all --out DIR [--merged FILE.pdf]) [--at YYYY-MM-DD] [--days N]", "pdf.cli.statement", runStatement},
 		{"version", "", "cli.version", runVersion},
 	}

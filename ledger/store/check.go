@@ -1,0 +1,145 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	bolt "go.etcd.io/bbolt"
+
+	"relance/ledger"
+)
+
+// CheckReport is the result of an integrity check of a dossier.
+type CheckReport struct {
+	Schema    uint64
+	Revision  uint64
+	Customers int
+	Items     int
+	// Problems are the inconsistencies found, in the user's words (keys + args).
+	Problems []*ledger.Problem
+}
+
+// OK reports whether no problem was found.
+func (r *CheckReport) OK() bool { return len(r.Problems) == 0 }
+
+// Check verifies the dossier: bbolt's own page-level consistency check, then that
+// every record decodes, that every item belongs to a customer, and that each item's
+// open amount is consistent with its amount (same sign, not larger, zero once settled).
+func (db *DB) Check() (*CheckReport, error) {
+	r := &CheckReport{}
+	err := db.bolt.View(func(btx *bolt.Tx) error {
+		for cerr := range btx.Check() {
+			r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.bolt", Args: []string{"value", cerr.Error()}})
+		}
+		meta := btx.Bucket(bMeta)
+		r.Schema, r.Revision = getU64(meta.Get(kSchema)), getU64(meta.Get(kRevision))
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("check %s: %w", db.path, err)
+	}
+	book, err := db.Load()
+	if err != nil {
+		var p *ledger.Problem
+		if errors.As(err, &p) {
+			r.Problems = append(r.Problems, p)
+			return r, nil
+		}
+		return nil, err
+	}
+	r.Customers = len(book.Accounts)
+	for _, a := range book.Accounts {
+		for i := range a.Items {
+			it := &a.Items[i]
+			r.Items++
+			bad := func(what string) {
+				r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.item",
+					Args: []string{"customer", a.Customer.ID, "value", it.ID, "field", what}})
+			}
+			switch {
+			case it.Open != 0 && (it.Open > 0) != (it.Amount > 0):
+				bad("open (sign)")
+			case abs(it.Open) > abs(it.Amount):
+				bad("open > amount")
+			case it.Settled.Valid() && it.Open != 0:
+				bad("settled but open")
+			}
+		}
+	}
+	return r, nil
+}
+
+func abs(c ledger.Cents) ledger.Cents {
+	if c < 0 {
+		return -c
+	}
+	return c
+}
+
+// Restore replaces the dossier at path with the backup at from. The backup must be a
+// readable dossier that passes Check. Unless force is set, it refuses to replace a
+// dossier whose revision is higher than the backup's (a newer state would be lost).
+// The dossier at path must not be open. The replaced file is kept as a backup first.
+func Restore(from, path string, force bool) error {
+	src, err := Open(from, Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	rep, err := src.Check()
+	if err != nil {
+		src.Close()
+		return err
+	}
+	if !rep.OK() {
+		src.Close()
+		return &ledger.Problem{Key: "err.restore.bad", Args: []string{"file", from}, Err: rep.Problems[0]}
+	}
+	if _, err := os.Stat(path); err == nil {
+		dst, err := Open(path, Options{})
+		if err != nil {
+			src.Close()
+			return err
+		}
+		rev, err := dst.Revision()
+		if err == nil && rev > rep.Revision && !force {
+			err = &ledger.Problem{Key: "err.restore.newer", Args: []string{"file", path, "value", fmt.Sprint(rev),
+				"backup", fmt.Sprint(rep.Revision)}}
+		}
+		if err == nil {
+			_, err = dst.writeBackup(backupDir(path), 5)
+		}
+		if cerr := dst.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			src.Close()
+			return err
+		}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".relance-restore-*.db")
+	if err != nil {
+		src.Close()
+		return &ledger.Problem{Key: "err.restore.write", Args: []string{"file", path}, Err: err}
+	}
+	err = src.bolt.View(func(tx *bolt.Tx) error {
+		_, err := tx.WriteTo(tmp)
+		return err
+	})
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	src.Close()
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o600)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return &ledger.Problem{Key: "err.restore.write", Args: []string{"file", path}, Err: err}
+	}
+	return nil
+}

@@ -1,0 +1,78 @@
+package store
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+
+	"relance/ledger"
+)
+
+func TestCheckFindsInconsistentItems(t *testing.T) {
+	_, db := newDossier(t)
+	defer db.Close()
+	db.Update(func(tx *Tx) error {
+		tx.PutCustomer(&ledger.Customer{ID: "C1", Name: "Un"})
+		return tx.PutItems("C1", sampleItems())
+	})
+	rep, err := db.Check()
+	if err != nil || !rep.OK() || rep.Customers != 1 || rep.Items != 3 {
+		t.Fatalf("sound dossier: %+v, %v", rep, err)
+	}
+	// Bypass the validation of PutItems: an open amount larger than the amount.
+	bad := sampleItems()
+	bad[0].Open = bad[0].Amount + 1
+	db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket(bItems).Put([]byte("C1"), encodeItems(bad)) })
+	rep, err = db.Check()
+	if err != nil || rep.OK() {
+		t.Fatalf("inconsistency not found: %+v, %v", rep, err)
+	}
+}
+
+func TestBackupRestoreRoundTrip(t *testing.T) {
+	path, db := newDossier(t)
+	db.Update(func(tx *Tx) error { return tx.PutCustomer(&ledger.Customer{ID: "C1", Name: "Avant"}) })
+	backup := filepath.Join(t.TempDir(), "sauvegarde.db")
+	if err := db.Backup(backup); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Backup(backup); !errors.Is(err, ErrExists) {
+		t.Errorf("backup overwrote a file: %v", err)
+	}
+	db.Update(func(tx *Tx) error { return tx.PutCustomer(&ledger.Customer{ID: "C1", Name: "Après"}) })
+	db.Close()
+
+	// The dossier is newer than the backup: refused without --force.
+	if err := Restore(backup, path, false); !errors.Is(err, &ledger.Problem{Key: "err.restore.newer"}) {
+		t.Fatalf("restore over a newer dossier: %v", err)
+	}
+	if err := Restore(backup, path, true); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, _ := db.Load()
+	db.Close()
+	if book.Account("C1").Customer.Name != "Avant" {
+		t.Errorf("restored %q", book.Account("C1").Customer.Name)
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
+		t.Errorf("restored mode %v", st.Mode().Perm())
+	}
+	// Restoring into a new file creates it.
+	fresh := filepath.Join(t.TempDir(), "nouveau.db")
+	if err := Restore(backup, fresh, false); err != nil {
+		t.Fatal(err)
+	}
+	// A file that is not a dossier is refused and nothing is replaced.
+	junk := filepath.Join(t.TempDir(), "junk.db")
+	os.WriteFile(junk, []byte("not a dossier at all, but long enough to be read"), 0o600)
+	if err := Restore(junk, fresh, true); !errors.Is(err, ErrNotDossier) {
+		t.Errorf("junk backup: %v", err)
+	}
+}
