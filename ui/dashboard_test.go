@@ -198,3 +198,16 @@ func TestLegalScreenComputesPenalties(t *testing.T) {
 		t.Errorf("rates tab: %q", texts(a.win))
 	}
 }
+
+func TestBackupAndRestoreFromTheUI(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	bak := filepath.Join(t.TempDir(), "sauvegarde.db")
+	if err := a.db.Backup(bak); err != nil {
+		t.Fatal(err)
+	}
+	before := len(a.book.Accounts)
+	err := waitLoaded(t, a, func() { a.restoreFrom(bak, false) })
+	if err != nil || a.db == nil || len(a.book.Accounts) != before {
+		t.Fatalf("after restore: %v, %d customers", err, len(a.book.Accounts))
+	}
+}

@@ -41,6 +41,9 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		importItem,
 		fyne.NewMenuItem(a.t("ui.menu.statements"), a.askStatements),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(a.t("ui.menu.backup"), a.askBackup),
+		fyne.NewMenuItem(a.t("ui.menu.restore"), a.askRestore),
+		fyne.NewMenuItemSeparator(),
 		quit,
 	)
 
