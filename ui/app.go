@@ -79,7 +79,11 @@ func Run(path string) int {
 	fa := app.NewWithID(AppID)
 	fa.SetIcon(fyne.NewStaticResource("relance.png", assets.Icon))
 	a := newApp(fa, ledger.DateOf(time.Now()))
-	a.win.SetOnClosed(a.closeDossier)
+	a.restoreWindowSize()
+	a.win.SetOnClosed(func() {
+		a.saveWindowSize()
+		a.closeDossier()
+	})
 	if path == "" {
 		a.openDemo()
 	} else {
@@ -101,6 +105,31 @@ func newApp(fa fyne.App, today ledger.Date) *App {
 	a.installShortcuts()
 	a.rebuild()
 	return a
+}
+
+// Preference keys of the window's size.
+const (
+	prefWinW = "pref.window.width"
+	prefWinH = "pref.window.height"
+)
+
+// restoreWindowSize gives the window the size it had when last closed (at least
+// 1024×640), or the default size.
+func (a *App) restoreWindowSize() {
+	p := a.fyne.Preferences()
+	w, h := p.FloatWithFallback(prefWinW, 0), p.FloatWithFallback(prefWinH, 0)
+	if w >= 1024 && h >= 640 {
+		a.win.Resize(fyne.NewSize(float32(w), float32(h)))
+	}
+}
+
+// saveWindowSize remembers the window's size for the next start.
+func (a *App) saveWindowSize() {
+	s := a.win.Canvas().Size()
+	if s.Width >= 1024 && s.Height >= 640 {
+		a.fyne.Preferences().SetFloat(prefWinW, float64(s.Width))
+		a.fyne.Preferences().SetFloat(prefWinH, float64(s.Height))
+	}
 }
 
 // initialLang is the language preference, else the environment's, French by default.

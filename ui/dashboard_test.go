@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -209,5 +210,16 @@ func TestBackupAndRestoreFromTheUI(t *testing.T) {
 	err := waitLoaded(t, a, func() { a.restoreFrom(bak, false) })
 	if err != nil || a.db == nil || len(a.book.Accounts) != before {
 		t.Fatalf("after restore: %v, %d customers", err, len(a.book.Accounts))
+	}
+}
+
+func TestWindowSizeIsRemembered(t *testing.T) {
+	a := newTestApp(t, "fr")
+	a.win.Resize(fyne.NewSize(1400, 900))
+	a.saveWindowSize()
+	b := newApp(a.fyne, anchor)
+	b.restoreWindowSize()
+	if s := b.win.Canvas().Size(); s.Width != 1400 || s.Height != 900 {
+		t.Errorf("size %v", s)
 	}
 }
