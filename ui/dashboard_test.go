@@ -1,11 +1,12 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
 
 	"relance/ledger/credit"
 )
