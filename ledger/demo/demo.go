@@ -11,9 +11,11 @@ import (
 )
 
 // Create writes the demo dossier to path (which must not exist), anchored at today:
-// 18 months of history ending on that date.
+// 18 months of history ending on that date, with the disputes and delivery blocks of
+// Disputes.
 func Create(path string, today ledger.Date) error {
-	return write(path, Book(today))
+	book := Book(today)
+	return write(path, book, func(tx *store.Tx) error { return putDisputes(tx, book, today) })
 }
 
 // Book returns the demo dossier in memory, anchored at today.
@@ -21,7 +23,9 @@ func Book(today ledger.Date) *ledger.Book {
 	return build(demoSpec(today))
 }
 
-func write(path string, book *ledger.Book) error {
+// write stores book in a new dossier at path, and whatever extra (nil: nothing more)
+// adds, in one transaction.
+func write(path string, book *ledger.Book, extra func(*store.Tx) error) error {
 	db, err := store.Create(path, book.Settings)
 	if err != nil {
 		return err
@@ -40,6 +44,9 @@ func write(path string, book *ledger.Book) error {
 				return err
 			}
 		}
+		if extra != nil {
+			return extra(tx)
+		}
 		return nil
 	})
 	if cerr := db.Close(); err == nil {
@@ -55,7 +62,7 @@ func Generate(path string, customers, items int, seed uint64, today ledger.Date)
 	if customers <= 0 || items < 0 {
 		return &ledger.Problem{Key: "err.gen.size", Args: []string{"customers", itoa(customers), "items", itoa(items)}}
 	}
-	return write(path, GenerateBook(customers, items, seed, today))
+	return write(path, GenerateBook(customers, items, seed, today), nil)
 }
 
 // GenerateBook is Generate without the file: the synthetic dossier in memory.

@@ -11,14 +11,16 @@ import (
 // SchemaVersion is the schema this build writes. Bump it with a migration below when a
 // bucket's layout changes or a bucket is added; the committed fixture in testdata/
 // (written by schema 1) must keep opening.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // allBuckets are the buckets of the current schema, created with every new dossier.
-var allBuckets = [][]byte{bMeta, bSettings, bCustomers, bItems, bSalespeople, bImports}
+var allBuckets = [][]byte{bMeta, bSettings, bCustomers, bItems, bSalespeople, bImports, bDisputes, bBlocks}
 
 // migrations[i] upgrades a dossier from schema i+1 to i+2. Each runs inside the one
 // transaction that upgrades the dossier, so a failed upgrade leaves it as it was.
-var migrations = []func(tx *bolt.Tx) error{}
+var migrations = []func(tx *bolt.Tx) error{
+	migrateDisputes, // 1 → 2: disputes and delivery blocks (disputes.go)
+}
 
 func init() {
 	if len(migrations) != SchemaVersion-1 {

@@ -1,7 +1,7 @@
 // Package store keeps a Relance dossier in one bbolt file: one file per company,
 // created 0600, opened by one process at a time, every user action one transaction.
 //
-// Buckets (schema version 1):
+// Buckets (schema version 2):
 //
 //	meta         magic, schema version, revision counter, creation date
 //	settings     "settings" → JSON ledger.Settings
@@ -9,6 +9,8 @@
 //	items        customer ID → binary list of that customer's items (codec.go)
 //	salespeople  salesperson ID → JSON ledger.Salesperson
 //	imports      content hash → JSON import record (ledger/importer)
+//	disputes     dispute ID → JSON dispute.Dispute (schema 2, disputes.go)
+//	blocks       block ID → JSON dispute.Block (schema 2, disputes.go)
 //
 // Later capabilities add their own buckets through migrations (migrate.go).
 package store

@@ -1,0 +1,66 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"relance/assets/i18n"
+	"relance/ledger"
+	"relance/ledger/dispute"
+	"relance/letters/digest"
+)
+
+func runDigest(env *Env, args []string) error {
+	fs := env.flags("digest")
+	rf := env.reportFlags(fs)
+	who := fs.String("salesperson", "", "salesperson ID or name")
+	out := fs.String("out", "", "output file, .pdf or .csv")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	if err := env.required("salesperson", *who); err != nil {
+		return err
+	}
+	if err := env.required("out", *out); err != nil {
+		return err
+	}
+	ext := strings.ToLower(filepath.Ext(*out))
+	if ext != ".pdf" && ext != ".csv" {
+		return &usageError{msg: i18n.T(env.Lang, "dispute.cli.outext", "value", *out)}
+	}
+	asOf, db, book, err := env.openReport(rf)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	sp, err := dispute.FindSalesperson(book, *who)
+	if err != nil {
+		return err
+	}
+	ds, bs, err := loadDisputes(db)
+	if err != nil {
+		return err
+	}
+	dg := dispute.Digest(book, dispute.NewIndex(ds), bs, sp, asOf)
+	var buf bytes.Buffer
+	if ext == ".csv" {
+		err = digest.WriteCSV(&buf, &dg, env.Lang)
+	} else {
+		err = digest.RenderPDF(&buf, book.Settings, &dg, digest.Options{Lang: env.Lang})
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return &ledger.Problem{Key: "dispute.cli.writefail", Args: []string{"file", *out}, Err: err}
+	}
+	env.say("dispute.cli.written", "file", *out)
+	return nil
+}
+
+// say prints a catalogue message on stdout.
+func (env *Env) say(key string, args ...string) {
+	env.Stdout.Write([]byte(i18n.T(env.Lang, key, args...) + "\n"))
+}
