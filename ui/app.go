@@ -12,6 +12,7 @@ import (
 	"relance/assets"
 	"relance/assets/i18n"
 	"relance/ledger"
+	"relance/ledger/dispute"
 	"relance/ledger/store"
 	"relance/letters/pdfdoc"
 )
@@ -65,6 +66,13 @@ type App struct {
 	// agedBy is the aged balance's grouping ("customer", "salesperson", "kind") and
 	// agedGroup the group drilled into ("" for all).
 	agedBy, agedGroup string
+	// disputes and blocks are the dossier's, loaded with the book; disputeIdx answers
+	// "how much of this item is disputed at this date".
+	disputes   []dispute.Dispute
+	blocks     []dispute.Block
+	disputeIdx *dispute.Index
+	// disputesView holds the Litiges screen's filters and selection.
+	disputesView disputesState
 	// legal holds the Contentieux screen's state.
 	legal legalState
 	// detailTab is the tab shown on the customer panel (identity or payer profile).

@@ -23,7 +23,7 @@ func BenchmarkDashboardOpen50k1M(b *testing.B) {
 	a.recompute()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		a.setDashboard(book, a.asOf, computeDash(book, a.asOf))
+		a.setDashboard(book, a.asOf, computeDash(book, a.asOf, nil))
 		a.screen = screenDashboard
 		a.win.SetContent(a.dashboardScreen())
 	}

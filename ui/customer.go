@@ -213,5 +213,12 @@ func (a *App) itemsTable(acc *ledger.Account) fyne.CanvasObject {
 	for i, c := range cols {
 		t.SetColumnWidth(i, c.width)
 	}
+	// One click on an open invoice opens a dispute on it.
+	t.OnSelected = func(id widget.TableCellID) {
+		t.UnselectAll()
+		if id.Row >= 0 && id.Row < len(items) && items[id.Row].Open > 0 {
+			a.askOpenDispute(acc.Customer.ID, items[id.Row])
+		}
+	}
 	return t
 }

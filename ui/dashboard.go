@@ -14,6 +14,7 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/credit"
+	"relance/ledger/dispute"
 	"relance/letters/dashpdf"
 )
 
@@ -59,7 +60,7 @@ func (a *App) dashboardScreen() fyne.CanvasObject {
 			a.computeDashboardAsync()
 			return a.loadingPane(a.t("ui.dash.computing"))
 		}
-		a.setDashboard(a.book, a.asOf, computeDash(a.book, a.asOf))
+		a.setDashboard(a.book, a.asOf, computeDash(a.book, a.asOf, a.disputeIdx))
 	}
 	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon(a.t("ui.dash.tab_kpis"), theme.GridIcon(), a.kpiPane()),
@@ -77,11 +78,12 @@ type dashFigures struct {
 	aged    *credit.Aged
 }
 
-func computeDash(book *ledger.Book, asOf ledger.Date) dashFigures {
+func computeDash(book *ledger.Book, asOf ledger.Date, idx *dispute.Index) dashFigures {
+	opt := credit.KPIOptions{Disputed: idx.DisputedFunc()}
 	return dashFigures{
-		snap:    credit.KPIsAt(book, asOf, credit.KPIOptions{}),
-		history: credit.History(book, asOf, historyMonths, credit.KPIOptions{}),
-		aged:    credit.AgedBalance(book, asOf, nil),
+		snap:    credit.KPIsAt(book, asOf, opt),
+		history: credit.History(book, asOf, historyMonths, opt),
+		aged:    credit.AgedBalanceWith(book, asOf, credit.AgedOptions{Disputed: idx.DisputedFunc()}),
 	}
 }
 
@@ -97,9 +99,9 @@ func (a *App) computeDashboardAsync() {
 		return
 	}
 	a.dash.pending = true
-	book, asOf := a.book, a.asOf
+	book, asOf, idx := a.book, a.asOf, a.disputeIdx
 	go func() {
-		f := computeDash(book, asOf)
+		f := computeDash(book, asOf, idx)
 		fyne.Do(func() {
 			a.dash.pending = false
 			if a.book != book || a.asOf != asOf {

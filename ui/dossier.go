@@ -10,6 +10,7 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/demo"
+	"relance/ledger/dispute"
 	"relance/ledger/store"
 )
 
@@ -58,9 +59,11 @@ func (a *App) openWith(path string, prepare func() error) {
 	a.rebuild() // the loading screen, in place of the previous dossier
 	go func() {
 		var (
-			db   *store.DB
-			book *ledger.Book
-			err  error
+			db       *store.DB
+			book     *ledger.Book
+			disputes []dispute.Dispute
+			blocks   []dispute.Block
+			err      error
 		)
 		if prepare != nil {
 			err = prepare()
@@ -70,6 +73,9 @@ func (a *App) openWith(path string, prepare func() error) {
 		}
 		if err == nil {
 			book, err = db.Load()
+			if err == nil {
+				disputes, blocks, err = loadDisputes(db)
+			}
 			if err != nil {
 				db.Close()
 				db = nil
@@ -82,6 +88,7 @@ func (a *App) openWith(path string, prepare func() error) {
 				return
 			}
 			a.db, a.path, a.book = db, path, book
+			a.setDisputes(disputes, blocks)
 			a.loadErr = ""
 			a.addRecent(path)
 			a.recompute()
@@ -110,6 +117,11 @@ func (a *App) reloadThen(done string) {
 	a.setBusy(a.t("ui.status.loading", "file", filepath.Base(a.path)))
 	go func() {
 		book, err := db.Load()
+		var disputes []dispute.Dispute
+		var blocks []dispute.Block
+		if err == nil {
+			disputes, blocks, err = loadDisputes(db)
+		}
 		fyne.Do(func() {
 			a.busy = false
 			if err != nil {
@@ -122,6 +134,7 @@ func (a *App) reloadThen(done string) {
 				return
 			}
 			a.book = book
+			a.setDisputes(disputes, blocks)
 			a.recompute()
 			a.rebuild()
 			a.setStatus(done)
@@ -206,4 +219,23 @@ func (a *App) addRecent(path string) {
 		}
 	}
 	a.fyne.Preferences().SetStringList(prefRecent, list)
+}
+
+// loadDisputes reads the dossier's disputes and delivery blocks.
+func loadDisputes(db *store.DB) (ds []dispute.Dispute, bs []dispute.Block, err error) {
+	err = db.View(func(tx *store.Tx) error {
+		if ds, err = tx.Disputes(); err != nil {
+			return err
+		}
+		bs, err = tx.Blocks()
+		return err
+	})
+	return ds, bs, err
+}
+
+// setDisputes installs the disputes and blocks loaded with the book, and the index
+// every figure uses (disputed amounts in the aged balance and the KPIs).
+func (a *App) setDisputes(ds []dispute.Dispute, bs []dispute.Block) {
+	a.disputes, a.blocks, a.disputeIdx = ds, bs, dispute.NewIndex(ds)
+	a.dash.snap = nil // the dashboard's figures depend on them
 }

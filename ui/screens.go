@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strconv"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -25,13 +23,6 @@ func (a *App) comingScreen(titleKey, aboutKey string, figures ...fyne.CanvasObje
 		box.Add(container.NewGridWithColumns(4, figures...))
 	}
 	return container.NewVScroll(box)
-}
-
-// disputesScreen: disputes with the sales force (later); today the customers whose
-// collection status is "dispute".
-func (a *App) disputesScreen() fyne.CanvasObject {
-	return a.comingScreen("ui.nav.disputes", "ui.disputes.about",
-		a.tile("ui.disputes.count", strconv.Itoa(a.book.CountStatus(ledger.StatusDispute)), ""))
 }
 
 // remindersScreen: the day's reminders (later); today the customers overdue at the as-of date.

@@ -20,7 +20,7 @@ func TestNavigationSwitchesScreens(t *testing.T) {
 	}
 	want := map[screenID]string{
 		screenClients:   "Solde total",
-		screenDisputes:  "litiges",
+		screenDisputes:  "Litiges en cours",
 		screenReminders: "Clients ayant un échu",
 		screenLetters:   "lettres de relance",
 		screenLegal:     "Pénalités de retard",

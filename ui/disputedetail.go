@@ -1,0 +1,218 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/ledger"
+	"relance/ledger/dispute"
+	"relance/ledger/store"
+)
+
+// disputeDetail shows a dispute: its items, status history and notes, and the moves
+// its status allows, each saved in one transaction.
+func (a *App) disputeDetail(d *dispute.Dispute) fyne.CanvasObject {
+	name := d.Customer
+	if acc := a.book.Account(d.Customer); acc != nil {
+		name = acc.Customer.Name
+	}
+	title := widget.NewLabel(a.t("ui.disp.title", "id", d.ID, "customer", name))
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.Truncation = fyne.TextTruncateEllipsis
+	closeBtn := widget.NewButtonWithIcon(a.t("ui.detail.close"), theme.CancelIcon(), func() {
+		a.disputesView.selected = ""
+		a.showScreen(screenDisputes)
+	})
+	closeBtn.Importance = widget.LowImportance
+	open := widget.NewButton(a.t("ui.disp.open_customer"), func() { a.showCustomer(d.Customer) })
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(open, closeBtn), title)
+
+	var items []string
+	for _, it := range d.Items {
+		num := it.ItemID
+		if acc := a.book.Account(d.Customer); acc != nil {
+			for _, x := range acc.Items {
+				if x.ID == it.ItemID {
+					num = x.Number
+				}
+			}
+		}
+		items = append(items, a.t("ui.disp.item", "number", num, "amount", a.money(it.Amount)))
+	}
+	var history []string
+	for _, h := range d.History {
+		line := a.date(h.Date) + " — " + a.t("dispute.status."+string(h.To))
+		if h.By != "" {
+			line += " (" + h.By + ")"
+		}
+		if h.Comment != "" {
+			line += " : " + h.Comment
+		}
+		history = append(history, line)
+	}
+	if d.Resolution != nil {
+		history = append(history, a.t("ui.disp.resolution", "kind", a.t("dispute.resolution."+string(d.Resolution.Kind)),
+			"amount", a.money(d.Resolution.Amount)))
+	}
+	var notes []string
+	for _, n := range d.Notes {
+		notes = append(notes, a.date(n.Date)+" — "+n.By+" : "+n.Text)
+	}
+	left := container.NewVBox(
+		a.section("ui.disp.items", strings.Join(items, "\n")),
+		a.section("ui.disp.reason_owner", a.t("dispute.reason."+string(d.Reason))+" · "+a.ownerName(d.Owner)+" · "+
+			a.t("ui.disp.dueby", "date", a.date(d.DueBy))),
+		a.section("ui.disp.history", strings.Join(history, "\n")),
+	)
+	right := container.NewVBox(a.section("ui.disp.notes", strings.Join(notes, "\n")), a.disputeActions(d))
+	body := container.NewGridWithColumns(2, container.NewVScroll(left), container.NewVScroll(right))
+	return container.NewBorder(container.NewVBox(widget.NewSeparator(), header), nil, nil, nil, body)
+}
+
+func (a *App) section(key, text string) fyne.CanvasObject {
+	h := widget.NewLabel(a.t(key))
+	h.TextStyle = fyne.TextStyle{Bold: true}
+	if text == "" {
+		text = "—"
+	}
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(h, l)
+}
+
+// disputeActions offers the moves the dispute's status allows and a note.
+func (a *App) disputeActions(d *dispute.Dispute) fyne.CanvasObject {
+	comment := widget.NewEntry()
+	comment.SetPlaceHolder(a.t("ui.disp.comment"))
+	note := widget.NewButtonWithIcon(a.t("ui.disp.add_note"), theme.DocumentCreateIcon(), func() {
+		text := strings.TrimSpace(comment.Text)
+		a.updateDispute(d.ID, func(x *dispute.Dispute) error { return x.AddNote(a.asOf, a.user(), text) })
+	})
+	box := container.NewVBox(comment, container.NewHBox(note))
+	next := dispute.Next(d.Status)
+	if len(next) == 0 {
+		return box
+	}
+	var labels []string
+	for _, s := range next {
+		labels = append(labels, a.t("dispute.status."+string(s)))
+	}
+	to := widget.NewSelect(labels, nil)
+	to.SetSelectedIndex(0)
+	kinds := []dispute.ResolutionKind{dispute.ResolvedCreditNote, dispute.ResolvedRejected, dispute.ResolvedPartial}
+	var kindLabels []string
+	for _, k := range kinds {
+		kindLabels = append(kindLabels, a.t("dispute.resolution."+string(k)))
+	}
+	kind := widget.NewSelect(kindLabels, nil)
+	kind.SetSelectedIndex(0)
+	amount := widget.NewEntry()
+	amount.SetPlaceHolder(a.t("ui.disp.partial_amount"))
+	move := widget.NewButtonWithIcon(a.t("ui.disp.move"), theme.NavigateNextIcon(), func() {
+		target := next[to.SelectedIndex()]
+		var res *dispute.Resolution
+		if target == dispute.StatusResolved {
+			res = &dispute.Resolution{Kind: kinds[kind.SelectedIndex()], Date: a.asOf}
+			if res.Kind == dispute.ResolvedPartial {
+				v, err := parseAmount(amount.Text)
+				if err != nil {
+					a.showError(a.t("ui.dialog.error"), a.t("ui.legal.bad_amount", "value", amount.Text))
+					return
+				}
+				res.Amount = v
+			}
+		}
+		text := strings.TrimSpace(comment.Text)
+		a.updateDispute(d.ID, func(x *dispute.Dispute) error { return x.Move(target, a.asOf, a.user(), text, res) })
+	})
+	move.Importance = widget.HighImportance
+	form := widget.NewForm(
+		widget.NewFormItem(a.t("ui.disp.to"), to),
+		widget.NewFormItem(a.t("ui.disp.resolution_kind"), kind),
+		widget.NewFormItem(a.t("ui.disp.credit"), amount),
+	)
+	return container.NewVBox(box, widget.NewSeparator(), form, container.NewHBox(move))
+}
+
+// user is who the history records as the author of an action.
+func (a *App) user() string {
+	if s := a.book.Settings.Signatory.Name; s != "" {
+		return s
+	}
+	return a.t("ui.disp.me")
+}
+
+// updateDispute applies change to dispute id in one transaction and reloads; a
+// refused change is shown and nothing is written.
+func (a *App) updateDispute(id string, change func(*dispute.Dispute) error) {
+	err := a.db.Update(func(tx *store.Tx) error {
+		d, err := tx.MustDispute(id)
+		if err != nil {
+			return err
+		}
+		if err := change(d); err != nil {
+			return err
+		}
+		return tx.PutDispute(d)
+	})
+	if err != nil {
+		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+		return
+	}
+	a.reloadThen(a.t("ui.disp.saved", "id", id))
+}
+
+// askOpenDispute opens a dispute on an item of a customer, for its open amount by
+// default, owned by the customer's salesperson, to be answered within 15 days.
+func (a *App) askOpenDispute(customerID string, it ledger.Item) {
+	acc := a.book.Account(customerID)
+	if acc == nil || it.Open <= 0 {
+		return
+	}
+	var reasonLabels []string
+	for _, r := range dispute.Reasons() {
+		reasonLabels = append(reasonLabels, a.t("dispute.reason."+string(r)))
+	}
+	reason := widget.NewSelect(reasonLabels, nil)
+	reason.SetSelectedIndex(0)
+	amount := widget.NewEntry()
+	amount.SetText(strings.ReplaceAll(it.Open.Format(a.lang, ""), "\u00a0", ""))
+	comment := widget.NewMultiLineEntry()
+	comment.SetPlaceHolder(a.t("ui.disp.comment"))
+	items := []*widget.FormItem{
+		widget.NewFormItem(a.t("ui.disp.col.reason"), reason),
+		widget.NewFormItem(a.t("dispute.col.disputed"), amount),
+		widget.NewFormItem(a.t("ui.disp.comment_label"), comment),
+	}
+	dlg := dialog.NewForm(a.t("ui.disp.new_title", "number", it.Number), a.t("ui.disp.create"), a.t("ui.dialog.cancel"), items,
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			v, err := parseAmount(amount.Text)
+			if err != nil || v <= 0 {
+				a.showError(a.t("ui.dialog.error"), a.t("ui.legal.bad_amount", "value", amount.Text))
+				return
+			}
+			owner := acc.Customer.Salesperson
+			if owner == "" {
+				owner = dispute.Internal
+			}
+			d := dispute.New(customerID, []dispute.DisputedItem{{ItemID: it.ID, Amount: v}},
+				dispute.Reasons()[reason.SelectedIndex()], a.asOf, a.user(), owner, a.asOf.AddDays(15), strings.TrimSpace(comment.Text))
+			err = a.db.Update(func(tx *store.Tx) error { return tx.PutDispute(&d) })
+			if err != nil {
+				a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+				return
+			}
+			a.disputesView.selected = d.ID
+			a.reloadThen(a.t("ui.disp.saved", "id", d.ID))
+		}, a.win)
+	dlg.Resize(fyne.NewSize(520, 360))
+	dlg.Show()
+}

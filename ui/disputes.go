@@ -1,0 +1,216 @@
+package ui
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/ledger"
+	"relance/ledger/dispute"
+)
+
+// disputesState holds the Litiges screen's filters and selection.
+type disputesState struct {
+	status   string // "" all, "active", or a dispute.Status
+	owner    string // "" all, a salesperson ID or dispute.Internal
+	reason   string // "" all, or a dispute.Reason
+	selected string // dispute ID shown in the detail panel
+}
+
+// disputesScreen lists the disputes with filters by status, owner and reason, the
+// ageing of the disputes in progress, and the selected dispute's detail: its items,
+// history and notes, with the moves its status allows and a note field.
+func (a *App) disputesScreen() fyne.CanvasObject {
+	s := &a.disputesView
+	rows := a.filteredDisputes()
+	statusKeys := []string{"", "active"}
+	statusLabels := []string{a.t("ui.disp.all_statuses"), a.t("ui.disp.active")}
+	for _, st := range dispute.Statuses() {
+		statusKeys = append(statusKeys, string(st))
+		statusLabels = append(statusLabels, a.t("dispute.status."+string(st)))
+	}
+	status := widget.NewSelect(statusLabels, nil)
+	status.SetSelectedIndex(indexOf(statusKeys, s.status))
+	status.OnChanged = func(string) { s.status = statusKeys[status.SelectedIndex()]; a.showScreen(screenDisputes) }
+	ownerKeys, ownerLabels := []string{""}, []string{a.t("ui.disp.all_owners")}
+	for _, sp := range a.book.Salespeople {
+		ownerKeys, ownerLabels = append(ownerKeys, sp.ID), append(ownerLabels, sp.Name)
+	}
+	ownerKeys, ownerLabels = append(ownerKeys, dispute.Internal), append(ownerLabels, a.t("ui.disp.internal"))
+	owner := widget.NewSelect(ownerLabels, nil)
+	owner.SetSelectedIndex(indexOf(ownerKeys, s.owner))
+	owner.OnChanged = func(string) { s.owner = ownerKeys[owner.SelectedIndex()]; a.showScreen(screenDisputes) }
+	reasonKeys, reasonLabels := []string{""}, []string{a.t("ui.disp.all_reasons")}
+	for _, r := range dispute.Reasons() {
+		reasonKeys, reasonLabels = append(reasonKeys, string(r)), append(reasonLabels, a.t("dispute.reason."+string(r)))
+	}
+	reason := widget.NewSelect(reasonLabels, nil)
+	reason.SetSelectedIndex(indexOf(reasonKeys, s.reason))
+	reason.OnChanged = func(string) { s.reason = reasonKeys[reason.SelectedIndex()]; a.showScreen(screenDisputes) }
+	filters := container.NewHBox(withWidth(210, status), withWidth(210, owner), withWidth(230, reason))
+
+	table := a.disputesTable(rows)
+	top := container.NewVBox(filters, a.disputeAgeing())
+	var detail fyne.CanvasObject
+	if d := a.findDispute(s.selected); d != nil {
+		detail = a.disputeDetail(d)
+	}
+	if detail == nil {
+		return container.NewBorder(top, nil, nil, nil, table)
+	}
+	split := container.NewVSplit(table, detail)
+	split.Offset = 0.45
+	return container.NewBorder(top, nil, nil, nil, split)
+}
+
+func (a *App) findDispute(id string) *dispute.Dispute {
+	for i := range a.disputes {
+		if a.disputes[i].ID == id {
+			return &a.disputes[i]
+		}
+	}
+	return nil
+}
+
+// filteredDisputes returns the disputes the filters keep, open ones first, then by
+// due-by date.
+func (a *App) filteredDisputes() []*dispute.Dispute {
+	s := &a.disputesView
+	var out []*dispute.Dispute
+	for i := range a.disputes {
+		d := &a.disputes[i]
+		switch {
+		case s.status == "active" && !d.Status.Active(),
+			s.status != "" && s.status != "active" && string(d.Status) != s.status,
+			s.owner != "" && d.Owner != s.owner,
+			s.reason != "" && string(d.Reason) != s.reason:
+			continue
+		}
+		out = append(out, d)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Status.Active() != out[j].Status.Active() {
+			return out[i].Status.Active()
+		}
+		if out[i].DueBy != out[j].DueBy {
+			return out[i].DueBy < out[j].DueBy
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out
+}
+
+// disputeAgeing counts the disputes in progress by time since they were opened, with
+// the amounts, and how many are past the date by which sales should answer.
+func (a *App) disputeAgeing() fyne.CanvasObject {
+	bounds := []int{15, 30, 60}
+	counts := make([]int, len(bounds)+1)
+	amounts := make([]ledger.Cents, len(bounds)+1)
+	late := 0
+	for i := range a.disputes {
+		d := &a.disputes[i]
+		if !d.ActiveAt(a.asOf) {
+			continue
+		}
+		age, k := a.asOf.DaysSince(d.Opened), len(bounds)
+		for j, b := range bounds {
+			if age <= b {
+				k = j
+				break
+			}
+		}
+		counts[k]++
+		amounts[k] += d.Total()
+		if d.DueBy.Valid() && d.DueBy < a.asOf {
+			late++
+		}
+	}
+	var parts []string
+	labels := []string{a.t("ui.disp.age", "from", "0", "to", "15"), a.t("ui.disp.age", "from", "16", "to", "30"),
+		a.t("ui.disp.age", "from", "31", "to", "60"), a.t("ui.disp.ageover", "from", "60")}
+	for i := range counts {
+		parts = append(parts, a.t("ui.disp.age_part", "label", labels[i], "n", strconv.Itoa(counts[i]), "amount", a.money(amounts[i])))
+	}
+	l := widget.NewLabel(a.t("ui.disp.ageing", "parts", strings.Join(parts, " · "), "late", strconv.Itoa(late)))
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func (a *App) disputesTable(rows []*dispute.Dispute) fyne.CanvasObject {
+	if len(rows) == 0 {
+		return container.NewCenter(widget.NewLabel(a.t("ui.disp.none")))
+	}
+	head := []string{"dispute.col.id", "dispute.col.name", "ui.disp.col.reason", "dispute.col.disputed", "ui.disp.col.opened",
+		"dispute.col.dueby", "dispute.col.owner", "dispute.col.status"}
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return len(rows), len(head) },
+		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			d := rows[id.Row]
+			l.Alignment = fyne.TextAlignLeading
+			l.Importance = widget.MediumImportance
+			var v string
+			switch id.Col {
+			case 0:
+				v = d.ID
+			case 1:
+				if acc := a.book.Account(d.Customer); acc != nil {
+					v = acc.Customer.Name
+				}
+			case 2:
+				v = a.t("dispute.reason." + string(d.Reason))
+			case 3:
+				v, l.Alignment = a.money(d.Total()), fyne.TextAlignTrailing
+			case 4:
+				v = a.date(d.Opened)
+			case 5:
+				v = a.date(d.DueBy)
+				if d.Status.Active() && d.DueBy.Valid() && d.DueBy < a.asOf {
+					l.Importance = widget.DangerImportance
+				}
+			case 6:
+				v = a.ownerName(d.Owner)
+			case 7:
+				v = a.t("dispute.status." + string(d.Status))
+			}
+			l.SetText(v)
+		})
+	t.ShowHeaderColumn = false
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.TextStyle = fyne.TextStyle{Bold: true}
+		l.Truncation = fyne.TextTruncateEllipsis
+		l.Alignment = fyne.TextAlignLeading
+		if id.Col == 3 {
+			l.Alignment = fyne.TextAlignTrailing
+		}
+		if id.Col >= 0 && id.Col < len(head) {
+			l.SetText(a.t(head[id.Col]))
+		}
+	}
+	for i, w := range []float32{95, 170, 150, 110, 95, 125, 145, 150} {
+		t.SetColumnWidth(i, w)
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(rows) {
+			a.disputesView.selected = rows[id.Row].ID
+			a.showScreen(screenDisputes)
+		}
+	}
+	return t
+}
+
+func (a *App) ownerName(id string) string {
+	if id == dispute.Internal {
+		return a.t("ui.disp.internal")
+	}
+	if sp := a.book.Salesperson(id); sp != nil {
+		return sp.Name
+	}
+	return id
+}
