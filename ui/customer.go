@@ -34,11 +34,12 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 	identity := container.NewAppTabs(
 		container.NewTabItem(a.t("ui.detail.tab_identity"), container.NewVScroll(a.identityForm(acc))),
 		container.NewTabItem(a.t("ui.profile.title"), container.NewVScroll(a.profileSection(acc))),
+		container.NewTabItem(a.t("ui.cust.tab_disputes"), container.NewVScroll(a.customerDisputes(id))),
 	)
 	identity.SelectIndex(a.detailTab)
 	identity.OnSelected = func(*container.TabItem) { a.detailTab = identity.SelectedIndex() }
 	items := a.itemsTable(acc)
-	body := container.NewBorder(nil, nil, withWidth(360, identity), nil, items)
+	body := container.NewBorder(nil, nil, withWidth(390, identity), nil, items)
 	return container.NewBorder(container.NewVBox(widget.NewSeparator(), header), nil, nil, nil, body)
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/ledger"
@@ -19,12 +20,13 @@ type disputesState struct {
 	owner    string // "" all, a salesperson ID or dispute.Internal
 	reason   string // "" all, or a dispute.Reason
 	selected string // dispute ID shown in the detail panel
+	tab      int    // disputes or blocks
 }
 
-// disputesScreen lists the disputes with filters by status, owner and reason, the
+// disputesPane lists the disputes with filters by status, owner and reason, the
 // ageing of the disputes in progress, and the selected dispute's detail: its items,
 // history and notes, with the moves its status allows and a note field.
-func (a *App) disputesScreen() fyne.CanvasObject {
+func (a *App) disputesPane() fyne.CanvasObject {
 	s := &a.disputesView
 	rows := a.filteredDisputes()
 	statusKeys := []string{"", "active"}
@@ -65,6 +67,17 @@ func (a *App) disputesScreen() fyne.CanvasObject {
 	split := container.NewVSplit(table, detail)
 	split.Offset = 0.45
 	return container.NewBorder(top, nil, nil, nil, split)
+}
+
+// disputesScreen shows the disputes and, in a second tab, the delivery blocks.
+func (a *App) disputesScreen() fyne.CanvasObject {
+	tabs := container.NewAppTabs(
+		container.NewTabItemWithIcon(a.t("ui.disp.tab"), theme.WarningIcon(), a.disputesPane()),
+		container.NewTabItemWithIcon(a.t("ui.blk.tab"), theme.CancelIcon(), a.blocksPane()),
+	)
+	tabs.SelectIndex(a.disputesView.tab)
+	tabs.OnSelected = func(*container.TabItem) { a.disputesView.tab = tabs.SelectedIndex() }
+	return tabs
 }
 
 func (a *App) findDispute(id string) *dispute.Dispute {

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"relance/ledger/dispute"
@@ -65,5 +68,62 @@ func TestDisputesScreenFiltersAndMoves(t *testing.T) {
 	a.showScreen(screenDashboard)
 	if f := a.dash.snap.KPI("kpi.disputes_weight"); f == nil || !f.Defined || f.Value.IsZero() {
 		t.Errorf("weight of disputes: %+v", f)
+	}
+}
+
+func TestBlocksWorkflowAndExport(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	if len(a.blocks) != 3 {
+		t.Fatalf("%d blocks in the demo", len(a.blocks))
+	}
+	a.disputesView.tab = 1
+	a.showScreen(screenDisputes)
+	if !hasText(a.win, a.t("ui.blk.propose")) {
+		t.Fatal("blocks tab not shown")
+	}
+	var proposed, active string
+	for _, b := range a.blocks {
+		switch b.State() {
+		case dispute.BlockProposed:
+			proposed = b.ID
+		case dispute.BlockActive:
+			active = b.ID
+		}
+	}
+	if proposed == "" || active == "" {
+		t.Fatal("the demo lacks a proposed or an active block")
+	}
+	if err := waitLoaded(t, a, func() {
+		a.updateBlock(proposed, func(b *dispute.Block) error {
+			return b.Decide(dispute.Decision{Date: a.asOf, By: "test", Blocked: true}, "paiement de l'échu")
+		})
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitLoaded(t, a, func() {
+		a.updateBlock(active, func(b *dispute.Block) error { return b.LiftBlock(dispute.Lift{Date: a.asOf, By: "test"}) })
+	}); err != nil {
+		t.Fatal(err)
+	}
+	in := dispute.BlockedAt(a.blocks, a.asOf)
+	if len(in) != 1 || in[0].ID != proposed {
+		t.Errorf("blocks in force: %+v", in)
+	}
+	rev, _ := a.db.Revision()
+	a.updateBlock(active, func(b *dispute.Block) error { return b.LiftBlock(dispute.Lift{Date: a.asOf, By: "test"}) })
+	if after, _ := a.db.Revision(); after != rev {
+		t.Error("lifting twice wrote to the dossier")
+	}
+	path := filepath.Join(t.TempDir(), "blocages.csv")
+	if err := a.writeBlockList(path); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); strings.Count(string(b), "\n") != 2 {
+		t.Errorf("block list:\n%s", b)
+	}
+	a.detailTab = 2
+	a.showCustomer(in[0].Customer)
+	if !hasText(a.win, in[0].ID) {
+		t.Error("the customer panel does not show its block")
 	}
 }

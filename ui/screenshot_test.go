@@ -40,11 +40,13 @@ func TestScreenshots(t *testing.T) {
 			{"customer-profile", screenClients, func() { a.detailTab = 1 }, []string{a.t("kpi.profile.on_time")}},
 			{"aged", screenDashboard, func() { a.dash.tab, a.agedBy = 1, "salesperson" }, []string{a.t("ui.aged.by"), a.t("ui.aged.credits")}},
 			{"disputes", screenDisputes, func() {
+				a.disputesView.tab = 0
 				a.disputesView.status = "active"
 				if rows := a.filteredDisputes(); len(rows) > 0 {
 					a.disputesView.selected = rows[0].ID
 				}
 			}, []string{a.t("ui.disp.history")}},
+			{"blocks", screenDisputes, func() { a.disputesView.tab = 1 }, []string{a.t("ui.blk.propose")}},
 			{"legal", screenLegal, func() {
 				a.legal.end = "30/06/2026"
 				end, _ := parseDate(a.legal.end)

@@ -74,3 +74,20 @@ func TestDigestAndAck(t *testing.T) {
 		}
 	}
 }
+
+func TestBlockListCSV(t *testing.T) {
+	today := ledger.NewDate(2026, time.November, 23)
+	book := demo.Book(today)
+	_, blocks := demo.Disputes(book, today)
+	var buf bytes.Buffer
+	if err := WriteBlockList(&buf, book, blocks, today, "fr"); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if want := len(dispute.BlockedAt(blocks, today)) + 1; len(lines) != want || want < 2 {
+		t.Errorf("%d lines, want %d:\n%s", len(lines), want, buf.String())
+	}
+	if !strings.Contains(lines[0], "Bloqué depuis") || !strings.Contains(lines[0], ";") {
+		t.Errorf("header %q", lines[0])
+	}
+}

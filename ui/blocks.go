@@ -1,0 +1,226 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/ledger"
+	"relance/ledger/dispute"
+	"relance/ledger/store"
+	"relance/letters"
+	"relance/letters/digest"
+)
+
+// blocksPane lists the delivery blocks — proposed, answered by sales, decided,
+// lifted — with the steps the selected one allows, the rule's proposals and the list
+// of blocks in force for logistics.
+func (a *App) blocksPane() fyne.CanvasObject {
+	blocks := a.blocks
+	head := []string{"ui.blk.col.id", "ui.blk.col.customer", "ui.blk.col.proposed", "ui.blk.col.overdue", "ui.blk.col.sales",
+		"ui.blk.col.state", "ui.blk.col.conditions"}
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return len(blocks), len(head) },
+		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			b := &blocks[id.Row]
+			l.Alignment = fyne.TextAlignLeading
+			l.Importance = widget.MediumImportance
+			var v string
+			switch id.Col {
+			case 0:
+				v = b.ID
+			case 1:
+				v = b.Customer
+				if acc := a.book.Account(b.Customer); acc != nil {
+					v = acc.Customer.Name
+				}
+			case 2:
+				v = a.date(b.Proposed.Date)
+			case 3:
+				v, l.Alignment = a.money(b.Proposed.Overdue), fyne.TextAlignTrailing
+			case 4:
+				switch {
+				case b.SalesAnswer == nil:
+					v = "—"
+				case b.SalesAnswer.Agree:
+					v = a.t("ui.blk.agree")
+				default:
+					v = a.t("ui.blk.disagree")
+				}
+			case 5:
+				v = a.t("dispute.block.state." + string(b.State()))
+				if b.State() == dispute.BlockActive {
+					l.Importance = widget.DangerImportance
+				}
+			case 6:
+				v = b.LiftConditions
+			}
+			l.SetText(v)
+		})
+	t.ShowHeaderColumn = false
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.TextStyle = fyne.TextStyle{Bold: true}
+		l.Truncation = fyne.TextTruncateEllipsis
+		if id.Col >= 0 && id.Col < len(head) {
+			l.SetText(a.t(head[id.Col]))
+		}
+	}
+	for i, w := range []float32{100, 220, 100, 120, 120, 130, 260} {
+		t.SetColumnWidth(i, w)
+	}
+	comment := widget.NewEntry()
+	comment.SetPlaceHolder(a.t("ui.disp.comment"))
+	var sel *dispute.Block
+	steps := container.NewHBox()
+	t.OnSelected = func(id widget.TableCellID) {
+		if id.Row < 0 || id.Row >= len(blocks) {
+			return
+		}
+		sel = &blocks[id.Row]
+		steps.Objects = a.blockSteps(sel.ID, sel.State(), comment)
+		steps.Refresh()
+	}
+	propose := widget.NewButtonWithIcon(a.t("ui.blk.propose"), theme.ContentAddIcon(), a.proposeBlocks)
+	export := widget.NewButtonWithIcon(a.t("ui.blk.export"), theme.DocumentSaveIcon(), func() {
+		a.askSave(fmt.Sprintf("%s-%s.csv", a.t("ui.blk.file"), a.asOf), "ui.blk.exported", a.writeBlockList)
+	})
+	bar := container.NewHBox(propose, export)
+	bottom := container.NewVBox(caption(a.t("ui.blk.help")), comment, steps)
+	return container.NewBorder(bar, bottom, nil, nil, t)
+}
+
+// blockSteps are the buttons for what the block's state allows.
+func (a *App) blockSteps(id string, st dispute.BlockState, comment *widget.Entry) []fyne.CanvasObject {
+	do := func(f func(b *dispute.Block, text string) error) func() {
+		return func() {
+			text := strings.TrimSpace(comment.Text)
+			a.updateBlock(id, func(b *dispute.Block) error { return f(b, text) })
+		}
+	}
+	var out []fyne.CanvasObject
+	if st == dispute.BlockProposed {
+		out = append(out,
+			widget.NewButton(a.t("ui.blk.sales_agree"), do(func(b *dispute.Block, c string) error {
+				return b.Answer(dispute.SalesAnswer{By: a.salesOf(b), Date: a.asOf, Agree: true, Comment: c})
+			})),
+			widget.NewButton(a.t("ui.blk.sales_disagree"), do(func(b *dispute.Block, c string) error {
+				return b.Answer(dispute.SalesAnswer{By: a.salesOf(b), Date: a.asOf, Agree: false, Comment: c})
+			})))
+	}
+	if st == dispute.BlockProposed || st == dispute.BlockAnswered {
+		block := widget.NewButtonWithIcon(a.t("ui.blk.block"), theme.CancelIcon(), do(func(b *dispute.Block, c string) error {
+			return b.Decide(dispute.Decision{Date: a.asOf, By: a.user(), Blocked: true}, c)
+		}))
+		block.Importance = widget.DangerImportance
+		out = append(out, block, widget.NewButton(a.t("ui.blk.no_block"), do(func(b *dispute.Block, c string) error {
+			return b.Decide(dispute.Decision{Date: a.asOf, By: a.user(), Blocked: false, Comment: c}, "")
+		})))
+	}
+	if st == dispute.BlockActive {
+		out = append(out, widget.NewButtonWithIcon(a.t("ui.blk.lift"), theme.ConfirmIcon(), do(func(b *dispute.Block, c string) error {
+			return b.LiftBlock(dispute.Lift{Date: a.asOf, By: a.user(), Comment: c})
+		})))
+	}
+	return out
+}
+
+// salesOf names the customer's salesperson, who answers a block proposal.
+func (a *App) salesOf(b *dispute.Block) string {
+	if acc := a.book.Account(b.Customer); acc != nil {
+		if sp := a.book.Salesperson(acc.Customer.Salesperson); sp != nil {
+			return sp.Name
+		}
+	}
+	return a.user()
+}
+
+// updateBlock applies change to block id in one transaction and reloads.
+func (a *App) updateBlock(id string, change func(*dispute.Block) error) {
+	err := a.db.Update(func(tx *store.Tx) error {
+		b, err := tx.Block(id)
+		if err != nil {
+			return err
+		}
+		if b == nil {
+			return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
+		}
+		if err := change(b); err != nil {
+			return err
+		}
+		return tx.PutBlock(b)
+	})
+	if err != nil {
+		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+		return
+	}
+	a.reloadThen(a.t("ui.blk.saved", "id", id))
+}
+
+// proposeBlocks records, in one transaction, the blocks the default rule proposes.
+func (a *App) proposeBlocks() {
+	props := dispute.ProposeBlocks(a.book, a.asOf, dispute.DefaultBlockRule(), a.disputeIdx, a.blocks)
+	if len(props) == 0 {
+		a.setStatus(a.t("ui.blk.none_proposed"))
+		return
+	}
+	err := a.db.Update(func(tx *store.Tx) error {
+		for i := range props {
+			if err := tx.PutBlock(&props[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+		return
+	}
+	a.reloadThen(a.t("ui.blk.proposed", "n", fmt.Sprint(len(props))))
+}
+
+// writeBlockList writes the blocks in force, for logistics, as CSV.
+func (a *App) writeBlockList(path string) error {
+	return letters.WriteFile(path, func(w io.Writer) error {
+		return digest.WriteBlockList(w, a.book, a.blocks, a.asOf, a.lang)
+	})
+}
+
+// customerDisputes lists a customer's disputes and blocks on its panel; a dispute
+// opens in the Litiges screen.
+func (a *App) customerDisputes(id string) fyne.CanvasObject {
+	box := container.NewVBox()
+	for i := range a.disputes {
+		d := &a.disputes[i]
+		if d.Customer != id {
+			continue
+		}
+		txt := a.t("ui.cust.dispute", "id", d.ID, "amount", a.money(d.Total()), "status", a.t("dispute.status."+string(d.Status)))
+		b := widget.NewButton(txt, func() {
+			a.disputesView.selected, a.disputesView.status = d.ID, ""
+			a.showScreen(screenDisputes)
+		})
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		box.Add(b)
+	}
+	for i := range a.blocks {
+		b := &a.blocks[i]
+		if b.Customer == id {
+			box.Add(widget.NewLabel(a.t("ui.cust.block", "id", b.ID, "state", a.t("dispute.block.state."+string(b.State())),
+				"date", a.date(b.Proposed.Date))))
+		}
+	}
+	if len(box.Objects) == 0 {
+		box.Add(widget.NewLabel(a.t("ui.cust.no_dispute")))
+	}
+	box.Add(caption(a.t("ui.cust.dispute_help")))
+	return box
+}
