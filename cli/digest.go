@@ -39,7 +39,7 @@ func runDigest(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ds, bs, err := loadDisputes(db)
+	ds, bs, err := db.LoadDisputes()
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ func firstOverdue(t *testing.T, path string) (string, string, string, string) {
 	}
 	defer db.Close()
 	book, _ := db.Load()
-	ds, _, _ := loadDisputes(db)
+	ds, _, _ := db.LoadDisputes()
 	busy := map[string]bool{}
 	for _, d := range ds {
 		busy[d.Customer] = true

@@ -8,23 +8,7 @@ import (
 	"relance/assets/i18n"
 	"relance/ledger"
 	"relance/ledger/dispute"
-	"relance/ledger/store"
 )
-
-// loadDisputes reads every dispute and delivery block of the dossier in one read transaction.
-func loadDisputes(db *store.DB) ([]dispute.Dispute, []dispute.Block, error) {
-	var ds []dispute.Dispute
-	var bs []dispute.Block
-	err := db.View(func(tx *store.Tx) error {
-		var err error
-		if ds, err = tx.Disputes(); err != nil {
-			return err
-		}
-		bs, err = tx.Blocks()
-		return err
-	})
-	return ds, bs, err
-}
 
 // ownerID resolves --owner: "internal", a salesperson ID or (part of) a name.
 func ownerID(book *ledger.Book, s string) (string, error) {
@@ -61,7 +45,7 @@ func runDisputes(env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	ds, _, err := loadDisputes(db)
+	ds, _, err := db.LoadDisputes()
 	if err != nil {
 		return err
 	}

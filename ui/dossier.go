@@ -74,7 +74,7 @@ func (a *App) openWith(path string, prepare func() error) {
 		if err == nil {
 			book, err = db.Load()
 			if err == nil {
-				disputes, blocks, err = loadDisputes(db)
+				disputes, blocks, err = db.LoadDisputes()
 			}
 			if err != nil {
 				db.Close()
@@ -120,7 +120,7 @@ func (a *App) reloadThen(done string) {
 		var disputes []dispute.Dispute
 		var blocks []dispute.Block
 		if err == nil {
-			disputes, blocks, err = loadDisputes(db)
+			disputes, blocks, err = db.LoadDisputes()
 		}
 		fyne.Do(func() {
 			a.busy = false
@@ -219,18 +219,6 @@ func (a *App) addRecent(path string) {
 		}
 	}
 	a.fyne.Preferences().SetStringList(prefRecent, list)
-}
-
-// loadDisputes reads the dossier's disputes and delivery blocks.
-func loadDisputes(db *store.DB) (ds []dispute.Dispute, bs []dispute.Block, err error) {
-	err = db.View(func(tx *store.Tx) error {
-		if ds, err = tx.Disputes(); err != nil {
-			return err
-		}
-		bs, err = tx.Blocks()
-		return err
-	})
-	return ds, bs, err
 }
 
 // setDisputes installs the disputes and blocks loaded with the book, and the index

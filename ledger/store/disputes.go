@@ -250,3 +250,19 @@ func (t *Tx) PutBlock(b *dispute.Block) error {
 	}
 	return putJSON(bk, []byte(b.ID), b)
 }
+
+// LoadDisputes reads every dispute and delivery block of the dossier in one read
+// transaction.
+func (db *DB) LoadDisputes() ([]dispute.Dispute, []dispute.Block, error) {
+	var ds []dispute.Dispute
+	var bs []dispute.Block
+	err := db.View(func(tx *Tx) error {
+		var err error
+		if ds, err = tx.Disputes(); err != nil {
+			return err
+		}
+		bs, err = tx.Blocks()
+		return err
+	})
+	return ds, bs, err
+}
