@@ -19,6 +19,7 @@ type disputesState struct {
 	status   string // "" all, "active", or a dispute.Status
 	owner    string // "" all, a salesperson ID or dispute.Internal
 	reason   string // "" all, or a dispute.Reason
+	age      int    // 0 all, else 1..4: opened 0–15, 16–30, 31–60, > 60 days before the as-of date
 	selected string // dispute ID shown in the detail panel
 	tab      int    // disputes or blocks
 }
@@ -53,7 +54,12 @@ func (a *App) disputesPane() fyne.CanvasObject {
 	reason := widget.NewSelect(reasonLabels, nil)
 	reason.SetSelectedIndex(indexOf(reasonKeys, s.reason))
 	reason.OnChanged = func(string) { s.reason = reasonKeys[reason.SelectedIndex()]; a.showScreen(screenDisputes) }
-	filters := container.NewHBox(withWidth(210, status), withWidth(210, owner), withWidth(230, reason))
+	ageLabels := []string{a.t("ui.disp.all_ages"), a.t("ui.disp.age", "from", "0", "to", "15"), a.t("ui.disp.age", "from", "16", "to", "30"),
+		a.t("ui.disp.age", "from", "31", "to", "60"), a.t("ui.disp.ageover", "from", "60")}
+	age := widget.NewSelect(ageLabels, nil)
+	age.SetSelectedIndex(s.age)
+	age.OnChanged = func(string) { s.age = age.SelectedIndex(); a.showScreen(screenDisputes) }
+	filters := container.NewHBox(withWidth(200, status), withWidth(200, owner), withWidth(220, reason), withWidth(170, age))
 
 	table := a.disputesTable(rows)
 	top := container.NewVBox(filters, a.disputeAgeing())
@@ -100,7 +106,8 @@ func (a *App) filteredDisputes() []*dispute.Dispute {
 		case s.status == "active" && !d.Status.Active(),
 			s.status != "" && s.status != "active" && string(d.Status) != s.status,
 			s.owner != "" && d.Owner != s.owner,
-			s.reason != "" && string(d.Reason) != s.reason:
+			s.reason != "" && string(d.Reason) != s.reason,
+			s.age > 0 && ageBucket(a.asOf.DaysSince(d.Opened)) != s.age:
 			continue
 		}
 		out = append(out, d)
@@ -226,4 +233,17 @@ func (a *App) ownerName(id string) string {
 		return sp.Name
 	}
 	return id
+}
+
+// ageBucket returns 1..4 for a dispute opened days ago: 0–15, 16–30, 31–60, > 60.
+func ageBucket(days int) int {
+	switch {
+	case days <= 15:
+		return 1
+	case days <= 30:
+		return 2
+	case days <= 60:
+		return 3
+	}
+	return 4
 }

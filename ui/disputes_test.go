@@ -28,6 +28,13 @@ func TestDisputesScreenFiltersAndMoves(t *testing.T) {
 	if len(active) == 0 || len(active) == len(a.disputes) {
 		t.Fatalf("%d in progress of %d", len(active), len(a.disputes))
 	}
+	a.disputesView.age = 4
+	for _, d := range a.filteredDisputes() {
+		if a.asOf.DaysSince(d.Opened) <= 60 {
+			t.Errorf("%s opened %s kept by the > 60 days filter", d.ID, d.Opened)
+		}
+	}
+	a.disputesView.age = 0
 	// Move an open dispute to "with sales", then try a move the flow refuses.
 	var open *dispute.Dispute
 	for _, d := range active {
