@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -30,7 +31,11 @@ func (a *App) disputeDetail(d *dispute.Dispute) fyne.CanvasObject {
 	})
 	closeBtn.Importance = widget.LowImportance
 	open := widget.NewButton(a.t("ui.disp.open_customer"), func() { a.showCustomer(d.Customer) })
-	header := container.NewBorder(nil, nil, nil, container.NewHBox(open, closeBtn), title)
+	ack := widget.NewButtonWithIcon(a.t("ui.disp.ack"), theme.DocumentPrintIcon(), func() {
+		a.askSave(fmt.Sprintf("%s-%s.pdf", a.t("ui.disp.ack_file"), d.ID), "ui.disp.ack_done",
+			func(path string) error { return a.writeAck(d, path) })
+	})
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(ack, open, closeBtn), title)
 
 	var items []string
 	for _, it := range d.Items {

@@ -59,10 +59,13 @@ func (a *App) disputesPane() fyne.CanvasObject {
 	age := widget.NewSelect(ageLabels, nil)
 	age.SetSelectedIndex(s.age)
 	age.OnChanged = func(string) { s.age = age.SelectedIndex(); a.showScreen(screenDisputes) }
-	filters := container.NewHBox(withWidth(200, status), withWidth(200, owner), withWidth(220, reason), withWidth(170, age))
+	filters := container.NewHBox(withWidth(210, status), withWidth(210, owner), withWidth(230, reason), withWidth(200, age))
+	digestBtn := widget.NewButtonWithIcon(a.t("ui.sales.digest"), theme.MailSendIcon(), a.askDigest)
+	salesBtn := widget.NewButtonWithIcon(a.t("ui.sales.title"), theme.AccountIcon(), a.askSalespeople)
+	buttons := container.NewHBox(digestBtn, salesBtn)
 
 	table := a.disputesTable(rows)
-	top := container.NewVBox(filters, a.disputeAgeing())
+	top := container.NewVBox(filters, container.NewBorder(nil, nil, nil, buttons, a.disputeAgeing()))
 	var detail fyne.CanvasObject
 	if d := a.findDispute(s.selected); d != nil {
 		detail = a.disputeDetail(d)

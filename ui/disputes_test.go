@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"relance/ledger"
 	"relance/ledger/dispute"
 )
 
@@ -132,5 +133,35 @@ func TestBlocksWorkflowAndExport(t *testing.T) {
 	a.showCustomer(in[0].Customer)
 	if !hasText(a.win, in[0].ID) {
 		t.Error("the customer panel does not show its block")
+	}
+}
+
+func TestDigestAckAndSalespeople(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	dir := t.TempDir()
+	if err := a.writeDigest(a.book.Salespeople[0], filepath.Join(dir, "recap.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.writeAck(&a.disputes[0], filepath.Join(dir, "ar.pdf")); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"recap.pdf", "ar.pdf"} {
+		if b, _ := os.ReadFile(filepath.Join(dir, f)); !strings.HasPrefix(string(b), "%PDF") {
+			t.Errorf("%s is not a PDF", f)
+		}
+	}
+	n := len(a.book.Salespeople)
+	if err := waitLoaded(t, a, func() {
+		if err := a.saveSalesperson(ledger.Salesperson{ID: "JDU", Name: "Jeanne Dupré"}); err != nil {
+			t.Error(err)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.book.Salespeople) != n+1 {
+		t.Errorf("%d salespeople after adding one to %d", len(a.book.Salespeople), n)
+	}
+	if err := a.saveSalesperson(ledger.Salesperson{ID: "", Name: ""}); err == nil {
+		t.Error("a salesperson without code or name was accepted")
 	}
 }
