@@ -10,7 +10,7 @@ BIN := bin/relance
 # -tags ci: Fyne's headless software driver, so tests need no display, GL or cgo.
 TESTFLAGS ?= -tags ci
 
-.PHONY: run test deps deps-build build vet fmt-check unit smoke screenshots bench fuzz clean
+.PHONY: run test deps deps-build build vet fmt-check unit smoke screenshots bench fuzz clean crashtest
 
 run: deps-build build
 	./$(BIN)
@@ -50,6 +50,11 @@ bench:
 FUZZTIME ?= 2m
 fuzz:
 	scripts/fuzz.sh $(FUZZTIME)
+
+# Kill the real binary (SIGKILL) during imports, 200 times by default
+# (RELANCE_CRASH_TRIALS=N, RELANCE_CRASH_SEED=S to replay): see crashtest/.
+crashtest:
+	RELANCE_CRASHTEST=1 CGO_ENABLED=0 $(GO) test $(TESTFLAGS) -count=1 -timeout 60m -run TestCrash -v ./crashtest
 
 clean:
 	rm -rf bin

@@ -1,0 +1,683 @@
+// Package badinput runs Relance's command line on a corpus of malformed and hostile
+// files (testdata/bad, described by testdata/bad/MANIFEST.tsv, plus the big or binary
+// cases generated here) and checks DESIGN.md rule 5: bad input never panics and never
+// half-writes, and the error names the file (and line and field) in the user's language.
+//
+// Source files are imported in process through cli.Run (a panic is recovered and
+// reported). Damaged dossiers are opened in a child process (this test binary run as
+// the CLI), because bbolt reads them through mmap: a truncated file can fault, and a
+// fault cannot be recovered in process.
+//
+// A case that fails today carries "BUG: …" in its bug column: it is run, and skipped
+// with that text (and what failed) so that `go test` stays green until the lead fixes
+// it; when it starts passing, the test fails to ask for the note to be removed.
+package badinput
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"relance/cli"
+	"relance/ledger"
+	"relance/ledger/demo"
+	"relance/ledger/importer"
+	"relance/ledger/importer/tabular"
+	"relance/ledger/store"
+)
+
+// corpus is the folder of committed bad inputs.
+const corpus = "../testdata/bad"
+
+// childEnv, when set, makes the test binary behave as the relance command line.
+const childEnv = "RELANCE_BADINPUT_CHILD"
+
+// TestMain lets dossier cases start this test binary as the relance command line.
+func TestMain(m *testing.M) {
+	if os.Getenv(childEnv) == "1" {
+		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	code := m.Run()
+	if demoDir != "" {
+		os.RemoveAll(demoDir)
+	}
+	os.Exit(code)
+}
+
+// tcase is one bad input and what must happen to it.
+type tcase struct {
+	path   string // under testdata/bad, or gen/… for a generated file
+	expect string // fatal, accepted, ErrNotDossier, ErrCorrupt, ErrNewerSchema
+	line   string // line the message must name ("" = none)
+	field  string // field the message must name ("" = none)
+	flags  []string
+	bug    string // "BUG: …" when the case fails today
+	// gen writes the file into dir and returns its path (generated cases only).
+	gen func(t *testing.T, dir string) string
+	// setup prepares the dossier copy before the import (e.g. saves a bad preset).
+	setup func(t *testing.T, db string)
+}
+
+// readManifest reads testdata/bad/MANIFEST.tsv.
+func readManifest(t *testing.T) []tcase {
+	t.Helper()
+	f, err := os.Open(filepath.Join(corpus, "MANIFEST.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dash := func(s string) string {
+		if s == "-" {
+			return ""
+		}
+		return s
+	}
+	var out []tcase
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 6 {
+			t.Fatalf("MANIFEST.tsv:%d: %d columns, want 6", n, len(cols))
+		}
+		c := tcase{path: cols[0], expect: cols[1], line: dash(cols[2]), field: dash(cols[3]), bug: dash(cols[5])}
+		if fl := dash(cols[4]); fl != "" {
+			c.flags = strings.Split(fl, ",")
+		}
+		out = append(out, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestManifestCoversCorpus checks that every committed file has its expectation and is
+// small, and that every manifest line names an existing file.
+func TestManifestCoversCorpus(t *testing.T) {
+	listed := map[string]bool{}
+	for _, c := range readManifest(t) {
+		listed[c.path] = true
+		if _, err := os.Stat(filepath.Join(corpus, c.path)); err != nil {
+			t.Errorf("MANIFEST.tsv names %s: %v", c.path, err)
+		}
+	}
+	err := filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() == "MANIFEST.tsv" {
+			return err
+		}
+		rel, _ := filepath.Rel(corpus, p)
+		rel = filepath.ToSlash(rel)
+		if !listed[rel] {
+			t.Errorf("%s has no line in MANIFEST.tsv", rel)
+		}
+		if st, _ := d.Info(); st.Size() >= 20<<10 {
+			t.Errorf("%s is %d bytes: generate files of 20 KB or more at test time", rel, st.Size())
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(listed) + len(generated()); n < 50 {
+		t.Errorf("corpus has %d cases, want at least 50", n)
+	}
+}
+
+// TestBadInput runs every case of the manifest and of the generated table.
+func TestBadInput(t *testing.T) {
+	cases := append(readManifest(t), generated()...)
+	counts := map[string]int{}
+	for _, c := range cases {
+		counts[strings.SplitN(c.path, "/", 2)[0]+" "+c.expect]++
+		t.Run(c.path+flagSuffix(c.flags), func(t *testing.T) {
+			ck := &checker{}
+			src := filepath.Join(corpus, c.path)
+			if c.gen != nil {
+				src = c.gen(t, t.TempDir())
+			}
+			switch c.expect {
+			case "fatal", "accepted":
+				runImportCase(t, ck, c, src)
+			case "ErrNotDossier", "ErrCorrupt", "ErrNewerSchema":
+				runDossierCase(t, ck, c, src)
+			default:
+				t.Fatalf("unknown expectation %q", c.expect)
+			}
+			ck.finish(t, c.bug)
+		})
+	}
+	t.Logf("cases by category: %v", counts)
+}
+
+func flagSuffix(flags []string) string {
+	if len(flags) == 0 {
+		return ""
+	}
+	return "[" + strings.Join(flags, " ") + "]"
+}
+
+// checker collects failures so that a known bug can be skipped rather than failed.
+type checker struct{ fails []string }
+
+func (ck *checker) errorf(format string, args ...any) {
+	ck.fails = append(ck.fails, fmt.Sprintf(format, args...))
+}
+
+// finish reports the failures: as errors, or, for a case marked BUG, as a skip.
+func (ck *checker) finish(t *testing.T, bug string) {
+	t.Helper()
+	switch {
+	case bug != "" && len(ck.fails) > 0:
+		t.Skipf("%s\nwhat fails today:\n  %s", bug, strings.Join(ck.fails, "\n  "))
+	case bug != "":
+		t.Errorf("case marked %q passes now: remove the BUG note", bug)
+	default:
+		for _, f := range ck.fails {
+			t.Error(f)
+		}
+	}
+}
+
+// langs are the user languages each message is checked in, with the word for "line".
+var langs = []struct{ lang, line string }{{"fr", "ligne"}, {"en", "line"}}
+
+// runCLI runs the command line in process in lang and recovers a panic.
+func runCLI(lang string, args ...string) (code int, stdout, stderr string, panicked string) {
+	var out, errb bytes.Buffer
+	old, had := os.LookupEnv("RELANCE_LANG")
+	os.Setenv("RELANCE_LANG", lang)
+	defer func() {
+		if had {
+			os.Setenv("RELANCE_LANG", old)
+		} else {
+			os.Unsetenv("RELANCE_LANG")
+		}
+		if r := recover(); r != nil {
+			code, panicked = -1, fmt.Sprintf("%v\n%s", r, debug.Stack())
+		}
+		stdout, stderr = out.String(), errb.String()
+	}()
+	code = cli.Run(args, &out, &errb)
+	return
+}
+
+// runChild runs the command line in a child process (this test binary) in lang.
+func runChild(t *testing.T, lang string, args ...string) (code int, stderr string) {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, args...)
+	cmd.Env = append(os.Environ(), childEnv+"=1", "RELANCE_LANG="+lang)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err = cmd.Run()
+	var ee *exec.ExitError
+	switch {
+	case err == nil:
+		return 0, errb.String()
+	case errors.As(err, &ee):
+		return ee.ExitCode(), errb.String()
+	}
+	t.Fatal(err)
+	return 0, ""
+}
+
+var (
+	demoOnce sync.Once
+	demoDir  string
+	demoPath string
+	demoErr  error
+)
+
+// demoCopy returns a fresh copy of a small generated dossier (12 customers, 80 items,
+// created once per process): small so that the table runs in seconds.
+func demoCopy(t *testing.T) string {
+	t.Helper()
+	demoOnce.Do(func() {
+		demoDir, demoErr = os.MkdirTemp("", "badinput")
+		if demoErr == nil {
+			demoPath = filepath.Join(demoDir, "small.db")
+			demoErr = demo.Generate(demoPath, 12, 80, 1, ledger.NewDate(2026, 11, 23))
+		}
+	})
+	if demoErr != nil {
+		t.Fatal(demoErr)
+	}
+	dst := filepath.Join(t.TempDir(), "dossier.db")
+	copyFile(t, demoPath, dst)
+	return dst
+}
+
+func copyFile(t *testing.T, src, dst string) {
+	t.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func fileSHA(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// state is what must not change when an import is refused.
+type state struct {
+	revision uint64
+	hash     string // SHA-256 of the customers and items, as JSON
+	items    int
+}
+
+func snapshot(t *testing.T, path string) state {
+	t.Helper()
+	db, err := store.Open(path, store.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rev, err := db.Revision()
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := db.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(book.Accounts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sha256.Sum256(b)
+	return state{revision: rev, hash: hex.EncodeToString(s[:]), items: book.ItemCount()}
+}
+
+// consistent checks a dossier after an accepted import: the integrity check passes and
+// every customer's balance is the sum of its open items.
+func consistent(t *testing.T, ck *checker, path string) {
+	t.Helper()
+	db, err := store.Open(path, store.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		ck.errorf("reopen after import: %v", err)
+		return
+	}
+	defer db.Close()
+	rep, err := db.Check()
+	if err != nil {
+		ck.errorf("check after import: %v", err)
+		return
+	}
+	for _, p := range rep.Problems {
+		ck.errorf("dossier inconsistent after an accepted import: %s", p.Localize("en"))
+	}
+	book, err := db.Load()
+	if err != nil {
+		ck.errorf("load after import: %v", err)
+		return
+	}
+	asOf := ledger.NewDate(2026, 11, 23)
+	for i, s := range book.Summaries(asOf) {
+		var sum ledger.Cents
+		for _, it := range book.Accounts[i].Items {
+			sum += it.Open
+		}
+		if sum != s.Balance {
+			ck.errorf("customer %s: balance %s ≠ Σ open %s", s.ID, s.Balance, sum)
+		}
+	}
+}
+
+// runImportCase imports src into a copy of the demo dossier, in French and English.
+func runImportCase(t *testing.T, ck *checker, c tcase, src string) {
+	srcSHA := fileSHA(t, src)
+	base := filepath.Base(src)
+	var msgs []string
+	for _, l := range langs {
+		db := demoCopy(t)
+		if c.setup != nil {
+			c.setup(t, db)
+		}
+		before := snapshot(t, db)
+		args := append(append([]string{"import", "--db", db}, c.flags...), src)
+		code, _, stderr, panicked := runCLI(l.lang, args...)
+		if panicked != "" {
+			ck.errorf("[%s] panic: %s", l.lang, panicked)
+			continue
+		}
+		switch c.expect {
+		case "fatal":
+			if code != 1 {
+				ck.errorf("[%s] exit %d, want 1 (fatal); stderr: %s", l.lang, code, stderr)
+			}
+			if !strings.Contains(stderr, base) {
+				ck.errorf("[%s] message does not name the file %s: %q", l.lang, base, stderr)
+			}
+			if c.line != "" && !strings.Contains(stderr, l.line+" "+c.line) {
+				ck.errorf("[%s] message does not name %s %s: %q", l.lang, l.line, c.line, stderr)
+			}
+			if c.field != "" && !strings.Contains(stderr, c.field) {
+				ck.errorf("[%s] message does not name the field %s: %q", l.lang, c.field, stderr)
+			}
+			if after := snapshot(t, db); after != before {
+				ck.errorf("[%s] refused import changed the dossier: %+v → %+v", l.lang, before, after)
+			}
+			msgs = append(msgs, stderr)
+		case "accepted":
+			if code != 0 {
+				ck.errorf("[%s] exit %d, want 0 (accepted); stderr: %s", l.lang, code, stderr)
+			}
+			consistent(t, ck, db)
+		}
+	}
+	if len(msgs) == 2 && msgs[0] == msgs[1] {
+		ck.errorf("same message in French and English: %q", msgs[0])
+	}
+	if fileSHA(t, src) != srcSHA {
+		ck.errorf("the source file was modified")
+	}
+}
+
+// dossierCommands are the commands run on a bad dossier; each must exit 1 naming it.
+// write marks commands that open the dossier read-write.
+var dossierCommands = []struct {
+	name  string
+	args  func(db, dir string) []string
+	write bool
+}{
+	{"check", func(db, _ string) []string { return []string{"check", "--db", db} }, false},
+	{"customers", func(db, _ string) []string { return []string{"customers", "--db", db, "--format", "json"} }, false},
+	{"aged", func(db, _ string) []string { return []string{"aged", "--db", db} }, false},
+	{"backup", func(db, dir string) []string {
+		return []string{"backup", "--db", db, "--out", filepath.Join(dir, "b.db")}
+	}, false},
+	{"restore", func(db, dir string) []string {
+		return []string{"restore", "--from", db, "--db", filepath.Join(dir, "restored.db")}
+	}, false},
+	{"import", func(db, _ string) []string {
+		return []string{"import", "--db", db, filepath.Join(corpus, "fec", "utf8_bom.txt")}
+	}, true},
+}
+
+// runDossierCase checks the error class with the store API, then runs every command
+// on a copy of the bad dossier in a child process.
+func runDossierCase(t *testing.T, ck *checker, c tcase, src string) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, filepath.Base(src))
+	copyFile(t, src, db)
+	sum := fileSHA(t, db)
+	want := map[string]*ledger.Problem{"ErrNotDossier": store.ErrNotDossier, "ErrCorrupt": store.ErrCorrupt,
+		"ErrNewerSchema": store.ErrNewerSchema}[c.expect]
+	base := filepath.Base(db)
+	// The store API, in a child too: a damaged bbolt file can fault.
+	code, stderr := runChild(t, "en", "check", "--db", db)
+	if code == 1 && !strings.Contains(stderr, "goroutine ") {
+		if err := classify(db); !errors.Is(err, want) {
+			ck.errorf("error class %v, want %s", err, c.expect)
+		}
+	}
+	for _, cmd := range dossierCommands {
+		if c.expect == "ErrCorrupt" && (cmd.name == "backup" || cmd.write) {
+			continue // bbolt-level copy of a readable file; a write may not touch the bad record
+		}
+		for _, l := range langs {
+			out := filepath.Join(dir, cmd.name+"-"+l.lang)
+			if err := os.MkdirAll(out, 0o700); err != nil {
+				t.Fatal(err)
+			}
+			code, stderr := runChild(t, l.lang, cmd.args(db, out)...)
+			if strings.Contains(stderr, "goroutine ") || code > 1 {
+				ck.errorf("[%s] relance %s crashed (exit %d): %s", l.lang, cmd.name, code, firstLines(stderr, 3))
+				continue
+			}
+			if code != 1 {
+				ck.errorf("[%s] relance %s: exit %d, want 1", l.lang, cmd.name, code)
+			}
+			if !strings.Contains(stderr, base) {
+				ck.errorf("[%s] relance %s: message does not name %s: %q", l.lang, cmd.name, base, stderr)
+			}
+			if _, err := os.Stat(filepath.Join(out, "restored.db")); err == nil {
+				ck.errorf("[%s] restore from a bad dossier wrote the target", l.lang)
+			}
+		}
+	}
+	if fileSHA(t, db) != sum {
+		ck.errorf("the bad dossier was modified")
+	}
+}
+
+// classify opens path with the store API (read-only) and returns the error, loading
+// the dossier when it opens.
+func classify(path string) error {
+	db, err := store.Open(path, store.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.Load()
+	return err
+}
+
+func firstLines(s string, n int) string {
+	ls := strings.SplitN(s, "\n", n+1)
+	return strings.Join(ls[:min(n, len(ls))], " | ")
+}
+
+// --- generated cases -------------------------------------------------------------
+
+const fecHeader = "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise\r\n"
+
+// fecEntry is one balanced sales entry; lib is its label.
+func fecEntry(n int, aux, lib string) string {
+	return fmt.Sprintf("VE|Ventes|%d|20251015|411000|Clients|%s|Client %s|F%d|20251015|%s|120,00|0,00|||20251016||\r\n", n, aux, aux, n, lib) +
+		fmt.Sprintf("VE|Ventes|%d|20251015|706000|Prestations|||F%d|20251015|%s|0,00|120,00|||20251016||\r\n", n, n, lib)
+}
+
+func writeGen(t *testing.T, path string, data []byte) string {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// genBytes returns a generator writing data to name.
+func genBytes(name string, data func() []byte) func(*testing.T, string) string {
+	return func(t *testing.T, dir string) string { return writeGen(t, filepath.Join(dir, name), data()) }
+}
+
+// generated are the cases whose files are too big or too binary to commit.
+func generated() []tcase {
+	return []tcase{
+		{path: "gen/fec_1mb_single_line.txt", expect: "fatal", line: "1",
+			gen: genBytes("one_line.txt", func() []byte { return bytes.Repeat([]byte("A|"), 1<<19) })},
+		{path: "gen/fec_1mb_line_after_header.txt", expect: "accepted",
+			gen: genBytes("long_line.txt", func() []byte {
+				return []byte(fecHeader + fecEntry(1, "C1", "ok") + strings.Repeat("x", 1<<20) + "\r\n" + fecEntry(2, "C2", "ok"))
+			})},
+		{path: "gen/fec_1mb_label.txt", expect: "accepted",
+			gen: genBytes("huge_field.txt", func() []byte {
+				return []byte(fecHeader + fecEntry(1, "C1", strings.Repeat("É", 1<<19)))
+			})},
+		{path: "gen/fec_100k_separators.txt", expect: "accepted",
+			gen: genBytes("seps.txt", func() []byte {
+				return []byte(fecHeader + fecEntry(1, "C1", "ok") + strings.Repeat("|", 100000) + "\r\n")
+			})},
+		{path: "gen/fec_1mb_customer_id.txt", expect: "fatal", line: "2", field: "CompAuxNum",
+			bug: "BUG: a FEC whose CompAuxNum is 1 MB long passes validation and fails in the bbolt commit with \"relance import: import: key too large\": exit 1 but the message names neither the file, the line nor the field. Reproduce: header + one 411000 line with a 1,048,576-character CompAuxNum; relance import --db d.db F.txt. Expected: a fatal finding at Prepare naming F.txt, line 2, CompAuxNum (customer IDs should have a sane maximum length, bbolt's key limit is 32 KiB).",
+			gen: genBytes("huge_id.txt", func() []byte {
+				return []byte(fecHeader + fecEntry(1, strings.Repeat("C", 1<<20), "ok"))
+			})},
+		{path: "gen/fec_20000_empty_lines.txt", expect: "accepted",
+			gen: genBytes("blank.txt", func() []byte {
+				return []byte(fecHeader + fecEntry(1, "C1", "ok") + strings.Repeat("\r\n", 20000) + fecEntry(2, "C2", "ok"))
+			})},
+		{path: "gen/csv_1mb_cell.csv", expect: "accepted",
+			gen: genBytes("big.csv", func() []byte {
+				return []byte("Code client;Nom client;N° facture;Date facture;Montant TTC\r\nC1;" + strings.Repeat("N", 1<<20) + ";F1;15/10/2025;10,00\r\n")
+			})},
+		{path: "gen/xlsx_text_in_amount.xlsx", expect: "fatal", line: "3", gen: xlsxGen("amount.xlsx", func(f *xlsxFile) {
+			f.rows(openItemsHeader, []any{"C1", "Éric", "F1", "15/10/2025", 120.0}, []any{"C2", "Dupont", "F2", "16/10/2025", "cent euros"})
+		})},
+		{path: "gen/xlsx_formula_amount.xlsx", expect: "fatal", line: "2", gen: xlsxGen("formula.xlsx", func(f *xlsxFile) {
+			f.rows(openItemsHeader, []any{"C1", "Éric", "F1", "15/10/2025", nil})
+			f.formula("E2", "SUM(1,2)")
+		})},
+		{path: "gen/xlsx_merged_cells.xlsx", expect: "fatal", line: "3", gen: xlsxGen("merged.xlsx", func(f *xlsxFile) {
+			f.rows(openItemsHeader, []any{"C1", "Éric", "F1", "15/10/2025", 120.0}, []any{"C2", "Dupont", "F2", "16/10/2025", 30.0})
+			f.merge("E2", "E3")
+		})},
+		{path: "gen/xlsx_empty_sheet.xlsx", expect: "fatal", gen: xlsxGen("empty_sheet.xlsx", func(*xlsxFile) {})},
+		{path: "gen/xlsx_missing_columns.xlsx", expect: "fatal", gen: xlsxGen("missing.xlsx", func(f *xlsxFile) {
+			f.rows([]any{"Nom", "Ville"}, []any{"Éric", "Lyon"})
+		})},
+		{path: "gen/xlsx_bad_date.xlsx", expect: "fatal", line: "2", gen: xlsxGen("date.xlsx", func(f *xlsxFile) {
+			f.rows(openItemsHeader, []any{"C1", "Éric", "F1", "31/02/2025", 120.0})
+		})},
+		{path: "gen/xlsx_zip_of_text.xlsx", expect: "fatal", gen: genBytes("zip.xlsx", func() []byte {
+			return zipOf(map[string]string{"readme.txt": "pas un classeur"})
+		})},
+		{path: "gen/xlsx_zip_content_types_only.xlsx", expect: "fatal", gen: genBytes("ct.xlsx", func() []byte {
+			return zipOf(map[string]string{"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`})
+		})},
+		{path: "gen/xlsx_zip_bad_sheet_xml.xlsx", expect: "fatal", gen: badSheetXML},
+		{path: "gen/csv_wrong_mapping.csv", expect: "fatal", flags: []string{"--mapping", "bad"},
+			gen: genBytes("mapped.csv", func() []byte {
+				return []byte("Code client;Nom client;N° facture;Date facture;Montant TTC\r\nC1;Éric;F1;15/10/2025;10,00\r\n")
+			}),
+			setup: func(t *testing.T, db string) { saveBadPreset(t, db) },
+			bug:   "BUG: a saved mapping whose amount column ($Z) is not in the file is accepted: exit 0, no finding, nothing of the file is imported, yet the dossier's revision is bumped. Reproduce: importer.SavePreset(db, Mapping{Name: \"bad\", Columns: {customer_id: \"$A\", amount: \"$Z\"}}); relance import --db d.db --mapping bad mapped.csv (5 columns). Expected: fatal naming the file and the missing column (as for an unusable header)."},
+		{path: "gen/dossier_truncated_half.db", expect: "ErrCorrupt", gen: damaged("half.db", func(b []byte) []byte { return b[:len(b)/2] }),
+			bug: "BUG: a truncated dossier (first half of the demo dossier) makes `relance check`/`customers`/`aged` panic in bbolt (\"assertion failed: Page expected to be: N\") or die with SIGSEGV (\"unexpected fault address\"), exit 2 with a Go trace. Reproduce: relance demo --out d.db; head -c $(( $(stat -c %s d.db)/2 )) d.db > t.db; relance check --db t.db. Expected: exit 1, \"t.db is damaged\" (ErrCorrupt or ErrNotDossier), no trace."},
+		{path: "gen/dossier_truncated_8k.db", expect: "ErrCorrupt", gen: damaged("8k.db", func(b []byte) []byte { return b[:8192] }),
+			bug: "BUG: a dossier truncated to 8192 bytes (its two meta pages only) makes every command die with SIGSEGV (\"unexpected fault address\", exit 2). Reproduce: relance demo --out d.db; head -c 8192 d.db > t.db; relance check --db t.db. Expected: exit 1 naming t.db (ErrCorrupt/ErrNotDossier): the store should compare the file size with the meta page's high-water mark before reading."},
+		{path: "gen/dossier_page_overwritten.db", expect: "ErrCorrupt", gen: damaged("page.db", func(b []byte) []byte {
+			copy(b[8192:8192+4096], bytes.Repeat([]byte{0xff}, 4096))
+			return b
+		}), bug: "BUG: a dossier whose third page (offset 8192) is overwritten with 0xFF makes `relance check` panic inside bbolt (\"assertion failed: Page expected to be: 2, but self identifies as 18446744073709551615\"), exit 2. Reproduce: relance demo --out d.db; printf '\\xff%.0s' $(seq 4096) | dd of=d.db bs=1 seek=8192 conv=notrunc; relance check --db d.db. Expected: exit 1 \"d.db is damaged\" (recover bbolt's panics in store.Open/Load/Check and return ErrCorrupt)."},
+		{path: "gen/dossier_foreign_bbolt.db", expect: "ErrNotDossier", gen: boltGen("foreign.db", func(tx *bolt.Tx) error {
+			b, err := tx.CreateBucket([]byte("widgets"))
+			if err != nil {
+				return err
+			}
+			return b.Put([]byte("k"), []byte("v"))
+		})},
+		{path: "gen/dossier_empty_bbolt.db", expect: "ErrNotDossier", gen: boltGen("emptybolt.db", func(*bolt.Tx) error { return nil })},
+		{path: "gen/dossier_wrong_magic.db", expect: "ErrNotDossier", gen: editDossier("magic.db", func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte("meta")).Put([]byte("magic"), []byte("other-app"))
+		})},
+		{path: "gen/dossier_newer_schema.db", expect: "ErrNewerSchema", gen: editDossier("newer.db", func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte{0, 0, 0, 0, 0, 0, 0, 99})
+		})},
+		{path: "gen/dossier_corrupt_customer.db", expect: "ErrCorrupt", gen: editDossier("cust.db", func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte("customers")).Put([]byte("ZZZ-BAD"), []byte("{not json"))
+		})},
+		{path: "gen/dossier_corrupt_items.db", expect: "ErrCorrupt", gen: editDossier("items.db", func(tx *bolt.Tx) error {
+			b := tx.Bucket([]byte("items"))
+			k, _ := b.Cursor().First()
+			return b.Put(append([]byte(nil), k...), []byte{0xff, 0xff, 0xff, 0x01, 0x02})
+		})},
+		{path: "gen/dossier_corrupt_settings.db", expect: "ErrCorrupt", gen: editDossier("settings.db", func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte("settings")).Put([]byte("settings"), []byte("\x00\x01garbage"))
+		})},
+		{path: "gen/dossier_missing_buckets.db", expect: "ErrCorrupt", gen: boltGen("nobuckets.db", func(tx *bolt.Tx) error {
+			m, err := tx.CreateBucket([]byte("meta"))
+			if err != nil {
+				return err
+			}
+			if err := m.Put([]byte("magic"), []byte(store.Magic)); err != nil {
+				return err
+			}
+			return m.Put([]byte("schema"), []byte{0, 0, 0, 0, 0, 0, 0, byte(store.SchemaVersion)})
+		}), bug: "BUG: a bbolt file with Relance's meta bucket (magic + current schema) but none of the other buckets makes every command panic with a nil pointer dereference (tx.Bucket(settings) is nil), exit 2. Reproduce: TestBadInput/gen/dossier_missing_buckets.db writes it with bbolt; relance check --db it. Expected: exit 1 naming the file (ErrCorrupt: missing bucket)."},
+		{path: "gen/dossier_meta_schema_short.db", expect: "ErrNotDossier", gen: editDossier("short.db", func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte{2})
+		})},
+	}
+}
+
+// damaged returns a generator writing a damaged copy of the demo dossier.
+func damaged(name string, edit func([]byte) []byte) func(*testing.T, string) string {
+	return func(t *testing.T, dir string) string {
+		b, err := os.ReadFile(demoCopy(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return writeGen(t, filepath.Join(dir, name), edit(b))
+	}
+}
+
+// editDossier returns a generator writing a copy of the demo dossier changed by fn in
+// one bbolt transaction.
+func editDossier(name string, fn func(*bolt.Tx) error) func(*testing.T, string) string {
+	return func(t *testing.T, dir string) string {
+		path := filepath.Join(dir, name)
+		copyFile(t, demoCopy(t), path)
+		b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer b.Close()
+		if err := b.Update(fn); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+}
+
+// boltGen returns a generator writing a new bbolt file filled by fn.
+func boltGen(name string, fn func(*bolt.Tx) error) func(*testing.T, string) string {
+	return func(t *testing.T, dir string) string {
+		path := filepath.Join(dir, name)
+		b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer b.Close()
+		if err := b.Update(fn); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+}
+
+// saveBadPreset saves, in the dossier, a column mapping "bad" whose amount column does
+// not exist.
+func saveBadPreset(t *testing.T, path string) {
+	t.Helper()
+	db, err := store.Open(path, store.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	m := tabular.Mapping{Name: "bad", Columns: map[tabular.Field]string{tabular.CustomerID: "$A", tabular.Amount: "$Z"}}
+	if err := importer.SavePreset(db, m); err != nil {
+		t.Fatal(err)
+	}
+}
