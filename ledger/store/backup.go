@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -110,15 +111,20 @@ func (db *DB) Backup(out string) error {
 	if _, err := os.Stat(out); err == nil {
 		return problem(ErrExists, out, nil)
 	}
-	err := db.bolt.View(func(tx *bolt.Tx) error {
-		tmp := out + ".tmp"
-		if err := tx.CopyFile(tmp, 0o600); err != nil {
-			os.Remove(tmp)
-			return err
-		}
-		return os.Rename(tmp, out)
+	err := safely(db.path, func() error {
+		return db.bolt.View(func(tx *bolt.Tx) error {
+			tmp := out + ".tmp"
+			if err := tx.CopyFile(tmp, 0o600); err != nil {
+				os.Remove(tmp)
+				return err
+			}
+			return os.Rename(tmp, out)
+		})
 	})
 	if err != nil {
+		if errors.Is(err, ErrCorrupt) {
+			return err
+		}
 		return &ledger.Problem{Key: "err.backup", Args: []string{"file", out}, Err: err}
 	}
 	return nil

@@ -29,15 +29,22 @@ func (r *CheckReport) OK() bool { return len(r.Problems) == 0 }
 // open amount is consistent with its amount (same sign, not larger, zero once settled).
 func (db *DB) Check() (*CheckReport, error) {
 	r := &CheckReport{}
-	err := db.bolt.View(func(btx *bolt.Tx) error {
-		for cerr := range btx.Check() {
-			r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.bolt", Args: []string{"value", cerr.Error()}})
-		}
-		meta := btx.Bucket(bMeta)
-		r.Schema, r.Revision = getU64(meta.Get(kSchema)), getU64(meta.Get(kRevision))
-		return nil
+	err := safely(db.path, func() error {
+		return db.bolt.View(func(btx *bolt.Tx) error {
+			for cerr := range btx.Check() {
+				r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.bolt", Args: []string{"value", cerr.Error()}})
+			}
+			meta := btx.Bucket(bMeta)
+			r.Schema, r.Revision = getU64(meta.Get(kSchema)), getU64(meta.Get(kRevision))
+			return nil
+		})
 	})
 	if err != nil {
+		var p *ledger.Problem
+		if errors.As(err, &p) {
+			r.Problems = append(r.Problems, p)
+			return r, nil
+		}
 		return nil, fmt.Errorf("check %s: %w", db.path, err)
 	}
 	book, err := db.Load()

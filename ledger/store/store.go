@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -86,14 +87,23 @@ func sniff(path string) error {
 	if binary.LittleEndian.Uint32(head[16:20]) != boltMagic {
 		return problem(ErrNotDossier, path, nil)
 	}
-	return nil
+	return checkSize(path, f)
 }
 
 // Open opens an existing dossier. It fails with ErrLocked within Options.Timeout when
 // another process holds it, with ErrNotDossier when the file is something else (the file
 // is then left untouched), and with ErrNewerSchema when a newer Relance wrote it.
 // An older schema is migrated in one transaction, after a backup.
-func Open(path string, opt Options) (*DB, error) {
+func Open(path string, opt Options) (db *DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			if db != nil {
+				db.bolt.Close()
+			}
+			db, err = nil, problem(ErrCorrupt, path, fmt.Errorf("%v", r))
+		}
+	}()
 	if err := sniff(path); err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, &ledger.Problem{Key: "err.dossier.missing", Args: []string{"file", path}}
@@ -103,7 +113,7 @@ func Open(path string, opt Options) (*DB, error) {
 		}
 		return nil, &ledger.Problem{Key: "err.dossier.read", Args: []string{"file", path}, Err: err}
 	}
-	db, err := openBolt(path, opt)
+	db, err = openBolt(path, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -223,6 +233,16 @@ func (db *DB) checkMagic() (uint64, error) {
 			return problem(ErrNotDossier, db.path, nil)
 		}
 		schema = binary.BigEndian.Uint64(v)
+		if schema == SchemaVersion {
+			for _, name := range allBuckets {
+				if tx.Bucket(name) == nil {
+					return problem(ErrCorrupt, db.path, fmt.Errorf("bucket %s missing", name))
+				}
+			}
+		}
+		if tx.Bucket(bSettings) == nil || tx.Bucket(bSettings).Get(kSettings) == nil {
+			return problem(ErrCorrupt, db.path, fmt.Errorf("no settings"))
+		}
 		return nil
 	})
 	return schema, err
@@ -273,6 +293,10 @@ func (db *DB) Update(fn func(tx *Tx) error) error {
 	if db.readOnly {
 		return problem(ErrReadOnly, db.path, nil)
 	}
+	return safely(db.path, func() error { return db.updateTx(fn) })
+}
+
+func (db *DB) updateTx(fn func(tx *Tx) error) error {
 	return db.bolt.Update(func(btx *bolt.Tx) error {
 		tx := &Tx{tx: btx, path: db.path}
 		if err := fn(tx); err != nil {
@@ -285,8 +309,10 @@ func (db *DB) Update(fn func(tx *Tx) error) error {
 
 // View runs fn in a read-only transaction.
 func (db *DB) View(fn func(tx *Tx) error) error {
-	return db.bolt.View(func(btx *bolt.Tx) error {
-		return fn(&Tx{tx: btx, path: db.path})
+	return safely(db.path, func() error {
+		return db.bolt.View(func(btx *bolt.Tx) error {
+			return fn(&Tx{tx: btx, path: db.path})
+		})
 	})
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	bolt "go.etcd.io/bbolt"
@@ -23,7 +24,7 @@ type Tx struct {
 func (t *Tx) Bolt() *bolt.Tx { return t.tx }
 
 func (t *Tx) corrupt(bucket, key string, err error) error {
-	return problem(ErrCorrupt, t.path, err, "bucket", bucket, "key", key)
+	return problem(ErrCorrupt, t.path, fmt.Errorf("%s/%s: %w", bucket, key, err))
 }
 
 // Settings returns the dossier's settings.
@@ -151,6 +152,12 @@ func (t *Tx) Load() (*ledger.Book, error) {
 	itemLists := make([][]ledger.Item, len(items))
 	errs := make([]error, len(custs)+len(items))
 	parallel(len(custs)+len(items), func(i int) {
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		defer func() {
+			if r := recover(); r != nil {
+				errs[i] = problem(ErrCorrupt, t.path, fmt.Errorf("%v", r))
+			}
+		}()
 		if i < len(custs) {
 			c, err := decodeCustomer(custs[i].v)
 			if err != nil {
