@@ -118,19 +118,23 @@ func runBlock(env *Env, args []string) error {
 	answer := fs.String("answer", "", "the salesperson's answer: agree or disagree")
 	decide := fs.String("decide", "", "the decision: block or no")
 	lift := fs.Bool("lift", false, "lift the block")
+	proposeFor := fs.String("propose-for", "", "propose a block by hand for this customer ID (the comment is the reason)")
 	by := fs.String("by", "", "who (default: the dossier's signatory)")
 	comment := fs.String("comment", "", "comment (for a decision to block: the conditions for lifting)")
 	at := fs.String("at", "", "date of the step, YYYY-MM-DD (default today)")
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	for _, f := range [][2]string{{"db", *dbPath}, {"id", *id}} {
-		if err := env.required(f[0], f[1]); err != nil {
+	if err := env.required("db", *dbPath); err != nil {
+		return err
+	}
+	if *proposeFor == "" {
+		if err := env.required("id", *id); err != nil {
 			return err
 		}
 	}
 	steps := 0
-	for _, set := range []bool{*answer != "", *decide != "", *lift} {
+	for _, set := range []bool{*answer != "", *decide != "", *lift, *proposeFor != ""} {
 		if set {
 			steps++
 		}
@@ -147,6 +151,9 @@ func runBlock(env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if *proposeFor != "" {
+		return proposeByHand(env, db, *proposeFor, *by, *comment, date)
+	}
 	err = db.Update(func(tx *store.Tx) error {
 		b, err := tx.Block(*id)
 		if err != nil {
@@ -184,5 +191,30 @@ func runBlock(env *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "ui.blk.saved", "id", *id))
+	return nil
+}
+
+// proposeByHand records a block proposed by hand for customer id.
+func proposeByHand(env *Env, db *store.DB, id, by, reason string, date ledger.Date) error {
+	book, err := db.Load()
+	if err != nil {
+		return err
+	}
+	acc := book.Account(id)
+	if acc == nil {
+		return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
+	}
+	ds, _, err := db.LoadDisputes()
+	if err != nil {
+		return err
+	}
+	if by == "" {
+		by = book.Settings.Signatory.Name
+	}
+	b := dispute.ManualBlock(acc, date, by, reason, dispute.NewIndex(ds))
+	if err := db.Update(func(tx *store.Tx) error { return tx.PutBlock(&b) }); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "ui.blk.saved", "id", b.ID))
 	return nil
 }

@@ -47,6 +47,12 @@ func TestBlocksCommands(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "règlement de l'échu") || strings.Count(out, "\n") != 2 {
 		t.Errorf("csv:\n%s", out)
 	}
+	if code, out, stderr := run(t, "fr", "block", "--db", path, "--propose-for", "C00020", "--comment", "chèque impayé"); code != 0 || !strings.Contains(out, "B2026-") {
+		t.Errorf("manual proposal: %d %s %s", code, out, stderr)
+	}
+	if code, _, _ := run(t, "fr", "block", "--db", path, "--propose-for", "NOBODY"); code != 1 {
+		t.Error("manual proposal for an unknown customer")
+	}
 	if code, _, stderr := run(t, "en", "blocks", "--db", path, "--propose"); code != 0 || !strings.Contains(stderr, "proposed") {
 		t.Errorf("propose: %d %s", code, stderr)
 	}

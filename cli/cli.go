@@ -38,7 +38,7 @@ func commands() []Command {
 	return []Command{
 		{"aged", "--db FILE [--at YYYY-MM-DD] [--by customer|salesperson|kind|class] [--salesperson ID] [--kind K] [--format table|csv|json|xlsx|pdf] [--out FILE]", "cli.aged", runAged},
 		{"backup", "--db FILE --out FILE", "maint.cli.backup", runBackup},
-		{"block", "--db FILE --id B… (--answer agree|disagree | --decide block|no | --lift) [--comment TEXT] [--by NAME] [--at YYYY-MM-DD]", "dispute.cli.block", runBlock},
+		{"block", "--db FILE (--propose-for CUSTOMER | --id B… (--answer agree|disagree | --decide block|no | --lift)) [--comment TEXT] [--by NAME] [--at YYYY-MM-DD]", "dispute.cli.block", runBlock},
 		{"blocks", "--db FILE [--at YYYY-MM-DD] [--propose] [--format table|json|csv]", "dispute.cli.blocks", runBlocks},
 		{"check", "--db FILE", "maint.cli.check", runCheck},
 		{"customers", "--db FILE [--at YYYY-MM-DD] [--format table|json]", "cli.customers", runCustomers},

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -221,6 +222,35 @@ func (a *App) customerDisputes(id string) fyne.CanvasObject {
 	if len(box.Objects) == 0 {
 		box.Add(widget.NewLabel(a.t("ui.cust.no_dispute")))
 	}
+	box.Add(widget.NewButtonWithIcon(a.t("ui.blk.propose_manual"), theme.CancelIcon(), func() { a.askManualBlock(id) }))
 	box.Add(caption(a.t("ui.cust.dispute_help")))
 	return box
+}
+
+// askManualBlock asks why, then records a delivery block proposed by hand for customer id.
+func (a *App) askManualBlock(id string) {
+	reason := widget.NewEntry()
+	reason.SetPlaceHolder(a.t("ui.blk.reason_hint"))
+	dialog.ShowForm(a.t("ui.blk.propose_manual"), a.t("ui.blk.propose_ok"), a.t("ui.dialog.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(a.t("ui.blk.reason"), reason)}, func(ok bool) {
+			if ok {
+				if err := a.proposeManualBlock(id, strings.TrimSpace(reason.Text)); err != nil {
+					a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+				}
+			}
+		}, a.win)
+}
+
+// proposeManualBlock records a hand-made block proposal (one transaction) and reloads.
+func (a *App) proposeManualBlock(id, reason string) error {
+	acc := a.book.Account(id)
+	if acc == nil {
+		return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
+	}
+	b := dispute.ManualBlock(acc, a.asOf, a.user(), reason, a.disputeIdx)
+	if err := a.db.Update(func(tx *store.Tx) error { return tx.PutBlock(&b) }); err != nil {
+		return err
+	}
+	a.reloadThen(a.t("ui.blk.saved", "id", b.ID))
+	return nil
 }

@@ -129,6 +129,17 @@ func TestBlocksWorkflowAndExport(t *testing.T) {
 	if b, _ := os.ReadFile(path); strings.Count(string(b), "\n") != 2 {
 		t.Errorf("block list:\n%s", b)
 	}
+	n := len(a.blocks)
+	if err := waitLoaded(t, a, func() {
+		if err := a.proposeManualBlock("C00020", "chèque impayé"); err != nil {
+			t.Error(err)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.blocks) != n+1 || a.blocks[n].Proposed.Automatic {
+		t.Errorf("manual proposal not recorded: %d blocks", len(a.blocks))
+	}
 	a.detailTab = 2
 	a.showCustomer(in[0].Customer)
 	if !hasText(a.win, in[0].ID) {
