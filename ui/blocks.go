@@ -23,72 +23,46 @@ import (
 // of blocks in force for logistics.
 func (a *App) blocksPane() fyne.CanvasObject {
 	blocks := a.blocks
-	head := []string{"ui.blk.col.id", "ui.blk.col.customer", "ui.blk.col.proposed", "ui.blk.col.overdue", "ui.blk.col.sales",
-		"ui.blk.col.state", "ui.blk.col.conditions"}
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(blocks), len(head) },
-		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			b := &blocks[id.Row]
-			l.Alignment = fyne.TextAlignLeading
-			l.Importance = widget.MediumImportance
-			var v string
-			switch id.Col {
-			case 0:
-				v = b.ID
-			case 1:
-				v = b.Customer
-				if acc := a.book.Account(b.Customer); acc != nil {
-					v = acc.Customer.Name
-				}
-			case 2:
-				v = a.date(b.Proposed.Date)
-			case 3:
-				v, l.Alignment = a.money(b.Proposed.Overdue), fyne.TextAlignTrailing
-			case 4:
-				switch {
-				case b.SalesAnswer == nil:
-					v = "—"
-				case b.SalesAnswer.Agree:
-					v = a.t("ui.blk.agree")
-				default:
-					v = a.t("ui.blk.disagree")
-				}
-			case 5:
-				v = a.t("dispute.block.state." + string(b.State()))
-				if b.State() == dispute.BlockActive {
-					l.Importance = widget.DangerImportance
-				}
-			case 6:
-				v = b.LiftConditions
+	cols := []column{{"ui.blk.col.id", 100, false}, {"ui.blk.col.customer", 220, false}, {"ui.blk.col.proposed", 100, false},
+		{"ui.blk.col.overdue", 120, true}, {"ui.blk.col.sales", 120, false}, {"ui.blk.col.state", 130, false},
+		{"ui.blk.col.conditions", 260, false}}
+	cell := func(row, col int) (string, widget.Importance) {
+		b := &blocks[row]
+		switch col {
+		case 0:
+			return b.ID, normal
+		case 1:
+			if acc := a.book.Account(b.Customer); acc != nil {
+				return acc.Customer.Name, normal
 			}
-			l.SetText(v)
-		})
-	t.ShowHeaderColumn = false
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		l.Truncation = fyne.TextTruncateEllipsis
-		if id.Col >= 0 && id.Col < len(head) {
-			l.SetText(a.t(head[id.Col]))
+			return b.Customer, normal
+		case 2:
+			return a.date(b.Proposed.Date), normal
+		case 3:
+			return a.money(b.Proposed.Overdue), normal
+		case 4:
+			switch {
+			case b.SalesAnswer == nil:
+				return "—", normal
+			case b.SalesAnswer.Agree:
+				return a.t("ui.blk.agree"), normal
+			}
+			return a.t("ui.blk.disagree"), normal
+		case 5:
+			if b.State() == dispute.BlockActive {
+				return a.t("dispute.block.state." + string(b.State())), widget.DangerImportance
+			}
+			return a.t("dispute.block.state." + string(b.State())), normal
 		}
-	}
-	for i, w := range []float32{100, 220, 100, 120, 120, 130, 260} {
-		t.SetColumnWidth(i, w)
+		return b.LiftConditions, normal
 	}
 	comment := widget.NewEntry()
 	comment.SetPlaceHolder(a.t("ui.disp.comment"))
-	var sel *dispute.Block
 	steps := container.NewHBox()
-	t.OnSelected = func(id widget.TableCellID) {
-		if id.Row < 0 || id.Row >= len(blocks) {
-			return
-		}
-		sel = &blocks[id.Row]
-		steps.Objects = a.blockSteps(sel.ID, sel.State(), comment)
+	t := a.dataTable(cols, func() int { return len(blocks) }, cell, func(row int) {
+		steps.Objects = a.blockSteps(blocks[row].ID, blocks[row].State(), comment)
 		steps.Refresh()
-	}
+	})
 	propose := widget.NewButtonWithIcon(a.t("ui.blk.propose"), theme.ContentAddIcon(), a.proposeBlocks)
 	export := widget.NewButtonWithIcon(a.t("ui.blk.export"), theme.DocumentSaveIcon(), func() {
 		a.askSave(fmt.Sprintf("%s-%s.csv", a.t("ui.blk.file"), a.asOf), "ui.blk.exported", a.writeBlockList)

@@ -167,64 +167,38 @@ func (a *App) disputesTable(rows []*dispute.Dispute) fyne.CanvasObject {
 	if len(rows) == 0 {
 		return container.NewCenter(widget.NewLabel(a.t("ui.disp.none")))
 	}
-	head := []string{"dispute.col.id", "dispute.col.name", "ui.disp.col.reason", "dispute.col.disputed", "ui.disp.col.opened",
-		"dispute.col.dueby", "dispute.col.owner", "dispute.col.status"}
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(rows), len(head) },
-		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			d := rows[id.Row]
-			l.Alignment = fyne.TextAlignLeading
-			l.Importance = widget.MediumImportance
-			var v string
-			switch id.Col {
-			case 0:
-				v = d.ID
-			case 1:
-				if acc := a.book.Account(d.Customer); acc != nil {
-					v = acc.Customer.Name
-				}
-			case 2:
-				v = a.t("dispute.reason." + string(d.Reason))
-			case 3:
-				v, l.Alignment = a.money(d.Total()), fyne.TextAlignTrailing
-			case 4:
-				v = a.date(d.Opened)
-			case 5:
-				v = a.date(d.DueBy)
-				if d.Status.Active() && d.DueBy.Valid() && d.DueBy < a.asOf {
-					l.Importance = widget.DangerImportance
-				}
-			case 6:
-				v = a.ownerName(d.Owner)
-			case 7:
-				v = a.t("dispute.status." + string(d.Status))
+	cols := []column{{"dispute.col.id", 95, false}, {"dispute.col.name", 170, false}, {"ui.disp.col.reason", 150, false},
+		{"dispute.col.disputed", 110, true}, {"ui.disp.col.opened", 95, false}, {"dispute.col.dueby", 125, false},
+		{"dispute.col.owner", 145, false}, {"dispute.col.status", 150, false}}
+	t := a.dataTable(cols, func() int { return len(rows) }, func(row, col int) (string, widget.Importance) {
+		d := rows[row]
+		switch col {
+		case 0:
+			return d.ID, normal
+		case 1:
+			if acc := a.book.Account(d.Customer); acc != nil {
+				return acc.Customer.Name, normal
 			}
-			l.SetText(v)
-		})
-	t.ShowHeaderColumn = false
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		l.Truncation = fyne.TextTruncateEllipsis
-		l.Alignment = fyne.TextAlignLeading
-		if id.Col == 3 {
-			l.Alignment = fyne.TextAlignTrailing
+			return d.Customer, normal
+		case 2:
+			return a.t("dispute.reason." + string(d.Reason)), normal
+		case 3:
+			return a.money(d.Total()), normal
+		case 4:
+			return a.date(d.Opened), normal
+		case 5:
+			if d.Status.Active() && d.DueBy.Valid() && d.DueBy < a.asOf {
+				return a.date(d.DueBy), widget.DangerImportance
+			}
+			return a.date(d.DueBy), normal
+		case 6:
+			return a.ownerName(d.Owner), normal
 		}
-		if id.Col >= 0 && id.Col < len(head) {
-			l.SetText(a.t(head[id.Col]))
-		}
-	}
-	for i, w := range []float32{95, 170, 150, 110, 95, 125, 145, 150} {
-		t.SetColumnWidth(i, w)
-	}
-	t.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(rows) {
-			a.disputesView.selected = rows[id.Row].ID
-			a.showScreen(screenDisputes)
-		}
-	}
+		return a.t("dispute.status." + string(d.Status)), normal
+	}, func(row int) {
+		a.disputesView.selected = rows[row].ID
+		a.showScreen(screenDisputes)
+	})
 	return t
 }
 

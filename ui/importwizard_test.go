@@ -25,6 +25,12 @@ func fecSample(t *testing.T, name string) string {
 func emptyDossierApp(t *testing.T, lang string) *App {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "vide.db")
+	if os.Getenv("UPDATE_SCREENSHOTS") == "1" { // a fixed path: the status bar shows it
+		path = filepath.Join(os.TempDir(), "relance-screenshots", "vide-"+lang+".db")
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		os.Remove(path)
+		os.RemoveAll(path + ".backups")
+	}
 	s := ledger.DefaultSettings()
 	s.Company.Name = "Import SARL"
 	db, err := store.Create(path, s)

@@ -172,48 +172,26 @@ func (a *App) decompteView() fyne.CanvasObject {
 	if cur == "" {
 		cur = a.currency()
 	}
-	head := []string{"law.col.invoice", "law.col.from", "law.col.to", "law.col.days", "law.col.rate", "law.col.base", "law.col.interest"}
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(d.Lines), len(head) },
-		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			ln := &d.Lines[id.Row]
-			l.Alignment = fyne.TextAlignTrailing
-			var v string
-			switch id.Col {
-			case 0:
-				v, l.Alignment = ln.Invoice, fyne.TextAlignLeading
-			case 1:
-				v = a.date(ln.From)
-			case 2:
-				v = a.date(ln.To)
-			case 3:
-				v = strconv.Itoa(ln.Days)
-			case 4:
-				v = a.percent(ln.Rate.Rate.StringFixed(2))
-			case 5:
-				v = ln.Base.Format(a.lang, cur)
-			case 6:
-				v = ln.Interest.Format(a.lang, cur)
-			}
-			l.SetText(v)
-		})
-	t.ShowHeaderColumn = false
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		l.Alignment = fyne.TextAlignTrailing
-		if id.Col == 0 {
-			l.Alignment = fyne.TextAlignLeading
+	cols := []column{{"law.col.invoice", 110, false}, {"law.col.from", 90, true}, {"law.col.to", 90, true}, {"law.col.days", 56, true},
+		{"law.col.rate", 72, true}, {"law.col.base", 104, true}, {"law.col.interest", 96, true}}
+	t := a.dataTable(cols, func() int { return len(d.Lines) }, func(row, col int) (string, widget.Importance) {
+		ln := &d.Lines[row]
+		switch col {
+		case 0:
+			return ln.Invoice, normal
+		case 1:
+			return a.date(ln.From), normal
+		case 2:
+			return a.date(ln.To), normal
+		case 3:
+			return strconv.Itoa(ln.Days), normal
+		case 4:
+			return a.percent(ln.Rate.Rate.StringFixed(2)), normal
+		case 5:
+			return ln.Base.Format(a.lang, cur), normal
 		}
-		if id.Col >= 0 && id.Col < len(head) {
-			l.SetText(a.t(head[id.Col]))
-		}
-	}
-	for i, w := range []float32{118, 90, 90, 48, 72, 104, 96} {
-		t.SetColumnWidth(i, w)
-	}
+		return ln.Interest.Format(a.lang, cur), normal
+	}, nil)
 	tot := d.Totals
 	totals := widget.NewForm()
 	for _, kv := range []struct {
@@ -238,56 +216,33 @@ func (a *App) decompteView() fyne.CanvasObject {
 // limitationPane lists the dossier's open invoices by limitation urgency.
 func (a *App) limitationPane() fyne.CanvasObject {
 	rows := law.BookDeadlines(a.book, a.asOf)
-	head := []string{"law.col.customer", "law.col.item", "law.col.due", "law.col.open", "law.col.deadline", "law.col.daysleft", "law.col.level"}
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(rows), len(head) },
-		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			r := &rows[id.Row]
-			l.Alignment = fyne.TextAlignLeading
-			l.Importance = widget.MediumImportance
-			var v string
-			switch id.Col {
-			case 0:
-				v = r.Customer.Name
-			case 1:
-				v = r.Item.Number
-			case 2:
-				v = a.date(r.Item.DueDate)
-			case 3:
-				v, l.Alignment = a.money(r.Item.Open), fyne.TextAlignTrailing
-			case 4:
-				v = a.date(r.State.Deadline)
-			case 5:
-				v, l.Alignment = a.count(r.State.DaysLeft), fyne.TextAlignTrailing
-			case 6:
-				v = a.t("law.level." + string(r.State.Level))
-				switch r.State.Level {
-				case law.LevelExpired, law.LevelWarn3:
-					l.Importance = widget.DangerImportance
-				case law.LevelWarn6:
-					l.Importance = widget.WarningImportance
-				}
-			}
-			l.SetText(v)
-		})
-	t.ShowHeaderColumn = false
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		if id.Col >= 0 && id.Col < len(head) {
-			l.SetText(a.t(head[id.Col]))
+	cols := []column{{"law.col.customer", 250, false}, {"law.col.item", 130, false}, {"law.col.due", 110, false},
+		{"law.col.open", 130, true}, {"law.col.deadline", 110, false}, {"law.col.daysleft", 120, true}, {"law.col.level", 140, false}}
+	t := a.dataTable(cols, func() int { return len(rows) }, func(row, col int) (string, widget.Importance) {
+		r := &rows[row]
+		switch col {
+		case 0:
+			return r.Customer.Name, normal
+		case 1:
+			return r.Item.Number, normal
+		case 2:
+			return a.date(r.Item.DueDate), normal
+		case 3:
+			return a.money(r.Item.Open), normal
+		case 4:
+			return a.date(r.State.Deadline), normal
+		case 5:
+			return a.count(r.State.DaysLeft), normal
 		}
-	}
-	for i, w := range []float32{250, 130, 110, 130, 110, 120, 140} {
-		t.SetColumnWidth(i, w)
-	}
-	t.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(rows) {
-			a.showCustomer(rows[id.Row].Customer.ID)
+		imp := normal
+		switch r.State.Level {
+		case law.LevelExpired, law.LevelWarn3:
+			imp = widget.DangerImportance
+		case law.LevelWarn6:
+			imp = widget.WarningImportance
 		}
-	}
+		return a.t("law.level." + string(r.State.Level)), imp
+	}, func(row int) { a.showCustomer(rows[row].Customer.ID) })
 	note := caption(a.t("law.cli.no_interruptions"))
 	return container.NewBorder(nil, note, nil, nil, t)
 }
@@ -325,31 +280,11 @@ func (a *App) ratesPane() fyne.CanvasObject {
 		}
 		return pct(rates.ContractFloor(h))
 	}
-	head := []string{"ui.legal.col.half", "ui.legal.col.ecb", "ui.legal.col.b2b", "ui.legal.col.legal_private",
-		"ui.legal.col.legal_other", "ui.legal.col.floor"}
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(halves), len(head) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.Alignment = fyne.TextAlignTrailing
-			if id.Col == 0 {
-				l.Alignment = fyne.TextAlignLeading
-			}
-			l.SetText(cell(halves[id.Row], id.Col))
-		})
-	t.ShowHeaderColumn = false
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		l.Truncation = fyne.TextTruncateEllipsis
-		if id.Col >= 0 && id.Col < len(head) {
-			l.SetText(a.t(head[id.Col]))
-		}
-	}
-	for i, w := range []float32{100, 170, 170, 190, 170, 170} {
-		t.SetColumnWidth(i, w)
-	}
+	cols := []column{{"ui.legal.col.half", 100, false}, {"ui.legal.col.ecb", 170, true}, {"ui.legal.col.b2b", 170, true},
+		{"ui.legal.col.legal_private", 190, true}, {"ui.legal.col.legal_other", 170, true}, {"ui.legal.col.floor", 170, true}}
+	t := a.dataTable(cols, func() int { return len(halves) }, func(row, col int) (string, widget.Importance) {
+		return cell(halves[row], col), normal
+	}, nil)
 	from, to := rates.ECBRateCoverage()
 	note := caption(a.t("ui.legal.rates_note", "from", a.date(from), "to", a.date(to)))
 	return container.NewBorder(nil, note, nil, nil, t)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"relance/ledger"
+	"relance/ledger/demo"
 )
 
 // TestScreenshots renders the main window on the demo dossier (anchored at 2026-11-23)
@@ -24,7 +25,19 @@ func TestScreenshots(t *testing.T) {
 		}
 	}
 	for _, lang := range []string{"fr", "en"} {
-		a := openDemoApp(t, lang)
+		// A fixed path, so that the status bar (which shows it) and thus the PNGs are
+		// the same from one run to the next.
+		fixed := filepath.Join(os.TempDir(), "relance-screenshots", "demo-"+lang+".db")
+		os.RemoveAll(filepath.Dir(fixed) + "/demo-" + lang + ".db.backups")
+		os.Remove(fixed)
+		os.MkdirAll(filepath.Dir(fixed), 0o755)
+		if err := demo.Create(fixed, anchor); err != nil {
+			t.Fatal(err)
+		}
+		a := newTestApp(t, lang)
+		if err := open(t, a, fixed); err != nil {
+			t.Fatal(err)
+		}
 		shots := []struct {
 			name   string
 			screen screenID
