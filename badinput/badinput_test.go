@@ -530,7 +530,6 @@ func generated() []tcase {
 				return []byte(fecHeader + fecEntry(1, "C1", "ok") + strings.Repeat("|", 100000) + "\r\n")
 			})},
 		{path: "gen/fec_1mb_customer_id.txt", expect: "fatal", line: "2", field: "CompAuxNum",
-			bug: "BUG: a FEC whose CompAuxNum is 1 MB long passes validation and fails in the bbolt commit with \"relance import: import: key too large\": exit 1 but the message names neither the file, the line nor the field. Reproduce: header + one 411000 line with a 1,048,576-character CompAuxNum; relance import --db d.db F.txt. Expected: a fatal finding at Prepare naming F.txt, line 2, CompAuxNum (customer IDs should have a sane maximum length, bbolt's key limit is 32 KiB).",
 			gen: genBytes("huge_id.txt", func() []byte {
 				return []byte(fecHeader + fecEntry(1, strings.Repeat("C", 1<<20), "ok"))
 			})},
@@ -571,8 +570,7 @@ func generated() []tcase {
 			gen: genBytes("mapped.csv", func() []byte {
 				return []byte("Code client;Nom client;N° facture;Date facture;Montant TTC\r\nC1;Éric;F1;15/10/2025;10,00\r\n")
 			}),
-			setup: func(t *testing.T, db string) { saveBadPreset(t, db) },
-			bug:   "BUG: a saved mapping whose amount column ($Z) is not in the file is accepted: exit 0, no finding, nothing of the file is imported, yet the dossier's revision is bumped. Reproduce: importer.SavePreset(db, Mapping{Name: \"bad\", Columns: {customer_id: \"$A\", amount: \"$Z\"}}); relance import --db d.db --mapping bad mapped.csv (5 columns). Expected: fatal naming the file and the missing column (as for an unusable header)."},
+			setup: func(t *testing.T, db string) { saveBadPreset(t, db) }},
 		{path: "gen/dossier_truncated_half.db", expect: "ErrCorrupt", gen: damaged("half.db", func(b []byte) []byte { return b[:len(b)/2] })},
 		{path: "gen/dossier_truncated_8k.db", expect: "ErrCorrupt", gen: damaged("8k.db", func(b []byte) []byte { return b[:8192] })},
 		{path: "gen/dossier_page_overwritten.db", expect: "ErrCorrupt", gen: damaged("page.db", func(b []byte) []byte {

@@ -131,3 +131,21 @@ func (r *Report) Render(w io.Writer, lang, currency string) error {
 	}
 	return nil
 }
+
+// MaxIDLen is the longest customer ID, and the longest document number or journal code
+// (the parts of an item ID), accepted by an import, in bytes as read. Longer values are
+// fatal findings: a customer ID is a key of the dossier's database (bbolt refuses keys
+// over 32 KiB), and no accounting code or invoice number is anywhere near 200 bytes.
+const MaxIDLen = 200
+
+// clipLen is how many characters of a value too long are shown.
+const clipLen = 40
+
+// tooLong reports a value longer than MaxIDLen, showing its first clipLen characters.
+func tooLong(rep *report.Collector, file string, line int, fld, text string, n int) {
+	if r := []rune(text); len(r) > clipLen {
+		text = string(r[:clipLen]) + "…"
+	}
+	rep.Addf(report.Fatal, "import.issue.toolong", file, line, fld, text,
+		"length", strconv.Itoa(n), "max", strconv.Itoa(MaxIDLen))
+}

@@ -60,7 +60,10 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 	}
 	rd, err := fec.NewReader(r, o.Dialect, issue)
 	if err != nil {
+		var u16 *field.UTF16Error
 		switch {
+		case errors.As(err, &u16):
+			rep.Addf(report.Fatal, "import.issue.utf16", file, 1, "", u16.Variant)
 		case errors.Is(err, fec.ErrEmpty):
 			rep.Addf(report.Fatal, "import.issue.empty", file, 0, "", "")
 		case errors.Is(err, fec.ErrNoSeparator):
@@ -236,6 +239,9 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 		} else {
 			s.accKey++
 		}
+		if !s.checkIDs(rd, rep, line, keyRaw, nameCol == fec.CompAuxLib, jc, piece) {
+			continue
+		}
 		ref := s.customer(keyRaw, nameCol == fec.CompAuxLib)
 		if ref.idx < 0 {
 			cl := &custLines{account: s.strs[rl.account], idx: int32(len(s.custs))}
@@ -272,6 +278,28 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 	s.mixed = rd.Mixed()
 	s.checkBalances(entries, rep)
 	return s, nil
+}
+
+// checkIDs checks the length of the values a receivable line's customer ID and item ID
+// are made of (MaxIDLen): the customer ID is a key of the dossier's database, which
+// refuses keys over 32 KiB, and no real code is that long. It reports a fatal finding
+// and returns false for a value too long.
+func (s *scan) checkIDs(rd *fec.Reader, rep *report.Collector, line int, key []byte, aux bool, jc, piece []byte) bool {
+	keyCol := fec.CompteNum
+	if aux {
+		keyCol = fec.CompAuxNum
+	}
+	ok := true
+	for _, v := range []struct {
+		col fec.Column
+		b   []byte
+	}{{keyCol, key}, {fec.JournalCode, jc}, {fec.PieceRef, piece}} {
+		if len(v.b) > MaxIDLen {
+			tooLong(rep, s.file, line, v.col.String(), rd.TextOf(v.b[:MaxIDLen]), len(v.b))
+			ok = false
+		}
+	}
+	return ok
 }
 
 // checkHeader reports missing columns; it returns false when the file cannot be read.

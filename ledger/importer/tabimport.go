@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"path/filepath"
 	"sort"
@@ -67,15 +68,30 @@ func prepareTable(ctx context.Context, r io.Reader, file string, p *Plan, o *Opt
 	}
 	t, err := readTable(r, p.format, m)
 	if err != nil {
-		p.rep.Addf(report.Fatal, "import.issue.unreadable", file, 0, "", err.Error())
+		var u16 *field.UTF16Error
+		var qe *tabular.QuoteError
+		switch {
+		case errors.As(err, &u16):
+			p.rep.Addf(report.Fatal, "import.issue.utf16", file, 1, "", u16.Variant)
+		case errors.As(err, &qe):
+			p.rep.Addf(report.Fatal, "import.issue.quote", file, qe.Line, "", "")
+		default:
+			p.rep.Addf(report.Fatal, "import.issue.unreadable", file, 0, "", err.Error())
+		}
 		return nil
 	}
+	if t.OpenQuote > 0 {
+		p.rep.Addf(report.Error, "import.issue.quote_lazy", file, t.OpenQuote, "", "")
+	}
 	hi, cols := findHeader(t, m)
+	if hi >= 0 && checkMapping(t, hi, m, file, p.rep) {
+		return nil
+	}
 	if hi < 0 || !tabular.Usable(cols) {
 		p.rep.Addf(report.Fatal, "import.issue.mapping", file, 0, "", m.Name)
 		return nil
 	}
-	tp := &tableParse{t: t, file: file, rep: p.rep, cols: cols}
+	tp := &tableParse{t: t, file: file, rep: p.rep, cols: cols, header: rowTexts(&t.Rows[hi])}
 	byID := map[string]*planCustomer{}
 	seq := map[string]int{}
 	source := filepath.Base(file)
@@ -89,11 +105,16 @@ func prepareTable(ctx context.Context, r io.Reader, file string, p *Plan, o *Opt
 		}
 		tp.row = row
 		id, name := tp.text(tabular.CustomerID), tp.text(tabular.CustomerName)
+		idField := tabular.CustomerID
 		if id == "" {
-			id = name
+			id, idField = name, tabular.CustomerName
 		}
 		if id == "" || strings.HasPrefix(tabular.Squash(id), "TOTAL") {
 			p.rep.Addf(report.Warning, "import.issue.skiprow", file, row.N, "", firstText(row))
+			continue
+		}
+		num := tp.text(tabular.Number)
+		if !tp.checkLen(idField, id) || !tp.checkLen(tabular.Number, num) {
 			continue
 		}
 		amount, hasAmount := tp.amount(tabular.Amount)
@@ -104,16 +125,25 @@ func prepareTable(ctx context.Context, r io.Reader, file string, p *Plan, o *Opt
 		case !hasOpen:
 			open = amount
 		}
+		// The open amount is what is left of the amount: same sign, not larger. An
+		// opposite sign is an error and the row is imported as settled (the corpus
+		// accepts it); a larger open amount is a wrong column or a broken export, and
+		// would leave the dossier inconsistent: the file is refused.
 		if open != 0 && (open > 0) != (amount > 0) {
-			p.rep.Addf(report.Error, "import.issue.opensign", file, row.N, string(tabular.Open), open.String())
+			p.rep.Addf(report.Error, "import.issue.opensign", file, row.N, tp.label(tabular.Open), tp.raw(tabular.Open),
+				"amount", tp.raw(tabular.Amount), "name", string(tabular.Open))
 			open = 0
+		}
+		if absCents(open) > absCents(amount) {
+			p.rep.Addf(report.Fatal, "import.issue.openexceeds", file, row.N, tp.label(tabular.Open), tp.raw(tabular.Open),
+				"amount", tp.raw(tabular.Amount), "name", string(tabular.Open))
+			continue
 		}
 		if amount == 0 && open == 0 {
 			continue
 		}
 		doc := tp.date(tabular.DocDate)
 		due := tp.date(tabular.DueDate)
-		num := tp.text(tabular.Number)
 		kind := ledger.Invoice
 		if amount < 0 {
 			kind = ledger.CreditNote
@@ -154,6 +184,38 @@ func prepareTable(ctx context.Context, r io.Reader, file string, p *Plan, o *Opt
 	return nil
 }
 
+// checkMapping reports, as fatal findings, the columns named by the mapping that are
+// not in the file (header row hi); it returns true when there is one.
+func checkMapping(t *tabular.Table, hi int, m *tabular.Mapping, file string, rep *report.Collector) bool {
+	width := 0
+	for i := range t.Rows {
+		width = max(width, len(t.Rows[i].Cells))
+	}
+	bad := m.Unresolved(rowTexts(&t.Rows[hi]), width)
+	fields := make([]string, 0, len(bad))
+	for f := range bad {
+		fields = append(fields, string(f))
+	}
+	sort.Strings(fields)
+	name := m.Name
+	if name == "" {
+		name = "-"
+	}
+	for _, f := range fields {
+		rep.Addf(report.Fatal, "import.issue.mapcolumn", file, 0, f, bad[tabular.Field(f)],
+			"name", name, "count", strconv.Itoa(width))
+	}
+	return len(bad) > 0
+}
+
+func rowTexts(r *tabular.Row) []string {
+	out := make([]string, len(r.Cells))
+	for i, c := range r.Cells {
+		out[i] = c.Text
+	}
+	return out
+}
+
 func firstText(r *tabular.Row) string {
 	for _, c := range r.Cells {
 		if c.Text != "" {
@@ -170,6 +232,40 @@ type tableParse struct {
 	rep  *report.Collector
 	cols map[tabular.Field]int
 	row  *tabular.Row
+	// header holds the texts of the header row, to name columns in findings.
+	header []string
+}
+
+// label names the column of f for the user: its header text, else its number or
+// letters.
+func (tp *tableParse) label(f tabular.Field) string {
+	i, ok := tp.cols[f]
+	if !ok {
+		return string(f)
+	}
+	if i < len(tp.header) && strings.TrimSpace(tp.header[i]) != "" {
+		return strings.TrimSpace(tp.header[i])
+	}
+	return tp.t.ColumnName(i)
+}
+
+// raw returns the text of the mapped cell of f as written.
+func (tp *tableParse) raw(f tabular.Field) string {
+	i, ok := tp.cols[f]
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(tp.row.Cell(i).Text)
+}
+
+// checkLen reports a value of f longer than MaxIDLen (a customer ID or a document
+// number, which item IDs are made of) and returns false for one.
+func (tp *tableParse) checkLen(f tabular.Field, v string) bool {
+	if len(v) <= MaxIDLen {
+		return true
+	}
+	tooLong(tp.rep, tp.file, tp.row.N, tp.label(f), v[:MaxIDLen], len(v))
+	return false
 }
 
 // cell returns the mapped cell and checks merged and formula cells.
@@ -238,4 +334,11 @@ func (tp *tableParse) date(f tabular.Field) ledger.Date {
 		return ledger.NoDate
 	}
 	return d
+}
+
+func absCents(c ledger.Cents) ledger.Cents {
+	if c < 0 {
+		return -c
+	}
+	return c
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"relance/ledger/importer/field"
 	"relance/ledger/importer/report"
 )
 
@@ -50,6 +51,9 @@ func NewReader(r io.Reader, d *Dialect, issue IssueFunc) (*Reader, error) {
 	}
 	if len(bytes.TrimSpace(sample)) == 0 {
 		return nil, ErrEmpty
+	}
+	if v, ok := field.UTF16(sample); ok {
+		return nil, &field.UTF16Error{Variant: v}
 	}
 	sniffed, ok := Sniff(sample)
 	if d == nil {

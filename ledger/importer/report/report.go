@@ -190,10 +190,19 @@ func (c *Collector) Fatal() error {
 	return c.fatal.Error()
 }
 
-// Error returns the issue as an error that names its file, line and field
-// (key "err.import.at"), wrapping the issue's own problem.
+// Error returns the issue as an error that names its file, line and field, wrapping
+// the issue's own problem. The parts that do not apply are left out: no line for a
+// finding about the whole file (Line 0), no field when Field is empty
+// (keys "err.import.at", "err.import.at_line", "err.import.at_field", "err.import.at_file").
 func (i Issue) Error() error {
-	return &ledger.Problem{Key: "err.import.at",
-		Args: []string{"file", i.File, "line", strconv.Itoa(i.Line), "field", i.Field, "value", i.Value},
-		Err:  i.Problem()}
+	args := []string{"file", i.File, "line", strconv.Itoa(i.Line), "field", i.Field, "value", i.Value}
+	switch {
+	case i.Line > 0 && i.Field != "":
+		return &ledger.Problem{Key: "err.import.at", Args: args, Err: i.Problem()}
+	case i.Line > 0:
+		return &ledger.Problem{Key: "err.import.at_line", Args: args, Err: i.Problem()}
+	case i.Field != "":
+		return &ledger.Problem{Key: "err.import.at_field", Args: args, Err: i.Problem()}
+	}
+	return &ledger.Problem{Key: "err.import.at_file", Args: args, Err: i.Problem()}
 }

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"relance/ledger/importer/field"
 )
 
 // ReadCSV reads a CSV export. sep 0 means detect among ';', TAB, '|' and ',' from the
@@ -18,6 +20,9 @@ func ReadCSV(r io.Reader, sep rune) (*Table, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
+	}
+	if v, ok := field.UTF16(data); ok {
+		return nil, &field.UTF16Error{Variant: v}
 	}
 	t := &Table{Format: "csv", Encoding: "UTF-8"}
 	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
@@ -34,6 +39,16 @@ func ReadCSV(r io.Reader, sep rune) (*Table, error) {
 	t.Sep = string(sep)
 	if sep == '\t' {
 		t.Sep = "TAB"
+	}
+	// With LazyQuotes, a quote that is never closed makes the reader take the rest of
+	// the file as one cell without any error: silent data loss. Refuse it.
+	// A quote closed by a quote followed by other text ('"y")') is read leniently, as
+	// encoding/csv does; the table records where, so that the importer can say so.
+	if line, strict := openQuote(data, sep); line > 0 {
+		if strict {
+			return nil, &QuoteError{Line: line}
+		}
+		t.OpenQuote = line
 	}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comma = sep
@@ -74,4 +89,70 @@ func detectSep(data []byte) rune {
 		}
 	}
 	return best
+}
+
+// QuoteError is a quoted cell whose quote is never closed.
+type QuoteError struct {
+	Line int // 1-based line where the quote opened
+}
+
+// Error implements error.
+func (e *QuoteError) Error() string {
+	return fmt.Sprintf("line %d: quote opened and never closed", e.Line)
+}
+
+// openQuote returns the 1-based line where a quoted field opens without ever being
+// closed, or 0. It reads quotes as encoding/csv does with LazyQuotes: a field is quoted
+// when it starts with '"'; inside, '""' is a quote and a '"' not followed by the
+// separator, an end of line or the end of the data is taken literally. strict is true
+// when the field holds no other quote at all (the quote is plainly never closed), false
+// when it holds quotes followed by other text (taken literally by LazyQuotes).
+func openQuote(data []byte, sep rune) (line int, strict bool) {
+	sepb := []byte(string(sep))
+	line = 1
+	start := true // at the start of a field
+	for i := 0; i < len(data); {
+		if start && data[i] == '"' {
+			opened, stray := line, false
+			i++
+			for closed := false; !closed; {
+				if i >= len(data) {
+					return opened, !stray
+				}
+				switch data[i] {
+				case '\n':
+					line++
+					i++
+				case '"':
+					j := i + 1
+					switch {
+					case j < len(data) && data[j] == '"':
+						i += 2
+					case j == len(data) || data[j] == '\n' || data[j] == '\r' || bytes.HasPrefix(data[j:], sepb):
+						i, closed = j, true
+					default:
+						stray = true
+						i++
+					}
+				default:
+					i++
+				}
+			}
+			start = false
+			continue
+		}
+		switch {
+		case data[i] == '\n':
+			line++
+			start = true
+			i++
+		case bytes.HasPrefix(data[i:], sepb):
+			start = true
+			i += len(sepb)
+		default:
+			start = false
+			i++
+		}
+	}
+	return 0, false
 }

@@ -131,6 +131,27 @@ func (m *Mapping) Resolve(header []string) map[Field]int {
 	return out
 }
 
+// Unresolved returns the fields whose explicit column (Columns) is not in a file whose
+// header row is header and whose widest row has width cells: a header text that is not
+// in the header, or a letter or number beyond the last column. The value is the column
+// as written in the mapping.
+func (m *Mapping) Unresolved(header []string, width int) map[Field]string {
+	squashed := make([]string, len(header))
+	for i, h := range header {
+		squashed[i] = Squash(h)
+	}
+	out := map[Field]string{}
+	for f, spec := range m.Columns {
+		if spec == "" {
+			continue
+		}
+		if i, ok := columnOf(spec, squashed); !ok || i >= width {
+			out[f] = spec
+		}
+	}
+	return out
+}
+
 func columnOf(spec string, squashed []string) (int, bool) {
 	switch {
 	case strings.HasPrefix(spec, "#"):

@@ -51,7 +51,10 @@ type Table struct {
 	Sheet    string `json:"sheet,omitempty"`
 	Encoding string `json:"encoding,omitempty"` // CSV: UTF-8 or Windows-1252
 	Sep      string `json:"sep,omitempty"`      // CSV: ";", ",", "TAB" or "|"
-	Rows     []Row  `json:"rows"`
+	// OpenQuote (CSV) is the line where a quoted cell opens that no quote followed by a
+	// separator or an end of line closes: read leniently, it runs to the end of the file.
+	OpenQuote int   `json:"open_quote,omitempty"`
+	Rows      []Row `json:"rows"`
 }
 
 // ColumnName returns how users name column i (0-based): "A", "B", … "AA" for a
