@@ -50,7 +50,7 @@ func commands() []Command {
 		{"gen", "--customers N --items M [--seed S] [--today YYYY-MM-DD] --out FILE", "cli.gen", runGen},
 		{"import", "--db FILE [--terms DAYS] [--mapping NAME] SOURCE...", "import.cli.summary", runImport},
 		{"kpi", "--db FILE [--at YYYY-MM-DD] [--days N] [--history] [--format table|json|pdf] [--out FILE]", "credit.cli.kpi", runKPI},
-		{"penalties", "--amount A --due YYYY-MM-DD [--paid YYYY-MM-DD] [--debtor b2b|b2c|public|uk] [--rate R] [--payment YYYY-MM-DD:AMOUNT ...] [--notice YYYY-MM-DD] [--basis 365|360] [--private-creditor] [--format table|json]", "law.cli.penalties", runPenalties},
+		{"penalties", "--amount A --due YYYY-MM-DD [--paid YYYY-MM-DD] [--debtor b2b|b2c|public|uk] [--rate R] [--payment YYYY-MM-DD:AMOUNT ...] [--notice YYYY-MM-DD] [--basis 365|360] [--private-creditor] [--db FILE] [--format table|json]", "law.cli.penalties", runPenalties},
 		{"restore", "--from FILE --db FILE [--force]", "maint.cli.restore", runRestore},
 		{"statement", "--db FILE (--customer ID --out FILE.pdf | --all --out DIR [--merged FILE.pdf]) [--at YYYY-MM-DD] [--days N]", "pdf.cli.statement", runStatement},
 		{"version", "", "cli.version", runVersion},

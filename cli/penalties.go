@@ -10,6 +10,7 @@ import (
 	"relance/assets/i18n"
 	"relance/ledger"
 	"relance/ledger/law"
+	"relance/ledger/store"
 )
 
 // paymentList collects repeated --payment YYYY-MM-DD:AMOUNT flags as given.
@@ -59,6 +60,7 @@ func runPenalties(env *Env, args []string) error {
 	basis := fs.String("basis", "365", "days per year: 365 or 360")
 	private := fs.Bool("private-creditor", false, "the creditor is a private person (legal rate for private persons)")
 	format := fs.String("format", "table", "table or json")
+	dbPath := fs.String("db", "", "dossier whose added half-year rates complete the embedded tables (optional)")
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
@@ -131,6 +133,17 @@ func runPenalties(env *Env, args []string) error {
 	rates, err := law.DefaultRates()
 	if err != nil {
 		return err
+	}
+	if *dbPath != "" {
+		db, err := store.Open(*dbPath, store.Options{ReadOnly: true})
+		if err != nil {
+			return err
+		}
+		rates, err = db.Rates()
+		db.Close()
+		if err != nil {
+			return err
+		}
 	}
 	dec, err := law.Compute(rates, terms, inv)
 	if err != nil {

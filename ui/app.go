@@ -13,6 +13,7 @@ import (
 	"relance/assets/i18n"
 	"relance/ledger"
 	"relance/ledger/dispute"
+	"relance/ledger/law"
 	"relance/ledger/store"
 	"relance/letters/pdfdoc"
 )
@@ -73,6 +74,8 @@ type App struct {
 	disputeIdx *dispute.Index
 	// disputesView holds the Litiges screen's filters and selection.
 	disputesView disputesState
+	// rates are the embedded rate tables with the dossier's added half-years.
+	rates *law.Rates
 	// legal holds the Contentieux screen's state.
 	legal legalState
 	// detailTab is the tab shown on the customer panel (identity or payer profile).

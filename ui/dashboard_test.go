@@ -224,3 +224,26 @@ func TestWindowSizeIsRemembered(t *testing.T) {
 		t.Errorf("size %v", s)
 	}
 }
+
+func TestAddedHalfYearRatesReachToday(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	a.legal.amount, a.legal.due, a.legal.end = "1 000,00", "30/09/2026", "23/11/2026"
+	a.computePenalties()
+	if a.legal.result != nil {
+		t.Skip("the embedded tables already cover 2026 H2")
+	}
+	if err := a.saveHalfYearRates("2026-H2", "x", "", "", ""); err == nil {
+		t.Error("a rate that is not a number was accepted")
+	}
+	if err := waitLoaded(t, a, func() {
+		if err := a.saveHalfYearRates("2026-H2", "2,15", "", "", ""); err != nil {
+			t.Error(err)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	a.computePenalties()
+	if a.legal.err != "" || a.legal.result == nil || a.legal.result.Totals.Interest.String() != "17.98" {
+		t.Errorf("after adding 2026 H2: %q %+v", a.legal.err, a.legal.result)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"relance/ledger"
 	"relance/ledger/demo"
 	"relance/ledger/dispute"
+	"relance/ledger/law"
 	"relance/ledger/store"
 )
 
@@ -63,6 +64,7 @@ func (a *App) openWith(path string, prepare func() error) {
 			book     *ledger.Book
 			disputes []dispute.Dispute
 			blocks   []dispute.Block
+			rates    *law.Rates
 			err      error
 		)
 		if prepare != nil {
@@ -76,6 +78,9 @@ func (a *App) openWith(path string, prepare func() error) {
 			if err == nil {
 				disputes, blocks, err = db.LoadDisputes()
 			}
+			if err == nil {
+				rates, err = db.Rates()
+			}
 			if err != nil {
 				db.Close()
 				db = nil
@@ -87,7 +92,7 @@ func (a *App) openWith(path string, prepare func() error) {
 				a.failOpen(path, err)
 				return
 			}
-			a.db, a.path, a.book = db, path, book
+			a.db, a.path, a.book, a.rates = db, path, book, rates
 			a.setDisputes(disputes, blocks)
 			a.loadErr = ""
 			a.addRecent(path)
@@ -119,8 +124,12 @@ func (a *App) reloadThen(done string) {
 		book, err := db.Load()
 		var disputes []dispute.Dispute
 		var blocks []dispute.Block
+		var rates *law.Rates
 		if err == nil {
 			disputes, blocks, err = db.LoadDisputes()
+		}
+		if err == nil {
+			rates, err = db.Rates()
 		}
 		fyne.Do(func() {
 			a.busy = false
@@ -133,7 +142,7 @@ func (a *App) reloadThen(done string) {
 			if a.db != db { // closed meanwhile
 				return
 			}
-			a.book = book
+			a.book, a.rates = book, rates
 			a.setDisputes(disputes, blocks)
 			a.recompute()
 			a.rebuild()

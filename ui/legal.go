@@ -6,12 +6,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
 	"relance/ledger"
 	"relance/ledger/law"
+	"relance/ledger/store"
 )
 
 // legalState keeps the penalty calculator's inputs and result across rebuilds.
@@ -145,7 +147,7 @@ func (a *App) computePenalties() {
 		}
 		invoices = []law.Invoice{{Ref: "1", Amount: amt, Due: d}}
 	}
-	rates, err := law.DefaultRates()
+	rates, err := a.lawRates()
 	if err == nil {
 		s.result, err = law.Compute(rates, terms, invoices...)
 	}
@@ -249,7 +251,7 @@ func (a *App) limitationPane() fyne.CanvasObject {
 
 // ratesPane shows, half-year by half-year, the rates the penalty engine uses.
 func (a *App) ratesPane() fyne.CanvasObject {
-	rates, err := law.DefaultRates()
+	rates, err := a.lawRates()
 	if err != nil {
 		return widget.NewLabel(ledger.Localize(err, a.lang))
 	}
@@ -287,5 +289,71 @@ func (a *App) ratesPane() fyne.CanvasObject {
 	}, nil)
 	from, to := rates.ECBRateCoverage()
 	note := caption(a.t("ui.legal.rates_note", "from", a.date(from), "to", a.date(to)))
-	return container.NewBorder(nil, note, nil, nil, t)
+	add := widget.NewButtonWithIcon(a.t("ui.legal.add_half"), theme.ContentAddIcon(), a.askHalfYearRates)
+	return container.NewBorder(container.NewHBox(add), note, nil, nil, t)
+}
+
+// lawRates returns the rate tables the computations use: the embedded ones with the
+// dossier's added half-years.
+func (a *App) lawRates() (*law.Rates, error) {
+	if a.rates != nil {
+		return a.rates, nil
+	}
+	return law.DefaultRates()
+}
+
+// askHalfYearRates asks for a half-year's published rates and stores them in the
+// dossier (one transaction): for the half-year after the embedded tables, once its
+// rates are published (ECB rate of 1 January / 1 July, legal interest rates).
+func (a *App) askHalfYearRates() {
+	next := law.HalfOf(a.asOf)
+	half, ecb, private, other, uk := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	half.SetText(next.String())
+	for _, e := range []*widget.Entry{ecb, private, other, uk} {
+		e.SetPlaceHolder(a.t("ui.legal.rate_example"))
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem(a.t("ui.legal.col.half"), half), widget.NewFormItem(a.t("ui.legal.col.ecb"), ecb),
+		widget.NewFormItem(a.t("ui.legal.col.legal_private"), private), widget.NewFormItem(a.t("ui.legal.col.legal_other"), other),
+		widget.NewFormItem(a.t("ui.legal.uk_base"), uk),
+	}
+	d := dialog.NewForm(a.t("ui.legal.add_half"), a.t("ui.set.save"), a.t("ui.dialog.cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := a.saveHalfYearRates(half.Text, ecb.Text, private.Text, other.Text, uk.Text); err != nil {
+			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+		}
+	}, a.win)
+	d.Resize(fyne.NewSize(560, 380))
+	d.Show()
+}
+
+// saveHalfYearRates parses and stores a half-year of rates; empty rates are left to the
+// embedded tables.
+func (a *App) saveHalfYearRates(half, ecb, private, other, uk string) error {
+	h, err := law.ParseHalf(strings.TrimSpace(half))
+	if err != nil {
+		return errText(a.t("ui.legal.bad_half", "value", half))
+	}
+	hr := law.HalfYearRates{Half: h}
+	for _, f := range []struct {
+		text string
+		dst  *decimal.NullDecimal
+	}{{ecb, &hr.ECB}, {private, &hr.LegalPrivate}, {other, &hr.LegalOther}, {uk, &hr.UKBase}} {
+		t := strings.TrimSpace(strings.TrimSuffix(strings.Replace(strings.TrimSpace(f.text), ",", ".", 1), "%"))
+		if t == "" {
+			continue
+		}
+		v, err := decimal.NewFromString(t)
+		if err != nil {
+			return errText(a.t("ui.legal.bad_rate", "value", f.text))
+		}
+		*f.dst = decimal.NewNullDecimal(v)
+	}
+	if err := a.db.Update(func(tx *store.Tx) error { return tx.PutHalfYearRates(hr) }); err != nil {
+		return err
+	}
+	a.reloadThen(a.t("ui.legal.half_saved", "half", h.String()))
+	return nil
 }

@@ -56,7 +56,7 @@ func TestMigrateSchema1To2(t *testing.T) {
 	defer db.Close()
 	var schema uint64
 	db.bolt.View(func(tx *bolt.Tx) error { schema = getU64(tx.Bucket(bMeta).Get(kSchema)); return nil })
-	if schema != 2 {
+	if schema != SchemaVersion {
 		t.Fatalf("schema %d after migration", schema)
 	}
 	err = db.Update(func(tx *Tx) error {

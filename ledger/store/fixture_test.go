@@ -7,9 +7,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"relance/ledger"
 	"relance/ledger/demo"
 	"relance/ledger/dispute"
+	"relance/ledger/law"
 	"relance/ledger/store"
 )
 
@@ -25,6 +28,7 @@ var fixtures = []struct {
 	blocks    int
 }{
 	{"dossier-schema2.db", 2, 6, 2, 1},
+	{"dossier-schema3.db", 3, 6, 2, 1},
 }
 
 func fixtureBook() (*ledger.Book, []dispute.Dispute, []dispute.Block) {
@@ -83,7 +87,8 @@ func writeFixture(t *testing.T, path string) {
 				return err
 			}
 		}
-		return nil
+		return tx.PutHalfYearRates(law.HalfYearRates{Half: law.Half{Year: 2026, H: 2},
+			ECB: decimal.NewNullDecimal(decimal.RequireFromString("2.15"))})
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -119,6 +124,15 @@ func TestFixturesOpen(t *testing.T) {
 		ds, bs, err := db.LoadDisputes()
 		if err != nil {
 			t.Fatal(err)
+		}
+		if f.schema >= 3 {
+			r, err := db.Rates()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := r.B2BDefaultRate(law.Half{Year: 2026, H: 2}); err != nil {
+				t.Errorf("%s: the dossier's 2026 H2 rate is lost: %v", f.file, err)
+			}
 		}
 		rep, err := db.Check()
 		if err != nil || !rep.OK() {

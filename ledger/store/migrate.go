@@ -10,16 +10,17 @@ import (
 
 // SchemaVersion is the schema this build writes. Bump it with a migration below when a
 // bucket's layout changes or a bucket is added; the committed fixture in testdata/
-// (written by schema 1) must keep opening.
-const SchemaVersion = 2
+// (testdata/dossier-schema*.db) must keep opening.
+const SchemaVersion = 3
 
 // allBuckets are the buckets of the current schema, created with every new dossier.
-var allBuckets = [][]byte{bMeta, bSettings, bCustomers, bItems, bSalespeople, bImports, bDisputes, bBlocks}
+var allBuckets = [][]byte{bMeta, bSettings, bCustomers, bItems, bSalespeople, bImports, bDisputes, bBlocks, bRates}
 
 // migrations[i] upgrades a dossier from schema i+1 to i+2. Each runs inside the one
 // transaction that upgrades the dossier, so a failed upgrade leaves it as it was.
 var migrations = []func(tx *bolt.Tx) error{
 	migrateDisputes, // 1 → 2: disputes and delivery blocks (disputes.go)
+	migrateRates,    // 2 → 3: rate half-years added by the dossier (rates.go)
 }
 
 func init() {
