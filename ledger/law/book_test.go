@@ -1,4 +1,4 @@
-package law
+package law_test
 
 import (
 	"testing"
@@ -6,12 +6,13 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/demo"
+	"relance/ledger/law"
 )
 
 func TestBookDeadlinesAndCustomerInvoices(t *testing.T) {
 	today := ledger.NewDate(2026, time.November, 23)
 	book := demo.Book(today)
-	ds := BookDeadlines(book, today)
+	ds := law.BookDeadlines(book, today)
 	open := 0
 	for _, a := range book.Accounts {
 		for _, it := range a.Items {
@@ -30,7 +31,7 @@ func TestBookDeadlinesAndCustomerInvoices(t *testing.T) {
 		}
 	}
 	for _, a := range book.Accounts {
-		invs := CustomerInvoices(a, today)
+		invs := law.CustomerInvoices(a, today)
 		var want ledger.Cents
 		for _, it := range a.Items {
 			if it.OverdueAt(today) {
