@@ -32,7 +32,7 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 	header := container.NewBorder(nil, nil, nil, container.NewHBox(balance, stmt, pen, closeBtn), title)
 
 	identity := container.NewAppTabs(
-		container.NewTabItem(a.t("ui.detail.tab_identity"), container.NewVScroll(a.identityForm(acc))),
+		container.NewTabItem(a.t("ui.detail.tab_identity"), container.NewVScroll(container.NewVBox(a.identityForm(acc), a.privacyButtons(acc)))),
 		container.NewTabItem(a.t("ui.profile.title"), container.NewVScroll(a.profileSection(acc))),
 		container.NewTabItem(a.t("ui.cust.tab_disputes"), container.NewVScroll(a.customerDisputes(id))),
 	)

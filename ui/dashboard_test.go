@@ -247,3 +247,31 @@ func TestAddedHalfYearRatesReachToday(t *testing.T) {
 		t.Errorf("after adding 2026 H2: %q %+v", a.legal.err, a.legal.result)
 	}
 }
+
+func TestPrivacyExportAndErase(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	var id, name string
+	for _, acc := range a.book.Accounts {
+		if acc.Customer.Kind == 1 {
+			id, name = acc.Customer.ID, acc.Customer.Name
+			break
+		}
+	}
+	path := filepath.Join(t.TempDir(), "c.json")
+	if err := a.exportCustomer(id, path); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); !strings.Contains(string(b), name) {
+		t.Error("export lacks the name")
+	}
+	if err := waitLoaded(t, a, func() {
+		if err := a.eraseCustomer(id); err != nil {
+			t.Error(err)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if a.book.Account(id).Customer.Name == name {
+		t.Error("name not erased")
+	}
+}

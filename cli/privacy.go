@@ -1,0 +1,109 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"relance/assets/i18n"
+	"relance/ledger"
+	"relance/ledger/privacy"
+	"relance/ledger/store"
+	"relance/letters"
+)
+
+// runExportCustomer writes everything the dossier holds about one customer as JSON
+// (subject-access and portability requests, GDPR art. 15 and 20).
+func runExportCustomer(env *Env, args []string) error {
+	fs := env.flags("export-customer")
+	rf := env.reportFlags(fs)
+	id := fs.String("customer", "", "customer ID")
+	out := fs.String("out", "", "JSON file to write (default: standard output)")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	if err := env.required("customer", *id); err != nil {
+		return err
+	}
+	asOf, db, book, err := env.openReport(rf)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ds, bs, err := db.LoadDisputes()
+	if err != nil {
+		return err
+	}
+	e, err := privacy.CustomerExport(book, ds, bs, *id, asOf)
+	if err != nil {
+		return err
+	}
+	write := func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(e)
+	}
+	if *out == "" {
+		return write(env.Stdout)
+	}
+	if err := letters.WriteFile(*out, write); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stderr, i18n.T(env.Lang, "credit.cli.written", "file", *out))
+	return nil
+}
+
+// runEraseCustomer erases a consumer's personal data, keeping the accounting figures,
+// in one transaction, and records it in the customer's notes (GDPR art. 17).
+func runEraseCustomer(env *Env, args []string) error {
+	fs := env.flags("erase-customer")
+	dbPath := fs.String("db", "", "dossier file")
+	id := fs.String("customer", "", "customer ID (a consumer)")
+	by := fs.String("by", "", "who (default: the dossier's signatory)")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	for _, f := range [][2]string{{"db", *dbPath}, {"customer", *id}} {
+		if err := env.required(f[0], f[1]); err != nil {
+			return err
+		}
+	}
+	db, err := openWrite(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	err = db.Update(func(tx *store.Tx) error {
+		c, err := tx.Customer(*id)
+		if err != nil {
+			return err
+		}
+		if c == nil {
+			return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", *id}}
+		}
+		who := *by
+		if who == "" {
+			s, err := tx.Settings()
+			if err != nil {
+				return err
+			}
+			who = s.Signatory.Name
+		}
+		items, err := tx.Items(c.ID)
+		if err != nil {
+			return err
+		}
+		if err := privacy.Erase(c, items, env.Today, who, env.Lang); err != nil {
+			return err
+		}
+		if err := tx.PutCustomer(c); err != nil {
+			return err
+		}
+		return tx.PutItems(c.ID, items)
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "privacy.erased", "value", *id))
+	return nil
+}

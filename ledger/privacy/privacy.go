@@ -1,0 +1,86 @@
+// Package privacy answers a person's requests about their data (GDPR art. 15, 17, 20):
+// export everything the dossier holds about one customer, and erase a consumer's
+// personal data while keeping the accounting figures, which the firm must keep
+// (C. com. L123-22: ten years for accounting documents).
+package privacy
+
+import (
+	"fmt"
+	"strings"
+
+	"relance/ledger"
+	"relance/ledger/dispute"
+)
+
+// Export is everything the dossier holds about one customer, for a subject-access or
+// portability request (RGPD art. 15 and 20), as a self-describing document.
+type Export struct {
+	Customer ledger.Customer   `json:"customer"`
+	Items    []ledger.Item     `json:"items"`
+	Disputes []dispute.Dispute `json:"disputes"`
+	Blocks   []dispute.Block   `json:"blocks"`
+	AsOf     ledger.Date       `json:"as_of"`
+}
+
+// CustomerExport gathers customer id's data.
+func CustomerExport(book *ledger.Book, ds []dispute.Dispute, bs []dispute.Block, id string, asOf ledger.Date) (*Export, error) {
+	acc := book.Account(id)
+	if acc == nil {
+		return nil, &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
+	}
+	e := &Export{Customer: acc.Customer, Items: acc.Items, AsOf: asOf, Disputes: []dispute.Dispute{}, Blocks: []dispute.Block{}}
+	for _, d := range ds {
+		if d.Customer == id {
+			e.Disputes = append(e.Disputes, d)
+		}
+	}
+	for _, b := range bs {
+		if b.Customer == id {
+			e.Blocks = append(e.Blocks, b)
+		}
+	}
+	return e, nil
+}
+
+// Erase removes a consumer's personal data from the customer record — name, addresses,
+// contacts, identifiers and notes — and the name from the labels of its items, keeping
+// the account number, the kind and every item with its numbers, dates and amounts (the
+// accounting figures the firm must keep). It refuses a business or public customer:
+// their data are not personal data of a private person. The erasure is recorded in the
+// customer's notes with its date and author.
+func Erase(c *ledger.Customer, items []ledger.Item, asOf ledger.Date, by, lang string) error {
+	if c.Kind != ledger.Consumer {
+		return &ledger.Problem{Key: "err.privacy.not_consumer", Args: []string{"value", c.ID}}
+	}
+	old := c.Name
+	c.Name = fmt.Sprintf("%s %s", label(lang), c.ID)
+	for i := range items {
+		if old != "" {
+			items[i].Label = strings.ReplaceAll(items[i].Label, old, c.Name)
+		}
+		for _, ct := range c.Contacts {
+			if ct.Name != "" {
+				items[i].Label = strings.ReplaceAll(items[i].Label, ct.Name, c.Name)
+			}
+		}
+	}
+	c.Address = ledger.Address{Country: c.Address.Country}
+	c.Contacts = nil
+	c.SIREN, c.VATNumber = "", ""
+	c.Notes = note(lang, asOf, by)
+	return nil
+}
+
+func label(lang string) string {
+	if lang == "en" {
+		return "Erased customer"
+	}
+	return "Client effacé"
+}
+
+func note(lang string, asOf ledger.Date, by string) string {
+	if lang == "en" {
+		return fmt.Sprintf("Personal data erased on %s at the person's request (GDPR art. 17) by %s; accounting figures kept (C. com. L123-22).", asOf, by)
+	}
+	return fmt.Sprintf("Données personnelles effacées le %s à la demande de la personne (RGPD art. 17) par %s ; chiffres comptables conservés (C. com. L123-22).", asOf.French(), by)
+}
