@@ -421,7 +421,10 @@ func (w *importWizard) apply() {
 	w.progress.Hide()
 	plan, opt := w.plan, w.opt
 	go func() {
-		err := importer.Apply(db, []*importer.Plan{plan}, opt)
+		err := db.RotateBackup(backupsKept) // the state before the import can be restored
+		if err == nil {
+			err = importer.Apply(db, []*importer.Plan{plan}, opt)
+		}
 		fyne.Do(func() {
 			w.cancel = nil
 			if err != nil {

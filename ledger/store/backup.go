@@ -129,3 +129,14 @@ func (db *DB) Backup(out string) error {
 	}
 	return nil
 }
+
+// RotateBackup writes a rotating backup now (unless one of the current revision
+// exists) and keeps the newest keep: the GUI calls it before an import or a batch, so
+// that the state before the action can be restored.
+func (db *DB) RotateBackup(keep int) error {
+	if keep <= 0 {
+		keep = 5
+	}
+	_, err := db.writeBackup(backupDir(db.path), keep)
+	return err
+}

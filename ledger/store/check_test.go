@@ -76,3 +76,19 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 		t.Errorf("junk backup: %v", err)
 	}
 }
+
+func TestRotateBackupBeforeAnAction(t *testing.T) {
+	_, db := newDossier(t)
+	defer db.Close()
+	if err := db.RotateBackup(5); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.RotateBackup(5); err != nil { // same revision: no second file
+		t.Fatal(err)
+	}
+	db.Update(func(tx *Tx) error { return tx.PutCustomer(&ledger.Customer{ID: "C", Name: "n"}) })
+	db.RotateBackup(5)
+	if list, _ := db.Backups(); len(list) != 2 {
+		t.Errorf("%d backups, want 2", len(list))
+	}
+}
