@@ -10,7 +10,7 @@ BIN := bin/relance
 # -tags ci: Fyne's headless software driver, so tests need no display, GL or cgo.
 TESTFLAGS ?= -tags ci
 
-.PHONY: run test deps deps-build build vet fmt-check unit smoke screenshots bench fuzz clean crashtest
+.PHONY: run test deps deps-build build vet fmt-check unit smoke screenshots bench fuzz clean crashtest dist
 
 run: deps-build build
 	./$(BIN)
@@ -55,6 +55,12 @@ fuzz:
 # (RELANCE_CRASH_TRIALS=N, RELANCE_CRASH_SEED=S to replay): see crashtest/.
 crashtest:
 	RELANCE_CRASHTEST=1 CGO_ENABLED=0 $(GO) test $(TESTFLAGS) -count=1 -timeout 60m -run TestCrash -v ./crashtest
+
+# Release artefacts in dist/: Relance.tar.xz (Linux) and relance.exe (Windows, cross-compiled with
+# MinGW-w64), via `fyne package -release`; installs the cross-compiler and the fyne tool if missing.
+# Slow when cold (several minutes): not part of `make test`.
+dist:
+	scripts/dist.sh
 
 clean:
 	rm -rf bin
