@@ -146,15 +146,15 @@ func runBlock(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := openWrite(*dbPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	if *proposeFor != "" {
+		db, err := openWrite(*dbPath)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
 		return proposeByHand(env, db, *proposeFor, *by, *comment, date)
 	}
-	err = db.Update(func(tx *store.Tx) error {
+	err = env.update(*dbPath, func(tx *store.Tx) error {
 		b, err := tx.Block(*id)
 		if err != nil {
 			return err
@@ -162,14 +162,7 @@ func runBlock(env *Env, args []string) error {
 		if b == nil {
 			return &ledger.Problem{Key: "dispute.cli.no_block", Args: []string{"value", *id}}
 		}
-		who := *by
-		if who == "" {
-			s, err := tx.Settings()
-			if err != nil {
-				return err
-			}
-			who = s.Signatory.Name
-		}
+		who := who(tx, *by)
 		switch {
 		case *answer != "":
 			err = b.Answer(dispute.SalesAnswer{By: who, Date: date, Agree: *answer == "agree", Comment: *comment})

@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"relance/assets/i18n"
-	"relance/ledger"
 	"relance/ledger/privacy"
 	"relance/ledger/store"
 	"relance/letters"
@@ -68,38 +67,8 @@ func runEraseCustomer(env *Env, args []string) error {
 			return err
 		}
 	}
-	db, err := openWrite(*dbPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	err = db.Update(func(tx *store.Tx) error {
-		c, err := tx.Customer(*id)
-		if err != nil {
-			return err
-		}
-		if c == nil {
-			return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", *id}}
-		}
-		who := *by
-		if who == "" {
-			s, err := tx.Settings()
-			if err != nil {
-				return err
-			}
-			who = s.Signatory.Name
-		}
-		items, err := tx.Items(c.ID)
-		if err != nil {
-			return err
-		}
-		if err := privacy.Erase(c, items, env.Today, who, env.Lang); err != nil {
-			return err
-		}
-		if err := tx.PutCustomer(c); err != nil {
-			return err
-		}
-		return tx.PutItems(c.ID, items)
+	err := env.update(*dbPath, func(tx *store.Tx) error {
+		return privacy.EraseCustomer(tx, *id, env.Today, who(tx, *by), env.Lang)
 	})
 	if err != nil {
 		return err

@@ -59,21 +59,7 @@ func (a *App) exportCustomer(id, path string) error {
 // eraseCustomer erases a consumer's personal data in one transaction and reloads.
 func (a *App) eraseCustomer(id string) error {
 	err := a.db.Update(func(tx *store.Tx) error {
-		c, err := tx.Customer(id)
-		if err != nil || c == nil {
-			return err
-		}
-		items, err := tx.Items(id)
-		if err != nil {
-			return err
-		}
-		if err := privacy.Erase(c, items, a.asOf, a.user(), a.lang); err != nil {
-			return err
-		}
-		if err := tx.PutCustomer(c); err != nil {
-			return err
-		}
-		return tx.PutItems(id, items)
+		return privacy.EraseCustomer(tx, id, a.asOf, a.user(), a.lang)
 	})
 	if err != nil {
 		return err

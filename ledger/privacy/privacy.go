@@ -10,6 +10,7 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/dispute"
+	"relance/ledger/store"
 )
 
 // Export is everything the dossier holds about one customer, for a subject-access or
@@ -83,4 +84,27 @@ func note(lang string, asOf ledger.Date, by string) string {
 		return fmt.Sprintf("Personal data erased on %s at the person's request (GDPR art. 17) by %s; accounting figures kept (C. com. L123-22).", asOf, by)
 	}
 	return fmt.Sprintf("Données personnelles effacées le %s à la demande de la personne (RGPD art. 17) par %s ; chiffres comptables conservés (C. com. L123-22).", asOf.French(), by)
+}
+
+// EraseCustomer erases customer id's personal data inside the transaction tx (see
+// Erase): the customer record and its items' labels are rewritten, the amounts kept.
+func EraseCustomer(tx *store.Tx, id string, asOf ledger.Date, by, lang string) error {
+	c, err := tx.Customer(id)
+	if err != nil {
+		return err
+	}
+	if c == nil {
+		return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
+	}
+	items, err := tx.Items(id)
+	if err != nil {
+		return err
+	}
+	if err := Erase(c, items, asOf, by, lang); err != nil {
+		return err
+	}
+	if err := tx.PutCustomer(c); err != nil {
+		return err
+	}
+	return tx.PutItems(id, items)
 }
