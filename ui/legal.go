@@ -124,10 +124,7 @@ func (a *App) computePenalties() {
 			fail("ui.legal.bad_customer", "value", id)
 			return
 		}
-		terms.Debtor = law.DebtorFor(acc.Customer.Kind)
-		if acc.Customer.Address.Country == "GB" {
-			terms.Debtor = law.DebtorUK
-		}
+		terms.Debtor = law.DebtorOf(&acc.Customer)
 		s.debtor = terms.Debtor
 		invoices = law.CustomerInvoices(acc, end)
 		if len(invoices) == 0 {

@@ -50,3 +50,21 @@ func TestBookDeadlinesAndCustomerInvoices(t *testing.T) {
 		}
 	}
 }
+
+func TestDebtorOf(t *testing.T) {
+	cases := []struct {
+		c    ledger.Customer
+		want law.Debtor
+	}{
+		{ledger.Customer{Kind: ledger.Business, Address: ledger.Address{Country: "FR"}}, law.DebtorB2B},
+		{ledger.Customer{Kind: ledger.Business, Address: ledger.Address{Country: "GB"}}, law.DebtorUK},
+		{ledger.Customer{Kind: ledger.Business, Address: ledger.Address{Country: "DE"}}, law.DebtorB2B},
+		{ledger.Customer{Kind: ledger.Consumer, Address: ledger.Address{Country: "GB"}}, law.DebtorConsumer},
+		{ledger.Customer{Kind: ledger.PublicBody}, law.DebtorPublic},
+	}
+	for _, c := range cases {
+		if got := law.DebtorOf(&c.c); got != c.want {
+			t.Errorf("%+v: %v, want %v", c.c, got, c.want)
+		}
+	}
+}

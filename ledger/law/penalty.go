@@ -54,6 +54,17 @@ func DebtorFor(k ledger.CustomerKind) Debtor {
 	return DebtorB2B
 }
 
+// DebtorOf returns the regime of a customer: by its kind, and for a business in the
+// United Kingdom the Late Payment of Commercial Debts (Interest) Act 1998 (legal-fr §9.1);
+// a business elsewhere abroad is handled as a French B2B debtor (C. com. L441-10, the
+// law of the creditor's terms of sale).
+func DebtorOf(c *ledger.Customer) Debtor {
+	if c.Kind == ledger.Business && c.Address.Country == "GB" {
+		return DebtorUK
+	}
+	return DebtorFor(c.Kind)
+}
+
 // Payment is a payment received on an invoice: from its date, interest runs on the
 // remaining balance only.
 type Payment struct {
