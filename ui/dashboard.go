@@ -149,7 +149,12 @@ func (a *App) kpiPane() fyne.CanvasObject {
 	heading.SizeName = theme.SizeNameSubHeadingText
 	heading.TextStyle = fyne.TextStyle{Bold: true}
 	report := widget.NewButtonWithIcon(a.t("ui.dash.report"), theme.DocumentPrintIcon(), a.askDashboardReport)
-	head := container.NewBorder(nil, nil, nil, report, heading)
+	counts := widget.NewButton(a.activityCounts(), func() {
+		a.disputesView.status, a.disputesView.tab = "active", 0
+		a.showScreen(screenDisputes)
+	})
+	counts.Importance = widget.LowImportance
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(counts, report), heading)
 
 	agedCard := a.panel(a.t("ui.dash.chart_aged"), a.agedChart())
 	dsoCard := a.panel(a.t("ui.dash.chart_dso", "n", strconv.Itoa(historyMonths)), a.dsoChart())
@@ -157,6 +162,19 @@ func (a *App) kpiPane() fyne.CanvasObject {
 		a.topOverdueTable(ledger.TopOverdue(a.sums, topOverdueCount)))
 	return container.NewBorder(container.NewVBox(head, grid), nil, nil, nil,
 		container.NewGridWithColumns(3, agedCard, dsoCard, topCard))
+}
+
+// activityCounts sums up the work in progress at the as-of date: disputes in progress
+// and delivery blocks in force (the agenda and the signals join them as they land).
+func (a *App) activityCounts() string {
+	active := 0
+	for i := range a.disputes {
+		if a.disputes[i].ActiveAt(a.asOf) {
+			active++
+		}
+	}
+	return a.t("ui.dash.counts", "disputes", strconv.Itoa(active),
+		"blocks", strconv.Itoa(len(dispute.BlockedAt(a.blocks, a.asOf))))
 }
 
 // figureText writes a KPI value with its unit, or a dash when it is not defined.
