@@ -91,23 +91,12 @@ func Render(w io.Writer, s ledger.Settings, r Report, opt Options) error {
 }
 
 func draw(d *pdfdoc.Doc, s *ledger.Settings, r *Report, title string) {
-	d.StartSection()
-	d.SetLegal(pdfdoc.LegalLine(d.Lang(), s.Currency, &s.Company))
-	d.TextColor(pdfdoc.Accent)
-	d.SetFont("B", 11)
-	d.Text(d.Left, d.Top, d.TextWidth(), 6, s.Company.Name, "L")
-	d.SetFont("B", 15)
-	d.Text(d.Left, d.Top+7, d.TextWidth(), 8, title, "L")
-	d.TextColor(pdfdoc.Grey)
-	d.SetFont("", 9)
 	currency := s.Currency
 	if currency == "" {
 		currency = "EUR"
 	}
-	d.Text(d.Left, d.Top+15, d.TextWidth(), 5, d.T("pdf.aged.subtitle", "count", strconv.Itoa(len(r.Lines)),
-		"currency", currency), "L")
-	d.TextColor(pdfdoc.Black)
-	d.SetY(d.Top + 23)
+	d.ReportHead(&s.Company, s.Currency, title, d.T("pdf.aged.subtitle", "count", strconv.Itoa(len(r.Lines)),
+		"currency", currency))
 
 	money := 25.0
 	fixed := 22 + money*float64(3+len(r.Ranges))
@@ -126,13 +115,6 @@ func draw(d *pdfdoc.Doc, s *ledger.Settings, r *Report, title string) {
 	}
 	cols = append(cols, pdfdoc.Column{Title: d.T("pdf.aged.col.credits"), Width: money, Align: "R"})
 
-	d.OnNewPage(func(d *pdfdoc.Doc) {
-		d.TextColor(pdfdoc.Grey)
-		d.SetFont("", 8)
-		d.Text(d.Left, d.Top, d.TextWidth(), 4, s.Company.Name+" – "+title, "L")
-		d.TextColor(pdfdoc.Black)
-		d.SetY(d.Top + 6)
-	})
 	t := d.NewTable(cols...)
 	t.Size, t.RowH, t.Zebra = 7.5, 4.6, true
 	t.Header()

@@ -136,37 +136,11 @@ func (p *printer) previous() *credit.Snapshot {
 	return nil
 }
 
-func (p *printer) heading(text string) {
-	d := p.d
-	d.Need(12)
-	d.TextColor(pdfdoc.Accent)
-	d.SetFont("B", 11)
-	d.Text(d.Left, d.Y()+2, d.TextWidth(), 6, text, "L")
-	d.TextColor(pdfdoc.Black)
-	d.SetY(d.Y() + 9)
-}
+func (p *printer) heading(text string) { p.d.Heading(text, 12) }
 
 func (p *printer) draw() {
 	d := p.d
-	d.StartSection()
-	d.SetLegal(pdfdoc.LegalLine(d.Lang(), p.cur, &p.s.Company))
-	d.OnNewPage(func(d *pdfdoc.Doc) {
-		d.TextColor(pdfdoc.Grey)
-		d.SetFont("", 8)
-		d.Text(d.Left, d.Top, d.TextWidth(), 4, p.s.Company.Name+" – "+p.title, "L")
-		d.TextColor(pdfdoc.Black)
-		d.SetY(d.Top + 7)
-	})
-	d.TextColor(pdfdoc.Accent)
-	d.SetFont("B", 11)
-	d.Text(d.Left, d.Top, d.TextWidth(), 6, p.s.Company.Name, "L")
-	d.SetFont("B", 16)
-	d.Text(d.Left, d.Top+7, d.TextWidth(), 8, p.title, "L")
-	d.TextColor(pdfdoc.Grey)
-	d.SetFont("", 9)
-	d.Text(d.Left, d.Top+16, d.TextWidth(), 5, d.T("dash.pdf.subtitle", "currency", p.cur), "L")
-	d.TextColor(pdfdoc.Black)
-	d.SetY(d.Top + 24)
+	d.ReportHead(&p.s.Company, p.cur, p.title, d.T("dash.pdf.subtitle", "currency", p.cur))
 
 	p.kpiTable()
 	p.heading(d.T("dash.pdf.charts"))

@@ -131,35 +131,13 @@ func RenderPDF(w io.Writer, s ledger.Settings, dg *dispute.SalesDigest, opt Opti
 }
 
 func drawDigest(d *pdfdoc.Doc, s *ledger.Settings, dg *dispute.SalesDigest, title string) {
-	d.StartSection()
-	d.SetLegal(pdfdoc.LegalLine(d.Lang(), s.Currency, &s.Company))
-	d.TextColor(pdfdoc.Accent)
-	d.SetFont("B", 11)
-	d.Text(d.Left, d.Top, d.TextWidth(), 6, s.Company.Name, "L")
-	d.SetFont("B", 14)
-	d.Text(d.Left, d.Top+7, d.TextWidth(), 8, title, "L")
-	d.TextColor(pdfdoc.Black)
+	d.ReportHead(&s.Company, s.Currency, title, "")
 	d.SetFont("", 9)
-	y := d.Para(d.Left, d.Top+17, d.TextWidth(), pdfdoc.LineHeight(9), d.T("dispute.digest.summary",
+	y := d.Para(d.Left, d.Y(), d.TextWidth(), pdfdoc.LineHeight(9), d.T("dispute.digest.summary",
 		"disputes", strconv.Itoa(len(dg.Disputes)), "disputed", d.Money(dg.DisputedTotal()),
 		"customers", strconv.Itoa(len(dg.Customers)), "overdue", d.Money(dg.OverdueTotal()),
 		"blocks", strconv.Itoa(len(dg.Blocks))), "L")
-	d.OnNewPage(func(d *pdfdoc.Doc) {
-		d.TextColor(pdfdoc.Grey)
-		d.SetFont("", 8)
-		d.Text(d.Left, d.Top, d.TextWidth(), 4, s.Company.Name+" – "+title, "L")
-		d.TextColor(pdfdoc.Black)
-		d.SetY(d.Top + 6)
-	})
-	heading := func(key string) {
-		d.Need(20)
-		y := d.Y() + 4
-		d.TextColor(pdfdoc.Accent)
-		d.SetFont("B", 11)
-		d.Text(d.Left, y, d.TextWidth(), 6, d.T(key), "L")
-		d.TextColor(pdfdoc.Black)
-		d.SetY(y + 7)
-	}
+	heading := func(key string) { d.Heading(d.T(key), 20) }
 	d.SetY(y)
 
 	heading("dispute.digest.disputes")
