@@ -155,30 +155,20 @@ func runBlock(env *Env, args []string) error {
 		return proposeByHand(env, db, *proposeFor, *by, *comment, date)
 	}
 	err = env.update(*dbPath, func(tx *store.Tx) error {
-		b, err := tx.Block(*id)
-		if err != nil {
-			return err
-		}
-		if b == nil {
-			return &ledger.Problem{Key: "dispute.cli.no_block", Args: []string{"value", *id}}
-		}
 		who := who(tx, *by)
-		switch {
-		case *answer != "":
-			err = b.Answer(dispute.SalesAnswer{By: who, Date: date, Agree: *answer == "agree", Comment: *comment})
-		case *decide != "":
-			conditions := ""
-			if *decide == "block" {
-				conditions = *comment
+		return tx.ChangeBlock(*id, func(b *dispute.Block) error {
+			switch {
+			case *answer != "":
+				return b.Answer(dispute.SalesAnswer{By: who, Date: date, Agree: *answer == "agree", Comment: *comment})
+			case *decide != "":
+				conditions := ""
+				if *decide == "block" {
+					conditions = *comment
+				}
+				return b.Decide(dispute.Decision{Date: date, By: who, Blocked: *decide == "block", Comment: *comment}, conditions)
 			}
-			err = b.Decide(dispute.Decision{Date: date, By: who, Blocked: *decide == "block", Comment: *comment}, conditions)
-		default:
-			err = b.LiftBlock(dispute.Lift{Date: date, By: who, Comment: *comment})
-		}
-		if err != nil {
-			return err
-		}
-		return tx.PutBlock(b)
+			return b.LiftBlock(dispute.Lift{Date: date, By: who, Comment: *comment})
+		})
 	})
 	if err != nil {
 		return err

@@ -237,15 +237,10 @@ func (env *Env) disputeStatus(args []string) error {
 	}
 	var from dispute.Status
 	err = env.update(path, func(tx *store.Tx) error {
-		d, err := tx.MustDispute(*id)
-		if err != nil {
-			return err
-		}
-		from = d.Status
-		if err := d.Move(dispute.Status(*to), at, who(tx, by), *comment, r); err != nil {
-			return err
-		}
-		return tx.PutDispute(d)
+		return tx.ChangeDispute(*id, func(d *dispute.Dispute) error {
+			from = d.Status
+			return d.Move(dispute.Status(*to), at, who(tx, by), *comment, r)
+		})
 	})
 	if err != nil {
 		return err
@@ -273,14 +268,7 @@ func (env *Env) disputeNote(args []string) error {
 		return err
 	}
 	err = env.update(path, func(tx *store.Tx) error {
-		d, err := tx.MustDispute(*id)
-		if err != nil {
-			return err
-		}
-		if err := d.AddNote(at, who(tx, by), *text); err != nil {
-			return err
-		}
-		return tx.PutDispute(d)
+		return tx.ChangeDispute(*id, func(d *dispute.Dispute) error { return d.AddNote(at, who(tx, by), *text) })
 	})
 	if err != nil {
 		return err

@@ -119,19 +119,7 @@ func (a *App) salesOf(b *dispute.Block) string {
 
 // updateBlock applies change to block id in one transaction and reloads.
 func (a *App) updateBlock(id string, change func(*dispute.Block) error) {
-	err := a.db.Update(func(tx *store.Tx) error {
-		b, err := tx.Block(id)
-		if err != nil {
-			return err
-		}
-		if b == nil {
-			return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
-		}
-		if err := change(b); err != nil {
-			return err
-		}
-		return tx.PutBlock(b)
-	})
+	err := a.db.Update(func(tx *store.Tx) error { return tx.ChangeBlock(id, change) })
 	if err != nil {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		return

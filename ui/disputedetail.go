@@ -155,16 +155,7 @@ func (a *App) user() string {
 // updateDispute applies change to dispute id in one transaction and reloads; a
 // refused change is shown and nothing is written.
 func (a *App) updateDispute(id string, change func(*dispute.Dispute) error) {
-	err := a.db.Update(func(tx *store.Tx) error {
-		d, err := tx.MustDispute(id)
-		if err != nil {
-			return err
-		}
-		if err := change(d); err != nil {
-			return err
-		}
-		return tx.PutDispute(d)
-	})
+	err := a.db.Update(func(tx *store.Tx) error { return tx.ChangeDispute(id, change) })
 	if err != nil {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		return

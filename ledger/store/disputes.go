@@ -266,3 +266,32 @@ func (db *DB) LoadDisputes() ([]dispute.Dispute, []dispute.Block, error) {
 	})
 	return ds, bs, err
 }
+
+// ChangeDispute reads dispute id, applies change to it and stores it (PutDispute's
+// checks apply): the one way a user action modifies a dispute.
+func (t *Tx) ChangeDispute(id string, change func(*dispute.Dispute) error) error {
+	d, err := t.MustDispute(id)
+	if err != nil {
+		return err
+	}
+	if err := change(d); err != nil {
+		return err
+	}
+	return t.PutDispute(d)
+}
+
+// ChangeBlock reads block id, applies change to it and stores it (PutBlock's checks
+// apply): the one way a user action modifies a delivery block.
+func (t *Tx) ChangeBlock(id string, change func(*dispute.Block) error) error {
+	b, err := t.Block(id)
+	if err != nil {
+		return err
+	}
+	if b == nil {
+		return &ledger.Problem{Key: "dispute.cli.no_block", Args: []string{"value", id}}
+	}
+	if err := change(b); err != nil {
+		return err
+	}
+	return t.PutBlock(b)
+}
