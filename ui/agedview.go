@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"relance/ledger"
 	"relance/ledger/credit"
 	"relance/letters"
 	"relance/letters/agedpdf"
@@ -165,38 +164,35 @@ func (a *App) agedGroupKey() credit.GroupKey {
 // agedRows builds the table's rows: the groups (or a group's customers, or every
 // customer) and the total line.
 func (a *App) agedRows(ag *credit.Aged) []agedRow {
-	var rows []agedRow
-	key := a.agedGroupKey()
-	if key == nil || a.agedGroup != "" {
-		for i := range ag.Lines {
-			l := &ag.Lines[i]
-			if a.agedGroup != "" {
-				if k, _ := key(l.Customer); k != a.agedGroup {
-					continue
-				}
-			}
+	customers := func(lines []*credit.AgedLine, total credit.Buckets) []agedRow {
+		rows := make([]agedRow, 0, len(lines)+1)
+		for _, l := range lines {
 			rows = append(rows, agedRow{id: l.Customer.ID, name: l.Customer.Name, customer: l.Customer.ID, b: &l.Buckets})
 		}
-	} else {
-		for _, g := range ag.Group(key) {
-			g := g
-			rows = append(rows, agedRow{id: g.Key, name: a.t("ui.aged.group_label", "label", g.Label, "n", strconv.Itoa(g.Customers)),
-				group: g.Key, count: g.Customers, b: &g.Buckets})
+		return append(rows, agedRow{name: a.t("ui.aged.total"), b: &total, total: true})
+	}
+	key := a.agedGroupKey()
+	if key == nil {
+		lines := make([]*credit.AgedLine, len(ag.Lines))
+		for i := range ag.Lines {
+			lines[i] = &ag.Lines[i]
 		}
+		return customers(lines, ag.Total)
+	}
+	var rows []agedRow
+	for _, g := range ag.Group(key) {
+		if a.agedGroup == g.Key { // drilled into this group: its customers and its total
+			return customers(g.Lines, g.Buckets)
+		}
+		g := g
+		rows = append(rows, agedRow{id: g.Key, name: a.t("ui.aged.group_label", "label", g.Label, "n", strconv.Itoa(g.Customers)),
+			group: g.Key, count: g.Customers, b: &g.Buckets})
+	}
+	if a.agedGroup != "" { // the group no longer exists (date or data changed)
+		a.agedGroup = ""
 	}
 	total := ag.Total
-	if a.agedGroup != "" {
-		total = credit.Buckets{Late: make([]ledger.Cents, len(ag.Ranges))}
-		for _, r := range rows {
-			total.NotDue += r.b.NotDue
-			total.Credits += r.b.Credits
-			for i := range r.b.Late {
-				total.Late[i] += r.b.Late[i]
-			}
-		}
-	}
-	rows = append(rows, agedRow{name: a.t("ui.aged.total"), b: &total, total: true})
-	return rows
+	return append(rows, agedRow{name: a.t("ui.aged.total"), b: &total, total: true})
 }
 
 // askExportAged asks where to save the aged balance, then writes it.
