@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"relance/ledger"
 	"relance/ledger/dispute"
 )
 
@@ -110,7 +109,7 @@ func (a *App) filteredDisputes() []*dispute.Dispute {
 			s.status != "" && s.status != "active" && string(d.Status) != s.status,
 			s.owner != "" && d.Owner != s.owner,
 			s.reason != "" && string(d.Reason) != s.reason,
-			s.age > 0 && ageBucket(a.asOf.DaysSince(d.Opened)) != s.age:
+			s.age > 0 && dispute.AgeBand(a.asOf.DaysSince(d.Opened))+1 != s.age:
 			continue
 		}
 		out = append(out, d)
@@ -130,35 +129,14 @@ func (a *App) filteredDisputes() []*dispute.Dispute {
 // disputeAgeing counts the disputes in progress by time since they were opened, with
 // the amounts, and how many are past the date by which sales should answer.
 func (a *App) disputeAgeing() fyne.CanvasObject {
-	bounds := []int{15, 30, 60}
-	counts := make([]int, len(bounds)+1)
-	amounts := make([]ledger.Cents, len(bounds)+1)
-	late := 0
-	for i := range a.disputes {
-		d := &a.disputes[i]
-		if !d.ActiveAt(a.asOf) {
-			continue
-		}
-		age, k := a.asOf.DaysSince(d.Opened), len(bounds)
-		for j, b := range bounds {
-			if age <= b {
-				k = j
-				break
-			}
-		}
-		counts[k]++
-		amounts[k] += d.Total()
-		if d.DueBy.Valid() && d.DueBy < a.asOf {
-			late++
-		}
-	}
-	var parts []string
+	ag := dispute.AgeingAt(a.disputes, a.asOf)
 	labels := []string{a.t("ui.disp.age", "from", "0", "to", "15"), a.t("ui.disp.age", "from", "16", "to", "30"),
 		a.t("ui.disp.age", "from", "31", "to", "60"), a.t("ui.disp.ageover", "from", "60")}
-	for i := range counts {
-		parts = append(parts, a.t("ui.disp.age_part", "label", labels[i], "n", strconv.Itoa(counts[i]), "amount", a.money(amounts[i])))
+	var parts []string
+	for i := range ag.Count {
+		parts = append(parts, a.t("ui.disp.age_part", "label", labels[i], "n", strconv.Itoa(ag.Count[i]), "amount", a.money(ag.Amount[i])))
 	}
-	l := widget.NewLabel(a.t("ui.disp.ageing", "parts", strings.Join(parts, " · "), "late", strconv.Itoa(late)))
+	l := widget.NewLabel(a.t("ui.disp.ageing", "parts", strings.Join(parts, " · "), "late", strconv.Itoa(ag.Late)))
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
@@ -210,17 +188,4 @@ func (a *App) ownerName(id string) string {
 		return sp.Name
 	}
 	return id
-}
-
-// ageBucket returns 1..4 for a dispute opened days ago: 0–15, 16–30, 31–60, > 60.
-func ageBucket(days int) int {
-	switch {
-	case days <= 15:
-		return 1
-	case days <= 30:
-		return 2
-	case days <= 60:
-		return 3
-	}
-	return 4
 }
