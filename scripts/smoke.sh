@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Smoke test of the real binary: start it under Xvfb on a fresh data folder (so it
 # creates the demo dossier), wait for its window, screenshot it, and check that the
-# second-process guard answers within a second. Usage: scripts/smoke.sh bin/relance [out.png]
+# second-process guard answers within a second. When strace is installed, the app and a
+# few headless commands run under it and scripts/nonet.sh checks that none of them opened a
+# network connection (offline rule). Usage: scripts/smoke.sh bin/relance [out.png]
 set -euo pipefail
 bin=$(realpath "$1")
 shot=${2:-}
@@ -14,7 +16,11 @@ xvfb=$!
 export DISPLAY=$disp XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_RUNTIME_DIR=$work/run
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 sleep 1
-"$bin" >"$work/app.log" 2>&1 &
+trace=()
+if command -v strace >/dev/null 2>&1; then
+  trace=(strace -f -qq --seccomp-bpf -e trace=connect,sendto,sendmsg -e signal=none -o "$work/gui.strace")
+fi
+"${trace[@]}" "$bin" >"$work/app.log" 2>&1 &
 app=$!
 
 wid=""
@@ -50,4 +56,24 @@ grep -q "already open" "$work/second.out" || { echo "smoke: unexpected message:"
 [ "$ms" -lt 1000 ] || { echo "smoke: second process took ${ms} ms"; exit 1; }
 echo "smoke: second process refused in ${ms} ms: $(cat "$work/second.out")"
 if ! kill -0 $app 2>/dev/null; then echo "smoke: relance died"; cat "$work/app.log"; exit 1; fi
+
+# Offline: the GUI run above and headless commands on a copy of the demo make no network
+# connection (DESIGN rule 8).
+if [ ${#trace[@]} -gt 0 ]; then
+  # Stop the traced program (strace's child) so that strace flushes its log and exits.
+  pkill -TERM -P $app 2>/dev/null || true
+  for _ in $(seq 1 20); do kill -0 $app 2>/dev/null || break; sleep 0.25; done
+  copy=$work/copy.db
+  cp "$demo" "$copy"
+  logs=("$work/gui.strace")
+  for cmd in "aged --db $copy --format json" "kpi --db $copy --format json" \
+             "statement --db $copy --all --out $work/st" "check --db $copy"; do
+    name=$(echo "$cmd" | cut -d' ' -f1)
+    strace -f -qq --seccomp-bpf -e trace=connect,sendto,sendmsg -e signal=none -o "$work/$name.strace" \
+      "$bin" $cmd >/dev/null 2>"$work/$name.err" || { echo "smoke: relance $cmd failed:"; cat "$work/$name.err"; exit 1; }
+    logs+=("$work/$name.strace")
+  done
+  scripts_dir=$(dirname "$(realpath "$0")")
+  "$scripts_dir/nonet.sh" "${logs[@]}"
+fi
 echo "smoke: ok"
