@@ -11,16 +11,18 @@ import (
 // SchemaVersion is the schema this build writes. Bump it with a migration below when a
 // bucket's layout changes or a bucket is added; the committed fixture in testdata/
 // (testdata/dossier-schema*.db) must keep opening.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // allBuckets are the buckets of the current schema, created with every new dossier.
-var allBuckets = [][]byte{bMeta, bSettings, bCustomers, bItems, bSalespeople, bImports, bDisputes, bBlocks, bRates}
+var allBuckets = [][]byte{bMeta, bSettings, bCustomers, bItems, bSalespeople, bImports, bDisputes, bBlocks, bRates,
+	bRisk, bScenarios, bActions, bPromises, bPlans, bTemplates, bLetters}
 
 // migrations[i] upgrades a dossier from schema i+1 to i+2. Each runs inside the one
 // transaction that upgrades the dossier, so a failed upgrade leaves it as it was.
 var migrations = []func(tx *bolt.Tx) error{
 	migrateDisputes, // 1 → 2: disputes and delivery blocks (disputes.go)
 	migrateRates,    // 2 → 3: rate half-years added by the dossier (rates.go)
+	migrateSchema4,  // 3 → 4: risk, reminder procedure, letters (schema4.go)
 }
 
 func init() {
