@@ -43,9 +43,26 @@ type Settings struct {
 	Buckets []int `json:"buckets"`
 	// Receivables are the account prefixes read as customer receivables on import.
 	Receivables []string `json:"receivables,omitempty"`
+	// Backups is how many rotating backups of the dossier are kept (written on opening and
+	// before each import or batch); 0 means DefaultBackups.
+	Backups int `json:"backups,omitempty"`
 	// Demo marks the embedded demo dossier; DemoToday is its reference "today".
 	Demo      bool `json:"demo,omitempty"`
 	DemoToday Date `json:"demo_today,omitempty"`
+}
+
+// DefaultBackups is the number of rotating backups kept when the settings do not say.
+const DefaultBackups = 5
+
+// MaxBackups bounds the backups setting (each backup is a full copy of the dossier).
+const MaxBackups = 100
+
+// BackupsKept returns how many rotating backups to keep.
+func (s Settings) BackupsKept() int {
+	if s.Backups <= 0 {
+		return DefaultBackups
+	}
+	return s.Backups
 }
 
 // DefaultSettings returns the settings of a new dossier.
@@ -90,6 +107,9 @@ func (s Settings) Validate() error {
 			return &Problem{Key: "err.buckets", Args: []string{"value", intsString(s.Buckets)}}
 		}
 		prev = b
+	}
+	if s.Backups < 0 || s.Backups > MaxBackups {
+		return &Problem{Key: "err.backups", Args: []string{"value", strconv.Itoa(s.Backups), "max", strconv.Itoa(MaxBackups)}}
 	}
 	if s.Terms.Days < 0 || s.Terms.Days > 365 {
 		return &Problem{Key: "err.terms", Args: []string{"value", s.Terms.String()}}

@@ -15,8 +15,9 @@ import (
 	"relance/ledger/store"
 )
 
-// backupsKept is how many rotating backups the store keeps beside a dossier.
-const backupsKept = 5
+// backupsKept is how many rotating backups the store keeps beside a dossier whose
+// settings do not say (Settings.Backups, edited in the settings screen).
+const backupsKept = ledger.DefaultBackups
 
 // openDossier opens the dossier at path off the Fyne goroutine, then loads it and shows
 // it. Re-opening the current dossier does nothing; opening another one closes the

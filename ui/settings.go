@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -35,7 +36,7 @@ func settingsGroups() [][]string {
 		{"ui.set.name", "ui.set.legal_form", "ui.set.capital", "ui.set.siren", "ui.set.rcs", "ui.set.vat", "ui.set.phone", "ui.set.email"},
 		{"ui.set.address", "ui.set.postcode", "ui.set.city", "ui.set.country", "ui.set.iban", "ui.set.bic"},
 		{"ui.set.sign_name", "ui.set.sign_title"},
-		{"ui.set.currency", "ui.set.terms", "ui.set.buckets"},
+		{"ui.set.currency", "ui.set.terms", "ui.set.buckets", "ui.set.backups"},
 	}
 }
 
@@ -63,11 +64,15 @@ func (a *App) newSettingsScreen() fyne.CanvasObject {
 		"ui.set.currency":   s.Currency,
 		"ui.set.terms":      s.Terms.String(),
 		"ui.set.buckets":    intsText(s.Buckets),
+		"ui.set.backups":    strconv.Itoa(s.BackupsKept()),
 	}
 	hints := map[string]string{
 		"ui.set.terms":   a.t("ui.set.terms_hint"),
 		"ui.set.buckets": a.t("ui.set.buckets_hint"),
 		"ui.set.capital": a.t("ui.set.capital_hint"),
+	}
+	if a.db != nil {
+		hints["ui.set.backups"] = a.t("ui.set.backups_hint", "dir", filepath.Base(a.db.BackupDir()))
 	}
 	groupTitles := []string{"ui.set.group_company", "ui.set.group_address", "ui.set.group_signatory", "ui.set.group_rules"}
 	var cards []fyne.CanvasObject
@@ -178,6 +183,10 @@ func (v *settingsView) read() (ledger.Settings, error) {
 	if err != nil {
 		return s, v.fail("ui.set.buckets", errText(a.t("ui.set.err_buckets", "value", get("ui.set.buckets"))))
 	}
+	backups, err := strconv.Atoi(get("ui.set.backups"))
+	if err != nil || backups < 1 || backups > ledger.MaxBackups {
+		return s, v.fail("ui.set.backups", errText(a.t("ui.set.err_backups", "value", get("ui.set.backups"), "max", strconv.Itoa(ledger.MaxBackups))))
+	}
 
 	s.Company.Name = name
 	s.Company.LegalForm = get("ui.set.legal_form")
@@ -198,6 +207,7 @@ func (v *settingsView) read() (ledger.Settings, error) {
 	s.Currency = cur
 	s.Terms = terms
 	s.Buckets = buckets
+	s.Backups = backups
 	return s, nil
 }
 

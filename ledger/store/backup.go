@@ -140,3 +140,20 @@ func (db *DB) RotateBackup(keep int) error {
 	_, err := db.writeBackup(backupDir(db.path), keep)
 	return err
 }
+
+// BackupsKept is how many rotating backups this dossier keeps: its Settings.Backups, or
+// fallback when the settings do not say (or cannot be read).
+func (db *DB) BackupsKept(fallback int) int {
+	keep := fallback
+	_ = db.View(func(tx *Tx) error {
+		s, err := tx.Settings()
+		if err == nil && s.Backups > 0 {
+			keep = s.Backups
+		}
+		return nil
+	})
+	if keep <= 0 {
+		keep = ledger.DefaultBackups
+	}
+	return keep
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -90,5 +91,43 @@ func TestRotateBackupBeforeAnAction(t *testing.T) {
 	db.RotateBackup(5)
 	if list, _ := db.Backups(); len(list) != 2 {
 		t.Errorf("%d backups, want 2", len(list))
+	}
+}
+
+// The number of rotating backups kept is a dossier setting: set to 2, seven revisions
+// opened in turn leave two backups; unset, the caller's fallback applies.
+func TestBackupsKeptSetting(t *testing.T) {
+	path, db := newDossier(t)
+	if got := db.BackupsKept(7); got != 7 {
+		t.Errorf("unset setting: kept %d, want the fallback 7", got)
+	}
+	db.Update(func(tx *Tx) error {
+		s, _ := tx.Settings()
+		s.Backups = 2
+		return tx.PutSettings(s)
+	})
+	db.Close()
+	for i := 0; i < 7; i++ {
+		db, err := Open(path, Options{Backups: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.WaitBackup(); err != nil {
+			t.Fatal(err)
+		}
+		db.Update(func(tx *Tx) error { return tx.PutCustomer(&ledger.Customer{ID: fmt.Sprint("C", i), Name: "n"}) })
+		if i == 6 {
+			if list, _ := db.Backups(); len(list) != 2 {
+				t.Errorf("%d backups kept, want 2 (the setting)", len(list))
+			}
+		}
+		db.Close()
+	}
+	bad := ledger.DefaultSettings()
+	for _, n := range []int{-1, ledger.MaxBackups + 1} {
+		bad.Backups = n
+		if err := bad.Validate(); !errors.Is(err, &ledger.Problem{Key: "err.backups"}) {
+			t.Errorf("Backups=%d accepted: %v", n, err)
+		}
 	}
 }

@@ -57,7 +57,8 @@ type Options struct {
 	// Timeout is how long to wait for another process's lock (default 500 ms, so that
 	// "already open" is said within a second, process start included).
 	Timeout time.Duration
-	// Backups is how many rotating backups to keep; > 0 writes one on open (read-write only).
+	// Backups > 0 writes a rotating backup on open (read-write only), keeping as many as
+	// the dossier's settings say (Settings.Backups), or this number when they say nothing.
 	Backups int
 }
 
@@ -141,9 +142,10 @@ func Open(path string, opt Options) (db *DB, err error) {
 		}
 	}
 	if !db.readOnly && opt.Backups > 0 {
+		keep := db.BackupsKept(opt.Backups)
 		db.backup = make(chan error, 1)
 		go func() {
-			_, err := db.writeBackup(backupDir(path), opt.Backups)
+			_, err := db.writeBackup(backupDir(path), keep)
 			db.backup <- err
 		}()
 	}
