@@ -10,7 +10,7 @@ BIN := bin/relance
 # -tags ci: Fyne's headless software driver, so tests need no display, GL or cgo.
 TESTFLAGS ?= -tags ci
 
-.PHONY: run test deps deps-build build vet fmt-check unit smoke screenshots bench fuzz clean crashtest dist
+.PHONY: run test deps deps-build build vet fmt-check unit smoke screenshots bench bench-raw fuzz clean crashtest dist
 
 run: deps-build build
 	./$(BIN)
@@ -44,7 +44,13 @@ test: deps fmt-check vet unit smoke
 screenshots:
 	UPDATE_SCREENSHOTS=1 $(GO) test $(TESTFLAGS) -count=1 -run Screenshot ./ui/
 
+# Every benchmark with a target (scripts/bench-targets.tsv), each in its own process: one table
+# of operation, median of 3 runs, target and peak RSS, also written to docs/performance.md.
 bench:
+	$(GO) run ./scripts/benchtable -count 3 -out docs/performance.md scripts/bench-targets.tsv
+
+# All benchmarks, raw go test output.
+bench-raw:
 	$(GO) test $(TESTFLAGS) -run '^$$' -bench . -benchtime 3x ./...
 
 FUZZTIME ?= 2m
