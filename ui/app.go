@@ -107,8 +107,8 @@ func Run(path string) int {
 // newApp builds the interface on fa with today as the default as-of date, and shows
 // the empty shell (no dossier yet).
 func newApp(fa fyne.App, today ledger.Date) *App {
-	fa.Settings().SetTheme(newTheme())
 	a := &App{fyne: fa, today: today, asOf: today, screen: screenDashboard}
+	fa.Settings().SetTheme(newTheme(a.themeMode()))
 	a.lang = a.initialLang()
 	a.clients = newClientsState()
 	a.win = fa.NewWindow("Relance")

@@ -25,6 +25,8 @@ func newTestApp(t *testing.T, lang string) *App {
 	t.Helper()
 	fa := test.NewTempApp(t)
 	fa.Preferences().SetString(prefLang, lang)
+	// The test driver's system variant is dark; the reference screenshots are light.
+	fa.Preferences().SetString(prefTheme, themeLight)
 	a := newApp(fa, anchor)
 	a.win.Resize(windowSize())
 	t.Cleanup(func() {

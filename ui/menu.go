@@ -53,7 +53,15 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	en.Checked = a.lang == "en"
 	lang := fyne.NewMenuItem(a.t("ui.menu.language"), nil)
 	lang.ChildMenu = fyne.NewMenu("", fr, en)
-	view := fyne.NewMenu(a.t("ui.menu.view"), lang)
+	var modes []*fyne.MenuItem
+	for _, m := range []string{themeSystem, themeLight, themeDark} {
+		item := fyne.NewMenuItem(a.t("ui.menu.theme_"+m), func() { a.setThemeMode(m) })
+		item.Checked = a.themeMode() == m
+		modes = append(modes, item)
+	}
+	themes := fyne.NewMenuItem(a.t("ui.menu.theme"), nil)
+	themes.ChildMenu = fyne.NewMenu("", modes...)
+	view := fyne.NewMenu(a.t("ui.menu.view"), lang, themes)
 	return fyne.NewMainMenu(file, view)
 }
 

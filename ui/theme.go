@@ -7,13 +7,47 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// relanceTheme is Fyne's default theme in its light variant: an office tool read for
-// hours, printed from, and shown on projectors in training rooms.
-type relanceTheme struct{ fyne.Theme }
+// Theme modes, kept in the preferences: follow the system (the default), or force the
+// light variant (printed-looking, for projectors in training rooms) or the dark one.
+const (
+	themeSystem = "system"
+	themeLight  = "light"
+	themeDark   = "dark"
+	prefTheme   = "pref.theme"
+)
 
-func newTheme() fyne.Theme { return relanceTheme{theme.DefaultTheme()} }
+// relanceTheme is Fyne's default theme, with the variant the user chose: the system's
+// by default.
+type relanceTheme struct {
+	fyne.Theme
+	mode string
+}
 
-// Color returns the light variant's colours whatever the system asks.
-func (t relanceTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, theme.VariantLight)
+func newTheme(mode string) fyne.Theme { return relanceTheme{Theme: theme.DefaultTheme(), mode: mode} }
+
+// Color returns the colour of the chosen variant (the system's in "system" mode).
+func (t relanceTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch t.mode {
+	case themeLight:
+		v = theme.VariantLight
+	case themeDark:
+		v = theme.VariantDark
+	}
+	return t.Theme.Color(n, v)
+}
+
+// themeMode is the theme preference, "system" when unset or unknown.
+func (a *App) themeMode() string {
+	switch m := a.fyne.Preferences().String(prefTheme); m {
+	case themeLight, themeDark:
+		return m
+	}
+	return themeSystem
+}
+
+// setThemeMode applies and remembers a theme mode.
+func (a *App) setThemeMode(mode string) {
+	a.fyne.Preferences().SetString(prefTheme, mode)
+	a.fyne.Settings().SetTheme(newTheme(a.themeMode()))
+	a.rebuild()
 }
