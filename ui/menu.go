@@ -36,6 +36,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		open,
 		newItem,
 		fyne.NewMenuItem(a.t("ui.menu.demo"), a.openDemo),
+		fyne.NewMenuItem(a.t("ui.demo.reset"), a.askResetDemo),
 		recentItem,
 		fyne.NewMenuItemSeparator(),
 		importItem,
@@ -62,7 +63,11 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	themes := fyne.NewMenuItem(a.t("ui.menu.theme"), nil)
 	themes.ChildMenu = fyne.NewMenu("", modes...)
 	view := fyne.NewMenu(a.t("ui.menu.view"), lang, themes)
-	return fyne.NewMainMenu(file, view)
+	help := fyne.NewMenu(a.t("ui.menu.help"),
+		fyne.NewMenuItem(a.t("ui.tour.start"), a.startTour),
+		fyne.NewMenuItem(a.t("ui.menu.welcome"), a.showWelcome),
+	)
+	return fyne.NewMainMenu(file, view, help)
 }
 
 // quit closes the dossier and leaves the application.

@@ -46,26 +46,5 @@ func (a *App) noDossierScreen() fyne.CanvasObject {
 		msg.Alignment = fyne.TextAlignCenter
 		return container.NewCenter(container.NewVBox(msg, withWidth(320, bar)))
 	}
-	title := widget.NewLabel(a.t("ui.empty.title"))
-	title.SizeName = theme.SizeNameSubHeadingText
-	title.TextStyle = fyne.TextStyle{Bold: true}
-	title.Alignment = fyne.TextAlignCenter
-	box := container.NewVBox(title)
-	if a.loadErr != "" {
-		msg := widget.NewLabel(a.loadErr)
-		msg.Wrapping = fyne.TextWrapWord
-		msg.Importance = widget.DangerImportance
-		box.Add(withWidth(560, msg))
-	}
-	hint := widget.NewLabel(a.t("ui.empty.hint"))
-	hint.Alignment = fyne.TextAlignCenter
-	box.Add(hint)
-	open := widget.NewButtonWithIcon(a.t("ui.menu.open"), theme.FolderOpenIcon(), a.chooseDossier)
-	open.Importance = widget.HighImportance
-	box.Add(container.NewCenter(container.NewHBox(
-		open,
-		widget.NewButtonWithIcon(a.t("ui.menu.new"), theme.ContentAddIcon(), a.askNewDossier),
-		widget.NewButtonWithIcon(a.t("ui.menu.demo"), theme.HomeIcon(), a.openDemo),
-	)))
-	return container.NewCenter(box)
+	return a.welcomeScreen()
 }

@@ -291,7 +291,7 @@ func TestOpenErrorsAreShownNotPanics(t *testing.T) {
 	if !errors.Is(err, store.ErrNotDossier) {
 		t.Fatalf("err = %v", err)
 	}
-	if !hasText(a.win, "Aucun dossier ouvert") || !hasText(a.win, "n'est pas un dossier Relance") {
+	if !hasText(a.win, "Bienvenue dans Relance") || !hasText(a.win, "n'est pas un dossier Relance") {
 		t.Errorf("texts: %q", texts(a.win))
 	}
 	if len(a.win.Canvas().Overlays().List()) == 0 {

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"relance/ledger/store"
+)
+
+// The welcome page shows the three ways in and the trainer's tools, in both languages;
+// with UPDATE_SCREENSHOTS=1 it is written to docs/screenshots/welcome-<lang>.png.
+func TestWelcomePage(t *testing.T) {
+	dir := t.TempDir()
+	if os.Getenv("UPDATE_SCREENSHOTS") == "1" {
+		dir = filepath.Join("..", "docs", "screenshots")
+	}
+	for _, lang := range []string{"fr", "en"} {
+		a := newTestApp(t, lang)
+		for _, k := range []string{"ui.welcome.title", "ui.welcome.demo_button", "ui.welcome.new_button",
+			"ui.welcome.open_button", "ui.tour.start", "ui.demo.reset"} {
+			if !hasText(a.win, a.t(k)) {
+				t.Errorf("%s: %q not on the welcome page", lang, a.t(k))
+			}
+		}
+		img := a.win.Canvas().Capture()
+		f, err := os.Create(filepath.Join(dir, "welcome-"+lang+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		png.Encode(f, img)
+		f.Close()
+	}
+}
+
+// Resetting the demo puts back its initial content and keeps the trainer's version
+// beside it; the guided tour walks every screen it lists.
+func TestResetDemoAndTour(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	path, err := store.DemoPath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newTestApp(t, "fr")
+	done := make(chan error, 1)
+	a.loaded = func(err error) { done <- err }
+	a.openDemo()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	first := a.book.Accounts[0].Customer.ID
+	// The trainer renames a customer during the session.
+	err = a.db.Update(func(tx *store.Tx) error {
+		c, err := tx.Customer(first)
+		if err != nil {
+			return err
+		}
+		c.Name = "Renommé pendant la séance"
+		return tx.PutCustomer(c)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.resetDemo()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if a.path != path || a.book == nil {
+		t.Fatalf("demo not reopened: %q", a.path)
+	}
+	if n := a.book.Account(first).Customer.Name; n == "Renommé pendant la séance" {
+		t.Errorf("reset kept the session's change")
+	}
+	if _, err := os.Stat(path + ".before-reset"); err != nil {
+		t.Errorf("the session's version was not kept: %v", err)
+	}
+
+	for i, s := range tourSteps() {
+		a.showTourStep(i)()
+		if a.screen != s.screen {
+			t.Errorf("tour step %d shows screen %d, want %d", i+1, a.screen, s.screen)
+		}
+		// A wrapped label is drawn line by line: look for the explanation's first words.
+		if words := []rune(a.t(s.textKey)); !hasText(a.win, string(words[:20])) {
+			t.Errorf("tour step %d: its explanation is not shown", i+1)
+		}
+	}
+}
