@@ -3,18 +3,24 @@ package ui
 import (
 	"fmt"
 	"io"
+	"net/url"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"relance/ledger"
 	"relance/letters"
 	"relance/letters/dashpdf"
 )
 
-// askSave asks where to save a document proposed as name, writes it with write, and
-// says so in the status bar with the message doneKey ({file}); errors go to a dialog.
+// askSave asks where to save a document proposed as name, writes it with write, says
+// so in the status bar with the message doneKey ({file}) and offers to open it in the
+// system's viewer; errors go to a dialog.
 func (a *App) askSave(name, doneKey string, write func(path string) error) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
@@ -27,6 +33,7 @@ func (a *App) askSave(name, doneKey string, write func(path string) error) {
 			return
 		}
 		a.setStatus(a.t(doneKey, "file", filepath.Base(path)))
+		a.offerOpen(path, a.t(doneKey, "file", filepath.Base(path)))
 	}, a.win)
 	d.SetFileName(name)
 	d.Resize(fyne.NewSize(900, 600))
@@ -48,4 +55,37 @@ func (a *App) writeDashboardReport(path string) error {
 	return letters.WriteFile(path, func(w io.Writer) error {
 		return dashpdf.Render(w, a.book.Settings, r, dashpdf.Options{Lang: a.lang, Factory: a.pdf()})
 	})
+}
+
+// offerOpen tells that path was written (msg) and offers to open it in the system's
+// viewer (the PDF reader for a PDF) or to show its folder.
+func (a *App) offerOpen(path, msg string) {
+	var d dialog.Dialog
+	label := widget.NewLabel(msg)
+	label.Wrapping = fyne.TextWrapWord
+	open := widget.NewButtonWithIcon(a.t("ui.file.open"), theme.FileIcon(), func() {
+		d.Hide()
+		a.openInViewer(path)
+	})
+	open.Importance = widget.HighImportance
+	folder := widget.NewButtonWithIcon(a.t("ui.file.folder"), theme.FolderOpenIcon(), func() {
+		d.Hide()
+		a.openInViewer(filepath.Dir(path))
+	})
+	closeB := widget.NewButton(a.t("ui.tour.close"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(a.t("ui.file.saved"), container.NewVBox(label,
+		container.NewHBox(layout.NewSpacer(), closeB, folder, open)), a.win)
+	d.Show()
+}
+
+// openInViewer opens a file or folder with the system's default program.
+func (a *App) openInViewer(path string) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}
+	if err := a.fyne.OpenURL(u); err != nil {
+		a.showError(a.t("ui.dialog.error"), err.Error())
+	}
 }
