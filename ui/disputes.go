@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"sort"
 	"strconv"
 	"strings"
@@ -148,7 +149,7 @@ func (a *App) disputesTable(rows []*dispute.Dispute) fyne.CanvasObject {
 	cols := []column{{"dispute.col.id", 95, false}, {"dispute.col.name", 170, false}, {"ui.disp.col.reason", 150, false},
 		{"dispute.col.disputed", 110, true}, {"ui.disp.col.opened", 95, false}, {"dispute.col.dueby", 125, false},
 		{"dispute.col.owner", 145, false}, {"dispute.col.status", 150, false}}
-	t := a.dataTable(cols, func() int { return len(rows) }, func(row, col int) (string, widget.Importance) {
+	t := a.dataTableMenu(cols, func() int { return len(rows) }, func(row, col int) (string, widget.Importance) {
 		d := rows[row]
 		switch col {
 		case 0:
@@ -176,6 +177,19 @@ func (a *App) disputesTable(rows []*dispute.Dispute) fyne.CanvasObject {
 	}, func(row int) {
 		a.disputesView.selected = rows[row].ID
 		a.showScreen(screenDisputes)
+	}, func(row int) []*fyne.MenuItem {
+		d := rows[row]
+		return []*fyne.MenuItem{
+			fyne.NewMenuItem(a.t("ui.menu.ctx_open"), func() {
+				a.disputesView.selected = d.ID
+				a.showScreen(screenDisputes)
+			}),
+			fyne.NewMenuItem(a.t("ui.disp.open_customer"), func() { a.showCustomer(d.Customer) }),
+			fyne.NewMenuItem(a.t("ui.disp.ack"), func() {
+				a.askSave(fmt.Sprintf("%s-%s.pdf", a.t("ui.disp.ack_file"), d.ID), "ui.disp.ack_done",
+					func(path string) error { return a.writeAck(d, path) })
+			}),
+		}
 	})
 	return t
 }
