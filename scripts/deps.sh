@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Relance needs to build (cgo, GL, X11, Wayland) and to test
-# (Xvfb screenshots, pdftotext/pdftoppm, fonts). Idempotent: installs only what is missing.
+# (Xvfb screenshots, pdftotext/pdftoppm, fonts, strace for the offline check). Idempotent: installs only what is missing.
+# libhunspell-dev: the spelling checker's cgo build (letters/spell; the dictionaries are embedded,
+# so no hunspell-fr/-en package is needed at run time). Optional, best effort (never fails the
+# script, skipped where the distribution has no such package): Grammalecte for the grammar check
+# (letters/grammar runs grammalecte-server on 127.0.0.1 when it is installed).
 # Usage: scripts/deps.sh [build|test|all]   (default: all)
 set -euo pipefail
 what=${1:-all}
 
-build_pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libwayland-dev libxkbcommon-dev xorg-dev)
-test_pkgs=(xvfb xauth poppler-utils fonts-dejavu-core x11-utils xdotool imagemagick)
+build_pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libwayland-dev libxkbcommon-dev xorg-dev libhunspell-dev)
+test_pkgs=(xvfb xauth poppler-utils fonts-dejavu-core x11-utils xdotool imagemagick strace)
+optional_pkgs=(grammalecte-cli python3-grammalecte python3-bottle)
 
 case "$what" in
   build) want=("${build_pkgs[@]}") ;;
@@ -22,23 +27,43 @@ if ! command -v go >/dev/null 2>&1; then
   want+=(golang-go)
 fi
 
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+# optional packages that are missing and that the package lists know of
+optional_missing() {
+  local p
+  for p in "${optional_pkgs[@]}"; do
+    if ! installed "$p" && apt-cache show "$p" >/dev/null 2>&1; then echo "$p"; fi
+  done
+}
+
 missing=()
 for p in "${want[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+  if ! installed "$p"; then
     missing+=("$p")
   fi
 done
+mapfile -t optional < <(optional_missing)
 
-if [ ${#missing[@]} -eq 0 ]; then
+if [ ${#missing[@]} -eq 0 ] && [ ${#optional[@]} -eq 0 ]; then
   exit 0
 fi
 
-echo "Installing missing Debian packages: ${missing[*]}"
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing missing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  mapfile -t optional < <(optional_missing) # the lists may know more after the update
+fi
+if [ ${#optional[@]} -gt 0 ]; then
+  # sudo -n: never ask for a password for an optional package (sudo's cached credentials of
+  # the install above are used if there was one).
+  echo "Installing optional Debian packages (grammar checking): ${optional[*]}"
+  ${sudo:+sudo -n} apt-get install -y -qq --no-install-recommends "${optional[@]}" >/dev/null 2>&1 ||
+    echo "note: ${optional[*]} not installed; grammar checking stays off" >&2
+fi
 
 if command -v go >/dev/null 2>&1; then
   v=$(go env GOVERSION 2>/dev/null | sed 's/^go//')
