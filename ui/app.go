@@ -60,6 +60,8 @@ type App struct {
 	loaded func(err error)
 	// importDone, when set, is given to each import wizard to report its steps (tests).
 	importDone func(step string)
+	// importProgress, when set, sees each progress report of the import wizard (tests).
+	importProgress func(done, total int64)
 	// dash holds the dashboard's figures; dashReady, when set, is called once they
 	// have been computed (tests).
 	dash      dashState

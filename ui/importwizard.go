@@ -119,6 +119,9 @@ func (w *importWizard) busy(msg string) context.Context {
 }
 
 func (w *importWizard) onProgress(done, total int64) {
+	if hook := w.a.importProgress; hook != nil {
+		hook(done, total)
+	}
 	fyne.Do(func() {
 		if w.progress != nil && total > 0 {
 			w.progress.SetValue(float64(done) / float64(total))
