@@ -3,6 +3,8 @@ package tabular
 import (
 	"bytes"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // FuzzReadCSV feeds arbitrary bytes to the CSV reader and the column mapping: they
@@ -35,6 +37,43 @@ func FuzzReadCSV(f *testing.F) {
 					if col < 0 || col >= len(texts) {
 						t.Fatalf("field %s resolved to column %d of %d", f, col, len(texts))
 					}
+				}
+			}
+		}
+	})
+}
+
+// FuzzReadXLSX feeds arbitrary bytes (seeded with a real workbook written by excelize
+// and its truncations) to the XLSX reader: a table or an error, never a panic.
+func FuzzReadXLSX(f *testing.F) {
+	wb := excelize.NewFile()
+	wb.SetSheetRow("Sheet1", "A1", &[]any{"Code client", "Nom", "N° facture", "Date", "Échéance", "Montant TTC"})
+	wb.SetSheetRow("Sheet1", "A2", &[]any{"C1", "Dupont", "F1", "15/10/2025", "14/11/2025", 1234.56})
+	wb.SetCellFormula("Sheet1", "F3", "=F2*2")
+	wb.MergeCell("Sheet1", "A4", "B4")
+	var buf bytes.Buffer
+	if err := wb.Write(&buf); err != nil {
+		f.Fatal(err)
+	}
+	good := buf.Bytes()
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	f.Add([]byte("PK\x03\x04"))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		tab, err := ReadXLSX(bytes.NewReader(b), "")
+		if err != nil || tab == nil {
+			return
+		}
+		m := Presets()["generic"]
+		for _, r := range tab.Rows {
+			texts := make([]string, len(r.Cells))
+			for i, c := range r.Cells {
+				texts[i] = c.Text
+			}
+			for f, col := range m.Resolve(texts) {
+				if col < 0 || col >= len(texts) {
+					t.Fatalf("field %s resolved to column %d of %d", f, col, len(texts))
 				}
 			}
 		}
