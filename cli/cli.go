@@ -52,9 +52,12 @@ func commands() []Command {
 		{"gen", "--customers N --items M [--seed S] [--today YYYY-MM-DD] --out FILE", "cli.gen", runGen},
 		{"import", "--db FILE [--terms DAYS] [--mapping NAME] SOURCE...", "import.cli.summary", runImport},
 		{"kpi", "--db FILE [--at YYYY-MM-DD] [--days N] [--history] [--format table|json|pdf] [--out FILE]", "credit.cli.kpi", runKPI},
+		{"letter", "--db FILE --customer ID --stage pre|r1|r2|r3|med|conf|plan|dispute|block|statement [--lang fr|en] [--at YYYY-MM-DD] [--items N1,N2] [--promise AMOUNT:YYYY-MM-DD] [--instalments N] [--first YYYY-MM-DD] [--dispute ID] [--issue --by NAME] --out FILE.pdf|FILE.eml", "letters.cli.letter", runLetter},
+		{"letters", "--db FILE --at YYYY-MM-DD [--stage pre|r1|r2|r3|med|block|statement] --out DIR [--merged FILE.pdf] [--issue --by NAME]", "letters.cli.letters", runLetters},
 		{"penalties", "--amount A --due YYYY-MM-DD [--paid YYYY-MM-DD] [--debtor b2b|b2c|public|uk] [--rate R] [--payment YYYY-MM-DD:AMOUNT ...] [--notice YYYY-MM-DD] [--basis 365|360] [--private-creditor] [--db FILE] [--format table|json]", "law.cli.penalties", runPenalties},
 		{"restore", "--from FILE --db FILE [--force]", "maint.cli.restore", runRestore},
 		{"statement", "--db FILE (--customer ID --out FILE.pdf | --all --out DIR [--merged FILE.pdf]) [--at YYYY-MM-DD] [--days N]", "pdf.cli.statement", runStatement},
+		{"verify", "--db FILE", "letters.cli.verify", runVerify},
 		{"version", "", "cli.version", runVersion},
 	}
 }

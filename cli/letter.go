@@ -1,0 +1,233 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/mail"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"relance/assets/i18n"
+	"relance/ledger"
+	"relance/ledger/dispute"
+	"relance/ledger/law"
+	"relance/ledger/store"
+	"relance/letters"
+	"relance/letters/archive"
+	"relance/letters/compose"
+	"relance/letters/letterpdf"
+	lmail "relance/letters/mail"
+	"relance/letters/pdfdoc"
+	"relance/letters/templates"
+)
+
+// letterEnv is what composing letters needs from a dossier, read once.
+type letterEnv struct {
+	rates    *law.Rates
+	exclude  func(*ledger.Item) bool
+	template func(templates.Stage, string) (*templates.Template, error)
+	previous func(string, []string) []compose.Previous
+	disputes []dispute.Dispute
+}
+
+func loadLetterEnv(db *store.DB, asOf ledger.Date) (*letterEnv, error) {
+	e := &letterEnv{}
+	var err error
+	if e.rates, err = db.Rates(); err != nil {
+		return nil, err
+	}
+	if e.disputes, _, err = db.LoadDisputes(); err != nil {
+		return nil, err
+	}
+	idx := dispute.NewIndex(e.disputes)
+	e.exclude = func(it *ledger.Item) bool { return idx.Excluded(it, asOf) }
+	tpls := map[string]*templates.Template{}
+	err = db.View(func(tx *store.Tx) error {
+		all, err := templates.All(tx)
+		if err != nil {
+			return err
+		}
+		for _, t := range all {
+			tpls[t.Key()] = t
+		}
+		e.previous, err = archive.PreviousIndex(tx)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	e.template = func(s templates.Stage, lang string) (*templates.Template, error) {
+		if t := tpls[templates.Key(s, lang)]; t != nil {
+			return t, nil
+		}
+		return templates.Shipped(s, lang)
+	}
+	return e, nil
+}
+
+// runLetter writes one letter to one customer as a PDF, or as an .eml with the PDF
+// attached, and with --issue freezes it in the dossier's archive.
+func runLetter(env *Env, args []string) error {
+	fs := env.flags("letter")
+	rf := env.reportFlags(fs)
+	customer := fs.String("customer", "", "customer ID")
+	stageFlag := fs.String("stage", "", "pre|r1|r2|r3|med|conf|plan|dispute|block|statement")
+	lang := fs.String("lang", "", "fr|en (default: the customer's language)")
+	items := fs.String("items", "", "invoice numbers or item IDs, comma-separated (default: the stage's selection)")
+	out := fs.String("out", "", "FILE.pdf or FILE.eml")
+	issue := fs.Bool("issue", false, "archive the letter in the dossier (frozen, hash-chained)")
+	by := fs.String("by", "", "with --issue: who issues it")
+	promise := fs.String("promise", "", "conf: AMOUNT:YYYY-MM-DD promised on the phone")
+	instalments := fs.Int("instalments", 3, "plan: number of monthly instalments")
+	first := fs.String("first", "", "plan: first instalment date (default: --at + 30 days)")
+	disputeID := fs.String("dispute", "", "dispute: the dispute's ID (L2026-0001)")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	for _, f := range [][2]string{{"db", *rf.db}, {"customer", *customer}, {"stage", *stageFlag}, {"out", *out}} {
+		if err := env.required(f[0], f[1]); err != nil {
+			return err
+		}
+	}
+	ext := strings.ToLower(filepath.Ext(*out))
+	if ext != ".pdf" && ext != ".eml" {
+		return &usageError{msg: i18n.T(env.Lang, "letters.cli.out_ext", "value", *out)}
+	}
+	if *issue {
+		if err := env.required("by", *by); err != nil {
+			return err
+		}
+	}
+	stage, err := templates.ParseStage(*stageFlag)
+	if err != nil {
+		return &usageError{msg: ledger.Localize(err, env.Lang)}
+	}
+	asOf, err := env.date("at", *rf.at, env.Today)
+	if err != nil {
+		return err
+	}
+	firstDate, err := env.date("first", *first, asOf.AddDays(30))
+	if err != nil {
+		return err
+	}
+	var prom *compose.Promise
+	if *promise != "" {
+		amt, day, ok := strings.Cut(*promise, ":")
+		c, err1 := ledger.ParseCents(amt)
+		d, err2 := ledger.ParseDate(day)
+		if !ok || err1 != nil || err2 != nil {
+			return &usageError{msg: i18n.T(env.Lang, "letters.cli.promise", "value", *promise)}
+		}
+		prom = &compose.Promise{Amount: c, Date: d}
+	}
+	var db *store.DB
+	if *issue {
+		db, err = openWrite(*rf.db)
+	} else {
+		db, err = store.Open(*rf.db, store.Options{ReadOnly: true})
+	}
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	book, err := db.Load()
+	if err != nil {
+		return err
+	}
+	le, err := loadLetterEnv(db, asOf)
+	if err != nil {
+		return err
+	}
+	acct := book.Account(*customer)
+	if acct == nil {
+		return &ledger.Problem{Key: "letters.err.customer", Args: []string{"value", *customer}}
+	}
+	if *lang == "" {
+		*lang = acct.Customer.Language()
+	}
+	tpl, err := le.template(stage, *lang)
+	if err != nil {
+		return err
+	}
+	in := compose.Input{Settings: book.Settings, Account: acct, Stage: stage, Lang: *lang, Date: asOf, Template: tpl,
+		Exclude: le.exclude, Rates: le.rates, Promise: prom, Plan: &compose.Plan{Count: *instalments, First: firstDate}}
+	if *items != "" {
+		in.ItemIDs = strings.Split(*items, ",")
+	}
+	if *disputeID != "" {
+		in.Dispute, err = disputeInfo(le.disputes, *disputeID, *lang)
+		if err != nil {
+			return err
+		}
+	}
+	var ids []string
+	for _, it := range acct.Items {
+		ids = append(ids, it.ID)
+	}
+	in.Previous = le.previous(acct.Customer.ID, ids)
+	l, err := compose.Compose(in)
+	if err != nil {
+		return err
+	}
+	var pdf bytes.Buffer
+	if err := letterpdf.Render(&pdf, l, letterpdf.Options{}); err != nil {
+		return err
+	}
+	channel := l.Channel
+	write := func(w io.Writer) error { _, err := w.Write(pdf.Bytes()); return err }
+	if ext == ".eml" {
+		channel = templates.Email
+		if l.Email == "" {
+			return &ledger.Problem{Key: "letters.cli.no_email", Args: []string{"customer", l.Customer}}
+		}
+		msg := emailOf(l, pdf.Bytes())
+		write = func(w io.Writer) error { return lmail.Write(w, msg) }
+	}
+	if *issue {
+		err := db.Update(func(tx *store.Tx) error {
+			r, err := archive.Issue(tx, archive.Input{Letter: l, PDF: pdf.Bytes(), Channel: channel, By: *by, At: time.Now()})
+			if err == nil {
+				fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.issued", "id", r.ID, "hash", r.PDFHash))
+			}
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return letters.WriteFile(*out, write)
+}
+
+// emailOf returns the e-mail carrying letter l's PDF.
+func emailOf(l *compose.Letter, pdf []byte) lmail.Message {
+	from := l.Signatory.Email
+	if from == "" {
+		from = l.Company.Email
+	}
+	body := i18n.T(l.Lang, "letters.mail.body", "salutation", strings.TrimSuffix(l.Salutation, ","),
+		"date", pdfdoc.FormatLongDate(l.Lang, l.Date), "ref", l.Reference,
+		"customer", l.Customer, "signatory", l.Signatory.Name, "company", l.Company.Name)
+	return lmail.Message{
+		From: mail.Address{Name: l.Company.Name, Address: from}, To: mail.Address{Name: l.CustomerName, Address: l.Email},
+		Subject: l.Subject, Date: l.Date.Time().Add(12 * time.Hour), Body: body,
+		Attachments: []lmail.Attachment{{Name: letterpdf.FileName(l), ContentType: "application/pdf", Data: pdf}},
+	}
+}
+
+// disputeInfo returns what the acknowledgement letter says about dispute id.
+func disputeInfo(all []dispute.Dispute, id, lang string) (*compose.DisputeInfo, error) {
+	for _, d := range all {
+		if d.ID != id {
+			continue
+		}
+		info := &compose.DisputeInfo{Ref: d.ID, Opened: d.Opened, DueBy: d.DueBy, Items: map[string]ledger.Cents{},
+			Reason: strings.ToLower(i18n.T(lang, "dispute.reason."+string(d.Reason)))}
+		for _, di := range d.Items {
+			info.Items[di.ItemID] += di.Amount
+		}
+		return info, nil
+	}
+	return nil, &ledger.Problem{Key: "dispute.err.notfound", Args: []string{"id", id}}
+}
