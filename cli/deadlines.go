@@ -45,14 +45,19 @@ func runDeadlines(env *Env, args []string) error {
 		rows = append(rows, row)
 	}
 	note := i18n.T(l, "law.cli.no_interruptions")
+	procs, err := loadProcedureRows(db, book, asOf) // insolvency deadlines (C. com. L622-24, L624-9, L622-26)
+	if err != nil {
+		return err
+	}
 	if rf.Format() == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
-			AsOf  string        `json:"as_of"`
-			Items []deadlineRow `json:"items"`
-			Notes []string      `json:"notes"`
-		}{asOf.String(), rows, []string{note}})
+			AsOf       string         `json:"as_of"`
+			Items      []deadlineRow  `json:"items"`
+			Procedures []procedureRow `json:"procedures"`
+			Notes      []string       `json:"notes"`
+		}{asOf.String(), rows, procs, []string{note}})
 	}
 	tab := newTable(i18n.T(l, "law.col.customer"), i18n.T(l, "law.col.item"), i18n.T(l, "law.col.due"),
 		i18n.T(l, "law.col.open"), i18n.T(l, "law.col.deadline"), i18n.T(l, "law.col.daysleft"),
@@ -65,5 +70,9 @@ func runDeadlines(env *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "%s\n* %s\n", i18n.T(l, "law.cli.count", "n", strconv.Itoa(len(rows))), note)
+	if len(procs) > 0 {
+		fmt.Fprintf(env.Stdout, "\n%s\n", i18n.T(l, "law.cli.proc_deadlines"))
+		return procedureTable(env, procs).write(env.Stdout)
+	}
 	return nil
 }

@@ -187,7 +187,7 @@ func runLetter(env *Env, args []string) error {
 	}
 	if *issue {
 		err := db.Update(func(tx *store.Tx) error {
-			r, err := archive.Issue(tx, archive.Input{Letter: l, PDF: pdf.Bytes(), Channel: channel, By: *by, At: time.Now()})
+			r, err := archive.IssueRecorded(tx, archive.Input{Letter: l, PDF: pdf.Bytes(), Channel: channel, By: *by, At: time.Now()})
 			if err == nil {
 				fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.issued", "id", r.ID, "hash", r.PDFHash))
 			}

@@ -67,7 +67,7 @@ func TestLetterCommand(t *testing.T) {
 		{"med en", []string{"--customer", "C00030", "--stage", "med", "--lang", "en"}, 0,
 			[]string{"Registered letter with acknowledgement of receipt", "€6,938.79", "12.15%", "€40", "Annex"}, false},
 		{"med consumer", []string{"--customer", "C00016", "--stage", "med"}, 0,
-			[]string{"Pierre LEGRAND", "taux légal", "mise en demeure"}, false},
+			[]string{"Pierre LEGRAND", "intérêt légal", "mise en demeure"}, false},
 		{"chosen items", []string{"--customer", "C00030", "--stage", "r1", "--items", "FA2025-00414"}, 0,
 			[]string{"FA2025-00414", "1 406,44 €"}, false},
 		{"conf without promise", []string{"--customer", "C00030", "--stage", "conf"}, 1,

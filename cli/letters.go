@@ -89,7 +89,7 @@ func runLetters(env *Env, args []string) error {
 				if r.Err != nil {
 					continue
 				}
-				if _, err := archive.Issue(tx, archive.Input{Letter: r.Letter, PDF: r.PDF, By: *by, At: now}); err != nil {
+				if _, err := archive.IssueRecorded(tx, archive.Input{Letter: r.Letter, PDF: r.PDF, By: *by, At: now}); err != nil {
 					return err
 				}
 			}

@@ -81,7 +81,10 @@ type App struct {
 	// legal holds the Contentieux screen's state.
 	legal legalState
 	// detailTab is the tab shown on the customer panel (identity or payer profile).
-	detailTab int
+	detailTab   int
+	risk        riskState    // risk classes and signals at the as-of date (ui/risk.go), and the Clients filters
+	lettersView lettersState // the Courriers screen's state (ui/letters.go)
+	agenda      agendaState  // the Relances du jour screen (ui/agenda.go)
 	// pdfFactory renders PDFs with fonts parsed once (created on first use).
 	pdfFactory *pdfdoc.Factory
 }

@@ -37,12 +37,14 @@ func clientColumns() []clientColumn {
 	return []clientColumn{
 		{"ui.col.id", ledger.ColID, 120, false},
 		{"ui.col.name", ledger.ColName, 190, false},
+		{"uirisk.col.class", colClass, 180, false},
 		{"ui.col.kind", ledger.ColKind, 135, false},
 		{"ui.col.salesperson", ledger.ColSalesperson, 135, false},
 		{"ui.col.balance", ledger.ColBalance, 125, true},
 		{"ui.col.overdue", ledger.ColOverdue, 125, true},
 		{"ui.col.dayslate", ledger.ColDaysLate, 90, true},
 		{"ui.col.openitems", ledger.ColOpenItems, 95, true},
+		{"uirisk.col.signals", colSignals, 260, false},
 	}
 }
 
@@ -95,7 +97,7 @@ func (a *App) newClientsScreen() fyne.CanvasObject {
 	v.totals.TextStyle = fyne.TextStyle{Bold: true}
 	v.body = container.NewStack()
 	v.apply()
-	return container.NewBorder(v.filterBar(), v.totals, nil, nil, v.body)
+	return a.clientsTabs(container.NewBorder(v.filterBar(), v.totals, nil, nil, v.body))
 }
 
 // filterBar builds the kind, salesperson and "overdue only" filters.
@@ -156,18 +158,20 @@ func (v *clientsView) filterBar() fyne.CanvasObject {
 	})
 	overdue.SetChecked(st.filter.OverdueOnly)
 
-	return container.NewHBox(
+	return container.NewVBox(container.NewHBox(
 		widget.NewLabel(a.t("ui.filter.kind")), withWidth(200, kind),
 		widget.NewLabel(a.t("ui.filter.salesperson")), withWidth(200, sales),
 		overdue,
-	)
+	), a.riskFilterBar(v.apply))
 }
 
 // apply filters and sorts the summaries, then refreshes the table, totals and detail.
 func (v *clientsView) apply() {
 	st := &v.a.clients
-	v.rows = st.filter.Filter(v.a.sums)
-	ledger.SortSummaries(v.rows, st.sortCol, st.desc)
+	v.rows = v.a.riskFilter(st.filter.Filter(v.a.sums))
+	if !v.a.riskSort(v.rows, st.sortCol, st.desc) {
+		ledger.SortSummaries(v.rows, st.sortCol, st.desc)
+	}
 	v.table.UnselectAll()
 	v.table.Refresh()
 	t := ledger.Totals(v.rows)
@@ -259,6 +263,8 @@ func (v *clientsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		}
 	case ledger.ColOpenItems:
 		text = strconv.Itoa(r.OpenItems)
+	case colClass, colSignals:
+		text, l.Importance = v.a.riskCell(r.ID, c.col)
 	}
 	l.SetText(text)
 }

@@ -35,6 +35,7 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 		container.NewTabItem(a.t("ui.detail.tab_identity"), container.NewVScroll(container.NewVBox(a.identityForm(acc), a.privacyButtons(acc)))),
 		container.NewTabItem(a.t("ui.profile.title"), container.NewVScroll(a.profileSection(acc))),
 		container.NewTabItem(a.t("ui.cust.tab_disputes"), container.NewVScroll(a.customerDisputes(id))),
+		container.NewTabItem(a.t("uirisk.tab"), container.NewVScroll(a.riskTab(id))),
 	)
 	identity.SelectIndex(a.detailTab)
 	identity.OnSelected = func(*container.TabItem) { a.detailTab = identity.SelectedIndex() }

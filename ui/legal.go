@@ -25,6 +25,7 @@ type legalState struct {
 	basis360                   bool
 	result                     *law.Decompte
 	err                        string
+	more                       legalMore // injonction, procedures and cost calculators (legal_*.go)
 }
 
 // legalScreen is the Contentieux screen: the late-penalty calculator with its
@@ -35,6 +36,9 @@ func (a *App) legalScreen() fyne.CanvasObject {
 		container.NewTabItemWithIcon(a.t("ui.legal.tab_penalties"), theme.ContentAddIcon(), a.penaltyPane()),
 		container.NewTabItemWithIcon(a.t("ui.legal.tab_limitation"), theme.HistoryIcon(), a.limitationPane()),
 		container.NewTabItemWithIcon(a.t("ui.legal.tab_rates"), theme.ListIcon(), a.ratesPane()),
+		container.NewTabItemWithIcon(a.t("ui.legal2.tab_injonction"), theme.DocumentIcon(), a.injonctionPane()),
+		container.NewTabItemWithIcon(a.t("ui.legal2.tab_procedures"), theme.WarningIcon(), a.insolvencyPane()),
+		container.NewTabItemWithIcon(a.t("ui.legal2.tab_costs"), theme.InfoIcon(), a.costsPane()),
 	)
 	tabs.SelectIndex(a.legal.tab)
 	tabs.OnSelected = func(*container.TabItem) { a.legal.tab = tabs.SelectedIndex() }

@@ -56,7 +56,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	lang.ChildMenu = fyne.NewMenu("", fr, en)
 	var modes []*fyne.MenuItem
 	for _, m := range []string{themeSystem, themeLight, themeDark} {
-		item := fyne.NewMenuItem(a.t("ui.menu.theme_"+m), func() { a.setThemeMode(m) })
+		item := fyne.NewMenuItem(a.t("ui.menu.theme."+m), func() { a.setThemeMode(m) })
 		item.Checked = a.themeMode() == m
 		modes = append(modes, item)
 	}

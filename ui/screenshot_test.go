@@ -9,6 +9,8 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/demo"
+	"relance/ledger/law"
+	"relance/letters/injonction"
 )
 
 // TestScreenshots renders the main window on the demo dossier (anchored at 2026-11-23)
@@ -71,6 +73,31 @@ func TestScreenshots(t *testing.T) {
 				}
 				a.computePenalties()
 			}, []string{a.t("law.total.due")}},
+			{"legal-injonction", screenLegal, func() {
+				a.legal.tab = 3
+				for _, acc := range a.book.Accounts {
+					if acc.Customer.Status != ledger.StatusInsolvency && acc.Customer.Kind == ledger.Business && acc.Overdue(a.asOf) > 0 {
+						if p, err := injonctionPack(a, acc.Customer.ID); err == nil && p.Eligibility.Eligible && p.Decompte != nil && len(p.Decompte.Lines) > 2 {
+							a.legal.more.ipCustomer = acc.Customer.ID
+							break
+						}
+					}
+				}
+				a.prepareInjonction()
+			}, []string{a.t("ip.pdf.h.bordereau")}},
+			{"legal-procedures", screenLegal, func() { a.legal.tab = 4 }, []string{a.t("law.proc.deadline.claim")}},
+			{"legal-costs", screenLegal, func() {
+				a.legal.tab = 5
+				a.legal.more.costAmount, a.legal.more.costRate, a.legal.more.costDays = "10000", "6", "60"
+				a.legal.more.escAmount, a.legal.more.escDiscount, a.legal.more.escDays, a.legal.more.escFR = "10000", "2", "30", "6"
+				a.legal.more.costResult, a.legal.more.escResult = a.computeLateCost(), a.computeEscompte()
+			}, []string{a.t("ui.legal2.escompte")}},
+			{"letters", screenLetters, nil, []string{a.t("ui.let.tab.templates"), a.t("ui.let.preview")}},
+			{"agenda", screenReminders, func() { a.agenda.tab, a.agenda.selected = 0, 0 }, []string{a.t("ui.agenda.col.priority"), a.t("ui.agenda.reschedule")}},
+			{"agenda-plans", screenReminders, func() { a.agenda.tab = 2 }, []string{a.t("ui.agenda.new_plan")}},
+			{"agenda-scenarios", screenReminders, func() { a.agenda.tab = 3 }, []string{a.t("ui.agenda.step.offset")}},
+			{"customer-risk", screenClients, func() { riskShotSetup(a) }, []string{a.t("uirisk.axes"), a.t("uirisk.accept")}},
+			{"risk-map", screenClients, func() { a.detailTab, a.clients.selected, a.risk.mapTab = 0, "", true }, []string{a.t("uirisk.tab.map")}},
 			{"settings", screenSettings, func() { a.dash.tab, a.agedBy = 0, "" }, []string{a.t("ui.set.terms"), a.t("ui.set.save")}},
 		}
 		for _, s := range shots {
@@ -122,4 +149,9 @@ func colours(img image.Image) int {
 		}
 	}
 	return len(seen)
+}
+
+// injonctionPack prepares the injonction pack of a customer of a's dossier.
+func injonctionPack(a *App, id string) (*law.IPPack, error) {
+	return injonction.Prepare(a.db, a.book, id, a.asOf, nil)
 }

@@ -110,7 +110,7 @@ func (a *App) newSettingsScreen() fyne.CanvasObject {
 		container.NewVBox(cards[0], cards[2]),
 		container.NewVBox(cards[1], cards[3]),
 	)
-	bottom := container.NewBorder(nil, nil, nil, v.save, v.errMsg)
+	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(a.riskPolicyButton(), v.save), v.errMsg)
 	return container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(grid))
 }
 

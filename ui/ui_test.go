@@ -21,7 +21,7 @@ func TestNavigationSwitchesScreens(t *testing.T) {
 	want := map[screenID]string{
 		screenClients:   "Solde total",
 		screenDisputes:  "Litiges en cours",
-		screenReminders: "Clients ayant un échu",
+		screenReminders: "Relances du jour (",
 		screenLetters:   "lettres de relance",
 		screenLegal:     "Pénalités de retard",
 		screenSettings:  "Raison sociale",

@@ -15,7 +15,21 @@ import (
 // Disputes.
 func Create(path string, today ledger.Date) error {
 	book := Book(today)
-	return write(path, book, func(tx *store.Tx) error { return putDisputes(tx, book, today) })
+	return write(path, book, func(tx *store.Tx) error {
+		if err := putDisputes(tx, book, today); err != nil {
+			return err
+		}
+		if err := putRates(tx, today); err != nil {
+			return err
+		}
+		if err := putDunning(tx, book, today); err != nil {
+			return err
+		}
+		if err := putInsolvency(tx, book, today); err != nil {
+			return err
+		}
+		return putRisk(tx, today)
+	})
 }
 
 // Book returns the demo dossier in memory, anchored at today.

@@ -12,7 +12,7 @@ type Channel string
 const (
 	ChanLetter Channel = "letter" // reminder letter (pre, r1, r2, r3…)
 	ChanEmail  Channel = "email"
-	ChanCall   Channel = "call"   // phone call with a call sheet (4 C's)
+	ChanCall   Channel = "call" // phone call with a call sheet (4 C's)
 	ChanVisit  Channel = "visit"
 	ChanNotice Channel = "notice" // formal notice (mise en demeure, LRAR)
 	ChanBlock  Channel = "block"  // delivery-block proposal to the sales force

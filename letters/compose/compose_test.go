@@ -41,7 +41,7 @@ func TestAudiences(t *testing.T) {
 	}{
 		{"C00030", templates.R2, "fr", []string{"L441-10", "12,15\u00a0%", "40\u00a0€ par facture"}, []string{"taux légal"}},
 		{"C00016", templates.R2, "fr", []string{"taux légal"}, []string{"40\u00a0€", "L441-10"}},
-		{"C00016", templates.MED, "fr", []string{"mise en demeure", "2,62\u00a0%", "1231-6"}, []string{"40\u00a0€", "Annexe"}},
+		{"C00016", templates.MED, "fr", []string{"mise en demeure", "taux de l’intérêt légal", "1231-6", "complet paiement"}, []string{"40\u00a0€", "Annexe", "{"}},
 		{"C00001", templates.R3, "fr", []string{"L2192-13", "10,15\u00a0%", "40\u00a0€"}, []string{"L441-10"}},
 		{"C00006", templates.R2, "en", []string{"Late Payment of Commercial Debts", "11.75%"}, []string{"€40", "L441-10"}},
 		{"C00030", templates.MED, "en", []string{"formal notice", "injonction de payer", "Registered letter", "Annex"}, []string{"{"}},

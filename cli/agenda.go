@@ -1,0 +1,172 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"relance/assets/i18n"
+	"relance/ledger"
+	"relance/ledger/dispute"
+	"relance/ledger/dunning"
+	"relance/ledger/risk"
+	"relance/ledger/store"
+)
+
+// agendaAt draws up the agenda of the dossier db (book loaded) at asOf. Classes come
+// from classOf, by default the risk classes at asOf (ledger/risk).
+func agendaAt(db *store.DB, book *ledger.Book, asOf ledger.Date, dry bool, classOf func(string) string) (dunning.Agenda, dunning.Records, error) {
+	if classOf == nil {
+		var err error
+		if classOf, err = riskClasses(db, book, asOf); err != nil {
+			return dunning.Agenda{}, dunning.Records{}, err
+		}
+	}
+	sc, rec, err := db.LoadDunning()
+	if err != nil {
+		return dunning.Agenda{}, rec, err
+	}
+	ds, _, err := db.LoadDisputes()
+	if err != nil {
+		return dunning.Agenda{}, rec, err
+	}
+	ag := dunning.Run(dunning.Input{Book: book, AsOf: asOf, Scenarios: sc, Records: rec, Class: classOf,
+		Disputes: dispute.NewIndex(ds), DryRun: dry})
+	return ag, rec, nil
+}
+
+// riskClasses returns the risk class of each customer at asOf.
+func riskClasses(db *store.DB, book *ledger.Book, asOf ledger.Date) (func(string) string, error) {
+	in, err := db.RiskInput(book, asOf)
+	if err != nil {
+		return nil, err
+	}
+	in.OpenAt = CreditOpenAt
+	res, err := risk.Assess(in)
+	if err != nil {
+		return nil, err
+	}
+	return func(id string) string {
+		if a := book.Account(id); a != nil {
+			return res.ClassOf(&a.Customer)
+		}
+		return ""
+	}, nil
+}
+
+// agendaJSON is one action of `relance agenda --format json`.
+type agendaJSON struct {
+	Action   string   `json:"action"` // stage code (r1, call1, callback…)
+	Channel  string   `json:"channel"`
+	Customer string   `json:"customer"`
+	Name     string   `json:"name"`
+	Class    string   `json:"class"`
+	Items    []string `json:"items"`
+	Amount   string   `json:"amount"`
+	Level    int      `json:"level"`
+	Due      string   `json:"due"`
+	Overdue  bool     `json:"overdue"`
+	DaysLate int      `json:"days_late"`
+	Priority int64    `json:"priority"`
+	Manual   bool     `json:"manual,omitempty"`
+	Assignee string   `json:"assignee,omitempty"`
+	Template string   `json:"template,omitempty"`
+	Why      []string `json:"why"`
+}
+
+func whyText(rs []dunning.Reason, lang string) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.Text(lang)
+	}
+	return out
+}
+
+// runAgenda prints the day's reminder actions (`relance agenda`).
+func runAgenda(env *Env, args []string) error {
+	fs := env.flags("agenda")
+	rf := env.reportFlags(fs, "table", "json", "csv")
+	dry := fs.Bool("dry-run", false, "also explain why each other customer has nothing due")
+	channel := fs.String("channel", "", "only this channel: letter, email, call, visit, notice, block, legal")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	if *channel != "" && !dunning.Channel(*channel).Known() {
+		return &usageError{msg: i18n.T(env.Lang, "dunning.cli.channel", "value", *channel)}
+	}
+	asOf, db, book, err := env.openReport(rf)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ag, _, err := agendaAt(db, book, asOf, *dry, nil)
+	if err != nil {
+		return err
+	}
+	l := env.Lang
+	rows := []agendaJSON{}
+	for _, e := range ag.Entries {
+		if *channel != "" && string(e.Channel) != *channel {
+			continue
+		}
+		rows = append(rows, agendaJSON{Action: e.Stage, Channel: string(e.Channel), Customer: e.Customer, Name: e.Name,
+			Class: e.Class, Items: e.Items, Amount: e.Amount.String(), Level: e.Level, Due: e.Due.String(),
+			Overdue: e.Overdue(asOf), DaysLate: e.DaysLate, Priority: e.Priority, Manual: e.Manual, Assignee: e.Assignee,
+			Template: e.Template, Why: whyText(e.Why, l)})
+	}
+	switch rf.Format() {
+	case "json":
+		type skipped struct {
+			Customer string   `json:"customer"`
+			Name     string   `json:"name"`
+			Why      []string `json:"why"`
+		}
+		out := struct {
+			AsOf    string       `json:"as_of"`
+			Actions []agendaJSON `json:"actions"`
+			Skipped []skipped    `json:"skipped,omitempty"`
+			Signals []string     `json:"signals,omitempty"`
+		}{AsOf: asOf.String(), Actions: rows}
+		for _, s := range ag.Skipped {
+			out.Skipped = append(out.Skipped, skipped{s.Customer, s.Name, whyText(s.Why, l)})
+		}
+		for _, s := range ag.Signals {
+			out.Signals = append(out.Signals, s.Customer+" "+s.Ref+" "+i18n.T(l, "dunning.signal."+s.Kind))
+		}
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	case "csv":
+		w := csv.NewWriter(env.Stdout)
+		w.Write([]string{"action", "channel", "customer", "name", "class", "items", "amount", "level", "due", "days_late", "priority", "why"})
+		for _, r := range rows {
+			w.Write([]string{r.Action, r.Channel, r.Customer, r.Name, r.Class, strings.Join(r.Items, " "), r.Amount,
+				fmt.Sprint(r.Level), r.Due, fmt.Sprint(r.DaysLate), fmt.Sprint(r.Priority), strings.Join(r.Why, "; ")})
+		}
+		w.Flush()
+		return w.Error()
+	}
+	tab := newTable(i18n.T(l, "dunning.col.channel"), i18n.T(l, "dunning.col.action"), i18n.T(l, "dunning.col.customer"),
+		i18n.T(l, "dunning.col.class"), i18n.T(l, "dunning.col.items"), i18n.T(l, "dunning.col.amount"),
+		i18n.T(l, "dunning.col.due"), i18n.T(l, "dunning.col.late"), i18n.T(l, "dunning.col.priority")).alignRight(4, 5, 7, 8)
+	for _, r := range rows {
+		due := r.Due
+		if r.Overdue {
+			due += " !"
+		}
+		tab.add(i18n.T(l, "dunning.channel."+r.Channel), i18n.T(l, "dunning.stage."+r.Action), truncate(r.Customer+" "+r.Name, 36),
+			r.Class, fmt.Sprint(len(r.Items)), r.Amount, due, fmt.Sprint(r.DaysLate), fmt.Sprint(r.Priority))
+	}
+	if err := tab.write(env.Stdout); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, i18n.T(l, "dunning.cli.count", "count", fmt.Sprint(len(rows))))
+	for _, s := range ag.Skipped {
+		fmt.Fprintf(env.Stdout, "  %s %s: %s\n", s.Customer, truncate(s.Name, 30), strings.Join(whyText(s.Why, l), "; "))
+	}
+	for _, s := range ag.Signals {
+		fmt.Fprintf(env.Stdout, "! %s %s %s\n", s.Customer, s.Ref, i18n.T(l, "dunning.signal."+s.Kind))
+	}
+	return nil
+}

@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+
+	"relance/assets/i18n"
+	"relance/ledger"
+	"relance/letters/callsheet"
+)
+
+// runCallsheet writes a customer's call sheet as PDF (`relance callsheet`).
+func runCallsheet(env *Env, args []string) error {
+	fs := env.flags("callsheet")
+	rf := env.reportFlags(fs)
+	cust := fs.String("customer", "", "customer ID")
+	out := fs.String("out", "", "PDF file to write")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	if err := env.required("customer", *cust); err != nil {
+		return err
+	}
+	if err := env.required("out", *out); err != nil {
+		return err
+	}
+	asOf, db, book, err := env.openReport(rf)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	a := book.Account(*cust)
+	if a == nil {
+		return &ledger.Problem{Key: "dunning.err.unknown_customer", Args: []string{"field", "customer", "value", *cust}}
+	}
+	ag, rec, err := agendaAt(db, book, asOf, false, nil)
+	if err != nil {
+		return err
+	}
+	ds, _, err := db.LoadDisputes()
+	if err != nil {
+		return err
+	}
+	sheet := callsheet.Gather(book, a, asOf, ag, rec, ds, "")
+	sheet.Lang = env.Lang
+	var buf bytes.Buffer
+	if err := callsheet.Render(&buf, sheet, callsheet.Options{}); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", *out, err)
+	}
+	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "dunning.cli.callsheet_done", "file", *out))
+	return nil
+}

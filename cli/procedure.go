@@ -1,0 +1,201 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"relance/assets/i18n"
+	"relance/ledger"
+	"relance/ledger/law"
+	"relance/ledger/store"
+	"relance/letters"
+	"relance/letters/insolvency"
+)
+
+// runProcedure records an insolvency procedure against a customer (one transaction:
+// the procedure and the customer's status, which stops reminders and penalties).
+func runProcedure(env *Env, args []string) error {
+	fs := env.flags("procedure")
+	dbPath := fs.String("db", "", "dossier file")
+	customer := fs.String("customer", "", "customer ID")
+	kind := fs.String("kind", "", "sauvegarde, redressement or liquidation")
+	judgment := fs.String("judgment", "", "date of the opening judgment YYYY-MM-DD")
+	bodacc := fs.String("bodacc", "", "date of the BODACC publication YYYY-MM-DD")
+	mandataire := fs.String("mandataire", "", "mandataire judiciaire (liquidateur)")
+	address := fs.String("address", "", "mandataire's address: street, postcode city")
+	admin := fs.String("administrator", "", "administrateur judiciaire, if any")
+	court := fs.String("court", "", "court that opened the procedure")
+	abroad := fs.Bool("abroad", false, "the creditor does not reside in metropolitan France (+2 months)")
+	by := fs.String("by", "", "who records it")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	for _, r := range [][2]string{{"db", *dbPath}, {"customer", *customer}, {"kind", *kind}, {"judgment", *judgment},
+		{"bodacc", *bodacc}, {"mandataire", *mandataire}} {
+		if err := env.required(r[0], r[1]); err != nil {
+			return err
+		}
+	}
+	k, ok := law.ParseProcedureKind(*kind)
+	if !ok {
+		return &usageError{msg: i18n.T(env.Lang, "law.proc.err.field", "id", *customer, "field", "kind", "value", *kind)}
+	}
+	j, err := env.date("judgment", *judgment, ledger.NoDate)
+	if err != nil {
+		return err
+	}
+	b, err := env.date("bodacc", *bodacc, ledger.NoDate)
+	if err != nil {
+		return err
+	}
+	p := law.Procedure{Customer: *customer, Kind: k, Judgment: j, BODACC: b, Court: *court, Mandataire: *mandataire,
+		MandataireAddress: parseAddress(*address), Administrator: *admin, Abroad: *abroad, Recorded: env.Today}
+	err = env.update(*dbPath, func(tx *store.Tx) error {
+		p.By = who(tx, *by)
+		return tx.PutProcedure(&p)
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, p.ID)
+	for _, d := range law.ProcedureDeadlines(p, env.Today) {
+		fmt.Fprintf(env.Stdout, "  %s: %s (%s)\n", i18n.T(env.Lang, "law.proc.deadline."+string(d.Kind)), d.Date, d.Rule)
+	}
+	return nil
+}
+
+// parseAddress reads "street, postcode city" (the last comma-separated part holds the
+// postcode and city when it starts with a digit).
+func parseAddress(s string) ledger.Address {
+	var a ledger.Address
+	var parts []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if n := len(parts); n > 0 && parts[n-1][0] >= '0' && parts[n-1][0] <= '9' {
+		if pc, city, ok := strings.Cut(parts[n-1], " "); ok {
+			a.Postcode, a.City = pc, strings.TrimSpace(city)
+			parts = parts[:n-1]
+		}
+	}
+	a.Lines = parts
+	return a
+}
+
+// procedureRow is one recorded procedure with its deadlines at the as-of date.
+type procedureRow struct {
+	law.Procedure
+	Name      string             `json:"name"`
+	Deadlines []law.ProcDeadline `json:"deadlines"`
+}
+
+func loadProcedureRows(db *store.DB, book *ledger.Book, asOf ledger.Date) ([]procedureRow, error) {
+	ps, err := db.LoadProcedures()
+	if err != nil {
+		return nil, err
+	}
+	rows := []procedureRow{}
+	for _, p := range ps {
+		rows = append(rows, procedureRow{Procedure: p, Name: customerName(book, p.Customer), Deadlines: law.ProcedureDeadlines(p, asOf)})
+	}
+	return rows, nil
+}
+
+// runProcedures lists the recorded procedures with their deadlines at --at.
+func runProcedures(env *Env, args []string) error {
+	fs := env.flags("procedures")
+	rf := env.reportFlags(fs, "table", "json")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	asOf, db, book, err := env.openReport(rf)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	rows, err := loadProcedureRows(db, book, asOf)
+	if err != nil {
+		return err
+	}
+	if rf.Format() == "json" {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			AsOf       string         `json:"as_of"`
+			Procedures []procedureRow `json:"procedures"`
+		}{asOf.String(), rows})
+	}
+	return procedureTable(env, rows).write(env.Stdout)
+}
+
+func procedureTable(env *Env, rows []procedureRow) *table {
+	l := env.Lang
+	tab := newTable(i18n.T(l, "law.col.procedure"), i18n.T(l, "law.col.customer"), i18n.T(l, "law.col.proc_kind"),
+		i18n.T(l, "law.col.bodacc"), i18n.T(l, "law.col.step"), i18n.T(l, "law.col.proc_deadline"), i18n.T(l, "law.col.daysleft"),
+		i18n.T(l, "law.col.level"), i18n.T(l, "law.col.rule")).alignRight(6)
+	for _, r := range rows {
+		for _, d := range r.Deadlines {
+			tab.add(r.ID, r.Customer+" "+truncate(r.Name, 28), i18n.T(l, "law.proc.kind."+string(r.Kind)), r.BODACC.String(),
+				i18n.T(l, "law.proc.deadline."+string(d.Kind)), d.Date.String(), strconv.Itoa(d.DaysLeft),
+				i18n.T(l, "law.proc.level."+string(d.Level)), d.Rule)
+		}
+	}
+	return tab
+}
+
+// runClaim writes the claim-filing letter (or with --retention the retention-of-title
+// claim) of a customer under a recorded procedure.
+func runClaim(env *Env, args []string) error {
+	fs := env.flags("claim")
+	rf := env.reportFlags(fs)
+	customer := fs.String("customer", "", "customer ID")
+	out := fs.String("out", "", "PDF file")
+	retention := fs.Bool("retention", false, "write the retention-of-title claim (revendication) instead")
+	rot := fs.Bool("rot", false, "the sale had a retention-of-title clause (claim filed with it)")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	if err := env.required("customer", *customer); err != nil {
+		return err
+	}
+	if err := env.required("out", *out); err != nil {
+		return err
+	}
+	asOf, db, book, err := env.openReport(rf)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	acct := book.Account(*customer)
+	if acct == nil {
+		return &ledger.Problem{Key: "pdf.err.customer", Args: []string{"value", *customer}}
+	}
+	p, err := insolvency.Procedure(db, *customer, asOf)
+	if err != nil {
+		return err
+	}
+	opt := insolvency.Options{}
+	if *rot || *retention {
+		opt.Security = law.RetentionOfTitle
+	}
+	var buf bytes.Buffer
+	if *retention {
+		err = insolvency.RenderRetention(&buf, book, acct, *p, asOf, opt)
+	} else {
+		rates, rerr := db.Rates()
+		if rerr != nil {
+			return rerr
+		}
+		err = insolvency.RenderClaim(&buf, book, acct, *p, rates, asOf, opt)
+	}
+	if err != nil {
+		return err
+	}
+	return letters.WriteFile(*out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
+}

@@ -1,0 +1,325 @@
+package risk
+
+import (
+	"relance/ledger"
+)
+
+// window holds the as-of date and the boundaries every account is measured against,
+// computed once per assessment (month arithmetic is not free).
+type window struct {
+	asOf           ledger.Date
+	m1, m2, m3     ledger.Date // asOf − 1, 2, 3 months
+	m6, m12, m15   ledger.Date
+	bounce, broken ledger.Date // start (exclusive) of the signal windows
+	dispute, term  ledger.Date
+}
+
+func newWindow(asOf ledger.Date, s SignalPolicy) window {
+	return window{asOf: asOf, m1: asOf.AddMonths(-1), m2: asOf.AddMonths(-2), m3: asOf.AddMonths(-3),
+		m6: asOf.AddMonths(-6), m12: asOf.AddMonths(-12), m15: asOf.AddMonths(-15),
+		bounce: asOf.AddDays(-s.BounceDays), broken: asOf.AddDays(-s.BrokenDays),
+		dispute: asOf.AddDays(-s.DisputeDays), term: asOf.AddDays(-s.TermDays)}
+}
+
+// lateAvg accumulates days late weighted by amount.
+type lateAvg struct {
+	n        int
+	amount   ledger.Cents
+	weighted int64
+}
+
+func (l *lateAvg) add(amount ledger.Cents, days int) {
+	l.n++
+	l.amount += amount
+	l.weighted += int64(amount) * int64(days)
+}
+
+// days returns the weighted average in whole days (rounded half away from zero), and
+// false when there is nothing to average.
+func (l *lateAvg) days() (int, bool) {
+	if l.amount <= 0 {
+		return 0, false
+	}
+	w, a := l.weighted, int64(l.amount)
+	if w >= 0 {
+		return int((w + a/2) / a), true
+	}
+	return int((w - a/2) / a), true
+}
+
+// lateItem is an invoice paid late, kept as evidence.
+type lateItem struct {
+	number  string
+	settled ledger.Date
+	amount  ledger.Cents
+	days    int
+}
+
+// group is a lettering group, for partial payments.
+type group struct {
+	net      ledger.Cents
+	smallest ledger.Cents
+	invoices int
+	first    string // number of the group's first invoice of the 12-month window
+	date     ledger.Date
+}
+
+// stats are the figures of one account, gathered in one pass over its items.
+type stats struct {
+	balance, overdue     ledger.Cents
+	openLate             lateAvg // overdue open invoices: days past due
+	late12, late6, prev6 lateAvg // settled invoices by settlement date
+	recent, base         lateAvg // settled in (m3, asOf] and (m15, m3]
+	recentWorst          []lateItem
+	sales12, sales3      ledger.Cents
+	salesPrev3           ledger.Cents
+	lastInvoice          ledger.Date
+	// debits open and overdue at asOf, m1, m2, m3 (approximation, see approxOpen),
+	// and the net balance at m3.
+	openAt, overdueAt [4]ledger.Cents
+	balanceM3         ledger.Cents
+	balanceNow        ledger.Cents // same approximation at asOf
+	partial, paid     int
+	partialRefs       []Evidence
+	bounced           []Evidence
+	doubtful          []Evidence
+	lastOverdueDue    ledger.Date
+}
+
+// gather reads the account's items once. groups is scratch space reused across
+// accounts. When the account has activity after asOf (an assessment at a past date),
+// the open amounts at asOf are rebuilt (openAt, else approxOpen) and the pass is made
+// again.
+func gather(a *ledger.Account, w *window, openAt OpenAtFunc, groups *groupTable, pool *[]group) stats {
+	s, future := gatherWith(a, w, nil, groups, pool)
+	if !future {
+		return s
+	}
+	if openAt == nil {
+		openAt = approxOpen
+	}
+	s, _ = gatherWith(a, w, openAt(a, w.asOf), groups, pool)
+	return s
+}
+
+// OpenAtFunc returns the open amount at asOf of each item of a that was open then
+// (items absent from the map were not). Callers pass an adapter over credit.OpenAt,
+// which rebuilds the lettering faithfully; risk does not import credit, so that the
+// demo package (which records risk data) stays importable from credit's tests.
+type OpenAtFunc func(a *ledger.Account, asOf ledger.Date) map[*ledger.Item]ledger.Cents
+
+// approxOpen is the open amounts at a past asOf when no OpenAtFunc is given: an item
+// settled after asOf was wholly open then; one never settled carries its open amount.
+func approxOpen(a *ledger.Account, asOf ledger.Date) map[*ledger.Item]ledger.Cents {
+	m := map[*ledger.Item]ledger.Cents{}
+	for i := range a.Items {
+		it := &a.Items[i]
+		switch {
+		case it.DocDate > asOf:
+		case it.Settled.Valid():
+			if it.Settled > asOf {
+				m[it] = it.Amount
+			}
+		case it.Open != 0:
+			m[it] = it.Open
+		}
+	}
+	return m
+}
+
+// gatherWith makes the pass, with the open amounts of opens when not nil (else the
+// stored ones), and reports whether an item is dated or settled after asOf.
+func gatherWith(a *ledger.Account, w *window, opens map[*ledger.Item]ledger.Cents, groups *groupTable, pool *[]group) (s stats, future bool) {
+	asOf := w.asOf
+	groups.reset(len(a.Items))
+	*pool = (*pool)[:0]
+	points := [4]ledger.Date{asOf, w.m1, w.m2, w.m3}
+	for i := range a.Items {
+		it := &a.Items[i]
+		if it.Settled > asOf {
+			future = true
+		}
+		if it.DocDate > asOf {
+			future = true
+			continue
+		}
+		open := it.Open
+		if opens != nil {
+			open = opens[it]
+		}
+		if open != 0 {
+			s.balance += open
+			if open > 0 && it.DueDate.Valid() && it.DueDate < asOf {
+				s.overdue += open
+				s.openLate.add(open, asOf.DaysSince(it.DueDate))
+				if it.DueDate > s.lastOverdueDue {
+					s.lastOverdueDue = it.DueDate
+				}
+			}
+			if it.Flags&ledger.FlagDoubtful != 0 && open > 0 {
+				s.doubtful = append(s.doubtful, Evidence{Date: it.DocDate, Ref: it.Number, Amount: open,
+					Reason: reason("risk.ev.doubtful_item", "ref", it.Number, "amount", txt(open), "date", txt(it.DocDate))})
+			}
+		}
+		// Approximate open amounts at the month points: a settled debit was wholly open
+		// from its date to its settlement; an unsettled one carries its open amount now.
+		for k, d := range points {
+			if it.DocDate > d {
+				continue
+			}
+			var o ledger.Cents
+			switch {
+			case it.Settled.Valid():
+				if it.Settled > d {
+					o = it.Amount
+				}
+			default:
+				o = it.Open
+			}
+			if k == 0 {
+				s.balanceNow += o
+			}
+			if k == 3 {
+				s.balanceM3 += o
+			}
+			if o > 0 {
+				s.openAt[k] += o
+				if it.DueDate.Valid() && it.DueDate < d {
+					s.overdueAt[k] += o
+				}
+			}
+		}
+		switch it.Kind {
+		case ledger.Invoice, ledger.CreditNote:
+			if it.DocDate > w.m12 {
+				s.sales12 += it.Amount
+				if it.DocDate > w.m3 {
+					s.sales3 += it.Amount
+				} else if it.DocDate > w.m6 {
+					s.salesPrev3 += it.Amount
+				}
+			}
+			if it.Kind == ledger.Invoice && it.DocDate > s.lastInvoice {
+				s.lastInvoice = it.DocDate
+			}
+		}
+		if it.Kind == ledger.Invoice && it.Amount > 0 && it.Settled.Valid() && it.Settled <= asOf && it.DueDate.Valid() && it.Settled > w.m15 {
+			days := it.Settled.DaysSince(it.DueDate)
+			if it.Settled > w.m12 {
+				s.late12.add(it.Amount, days)
+				if it.Settled > w.m6 {
+					s.late6.add(it.Amount, days)
+				} else {
+					s.prev6.add(it.Amount, days)
+				}
+			}
+			if it.Settled > w.m3 {
+				s.recent.add(it.Amount, days)
+				s.recentWorst = keepWorst(s.recentWorst, lateItem{it.Number, it.Settled, it.Amount, days})
+			} else {
+				s.base.add(it.Amount, days)
+			}
+		}
+		if it.Flags&(ledger.FlagUnpaidCheque|ledger.FlagRejectedDebit) != 0 && it.DocDate > w.bounce {
+			key := "risk.ev.unpaid_cheque"
+			if it.Flags&ledger.FlagUnpaidCheque == 0 {
+				key = "risk.ev.rejected_debit"
+			}
+			amt := it.Amount
+			if amt < 0 {
+				amt = -amt
+			}
+			s.bounced = append(s.bounced, Evidence{Date: it.DocDate, Ref: it.Number, Amount: amt,
+				Reason: reason(key, "ref", it.Number, "amount", txt(amt), "date", txt(it.DocDate))})
+		}
+		if it.Match != "" && it.Flags&ledger.FlagFIFO == 0 && it.DocDate > w.m12 {
+			gi := groups.find(it.Match, len(*pool))
+			if gi == len(*pool) {
+				*pool = append(*pool, group{})
+			}
+			g := &(*pool)[gi]
+			switch it.Kind {
+			case ledger.Invoice, ledger.CreditNote:
+				g.net += it.Amount
+				if it.Kind == ledger.Invoice && it.DocDate > w.m12 {
+					g.invoices++
+					if g.first == "" {
+						g.first, g.date = it.Number, it.DocDate
+					}
+				}
+			case ledger.Payment:
+				if pay := -it.Amount; pay > 0 && it.DocDate <= asOf && (g.smallest == 0 || pay < g.smallest) {
+					g.smallest = pay
+				}
+			}
+		}
+	}
+	for gi := range *pool {
+		g := &(*pool)[gi]
+		if g.smallest == 0 || g.invoices == 0 {
+			continue
+		}
+		s.paid += g.invoices
+		if g.smallest < g.net {
+			s.partial += g.invoices
+			if len(s.partialRefs) < 5 {
+				s.partialRefs = append(s.partialRefs, Evidence{Date: g.date, Ref: g.first, Amount: g.net,
+					Reason: reason("risk.ev.partial", "ref", g.first, "amount", txt(g.net), "paid_amount", txt(g.smallest), "date", txt(g.date))})
+			}
+		}
+	}
+	sortEvidence(s.partialRefs)
+	return s, future
+}
+
+// groupTable maps lettering codes to group indexes: an open-addressing table reused
+// from account to account (cheaper than a Go map cleared each time).
+type groupTable struct {
+	keys []string
+	idx  []int32
+	mask uint32
+}
+
+// reset empties the table and sizes it for n keys.
+func (t *groupTable) reset(n int) {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(t.keys) < size {
+		t.keys, t.idx = make([]string, size), make([]int32, size)
+	} else {
+		t.keys, t.idx = t.keys[:size], t.idx[:size]
+		clear(t.keys)
+	}
+	t.mask = uint32(size - 1)
+}
+
+// find returns the index of key, or adds it with index next and returns next.
+func (t *groupTable) find(key string, next int) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint32(key[i])) * 16777619
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case "":
+			t.keys[i], t.idx[i] = key, int32(next)
+			return next
+		case key:
+			return int(t.idx[i])
+		}
+	}
+}
+
+// keepWorst keeps the three latest-paid invoices, worst first.
+func keepWorst(v []lateItem, li lateItem) []lateItem {
+	v = append(v, li)
+	for i := len(v) - 1; i > 0 && v[i].days > v[i-1].days; i-- {
+		v[i], v[i-1] = v[i-1], v[i]
+	}
+	if len(v) > 3 {
+		v = v[:3]
+	}
+	return v
+}

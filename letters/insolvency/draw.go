@@ -1,0 +1,211 @@
+package insolvency
+
+import (
+	"strconv"
+
+	"relance/ledger"
+	"relance/ledger/law"
+	"relance/letters/pdfdoc"
+)
+
+// head draws the letter's top: letterhead, the recipient in the window, the
+// registered-letter mention, the place and date, the reference and the object.
+func head(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, to string, addr ledger.Address, asOf ledger.Date, object string, p law.Procedure) float64 {
+	co := &book.Settings.Company
+	d.StartSection()
+	d.SetLegal(pdfdoc.LegalLine(d.Lang(), book.Settings.Currency, co))
+	d.FoldMarks()
+	d.Letterhead(co)
+	d.AddressBlock(pdfdoc.PostalLines(to, addr, book.Settings.Country))
+	d.SetFont("B", 8)
+	d.Para(d.Left, 84, pdfdoc.WindowZone().X-d.Left-3, pdfdoc.LineHeight(8), d.T("ins.pdf.claim.lrar"), "L")
+	d.SetFont("", 9)
+	d.Text(d.Left, 98, pdfdoc.WindowZone().X-d.Left-3, 5, d.T("ins.pdf.account", "id", acct.Customer.ID), "L")
+	if p.ID != "" {
+		d.Text(d.Left, 102.5, pdfdoc.WindowZone().X-d.Left-3, 5, d.T("ins.pdf.procedure", "id", p.ID), "L")
+	}
+	d.SetFont("", 10)
+	d.Text(pdfdoc.AddressBox().X, 98, d.W-d.Right-pdfdoc.AddressBox().X, 5,
+		d.T("pdf.place_date", "place", co.Address.City, "date", d.LongDate(asOf)), "R")
+	d.OnNewPage(func(d *pdfdoc.Doc) {
+		d.TextColor(pdfdoc.Grey)
+		d.SetFont("", 8)
+		d.Text(d.Left, d.Top, d.TextWidth(), 4, object, "L")
+		d.TextColor(pdfdoc.Black)
+		d.SetY(d.Top + 8)
+	})
+	d.SetFont("B", 10)
+	y := d.Para(d.Left, 110, d.TextWidth(), pdfdoc.LineHeight(10), object, "L")
+	return y + 3
+}
+
+func kindText(d *pdfdoc.Doc, k law.ProcedureKind) string { return d.T("ins.pdf.kind." + string(k)) }
+
+func court(d *pdfdoc.Doc, p law.Procedure) string {
+	if p.Court != "" {
+		return p.Court
+	}
+	return d.T("ins.pdf.claim.court_unknown")
+}
+
+// itemTable lists claim items with a total row, or "none".
+func itemTable(d *pdfdoc.Doc, items []law.ClaimItem) {
+	if len(items) == 0 {
+		d.SetFont("I", 9)
+		d.Text(d.Left+3, d.Y(), d.TextWidth(), 5, d.T("ins.pdf.claim.none"), "L")
+		d.SetY(d.Y() + 6)
+		return
+	}
+	t := d.NewTable(
+		pdfdoc.Column{Title: d.T("ins.pdf.col.number"), Width: 40, Align: "L"},
+		pdfdoc.Column{Title: d.T("ins.pdf.col.date"), Width: 28, Align: "C"},
+		pdfdoc.Column{Title: d.T("ins.pdf.col.due"), Width: 28, Align: "C"},
+		pdfdoc.Column{Title: d.T("ins.pdf.col.amount"), Width: 39, Align: "R"},
+		pdfdoc.Column{Title: d.T("ins.pdf.col.open"), Width: 39, Align: "R"},
+	)
+	t.Size, t.Zebra = 8, true
+	t.Header()
+	var total ledger.Cents
+	for _, it := range items {
+		total += it.Open
+		t.Row(it.Number, d.Date(it.DocDate), d.Date(it.DueDate), d.Money(it.Amount), d.Money(it.Open))
+	}
+	t.Total(d.T("ins.pdf.total"), "", "", "", d.Money(total))
+	d.SetY(d.Y() + 2)
+}
+
+func para(d *pdfdoc.Doc, size float64, s string) {
+	d.SetFont("", size)
+	d.SetY(d.Para(d.Left, d.Y(), d.TextWidth(), pdfdoc.LineHeight(size), s, "J") + 2)
+}
+
+func subhead(d *pdfdoc.Doc, s string) {
+	d.Need(16)
+	d.TextColor(pdfdoc.Accent)
+	d.SetFont("B", 9.5)
+	d.Text(d.Left, d.Y()+1, d.TextWidth(), 5, s, "L")
+	d.TextColor(pdfdoc.Black)
+	d.SetY(d.Y() + 7)
+}
+
+// drawClaim lays out the déclaration de créance (C. com. L622-25, R622-23).
+func drawClaim(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, c *law.InsolvencyClaim) {
+	p := c.Procedure
+	debtor := acct.Customer.Name
+	object := d.T("ins.pdf.claim.object", "kind", kindText(d, p.Kind), "debtor", debtor,
+		"judgment", d.Date(p.Judgment), "bodacc", d.Date(p.BODACC))
+	y := head(d, book, acct, p.Mandataire, p.MandataireAddress, c.AsOf, object, p)
+	d.SetY(y)
+	para(d, 9.5, d.T("ins.pdf.claim.salutation"))
+	para(d, 9.5, d.T("ins.pdf.claim.intro", "judgment", d.Date(p.Judgment), "court", court(d, p), "kind", kindText(d, p.Kind),
+		"debtor", debtor, "bodacc", d.Date(p.BODACC), "total", d.Money(c.Total)))
+
+	subhead(d, d.T("ins.pdf.claim.h.due"))
+	itemTable(d, c.Due)
+	subhead(d, d.T("ins.pdf.claim.h.fall"))
+	itemTable(d, c.ToFallDue)
+	if c.Decompte != nil && len(c.Decompte.Lines) > 0 {
+		subhead(d, d.T("ins.pdf.claim.h.penalties", "date", d.Date(c.Decompte.End)))
+		t := d.NewTable(
+			pdfdoc.Column{Title: d.T("ins.pdf.col.number"), Width: 34, Align: "L"},
+			pdfdoc.Column{Title: d.T("ip.pdf.col.from"), Width: 24, Align: "C"},
+			pdfdoc.Column{Title: d.T("ip.pdf.col.to"), Width: 24, Align: "C"},
+			pdfdoc.Column{Title: d.T("ip.pdf.col.days"), Width: 16, Align: "R"},
+			pdfdoc.Column{Title: d.T("ip.pdf.col.rate"), Width: 20, Align: "R"},
+			pdfdoc.Column{Title: d.T("ip.pdf.col.base"), Width: 30, Align: "R"},
+			pdfdoc.Column{Title: d.T("ip.pdf.col.interest"), Width: 26, Align: "R"},
+		)
+		t.Size, t.Zebra = 7.5, true
+		t.Header()
+		for _, ln := range c.Decompte.Lines {
+			t.Row(ln.Invoice, d.Date(ln.From), d.Date(ln.To), itoa(ln.Days), ln.Rate.Rate.StringFixed(2)+" %", d.Money(ln.Base), d.Money(ln.Interest))
+		}
+		t.Total(d.T("ins.pdf.total"), "", "", "", "", "", d.Money(c.Penalties))
+		d.SetY(d.Y() + 1)
+		d.SetFont("I", 8)
+		d.SetY(d.Para(d.Left, d.Y(), d.TextWidth(), pdfdoc.LineHeight(8), d.T("ins.pdf.claim.interest_method"), "L") + 2)
+	}
+
+	subhead(d, d.T("ins.pdf.claim.h.summary"))
+	rows := []struct {
+		key string
+		v   ledger.Cents
+	}{{"ins.pdf.claim.sum.due", c.DueTotal}, {"ins.pdf.claim.sum.fall", c.FallTotal}, {"ins.pdf.claim.sum.penalties", c.Penalties},
+		{"ins.pdf.claim.sum.indemnity", c.Indemnity}, {"ins.pdf.claim.sum.credits", c.Credits}, {"ins.pdf.claim.sum.total", c.Total}}
+	d.Need(float64(len(rows)) * 5.5)
+	x := d.Left + d.TextWidth() - 120
+	for i, r := range rows {
+		y := d.Y()
+		style := ""
+		if i == len(rows)-1 {
+			style = "B"
+			d.FillColor(pdfdoc.Light)
+			d.PDF().Rect(x, y, 120, 5.5, "F")
+		}
+		d.SetFont(style, 9)
+		d.Text(x+1, y, 84, 5.5, d.T(r.key), "L")
+		d.Text(x+85, y, 34, 5.5, d.Money(r.v), "R")
+		d.SetY(y + 5.5)
+	}
+	d.SetY(d.Y() + 2)
+
+	subhead(d, d.T("ins.pdf.claim.h.security"))
+	para(d, 9, d.T("ins.pdf.claim.security."+string(c.Security)))
+	para(d, 9, d.T("ins.pdf.claim.docs"))
+	for _, dl := range law.ProcedureDeadlines(p, c.AsOf) {
+		if dl.Kind == law.DeadlineClaim {
+			para(d, 9, d.T("ins.pdf.claim.deadline", "date", d.Date(dl.Date), "rule", dl.Rule))
+		}
+	}
+	d.SetFont("B", 9.5)
+	d.Need(8)
+	d.SetY(d.Para(d.Left, d.Y(), d.TextWidth(), pdfdoc.LineHeight(9.5), d.T("ins.pdf.claim.sincere"), "L") + 2)
+	para(d, 9.5, d.T("ins.pdf.claim.closing"))
+	sign(d, &book.Settings.Signatory)
+}
+
+// drawRetention lays out the revendication (C. com. L624-9, L624-16, R624-13).
+func drawRetention(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, rc *law.RetentionClaim) {
+	p := rc.Procedure
+	debtor := acct.Customer.Name
+	object := d.T("ins.pdf.ret.object", "kind", kindText(d, p.Kind), "debtor", debtor,
+		"judgment", d.Date(p.Judgment), "bodacc", d.Date(p.BODACC))
+	y := head(d, book, acct, rc.To, rc.ToAddress, rc.AsOf, object, p)
+	d.SetY(y)
+	para(d, 9.5, d.T("ins.pdf.claim.salutation"))
+	para(d, 9.5, d.T("ins.pdf.ret.intro", "debtor", debtor))
+	itemTable(d, rc.Invoices)
+	para(d, 9, d.T("ins.pdf.ret.goods"))
+	para(d, 9.5, d.T("ins.pdf.ret.request"))
+	para(d, 9.5, d.T("ins.pdf.ret.warning"))
+	if rc.Late {
+		d.TextColor(pdfdoc.Alert)
+		para(d, 9, d.T("ins.pdf.ret.late", "date", d.Date(rc.Deadline)))
+		d.TextColor(pdfdoc.Black)
+	} else {
+		para(d, 9, d.T("ins.pdf.ret.deadline", "date", d.Date(rc.Deadline)))
+	}
+	para(d, 9.5, d.T("ins.pdf.ret.closing"))
+	sign(d, &book.Settings.Signatory)
+	if rc.CopyTo != "" {
+		d.SetFont("", 8.5)
+		d.Text(d.Left, d.Y(), d.TextWidth(), 5, d.T("ins.pdf.ret.copy", "name", rc.CopyTo), "L")
+		d.SetY(d.Y() + 6)
+	}
+}
+
+func sign(d *pdfdoc.Doc, s *ledger.Signatory) {
+	d.Need(20)
+	y := d.Y() + 3
+	x := d.Left + d.TextWidth()/2 + 10
+	w := d.W - d.Right - x
+	d.SetFont("B", 10)
+	d.Text(x, y, w, 5, s.Name, "L")
+	if s.Title != "" {
+		d.SetFont("", 9)
+		d.Text(x, y+5, w, 5, s.Title, "L")
+	}
+	d.SetY(y + 18)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

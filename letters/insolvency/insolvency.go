@@ -1,0 +1,98 @@
+// Package insolvency prints the two letters a creditor sends when a customer goes
+// through a collective procedure: the claim filing (déclaration de créance) to the
+// mandataire judiciaire, within 2 months of the BODACC publication (C. com. L622-24,
+// R622-24), and the retention-of-title claim (revendication) within 3 months (C. com.
+// L624-9, R624-13). The amounts come from ledger/law (BuildClaim, BuildRetention).
+package insolvency
+
+import (
+	"io"
+	"time"
+
+	"relance/assets/i18n"
+	"relance/ledger"
+	"relance/ledger/law"
+	"relance/ledger/store"
+	"relance/letters/pdfdoc"
+)
+
+// Options tune the letters. The zero value is ready to use.
+type Options struct {
+	// Created is the PDF's creation date; zero means noon UTC on the as-of date.
+	Created time.Time
+	// Factory makes the document; nil creates one.
+	Factory *pdfdoc.Factory
+	// Security is the rank the claim is filed with; empty means unsecured.
+	Security law.Security
+}
+
+func (o Options) norm(asOf ledger.Date) Options {
+	if o.Created.IsZero() {
+		o.Created = asOf.Time().Add(12 * time.Hour)
+	}
+	if o.Factory == nil {
+		o.Factory = pdfdoc.NewFactory()
+	}
+	return o
+}
+
+// Procedure returns the procedure that governs customerID's account at asOf in the
+// dossier, or a "no procedure" problem.
+func Procedure(db *store.DB, customerID string, asOf ledger.Date) (*law.Procedure, error) {
+	var p *law.Procedure
+	err := db.View(func(tx *store.Tx) error {
+		ps, err := tx.ProceduresOf(customerID)
+		if err == nil {
+			p = law.Active(ps, customerID, asOf)
+		}
+		return err
+	})
+	if err == nil && p == nil {
+		err = &ledger.Problem{Key: "law.proc.err.none", Args: []string{"customer", customerID}}
+	}
+	return p, err
+}
+
+// RenderClaim writes the claim-filing letter of acct in procedure p at asOf to w, in
+// the dossier's language, with the penalties computed with rates.
+func RenderClaim(w io.Writer, book *ledger.Book, acct *ledger.Account, p law.Procedure, rates *law.Rates, asOf ledger.Date, opt Options) error {
+	opt = opt.norm(asOf)
+	c, err := law.BuildClaim(rates, acct, p, opt.Security, asOf)
+	if err != nil {
+		return err
+	}
+	lang := book.Settings.Lang
+	m := meta(book, acct, asOf, opt, lang, "ins.pdf.claim.title")
+	return opt.Factory.Render(w, m, func(d *pdfdoc.Doc) error {
+		drawClaim(d, book, acct, c)
+		return nil
+	})
+}
+
+// RenderRetention writes the retention-of-title claim letter of acct in procedure p at
+// asOf to w, in the dossier's language.
+func RenderRetention(w io.Writer, book *ledger.Book, acct *ledger.Account, p law.Procedure, asOf ledger.Date, opt Options) error {
+	opt = opt.norm(asOf)
+	rc, err := law.BuildRetention(acct, p, asOf)
+	if err != nil {
+		return err
+	}
+	lang := book.Settings.Lang
+	m := meta(book, acct, asOf, opt, lang, "ins.pdf.ret.title")
+	return opt.Factory.Render(w, m, func(d *pdfdoc.Doc) error {
+		drawRetention(d, book, acct, rc)
+		return nil
+	})
+}
+
+func meta(book *ledger.Book, acct *ledger.Account, asOf ledger.Date, opt Options, lang, title string) pdfdoc.Meta {
+	return pdfdoc.Meta{
+		Title:    i18n.T(lang, title) + " — " + acct.Customer.Name,
+		Subject:  pdfdoc.FormatDate(lang, asOf),
+		Author:   book.Settings.Company.Name,
+		Keywords: acct.Customer.ID,
+		Lang:     lang,
+		Currency: book.Settings.Currency,
+		Created:  opt.Created,
+	}
+}

@@ -1,0 +1,205 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/ledger"
+	"relance/ledger/law"
+	"relance/ledger/store"
+	"relance/letters"
+	"relance/letters/insolvency"
+)
+
+// procRow is one deadline of a recorded procedure.
+type procRow struct {
+	p    law.Procedure
+	name string
+	d    law.ProcDeadline
+}
+
+// procedureRows returns every recorded procedure's deadlines at the as-of date, most
+// urgent first.
+func (a *App) procedureRows() ([]procRow, error) {
+	ps, err := a.db.LoadProcedures()
+	if err != nil {
+		return nil, err
+	}
+	var rows []procRow
+	for _, p := range ps {
+		name := p.Customer
+		if acc := a.book.Account(p.Customer); acc != nil {
+			name = acc.Customer.Name
+		}
+		for _, d := range law.ProcedureDeadlines(p, a.asOf) {
+			rows = append(rows, procRow{p: p, name: name, d: d})
+		}
+	}
+	return rows, nil
+}
+
+// insolvencyPane lists the insolvency procedures with their deadlines, colour-coded,
+// records a new one and writes the claim-filing and retention-of-title letters.
+func (a *App) insolvencyPane() fyne.CanvasObject {
+	s := &a.legal.more
+	rows, err := a.procedureRows()
+	if err != nil {
+		return widget.NewLabel(ledger.Localize(err, a.lang))
+	}
+	if s.procSelected > len(rows) {
+		s.procSelected = 0
+	}
+	claimBtn := widget.NewButtonWithIcon(a.t("ui.legal2.claim_pdf"), theme.DocumentSaveIcon(), func() { a.askProcedureLetter(rows, false) })
+	retBtn := widget.NewButtonWithIcon(a.t("ui.legal2.retention_pdf"), theme.DocumentSaveIcon(), func() { a.askProcedureLetter(rows, true) })
+	if s.procSelected == 0 {
+		claimBtn.Disable()
+		retBtn.Disable()
+	}
+	add := widget.NewButtonWithIcon(a.t("ui.legal2.record"), theme.ContentAddIcon(), a.askProcedure)
+	add.Importance = widget.HighImportance
+	cols := []column{{"law.col.procedure", 90, false}, {"law.col.customer", 160, false}, {"law.col.proc_kind", 185, false},
+		{"law.col.bodacc", 90, false}, {"law.col.step", 160, false}, {"law.col.proc_deadline", 90, false},
+		{"law.col.daysleft", 115, true}, {"law.col.level", 115, false}}
+	t := a.dataTable(cols, func() int { return len(rows) }, func(row, col int) (string, widget.Importance) {
+		r := &rows[row]
+		switch col {
+		case 0:
+			return r.p.ID, normal
+		case 1:
+			return r.name, normal
+		case 2:
+			return a.t("law.proc.kind." + string(r.p.Kind)), normal
+		case 3:
+			return a.date(r.p.BODACC), normal
+		case 4:
+			return a.t("law.proc.deadline." + string(r.d.Kind)), normal
+		case 5:
+			return a.date(r.d.Date), normal
+		case 6:
+			return a.count(r.d.DaysLeft), normal
+		}
+		imp := widget.SuccessImportance
+		switch r.d.Level {
+		case law.ProcExpired, law.ProcUrgent:
+			imp = widget.DangerImportance
+		case law.ProcSoon:
+			imp = widget.WarningImportance
+		}
+		return a.t("law.proc.level." + string(r.d.Level)), imp
+	}, func(row int) {
+		s.procSelected = row + 1
+		claimBtn.Enable()
+		retBtn.Enable()
+	})
+	top := container.NewHBox(add, claimBtn, retBtn)
+	var bottom fyne.CanvasObject = caption(a.t("ui.legal2.proc_help"))
+	if len(rows) == 0 {
+		return container.NewBorder(top, bottom, nil, nil, container.NewCenter(widget.NewLabel(a.t("ui.legal2.no_procedure"))))
+	}
+	return container.NewBorder(top, bottom, nil, nil, t)
+}
+
+// askProcedure asks for a procedure's data and records it (one transaction: the
+// procedure and the customer's insolvency status).
+func (a *App) askProcedure() {
+	customer, judgment, bodacc, mandataire, address, admin, court := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(),
+		widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	for _, e := range []*widget.Entry{judgment, bodacc} {
+		e.SetPlaceHolder(a.t("ui.legal.date_hint"))
+	}
+	address.SetPlaceHolder(a.t("ui.legal2.address_hint"))
+	kinds := make([]string, len(law.ProcedureKinds))
+	for i, k := range law.ProcedureKinds {
+		kinds[i] = a.t("law.proc.kind." + string(k))
+	}
+	kind := widget.NewSelect(kinds, nil)
+	kind.SetSelectedIndex(1)
+	abroad := widget.NewCheck(a.t("ui.legal2.abroad"), nil)
+	items := []*widget.FormItem{
+		widget.NewFormItem(a.t("ui.legal.customer"), customer), widget.NewFormItem(a.t("law.col.proc_kind"), kind),
+		widget.NewFormItem(a.t("ui.legal2.judgment"), judgment), widget.NewFormItem(a.t("law.col.bodacc"), bodacc),
+		widget.NewFormItem(a.t("ui.legal2.mandataire"), mandataire), widget.NewFormItem(a.t("ui.legal2.address"), address),
+		widget.NewFormItem(a.t("ui.legal2.administrator"), admin), widget.NewFormItem(a.t("ui.legal2.court"), court),
+		widget.NewFormItem("", abroad),
+	}
+	d := dialog.NewForm(a.t("ui.legal2.record"), a.t("ui.set.save"), a.t("ui.dialog.cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		j, err1 := parseDate(strings.TrimSpace(judgment.Text))
+		b, err2 := parseDate(strings.TrimSpace(bodacc.Text))
+		if err1 != nil || err2 != nil {
+			a.showError(a.t("ui.dialog.error"), a.t("ui.legal.bad_date", "value", judgment.Text+" / "+bodacc.Text))
+			return
+		}
+		p := law.Procedure{Customer: strings.TrimSpace(customer.Text), Kind: law.ProcedureKinds[max(kind.SelectedIndex(), 0)],
+			Judgment: j, BODACC: b, Mandataire: strings.TrimSpace(mandataire.Text), MandataireAddress: parseAddressLine(address.Text),
+			Administrator: strings.TrimSpace(admin.Text), Court: strings.TrimSpace(court.Text), Abroad: abroad.Checked,
+			Recorded: a.asOf, By: a.book.Settings.Signatory.Name}
+		if err := a.db.Update(func(tx *store.Tx) error { return tx.PutProcedure(&p) }); err != nil {
+			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+			return
+		}
+		a.legal.tab = 4
+		a.reloadThen(a.t("ui.legal2.recorded", "id", p.ID))
+	}, a.win)
+	d.Resize(fyne.NewSize(620, 560))
+	d.Show()
+}
+
+// parseAddressLine reads "street, postcode city".
+func parseAddressLine(s string) ledger.Address {
+	var a ledger.Address
+	var parts []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if n := len(parts); n > 0 && parts[n-1][0] >= '0' && parts[n-1][0] <= '9' {
+		if pc, city, ok := strings.Cut(parts[n-1], " "); ok {
+			a.Postcode, a.City = pc, strings.TrimSpace(city)
+			parts = parts[:n-1]
+		}
+	}
+	a.Lines = parts
+	return a
+}
+
+// askProcedureLetter saves the claim-filing (or retention-of-title) letter of the
+// selected procedure.
+func (a *App) askProcedureLetter(rows []procRow, retention bool) {
+	i := a.legal.more.procSelected - 1
+	if i < 0 || i >= len(rows) {
+		return
+	}
+	p := rows[i].p
+	acct := a.book.Account(p.Customer)
+	if acct == nil {
+		return
+	}
+	file := "ui.legal2.claim_file"
+	if retention {
+		file = "ui.legal2.retention_file"
+	}
+	a.askSave(fmt.Sprintf("%s-%s-%s.pdf", a.t(file), p.Customer, a.asOf), "ui.legal2.saved", func(path string) error {
+		rates, err := a.lawRates()
+		if err != nil {
+			return err
+		}
+		opt := insolvency.Options{Factory: a.pdf(), Security: law.RetentionOfTitle}
+		return letters.WriteFile(path, func(w io.Writer) error {
+			if retention {
+				return insolvency.RenderRetention(w, a.book, acct, p, a.asOf, opt)
+			}
+			return insolvency.RenderClaim(w, a.book, acct, p, rates, a.asOf, opt)
+		})
+	})
+}

@@ -1,0 +1,403 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/ledger"
+	"relance/ledger/store"
+	"relance/letters/archive"
+	"relance/letters/compose"
+	"relance/letters/letterpdf"
+	"relance/letters/templates"
+)
+
+// lettersState is the Courriers screen's state, kept across repaints.
+type lettersState struct {
+	stage    templates.Stage
+	lang     string
+	customer string
+	search   string
+	selected string // archive record ID
+}
+
+// lettersScreen is the Courriers screen: the template library with its editor and a
+// live preview, a letter for one customer or a batch, and the archive of issued letters.
+func (a *App) lettersScreen() fyne.CanvasObject {
+	if a.book == nil {
+		return a.noDossierScreen()
+	}
+	st := &a.lettersView
+	if st.stage == "" {
+		st.stage, st.lang = templates.R1, a.lang
+	}
+	if st.customer == "" {
+		st.customer = a.firstOverdueCustomer()
+	}
+	intro := widget.NewLabel(a.t("ui.let.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	tabs := container.NewAppTabs(
+		container.NewTabItem(a.t("ui.let.tab.templates"), a.templatesPane()),
+		container.NewTabItem(a.t("ui.let.tab.archive"), a.archivePane()),
+	)
+	return container.NewBorder(intro, nil, nil, nil, tabs)
+}
+
+// firstOverdueCustomer is the customer the preview is drawn for at first.
+func (a *App) firstOverdueCustomer() string {
+	for _, s := range a.sums {
+		if s.Overdue > 0 {
+			return s.ID
+		}
+	}
+	if len(a.book.Accounts) > 0 {
+		return a.book.Accounts[0].Customer.ID
+	}
+	return ""
+}
+
+// letterTemplate returns the dossier's template of the stage and language.
+func (a *App) letterTemplate(s templates.Stage, lang string) (*templates.Template, error) {
+	var t *templates.Template
+	err := a.db.View(func(tx *store.Tx) error {
+		var err error
+		t, err = templates.Load(tx, s, lang)
+		return err
+	})
+	return t, err
+}
+
+// composeFor builds the letter of tpl for the customer at the as-of date.
+func (a *App) composeFor(tpl *templates.Template, customer string) (*compose.Letter, error) {
+	acct := a.book.Account(customer)
+	if acct == nil {
+		return nil, &ledger.Problem{Key: "letters.err.customer", Args: []string{"value", customer}}
+	}
+	var prev func(string, []string) []compose.Previous
+	if err := a.db.View(func(tx *store.Tx) error {
+		var err error
+		prev, err = archive.PreviousIndex(tx)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, it := range acct.Items {
+		ids = append(ids, it.ID)
+	}
+	in := compose.Input{Settings: a.book.Settings, Account: acct, Stage: tpl.Stage, Lang: tpl.Lang, Date: a.asOf,
+		Template: tpl, Rates: a.rates, Previous: prev(customer, ids)}
+	if a.disputeIdx != nil {
+		idx, asOf := a.disputeIdx, a.asOf
+		in.Exclude = func(it *ledger.Item) bool { return idx.Excluded(it, asOf) }
+	}
+	if tpl.Stage == templates.Plan {
+		in.Plan = &compose.Plan{Count: 3, First: a.asOf.AddDays(30)}
+	}
+	return compose.Compose(in)
+}
+
+// templatesPane is the library (stage × language), the editor with the merge-field
+// picker, and the preview of page 1 for a chosen customer.
+func (a *App) templatesPane() fyne.CanvasObject {
+	st := &a.lettersView
+	tpl, err := a.letterTemplate(st.stage, st.lang)
+	if err != nil {
+		return widget.NewLabel(ledger.Localize(err, a.lang))
+	}
+	var stages []string
+	for _, s := range templates.Stages() {
+		stages = append(stages, string(s))
+	}
+	stageSel := widget.NewSelect(stages, nil)
+	stageSel.SetSelected(string(st.stage))
+	langSel := widget.NewSelect(templates.Languages, nil)
+	langSel.SetSelected(st.lang)
+	reload := func() { a.showScreen(screenLetters) }
+	stageSel.OnChanged = func(s string) { st.stage = templates.Stage(s); reload() }
+	langSel.OnChanged = func(s string) { st.lang = s; reload() }
+	marker := a.t("ui.let.shipped")
+	if tpl.Edited {
+		marker = a.t("ui.let.edited", "by", tpl.By, "date", a.date(tpl.Date))
+	}
+	name := widget.NewLabelWithStyle(tpl.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+
+	subject := widget.NewEntry()
+	subject.SetText(tpl.Subject)
+	salutation := widget.NewEntry()
+	salutation.SetText(tpl.Salutation)
+	closing := widget.NewEntry()
+	closing.SetText(tpl.Closing)
+	body := widget.NewMultiLineEntry()
+	body.Wrapping = fyne.TextWrapWord
+	body.SetText(tpl.Body)
+	body.SetMinRowsVisible(14)
+	edited := func() *templates.Template {
+		c := *tpl
+		c.Subject, c.Salutation, c.Closing, c.Body = subject.Text, salutation.Text, closing.Text, body.Text
+		return &c
+	}
+	var fields []string
+	for _, f := range templates.Fields() {
+		fields = append(fields, "{"+templates.Display(f.Name, st.lang)+"} – "+a.t(f.Desc))
+	}
+	picker := widget.NewSelect(fields, nil)
+	picker.PlaceHolder = a.t("ui.let.insert_field")
+	picker.OnChanged = func(s string) {
+		if s == "" {
+			return
+		}
+		field, _, _ := strings.Cut(s, " – ")
+		body.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip(field)})
+		picker.ClearSelected()
+	}
+
+	customers := make([]string, 0, len(a.book.Accounts))
+	for _, acc := range a.book.Accounts {
+		customers = append(customers, acc.Customer.ID)
+	}
+	custSel := widget.NewSelectEntry(customers)
+	custSel.SetText(st.customer)
+	preview := container.NewStack(widget.NewLabel(""))
+	status := widget.NewLabel("")
+	status.Wrapping = fyne.TextWrapWord
+	showPreview := func() {
+		st.customer = custSel.Text
+		l, err := a.composeFor(edited(), st.customer)
+		if err != nil {
+			status.SetText(ledger.Localize(err, a.lang))
+			status.Importance = widget.DangerImportance
+			preview.Objects = []fyne.CanvasObject{widget.NewLabel("")}
+			preview.Refresh()
+			return
+		}
+		status.Importance = widget.MediumImportance
+		status.SetText("")
+		preview.Objects = []fyne.CanvasObject{a.letterPreview(l)}
+		preview.Refresh()
+	}
+	save := widget.NewButton(a.t("ui.let.save"), func() {
+		err := a.db.Update(func(tx *store.Tx) error { return templates.Save(tx, edited(), a.book.Settings.Signatory.Name, a.today) })
+		if err != nil {
+			a.showError(a.t("ui.let.save"), ledger.Localize(err, a.lang))
+			return
+		}
+		reload()
+	})
+	restore := widget.NewButton(a.t("ui.let.restore"), func() {
+		if err := a.db.Update(func(tx *store.Tx) error { return templates.Restore(tx, st.stage, st.lang) }); err != nil {
+			a.showError(a.t("ui.let.restore"), ledger.Localize(err, a.lang))
+			return
+		}
+		reload()
+	})
+	restore.Disable()
+	if tpl.Edited {
+		restore.Enable()
+	}
+	issue := widget.NewButton(a.t("ui.let.issue"), func() {
+		st.customer = custSel.Text
+		a.issueLetter(edited(), st.customer)
+	})
+	issue.Importance = widget.HighImportance
+	batch := widget.NewButton(a.t("ui.let.batch"), func() { a.issueBatch(st.stage) })
+	if a.db.ReadOnly() {
+		save.Disable()
+		restore.Disable()
+		issue.Disable()
+		batch.Disable()
+	}
+	form := widget.NewForm(
+		widget.NewFormItem(a.t("ui.let.subject"), subject),
+		widget.NewFormItem(a.t("ui.let.salutation"), salutation),
+		widget.NewFormItem(a.t("ui.let.body"), body),
+		widget.NewFormItem(a.t("ui.let.closing"), closing),
+	)
+	markerLabel := widget.NewLabel(marker)
+	markerLabel.Importance = widget.LowImportance
+	name.Truncation = fyne.TextTruncateEllipsis
+	top := container.NewVBox(
+		container.NewHBox(widget.NewLabel(a.t("ui.let.stage")), stageSel, widget.NewLabel(a.t("ui.let.lang")), langSel, markerLabel),
+		name)
+	editor := container.NewBorder(top, container.NewVBox(picker, container.NewHBox(save, restore)), nil, nil,
+		container.NewVScroll(form))
+	right := container.NewBorder(
+		container.NewVBox(
+			container.NewBorder(nil, nil, widget.NewLabel(a.t("ui.let.customer")), widget.NewButton(a.t("ui.let.preview"), showPreview), custSel),
+			container.NewHBox(issue, batch)),
+		status, nil, nil, container.NewVScroll(preview))
+	showPreview()
+	split := container.NewHSplit(editor, right)
+	split.Offset = 0.5
+	return split
+}
+
+// clip is a one-string clipboard, to insert a merge field at the entry's cursor.
+type clip string
+
+func (c clip) Content() string      { return string(c) }
+func (c clip) SetContent(string)    {}
+func (c clip) ContentURI() fyne.URI { return nil }
+
+// letterPreview renders page 1 of the letter to an image with pdftoppm when it is
+// installed, else shows the letter's text with a note saying why.
+func (a *App) letterPreview(l *compose.Letter) fyne.CanvasObject {
+	var pdf bytes.Buffer
+	if err := letterpdf.Render(&pdf, l, letterpdf.Options{Factory: a.pdf()}); err != nil {
+		return widget.NewLabel(ledger.Localize(err, a.lang))
+	}
+	if img, err := firstPage(pdf.Bytes()); err == nil {
+		ci := canvas.NewImageFromImage(img)
+		ci.FillMode = canvas.ImageFillContain
+		ci.SetMinSize(fyne.NewSize(420, 594))
+		return ci
+	}
+	note := widget.NewLabel(a.t("ui.let.no_pdftoppm"))
+	note.Importance = widget.WarningImportance
+	text := widget.NewLabel(l.PlainText())
+	text.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(note, text)
+}
+
+// firstPage rasterises page 1 of a PDF with pdftoppm (poppler-utils), through
+// temporary files that it removes.
+func firstPage(pdf []byte) (image.Image, error) {
+	bin, err := exec.LookPath("pdftoppm")
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "relance-preview-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "letter.pdf")
+	if err := os.WriteFile(in, pdf, 0o600); err != nil {
+		return nil, err
+	}
+	out := filepath.Join(dir, "page")
+	if err := exec.Command(bin, "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", in, out).Run(); err != nil {
+		return nil, fmt.Errorf("pdftoppm: %w", err)
+	}
+	f, err := os.Open(out + ".png")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return png.Decode(f)
+}
+
+// issueLetter freezes the letter in the archive and opens its PDF.
+func (a *App) issueLetter(tpl *templates.Template, customer string) {
+	l, err := a.composeFor(tpl, customer)
+	if err != nil {
+		a.showError(a.t("ui.let.issue"), ledger.Localize(err, a.lang))
+		return
+	}
+	var pdf bytes.Buffer
+	if err := letterpdf.Render(&pdf, l, letterpdf.Options{Factory: a.pdf()}); err != nil {
+		a.showError(a.t("ui.let.issue"), ledger.Localize(err, a.lang))
+		return
+	}
+	var rec *archive.Record
+	err = a.db.Update(func(tx *store.Tx) error {
+		var err error
+		rec, err = archive.IssueRecorded(tx, archive.Input{Letter: l, PDF: pdf.Bytes(), By: a.book.Settings.Signatory.Name, At: time.Now()})
+		return err
+	})
+	if err != nil {
+		a.showError(a.t("ui.let.issue"), ledger.Localize(err, a.lang))
+		return
+	}
+	a.lettersView.selected = rec.ID
+	a.openPDF(rec.ID, pdf.Bytes())
+	a.showScreen(screenLetters)
+}
+
+// issueBatch writes the stage's letter to every overdue customer, with a progress bar,
+// one PDF each and a merged PDF in a folder beside the dossier, and archives them.
+func (a *App) issueBatch(stage templates.Stage) {
+	dir := filepath.Join(filepath.Dir(a.path), "courriers-"+string(stage)+"-"+a.asOf.String())
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		a.showError(a.t("ui.let.batch"), err.Error())
+		return
+	}
+	bar := widget.NewProgressBar()
+	label := widget.NewLabel(a.t("ui.let.batch_running"))
+	dlg := dialog.NewCustomWithoutButtons(a.t("ui.let.batch"), withWidth(420, container.NewVBox(label, bar)), a.win)
+	dlg.Show()
+	book, asOf, rates, idx, factory := a.book, a.asOf, a.rates, a.disputeIdx, a.pdf()
+	var prev func(string, []string) []compose.Previous
+	a.db.View(func(tx *store.Tx) error {
+		var err error
+		prev, err = archive.PreviousIndex(tx)
+		return err
+	})
+	tpls := map[string]*templates.Template{}
+	a.db.View(func(tx *store.Tx) error {
+		all, err := templates.All(tx)
+		for _, t := range all {
+			tpls[t.Key()] = t
+		}
+		return err
+	})
+	exclude := func(it *ledger.Item) bool { return idx != nil && idx.Excluded(it, asOf) }
+	go func() {
+		jobs := letterpdf.OverdueJobs(book, asOf, stage, exclude)
+		res, err := letterpdf.Batch(book, jobs, letterpdf.BatchOptions{Date: asOf, Dir: dir, Merged: filepath.Join(dir, "impression.pdf"),
+			KeepPDF: true, Factory: factory, Rates: rates, Previous: prev, Exclude: exclude,
+			Template: func(s templates.Stage, l string) (*templates.Template, error) { return tpls[templates.Key(s, l)], nil },
+			Progress: func(done, total int) { fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) }) }})
+		fyne.Do(func() {
+			dlg.Hide()
+			if err != nil {
+				a.showError(a.t("ui.let.batch"), ledger.Localize(err, a.lang))
+				return
+			}
+			n, skipped := 0, 0
+			err := a.db.Update(func(tx *store.Tx) error {
+				for _, r := range res {
+					if r.Err != nil {
+						skipped++
+						continue
+					}
+					if _, err := archive.IssueRecorded(tx, archive.Input{Letter: r.Letter, PDF: r.PDF, By: book.Settings.Signatory.Name, At: time.Now()}); err != nil {
+						return err
+					}
+					n++
+				}
+				return nil
+			})
+			if err != nil {
+				a.showError(a.t("ui.let.batch"), ledger.Localize(err, a.lang))
+				return
+			}
+			a.showError(a.t("ui.let.batch"), a.t("ui.let.batch_done", "count", fmt.Sprint(n), "skipped", fmt.Sprint(skipped), "dir", dir))
+			a.showScreen(screenLetters)
+		})
+	}()
+}
+
+// openPDF writes the exact PDF bytes to a temporary file and opens it with the
+// system's viewer.
+func (a *App) openPDF(id string, pdf []byte) {
+	path := filepath.Join(os.TempDir(), "relance-"+id+".pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		a.showError(a.t("ui.dialog.error"), err.Error())
+		return
+	}
+	a.openInViewer(path)
+}

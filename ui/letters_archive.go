@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/ledger"
+	"relance/ledger/store"
+	"relance/letters/archive"
+)
+
+// archivePane lists the issued letters with a search, re-opens the exact PDF that was
+// sent, and verifies the hash chain.
+func (a *App) archivePane() fyne.CanvasObject {
+	st := &a.lettersView
+	var recs []archive.Record
+	load := func() {
+		a.db.View(func(tx *store.Tx) error {
+			var err error
+			recs, err = archive.List(tx, archive.Filter{Text: st.search})
+			return err
+		})
+	}
+	load()
+	cols := []column{{"ui.let.col.id", 90, false}, {"ui.let.col.date", 100, false}, {"ui.let.col.customer", 220, false},
+		{"ui.let.col.stage", 150, false}, {"ui.let.col.channel", 110, false}, {"ui.let.col.total", 110, true},
+		{"ui.let.col.by", 140, false}}
+	var table *widget.Table
+	table = a.dataTable(cols, func() int { return len(recs) }, func(row, col int) (string, widget.Importance) {
+		r := &recs[row]
+		switch col {
+		case 0:
+			return r.ID, widget.MediumImportance
+		case 1:
+			return a.date(r.Date), widget.MediumImportance
+		case 2:
+			return r.CustomerName + " (" + r.Customer + ")", widget.MediumImportance
+		case 3:
+			return a.t("letters.stage." + string(r.Stage)), widget.MediumImportance
+		case 4:
+			return a.t("letters.channel." + string(r.Channel)), widget.MediumImportance
+		case 5:
+			return a.money(r.Total), widget.MediumImportance
+		}
+		return r.By, widget.MediumImportance
+	}, func(row int) {
+		if row >= 0 && row < len(recs) {
+			st.selected = recs[row].ID
+		}
+	})
+	search := widget.NewEntry()
+	search.SetPlaceHolder(a.t("ui.let.search"))
+	search.SetText(st.search)
+	search.OnChanged = func(s string) {
+		st.search = s
+		load()
+		table.Refresh()
+	}
+	open := widget.NewButton(a.t("ui.let.open"), func() {
+		if st.selected == "" {
+			return
+		}
+		var pdf []byte
+		err := a.db.View(func(tx *store.Tx) error {
+			var err error
+			pdf, err = archive.PDF(tx, st.selected)
+			return err
+		})
+		if err != nil {
+			a.showError(a.t("ui.let.open"), ledger.Localize(err, a.lang))
+			return
+		}
+		a.openPDF(st.selected, pdf)
+	})
+	verify := widget.NewButton(a.t("ui.let.verify"), func() {
+		var rep archive.Report
+		err := a.db.View(func(tx *store.Tx) error {
+			var err error
+			rep, err = archive.Verify(tx)
+			return err
+		})
+		msg := a.t("letters.cli.verify_ok", "count", strconv.Itoa(rep.Count))
+		switch {
+		case err != nil:
+			msg = ledger.Localize(err, a.lang)
+		case len(rep.Altered) > 0:
+			msg = a.t("letters.cli.verify_bad", "count", strconv.Itoa(len(rep.Altered)))
+			for _, x := range rep.Altered {
+				msg += "\n" + x.Text(a.lang)
+			}
+		}
+		a.showError(a.t("ui.let.verify"), msg)
+	})
+	count := widget.NewLabel(a.t("ui.let.count", "count", strconv.Itoa(len(recs))))
+	return container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(count, open, verify), search), nil, nil, nil, table)
+}

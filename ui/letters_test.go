@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"relance/ledger/demo"
+	"relance/ledger/store"
+	"relance/letters/archive"
+)
+
+// The Courriers screen shows the library, the preview of the chosen customer's letter,
+// and issuing adds the letter to the archive. LETTERS_SHOT=DIR keeps captures.
+func TestLettersScreen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	if err := demo.Create(path, anchor); err != nil {
+		t.Fatal(err)
+	}
+	a := newTestApp(t, "fr")
+	if err := open(t, a, path); err != nil {
+		t.Fatal(err)
+	}
+	a.showScreen(screenLetters)
+	a.win.Resize(windowSize())
+	for _, want := range []string{a.t("ui.let.tab.templates"), a.t("ui.let.save"), a.t("ui.let.issue")} {
+		if !hasText(a.win, want) {
+			t.Errorf("%q not drawn", want)
+		}
+	}
+	shot := func(name string) {
+		if dir := os.Getenv("LETTERS_SHOT"); dir != "" {
+			f, _ := os.Create(filepath.Join(dir, name+".png"))
+			png.Encode(f, a.win.Canvas().Capture())
+			f.Close()
+		}
+	}
+	shot("letters-fr")
+	tpl, err := a.letterTemplate(a.lettersView.stage, "fr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.issueLetter(tpl, a.lettersView.customer)
+	var recs []archive.Record
+	a.db.View(func(tx *store.Tx) error { recs, err = archive.List(tx, archive.Filter{}); return err })
+	if len(recs) != 1 || recs[0].Customer != a.lettersView.customer {
+		t.Fatalf("archive: %+v %v", recs, err)
+	}
+	a.showScreen(screenLetters)
+	shot("letters-after-issue-fr")
+}
