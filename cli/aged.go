@@ -94,9 +94,11 @@ func runAged(env *Env, args []string) error {
 	case "kind":
 		groups = ag.Group(credit.GroupByKind(l))
 	case "class":
-		// Risk classes are not computed yet: every customer falls in the "(none)" group.
-		fmt.Fprintln(env.Stderr, i18n.T(l, "credit.cli.noclass"))
-		groups = ag.Group(credit.GroupByClass(func(*ledger.Customer) string { return "" }, l))
+		classOf, err := riskClasses(db, book, asOf)
+		if err != nil {
+			return err
+		}
+		groups = ag.Group(credit.GroupByClass(func(c *ledger.Customer) string { return classOf(c.ID) }, l))
 	}
 	if groups == nil && *by != "customer" {
 		groups = []credit.AgedGroup{}
@@ -113,7 +115,7 @@ func runAged(env *Env, args []string) error {
 	if err := writeAged(w, *format, l, book, ag, groups); err != nil {
 		return err
 	}
-	if f, ok := w.(*os.File); ok {
+	if f, ok := w.(*os.File); ok && *outPath != "" {
 		if err := f.Close(); err != nil {
 			return fmt.Errorf("aged: %w", err)
 		}

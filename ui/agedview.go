@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/ledger"
 	"relance/ledger/credit"
 	"relance/letters"
 	"relance/letters/agedpdf"
@@ -18,7 +19,7 @@ import (
 
 // agedGroupings are the ways the aged balance can be grouped, in the order of the
 // "group by" choices.
-var agedGroupings = []string{"customer", "salesperson", "kind"}
+var agedGroupings = []string{"customer", "salesperson", "kind", "class"}
 
 // agedRow is one line of the aged-balance table: a customer or a group.
 type agedRow struct {
@@ -109,7 +110,7 @@ func (a *App) agedPane() fyne.CanvasObject {
 		}
 	}
 
-	labels := []string{a.t("ui.aged.by_customer"), a.t("ui.aged.by_salesperson"), a.t("ui.aged.by_kind")}
+	labels := []string{a.t("ui.aged.by_customer"), a.t("ui.aged.by_salesperson"), a.t("ui.aged.by_kind"), a.t("ui.aged.by_class")}
 	by := widget.NewSelect(labels, nil)
 	by.SetSelectedIndex(indexOf(agedGroupings, a.agedByOrDefault()))
 	by.OnChanged = func(string) {
@@ -157,6 +158,14 @@ func (a *App) agedGroupKey() credit.GroupKey {
 		return credit.GroupBySalesperson(a.book, a.lang)
 	case "kind":
 		return credit.GroupByKind(a.lang)
+	case "class":
+		res := a.riskResult()
+		return credit.GroupByClass(func(c *ledger.Customer) string {
+			if res == nil {
+				return ""
+			}
+			return res.ClassOf(c)
+		}, a.lang)
 	}
 	return nil
 }

@@ -71,7 +71,7 @@ func (a *App) newClientsScreen() fyne.CanvasObject {
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(v.rows), len(v.cols) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
+			l := newCellLabel()
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
@@ -223,7 +223,14 @@ func (v *clientsView) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 }
 
 func (v *clientsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	l := o.(*widget.Label)
+	cl := o.(*cellLabel)
+	cl.row = id.Row
+	cl.menu = func(row int, at fyne.Position) {
+		if row >= 0 && row < len(v.rows) {
+			v.a.showContextMenu(v.a.customerActions(v.rows[row].ID), at)
+		}
+	}
+	l := &cl.Label
 	if id.Row < 0 || id.Row >= len(v.rows) || id.Col >= len(v.cols) {
 		l.SetText("")
 		return

@@ -29,13 +29,19 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 		"balance", a.money(acc.Balance()), "overdue", a.money(acc.Overdue(a.asOf))))
 	stmt := widget.NewButtonWithIcon(a.t("ui.statement.button"), theme.DocumentPrintIcon(), func() { a.askStatement(id) })
 	pen := widget.NewButtonWithIcon(a.t("ui.legal.button"), theme.ContentAddIcon(), func() { a.showPenalties(id) })
-	header := container.NewBorder(nil, nil, nil, container.NewHBox(balance, stmt, pen, closeBtn), title)
+	var more *widget.Button
+	more = widget.NewButtonWithIcon(a.t("ui.detail.more"), theme.MoreVerticalIcon(), func() {
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(more)
+		a.showContextMenu(a.customerActions(id), pos.Add(fyne.NewPos(0, more.Size().Height)))
+	})
+	header := container.NewBorder(nil, nil, nil, container.NewHBox(balance, stmt, pen, more, closeBtn), title)
 
 	identity := container.NewAppTabs(
 		container.NewTabItem(a.t("ui.detail.tab_identity"), container.NewVScroll(container.NewVBox(a.identityForm(acc), a.privacyButtons(acc)))),
 		container.NewTabItem(a.t("ui.profile.title"), container.NewVScroll(a.profileSection(acc))),
 		container.NewTabItem(a.t("ui.cust.tab_disputes"), container.NewVScroll(a.customerDisputes(id))),
 		container.NewTabItem(a.t("uirisk.tab"), container.NewVScroll(a.riskTab(id))),
+		container.NewTabItem(a.t("ui.hist.tab"), container.NewVScroll(a.timeline(a.customerHistory(id)))),
 	)
 	identity.SelectIndex(a.detailTab)
 	identity.OnSelected = func(*container.TabItem) { a.detailTab = identity.SelectedIndex() }
@@ -223,4 +229,20 @@ func (a *App) itemsTable(acc *ledger.Account) fyne.CanvasObject {
 		}
 	}
 	return t
+}
+
+// customerActions are the things to do with customer id, offered by the panel's "More"
+// button and by a right click on the customer in the Clients list: a letter, the call
+// sheet, the statement, the penalty calculation and the injonction de payer pack.
+func (a *App) customerActions(id string) []*fyne.MenuItem {
+	return []*fyne.MenuItem{
+		fyne.NewMenuItem(a.t("ui.detail.letter"), func() {
+			a.lettersView.customer = id
+			a.showScreen(screenLetters)
+		}),
+		fyne.NewMenuItem(a.t("ui.detail.callsheet"), func() { a.askCallSheetPDF(id) }),
+		fyne.NewMenuItem(a.t("ui.statement.button"), func() { a.askStatement(id) }),
+		fyne.NewMenuItem(a.t("ui.legal.button"), func() { a.showPenalties(id) }),
+		fyne.NewMenuItem(a.t("ui.detail.injonction"), func() { a.showInjonction(id) }),
+	}
 }

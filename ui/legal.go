@@ -32,16 +32,41 @@ type legalState struct {
 // décompte (for any amount, or for a customer's overdue invoices), the limitation
 // deadlines of the dossier, and the rate tables the computations use.
 func (a *App) legalScreen() fyne.CanvasObject {
-	tabs := container.NewAppTabs(
-		container.NewTabItemWithIcon(a.t("ui.legal.tab_penalties"), theme.ContentAddIcon(), a.penaltyPane()),
-		container.NewTabItemWithIcon(a.t("ui.legal.tab_limitation"), theme.HistoryIcon(), a.limitationPane()),
-		container.NewTabItemWithIcon(a.t("ui.legal.tab_rates"), theme.ListIcon(), a.ratesPane()),
-		container.NewTabItemWithIcon(a.t("ui.legal2.tab_injonction"), theme.DocumentIcon(), a.injonctionPane()),
-		container.NewTabItemWithIcon(a.t("ui.legal2.tab_procedures"), theme.WarningIcon(), a.insolvencyPane()),
-		container.NewTabItemWithIcon(a.t("ui.legal2.tab_costs"), theme.InfoIcon(), a.costsPane()),
-	)
+	panes := []struct {
+		key   string
+		icon  fyne.Resource
+		build func() fyne.CanvasObject
+	}{
+		{"ui.legal.tab_penalties", theme.ContentAddIcon(), a.penaltyPane},
+		{"ui.legal.tab_limitation", theme.HistoryIcon(), a.limitationPane},
+		{"ui.legal.tab_rates", theme.ListIcon(), a.ratesPane},
+		{"ui.legal2.tab_injonction", theme.DocumentIcon(), a.injonctionPane},
+		{"ui.legal2.tab_procedures", theme.WarningIcon(), a.insolvencyPane},
+		{"ui.legal2.tab_costs", theme.InfoIcon(), a.costsPane},
+	}
+	// Only the tab shown is built; the others when they are first selected (each reads
+	// the dossier: the screen opens at once even on a large one).
+	holders := make([]*fyne.Container, len(panes))
+	tabs := container.NewAppTabs()
+	for i, p := range panes {
+		holders[i] = container.NewStack()
+		tabs.Append(container.NewTabItemWithIcon(a.t(p.key), p.icon, holders[i]))
+	}
+	fill := func(i int) {
+		if i >= 0 && i < len(panes) && len(holders[i].Objects) == 0 {
+			holders[i].Objects = []fyne.CanvasObject{panes[i].build()}
+			holders[i].Refresh()
+		}
+	}
+	if a.legal.tab < 0 || a.legal.tab >= len(panes) {
+		a.legal.tab = 0
+	}
+	fill(a.legal.tab)
 	tabs.SelectIndex(a.legal.tab)
-	tabs.OnSelected = func(*container.TabItem) { a.legal.tab = tabs.SelectedIndex() }
+	tabs.OnSelected = func(*container.TabItem) {
+		a.legal.tab = tabs.SelectedIndex()
+		fill(a.legal.tab)
+	}
 	return tabs
 }
 

@@ -68,3 +68,30 @@ func TestDisputesRowContextMenu(t *testing.T) {
 		t.Errorf("screen %d, customer %q; want the Clients screen on %q", a.screen, a.clients.selected, rows[0].Customer)
 	}
 }
+
+// A right click on a customer of the Clients list offers the customer's actions; the
+// letter entry opens the Courriers screen on that customer.
+func TestClientsRowContextMenu(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	a.showScreen(screenClients)
+	first := a.clients.view.rows[0].ID
+	var cell *cellLabel
+	for _, o := range visible(a.win.Content()) {
+		if c, ok := o.(*cellLabel); ok && c.row == 0 && c.menu != nil {
+			cell = c
+			break
+		}
+	}
+	if cell == nil {
+		t.Fatal("no right-clickable cell on the first row")
+	}
+	cell.TappedSecondary(&fyne.PointEvent{AbsolutePosition: fyne.NewPos(300, 200)})
+	items := a.customerActions(first)
+	if len(items) < 5 || !hasText(a.win, a.t("ui.detail.injonction")) {
+		t.Fatalf("context menu not shown: %q", texts(a.win))
+	}
+	items[0].Action()
+	if a.screen != screenLetters || a.lettersView.customer != first {
+		t.Errorf("screen %d, letters customer %q; want Courriers on %q", a.screen, a.lettersView.customer, first)
+	}
+}

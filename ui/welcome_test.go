@@ -4,6 +4,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"relance/ledger/store"
@@ -84,6 +85,30 @@ func TestResetDemoAndTour(t *testing.T) {
 		// A wrapped label is drawn line by line: look for the explanation's first words.
 		if words := []rune(a.t(s.textKey)); !hasText(a.win, string(words[:20])) {
 			t.Errorf("tour step %d: its explanation is not shown", i+1)
+		}
+	}
+}
+
+// The customer panel's History tab gathers the reminder actions, promises, plans,
+// disputes and risk decisions of the demo's customers.
+func TestCustomerHistory(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	kinds := map[string]bool{}
+	for _, acc := range a.book.Accounts {
+		for _, e := range a.customerHistory(acc.Customer.ID) {
+			for _, k := range []string{"Promesse", "Échéancier", "Litige", "Appel", "Courrier – Relance"} {
+				if strings.HasPrefix(e.Text, k) {
+					kinds[k] = true
+				}
+			}
+			if !e.Date.Valid() {
+				t.Errorf("%s: undated event %q", acc.Customer.ID, e.Text)
+			}
+		}
+	}
+	for _, k := range []string{"Promesse", "Échéancier", "Litige", "Appel", "Courrier – Relance"} {
+		if !kinds[k] {
+			t.Errorf("no %q event in the demo's histories", k)
 		}
 	}
 }
