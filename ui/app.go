@@ -82,9 +82,11 @@ type App struct {
 	legal legalState
 	// detailTab is the tab shown on the customer panel (identity or payer profile).
 	detailTab   int
-	risk        riskState    // risk classes and signals at the as-of date (ui/risk.go), and the Clients filters
-	lettersView lettersState // the Courriers screen's state (ui/letters.go)
-	agenda      agendaState  // the Relances du jour screen (ui/agenda.go)
+	risk        riskState     // risk classes and signals at the as-of date (ui/risk.go), and the Clients filters
+	lettersView lettersState  // the Courriers screen's state (ui/letters.go)
+	agenda      agendaState   // the Relances du jour screen (ui/agenda.go)
+	trainer     trainerState  // the Correction screen (ui/trainer.go)
+	backends    checkBackends // spelling and grammar engines of the letter checks (ui/checkengines.go)
 	// pdfFactory renders PDFs with fonts parsed once (created on first use).
 	pdfFactory *pdfdoc.Factory
 }
@@ -96,9 +98,11 @@ func Run(path string) int {
 	fa.SetIcon(fyne.NewStaticResource("relance.png", assets.Icon))
 	a := newApp(fa, ledger.DateOf(time.Now()))
 	a.restoreWindowSize()
+	a.backends.enabled = true // the real driver: engines, and checks off the UI goroutine
 	a.win.SetOnClosed(func() {
 		a.saveWindowSize()
 		a.closeDossier()
+		a.stopCheckBackends()
 	})
 	if path == "" {
 		a.openDemo()

@@ -174,9 +174,21 @@ func (a *App) templatesPane() fyne.CanvasObject {
 	preview := container.NewStack(widget.NewLabel(""))
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
+	findings := a.newLetterFindingsView()
+	a.startCheckBackends()
+	// The correction engine checks the letter as the template is edited.
+	recheck := func(string) {
+		l, err := a.composeFor(edited(), custSel.Text)
+		if err != nil {
+			l = nil
+		}
+		a.updateLetterFindings(findings, l)
+	}
+	subject.OnChanged, salutation.OnChanged, body.OnChanged, closing.OnChanged = recheck, recheck, recheck, recheck
 	showPreview := func() {
 		st.customer = custSel.Text
 		l, err := a.composeFor(edited(), st.customer)
+		a.updateLetterFindings(findings, l)
 		if err != nil {
 			status.SetText(ledger.Localize(err, a.lang))
 			status.Importance = widget.DangerImportance
@@ -238,7 +250,7 @@ func (a *App) templatesPane() fyne.CanvasObject {
 		container.NewVBox(
 			container.NewBorder(nil, nil, widget.NewLabel(a.t("ui.let.customer")), widget.NewButton(a.t("ui.let.preview"), showPreview), custSel),
 			container.NewHBox(issue, batch)),
-		status, nil, nil, container.NewVScroll(preview))
+		container.NewVBox(status, findings.label), nil, nil, container.NewVScroll(preview))
 	showPreview()
 	split := container.NewHSplit(editor, right)
 	split.Offset = 0.5

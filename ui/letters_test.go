@@ -5,6 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/widget"
 
 	"relance/ledger/demo"
 	"relance/ledger/store"
@@ -49,4 +52,37 @@ func TestLettersScreen(t *testing.T) {
 	}
 	a.showScreen(screenLetters)
 	shot("letters-after-issue-fr")
+}
+
+// The letters editor checks the composed letter as it is edited: the shipped R1 checks
+// without an error for a demo customer, and a threat typed into the body is reported.
+func TestLettersEditorChecksLive(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	a.lettersView.customer = a.firstOverdueCustomer()
+	a.showScreen(screenLetters)
+	waitText := func(want string) bool {
+		for i := 0; i < 40; i++ {
+			time.Sleep(50 * time.Millisecond)
+			if hasText(a.win, want) {
+				return true
+			}
+		}
+		return false
+	}
+	if !waitText(a.t("ui.let.check_summary", "total", "")[:12]) {
+		t.Fatalf("no check summary under the editor; texts: %q", texts(a.win))
+	}
+	var body *widget.Entry
+	for _, o := range visible(a.win.Content()) {
+		if e, ok := o.(*widget.Entry); ok && e.MultiLine {
+			body = e
+		}
+	}
+	if body == nil {
+		t.Fatal("no body editor")
+	}
+	body.SetText(body.Text + "\n\nSans règlement sous 48 heures, nous procéderons à la saisie de vos biens et préviendrons votre employeur.")
+	if !waitText("LEGAL.UNLAWFUL_THREAT") {
+		t.Errorf("the threat typed in the body was not reported; texts: %q", texts(a.win))
+	}
 }

@@ -73,6 +73,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 // quit closes the dossier and leaves the application.
 func (a *App) quit() {
 	a.closeDossier()
+	a.stopCheckBackends()
 	a.fyne.Quit()
 }
 

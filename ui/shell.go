@@ -21,6 +21,7 @@ const (
 	screenDisputes
 	screenReminders
 	screenLetters
+	screenCorrection // the letter-correction trainer view (ui/trainer.go)
 	screenLegal
 	screenSettings
 	screenCount
@@ -39,6 +40,7 @@ func navEntries() [screenCount]navEntry {
 		{"ui.nav.disputes", theme.WarningIcon()},
 		{"ui.nav.reminders", theme.CalendarIcon()},
 		{"ui.nav.letters", theme.MailComposeIcon()},
+		{"ui.nav.correction", theme.DocumentCreateIcon()},
 		{"ui.nav.legal", theme.DocumentIcon()},
 		{"ui.nav.settings", theme.SettingsIcon()},
 	}
@@ -187,6 +189,8 @@ func (a *App) buildScreen(id screenID) fyne.CanvasObject {
 		return a.legalScreen()
 	case screenSettings:
 		return a.newSettingsScreen()
+	case screenCorrection:
+		return a.correctionScreen()
 	}
 	return a.dashboardScreen()
 }

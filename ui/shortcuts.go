@@ -12,7 +12,7 @@ type shortcut struct {
 }
 
 // shortcuts are the window's keyboard shortcuts: open, new, import, search, the PDF
-// report, and Ctrl+1…7 for the screens of the navigation bar.
+// report, and Ctrl+1…8 for the screens of the navigation bar.
 func (a *App) shortcuts() []shortcut {
 	out := []shortcut{
 		{fyne.KeyO, a.chooseDossier},
@@ -25,7 +25,7 @@ func (a *App) shortcuts() []shortcut {
 			}
 		}},
 	}
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8}
 	for i, k := range keys {
 		id := screenID(i)
 		out = append(out, shortcut{k, func() { a.showScreen(id) }})

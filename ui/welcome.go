@@ -92,6 +92,7 @@ func tourSteps() []tourStep {
 		{screenDisputes, "ui.tour.disputes"},
 		{screenReminders, "ui.tour.reminders"},
 		{screenLetters, "ui.tour.letters"},
+		{screenCorrection, "ui.tour.correction"},
 		{screenLegal, "ui.tour.legal"},
 		{screenSettings, "ui.tour.settings"},
 	}

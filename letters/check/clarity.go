@@ -1,0 +1,399 @@
+package check
+
+import (
+	"regexp"
+	"strings"
+
+	"relance/ledger"
+)
+
+var (
+	reVagueInvoice = regexp.MustCompile(`(?i)(?:notre|votre|la|cette) facture|(?:la|les) sommes? dues?|(?:our|the|your) invoice|the (?:amount|sum) (?:due|outstanding)`)
+	reTotalCue     = regexp.MustCompile(`(?i)\b(?:total|soit un total|au total|montant global|in total|totalling|totaling|altogether)\b`)
+	reDueCue       = regexp.MustCompile(`(?i)(?:[ée]chue?s? (?:le|depuis le)|[ée]ch[ée]ance (?:du|au)|(?:was |fell )?due (?:on|since)|payable (?:le|on))\s*$`)
+)
+
+// checkAmount: no amount with a currency at all (CLAR.AMOUNT).
+func (l *letter) checkAmount() {
+	for _, e := range l.ents {
+		if e.Kind == EntAmount && l.inMessage(e.Start) && !isIndemnity(e) {
+			return
+		}
+	}
+	l.missing("CLAR.AMOUNT", SecBody, nil)
+}
+
+// isIndemnity tells the €40/£40 indemnity apart from a claimed amount.
+func isIndemnity(e Entity) bool { return isCompAmount(int64(e.Cents)) }
+
+// ledgerItem finds the customer's invoice whose number matches ref (case, spaces and
+// dashes ignored).
+func (l *letter) ledgerItem(ref string) *ledger.Item {
+	a := l.opt.Account
+	if a == nil {
+		return nil
+	}
+	k := refKey(ref)
+	for i := range a.Items {
+		it := &a.Items[i]
+		if it.Kind != ledger.Payment && refKey(it.Number) == k {
+			return it
+		}
+	}
+	return nil
+}
+
+func refKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '-' || r == '/' || r == '_' || r == '.' {
+			return -1
+		}
+		return r
+	}, strings.ToUpper(s))
+}
+
+// checkInvoiceRef: no invoice reference (CLAR.INVOICE_REF), or — inside a dossier — a
+// reference the customer's account does not have.
+func (l *letter) checkInvoiceRef() {
+	found := false
+	for _, e := range l.ents {
+		if e.Kind != EntInvoice || !l.inMessage(e.Start) {
+			continue
+		}
+		found = true
+		if l.opt.Account != nil && l.ledgerItem(l.t.slice(e.Start, e.End)) == nil {
+			l.hitSev("CLAR.INVOICE_REF", e.Start, e.End, Error, map[string]string{"_msg": "ledger", "ref": l.t.slice(e.Start, e.End)}, nil)
+		}
+	}
+	if found {
+		return
+	}
+	if m := reVagueInvoice.FindStringIndex(l.t.s); m != nil {
+		s, e := l.t.runeSpan(m[0], m[1])
+		if l.inMessage(s) {
+			l.hit("CLAR.INVOICE_REF", s, e, nil, nil)
+			return
+		}
+	}
+	l.missing("CLAR.INVOICE_REF", SecBody, nil)
+}
+
+// checkInvoiceDates: no issue or due date of the invoice (CLAR.INVOICE_DATES); inside
+// a dossier, a due date written next to an invoice that differs from the ledger's.
+func (l *letter) checkInvoiceDates() {
+	n := 0
+	for _, e := range l.ents {
+		if e.Kind != EntDate || e.Deadline || !l.inMessage(e.Start) || l.sectionAt(e.Start) == SecPlaceDate {
+			continue
+		}
+		n++
+		if l.opt.Account == nil || !e.Date.Valid() {
+			continue
+		}
+		from := e.Start - 30
+		if from < 0 {
+			from = 0
+		}
+		if !reDueCue.MatchString(l.t.slice(from, e.Start)) {
+			continue
+		}
+		// the nearest invoice reference before the date, in the same sentence
+		s := l.sentenceAt(e.Start)
+		var ref string
+		for _, x := range l.ents {
+			if x.Kind == EntInvoice && x.Start >= s.start && x.End <= e.Start {
+				ref = l.t.slice(x.Start, x.End)
+			}
+		}
+		if it := l.ledgerItem(ref); it != nil && it.DueDate.Valid() && it.DueDate != e.Date {
+			l.hitSev("CLAR.INVOICE_DATES", e.Start, e.End, Error, map[string]string{"_msg": "ledger", "ref": ref, "want": longDate(l.lang, it.DueDate)}, nil)
+		}
+	}
+	if n == 0 {
+		l.missing("CLAR.INVOICE_DATES", SecBody, nil)
+	}
+}
+
+// checkTotals: a stated total that is not the sum of the amounts listed before it, the
+// same invoice cited with two amounts, an amount that matches neither the ledger's
+// amount nor the open amount of the invoice it is written with (CLAR.TOTAL_CONSISTENCY).
+func (l *letter) checkTotals() {
+	type am struct {
+		e   Entity
+		ref string
+	}
+	var items []am
+	byRef := map[string]Entity{}
+	l.checkTables()
+	for _, e := range l.ents {
+		if e.Kind != EntAmount || !l.inMessage(e.Start) || l.inTable(e.Start) {
+			continue
+		}
+		s := l.sentenceAt(e.Start)
+		ref := ""
+		// the invoice reference written closest before the amount in its sentence, or
+		// right after it
+		for _, x := range l.ents {
+			if x.Kind == EntInvoice && x.Start >= s.start && x.End <= s.end && (x.End <= e.Start || ref == "") {
+				ref = refKey(l.t.slice(x.Start, x.End))
+			}
+		}
+		from := max(s.start, e.Start-40)
+		sent := l.t.slice(from, e.Start)
+		if loc := reTotalCue.FindAllStringIndex(sent, -1); loc != nil && len(items) >= 2 {
+			var sum ledger.Cents
+			for _, it := range items {
+				sum += it.e.Cents
+			}
+			var principal ledger.Cents
+			for _, it := range items {
+				if it.ref != "" {
+					principal += it.e.Cents
+				}
+			}
+			if sum != e.Cents && principal != e.Cents {
+				l.hit("CLAR.TOTAL_CONSISTENCY", e.Start, e.End, map[string]string{"_msg": "sum", "stated": l.t.slice(e.Start, e.End), "sum": sum.Format(l.lang, e.Currency)}, nil)
+			}
+			items = nil
+			continue
+		}
+		if ref != "" && strings.Count(l.t.slice(s.start, s.end), "€")+strings.Count(l.t.slice(s.start, s.end), "£") <= 2 {
+			if prev, ok := byRef[ref]; ok && prev.Cents != e.Cents && !isIndemnity(e) && !isIndemnity(prev) && l.countRefs(s) == 1 {
+				l.hit("CLAR.TOTAL_CONSISTENCY", e.Start, e.End, map[string]string{"_msg": "twice", "ref": ref, "other": prev.Cents.Format(l.lang, prev.Currency)}, nil)
+			}
+			if !isIndemnity(e) {
+				if _, ok := byRef[ref]; !ok {
+					byRef[ref] = e
+				}
+				if it := l.ledgerItem(ref); it != nil && e.Cents != it.Amount && e.Cents != it.Open && l.countRefs(s) == 1 {
+					l.hit("CLAR.TOTAL_CONSISTENCY", e.Start, e.End, map[string]string{"_msg": "ledger", "ref": it.Number,
+						"amount": it.Amount.Format(l.lang, e.Currency), "open": it.Open.Format(l.lang, e.Currency)}, nil)
+				}
+			}
+		}
+		items = append(items, am{e, ref})
+	}
+}
+
+func (l *letter) countRefs(s sentence) int {
+	n := 0
+	for _, x := range l.ents {
+		if x.Kind == EntInvoice && x.Start >= s.start && x.End <= s.end {
+			n++
+		}
+	}
+	return n
+}
+
+// checkDeadline: no deadline at all (CLAR.DEADLINE_PRECISE) and deadlines inconsistent
+// with the letter date (CLAR.DEADLINE_COHERENT: past → blocking; a formal notice gives
+// at least 8 days, and more than 30 days loses the point).
+func (l *letter) checkDeadline() {
+	found := false
+	for _, e := range l.ents {
+		switch {
+		case e.Kind == EntDeadline:
+			found = true
+			if l.stage == StageMED && e.Days < 8 {
+				l.hitSev("CLAR.DEADLINE_COHERENT", e.Start, e.End, Warning, map[string]string{"_msg": "short", "days": itoa(e.Days)}, nil)
+			}
+			if e.Days > 30 {
+				l.hitSev("CLAR.DEADLINE_COHERENT", e.Start, e.End, Warning, map[string]string{"_msg": "long", "days": itoa(e.Days)}, nil)
+			}
+		case e.Kind == EntDate && e.Deadline:
+			found = true
+			if !l.date.Valid() || !e.Date.Valid() {
+				continue
+			}
+			days := e.Date.DaysSince(l.date)
+			fix := longDate(l.lang, l.date.AddDays(15))
+			switch {
+			case days < 0:
+				l.hit("CLAR.DEADLINE_COHERENT", e.Start, e.End, map[string]string{"_msg": "past", "date": l.t.slice(e.Start, e.End), "letter": longDate(l.lang, l.date), "fix": fix}, nil)
+			case days < 8 && l.stage == StageMED:
+				l.hitSev("CLAR.DEADLINE_COHERENT", e.Start, e.End, Warning, map[string]string{"_msg": "short", "days": itoa(days)}, nil)
+			case days > 30:
+				l.hitSev("CLAR.DEADLINE_COHERENT", e.Start, e.End, Warning, map[string]string{"_msg": "long", "days": itoa(days)}, nil)
+			}
+		}
+	}
+	if !found && !l.hasFindingOf("CLAR.DEADLINE_PRECISE") {
+		l.missing("CLAR.DEADLINE_PRECISE", SecBody, map[string]string{"_msg": "absent"})
+	}
+}
+
+func (l *letter) hasFindingOf(id string) bool {
+	for _, f := range l.findings {
+		if f.Rule == id {
+			return true
+		}
+	}
+	return false
+}
+
+var reContactInvite = regexp.MustCompile(`(?i)n'h[ée]sitez pas [àa] (?:nous )?(?:contacter|joindre|appeler)|contactez[- ]nous|please (?:do not hesitate to |feel free to )?contact us|do not hesitate to contact`)
+
+// checkContact: no telephone or e-mail (CLAR.CONTACT), anchored to an empty
+// « n'hésitez pas à nous contacter » when there is one.
+func (l *letter) checkContact() {
+	if l.hasEnt(EntPhone) || l.hasEnt(EntEmail) {
+		return
+	}
+	if m := reContactInvite.FindStringIndex(l.t.s); m != nil {
+		s, e := l.t.runeSpan(m[0], m[1])
+		l.hit("CLAR.CONTACT", s, e, map[string]string{"_msg": "empty"}, nil)
+		return
+	}
+	l.missing("CLAR.CONTACT", SecBody, nil)
+}
+
+// checkObjectLine: no subject line, or one without an invoice reference
+// (CLAR.OBJECT_LINE).
+func (l *letter) checkObjectLine() {
+	for _, ln := range l.lines {
+		if ln.sec != SecSubject {
+			continue
+		}
+		if l.entIn(EntInvoice, ln.start, ln.end) {
+			return
+		}
+		l.hit("CLAR.OBJECT_LINE", ln.start, ln.end, map[string]string{"_msg": "noref"}, nil)
+		return
+	}
+	l.missing("CLAR.OBJECT_LINE", SecSubject, nil)
+}
+
+var reSaufErreur = regexp.MustCompile(`(?i)sauf erreur|si (?:votre|ce) (?:r[èe]glement|paiement) (?:a crois[ée]|est intervenu)|if you have already (?:paid|sent|made)|if payment has (?:already )?been made`)
+
+// checkSaufErreur: in a first reminder, suggest the courtesy « sauf erreur… » when it is
+// missing (TONE.SAUF_ERREUR_STAGE; its presence in a formal notice is a lexicon hit).
+func (l *letter) checkSaufErreur() {
+	if l.stage != StageR1 || reSaufErreur.MatchString(l.t.s) {
+		return
+	}
+	l.missingSev("TONE.SAUF_ERREUR_STAGE", SecBody, Advice, map[string]string{"_msg": "absent", "_model": "model_r1"})
+}
+
+// checkNegationDensity raises STYLE.NEGATION to a warning above 3 per 100 words.
+func (l *letter) checkNegationDensity() {
+	words := 0
+	for _, s := range l.sents {
+		if s.sec == SecBody {
+			words += len(l.t.words(s.start, s.end))
+		}
+	}
+	n := 0
+	for _, f := range l.findings {
+		if f.Rule == "STYLE.NEGATION" {
+			n++
+		}
+	}
+	if words == 0 || n*100 <= 3*words {
+		return
+	}
+	for i := range l.findings {
+		if l.findings[i].Rule == "STYLE.NEGATION" && l.findings[i].Severity < Warning {
+			l.findings[i].Severity = Warning
+		}
+	}
+}
+
+// checkSentenceLength: sentences over 25 words (warning) or 40 (error).
+func (l *letter) checkSentenceLength() {
+	for _, s := range l.sents {
+		if s.sec != SecBody {
+			continue
+		}
+		n := l.wordCount(s.start, s.end)
+		switch {
+		case n > 40:
+			l.hitSev("STYLE.SENTENCE_LENGTH", s.start, s.end, Error, map[string]string{"words": itoa(n)}, nil)
+		case n > 25:
+			l.hitSev("STYLE.SENTENCE_LENGTH", s.start, s.end, Warning, map[string]string{"words": itoa(n)}, nil)
+		}
+	}
+}
+
+// checkLetterLength: a body over 250 words (350 for a formal notice).
+func (l *letter) checkLetterLength() {
+	n := 0
+	for _, s := range l.sents {
+		if s.sec == SecBody {
+			n += l.wordCount(s.start, s.end)
+		}
+	}
+	max := 250
+	if l.stage == StageMED {
+		max = 350
+	}
+	if n > max {
+		l.missing("STYLE.LETTER_LENGTH", SecBody, map[string]string{"words": itoa(n), "max": itoa(max)})
+	}
+}
+
+// wordCount counts the words of [start, end), an entity (amount, date, IBAN, reference)
+// counting as one word.
+func (l *letter) wordCount(start, end int) int {
+	n := 0
+	for _, w := range l.t.words(start, end) {
+		if !l.inEntity(w[0], w[1]) {
+			n++
+		}
+	}
+	for _, e := range l.ents {
+		if e.Start >= start && e.End <= end {
+			n++
+		}
+	}
+	return n
+}
+
+// checkTables checks the total row of each invoice table (rows of cells separated by
+// |, as compose.Letter.PlainText writes them): every amount column of the total row
+// must be the sum of the rows above it.
+func (l *letter) checkTables() {
+	var rows [][]Entity // amounts per row, in column order
+	var rowText []string
+	flush := func() {
+		defer func() { rows, rowText = nil, nil }()
+		if len(rows) < 2 {
+			return
+		}
+		last := len(rows) - 1
+		if !reTotalCue.MatchString(rowText[last]) {
+			return
+		}
+		for c, tot := range rows[last] {
+			var sum ledger.Cents
+			ok := true
+			for _, r := range rows[:last] {
+				if c >= len(r) || len(r) != len(rows[last]) {
+					ok = false
+					break
+				}
+				sum += r[c].Cents
+			}
+			if ok && sum != tot.Cents {
+				l.hit("CLAR.TOTAL_CONSISTENCY", tot.Start, tot.End, map[string]string{"_msg": "sum", "stated": l.t.slice(tot.Start, tot.End), "sum": sum.Format(l.lang, tot.Currency)}, nil)
+			}
+		}
+	}
+	for _, ln := range l.lines {
+		if strings.Count(ln.text, "|") < 2 || !l.inMessage(ln.start) {
+			flush()
+			continue
+		}
+		var am []Entity
+		for _, e := range l.ents {
+			if e.Kind == EntAmount && e.Start >= ln.start && e.End <= ln.end {
+				am = append(am, e)
+			}
+		}
+		if len(am) == 0 {
+			continue // the header row
+		}
+		rows = append(rows, am)
+		rowText = append(rowText, ln.text)
+	}
+	flush()
+}

@@ -1,0 +1,93 @@
+package check
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// The sample letters are the test corpus (testdata/letters), embedded so that the
+// trainer view can load them.
+//
+//go:embed testdata/letters/*.txt testdata/letters/manifest.json
+var sampleFiles embed.FS
+
+// Sample is a letter of the corpus with the context it was written for.
+type Sample struct {
+	Name     string // file name without extension, e.g. "fr_r1_b2b"
+	Lang     string
+	Stage    Stage
+	Audience Audience
+	Good     bool // a correct letter (checks clean), not a flawed one
+	Text     string
+}
+
+// Samples returns the embedded sample letters, flawed ones first, in manifest order.
+func Samples() ([]Sample, error) {
+	b, err := sampleFiles.ReadFile("testdata/letters/manifest.json")
+	if err != nil {
+		return nil, fmt.Errorf("check: samples: %w", err)
+	}
+	var m []struct {
+		File     string   `json:"file"`
+		Lang     string   `json:"lang"`
+		Stage    Stage    `json:"stage"`
+		Audience Audience `json:"audience"`
+		Clean    bool     `json:"clean"`
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("check: samples: %w", err)
+	}
+	var out []Sample
+	for _, e := range m {
+		txt, err := sampleFiles.ReadFile("testdata/letters/" + e.File)
+		if err != nil {
+			return nil, fmt.Errorf("check: samples: %w", err)
+		}
+		out = append(out, Sample{Name: strings.TrimSuffix(e.File, ".txt"), Lang: e.Lang, Stage: e.Stage, Audience: e.Audience, Good: e.Clean, Text: string(txt)})
+	}
+	return out, nil
+}
+
+// MissingCandidates lists the rules whose findings are missing items, for the
+// training-mode checklist ("what is missing from this letter?"): the trainee ticks
+// those they think apply.
+func (c *Catalogue) MissingCandidates(lang string, st Stage, aud Audience) []*Rule {
+	ids := []string{"CLAR.AMOUNT", "CLAR.INVOICE_REF", "CLAR.INVOICE_DATES", "CLAR.DEADLINE_PRECISE", "CLAR.PAYMENT_MEANS", "CLAR.CONTACT",
+		"CLAR.OBJECT_LINE", "STRUCT.DATE_PLACE", "STRUCT.APPELLATION", "STRUCT.CLOSING_FORMULA", "STRUCT.SIGNATURE",
+		"LEGAL.MED_WORDS", "LEGAL.MED_EFFECTS", "LEGAL.MED_SENDING", "LEGAL.PENALTIES", "LEGAL.INDEMNITY_40", "LEGAL.NEXT_STEP",
+		"LEGAL.UK_PROTOCOL", "TONE.CUSHION_MISSING"}
+	var out []*Rule
+	for _, id := range ids {
+		if r := c.Rule(id); r != nil && r.applies(lang, st, aud, "creditor", countryFor(lang, aud)) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func countryFor(lang string, aud Audience) string {
+	if lang == "en" {
+		return "GB"
+	}
+	return "FR"
+}
+
+// MissingLabel is how the rule names a missing item, without placeholders (training
+// checklist).
+func (r *Rule) MissingLabel(lang string) string {
+	tx := r.TextIn(lang)
+	s := tx.Message
+	if a, ok := tx.Alt["absent"]; ok {
+		s = a
+	}
+	for {
+		i := strings.IndexByte(s, '{')
+		j := strings.IndexByte(s, '}')
+		if i < 0 || j < i {
+			return s
+		}
+		s = s[:i] + "…" + s[j+1:]
+	}
+}

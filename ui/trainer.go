@@ -1,0 +1,325 @@
+package ui
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	lettercheck "relance/letters/check"
+)
+
+// trainerState is the Correction screen's state: the letter, its context, the last
+// check, the fixes applied, and the training mode (the trainee's marks).
+type trainerState struct {
+	engine   *lettercheck.Engine
+	samples  []lettercheck.Sample
+	sample   int // index of the loaded sample, -1 for a typed letter
+	text     string
+	original string // the letter before any fix was applied (for before/after)
+	stage    lettercheck.Stage
+	audience lettercheck.Audience
+	lang     string
+	msgLang  string // language of the findings: the interface's
+	result   *lettercheck.Result
+	// speller and grammar are the optional back-ends (letters/spell, letters/grammar);
+	// nil: off, and the screen says so. The lead wires them.
+	speller lettercheck.Speller
+	grammar lettercheck.Grammar
+
+	training bool
+	revealed bool
+	marks    []lettercheck.Mark // trainee's marks (rune spans, or missing rules)
+	score    *lettercheck.TrainingScore
+	tab      int // tab of the letter pane
+
+	// widgets of the screen on display, refreshed after each check
+	w *trainerWidgets
+	// debounce of the live check while typing
+	timer *time.Timer
+}
+
+type trainerWidgets struct {
+	annotated *widget.RichText
+	diff      *widget.RichText
+	entry     *widget.Entry
+	tabs      *container.AppTabs
+	side      *fyne.Container
+	note      *widget.Label
+	summary   *widget.Label
+	// override gives the category colours to the screen; refreshed after each change
+	// so that new widgets get them too
+	override *container.ThemeOverride
+}
+
+// initTrainer loads the engine and the samples once, with the first flawed sample.
+func (a *App) initTrainer() error {
+	s := &a.trainer
+	if s.engine != nil {
+		return nil
+	}
+	e, err := lettercheck.New()
+	if err != nil {
+		return err
+	}
+	samples, err := lettercheck.Samples()
+	if err != nil {
+		return err
+	}
+	s.engine, s.samples, s.msgLang = e, samples, a.lang
+	s.loadSample(0)
+	return nil
+}
+
+func (s *trainerState) loadSample(i int) {
+	if i < 0 || i >= len(s.samples) {
+		return
+	}
+	sm := s.samples[i]
+	s.sample, s.text, s.original = i, sm.Text, sm.Text
+	s.stage, s.audience, s.lang = sm.Stage, sm.Audience, sm.Lang
+	s.marks, s.score, s.revealed = nil, nil, false
+	s.check()
+}
+
+// check runs the engine on the current text.
+func (s *trainerState) check() {
+	s.result = s.engine.Check(s.text, s.options())
+}
+
+// options are the check's context as the screen sets it.
+func (s *trainerState) options() lettercheck.Options {
+	return lettercheck.Options{MessageLang: s.msgLang, Lang: s.lang, Stage: s.stage, Audience: s.audience, Speller: s.speller, Grammar: s.grammar}
+}
+
+// correctionScreen is the trainer view: the letter annotated with numbered markers
+// coloured by category, the findings grouped by category with why and how to fix,
+// the checklist of missing items, the scores, the corrected letter with a word-level
+// diff, and a training mode that hides the answers and scores the trainee's marks.
+func (a *App) correctionScreen() fyne.CanvasObject {
+	if err := a.initTrainer(); err != nil {
+		return widget.NewLabel(err.Error())
+	}
+	a.startCheckBackends()
+	s := &a.trainer
+	w := &trainerWidgets{}
+	s.w = w
+	if s.msgLang != a.lang {
+		s.msgLang = a.lang
+		s.check()
+	}
+
+	// context selectors
+	names := make([]string, len(s.samples))
+	for i, sm := range s.samples {
+		names[i] = sampleLabel(a, sm)
+	}
+	sampleSel := widget.NewSelect(names, nil)
+	if s.sample >= 0 {
+		sampleSel.SetSelectedIndex(s.sample)
+	}
+	sampleSel.OnChanged = func(string) {
+		s.loadSample(sampleSel.SelectedIndex())
+		a.refreshTrainer()
+	}
+	stages := make([]string, len(lettercheck.Stages))
+	for i, st := range lettercheck.Stages {
+		stages[i] = lettercheck.StageLabel(a.lang, st)
+	}
+	stageSel := widget.NewSelect(stages, nil)
+	for i, st := range lettercheck.Stages {
+		if st == s.stage {
+			stageSel.SetSelectedIndex(i)
+		}
+	}
+	stageSel.OnChanged = func(string) {
+		s.stage = lettercheck.Stages[stageSel.SelectedIndex()]
+		s.check()
+		a.refreshTrainer()
+	}
+	auds := []lettercheck.Audience{lettercheck.B2B, lettercheck.B2C, lettercheck.Public}
+	audNames := []string{lettercheck.AudienceLabel(a.lang, lettercheck.B2B), lettercheck.AudienceLabel(a.lang, lettercheck.B2C), lettercheck.AudienceLabel(a.lang, lettercheck.Public)}
+	audSel := widget.NewSelect(audNames, nil)
+	for i, au := range auds {
+		if au == s.audience {
+			audSel.SetSelectedIndex(i)
+		}
+	}
+	audSel.OnChanged = func(string) {
+		s.audience = auds[audSel.SelectedIndex()]
+		s.check()
+		a.refreshTrainer()
+	}
+	langSel := widget.NewSelect([]string{"FR", "EN"}, nil)
+	if s.lang == "en" {
+		langSel.SetSelectedIndex(1)
+	} else {
+		langSel.SetSelectedIndex(0)
+	}
+	langSel.OnChanged = func(v string) {
+		s.lang = map[string]string{"FR": "fr", "EN": "en"}[v]
+		s.check()
+		a.refreshTrainer()
+	}
+	training := widget.NewCheck(a.t("ui.trainer.training"), nil)
+	training.SetChecked(s.training)
+	training.OnChanged = func(on bool) {
+		s.training, s.revealed, s.marks, s.score = on, false, nil, nil
+		if on {
+			w.tabs.SelectIndex(0)
+		}
+		a.refreshTrainer()
+	}
+	fixAll := widget.NewButtonWithIcon(a.t("ui.trainer.fix_all"), theme.ConfirmIcon(), func() { a.applyFixes(s.result.Findings) })
+	reset := widget.NewButtonWithIcon(a.t("ui.trainer.reset"), theme.ContentUndoIcon(), func() {
+		s.text = s.original
+		s.check()
+		a.refreshTrainer()
+	})
+	export := widget.NewButtonWithIcon(a.t("ui.trainer.export"), theme.DocumentSaveIcon(), a.askCorrectionReport)
+	bar := container.NewHBox(
+		widget.NewLabel(a.t("ui.trainer.sample")), withWidth(260, sampleSel),
+		widget.NewLabel(a.t("ui.trainer.stage")), withWidth(190, stageSel),
+		widget.NewLabel(a.t("ui.trainer.audience")), withWidth(150, audSel),
+		withWidth(70, langSel),
+	)
+	actions := container.NewHBox(training, fixAll, reset, export)
+
+	w.note = widget.NewLabel("")
+	w.note.Wrapping = fyne.TextWrapWord
+	w.note.TextStyle = fyne.TextStyle{Italic: true}
+	w.note.Importance = widget.WarningImportance
+	w.summary = widget.NewLabel("")
+	w.summary.TextStyle = fyne.TextStyle{Bold: true}
+
+	// letter pane: annotated, editor, before/after
+	w.annotated = widget.NewRichText()
+	w.annotated.Wrapping = fyne.TextWrapWord
+	w.diff = widget.NewRichText()
+	w.diff.Wrapping = fyne.TextWrapWord
+	w.entry = widget.NewMultiLineEntry()
+	w.entry.Wrapping = fyne.TextWrapWord
+	w.entry.SetText(s.text)
+	w.entry.OnChanged = func(text string) { a.liveCheck(text) }
+	w.tabs = container.NewAppTabs(
+		container.NewTabItem(a.t("ui.trainer.tab.annotated"), container.NewVScroll(w.annotated)),
+		container.NewTabItem(a.t("ui.trainer.tab.edit"), w.entry),
+		container.NewTabItem(a.t("ui.trainer.tab.diff"), container.NewVScroll(w.diff)),
+	)
+	if s.training && !s.revealed {
+		s.tab = 0 // the letter to mark
+	}
+	w.tabs.SelectIndex(s.tab)
+	w.tabs.OnSelected = func(*container.TabItem) {
+		s.tab = w.tabs.SelectedIndex()
+		if w.override != nil {
+			w.override.Refresh()
+		}
+	}
+
+	w.side = container.NewVBox()
+	split := container.NewHSplit(w.tabs, container.NewVScroll(w.side))
+	split.Offset = 0.56
+
+	top := container.NewVBox(bar, actions, w.summary, w.note)
+	root := container.NewBorder(top, nil, nil, nil, split)
+	a.refreshTrainer()
+	w.override = container.NewThemeOverride(root, trainerTheme{Theme: a.fyne.Settings().Theme()})
+	return w.override
+}
+
+func sampleLabel(a *App, sm lettercheck.Sample) string {
+	kind := a.t("ui.trainer.flawed")
+	if sm.Good {
+		kind = a.t("ui.trainer.good")
+	}
+	return kind + " – " + lettercheck.StageLabel(a.lang, sm.Stage) + " – " + lettercheck.AudienceLabel(a.lang, sm.Audience) + " (" + sm.Lang + ")"
+}
+
+// liveCheck re-checks the letter 300 ms after the last keystroke.
+func (a *App) liveCheck(text string) {
+	s := &a.trainer
+	if text == s.text {
+		return
+	}
+	s.text = text
+	s.sample = -1
+	// The check runs off the UI goroutine (the grammar server takes tens of ms), on a
+	// snapshot of the text and options; a result for a text since changed is dropped.
+	engine, opts := s.engine, s.options()
+	a.later(300*time.Millisecond, &s.timer, func() *lettercheck.Result { return engine.Check(text, opts) },
+		func(res *lettercheck.Result) {
+			if s.text != text {
+				return
+			}
+			s.result = res
+			a.refreshTrainer()
+		})
+}
+
+// applyFixes applies the fixes of these findings to the letter and checks it again.
+func (a *App) applyFixes(fs []lettercheck.Finding) {
+	s := &a.trainer
+	s.text = lettercheck.Apply(s.text, fs)
+	s.check()
+	if s.w != nil {
+		s.w.entry.OnChanged = nil
+		s.w.entry.SetText(s.text)
+		s.w.entry.OnChanged = func(text string) { a.liveCheck(text) }
+	}
+	a.refreshTrainer()
+}
+
+// refreshTrainer redraws the parts of the screen that depend on the lettercheck.
+func (a *App) refreshTrainer() {
+	s := &a.trainer
+	w := s.w
+	if w == nil || s.result == nil {
+		return
+	}
+	res := s.result
+	if w.entry.Text != s.text {
+		w.entry.OnChanged = nil
+		w.entry.SetText(s.text)
+		w.entry.OnChanged = func(text string) { a.liveCheck(text) }
+	}
+	notes := ""
+	if res.GrammarOff {
+		notes = a.t("check.note.grammar_off")
+	}
+	if res.SpellingOff {
+		if notes != "" {
+			notes += "\n"
+		}
+		notes += a.t("check.note.spelling_off")
+	}
+	if notes != "" && len(a.backends.notes) > 0 {
+		notes += "\n" + strings.Join(a.backends.notes, "\n")
+	}
+	w.note.SetText(notes)
+	w.note.Hidden = notes == ""
+	if s.training && !s.revealed {
+		w.summary.SetText(a.t("ui.trainer.find_errors"))
+		w.annotated.Segments = a.trainingSegments()
+	} else {
+		w.summary.SetText(a.t("check.summary", "total", itoaUI(len(res.Findings)), "blocking", itoaUI(res.Count(lettercheck.Blocking)),
+			"error", itoaUI(res.Count(lettercheck.Error)-res.Count(lettercheck.Blocking)), "warning", itoaUI(res.Count(lettercheck.Warning)-res.Count(lettercheck.Error)),
+			"advice", itoaUI(len(res.Findings)-res.Count(lettercheck.Warning))))
+		w.annotated.Segments = annotatedSegments(s.text, res)
+	}
+	w.annotated.Refresh()
+	w.diff.Segments = diffSegments(s.original, s.text)
+	w.diff.Refresh()
+	if s.training && !s.revealed {
+		w.side.Objects = a.trainingPanel()
+	} else {
+		w.side.Objects = a.findingsPanel()
+	}
+	w.side.Refresh()
+	if w.override != nil {
+		w.override.Refresh()
+	}
+}

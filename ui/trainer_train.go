@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"strconv"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	lettercheck "relance/letters/check"
+)
+
+// Training mode: the findings are hidden; the trainee taps the words they think are
+// wrong and ticks the items they think are missing, then reveals the correction and
+// gets a score out of 20 (lettercheck.Score).
+
+// wordSpans returns the rune spans of the words of text.
+func wordSpans(text string) [][2]int {
+	rs := []rune(text)
+	var out [][2]int
+	for i := 0; i < len(rs); {
+		if rs[i] == '!' || rs[i] == '?' { // « !! » can be marked too
+			j := i + 1
+			for j < len(rs) && (rs[j] == '!' || rs[j] == '?') {
+				j++
+			}
+			out = append(out, [2]int{i, j})
+			i = j
+			continue
+		}
+		if !unicode.IsLetter(rs[i]) && !unicode.IsDigit(rs[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && (unicode.IsLetter(rs[j]) || unicode.IsDigit(rs[j]) || (rs[j] == '\'' || rs[j] == '’' || rs[j] == '-') && j+1 < len(rs) && unicode.IsLetter(rs[j+1])) {
+			j++
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
+}
+
+func (s *trainerState) marked(start, end int) bool {
+	for _, m := range s.marks {
+		if m.Start == start && m.End == end {
+			return true
+		}
+	}
+	return false
+}
+
+// trainingSegments draws the letter with every word tappable: a tap marks it.
+func (a *App) trainingSegments() []widget.RichTextSegment {
+	s := &a.trainer
+	rs := []rune(s.text)
+	var segs []widget.RichTextSegment
+	pos := 0
+	for _, w := range wordSpans(s.text) {
+		if w[0] > pos {
+			segs = append(segs, plainSeg(string(rs[pos:w[0]])))
+		}
+		word := string(rs[w[0]:w[1]])
+		if s.marked(w[0], w[1]) {
+			segs = append(segs, &widget.TextSegment{Text: word, Style: widget.RichTextStyle{Inline: true, ColorName: colorMarked,
+				TextStyle: fyne.TextStyle{Bold: true, Underline: true}}})
+		} else {
+			start, end := w[0], w[1]
+			segs = append(segs, &widget.HyperlinkSegment{Text: word, OnTapped: func() {
+				s.marks = append(s.marks, lettercheck.Mark{Start: start, End: end})
+				a.refreshTrainer()
+			}})
+		}
+		pos = w[1]
+	}
+	if pos < len(rs) {
+		segs = append(segs, plainSeg(string(rs[pos:])))
+	}
+	return segs
+}
+
+// trainingPanel is the right-hand side in training mode: instructions, the missing
+// items to tick, the number of marks, and the buttons.
+func (a *App) trainingPanel() []fyne.CanvasObject {
+	s := &a.trainer
+	words := 0
+	for _, m := range s.marks {
+		if m.Start >= 0 {
+			words++
+		}
+	}
+	var boxes []fyne.CanvasObject
+	for _, r := range s.engine.Catalogue().MissingCandidates(s.lang, s.stage, s.audience) {
+		id := r.ID
+		c := widget.NewCheck(r.MissingLabel(s.lang), nil)
+		for _, m := range s.marks {
+			if m.Start < 0 && m.Rule == id {
+				c.Checked = true
+			}
+		}
+		c.OnChanged = func(on bool) {
+			out := s.marks[:0]
+			for _, m := range s.marks {
+				if !(m.Start < 0 && m.Rule == id) {
+					out = append(out, m)
+				}
+			}
+			s.marks = out
+			if on {
+				s.marks = append(s.marks, lettercheck.Mark{Start: -1, End: -1, Rule: id})
+			}
+		}
+		boxes = append(boxes, c)
+	}
+	clear := widget.NewButtonWithIcon(a.t("ui.trainer.clear_marks"), theme.ContentClearIcon(), func() {
+		s.marks = nil
+		a.refreshTrainer()
+	})
+	reveal := widget.NewButtonWithIcon(a.t("ui.trainer.reveal"), theme.VisibilityIcon(), func() {
+		sc := lettercheck.Score(s.result, s.marks)
+		s.score, s.revealed = &sc, true
+		a.refreshTrainer()
+	})
+	reveal.Importance = widget.HighImportance
+	return []fyne.CanvasObject{
+		widget.NewCard(a.t("ui.trainer.training_title"), "", container.NewVBox(
+			wrapLabel(a.t("ui.trainer.training_help"), fyne.TextStyle{}),
+			wrapLabel(a.t("ui.trainer.marked", "n", strconv.Itoa(words)), fyne.TextStyle{Bold: true}),
+			container.NewHBox(clear, reveal),
+		)),
+		widget.NewCard(a.t("ui.trainer.missing_quiz"), "", container.NewVBox(boxes...)),
+	}
+}
+
+// scoreCard shows the trainee's score after the reveal, overall and per category.
+func (a *App) scoreCard() fyne.CanvasObject {
+	sc := a.trainer.score
+	head := widget.NewLabel(a.t("ui.trainer.score", "score", strconv.FormatFloat(sc.Score, 'f', 1, 64),
+		"found", strconv.Itoa(sc.Found), "expected", strconv.Itoa(sc.Expected), "false", strconv.Itoa(sc.FalseMarks)))
+	head.TextStyle = fyne.TextStyle{Bold: true}
+	head.Wrapping = fyne.TextWrapWord
+	rows := container.NewVBox(head)
+	for _, c := range lettercheck.Categories {
+		v, ok := sc.ByCategory[c]
+		if !ok {
+			continue
+		}
+		rows.Add(widget.NewRichText(
+			&widget.TextSegment{Text: "■ ", Style: widget.RichTextStyle{Inline: true, ColorName: catColorName(c)}},
+			&widget.TextSegment{Text: lettercheck.CategoryLabel(a.lang, c) + " : " + strconv.Itoa(v[0]) + "/" + strconv.Itoa(v[1]), Style: widget.RichTextStyleInline},
+		))
+	}
+	return widget.NewCard(a.t("ui.trainer.score_title"), "", rows)
+}

@@ -1,0 +1,243 @@
+package ui
+
+import (
+	"image/color"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/letters"
+	lettercheck "relance/letters/check"
+	"relance/letters/checkpdf"
+)
+
+func itoaUI(n int) string { return strconv.Itoa(n) }
+
+func plainSeg(text string) *widget.TextSegment {
+	return &widget.TextSegment{Text: text, Style: widget.RichTextStyleInline}
+}
+
+// annotatedSegments draws the letter with every finding's span in its category colour
+// (underlined) followed by its number in bold: the numbers match the findings list.
+func annotatedSegments(text string, res *lettercheck.Result) []widget.RichTextSegment {
+	rs := []rune(text)
+	var segs []widget.RichTextSegment
+	pos := 0
+	for i, f := range res.Findings {
+		if f.Missing() || f.Start > len(rs) || f.End > len(rs) {
+			continue
+		}
+		start, end := max(f.Start, pos), max(f.End, pos)
+		if start > pos {
+			segs = append(segs, plainSeg(string(rs[pos:start])))
+		}
+		col := catColorName(f.Category)
+		if end > start {
+			segs = append(segs, &widget.TextSegment{Text: string(rs[start:end]), Style: widget.RichTextStyle{
+				Inline: true, ColorName: col, TextStyle: fyne.TextStyle{Underline: true}}})
+		}
+		segs = append(segs, &widget.TextSegment{Text: "[" + strconv.Itoa(i+1) + "]", Style: widget.RichTextStyle{
+			Inline: true, ColorName: col, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText}})
+		pos = end
+	}
+	if pos < len(rs) {
+		segs = append(segs, plainSeg(string(rs[pos:])))
+	}
+	return segs
+}
+
+// diffSegments shows the word-level changes from before to after: deleted words in red
+// struck through (shown as [-…-]), inserted ones in green bold.
+func diffSegments(before, after string) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	for _, op := range lettercheck.Diff(before, after) {
+		switch op.Kind {
+		case "-":
+			segs = append(segs, &widget.TextSegment{Text: "[-" + op.Text + "-]", Style: widget.RichTextStyle{Inline: true, ColorName: colorDeleted,
+				TextStyle: fyne.TextStyle{Italic: true}}})
+		case "+":
+			segs = append(segs, &widget.TextSegment{Text: op.Text, Style: widget.RichTextStyle{Inline: true, ColorName: colorInserted,
+				TextStyle: fyne.TextStyle{Bold: true, Underline: true}}})
+		default:
+			segs = append(segs, plainSeg(op.Text))
+		}
+	}
+	return segs
+}
+
+func wrapLabel(text string, style fyne.TextStyle) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.TextStyle = style
+	return l
+}
+
+// findingsPanel is the right-hand side: scores, missing items, findings by category.
+func (a *App) findingsPanel() []fyne.CanvasObject {
+	s := &a.trainer
+	res := s.result
+	var out []fyne.CanvasObject
+	if s.score != nil {
+		out = append(out, a.scoreCard())
+	}
+	out = append(out, a.scoresCard(res.Scores))
+
+	// checklist of missing items
+	var missing []fyne.CanvasObject
+	for i, f := range res.Findings {
+		if !f.Missing() {
+			continue
+		}
+		f := f
+		line := widget.NewRichText(
+			&widget.TextSegment{Text: "✘ [" + strconv.Itoa(i+1) + "] ", Style: widget.RichTextStyle{Inline: true, ColorName: catColorName(f.Category), TextStyle: fyne.TextStyle{Bold: true}}},
+			&widget.TextSegment{Text: lettercheck.SectionLabel(a.lang, f.Section) + " – " + f.Message, Style: widget.RichTextStyleInline},
+		)
+		line.Wrapping = fyne.TextWrapWord
+		var right fyne.CanvasObject
+		if f.Fix != nil {
+			right = widget.NewButtonWithIcon(a.t("ui.trainer.insert"), theme.ContentAddIcon(), func() { a.applyFixes([]lettercheck.Finding{f}) })
+		}
+		missing = append(missing, line)
+		if right != nil {
+			missing = append(missing, container.NewHBox(right))
+		}
+	}
+	if len(missing) > 0 {
+		out = append(out, widget.NewCard(a.t("ui.trainer.missing"), "", container.NewVBox(missing...)))
+	}
+
+	// findings grouped by category
+	acc := widget.NewAccordion()
+	for _, c := range lettercheck.Categories {
+		var cards []fyne.CanvasObject
+		for i, f := range res.Findings {
+			if f.Category != c || f.Missing() {
+				continue
+			}
+			cards = append(cards, a.findingCard(i, f))
+		}
+		if len(cards) == 0 {
+			continue
+		}
+		acc.Append(widget.NewAccordionItem(lettercheck.CategoryLabel(a.lang, c)+" ("+strconv.Itoa(len(cards))+")", container.NewVBox(cards...)))
+	}
+	acc.MultiOpen = true
+	if len(acc.Items) > 0 {
+		acc.Open(0)
+	}
+	out = append(out, acc)
+	return out
+}
+
+// findingCard shows one finding: number and severity, message, why (with the legal
+// reference), suggestions and an "apply" button when there is an automatic fix.
+func (a *App) findingCard(i int, f lettercheck.Finding) fyne.CanvasObject {
+	head := widget.NewRichText(
+		&widget.TextSegment{Text: "[" + strconv.Itoa(i+1) + "] ", Style: widget.RichTextStyle{Inline: true, ColorName: catColorName(f.Category), TextStyle: fyne.TextStyle{Bold: true}}},
+		&widget.TextSegment{Text: lettercheck.SeverityLabel(a.lang, f.Severity), Style: widget.RichTextStyle{Inline: true, ColorName: severityColor(f.Severity), TextStyle: fyne.TextStyle{Bold: true}}},
+		&widget.TextSegment{Text: " · " + f.Rule, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}},
+	)
+	objs := []fyne.CanvasObject{head, wrapLabel(f.Message, fyne.TextStyle{})}
+	why := f.Why
+	if f.Legal != "" {
+		why += " (" + f.Legal + ")"
+	}
+	objs = append(objs, wrapLabel(a.t("check.why")+" "+why, fyne.TextStyle{Italic: true}))
+	for k, sg := range f.Suggestions {
+		if k == 2 {
+			break
+		}
+		objs = append(objs, wrapLabel("→ "+strings.ReplaceAll(sg, "\n", " / "), fyne.TextStyle{}))
+	}
+	if f.Fix != nil {
+		f := f
+		objs = append(objs, container.NewHBox(widget.NewButtonWithIcon(a.t("ui.trainer.apply"), theme.ConfirmIcon(), func() { a.applyFixes([]lettercheck.Finding{f}) })))
+	}
+	objs = append(objs, widget.NewSeparator())
+	return container.NewVBox(objs...)
+}
+
+func severityColor(s lettercheck.Severity) fyne.ThemeColorName {
+	switch s {
+	case lettercheck.Blocking, lettercheck.Error:
+		return theme.ColorNameError
+	case lettercheck.Warning:
+		return theme.ColorNameWarning
+	}
+	return theme.ColorNamePrimary
+}
+
+// scoresCard shows readability, DESC coverage and the firmness × courtesy gauge with
+// the stage's target zone.
+func (a *App) scoresCard(sc lettercheck.Scores) fyne.CanvasObject {
+	lines := lettercheck.ScoreLines(a.lang, sc)
+	text := container.NewVBox()
+	for _, l := range lines {
+		text.Add(wrapLabel(l, fyne.TextStyle{}))
+	}
+	return widget.NewCard(a.t("ui.trainer.scores"), "", container.NewBorder(nil, nil, toneGauge(a, sc.Tone), nil, text))
+}
+
+// toneGauge draws the firmness (x) × courtesy (y) square, the target zone of the stage
+// and the letter as a dot.
+func toneGauge(a *App, t lettercheck.Tone) fyne.CanvasObject {
+	const size = 120
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg.StrokeWidth = 1
+	bg.Resize(fyne.NewSize(size, size))
+	z := t.Target
+	zone := canvas.NewRectangle(color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0x50})
+	zone.Move(fyne.NewPos(float32(z.FirmMin)*size/100, float32(100-z.CourtMax)*size/100))
+	zone.Resize(fyne.NewSize(float32(z.FirmMax-z.FirmMin)*size/100, float32(z.CourtMax-z.CourtMin)*size/100))
+	dotCol := color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+	if t.InZone {
+		dotCol = color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
+	}
+	dot := canvas.NewCircle(dotCol)
+	dot.Resize(fyne.NewSize(12, 12))
+	dot.Move(fyne.NewPos(float32(t.Firmness)*size/100-6, float32(100-t.Courtesy)*size/100-6))
+	xl := canvas.NewText(a.t("ui.trainer.firmness"), theme.Color(theme.ColorNamePlaceHolder))
+	xl.TextSize = 10
+	xl.Move(fyne.NewPos(0, size+2))
+	yl := canvas.NewText(a.t("ui.trainer.courtesy"), theme.Color(theme.ColorNamePlaceHolder))
+	yl.TextSize = 10
+	yl.Move(fyne.NewPos(2, 2))
+	box := container.NewWithoutLayout(bg, zone, yl, dot, xl)
+	return withMinSize(fyne.NewSize(size+8, size+18), box)
+}
+
+// withMinSize gives o a minimum size (for drawings without a layout).
+func withMinSize(s fyne.Size, o fyne.CanvasObject) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(s)
+	return container.NewStack(r, o)
+}
+
+// askCorrectionReport asks where to save the correction report PDF, then writes it.
+func (a *App) askCorrectionReport() {
+	a.askSave(a.t("ui.trainer.report_file")+".pdf", "ui.trainer.report_done", a.writeCorrectionReport)
+}
+
+// writeCorrectionReport writes the correction report of the original letter (with the
+// trainee's score in training mode) to path.
+func (a *App) writeCorrectionReport(path string) error {
+	s := &a.trainer
+	res := s.engine.Check(s.original, lettercheck.Options{MessageLang: a.lang, Lang: s.lang, Stage: s.stage, Audience: s.audience, Speller: s.speller, Grammar: s.grammar})
+	corrected := s.text
+	if corrected == s.original {
+		corrected = ""
+	}
+	return letters.WriteFile(path, func(w io.Writer) error {
+		return checkpdf.Render(w, checkpdf.Report{Lang: a.lang, Result: res, Original: s.original, Corrected: corrected, Score: s.score,
+			Created: a.today.Time().Add(12 * time.Hour), Factory: a.pdf()})
+	})
+}
