@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,8 +13,15 @@ import (
 	"relance/ledger"
 	"relance/ledger/demo"
 	"relance/ledger/dispute"
+	"relance/ledger/dunning"
 	"relance/ledger/law"
+	"relance/ledger/risk"
 	"relance/ledger/store"
+	"relance/letters/archive"
+	"relance/letters/compose"
+	"relance/letters/letterpdf"
+	"relance/letters/pdfdoc"
+	"relance/letters/templates"
 )
 
 // fixtures are dossiers written by released schemas. Every later version must open
@@ -29,6 +37,7 @@ var fixtures = []struct {
 }{
 	{"dossier-schema2.db", 2, 6, 2, 1},
 	{"dossier-schema3.db", 3, 6, 2, 1},
+	{"dossier-schema4.db", 4, 6, 2, 1},
 }
 
 func fixtureBook() (*ledger.Book, []dispute.Dispute, []dispute.Block) {
@@ -87,12 +96,61 @@ func writeFixture(t *testing.T, path string) {
 				return err
 			}
 		}
-		return tx.PutHalfYearRates(law.HalfYearRates{Half: law.Half{Year: 2026, H: 2},
-			ECB: decimal.NewNullDecimal(decimal.RequireFromString("2.15"))})
+		if err := tx.PutHalfYearRates(law.HalfYearRates{Half: law.Half{Year: 2026, H: 2},
+			ECB: decimal.NewNullDecimal(decimal.RequireFromString("2.15"))}); err != nil {
+			return err
+		}
+		return writeSchema4(tx, book)
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// writeSchema4 adds a record to each bucket of schema 4: a risk override, a call with
+// its promise, a payment plan, an insolvency procedure, an edited template and an issued
+// letter (archive, with its action).
+func writeSchema4(tx *store.Tx, book *ledger.Book) error {
+	today := ledger.NewDate(2026, time.November, 23)
+	a0, a1, a2 := book.Accounts[0], book.Accounts[1], book.Accounts[2]
+	if err := tx.AddOverride(risk.Override{Customer: a0.Customer.ID, Class: "C", Reason: "fixture", By: "fixture", Date: today}); err != nil {
+		return err
+	}
+	if err := tx.AddAction(&dunning.Action{Customer: a1.Customer.ID, Kind: dunning.ActionKind(dunning.ChanCall), Stage: "call1",
+		Date: today, By: "fixture", Outcome: "promise"}); err != nil {
+		return err
+	}
+	if err := tx.PutPromise(&dunning.Promise{Customer: a1.Customer.ID, Made: today, Due: today.AddDays(7), Amount: 10000,
+		Status: dunning.PromisePending, By: "fixture"}); err != nil {
+		return err
+	}
+	plan := dunning.Plan{Customer: a2.Customer.ID, Agreed: today, Total: 30000, Acknowledgement: true, Acceleration: true,
+		Status: dunning.PlanActive, By: "fixture", Instalments: dunning.SplitPlan(30000, 3, today.AddDays(30))}
+	if err := tx.PutPlan(&plan); err != nil {
+		return err
+	}
+	if err := tx.PutProcedure(&law.Procedure{Customer: book.Accounts[3].Customer.ID, Kind: law.Redressement, Judgment: today.AddDays(-40),
+		BODACC: today.AddDays(-30), Mandataire: "Me Fixture", By: "fixture"}); err != nil {
+		return err
+	}
+	tpl, err := templates.Shipped(templates.R1, "fr")
+	if err != nil {
+		return err
+	}
+	tpl.Subject += " (fixture)"
+	if err := templates.Save(tx, tpl, "fixture", today); err != nil {
+		return err
+	}
+	l, err := compose.Compose(compose.Input{Settings: book.Settings, Account: a0, Stage: templates.R1, Lang: "fr", Date: today, Template: tpl})
+	if err != nil {
+		return err
+	}
+	var pdf bytes.Buffer
+	if err := letterpdf.Render(&pdf, l, letterpdf.Options{Factory: pdfdoc.NewFactory()}); err != nil {
+		return err
+	}
+	_, err = archive.IssueRecorded(tx, archive.Input{Letter: l, PDF: pdf.Bytes(), By: "fixture", At: time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC)})
+	return err
 }
 
 func TestFixturesOpen(t *testing.T) {
@@ -134,6 +192,9 @@ func TestFixturesOpen(t *testing.T) {
 				t.Errorf("%s: the dossier's 2026 H2 rate is lost: %v", f.file, err)
 			}
 		}
+		if f.schema >= 4 {
+			checkSchema4(t, f.file, db)
+		}
 		rep, err := db.Check()
 		if err != nil || !rep.OK() {
 			t.Errorf("%s: check %+v %v", f.file, rep, err)
@@ -145,5 +206,49 @@ func TestFixturesOpen(t *testing.T) {
 		if book.Settings.Company.Name != "Société Exemple SAS" || book.ItemCount() == 0 {
 			t.Errorf("%s: content lost", f.file)
 		}
+	}
+}
+
+// checkSchema4 finds the records writeSchema4 stored.
+func checkSchema4(t *testing.T, file string, db *store.DB) {
+	t.Helper()
+	err := db.View(func(tx *store.Tx) error {
+		acts, err := tx.Actions("")
+		if err != nil {
+			return err
+		}
+		proms, err := tx.Promises("")
+		if err != nil {
+			return err
+		}
+		plans, err := tx.Plans("")
+		if err != nil {
+			return err
+		}
+		procs, err := tx.Procedures()
+		if err != nil {
+			return err
+		}
+		recs, err := tx.RiskRecords()
+		if err != nil {
+			return err
+		}
+		rep, err := archive.Verify(tx)
+		if err != nil {
+			return err
+		}
+		tpl, err := templates.Load(tx, templates.R1, "fr")
+		if err != nil {
+			return err
+		}
+		if len(acts) != 2 || len(proms) != 1 || len(plans) != 1 || len(procs) != 1 || len(recs.Overrides) != 1 ||
+			rep.Count != 1 || len(rep.Altered) != 0 || !tpl.Edited {
+			t.Errorf("%s: %d actions, %d promises, %d plans, %d procedures, %d overrides, %d letters (%d altered), template edited %v",
+				file, len(acts), len(proms), len(plans), len(procs), len(recs.Overrides), rep.Count, len(rep.Altered), tpl.Edited)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Errorf("%s: %v", file, err)
 	}
 }
