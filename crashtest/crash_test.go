@@ -7,9 +7,9 @@
 // `make crashtest`. RELANCE_CRASH_TRIALS sets the number of trials (default 200),
 // RELANCE_CRASH_SEED the random seed (default: the clock, logged).
 //
-// Scenarios are a table: the import of a big FEC, killed once or twice in a row. The
-// batch issue of letters will join it once a CLI command issues letters (there is none
-// yet: see the pending entry).
+// Scenarios are a table: the import of a big FEC, killed once or twice in a row, and the
+// batch issue of the demo's second reminders (`relance letters --issue`), after which the
+// hash chain of the issued letters must verify and hold all of the batch or none of it.
 package crashtest
 
 import (
@@ -31,6 +31,7 @@ import (
 	"relance/ledger"
 	"relance/ledger/importer/fecgen"
 	"relance/ledger/store"
+	"relance/letters/archive"
 )
 
 // scenario is one kind of user action interrupted by kills.
@@ -42,13 +43,14 @@ type scenario struct {
 	kills int
 	// pending, when set, says why the scenario cannot run yet.
 	pending string
+	// letters: the action is the batch issue of letters, not the import.
+	letters bool
 }
 
 var scenarios = []scenario{
-	{name: "import-fec", trials: func(n int) int { return n }, kills: 1},
-	{name: "import-fec-killed-twice", trials: func(n int) int { return max(20, n/10) }, kills: 2},
-	{name: "letters-batch", kills: 1, pending: "letters: no command issues a batch of letters yet (letters/ has no " +
-		"CLI entry point); add its args and its all-or-nothing states here when it exists"},
+	{name: "import-fec", trials: func(n int) int { return n * 3 / 4 }, kills: 1},
+	{name: "import-fec-killed-twice", trials: func(n int) int { return max(10, n/20) }, kills: 2},
+	{name: "letters-batch", trials: func(n int) int { return max(10, n/5) }, kills: 1, letters: true},
 }
 
 // fixture is what every trial shares, built once.
@@ -59,6 +61,9 @@ type fixture struct {
 	before   state         // demo content
 	after    state         // content after a complete import
 	duration time.Duration // duration of a complete import (process included)
+	// letters: the batch of the demo's R2 letters, its duration and how many it issues.
+	letterDur time.Duration
+	letterN   int
 }
 
 // state is a dossier's content, as far as an import is concerned.
@@ -109,7 +114,7 @@ func TestCrash(t *testing.T) {
 
 // counts are a scenario's outcomes.
 type counts struct {
-	trials, before, after, finished, corrupt, partial, locked, badBalance int
+	trials, before, after, finished, corrupt, partial, locked, badBalance, chain int
 }
 
 func runScenario(t *testing.T, fx *fixture, sc scenario, trials int, rng *rand.Rand) {
@@ -122,9 +127,13 @@ func runScenario(t *testing.T, fx *fixture, sc scenario, trials int, rng *rand.R
 		finished := false
 		var delays []time.Duration
 		for k := 0; k < sc.kills; k++ {
-			d := time.Duration(rng.Int64N(int64(fx.duration)))
+			dur, args := fx.duration, []string{"import", "--db", db, fx.fec}
+			if sc.letters {
+				dur, args = fx.letterDur, lettersArgs(db, filepath.Join(dir, fmt.Sprintf("out-%03d", i)))
+			}
+			d := time.Duration(rng.Int64N(int64(dur)))
 			delays = append(delays, d)
-			if !killAfter(t, fx.bin, d, "import", "--db", db, fx.fec) {
+			if !killAfter(t, fx.bin, d, args...) {
 				finished = true
 			}
 		}
@@ -146,6 +155,31 @@ func runScenario(t *testing.T, fx *fixture, sc scenario, trials int, rng *rand.R
 		if code, out := run(fx.bin, "check", "--db", db); code != 0 {
 			c.corrupt++
 			t.Errorf("%s: relance check exit %d:\n%s", what, code, out)
+			continue
+		}
+		if sc.letters {
+			n, err := issued(db)
+			switch {
+			case err != nil:
+				c.corrupt++
+				t.Errorf("%s: %v", what, err)
+			case n == 0:
+				c.before++
+			case n == fx.letterN:
+				c.after++
+				if finished {
+					c.finished++
+				}
+			default:
+				c.partial++
+				t.Errorf("%s: %d letters issued, want 0 or %d", what, n, fx.letterN)
+			}
+			if code, out := run(fx.bin, "verify", "--db", db); code != 0 {
+				c.chain++
+				t.Errorf("%s: relance verify exit %d:\n%s", what, code, out)
+			}
+			os.RemoveAll(db + ".backups")
+			os.Remove(db)
 			continue
 		}
 		st, err := read(db)
@@ -175,10 +209,11 @@ func runScenario(t *testing.T, fx *fixture, sc scenario, trials int, rng *rand.R
 		os.Remove(db)
 	}
 	t.Logf("%s: %d trials in %.1fs: killed before commit %d, killed after commit %d (of which the process had already exited %d), "+
-		"corrupt %d, partial %d, locked %d, balance ≠ Σ open %d",
-		sc.name, c.trials, time.Since(t0).Seconds(), c.before, c.after, c.finished, c.corrupt, c.partial, c.locked, c.badBalance)
-	if c.corrupt+c.partial+c.locked+c.badBalance > 0 {
-		t.Errorf("%s: %d corrupt, %d partial, %d locked, %d with balance ≠ Σ open", sc.name, c.corrupt, c.partial, c.locked, c.badBalance)
+		"corrupt %d, partial %d, locked %d, balance ≠ Σ open %d, broken letter chain %d",
+		sc.name, c.trials, time.Since(t0).Seconds(), c.before, c.after, c.finished, c.corrupt, c.partial, c.locked, c.badBalance, c.chain)
+	if c.corrupt+c.partial+c.locked+c.badBalance+c.chain > 0 {
+		t.Errorf("%s: %d corrupt, %d partial, %d locked, %d with balance ≠ Σ open, %d broken chains", sc.name,
+			c.corrupt, c.partial, c.locked, c.badBalance, c.chain)
 	}
 }
 
@@ -359,7 +394,61 @@ func setup(t *testing.T) *fixture {
 	if fx.after == fx.before {
 		t.Fatal("the reference import changed nothing")
 	}
+	// Reference batch of letters, three times too.
+	ds = ds[:0]
+	for i := 0; i < 3; i++ {
+		ref := filepath.Join(dir, fmt.Sprintf("letters%d.db", i))
+		copyFile(t, fx.demo, ref)
+		start := time.Now()
+		if code, out := run(fx.bin, lettersArgs(ref, filepath.Join(dir, fmt.Sprintf("letters%d", i)))...); code != 0 {
+			t.Fatalf("reference batch: exit %d\n%s", code, out)
+		}
+		ds = append(ds, time.Since(start))
+		if fx.letterN, err = issued(ref); err != nil || fx.letterN == 0 {
+			t.Fatalf("reference batch issued %d letters: %v", fx.letterN, err)
+		}
+	}
+	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+	fx.letterDur = ds[1]
 	return fx
+}
+
+// lettersArgs is the batch issue of the demo's second reminders into out.
+func lettersArgs(db, out string) []string {
+	return []string{"letters", "--db", db, "--at", "2026-11-23", "--stage", "r2", "--out", out, "--issue", "--by", "crashtest"}
+}
+
+// issued counts the dossier's issued letters, and checks that each has its action in the
+// customer's history (both are written in the batch's one transaction).
+func issued(path string) (int, error) {
+	db, err := store.Open(path, store.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	n := 0
+	err = db.View(func(tx *store.Tx) error {
+		recs, err := archive.List(tx, archive.Filter{})
+		if err != nil {
+			return err
+		}
+		acts, err := tx.Actions("")
+		if err != nil {
+			return err
+		}
+		withLetter := 0
+		for _, a := range acts {
+			if a.Letter != "" {
+				withLetter++
+			}
+		}
+		if withLetter != len(recs) {
+			return fmt.Errorf("%d letters issued but %d actions point to a letter", len(recs), withLetter)
+		}
+		n = len(recs)
+		return nil
+	})
+	return n, err
 }
 
 func copyFile(t *testing.T, src, dst string) {
