@@ -8,6 +8,7 @@ package main
 
 import (
 	"os"
+	"strings"
 
 	"relance/cli"
 	"relance/ui"
@@ -20,6 +21,11 @@ func main() {
 	path := ""
 	if len(os.Args) > 1 {
 		path = os.Args[1]
+		// A word that is neither a command nor a file is a mistyped command: say so,
+		// rather than opening a window on a dossier that does not exist.
+		if _, err := os.Stat(path); err != nil && !strings.ContainsAny(path, "./\\") {
+			os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+		}
 	}
 	os.Exit(ui.Run(path))
 }

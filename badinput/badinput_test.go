@@ -362,6 +362,12 @@ func runImportCase(t *testing.T, ck *checker, c tcase, src string) {
 		}
 		before := snapshot(t, db)
 		args := append(append([]string{"import", "--db", db}, c.flags...), src)
+		switch strings.SplitN(c.path, "/", 2)[0] {
+		case "template": // an edited letter template imported into the dossier
+			args = append([]string{"template", "--db", db, "--stage", "r1", "--import", src}, c.flags...)
+		case "letter": // a letter given to the correction engine
+			args = append([]string{"check-letter", src, "--no-spelling", "--no-grammar"}, c.flags...)
+		}
 		code, _, stderr, panicked := runCLI(l.lang, args...)
 		if panicked != "" {
 			ck.errorf("[%s] panic: %s", l.lang, panicked)

@@ -42,6 +42,12 @@ func genBytes(name string, data func() []byte) func(*testing.T, string) string {
 // generated are the cases whose files are too big or too binary to commit.
 func generated() []tcase {
 	return []tcase{
+		{path: "template/gen_100kb.txt", expect: "fatal",
+			gen: genBytes("long_template.txt", func() []byte {
+				return []byte("subject: Relance\nsalutation: Madame,\nclosing: Salutations.\n---\n" + strings.Repeat("Texte sans fin. ", 7000))
+			})},
+		{path: "letter/gen_1mb.txt", expect: "fatal",
+			gen: genBytes("long_letter.txt", func() []byte { return bytes.Repeat([]byte("Madame, Monsieur, "), 60000) })},
 		{path: "gen/fec_1mb_single_line.txt", expect: "fatal", line: "1",
 			gen: genBytes("one_line.txt", func() []byte { return bytes.Repeat([]byte("A|"), 1<<19) })},
 		{path: "gen/fec_1mb_line_after_header.txt", expect: "accepted",

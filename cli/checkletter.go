@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -108,6 +109,10 @@ func runCheckLetter(env *Env, args []string) error {
 		return err
 	}
 	opt.Date = d
+	if st, err := os.Stat(file); err == nil && st.Size() > check.MaxLetterBytes {
+		return &ledger.Problem{Key: "check.err.toolong", Args: []string{"file", file,
+			"size", strconv.FormatInt(st.Size()>>10, 10), "max", strconv.Itoa(check.MaxLetterBytes >> 10)}}
+	}
 	b, err := os.ReadFile(file)
 	if err != nil {
 		return &ledger.Problem{Key: "check.err.read", Args: []string{"file", file}, Err: err}

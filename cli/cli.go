@@ -68,6 +68,7 @@ func commands() []Command {
 		{"restore", "--from FILE --db FILE [--force]", "maint.cli.restore", runRestore},
 		{"risk", "[override|ack|proposals] --db FILE [--at YYYY-MM-DD] [--customer ID] [--class A|B|C|D] [--signals-only] [--format table|json|csv] (override: --customer ID --class C|none --reason TEXT --by NAME | ack: --customer ID --signal KEY --comment TEXT --by NAME | proposals: [--accept ID|--reject ID --by NAME [--comment C]])", "uirisk.cli.summary", runRisk},
 		{"statement", "--db FILE (--customer ID --out FILE.pdf | --all --out DIR [--merged FILE.pdf]) [--at YYYY-MM-DD] [--days N]", "pdf.cli.statement", runStatement},
+		{"template", "--db FILE --stage pre|r1|r2|r3|med|conf|plan|dispute|block|statement [--lang fr|en] (--export FILE | --import FILE [--by NAME] [--at YYYY-MM-DD] | --restore)", "letters.cli.template", runTemplate},
 		{"verify", "--db FILE", "letters.cli.verify", runVerify},
 		{"version", "", "cli.version", runVersion},
 	}

@@ -247,6 +247,9 @@ func (a *App) liveCheck(text string) {
 	}
 	s.text = text
 	s.sample = -1
+	if len(text) > lettercheck.MaxLetterBytes {
+		return // not a letter: not checked (the command line refuses such a file)
+	}
 	// The check runs off the UI goroutine (the grammar server takes tens of ms), on a
 	// snapshot of the text and options; a result for a text since changed is dropped.
 	engine, opts := s.engine, s.options()

@@ -26,6 +26,11 @@ func New() (*Engine, error) {
 // Catalogue returns the engine's rules.
 func (e *Engine) Catalogue() *Catalogue { return e.cat }
 
+// MaxLetterBytes bounds what is given to the engine: a reminder letter or a formal notice
+// is one or two pages (a few KB); 200 KB is some fifty pages, beyond which a file is not
+// a letter and is refused (the command line) or not checked (the screens).
+const MaxLetterBytes = 200 << 10
+
 // Result is the outcome of a check.
 type Result struct {
 	Text     string      `json:"-"`

@@ -95,6 +95,10 @@ func parseText(s string, base int, errs *[]ParseError) []node {
 			}
 			out = append(out, node{field: canon, raw: inner})
 		default:
+			// Neither a field nor a plural: a mistyped or unclosed field ("{client.nom"
+			// closed by a later brace) or something that looks like code ("{{.Exec …}}").
+			// Templates hold text and merge fields only: refuse it.
+			*errs = append(*errs, ParseError{Kind: "mark", Value: "{" + clip(inner) + "}", Pos: base + utf8.RuneCountInString(s[:i])})
 			lit.WriteString(s[i : end+1])
 		}
 		i = end + 1
@@ -176,6 +180,9 @@ func ParseBody(body string) ([]Paragraph, []ParseError) {
 		p := Paragraph{}
 		text := strings.TrimSpace(raw.text)
 		off := raw.pos
+		if (strings.HasPrefix(text, "[si:") || strings.HasPrefix(text, "[if:")) && !strings.Contains(firstLine(text), "]") {
+			errs = append(errs, ParseError{Kind: "condition", Value: clip(firstLine(text)), Pos: off})
+		}
 		if cond, rest, ok := leadingCond(text); ok {
 			for _, c := range strings.Split(cond, ",") {
 				c = strings.TrimSpace(c)
@@ -320,4 +327,12 @@ func MergeLine(s string, v *Values, missing *[]string) (string, []ParseError) {
 	var b strings.Builder
 	mergeNodes(&b, nodes, v, missing)
 	return b.String(), errs
+}
+
+// firstLine is s up to its first newline.
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
