@@ -3,14 +3,18 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"relance/assets/i18n"
 	"relance/ledger"
+	"relance/letters"
 	"relance/letters/check"
+	"relance/letters/checkpdf"
 	"relance/letters/grammar"
 	"relance/letters/spell"
 )
@@ -69,6 +73,7 @@ func runCheckLetter(env *Env, args []string) error {
 	sender := fs.String("sender", "creditor", "creditor|agency")
 	noSpell := fs.Bool("no-spelling", false, "do not check spelling (libhunspell)")
 	noGrammar := fs.Bool("no-grammar", false, "do not run the grammar checker (Grammalecte)")
+	report := fs.String("report", "", "also write the correction report PDF (letter with markers, findings, corrected letter)")
 	// FILE may come before or after the flags
 	var file string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -160,6 +165,15 @@ func runCheckLetter(env *Env, args []string) error {
 	}
 	if err != nil {
 		return err
+	}
+	if *report != "" {
+		err := letters.WriteFile(*report, func(w io.Writer) error {
+			return checkpdf.Render(w, checkpdf.Report{Lang: env.Lang, Result: res, Original: text, Created: time.Now()})
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(env.Stderr, i18n.T(env.Lang, "check.cli.report", "file", *report))
 	}
 	if n := res.Count(check.Error); n > 0 {
 		return &ledger.Problem{Key: "check.cli.failed", Args: []string{"n", fmt.Sprint(n)}}

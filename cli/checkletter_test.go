@@ -197,3 +197,16 @@ func TestCheckLetterSpelling(t *testing.T) {
 		}
 	}
 }
+
+// --report writes the correction report PDF next to the findings.
+func TestCheckLetterReport(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "rapport.pdf")
+	code, _, stderr := run(t, "fr", "check-letter", letterFile(t, "fr_r2_b2b.txt"), "--stage", "r2", "--no-grammar", "--no-spelling", "--report", out)
+	if code != 1 {
+		t.Fatalf("exit %d (the letter has errors): %s", code, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.HasPrefix(string(b), "%PDF-") || len(b) < 2000 {
+		t.Fatalf("report: %d bytes, %v", len(b), err)
+	}
+}

@@ -44,7 +44,7 @@ func commands() []Command {
 		{"blocks", "--db FILE [--at YYYY-MM-DD] [--propose] [--format table|json|csv]", "dispute.cli.blocks", runBlocks},
 		{"callsheet", "--db FILE --customer ID [--at YYYY-MM-DD] --out FILE.pdf", "dunning.cli.callsheet", runCallsheet},
 		{"check", "--db FILE", "maint.cli.check", runCheck},
-		{"check-letter", "FILE [--stage pre|r1|r2|r3|med|conf] [--audience b2b|b2c|public] [--lang fr|en] [--date YYYY-MM-DD] [--db FILE --customer ID] [--sender creditor|agency] [--no-spelling] [--no-grammar] [--format text|json]", "check.cli.summary", runCheckLetter},
+		{"check-letter", "FILE [--stage pre|r1|r2|r3|med|conf] [--audience b2b|b2c|public] [--lang fr|en] [--date YYYY-MM-DD] [--db FILE --customer ID] [--sender creditor|agency] [--no-spelling] [--no-grammar] [--format text|json] [--report FILE.pdf]", "check.cli.summary", runCheckLetter},
 		{"claim", "--db FILE --customer ID [--at YYYY-MM-DD] --out FILE.pdf [--retention] [--rot]", "law.cli.claim", runClaim},
 		{"customers", "--db FILE [--at YYYY-MM-DD] [--format table|json]", "cli.customers", runCustomers},
 		{"demo", "--out FILE [--today YYYY-MM-DD]", "cli.demo", runDemo},

@@ -32,6 +32,30 @@ type letterEnv struct {
 	disputes []dispute.Dispute
 }
 
+// openLetters opens the dossier of a letter command (read-write when letters are issued),
+// loads its book and what composing letters needs.
+func openLetters(path string, write bool, asOf ledger.Date) (*store.DB, *ledger.Book, *letterEnv, error) {
+	var db *store.DB
+	var err error
+	if write {
+		db, err = openWrite(path)
+	} else {
+		db, err = store.Open(path, store.Options{ReadOnly: true})
+	}
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	book, err := db.Load()
+	if err == nil {
+		var le *letterEnv
+		if le, err = loadLetterEnv(db, asOf); err == nil {
+			return db, book, le, nil
+		}
+	}
+	db.Close()
+	return nil, nil, nil, err
+}
+
 func loadLetterEnv(db *store.DB, asOf ledger.Date) (*letterEnv, error) {
 	e := &letterEnv{}
 	var err error
@@ -122,24 +146,11 @@ func runLetter(env *Env, args []string) error {
 		}
 		prom = &compose.Promise{Amount: c, Date: d}
 	}
-	var db *store.DB
-	if *issue {
-		db, err = openWrite(*rf.db)
-	} else {
-		db, err = store.Open(*rf.db, store.Options{ReadOnly: true})
-	}
+	db, book, le, err := openLetters(*rf.db, *issue, asOf)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	book, err := db.Load()
-	if err != nil {
-		return err
-	}
-	le, err := loadLetterEnv(db, asOf)
-	if err != nil {
-		return err
-	}
 	acct := book.Account(*customer)
 	if acct == nil {
 		return &ledger.Problem{Key: "letters.err.customer", Args: []string{"value", *customer}}

@@ -46,24 +46,11 @@ func runLetters(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var db *store.DB
-	if *issue {
-		db, err = openWrite(*rf.db)
-	} else {
-		db, err = store.Open(*rf.db, store.Options{ReadOnly: true})
-	}
+	db, book, le, err := openLetters(*rf.db, *issue, asOf)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	book, err := db.Load()
-	if err != nil {
-		return err
-	}
-	le, err := loadLetterEnv(db, asOf)
-	if err != nil {
-		return err
-	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("letters: %w", err)
 	}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"relance/assets/i18n"
 	"relance/ledger"
@@ -53,7 +52,7 @@ func runProcedure(env *Env, args []string) error {
 		return err
 	}
 	p := law.Procedure{Customer: *customer, Kind: k, Judgment: j, BODACC: b, Court: *court, Mandataire: *mandataire,
-		MandataireAddress: parseAddress(*address), Administrator: *admin, Abroad: *abroad, Recorded: env.Today}
+		MandataireAddress: ledger.ParseAddressLine(*address), Administrator: *admin, Abroad: *abroad, Recorded: env.Today}
 	err = env.update(*dbPath, func(tx *store.Tx) error {
 		p.By = who(tx, *by)
 		return tx.PutProcedure(&p)
@@ -68,25 +67,6 @@ func runProcedure(env *Env, args []string) error {
 	return nil
 }
 
-// parseAddress reads "street, postcode city" (the last comma-separated part holds the
-// postcode and city when it starts with a digit).
-func parseAddress(s string) ledger.Address {
-	var a ledger.Address
-	var parts []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
-		}
-	}
-	if n := len(parts); n > 0 && parts[n-1][0] >= '0' && parts[n-1][0] <= '9' {
-		if pc, city, ok := strings.Cut(parts[n-1], " "); ok {
-			a.Postcode, a.City = pc, strings.TrimSpace(city)
-			parts = parts[:n-1]
-		}
-	}
-	a.Lines = parts
-	return a
-}
 
 // procedureRow is one recorded procedure with its deadlines at the as-of date.
 type procedureRow struct {

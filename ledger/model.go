@@ -3,6 +3,8 @@
 // It imports no GUI package; persistence lives in ledger/store, imports in ledger/importer.
 package ledger
 
+import "strings"
+
 // CustomerKind tells what sort of debtor a customer is: it decides the legal regime
 // (penalties, limitation periods, competent court).
 type CustomerKind uint8
@@ -198,4 +200,24 @@ type Salesperson struct {
 	Name  string `json:"name"`
 	Email string `json:"email,omitempty"`
 	Phone string `json:"phone,omitempty"`
+}
+
+// ParseAddressLine reads an address typed on one line, "street, postcode city": the last
+// comma-separated part holds the postcode and the city when it starts with a digit.
+func ParseAddressLine(s string) Address {
+	var a Address
+	var parts []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if n := len(parts); n > 0 && parts[n-1][0] >= '0' && parts[n-1][0] <= '9' {
+		if pc, city, ok := strings.Cut(parts[n-1], " "); ok {
+			a.Postcode, a.City = pc, strings.TrimSpace(city)
+			parts = parts[:n-1]
+		}
+	}
+	a.Lines = parts
+	return a
 }

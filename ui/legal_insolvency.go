@@ -140,7 +140,7 @@ func (a *App) askProcedure() {
 			return
 		}
 		p := law.Procedure{Customer: strings.TrimSpace(customer.Text), Kind: law.ProcedureKinds[max(kind.SelectedIndex(), 0)],
-			Judgment: j, BODACC: b, Mandataire: strings.TrimSpace(mandataire.Text), MandataireAddress: parseAddressLine(address.Text),
+			Judgment: j, BODACC: b, Mandataire: strings.TrimSpace(mandataire.Text), MandataireAddress: ledger.ParseAddressLine(address.Text),
 			Administrator: strings.TrimSpace(admin.Text), Court: strings.TrimSpace(court.Text), Abroad: abroad.Checked,
 			Recorded: a.asOf, By: a.book.Settings.Signatory.Name}
 		if err := a.db.Update(func(tx *store.Tx) error { return tx.PutProcedure(&p) }); err != nil {
@@ -154,24 +154,6 @@ func (a *App) askProcedure() {
 	d.Show()
 }
 
-// parseAddressLine reads "street, postcode city".
-func parseAddressLine(s string) ledger.Address {
-	var a ledger.Address
-	var parts []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
-		}
-	}
-	if n := len(parts); n > 0 && parts[n-1][0] >= '0' && parts[n-1][0] <= '9' {
-		if pc, city, ok := strings.Cut(parts[n-1], " "); ok {
-			a.Postcode, a.City = pc, strings.TrimSpace(city)
-			parts = parts[:n-1]
-		}
-	}
-	a.Lines = parts
-	return a
-}
 
 // askProcedureLetter saves the claim-filing (or retention-of-title) letter of the
 // selected procedure.
