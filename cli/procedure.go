@@ -67,7 +67,6 @@ func runProcedure(env *Env, args []string) error {
 	return nil
 }
 
-
 // procedureRow is one recorded procedure with its deadlines at the as-of date.
 type procedureRow struct {
 	law.Procedure

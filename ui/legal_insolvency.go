@@ -154,7 +154,6 @@ func (a *App) askProcedure() {
 	d.Show()
 }
 
-
 // askProcedureLetter saves the claim-filing (or retention-of-title) letter of the
 // selected procedure.
 func (a *App) askProcedureLetter(rows []procRow, retention bool) {
