@@ -59,7 +59,7 @@ func commands() []Command {
 		{"injonction", "--db FILE --customer ID [--at YYYY-MM-DD] [--notice YYYY-MM-DD[:REF]] [--out FILE.pdf] [--format text|json]", "law.cli.injonction", runInjonction},
 		{"kpi", "--db FILE [--at YYYY-MM-DD] [--days N] [--history] [--format table|json|pdf] [--out FILE]", "credit.cli.kpi", runKPI},
 		{"letter", "--db FILE --customer ID --stage pre|r1|r2|r3|med|conf|plan|dispute|block|statement [--lang fr|en] [--at YYYY-MM-DD] [--items N1,N2] [--promise AMOUNT:YYYY-MM-DD] [--instalments N] [--first YYYY-MM-DD] [--dispute ID] [--issue --by NAME] --out FILE.pdf|FILE.eml", "letters.cli.letter", runLetter},
-		{"letters", "--db FILE --at YYYY-MM-DD [--stage pre|r1|r2|r3|med|block|statement] --out DIR [--merged FILE.pdf] [--issue --by NAME]", "letters.cli.letters", runLetters},
+		{"letters", "--db FILE --at YYYY-MM-DD [--stage pre|r1|r2|r3|med|block|statement | --with-manual] --out DIR [--merged FILE.pdf] [--issue --by NAME]", "letters.cli.letters", runLetters},
 		{"penalties", "--amount A --due YYYY-MM-DD [--paid YYYY-MM-DD] [--debtor b2b|b2c|public|uk] [--rate R] [--payment YYYY-MM-DD:AMOUNT ...] [--notice YYYY-MM-DD] [--basis 365|360] [--private-creditor] [--db FILE] [--format table|json]", "law.cli.penalties", runPenalties},
 		{"plan", "--db FILE --customer ID --instalment YYYY-MM-DD:AMOUNT... [--ack] [--accel=false] [--at YYYY-MM-DD] [--by NAME]", "dunning.cli.plan_cmd", runPlan},
 		{"procedure", "--db FILE --customer ID --kind sauvegarde|redressement|liquidation --judgment YYYY-MM-DD --bodacc YYYY-MM-DD --mandataire NAME [--address \"STREET, POSTCODE CITY\"] [--administrator NAME] [--court NAME] [--abroad] [--by NAME]", "law.cli.procedure", runProcedure},

@@ -209,3 +209,35 @@ func TestLettersBatch(t *testing.T) {
 		t.Fatalf("verify: %d %q", code, stdout)
 	}
 }
+
+// Without --stage, relance letters writes the letters of the day's agenda (a promise's
+// confirmation included); issued, they leave the agenda and the chain verifies.
+func TestLettersFromTheAgenda(t *testing.T) {
+	db := demoFile(t)
+	agendaLetters := func() int {
+		code, out, stderr := run(t, "en", "agenda", "--db", db, "--at", "2026-11-23", "--channel", "letter", "--format", "json")
+		if code != 0 {
+			t.Fatalf("agenda: %d %s", code, stderr)
+		}
+		return strings.Count(out, `"channel": "letter"`) + strings.Count(out, `"channel":"letter"`)
+	}
+	before := agendaLetters()
+	if before == 0 {
+		t.Fatal("the demo's agenda has no letter")
+	}
+	dir := t.TempDir()
+	code, out, stderr := run(t, "en", "letters", "--db", db, "--at", "2026-11-23", "--out", dir, "--issue", "--by", "Claire")
+	if code != 0 || strings.Contains(stderr, "C0") {
+		t.Fatalf("letters: %d %s %s", code, out, stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+	if len(files) != before {
+		t.Errorf("%d PDFs for %d letters on the agenda", len(files), before)
+	}
+	if n := agendaLetters(); n != 0 {
+		t.Errorf("%d letters still on the agenda after issuing them", n)
+	}
+	if code, out, _ := run(t, "en", "verify", "--db", db); code != 0 {
+		t.Errorf("verify: %s", out)
+	}
+}

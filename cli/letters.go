@@ -8,19 +8,24 @@ import (
 
 	"relance/assets/i18n"
 	"relance/ledger"
+	"relance/ledger/dunning"
 	"relance/ledger/store"
 	"relance/letters/archive"
+	"relance/letters/compose"
 	"relance/letters/letterpdf"
 	"relance/letters/templates"
 )
 
-// runLetters writes one stage's letter to every overdue customer at a date, one PDF
-// each in --out, optionally all of them in --merged, and with --issue archives them
-// all in one transaction.
+// runLetters writes the day's letters: by default those of the reminder agenda at the
+// date (each customer's letter or formal notice at its level, formal notices only with
+// --with-manual since they need a validation); with --stage, that stage's letter to every
+// overdue customer. One PDF each in --out, optionally all of them in --merged, and with
+// --issue they are archived and recorded in the customers' histories in one transaction.
 func runLetters(env *Env, args []string) error {
 	fs := env.flags("letters")
 	rf := env.reportFlags(fs)
-	stageFlag := fs.String("stage", "r1", "pre|r1|r2|r3|med|block|statement")
+	stageFlag := fs.String("stage", "", "pre|r1|r2|r3|med|block|statement (default: the letters of the day's agenda)")
+	withManual := fs.Bool("with-manual", false, "from the agenda: also the steps that need a validation (formal notices)")
 	out := fs.String("out", "", "directory for the PDFs")
 	merged := fs.String("merged", "", "also one PDF with every letter, for printing")
 	issue := fs.Bool("issue", false, "archive the letters in the dossier (frozen, hash-chained)")
@@ -38,9 +43,13 @@ func runLetters(env *Env, args []string) error {
 			return err
 		}
 	}
-	stage, err := templates.ParseStage(*stageFlag)
-	if err != nil {
-		return &usageError{msg: ledger.Localize(err, env.Lang)}
+	var stage templates.Stage
+	if *stageFlag != "" {
+		s, err := templates.ParseStage(*stageFlag)
+		if err != nil {
+			return &usageError{msg: ledger.Localize(err, env.Lang)}
+		}
+		stage = s
 	}
 	asOf, err := env.date("at", *rf.at, env.Today)
 	if err != nil {
@@ -54,7 +63,17 @@ func runLetters(env *Env, args []string) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("letters: %w", err)
 	}
-	jobs := letterpdf.OverdueJobs(book, asOf, stage, le.exclude)
+	var jobs []letterpdf.Job
+	var entries map[string]dunning.Entry // agenda entry of each job, by customer and stage
+	if stage != "" {
+		jobs = letterpdf.OverdueJobs(book, asOf, stage, le.exclude)
+	} else {
+		ag, rec, err := agendaAt(db, book, asOf, false, nil)
+		if err != nil {
+			return err
+		}
+		jobs, entries = agendaJobs(ag, rec, *withManual)
+	}
 	res, err := letterpdf.Batch(book, jobs, letterpdf.BatchOptions{Date: asOf, Dir: *out, Merged: *merged, KeepPDF: *issue,
 		Rates: le.rates, Template: le.template, Previous: le.previous, Exclude: le.exclude})
 	if err != nil {
@@ -76,7 +95,26 @@ func runLetters(env *Env, args []string) error {
 				if r.Err != nil {
 					continue
 				}
-				if _, err := archive.IssueRecorded(tx, archive.Input{Letter: r.Letter, PDF: r.PDF, By: *by, At: now}); err != nil {
+				in := archive.Input{Letter: r.Letter, PDF: r.PDF, By: *by, At: now}
+				en, ok := entries[r.Job.Customer+"/"+string(r.Job.Stage)]
+				if !ok {
+					if _, err := archive.IssueRecorded(tx, in); err != nil {
+						return err
+					}
+					continue
+				}
+				// An agenda letter carries out its entry: the step is done (and the planned
+				// action it stood for, e.g. a promise's confirmation, is closed).
+				rec, err := archive.Issue(tx, in)
+				if err != nil {
+					return err
+				}
+				eff, err := dunning.Record(en, book.Account(en.Customer), dunning.Outcome{Kind: dunning.OutcomeSent,
+					Date: asOf, By: *by, Letter: rec.ID})
+				if err != nil {
+					return err
+				}
+				if err := tx.ApplyOutcome(&eff); err != nil {
 					return err
 				}
 			}
@@ -91,4 +129,29 @@ func runLetters(env *Env, args []string) error {
 		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.merged", "file", *merged))
 	}
 	return nil
+}
+
+// agendaJobs are the letters of the day's agenda: its letter and formal-notice actions
+// that name a template (manual ones — formal notices — only when asked).
+func agendaJobs(ag dunning.Agenda, rec dunning.Records, withManual bool) ([]letterpdf.Job, map[string]dunning.Entry) {
+	var jobs []letterpdf.Job
+	entries := map[string]dunning.Entry{}
+	for _, e := range ag.Entries {
+		if e.Template == "" || (e.Channel != dunning.ChanLetter && e.Channel != dunning.ChanNotice) || (e.Manual && !withManual) {
+			continue
+		}
+		st, err := templates.ParseStage(e.Template)
+		if err != nil {
+			continue
+		}
+		job := letterpdf.Job{Customer: e.Customer, Stage: st, ItemIDs: e.Items}
+		if st == templates.Conf {
+			if p := rec.PendingPromise(e.Customer); p != nil {
+				job.Promise = &compose.Promise{Amount: p.Amount, Date: p.Due}
+			}
+		}
+		jobs = append(jobs, job)
+		entries[e.Customer+"/"+string(st)] = e
+	}
+	return jobs, entries
 }

@@ -161,6 +161,9 @@ func (a *App) askIssueLetters() {
 					continue
 				}
 				in := compose.Input{Settings: a.book.Settings, Account: acc, Stage: st, Date: a.asOf, ItemIDs: e.Items, Rates: a.rates}
+				if p := a.agenda.rec.PendingPromise(e.Customer); p != nil && st == templates.Conf {
+					in.Promise = &compose.Promise{Amount: p.Amount, Date: p.Due}
+				}
 				l, err := compose.Compose(in)
 				if err != nil {
 					failed = append(failed, e.Customer+" : "+ledger.Localize(err, a.lang))

@@ -8,24 +8,29 @@ import (
 	"relance/ledger/store"
 )
 
-// putRates records, in the demo dossier only, the ECB rate of the half-years between the
-// end of the shipped tables and the demo's "today", so that its letters and penalties
-// can be shown as of late 2026. The shipped tables stop where the published figures stop
-// (reference/legal-fr.md §2.1: MRO 2.15 % since 11 June 2025, held through December
-// 2025); the demo assumes it unchanged, as a fictional company's dossier would record
-// it. A real dossier records the published figure (Contentieux › Taux, or the rates
-// half-year form) and is never given an assumed one.
+// putRates records, in the demo dossier only, the ECB rate (and the Bank of England base
+// rate, for its British customer) of the half-years between the end of the shipped
+// tables and the demo's "today", so that its letters and penalties can be shown as of
+// late 2026. The shipped tables stop where the published figures stop (reference/
+// legal-fr.md §2.1: MRO 2.15 % since 11 June 2025, held through December 2025; the
+// base rate table ends on 31 December 2025); the demo assumes the last published values
+// unchanged, as a fictional company's dossier would record them. A real dossier records
+// the published figures (Contentieux › Taux) and is never given assumed ones.
 func putRates(tx *store.Tx, today ledger.Date) error {
 	base, err := law.DefaultRates()
 	if err != nil {
 		return err
 	}
 	assumed := decimal.NewNullDecimal(decimal.RequireFromString("2.15"))
+	boe, err := base.BaseRateOn(ledger.NewDate(2025, 12, 31))
+	if err != nil {
+		return err
+	}
 	for h := law.HalfOf(ledger.NewDate(2026, 7, 1)); h.Start() <= today; h = h.Next() {
 		if _, err := base.B2BDefaultRate(h); err == nil {
 			continue // published in the shipped tables
 		}
-		if err := tx.PutHalfYearRates(law.HalfYearRates{Half: h, ECB: assumed}); err != nil {
+		if err := tx.PutHalfYearRates(law.HalfYearRates{Half: h, ECB: assumed, UKBase: decimal.NewNullDecimal(boe)}); err != nil {
 			return err
 		}
 	}

@@ -108,3 +108,16 @@ func PromiseCounter(book *ledger.Book, rec Records) func(customer string, from, 
 		return kept, broken
 	}
 }
+
+// PendingPromise is customer's latest pending promise (the one a confirmation letter
+// confirms), nil when there is none.
+func (r *Records) PendingPromise(customer string) *Promise {
+	var last *Promise
+	for i := range r.Promises {
+		p := &r.Promises[i]
+		if p.Customer == customer && p.Status == PromisePending && (last == nil || p.Made > last.Made) {
+			last = p
+		}
+	}
+	return last
+}

@@ -24,6 +24,8 @@ type Job struct {
 	Stage    templates.Stage
 	ItemIDs  []string
 	Lang     string // empty: the customer's language
+	// Promise is the promise a confirmation letter (stage conf) confirms.
+	Promise *compose.Promise
 }
 
 // BatchOptions tune Batch.
@@ -131,7 +133,7 @@ func composeJob(book *ledger.Book, j Job, opt *BatchOptions) (*compose.Letter, e
 		lang = acct.Customer.Language()
 	}
 	in := compose.Input{Settings: book.Settings, Account: acct, Stage: j.Stage, Lang: lang, Date: opt.Date,
-		ItemIDs: j.ItemIDs, Exclude: opt.Exclude, Rates: opt.Rates}
+		ItemIDs: j.ItemIDs, Exclude: opt.Exclude, Rates: opt.Rates, Promise: j.Promise}
 	if opt.Template != nil {
 		t, err := opt.Template(j.Stage, lang)
 		if err != nil {
