@@ -26,6 +26,9 @@ func FuzzCheck(f *testing.F) {
 	}
 	stages := []Stage{StagePre, StageR1, StageR2, StageR3, StageMED, StageConf}
 	f.Fuzz(func(t *testing.T, text string, k uint8) {
+		if len(text) > MaxLetterBytes {
+			return // refused before the engine (command line) or not checked (screens)
+		}
 		opt := Options{Lang: []string{"fr", "en"}[k%2], Stage: stages[int(k)%len(stages)], Audience: []Audience{B2B, B2C, Public}[int(k)%3]}
 		res := e.Check(text, opt)
 		n := utf8.RuneCountInString(text)
