@@ -42,7 +42,9 @@ test: deps fmt-check vet unit smoke
 
 # Regenerate the README screenshots from the UI tests (Fyne test driver).
 screenshots:
-	UPDATE_SCREENSHOTS=1 $(GO) test $(TESTFLAGS) -count=1 -run Screenshot ./ui/
+	UPDATE_SCREENSHOTS=1 $(GO) test $(TESTFLAGS) -count=1 -run 'Screenshot|Welcome|Dark' ./ui/
+	UPDATE_SCREENSHOTS=1 $(GO) test $(TESTFLAGS) -count=1 -run 'ReportContent' ./letters/dashpdf/
+	scripts/docpdf.sh
 
 # Every benchmark with a target (scripts/bench-targets.tsv), each in its own process: one table
 # of operation, median of 3 runs, target and peak RSS, also written to docs/performance.md.

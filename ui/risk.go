@@ -201,7 +201,7 @@ func (a *App) riskCell(id string, col ledger.SummaryColumn) (string, widget.Impo
 	if col == colClass {
 		text := a.className(as.Class)
 		if as.Override != nil {
-			text += " ✎"
+			text += " *" // set by hand (override)
 		}
 		if as.Pending != nil {
 			text += " ⇄"

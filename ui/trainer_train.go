@@ -149,7 +149,7 @@ func (a *App) scoreCard() fyne.CanvasObject {
 			continue
 		}
 		rows.Add(widget.NewRichText(
-			&widget.TextSegment{Text: "■ ", Style: widget.RichTextStyle{Inline: true, ColorName: catColorName(c)}},
+			&widget.TextSegment{Text: "• ", Style: widget.RichTextStyle{Inline: true, ColorName: catColorName(c)}},
 			&widget.TextSegment{Text: lettercheck.CategoryLabel(a.lang, c) + " : " + strconv.Itoa(v[0]) + "/" + strconv.Itoa(v[1]), Style: widget.RichTextStyleInline},
 		))
 	}

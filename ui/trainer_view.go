@@ -97,7 +97,7 @@ func (a *App) findingsPanel() []fyne.CanvasObject {
 		}
 		f := f
 		line := widget.NewRichText(
-			&widget.TextSegment{Text: "✘ [" + strconv.Itoa(i+1) + "] ", Style: widget.RichTextStyle{Inline: true, ColorName: catColorName(f.Category), TextStyle: fyne.TextStyle{Bold: true}}},
+			&widget.TextSegment{Text: "[" + strconv.Itoa(i+1) + "] ", Style: widget.RichTextStyle{Inline: true, ColorName: catColorName(f.Category), TextStyle: fyne.TextStyle{Bold: true}}},
 			&widget.TextSegment{Text: lettercheck.SectionLabel(a.lang, f.Section) + " – " + f.Message, Style: widget.RichTextStyleInline},
 		)
 		line.Wrapping = fyne.TextWrapWord

@@ -15,6 +15,7 @@ import (
 	"relance/ledger/credit"
 	"relance/ledger/dispute"
 	"relance/ledger/dunning"
+	"relance/letters/dashpdf"
 	"relance/letters/pdfdoc"
 )
 
@@ -110,7 +111,7 @@ func draw(d *pdfdoc.Doc, s *Sheet) {
 	items(d, s)
 	history(d, s)
 	if s.Profile != nil {
-		profile(d, s.Profile)
+		profile(d, s.Profile, s.Currency)
 	}
 	guide(d, s)
 	outcome(d)
@@ -256,23 +257,12 @@ func history(d *pdfdoc.Doc, s *Sheet) {
 }
 
 // profile prints the payer profile's figures on one line each.
-func profile(d *pdfdoc.Doc, p *credit.PayerProfile) {
+func profile(d *pdfdoc.Doc, p *credit.PayerProfile, cur string) {
 	d.Heading(d.T("dunning.cs.profile"), 20)
 	var rows [][2]string
 	for _, f := range p.Figures() {
-		v := "–"
-		if f.Defined {
-			v = f.Value.StringFixed(1)
-			switch f.Unit {
-			case credit.UnitCount:
-				v = f.Value.StringFixed(0)
-			case credit.UnitDays:
-				v += " " + d.T("dunning.cs.days")
-			case credit.UnitPct:
-				v += " %"
-			}
-		}
-		rows = append(rows, [2]string{"", d.T(f.Key) + " : " + v})
+		f := f
+		rows = append(rows, [2]string{"", d.T(f.Key) + " : " + dashpdf.FigureText(d.Lang(), cur, &f)})
 	}
 	half := d.TextWidth() / 2
 	y := d.Y()

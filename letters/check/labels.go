@@ -42,10 +42,11 @@ func ScoreLines(lang string, sc Scores) []string {
 		k  string
 		ok bool
 	}{{"D", sc.DESC.D}, {"E", sc.DESC.E}, {"S", sc.DESC.S}, {"C", sc.DESC.C}} {
+		// Words, not ✔/✘: the screen's font has no such glyphs.
 		if p.ok {
-			parts = append(parts, p.k+" ✔")
+			parts = append(parts, p.k+" "+i18n.T(lang, "check.scores.present"))
 		} else {
-			parts = append(parts, p.k+" ✘")
+			parts = append(parts, p.k+" "+i18n.T(lang, "check.scores.absent"))
 		}
 	}
 	zone := i18n.T(lang, "check.scores.outzone")
@@ -55,7 +56,7 @@ func ScoreLines(lang string, sc Scores) []string {
 	z := sc.Tone.Target
 	return []string{
 		i18n.T(lang, "check.scores.readability", "name", r.IndexName, "index", ftoa(r.Index), "lix", ftoa(r.LIX), "avg", ftoa(r.AvgWords)),
-		i18n.T(lang, "check.scores.desc", "parts", strings.Join(parts, "  "), "pct", itoa(int(sc.DESC.Coverage()*100+0.5))),
+		i18n.T(lang, "check.scores.desc", "parts", strings.Join(parts, ", "), "pct", itoa(int(sc.DESC.Coverage()*100+0.5))),
 		i18n.T(lang, "check.scores.tone", "firmness", itoa(sc.Tone.Firmness), "courtesy", itoa(sc.Tone.Courtesy),
 			"fmin", itoa(z.FirmMin), "fmax", itoa(z.FirmMax), "cmin", itoa(z.CourtMin), "cmax", itoa(z.CourtMax), "zone", zone),
 	}
