@@ -100,10 +100,15 @@ func runAgenda(env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	ag, _, err := agendaAt(db, book, asOf, *dry, nil)
+	ag, rec, err := agendaAt(db, book, asOf, *dry, nil)
 	if err != nil {
 		return err
 	}
+	procs, err := db.LoadProcedures()
+	if err != nil {
+		return err
+	}
+	legal := dunning.LegalDeadlines(book, asOf, &rec, procs, legalSoonDays)
 	l := env.Lang
 	rows := []agendaJSON{}
 	for _, e := range ag.Entries {
@@ -127,7 +132,10 @@ func runAgenda(env *Env, args []string) error {
 			Actions []agendaJSON `json:"actions"`
 			Skipped []skipped    `json:"skipped,omitempty"`
 			Signals []string     `json:"signals,omitempty"`
-		}{AsOf: asOf.String(), Actions: rows}
+			// Deadlines are the legal deadlines to watch: limitation within 3 months,
+			// insolvency deadlines within 60 days.
+			Deadlines []dunning.LegalDeadline `json:"deadlines"`
+		}{AsOf: asOf.String(), Actions: rows, Deadlines: legal}
 		for _, s := range ag.Skipped {
 			out.Skipped = append(out.Skipped, skipped{s.Customer, s.Name, whyText(s.Why, l)})
 		}
@@ -168,5 +176,22 @@ func runAgenda(env *Env, args []string) error {
 	for _, s := range ag.Signals {
 		fmt.Fprintf(env.Stdout, "! %s %s %s\n", s.Customer, s.Ref, i18n.T(l, "dunning.signal."+s.Kind))
 	}
+	if len(legal) > 0 {
+		fmt.Fprintln(env.Stdout, i18n.T(l, "dunning.cli.deadlines", "count", fmt.Sprint(len(legal))))
+		for _, d := range legal {
+			fmt.Fprintf(env.Stdout, "  %s  %s %s  %s %s (%s)\n", d.Date, d.Customer, truncate(d.Name, 30), legalKindText(l, d.Kind), d.Item, d.Rule)
+		}
+	}
 	return nil
+}
+
+// legalSoonDays is how far ahead the agenda shows insolvency deadlines.
+const legalSoonDays = 60
+
+// legalKindText names a legal deadline's kind in lang.
+func legalKindText(lang, kind string) string {
+	if kind == "limitation" {
+		return i18n.T(lang, "dunning.deadline.limitation")
+	}
+	return i18n.T(lang, "law.proc.deadline."+kind)
 }

@@ -35,7 +35,11 @@ func runDeadlines(env *Env, args []string) error {
 	defer db.Close()
 	l := env.Lang
 	rows := []deadlineRow{}
-	for _, d := range law.BookDeadlines(book, asOf) {
+	_, rec, err := db.LoadDunning()
+	if err != nil {
+		return err
+	}
+	for _, d := range law.BookDeadlinesWith(book, asOf, rec.Interruptions()) {
 		c, it := d.Customer, d.Item
 		row := deadlineRow{Customer: c.ID, Name: c.Name, Kind: c.Kind.String(), Item: it.ID, Number: it.Number,
 			Due: it.DueDate.String(), Open: it.Open.String(), State: d.State}

@@ -25,8 +25,9 @@ type agendaState struct {
 	rec       dunning.Records
 	scenarios dunning.Scenarios
 	at        ledger.Date
-	rev       *ledger.Book // the book the agenda was computed on
-	class     string       // scenario editor: class shown
+	rev       *ledger.Book            // the book the agenda was computed on
+	class     string                  // scenario editor: class shown
+	legal     []dunning.LegalDeadline // limitation within 3 months, insolvency deadlines within 60 days
 }
 
 // loadAgenda computes the agenda at the as-of date (dry run included) unless it is
@@ -51,6 +52,11 @@ func (a *App) loadAgenda() error {
 		}
 	}
 	s.ag = dunning.Run(dunning.Input{Book: a.book, AsOf: a.asOf, Scenarios: sc, Records: rec, Disputes: a.disputeIdx, Class: class, DryRun: true})
+	procs, err := a.db.LoadProcedures()
+	if err != nil {
+		return err
+	}
+	s.legal = dunning.LegalDeadlines(a.book, a.asOf, &rec, procs, 60)
 	return nil
 }
 
@@ -128,12 +134,26 @@ func (a *App) agendaToday() fyne.CanvasObject {
 	for _, sg := range s.ag.Signals {
 		signals = append(signals, a.t("dunning.signal."+sg.Kind)+" : "+sg.Customer+" "+sg.Ref)
 	}
-	top := fyne.CanvasObject(head)
+	top := container.NewVBox(head)
 	if len(signals) > 0 {
 		sl := widget.NewLabel(strings.Join(signals, " · "))
 		sl.Importance = widget.WarningImportance
 		sl.Truncation = fyne.TextTruncateEllipsis
-		top = container.NewVBox(head, sl)
+		top.Add(sl)
+	}
+	var legal []string
+	for _, d := range s.legal {
+		kind := a.t("dunning.deadline.limitation") + " " + d.Item
+		if d.Kind != "limitation" {
+			kind = a.t("law.proc.deadline." + d.Kind)
+		}
+		legal = append(legal, a.t("ui.agenda.deadline", "date", a.date(d.Date), "customer", d.Customer+" "+d.Name, "what", kind, "rule", d.Rule))
+	}
+	if len(legal) > 0 {
+		ll := widget.NewLabel(a.t("ui.agenda.deadlines", "n", fmt.Sprint(len(legal))) + " " + strings.Join(legal, " · "))
+		ll.Importance = widget.DangerImportance
+		ll.Truncation = fyne.TextTruncateEllipsis
+		top.Add(ll)
 	}
 	rows := a.agendaEntries()
 	cols := []column{{"ui.agenda.col.channel", 100, false}, {"ui.agenda.col.action", 160, false}, {"ui.agenda.col.customer", 215, false},

@@ -243,7 +243,13 @@ func (a *App) decompteView() fyne.CanvasObject {
 
 // limitationPane lists the dossier's open invoices by limitation urgency.
 func (a *App) limitationPane() fyne.CanvasObject {
-	rows := law.BookDeadlines(a.book, a.asOf)
+	var interrupt law.InterruptionsFunc
+	if a.db != nil {
+		if _, rec, err := a.db.LoadDunning(); err == nil {
+			interrupt = rec.Interruptions()
+		}
+	}
+	rows := law.BookDeadlinesWith(a.book, a.asOf, interrupt)
 	cols := []column{{"law.col.customer", 250, false}, {"law.col.item", 130, false}, {"law.col.due", 110, false},
 		{"law.col.open", 130, true}, {"law.col.deadline", 110, false}, {"law.col.daysleft", 120, true}, {"law.col.level", 140, false}}
 	t := a.dataTable(cols, func() int { return len(rows) }, func(row, col int) (string, widget.Importance) {

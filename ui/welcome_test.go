@@ -112,3 +112,13 @@ func TestCustomerHistory(t *testing.T) {
 		}
 	}
 }
+
+// The day's reminders show the legal deadlines to watch: the demo's customer in
+// redressement judiciaire has its claim-filing deadline within 60 days.
+func TestAgendaShowsLegalDeadlines(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	a.showScreen(screenReminders)
+	if !hasText(a.win, "Délais légaux (") || !hasText(a.win, "Déclaration de créance") {
+		t.Errorf("no legal deadline on the agenda: %q", texts(a.win))
+	}
+}

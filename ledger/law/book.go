@@ -13,11 +13,20 @@ type ItemDeadline struct {
 	State    LimitationState
 }
 
+// InterruptionsFunc gives the interrupting acts recorded for an item of a customer (a
+// signed payment plan, a legal action…); nil: none.
+type InterruptionsFunc func(customer, itemID string) []Interruption
+
 // BookDeadlines returns the limitation state at asOf of every open debit item of the
 // book, most urgent first (expired, then within 3 months, within 6 months, the rest),
-// then by deadline. Interruptions are not recorded in dossiers yet, so each period
-// runs from the item's due date.
+// then by deadline, each period running from the item's due date.
 func BookDeadlines(book *ledger.Book, asOf ledger.Date) []ItemDeadline {
+	return BookDeadlinesWith(book, asOf, nil)
+}
+
+// BookDeadlinesWith is BookDeadlines with the interruptions the dossier records: the
+// latest one restarts the item's period (C. civ. 2231).
+func BookDeadlinesWith(book *ledger.Book, asOf ledger.Date, interruptions InterruptionsFunc) []ItemDeadline {
 	var out []ItemDeadline
 	for _, acc := range book.Accounts {
 		c := &acc.Customer
@@ -26,7 +35,11 @@ func BookDeadlines(book *ledger.Book, asOf ledger.Date) []ItemDeadline {
 			if it.Open <= 0 {
 				continue
 			}
-			out = append(out, ItemDeadline{Customer: c, Item: it, State: Deadline(it, c.Kind, nil, asOf)})
+			var in []Interruption
+			if interruptions != nil {
+				in = interruptions(c.ID, it.ID)
+			}
+			out = append(out, ItemDeadline{Customer: c, Item: it, State: Deadline(it, c.Kind, in, asOf)})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

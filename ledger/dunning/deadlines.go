@@ -1,0 +1,77 @@
+package dunning
+
+import (
+	"slices"
+	"sort"
+
+	"relance/ledger"
+	"relance/ledger/law"
+)
+
+// Interruptions are the limitation interruptions the reminder records hold: a payment
+// plan the debtor signed with an acknowledgement of debt restarts the period of the
+// items it covers (all of the customer's when it names none) on the day it was agreed
+// (C. civ. 2240, 2231).
+func (r *Records) Interruptions() law.InterruptionsFunc {
+	type ack struct {
+		date  ledger.Date
+		items []string
+	}
+	byCustomer := map[string][]ack{}
+	for _, p := range r.Plans {
+		if d := p.LimitationRestart(); d.Valid() {
+			byCustomer[p.Customer] = append(byCustomer[p.Customer], ack{d, p.Items})
+		}
+	}
+	return func(customer, itemID string) []law.Interruption {
+		var out []law.Interruption
+		for _, a := range byCustomer[customer] {
+			if len(a.items) == 0 || slices.Contains(a.items, itemID) {
+				out = append(out, law.Interruption{Kind: law.PaymentPlan, Date: a.date})
+			}
+		}
+		return out
+	}
+}
+
+// LegalDeadline is a legal deadline shown on the agenda: an item's limitation deadline
+// within three months (or passed), or a creditor's deadline in a customer's insolvency.
+type LegalDeadline struct {
+	Customer string      `json:"customer"`
+	Name     string      `json:"name"`
+	Kind     string      `json:"kind"`           // "limitation", or the procedure deadline's kind
+	Item     string      `json:"item,omitempty"` // document number, for a limitation deadline
+	Date     ledger.Date `json:"date"`           // last day to act
+	DaysLeft int         `json:"days_left"`
+	Rule     string      `json:"rule"` // article
+}
+
+// LegalDeadlines lists, at asOf, the limitation deadlines of open items that are within
+// three months or passed (law.LevelWarn3, law.LevelExpired; the records' interruptions
+// counted) and the deadlines of the insolvency procedures still to come within
+// soonDays, soonest first.
+func LegalDeadlines(book *ledger.Book, asOf ledger.Date, rec *Records, procs []law.Procedure, soonDays int) []LegalDeadline {
+	var out []LegalDeadline
+	for _, d := range law.BookDeadlinesWith(book, asOf, rec.Interruptions()) {
+		if d.State.Level != law.LevelWarn3 && d.State.Level != law.LevelExpired {
+			continue
+		}
+		out = append(out, LegalDeadline{Customer: d.Customer.ID, Name: d.Customer.Name, Kind: "limitation",
+			Item: d.Item.Number, Date: d.State.Deadline, DaysLeft: d.State.DaysLeft, Rule: d.State.Rule})
+	}
+	for _, p := range procs {
+		name := p.Customer
+		if a := book.Account(p.Customer); a != nil {
+			name = a.Customer.Name
+		}
+		for _, d := range law.ProcedureDeadlines(p, asOf) {
+			if d.DaysLeft < 0 || d.DaysLeft > soonDays {
+				continue
+			}
+			out = append(out, LegalDeadline{Customer: p.Customer, Name: name, Kind: string(d.Kind), Date: d.Date,
+				DaysLeft: d.DaysLeft, Rule: d.Rule})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date < out[j].Date })
+	return out
+}
