@@ -129,6 +129,9 @@ func (a *App) computePenalties() {
 	s := &a.legal
 	s.result, s.err = nil, ""
 	fail := func(key string, args ...string) { s.err = a.t(key, args...) }
+	if strings.TrimSpace(s.end) == "" {
+		s.end = a.date(a.asOf) // the as-of date, as the form shows it
+	}
 	end, err := parseDate(strings.TrimSpace(s.end))
 	if err != nil {
 		fail("ui.legal.bad_date", "value", s.end)
@@ -155,6 +158,24 @@ func (a *App) computePenalties() {
 		}
 		terms.Debtor = law.DebtorOf(&acc.Customer)
 		s.debtor = terms.Debtor
+		// The opening judgment of a collective procedure stops the interest of the claims
+		// born before it (C. com. L622-28): the décompte ends the day before.
+		var stop *law.Procedure
+		if a.db != nil {
+			if procs, err := a.db.LoadProcedures(); err == nil {
+				stop = law.Active(procs, id, end)
+			}
+		}
+		if stop != nil && end >= stop.Judgment {
+			end = stop.Judgment.AddDays(-1)
+			terms.End = end
+			defer func() {
+				if s.result != nil {
+					s.result.Notes = append(s.result.Notes, law.Note{Key: "ui.legal.stopped",
+						Args: []string{"date", a.date(end), "judgment", a.date(stop.Judgment), "kind", a.t("law.proc.kind." + string(stop.Kind))}})
+				}
+			}()
+		}
 		invoices = law.CustomerInvoices(acc, end)
 		if len(invoices) == 0 {
 			fail("ui.legal.nothing_overdue", "value", acc.Customer.Name)

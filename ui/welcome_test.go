@@ -122,3 +122,33 @@ func TestAgendaShowsLegalDeadlines(t *testing.T) {
 		t.Errorf("no legal deadline on the agenda: %q", texts(a.win))
 	}
 }
+
+// The penalty calculation of a customer under an insolvency procedure stops the day
+// before the opening judgment, and says why (C. com. L622-28).
+func TestPenaltiesStopAtTheOpeningJudgment(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	procs, err := a.db.LoadProcedures()
+	if err != nil || len(procs) == 0 {
+		t.Fatalf("the demo has no procedure: %v", err)
+	}
+	p := procs[0]
+	a.showPenalties(p.Customer)
+	d := a.legal.result
+	if d == nil {
+		t.Fatalf("no décompte: %s", a.legal.err)
+	}
+	stopped := false
+	for _, n := range d.Notes {
+		if n.Key == "ui.legal.stopped" {
+			stopped = true
+		}
+	}
+	for _, l := range d.Lines {
+		if l.To >= p.Judgment {
+			t.Errorf("interest runs to %s, after the judgment of %s", l.To, p.Judgment)
+		}
+	}
+	if !stopped {
+		t.Error("no note saying why the interest stops")
+	}
+}
