@@ -16,6 +16,7 @@ import (
 	"relance/ledger"
 	"relance/ledger/credit"
 	"relance/ledger/law"
+	"relance/letters/pdfdoc"
 	"relance/letters/templates"
 )
 
@@ -271,38 +272,13 @@ func selectLines(l *Letter, in *Input) error {
 	return nil
 }
 
-// postalLines lays out the recipient's address; empty when it has no address.
+// postalLines lays out the recipient's address (pdfdoc.PostalLines); empty when it has
+// no address.
 func postalLines(c *ledger.Customer, home string) []string {
-	a := c.Address
-	if len(a.Lines) == 0 && a.City == "" {
+	if len(c.Address.Lines) == 0 && c.Address.City == "" {
 		return nil
 	}
-	out := []string{c.Name}
-	out = append(out, a.Lines...)
-	city := strings.ToUpper(a.City)
-	country := a.Country
-	if country == "" {
-		country = home
-	}
-	if country == "GB" {
-		out = append(out, city, strings.ToUpper(a.Postcode))
-	} else {
-		out = append(out, strings.TrimSpace(a.Postcode+" "+city))
-	}
-	if country != "" && country != home {
-		out = append(out, countryName(country))
-	}
-	return out
-}
-
-func countryName(code string) string {
-	names := map[string]string{"BE": "BELGIQUE", "DE": "ALLEMAGNE", "GB": "ROYAUME-UNI", "CH": "SUISSE",
-		"IT": "ITALIE", "ES": "ESPAGNE", "LU": "LUXEMBOURG", "NL": "PAYS-BAS", "PT": "PORTUGAL",
-		"IE": "IRLANDE", "AT": "AUTRICHE", "MC": "MONACO", "US": "ÉTATS-UNIS", "FR": "FRANCE"}
-	if n, ok := names[strings.ToUpper(code)]; ok {
-		return n
-	}
-	return strings.ToUpper(code)
+	return pdfdoc.PostalLines(c.Name, c.Address, home)
 }
 
 // uniq returns the distinct values of v in their first order.
