@@ -190,7 +190,7 @@ func decompte(d *pdfdoc.Doc, p *law.IPPack) {
 	t.Size, t.Zebra = 7.5, true
 	t.Header()
 	for _, ln := range dc.Lines {
-		t.Row(ln.Invoice, d.Date(ln.From), d.Date(ln.To), strconv.Itoa(ln.Days), ln.Rate.Rate.StringFixed(2)+" %",
+		t.Row(ln.Invoice, d.Date(ln.From), d.Date(ln.To), strconv.Itoa(ln.Days), d.Percent(ln.Rate.Rate),
 			d.Money(ln.Base), d.Money(ln.Interest), ln.Rate.Rule)
 	}
 	t.Total(d.T("ip.pdf.total"), "", "", "", "", "", d.Money(dc.Totals.Interest), "")
@@ -202,21 +202,11 @@ func decompte(d *pdfdoc.Doc, p *law.IPPack) {
 		{d.T("ip.pdf.sum.indemnity", "n", strconv.Itoa(countIndemnity(dc))), d.Money(tot.Indemnity)},
 		{d.T("ip.pdf.sum.total"), d.Money(tot.TotalDue)},
 	}
-	d.Need(4 * 5.5)
-	x := d.Left + d.TextWidth() - 110
+	box := make([][2]string, len(rows))
 	for i, r := range rows {
-		y := d.Y()
-		style := ""
-		if i == len(rows)-1 {
-			style = "B"
-			d.FillColor(pdfdoc.Light)
-			d.PDF().Rect(x, y, 110, 5.5, "F")
-		}
-		d.SetFont(style, 9)
-		d.Text(x+1, y, 75, 5.5, r.k, "L")
-		d.Text(x+76, y, 33, 5.5, r.v, "R")
-		d.SetY(y + 5.5)
+		box[i] = [2]string{r.k, r.v}
 	}
+	d.TotalsBox(box, 110)
 	d.SetFont("", 7.5)
 	d.TextColor(pdfdoc.Grey)
 	for _, n := range dc.Notes {

@@ -118,7 +118,7 @@ func drawClaim(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, c *law.In
 		t.Size, t.Zebra = 7.5, true
 		t.Header()
 		for _, ln := range c.Decompte.Lines {
-			t.Row(ln.Invoice, d.Date(ln.From), d.Date(ln.To), itoa(ln.Days), ln.Rate.Rate.StringFixed(2)+" %", d.Money(ln.Base), d.Money(ln.Interest))
+			t.Row(ln.Invoice, d.Date(ln.From), d.Date(ln.To), itoa(ln.Days), d.Percent(ln.Rate.Rate), d.Money(ln.Base), d.Money(ln.Interest))
 		}
 		t.Total(d.T("ins.pdf.total"), "", "", "", "", "", d.Money(c.Penalties))
 		d.SetY(d.Y() + 1)
@@ -132,21 +132,11 @@ func drawClaim(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, c *law.In
 		v   ledger.Cents
 	}{{"ins.pdf.claim.sum.due", c.DueTotal}, {"ins.pdf.claim.sum.fall", c.FallTotal}, {"ins.pdf.claim.sum.penalties", c.Penalties},
 		{"ins.pdf.claim.sum.indemnity", c.Indemnity}, {"ins.pdf.claim.sum.credits", c.Credits}, {"ins.pdf.claim.sum.total", c.Total}}
-	d.Need(float64(len(rows)) * 5.5)
-	x := d.Left + d.TextWidth() - 120
+	box := make([][2]string, len(rows))
 	for i, r := range rows {
-		y := d.Y()
-		style := ""
-		if i == len(rows)-1 {
-			style = "B"
-			d.FillColor(pdfdoc.Light)
-			d.PDF().Rect(x, y, 120, 5.5, "F")
-		}
-		d.SetFont(style, 9)
-		d.Text(x+1, y, 84, 5.5, d.T(r.key), "L")
-		d.Text(x+85, y, 34, 5.5, d.Money(r.v), "R")
-		d.SetY(y + 5.5)
+		box[i] = [2]string{d.T(r.key), d.Money(r.v)}
 	}
+	d.TotalsBox(box, 120)
 	d.SetY(d.Y() + 2)
 
 	subhead(d, d.T("ins.pdf.claim.h.security"))

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"relance/assets/i18n"
 	"relance/ledger"
 )
@@ -111,4 +113,14 @@ func OneLine(a ledger.Address) string {
 		parts = append(parts, city)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// Percent writes a rate in the document's language: "12,15 %" (French, no-break space)
+// or "12.15%".
+func (d *Doc) Percent(rate decimal.Decimal) string {
+	s := rate.StringFixed(2)
+	if d.lang == "fr" {
+		return strings.Replace(s, ".", ",", 1) + "\u00a0%"
+	}
+	return s + "%"
 }

@@ -135,3 +135,25 @@ func (t *Table) Total(cells ...string) {
 	t.cells(y, RowStyle{Bold: true}, cells)
 	d.SetY(y + t.RowH)
 }
+
+// TotalsBox draws label/amount rows right-aligned in a box w mm wide, the last row bold
+// on a light background (the totals under a décompte or a claim).
+func (d *Doc) TotalsBox(rows [][2]string, w float64) {
+	const rh = 5.5
+	d.Need(float64(len(rows)) * rh)
+	x := d.Left + d.TextWidth() - w
+	amountW := 34.0
+	for i, r := range rows {
+		y := d.Y()
+		style := ""
+		if i == len(rows)-1 {
+			style = "B"
+			d.FillColor(Light)
+			d.pdf.Rect(x, y, w, rh, "F")
+		}
+		d.SetFont(style, 9)
+		d.Text(x+1, y, w-amountW-2, rh, r[0], "L")
+		d.Text(x+w-amountW-1, y, amountW, rh, r[1], "R")
+		d.SetY(y + rh)
+	}
+}
