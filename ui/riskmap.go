@@ -90,7 +90,11 @@ func (a *App) riskMap() fyne.CanvasObject {
 	}
 	help := widget.NewLabel(a.t("uirisk.map.help"))
 	help.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewVBox(help, head), nil, nil, nil, grid)
+	recompute := widget.NewButtonWithIcon(a.t("uirisk.recompute"), theme.ViewRefreshIcon(), a.recomputeRisk)
+	if a.db == nil || a.db.ReadOnly() {
+		recompute.Disable()
+	}
+	return container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, recompute, help), head), nil, nil, nil, grid)
 }
 
 // mapCell is one cell of the risk map: a tinted background and its customers.
@@ -165,4 +169,39 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// recomputeRisk records, in one transaction, what a recomputation at the as-of date
+// finds: the first class of new customers and a proposal for every customer whose
+// computed class moved away from the class in force (to accept or reject on its Risque
+// tab). It runs off the UI goroutine.
+func (a *App) recomputeRisk() {
+	db, book, asOf := a.db, a.book, a.asOf
+	if db == nil || book == nil {
+		return
+	}
+	before := 0
+	if res := a.riskResult(); res != nil {
+		for i := range res.Assessments {
+			if res.Assessments[i].Pending != nil {
+				before++
+			}
+		}
+	}
+	go func() {
+		res, err := db.RecomputeRisk(book, asOf)
+		fyne.Do(func() {
+			if err != nil {
+				a.showError(a.t("uirisk.recompute"), ledger.Localize(err, a.lang))
+				return
+			}
+			after := 0
+			for i := range res.Assessments {
+				if res.Assessments[i].Pending != nil {
+					after++
+				}
+			}
+			a.riskChanged(a.t("uirisk.recomputed", "pending", a.count(after), "new", a.count(max(0, after-before))))
+		})
+	}()
 }

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"relance/ledger/store"
 )
@@ -150,5 +152,30 @@ func TestPenaltiesStopAtTheOpeningJudgment(t *testing.T) {
 	}
 	if !stopped {
 		t.Error("no note saying why the interest stops")
+	}
+}
+
+// "Recompute and propose" on the risk map records the recomputation and says how many
+// proposals wait for a decision.
+func TestRecomputeRiskFromTheMap(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	a.risk.mapTab = true
+	a.showScreen(screenClients)
+	a.recomputeRisk()
+	for i := 0; i < 100 && !hasText(a.win, "Classes recalculées"); i++ {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !hasText(a.win, "Classes recalculées") {
+		t.Fatalf("no message after the recomputation: %q", texts(a.win))
+	}
+	res := a.riskResult()
+	pending := 0
+	for i := range res.Assessments {
+		if res.Assessments[i].Pending != nil {
+			pending++
+		}
+	}
+	if pending == 0 || !hasText(a.win, fmt.Sprintf("%d proposition", pending)) {
+		t.Errorf("%d pending proposals; status %q", pending, texts(a.win))
 	}
 }
