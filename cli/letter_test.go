@@ -211,33 +211,46 @@ func TestLettersBatch(t *testing.T) {
 }
 
 // Without --stage, relance letters writes the letters of the day's agenda (a promise's
-// confirmation included); issued, they leave the agenda and the chain verifies.
+// confirmation included, an e-mail step as an .eml beside its PDF); issued, they leave
+// the agenda and the chain verifies. Two demo dossiers (made on the 23rd and on the 24th,
+// both worked on the 23rd) give between them letters, confirmations and an e-mail step.
 func TestLettersFromTheAgenda(t *testing.T) {
-	db := demoFile(t)
-	agendaLetters := func() int {
-		code, out, stderr := run(t, "en", "agenda", "--db", db, "--at", "2026-11-23", "--channel", "letter", "--format", "json")
-		if code != 0 {
-			t.Fatalf("agenda: %d %s", code, stderr)
+	emails := 0
+	for _, made := range []string{"2026-11-23", "2026-11-24"} {
+		db := filepath.Join(t.TempDir(), "d.db")
+		if code, _, stderr := run(t, "fr", "demo", "--out", db, "--today", made); code != 0 {
+			t.Fatalf("demo: %d %s", code, stderr)
 		}
-		return strings.Count(out, `"channel": "letter"`) + strings.Count(out, `"channel":"letter"`)
+		count := func(ch string) int {
+			code, out, stderr := run(t, "en", "agenda", "--db", db, "--at", "2026-11-23", "--channel", ch, "--format", "json")
+			if code != 0 {
+				t.Fatalf("agenda: %d %s", code, stderr)
+			}
+			return strings.Count(out, `"channel": "`+ch+`"`)
+		}
+		letters, mails := count("letter"), count("email")
+		emails += mails
+		if letters == 0 {
+			t.Fatalf("demo made on %s: no letter on the agenda", made)
+		}
+		dir := t.TempDir()
+		code, out, stderr := run(t, "en", "letters", "--db", db, "--at", "2026-11-23", "--out", dir, "--issue", "--by", "Claire")
+		if code != 0 || strings.Contains(stderr, "C0") {
+			t.Fatalf("letters: %d %s %s", code, out, stderr)
+		}
+		pdfs, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+		emls, _ := filepath.Glob(filepath.Join(dir, "*.eml"))
+		if len(pdfs) != letters+mails || len(emls) != mails {
+			t.Errorf("demo made on %s: %d PDFs and %d .eml for %d letters and %d e-mails on the agenda", made, len(pdfs), len(emls), letters, mails)
+		}
+		if n := count("letter") + count("email"); n != 0 {
+			t.Errorf("demo made on %s: %d letters still on the agenda after issuing them", made, n)
+		}
+		if code, out, _ := run(t, "en", "verify", "--db", db); code != 0 {
+			t.Errorf("verify: %s", out)
+		}
 	}
-	before := agendaLetters()
-	if before == 0 {
-		t.Fatal("the demo's agenda has no letter")
-	}
-	dir := t.TempDir()
-	code, out, stderr := run(t, "en", "letters", "--db", db, "--at", "2026-11-23", "--out", dir, "--issue", "--by", "Claire")
-	if code != 0 || strings.Contains(stderr, "C0") {
-		t.Fatalf("letters: %d %s %s", code, out, stderr)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
-	if len(files) != before {
-		t.Errorf("%d PDFs for %d letters on the agenda", len(files), before)
-	}
-	if n := agendaLetters(); n != 0 {
-		t.Errorf("%d letters still on the agenda after issuing them", n)
-	}
-	if code, out, _ := run(t, "en", "verify", "--db", db); code != 0 {
-		t.Errorf("verify: %s", out)
+	if emails == 0 {
+		t.Error("no e-mail step on either agenda: the .eml path is not exercised")
 	}
 }

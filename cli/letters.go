@@ -2,17 +2,21 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"relance/assets/i18n"
 	"relance/ledger"
 	"relance/ledger/dunning"
 	"relance/ledger/store"
+	"relance/letters"
 	"relance/letters/archive"
 	"relance/letters/compose"
 	"relance/letters/letterpdf"
+	lmail "relance/letters/mail"
 	"relance/letters/templates"
 )
 
@@ -74,13 +78,24 @@ func runLetters(env *Env, args []string) error {
 		}
 		jobs, entries = agendaJobs(ag, rec, *withManual)
 	}
-	res, err := letterpdf.Batch(book, jobs, letterpdf.BatchOptions{Date: asOf, Dir: *out, Merged: *merged, KeepPDF: *issue,
+	res, err := letterpdf.Batch(book, jobs, letterpdf.BatchOptions{Date: asOf, Dir: *out, Merged: *merged, KeepPDF: *issue || len(entries) > 0,
 		Rates: le.rates, Template: le.template, Previous: le.previous, Exclude: le.exclude})
 	if err != nil {
 		return err
 	}
 	written := 0
-	for _, r := range res {
+	for i, r := range res {
+		if r.Err == nil && entries[r.Job.Customer+"/"+string(r.Job.Stage)].Channel == dunning.ChanEmail {
+			// The e-mail channel: an .eml carrying the PDF beside it, for the mail program.
+			if r.Letter.Email == "" {
+				r.Err = &ledger.Problem{Key: "letters.cli.no_email", Args: []string{"customer", r.Job.Customer}}
+			} else if err := letters.WriteFile(strings.TrimSuffix(r.File, ".pdf")+".eml", func(w io.Writer) error {
+				return lmail.Write(w, emailOf(r.Letter, r.PDF))
+			}); err != nil {
+				return err
+			}
+			res[i] = r
+		}
 		if r.Err != nil {
 			fmt.Fprintln(env.Stderr, i18n.T(env.Lang, "letters.cli.skipped", "customer", r.Job.Customer,
 				"reason", ledger.Localize(r.Err, env.Lang)))
@@ -97,6 +112,9 @@ func runLetters(env *Env, args []string) error {
 				}
 				in := archive.Input{Letter: r.Letter, PDF: r.PDF, By: *by, At: now}
 				en, ok := entries[r.Job.Customer+"/"+string(r.Job.Stage)]
+				if ok && en.Channel == dunning.ChanEmail {
+					in.Channel = templates.Email
+				}
 				if !ok {
 					if _, err := archive.IssueRecorded(tx, in); err != nil {
 						return err
@@ -131,13 +149,14 @@ func runLetters(env *Env, args []string) error {
 	return nil
 }
 
-// agendaJobs are the letters of the day's agenda: its letter and formal-notice actions
-// that name a template (manual ones — formal notices — only when asked).
+// agendaJobs are the letters of the day's agenda: its letter, e-mail and formal-notice
+// actions that name a template (manual ones — formal notices — only when asked).
 func agendaJobs(ag dunning.Agenda, rec dunning.Records, withManual bool) ([]letterpdf.Job, map[string]dunning.Entry) {
 	var jobs []letterpdf.Job
 	entries := map[string]dunning.Entry{}
 	for _, e := range ag.Entries {
-		if e.Template == "" || (e.Channel != dunning.ChanLetter && e.Channel != dunning.ChanNotice) || (e.Manual && !withManual) {
+		if e.Template == "" || (e.Channel != dunning.ChanLetter && e.Channel != dunning.ChanNotice && e.Channel != dunning.ChanEmail) ||
+			(e.Manual && !withManual) {
 			continue
 		}
 		st, err := templates.ParseStage(e.Template)
