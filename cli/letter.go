@@ -167,11 +167,31 @@ func runLetter(env *Env, args []string) error {
 	if *items != "" {
 		in.ItemIDs = strings.Split(*items, ",")
 	}
-	if *disputeID != "" {
-		in.Dispute, err = disputeInfo(le.disputes, *disputeID, *lang)
+	switch {
+	case *disputeID != "":
+		var d *dispute.Dispute
+		for i := range le.disputes {
+			if le.disputes[i].ID == *disputeID {
+				d = &le.disputes[i]
+			}
+		}
+		if d == nil {
+			return &ledger.Problem{Key: "dispute.err.notfound", Args: []string{"id", *disputeID}}
+		}
+		in.Dispute = compose.DisputeInfoOf(d, *lang)
+	case stage == templates.Dispute:
+		// By default, the customer's latest dispute in progress.
+		if d := compose.LatestDispute(le.disputes, acct.Customer.ID, asOf); d != nil {
+			in.Dispute = compose.DisputeInfoOf(d, *lang)
+		}
+	}
+	if prom == nil && stage == templates.Conf {
+		// By default, the customer's latest pending promise.
+		_, rec, err := db.LoadDunning()
 		if err != nil {
 			return err
 		}
+		in.Promise = compose.PromiseOf(&rec, acct.Customer.ID)
 	}
 	var ids []string
 	for _, it := range acct.Items {
@@ -225,20 +245,4 @@ func emailOf(l *compose.Letter, pdf []byte) lmail.Message {
 		Subject: l.Subject, Date: l.Date.Time().Add(12 * time.Hour), Body: body,
 		Attachments: []lmail.Attachment{{Name: letterpdf.FileName(l), ContentType: "application/pdf", Data: pdf}},
 	}
-}
-
-// disputeInfo returns what the acknowledgement letter says about dispute id.
-func disputeInfo(all []dispute.Dispute, id, lang string) (*compose.DisputeInfo, error) {
-	for _, d := range all {
-		if d.ID != id {
-			continue
-		}
-		info := &compose.DisputeInfo{Ref: d.ID, Opened: d.Opened, DueBy: d.DueBy, Items: map[string]ledger.Cents{},
-			Reason: strings.ToLower(i18n.T(lang, "dispute.reason."+string(d.Reason)))}
-		for _, di := range d.Items {
-			info.Items[di.ItemID] += di.Amount
-		}
-		return info, nil
-	}
-	return nil, &ledger.Problem{Key: "dispute.err.notfound", Args: []string{"id", id}}
 }

@@ -254,3 +254,27 @@ func TestLettersFromTheAgenda(t *testing.T) {
 		t.Error("no e-mail step on either agenda: the .eml path is not exercised")
 	}
 }
+
+// A dispute acknowledgement without --dispute answers the customer's latest dispute in
+// progress.
+func TestDisputeLetterDefaultsToTheLatestDispute(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	if code, _, stderr := run(t, "fr", "demo", "--out", db, "--today", "2026-11-23"); code != 0 {
+		t.Fatalf("demo: %d %s", code, stderr)
+	}
+	_, out, _ := run(t, "en", "disputes", "--db", db, "--at", "2026-11-23", "--status", "open", "--format", "json")
+	var doc struct {
+		Disputes []struct{ ID, Customer string } `json:"disputes"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Disputes) == 0 {
+		t.Fatalf("disputes: %v %s", err, out)
+	}
+	d := doc.Disputes[0]
+	pdf := filepath.Join(t.TempDir(), "ar.pdf")
+	if code, _, stderr := run(t, "fr", "letter", "--db", db, "--customer", d.Customer, "--stage", "dispute", "--at", "2026-11-23", "--out", pdf); code != 0 {
+		t.Fatalf("letter: %d %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(pdf); len(b) < 1000 {
+		t.Fatalf("no PDF")
+	}
+}

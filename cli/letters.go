@@ -165,9 +165,7 @@ func agendaJobs(ag dunning.Agenda, rec dunning.Records, withManual bool) ([]lett
 		}
 		job := letterpdf.Job{Customer: e.Customer, Stage: st, ItemIDs: e.Items}
 		if st == templates.Conf {
-			if p := rec.PendingPromise(e.Customer); p != nil {
-				job.Promise = &compose.Promise{Amount: p.Amount, Date: p.Due}
-			}
+			job.Promise = compose.PromiseOf(&rec, e.Customer)
 		}
 		jobs = append(jobs, job)
 		entries[e.Customer+"/"+string(st)] = e

@@ -161,8 +161,8 @@ func (a *App) askIssueLetters() {
 					continue
 				}
 				in := compose.Input{Settings: a.book.Settings, Account: acc, Stage: st, Date: a.asOf, ItemIDs: e.Items, Rates: a.rates}
-				if p := a.agenda.rec.PendingPromise(e.Customer); p != nil && st == templates.Conf {
-					in.Promise = &compose.Promise{Amount: p.Amount, Date: p.Due}
+				if st == templates.Conf {
+					in.Promise = compose.PromiseOf(&a.agenda.rec, e.Customer)
 				}
 				l, err := compose.Compose(in)
 				if err != nil {

@@ -104,8 +104,19 @@ func (a *App) composeFor(tpl *templates.Template, customer string) (*compose.Let
 		idx, asOf := a.disputeIdx, a.asOf
 		in.Exclude = func(it *ledger.Item) bool { return idx.Excluded(it, asOf) }
 	}
-	if tpl.Stage == templates.Plan {
+	switch tpl.Stage {
+	case templates.Plan:
 		in.Plan = &compose.Plan{Count: 3, First: a.asOf.AddDays(30)}
+	case templates.Dispute: // the customer's latest dispute in progress
+		if d := compose.LatestDispute(a.disputes, customer, a.asOf); d != nil {
+			in.Dispute = compose.DisputeInfoOf(d, tpl.Lang)
+		}
+	case templates.Conf: // the customer's latest pending promise
+		_, rec, err := a.db.LoadDunning()
+		if err != nil {
+			return nil, err
+		}
+		in.Promise = compose.PromiseOf(&rec, customer)
 	}
 	return compose.Compose(in)
 }
