@@ -203,7 +203,7 @@ func runLetter(env *Env, args []string) error {
 		return err
 	}
 	var pdf bytes.Buffer
-	if err := letterpdf.Render(&pdf, l, letterpdf.Options{}); err != nil {
+	if err := letterpdf.Render(&pdf, l, letterpdf.Options{Enclose: letterpdf.EncloseStatement(book)}); err != nil {
 		return err
 	}
 	channel := l.Channel

@@ -78,7 +78,7 @@ func runLetters(env *Env, args []string) error {
 		}
 		jobs, entries = agendaJobs(ag, rec, *withManual)
 	}
-	res, err := letterpdf.Batch(book, jobs, letterpdf.BatchOptions{Date: asOf, Dir: *out, Merged: *merged, KeepPDF: *issue || len(entries) > 0,
+	res, err := letterpdf.Batch(book, jobs, letterpdf.BatchOptions{Date: asOf, Dir: *out, Merged: *merged, KeepPDF: *issue || len(entries) > 0, Enclose: letterpdf.EncloseStatement(book),
 		Rates: le.rates, Template: le.template, Previous: le.previous, Exclude: le.exclude})
 	if err != nil {
 		return err

@@ -170,7 +170,7 @@ func (a *App) askIssueLetters() {
 					continue
 				}
 				var buf bytes.Buffer
-				if err := letterpdf.Render(&buf, l, letterpdf.Options{Factory: a.pdf(), Created: now}); err != nil {
+				if err := letterpdf.Render(&buf, l, letterpdf.Options{Factory: a.pdf(), Created: now, Enclose: letterpdf.EncloseStatement(a.book)}); err != nil {
 					return err
 				}
 				rec, err := archive.Issue(tx, archive.Input{Letter: l, PDF: buf.Bytes(), By: a.user(), At: now})

@@ -279,7 +279,7 @@ func (c clip) ContentURI() fyne.URI { return nil }
 // installed, else shows the letter's text with a note saying why.
 func (a *App) letterPreview(l *compose.Letter) fyne.CanvasObject {
 	var pdf bytes.Buffer
-	if err := letterpdf.Render(&pdf, l, letterpdf.Options{Factory: a.pdf()}); err != nil {
+	if err := letterpdf.Render(&pdf, l, letterpdf.Options{Factory: a.pdf(), Enclose: letterpdf.EncloseStatement(a.book)}); err != nil {
 		return widget.NewLabel(ledger.Localize(err, a.lang))
 	}
 	if img, err := firstPage(pdf.Bytes()); err == nil {
@@ -331,7 +331,7 @@ func (a *App) issueLetter(tpl *templates.Template, customer string) {
 		return
 	}
 	var pdf bytes.Buffer
-	if err := letterpdf.Render(&pdf, l, letterpdf.Options{Factory: a.pdf()}); err != nil {
+	if err := letterpdf.Render(&pdf, l, letterpdf.Options{Factory: a.pdf(), Enclose: letterpdf.EncloseStatement(a.book)}); err != nil {
 		a.showError(a.t("ui.let.issue"), ledger.Localize(err, a.lang))
 		return
 	}
@@ -380,7 +380,7 @@ func (a *App) issueBatch(stage templates.Stage) {
 	exclude := func(it *ledger.Item) bool { return idx != nil && idx.Excluded(it, asOf) }
 	go func() {
 		jobs := letterpdf.OverdueJobs(book, asOf, stage, exclude)
-		res, err := letterpdf.Batch(book, jobs, letterpdf.BatchOptions{Date: asOf, Dir: dir, Merged: filepath.Join(dir, "impression.pdf"),
+		res, err := letterpdf.Batch(book, jobs, letterpdf.BatchOptions{Date: asOf, Dir: dir, Merged: filepath.Join(dir, "impression.pdf"), Enclose: letterpdf.EncloseStatement(book),
 			KeepPDF: true, Factory: factory, Rates: rates, Previous: prev, Exclude: exclude,
 			Template: func(s templates.Stage, l string) (*templates.Template, error) { return tpls[templates.Key(s, l)], nil },
 			Progress: func(done, total int) { fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) }) }})

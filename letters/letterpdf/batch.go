@@ -53,6 +53,8 @@ type BatchOptions struct {
 	Progress func(done, total int)
 	// Cancel, when it returns true, stops the batch after the current letter.
 	Cancel func() bool
+	// Enclose draws what goes in each envelope after its letter (see Options.Enclose).
+	Enclose func(d *pdfdoc.Doc, l *compose.Letter)
 }
 
 // Result is what became of one job: the letter and its file, or why it was skipped.
@@ -85,7 +87,7 @@ func Batch(book *ledger.Book, jobs []Job, opt BatchOptions) ([]Result, error) {
 		r.Letter, r.Err = composeJob(book, j, &opt)
 		if r.Err == nil {
 			buf.Reset()
-			if err := Render(&buf, r.Letter, Options{Factory: opt.Factory, Created: created}); err != nil {
+			if err := Render(&buf, r.Letter, Options{Factory: opt.Factory, Created: created, Enclose: opt.Enclose}); err != nil {
 				r.Err = err
 			}
 		}
@@ -114,7 +116,7 @@ func Batch(book *ledger.Book, jobs []Job, opt BatchOptions) ([]Result, error) {
 		lang := book.Settings.Normalize().Lang
 		title := i18n.T(lang, "letters.pdf.merged", "date", pdfdoc.FormatDate(lang, opt.Date), "count", itoa(len(merged)))
 		err := letters.WriteFile(opt.Merged, func(w io.Writer) error {
-			return RenderMerged(w, merged, title, Options{Factory: opt.Factory, Created: created, Uncompressed: !opt.CompressMerged})
+			return RenderMerged(w, merged, title, Options{Factory: opt.Factory, Created: created, Uncompressed: !opt.CompressMerged, Enclose: opt.Enclose})
 		})
 		if err != nil {
 			return out, err

@@ -17,6 +17,8 @@ import (
 	"relance/ledger"
 	"relance/letters/compose"
 	"relance/letters/pdfdoc"
+	"relance/letters/statement"
+	"relance/letters/templates"
 )
 
 // Options tune the rendering. The zero value works.
@@ -28,6 +30,9 @@ type Options struct {
 	Created time.Time
 	// Uncompressed leaves page contents unzipped (print runs sent straight to a printer).
 	Uncompressed bool
+	// Enclose, when set, draws what goes in the envelope after a letter (the statement
+	// of account after its cover letter) as new sections of the same document.
+	Enclose func(d *pdfdoc.Doc, l *compose.Letter)
 }
 
 func (o Options) norm(d ledger.Date) Options {
@@ -58,7 +63,7 @@ func Render(w io.Writer, l *compose.Letter, opt Options) error {
 	opt = opt.norm(l.Date)
 	m := Meta(l, opt.Created)
 	m.Uncompressed = opt.Uncompressed
-	if err := opt.Factory.Render(w, m, func(d *pdfdoc.Doc) error { Draw(d, l); return nil }); err != nil {
+	if err := opt.Factory.Render(w, m, func(d *pdfdoc.Doc) error { draw(d, l, opt.Enclose); return nil }); err != nil {
 		return fmt.Errorf("letter %s: %w", l.Reference, err)
 	}
 	return nil
@@ -77,7 +82,7 @@ func RenderMerged(w io.Writer, letters []*compose.Letter, title string, opt Opti
 	m.Uncompressed = opt.Uncompressed
 	err := opt.Factory.Render(w, m, func(d *pdfdoc.Doc) error {
 		for _, l := range letters {
-			Draw(d, l)
+			draw(d, l, opt.Enclose)
 		}
 		return nil
 	})
@@ -85,6 +90,14 @@ func RenderMerged(w io.Writer, letters []*compose.Letter, title string, opt Opti
 		return fmt.Errorf("letters: merged: %w", err)
 	}
 	return nil
+}
+
+// draw draws letter l and what it encloses.
+func draw(d *pdfdoc.Doc, l *compose.Letter, enclose func(*pdfdoc.Doc, *compose.Letter)) {
+	Draw(d, l)
+	if enclose != nil {
+		enclose(d, l)
+	}
 }
 
 // Draw draws letter l as a new section of d (its own page numbers), in its language.
@@ -316,4 +329,17 @@ func rateText(d *pdfdoc.Doc, rate, rule string) string {
 		return rate
 	}
 	return rate + " (" + rule + ")"
+}
+
+// EncloseStatement encloses, after a statement cover letter (stage statement), the
+// customer's statement of account at the letter's date; other letters enclose nothing.
+func EncloseStatement(book *ledger.Book) func(d *pdfdoc.Doc, l *compose.Letter) {
+	return func(d *pdfdoc.Doc, l *compose.Letter) {
+		if l.Stage != templates.Statement {
+			return
+		}
+		if acct := book.Account(l.Customer); acct != nil {
+			statement.Draw(d, book, acct, l.Date, statement.Options{})
+		}
+	}
 }

@@ -132,3 +132,27 @@ func TestEveryTemplateRenders(t *testing.T) {
 }
 
 func space(s string) string { return strings.NewReplacer("\u202f", " ", "\u00a0", " ").Replace(s) }
+
+// The statement cover letter encloses the statement of account: its pages follow the
+// letter in the same PDF, with their own numbering; other letters enclose nothing.
+func TestStatementCoverEnclosesTheStatement(t *testing.T) {
+	book := demo.Book(today)
+	f := pdfdoc.NewFactory()
+	for _, c := range []struct {
+		stage templates.Stage
+		want  bool
+	}{{templates.Statement, true}, {templates.R1, false}} {
+		l, err := compose.Compose(input(t, book, "C00030", c.stage, "fr"))
+		if err != nil {
+			t.Fatal(ledger.Localize(err, "en"))
+		}
+		var buf bytes.Buffer
+		if err := Render(&buf, l, Options{Factory: f, Enclose: EncloseStatement(book)}); err != nil {
+			t.Fatal(err)
+		}
+		text := pdfText(t, buf.Bytes())
+		if got := strings.Contains(text, "Relevé de compte au"); got != c.want {
+			t.Errorf("%s: statement enclosed %v, want %v", c.stage, got, c.want)
+		}
+	}
+}
