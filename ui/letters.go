@@ -9,12 +9,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/ledger"
@@ -360,7 +362,11 @@ func (a *App) issueBatch(stage templates.Stage) {
 	}
 	bar := widget.NewProgressBar()
 	label := widget.NewLabel(a.t("ui.let.batch_running"))
-	dlg := dialog.NewCustomWithoutButtons(a.t("ui.let.batch"), withWidth(420, container.NewVBox(label, bar)), a.win)
+	// Cancel stops the batch after the current letter: nothing is issued, and the PDFs
+	// already written stay in the folder.
+	var cancelled atomic.Bool
+	cancel := widget.NewButton(a.t("ui.dialog.cancel"), func() { cancelled.Store(true) })
+	dlg := dialog.NewCustomWithoutButtons(a.t("ui.let.batch"), withWidth(420, container.NewVBox(label, bar, container.NewHBox(layout.NewSpacer(), cancel))), a.win)
 	dlg.Show()
 	book, asOf, rates, idx, factory := a.book, a.asOf, a.rates, a.disputeIdx, a.pdf()
 	var prev func(string, []string) []compose.Previous
@@ -381,13 +387,17 @@ func (a *App) issueBatch(stage templates.Stage) {
 	go func() {
 		jobs := letterpdf.OverdueJobs(book, asOf, stage, exclude)
 		res, err := letterpdf.Batch(book, jobs, letterpdf.BatchOptions{Date: asOf, Dir: dir, Merged: filepath.Join(dir, "impression.pdf"), Enclose: letterpdf.EncloseStatement(book),
-			KeepPDF: true, Factory: factory, Rates: rates, Previous: prev, Exclude: exclude,
+			KeepPDF: true, Factory: factory, Rates: rates, Previous: prev, Exclude: exclude, Cancel: cancelled.Load,
 			Template: func(s templates.Stage, l string) (*templates.Template, error) { return tpls[templates.Key(s, l)], nil },
 			Progress: func(done, total int) { fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) }) }})
 		fyne.Do(func() {
 			dlg.Hide()
 			if err != nil {
 				a.showError(a.t("ui.let.batch"), ledger.Localize(err, a.lang))
+				return
+			}
+			if cancelled.Load() {
+				a.setStatus(a.t("ui.let.batch_cancelled", "dir", dir))
 				return
 			}
 			n, skipped := 0, 0
