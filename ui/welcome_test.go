@@ -179,3 +179,35 @@ func TestRecomputeRiskFromTheMap(t *testing.T) {
 		t.Errorf("%d pending proposals; status %q", pending, texts(a.win))
 	}
 }
+
+// The customer panel's History tab of a customer with a payment plan, captured with
+// UPDATE_SCREENSHOTS=1 into docs/screenshots/customer-history-<lang>.png.
+func TestScreenshotCustomerHistory(t *testing.T) {
+	dir := t.TempDir()
+	if os.Getenv("UPDATE_SCREENSHOTS") == "1" {
+		dir = filepath.Join("..", "docs", "screenshots")
+	}
+	for _, lang := range []string{"fr", "en"} {
+		a := openDemoApp(t, lang)
+		_, rec, err := a.db.LoadDunning()
+		if err != nil || len(rec.Plans) == 0 {
+			t.Fatalf("no plan in the demo: %v", err)
+		}
+		a.showScreen(screenClients)
+		a.detailTab = 4
+		a.clients.view.selectCustomer(rec.Plans[0].Customer)
+		found := false
+		for _, e := range a.customerHistory(rec.Plans[0].Customer) {
+			found = found || strings.Contains(e.Text, rec.Plans[0].ID)
+		}
+		if !found || a.detailTab != 4 {
+			t.Errorf("%s: the history of %s lacks plan %s (tab %d)", lang, rec.Plans[0].Customer, rec.Plans[0].ID, a.detailTab)
+		}
+		f, err := os.Create(filepath.Join(dir, "customer-history-"+lang+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		png.Encode(f, a.win.Canvas().Capture())
+		f.Close()
+	}
+}
