@@ -34,6 +34,7 @@ type lettersState struct {
 	customer string
 	search   string
 	selected string // archive record ID
+	tab      int    // 0 templates and issue, 1 archive
 }
 
 // lettersScreen is the Courriers screen: the template library with its editor and a
@@ -55,6 +56,8 @@ func (a *App) lettersScreen() fyne.CanvasObject {
 		container.NewTabItem(a.t("ui.let.tab.templates"), a.templatesPane()),
 		container.NewTabItem(a.t("ui.let.tab.archive"), a.archivePane()),
 	)
+	tabs.SelectIndex(st.tab)
+	tabs.OnSelected = func(*container.TabItem) { st.tab = tabs.SelectedIndex() }
 	return container.NewBorder(intro, nil, nil, nil, tabs)
 }
 

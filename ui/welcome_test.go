@@ -10,6 +10,9 @@ import (
 	"time"
 
 	"relance/ledger/store"
+	"relance/letters/archive"
+	"relance/letters/letterpdf"
+	"relance/letters/templates"
 )
 
 // The welcome page shows the three ways in and the trainer's tools, in both languages;
@@ -204,6 +207,50 @@ func TestScreenshotCustomerHistory(t *testing.T) {
 			t.Errorf("%s: the history of %s lacks plan %s (tab %d)", lang, rec.Plans[0].Customer, rec.Plans[0].ID, a.detailTab)
 		}
 		f, err := os.Create(filepath.Join(dir, "customer-history-"+lang+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		png.Encode(f, a.win.Canvas().Capture())
+		f.Close()
+	}
+}
+
+// The archive of issued letters lists what was sent, with its fingerprint, and opens on
+// the tab the user left; captured with UPDATE_SCREENSHOTS=1 (letters-archive-<lang>.png).
+func TestScreenshotLettersArchive(t *testing.T) {
+	dir := t.TempDir()
+	if os.Getenv("UPDATE_SCREENSHOTS") == "1" {
+		dir = filepath.Join("..", "docs", "screenshots")
+	}
+	for _, lang := range []string{"fr", "en"} {
+		a := openDemoApp(t, lang)
+		// Issue the day's R1 to the overdue customers through the batch of the letters layer.
+		jobs := letterpdf.OverdueJobs(a.book, a.asOf, templates.R1, nil)
+		res, err := letterpdf.Batch(a.book, jobs[:min(6, len(jobs))], letterpdf.BatchOptions{Date: a.asOf, Dir: t.TempDir(), KeepPDF: true, Rates: a.rates})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = a.db.Update(func(tx *store.Tx) error {
+			for _, r := range res {
+				if r.Err != nil {
+					continue
+				}
+				at := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+				if _, err := archive.IssueRecorded(tx, archive.Input{Letter: r.Letter, PDF: r.PDF, By: "Claire Moreau", At: at}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.lettersView.tab = 1
+		a.showScreen(screenLetters)
+		if !hasText(a.win, res[0].Letter.Reference) && !hasText(a.win, res[0].Letter.CustomerName) {
+			t.Errorf("%s: the archive does not list the issued letters: %q", lang, texts(a.win))
+		}
+		f, err := os.Create(filepath.Join(dir, "letters-archive-"+lang+".png"))
 		if err != nil {
 			t.Fatal(err)
 		}
