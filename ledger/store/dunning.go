@@ -178,33 +178,15 @@ func (t *Tx) PutPromise(p *dunning.Promise) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	b := t.tx.Bucket(bPromises)
-	if p.ID == "" {
-		if err := t.checkRefs(p.Customer, p.Items); err != nil {
-			return err
-		}
-		id, err := seqID(b, PromisePrefix, p.Made.Year())
-		if err != nil {
-			return err
-		}
-		p.ID = id
-		return putJSON(b, dunningKey(p.Customer, p.ID), p)
-	}
-	key := dunningKey(p.Customer, p.ID)
-	raw := b.Get(key)
-	if raw == nil {
-		return &ledger.Problem{Key: "dunning.err.promise_unknown", Args: []string{"id", p.ID}}
-	}
-	var old dunning.Promise
-	if err := json.Unmarshal(raw, &old); err != nil {
-		return t.corrupt("promises", p.ID, err)
-	}
-	frozen := *p
-	frozen.Status, frozen.Closed, frozen.Note = old.Status, old.Closed, old.Note
-	if old.Status != dunning.PromisePending && !sameJSON(&old, p) || !sameJSON(&old, &frozen) {
-		return &ledger.Problem{Key: "dunning.err.promise_rewrite", Args: []string{"id", p.ID, "status", string(old.Status)}}
-	}
-	return putJSON(b, key, p)
+	return putClosable(t, closable[dunning.Promise]{bucket: bPromises, kind: "promise", prefix: PromisePrefix,
+		id: &p.ID, customer: p.Customer, items: p.Items, year: p.Made.Year(), v: p,
+		open: func(old *dunning.Promise) bool { return old.Status == dunning.PromisePending },
+		frozen: func(old *dunning.Promise) dunning.Promise {
+			f := *p
+			f.Status, f.Closed, f.Note = old.Status, old.Closed, old.Note
+			return f
+		},
+		status: func(old *dunning.Promise) string { return string(old.Status) }})
 }
 
 // PutPlan validates and stores payment plan p. A plan without an ID is new (it gets the
@@ -215,33 +197,62 @@ func (t *Tx) PutPlan(p *dunning.Plan) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	b := t.tx.Bucket(bPlans)
-	if p.ID == "" {
-		if err := t.checkRefs(p.Customer, p.Items); err != nil {
+	return putClosable(t, closable[dunning.Plan]{bucket: bPlans, kind: "plan", prefix: PlanPrefix,
+		id: &p.ID, customer: p.Customer, items: p.Items, year: p.Agreed.Year(), v: p,
+		open: func(old *dunning.Plan) bool { return old.Status == dunning.PlanActive },
+		frozen: func(old *dunning.Plan) dunning.Plan {
+			f := *p
+			f.Status, f.Closed, f.Note = old.Status, old.Closed, old.Note
+			return f
+		},
+		status: func(old *dunning.Plan) string { return string(old.Status) }})
+}
+
+// closable describes a record that is written once and then only closed (a promise, a
+// payment plan): while it is open its status, closing date and note may change, nothing
+// else; once closed it does not change again.
+type closable[T any] struct {
+	bucket       []byte
+	kind, prefix string // "promise" or "plan" (error keys dunning.err.<kind>_…), ID prefix
+	id           *string
+	customer     string
+	items        []string
+	year         int
+	v            *T
+	open         func(old *T) bool
+	frozen       func(old *T) T // v with old's status, closing date and note
+	status       func(old *T) string
+}
+
+// putClosable stores c.v: a new record gets the next ID; an existing one is checked
+// against what is stored.
+func putClosable[T any](t *Tx, c closable[T]) error {
+	b := t.tx.Bucket(c.bucket)
+	if *c.id == "" {
+		if err := t.checkRefs(c.customer, c.items); err != nil {
 			return err
 		}
-		id, err := seqID(b, PlanPrefix, p.Agreed.Year())
+		id, err := seqID(b, c.prefix, c.year)
 		if err != nil {
 			return err
 		}
-		p.ID = id
-		return putJSON(b, dunningKey(p.Customer, p.ID), p)
+		*c.id = id
+		return putJSON(b, dunningKey(c.customer, id), c.v)
 	}
-	key := dunningKey(p.Customer, p.ID)
+	key := dunningKey(c.customer, *c.id)
 	raw := b.Get(key)
 	if raw == nil {
-		return &ledger.Problem{Key: "dunning.err.plan_unknown", Args: []string{"id", p.ID}}
+		return &ledger.Problem{Key: "dunning.err." + c.kind + "_unknown", Args: []string{"id", *c.id}}
 	}
-	var old dunning.Plan
-	if err := json.Unmarshal(raw, &old); err != nil {
-		return t.corrupt("plans", p.ID, err)
+	old := new(T)
+	if err := json.Unmarshal(raw, old); err != nil {
+		return t.corrupt(c.kind+"s", *c.id, err)
 	}
-	frozen := *p
-	frozen.Status, frozen.Closed, frozen.Note = old.Status, old.Closed, old.Note
-	if old.Status != dunning.PlanActive && !sameJSON(&old, p) || !sameJSON(&old, &frozen) {
-		return &ledger.Problem{Key: "dunning.err.plan_rewrite", Args: []string{"id", p.ID, "status", string(old.Status)}}
+	frozen := c.frozen(old)
+	if !c.open(old) && !sameJSON(old, c.v) || !sameJSON(old, &frozen) {
+		return &ledger.Problem{Key: "dunning.err." + c.kind + "_rewrite", Args: []string{"id", *c.id, "status", c.status(old)}}
 	}
-	return putJSON(b, key, p)
+	return putJSON(b, key, c.v)
 }
 
 // Scenarios returns the dossier's scenarios: the default scenario of each class (see
