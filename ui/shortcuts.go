@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 )
 
 // shortcut is a keyboard shortcut of the main window: Ctrl (⌘ on macOS) + key.
@@ -12,7 +13,9 @@ type shortcut struct {
 }
 
 // shortcuts are the window's keyboard shortcuts: open, new, import, search, the PDF
-// report, and Ctrl+1…8 for the screens of the navigation bar.
+// report, a letter to the selected customer (L), the day's letters (E), the next and
+// previous customer of the Clients list (Down, Up), and Ctrl+1…8 for the screens of the
+// navigation bar.
 func (a *App) shortcuts() []shortcut {
 	out := []shortcut{
 		{fyne.KeyO, a.chooseDossier},
@@ -24,6 +27,10 @@ func (a *App) shortcuts() []shortcut {
 				a.askDashboardReport()
 			}
 		}},
+		{fyne.KeyL, a.letterForSelected},
+		{fyne.KeyE, a.issueTodaysLetters},
+		{fyne.KeyDown, func() { a.stepCustomer(1) }},
+		{fyne.KeyUp, func() { a.stepCustomer(-1) }},
 	}
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8}
 	for i, k := range keys {
@@ -52,4 +59,54 @@ func (a *App) focusSearch() {
 	if a.shell != nil && a.shell.search != nil {
 		a.win.Canvas().Focus(a.shell.search)
 	}
+}
+
+// letterForSelected opens the Courriers screen on the customer selected in the Clients
+// list (or the one the screen last showed).
+func (a *App) letterForSelected() {
+	if a.book == nil {
+		return
+	}
+	if a.clients.selected != "" {
+		a.lettersView.customer = a.clients.selected
+	}
+	a.lettersView.tab = 0
+	a.showScreen(screenLetters)
+}
+
+// issueTodaysLetters goes to the day's reminders and asks to issue their letters.
+func (a *App) issueTodaysLetters() {
+	if a.book == nil || a.db == nil || a.db.ReadOnly() {
+		return
+	}
+	a.showScreen(screenReminders)
+	if err := a.loadAgenda(); err == nil {
+		a.askIssueLetters()
+	}
+}
+
+// stepCustomer selects the next (delta 1) or previous (-1) customer of the Clients
+// list as filtered and sorted, and shows its panel.
+func (a *App) stepCustomer(delta int) {
+	v := a.clients.view
+	if a.book == nil || v == nil || len(v.rows) == 0 {
+		return
+	}
+	i := -1
+	for k := range v.rows {
+		if v.rows[k].ID == a.clients.selected {
+			i = k
+			break
+		}
+	}
+	j := min(max(i+delta, 0), len(v.rows)-1)
+	if i < 0 {
+		j = 0
+	}
+	if a.screen != screenClients {
+		a.showScreen(screenClients)
+		v = a.clients.view
+	}
+	v.selectCustomer(v.rows[j].ID)
+	v.table.ScrollTo(widget.TableCellID{Row: j})
 }

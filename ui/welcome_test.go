@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"relance/ledger/store"
 	"relance/letters/archive"
 	"relance/letters/letterpdf"
@@ -256,5 +258,39 @@ func TestScreenshotLettersArchive(t *testing.T) {
 		}
 		png.Encode(f, a.win.Canvas().Capture())
 		f.Close()
+	}
+}
+
+// Ctrl+Down / Ctrl+Up walk the Clients list; Ctrl+L writes to the selected customer;
+// Ctrl+E asks to issue the day's letters.
+func TestCustomerShortcuts(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	press := func(k fyne.KeyName) {
+		for _, s := range a.shortcuts() {
+			if s.key == k {
+				s.action()
+				return
+			}
+		}
+		t.Fatalf("no shortcut for %s", k)
+	}
+	a.showScreen(screenClients)
+	rows := a.clients.view.rows
+	press(fyne.KeyDown)
+	press(fyne.KeyDown)
+	if a.clients.selected != rows[1].ID {
+		t.Fatalf("two Ctrl+Down select %q, want %q", a.clients.selected, rows[1].ID)
+	}
+	press(fyne.KeyUp)
+	if a.clients.selected != rows[0].ID {
+		t.Errorf("Ctrl+Up selects %q, want %q", a.clients.selected, rows[0].ID)
+	}
+	press(fyne.KeyL)
+	if a.screen != screenLetters || a.lettersView.customer != rows[0].ID {
+		t.Errorf("Ctrl+L: screen %d, customer %q", a.screen, a.lettersView.customer)
+	}
+	press(fyne.KeyE)
+	if a.screen != screenReminders || len(a.win.Canvas().Overlays().List()) == 0 {
+		t.Errorf("Ctrl+E: screen %d, no confirmation dialog", a.screen)
 	}
 }
