@@ -152,6 +152,11 @@ func (a *App) askIssueLetters() {
 		}
 		issued, failed := 0, []string{}
 		now := time.Now()
+		// The state before a batch can be restored (File > Restore).
+		if err := a.db.RotateBackup(a.db.BackupsKept(backupsKept)); err != nil {
+			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+			return
+		}
 		err := a.db.Update(func(tx *store.Tx) error {
 			for _, e := range todo {
 				acc := a.book.Account(e.Customer)

@@ -404,6 +404,11 @@ func (a *App) issueBatch(stage templates.Stage) {
 				return
 			}
 			n, skipped := 0, 0
+			// The state before a batch can be restored (File > Restore).
+			if err := a.db.RotateBackup(a.db.BackupsKept(backupsKept)); err != nil {
+				a.showError(a.t("ui.let.batch"), ledger.Localize(err, a.lang))
+				return
+			}
 			err := a.db.Update(func(tx *store.Tx) error {
 				for _, r := range res {
 					if r.Err != nil {
