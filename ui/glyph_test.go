@@ -2,12 +2,15 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"golang.org/x/image/font/sfnt"
+
+	"relance/assets/i18n"
 )
 
 // Every text drawn on every screen, in both languages, has its glyphs in the fonts Fyne
@@ -58,5 +61,45 @@ func TestEveryDrawnTextHasGlyphs(t *testing.T) {
 	}
 	for r, where := range missing {
 		t.Errorf("no glyph for %q (U+%04X), drawn in %s", r, r, where)
+	}
+}
+
+// Every message of the catalogue the screens may draw (all but the command line's and
+// the PDFs' own) has its glyphs in the embedded fonts, in both languages — including
+// those of tabs and dialogs the screen walk above does not open.
+func TestCatalogueGlyphs(t *testing.T) {
+	var fonts []*sfnt.Font
+	for _, res := range []fyne.Resource{theme.DefaultTheme().Font(fyne.TextStyle{}), theme.DefaultSymbolFont(), theme.DefaultEmojiFont()} {
+		if res == nil {
+			continue
+		}
+		f, err := sfnt.Parse(res.Content())
+		if err != nil {
+			t.Fatal(err)
+		}
+		fonts = append(fonts, f)
+	}
+	var buf sfnt.Buffer
+	has := func(r rune) bool {
+		for _, f := range fonts {
+			if i, err := f.GlyphIndex(&buf, r); err == nil && i != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	cat := i18n.Default()
+	for _, lang := range i18n.Languages {
+		for key, msg := range cat[lang] {
+			if strings.HasPrefix(key, "cli.") || strings.Contains(key, ".cli.") || strings.Contains(key, "pdf.") {
+				continue
+			}
+			for _, r := range msg {
+				if !unicode.IsSpace(r) && !unicode.IsControl(r) && !has(r) {
+					t.Errorf("%s %s: no glyph for %q (U+%04X) in %q", lang, key, r, r, msg)
+					break
+				}
+			}
+		}
 	}
 }

@@ -204,7 +204,7 @@ func (a *App) riskCell(id string, col ledger.SummaryColumn) (string, widget.Impo
 			text += " *" // set by hand (override)
 		}
 		if as.Pending != nil {
-			text += " ⇄"
+			text += " →" // a class change is proposed
 		}
 		return text, a.classImportance(as.Class)
 	}
