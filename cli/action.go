@@ -119,9 +119,9 @@ func runAction(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a := book.Account(*cust)
-	if a == nil {
-		return &ledger.Problem{Key: "dunning.err.unknown_customer", Args: []string{"field", "customer", "value", *cust}}
+	a, err := account(book, *cust)
+	if err != nil {
+		return err
 	}
 	ag, _, err := agendaAt(db, book, asOf, false, nil)
 	if err != nil {
@@ -266,13 +266,7 @@ func runPlan(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	if err := env.required("db", *path); err != nil {
-		return err
-	}
-	if err := env.required("customer", *cust); err != nil {
-		return err
-	}
-	if err := env.required("instalment", strings.Join(inst, "")); err != nil {
+	if err := env.required("db", *path, "customer", *cust, "instalment", strings.Join(inst, "")); err != nil {
 		return err
 	}
 	asOf, err := env.date("at", *at, env.Today)

@@ -6,7 +6,6 @@ import (
 	"os"
 
 	"relance/assets/i18n"
-	"relance/ledger"
 	"relance/letters/callsheet"
 )
 
@@ -19,10 +18,7 @@ func runCallsheet(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	if err := env.required("customer", *cust); err != nil {
-		return err
-	}
-	if err := env.required("out", *out); err != nil {
+	if err := env.required("customer", *cust, "out", *out); err != nil {
 		return err
 	}
 	asOf, db, book, err := env.openReport(rf)
@@ -30,9 +26,9 @@ func runCallsheet(env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	a := book.Account(*cust)
-	if a == nil {
-		return &ledger.Problem{Key: "dunning.err.unknown_customer", Args: []string{"field", "customer", "value", *cust}}
+	a, err := account(book, *cust)
+	if err != nil {
+		return err
 	}
 	ag, rec, err := agendaAt(db, book, asOf, false, nil)
 	if err != nil {

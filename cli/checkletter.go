@@ -138,9 +138,9 @@ func runCheckLetter(env *Env, args []string) error {
 			return err
 		}
 		db.Close()
-		a := book.Account(*cust)
-		if a == nil {
-			return &ledger.Problem{Key: "check.err.customer", Args: []string{"value", *cust}}
+		a, err := account(book, *cust)
+		if err != nil {
+			return err
 		}
 		opt.Account = a
 		if opt.Audience == "" {

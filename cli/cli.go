@@ -172,11 +172,23 @@ func (env *Env) parse(fs *flag.FlagSet, args []string, positional bool) error {
 	return nil
 }
 
-func (env *Env) required(flagName, value string) error {
-	if value == "" {
-		return &usageError{msg: i18n.T(env.Lang, "cli.required", "flag", "--"+flagName)}
+// required checks flags that must be given, as name/value pairs: the first empty one is
+// a usage error naming it.
+func (env *Env) required(pairs ...string) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i+1] == "" {
+			return &usageError{msg: i18n.T(env.Lang, "cli.required", "flag", "--"+pairs[i])}
+		}
 	}
 	return nil
+}
+
+// account is customer id's account in book, or the error naming the unknown customer.
+func account(book *ledger.Book, id string) (*ledger.Account, error) {
+	if a := book.Account(id); a != nil {
+		return a, nil
+	}
+	return nil, &ledger.Problem{Key: "pdf.err.customer", Args: []string{"value", id}}
 }
 
 // date parses a --at/--today style flag; empty gives def.

@@ -20,10 +20,7 @@ func runDigest(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	if err := env.required("salesperson", *who); err != nil {
-		return err
-	}
-	if err := env.required("out", *out); err != nil {
+	if err := env.required("salesperson", *who, "out", *out); err != nil {
 		return err
 	}
 	ext := strings.ToLower(filepath.Ext(*out))

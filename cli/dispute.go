@@ -220,10 +220,7 @@ func (env *Env) disputeStatus(args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := env.required("id", *id); err != nil {
-		return err
-	}
-	if err := env.required("to", *to); err != nil {
+	if err := env.required("id", *id, "to", *to); err != nil {
 		return err
 	}
 	var r *dispute.Resolution
@@ -261,10 +258,7 @@ func (env *Env) disputeNote(args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := env.required("id", *id); err != nil {
-		return err
-	}
-	if err := env.required("text", *text); err != nil {
+	if err := env.required("id", *id, "text", *text); err != nil {
 		return err
 	}
 	err = env.update(path, func(tx *store.Tx) error {

@@ -110,10 +110,8 @@ func runLetter(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	for _, f := range [][2]string{{"db", *rf.db}, {"customer", *customer}, {"stage", *stageFlag}, {"out", *out}} {
-		if err := env.required(f[0], f[1]); err != nil {
-			return err
-		}
+	if err := env.required("db", *rf.db, "customer", *customer, "stage", *stageFlag, "out", *out); err != nil {
+		return err
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
 	if ext != ".pdf" && ext != ".eml" {
@@ -151,9 +149,9 @@ func runLetter(env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	acct := book.Account(*customer)
-	if acct == nil {
-		return &ledger.Problem{Key: "letters.err.customer", Args: []string{"value", *customer}}
+	acct, err := account(book, *customer)
+	if err != nil {
+		return err
 	}
 	if *lang == "" {
 		*lang = acct.Customer.Language()

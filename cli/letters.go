@@ -37,10 +37,8 @@ func runLetters(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	for _, f := range [][2]string{{"db", *rf.db}, {"out", *out}} {
-		if err := env.required(f[0], f[1]); err != nil {
-			return err
-		}
+	if err := env.required("db", *rf.db, "out", *out); err != nil {
+		return err
 	}
 	if *issue {
 		if err := env.required("by", *by); err != nil {

@@ -65,10 +65,7 @@ func runPenalties(env *Env, args []string) error {
 		return err
 	}
 	l := env.Lang
-	if err := env.required("amount", *amount); err != nil {
-		return err
-	}
-	if err := env.required("due", *due); err != nil {
+	if err := env.required("amount", *amount, "due", *due); err != nil {
 		return err
 	}
 	if err := env.format(*format, "table", "json"); err != nil {

@@ -140,10 +140,7 @@ func runClaim(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	if err := env.required("customer", *customer); err != nil {
-		return err
-	}
-	if err := env.required("out", *out); err != nil {
+	if err := env.required("customer", *customer, "out", *out); err != nil {
 		return err
 	}
 	asOf, db, book, err := env.openReport(rf)
@@ -151,9 +148,9 @@ func runClaim(env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	acct := book.Account(*customer)
-	if acct == nil {
-		return &ledger.Problem{Key: "pdf.err.customer", Args: []string{"value", *customer}}
+	acct, err := account(book, *customer)
+	if err != nil {
+		return err
 	}
 	p, err := insolvency.Procedure(db, *customer, asOf)
 	if err != nil {

@@ -31,10 +31,7 @@ func runTemplate(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	if err := env.required("db", *dbPath); err != nil {
-		return err
-	}
-	if err := env.required("stage", *stageFlag); err != nil {
+	if err := env.required("db", *dbPath, "stage", *stageFlag); err != nil {
 		return err
 	}
 	stage, err := templates.ParseStage(*stageFlag)
