@@ -158,16 +158,13 @@ func (a *App) computePenalties() {
 		}
 		terms.Debtor = law.DebtorOf(&acc.Customer)
 		s.debtor = terms.Debtor
-		// The opening judgment of a collective procedure stops the interest of the claims
-		// born before it (C. com. L622-28): the décompte ends the day before.
 		var stop *law.Procedure
 		if a.db != nil {
 			if procs, err := a.db.LoadProcedures(); err == nil {
-				stop = law.Active(procs, id, end)
+				end, stop = law.InterestStop(procs, id, end)
 			}
 		}
-		if stop != nil && end >= stop.Judgment {
-			end = stop.Judgment.AddDays(-1)
+		if stop != nil {
 			terms.End = end
 			defer func() {
 				if s.result != nil {

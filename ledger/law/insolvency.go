@@ -206,3 +206,19 @@ func Active(procs []Procedure, customer string, asOf ledger.Date) *Procedure {
 	}
 	return best
 }
+
+// InterestStop is the last day interest runs on customer's claims when the décompte is
+// wanted up to end: the day before the opening judgment of the procedure governing the
+// account at end, if any (the judgment takes effect on its date at 0 h and stops the
+// course of interest: C. com. L622-28 al. 1). It returns end and nil when no procedure
+// stops it.
+func InterestStop(procs []Procedure, customer string, end ledger.Date) (ledger.Date, *Procedure) {
+	p := Active(procs, customer, end)
+	if p == nil || end < p.Judgment {
+		return end, nil
+	}
+	return OpeningEve(p), p
+}
+
+// OpeningEve is the last day before p's opening judgment, when interest stops.
+func OpeningEve(p *Procedure) ledger.Date { return p.Judgment.AddDays(-1) }

@@ -73,7 +73,7 @@ func BuildClaim(r *Rates, acc *ledger.Account, p Procedure, sec Security, asOf l
 	var late []Invoice
 	// The opening judgment takes effect on its date at 0 h: interest runs until the
 	// day before and stops (C. com. L622-28 al. 1).
-	stop := p.Judgment.AddDays(-1)
+	stop := OpeningEve(&p)
 	for i := range acc.Items {
 		it := &acc.Items[i]
 		if it.Open < 0 {

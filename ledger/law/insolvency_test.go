@@ -3,6 +3,7 @@ package law
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"relance/ledger"
 )
@@ -147,5 +148,28 @@ func TestActiveProcedure(t *testing.T) {
 	}
 	if p := Active(procs, "C3", day("2026-11-23")); p != nil {
 		t.Errorf("C3: %v", p)
+	}
+}
+
+// Interest stops the day before the opening judgment of the procedure governing the
+// account (C. com. L622-28); before the judgment, or for another customer, it does not.
+func TestInterestStop(t *testing.T) {
+	d := func(m time.Month, day int) ledger.Date { return ledger.NewDate(2026, m, day) }
+	procs := []Procedure{{ID: "J1", Customer: "C1", Kind: Redressement, Judgment: d(10, 11), BODACC: d(10, 25), Mandataire: "Me X"}}
+	for _, c := range []struct {
+		customer string
+		end      ledger.Date
+		want     ledger.Date
+		stopped  bool
+	}{
+		{"C1", d(11, 23), d(10, 10), true},
+		{"C1", d(10, 11), d(10, 10), true},
+		{"C1", d(10, 10), d(10, 10), false},
+		{"C2", d(11, 23), d(11, 23), false},
+	} {
+		got, p := InterestStop(procs, c.customer, c.end)
+		if got != c.want || (p != nil) != c.stopped {
+			t.Errorf("%s up to %s: %s, stopped %v", c.customer, c.end, got, p != nil)
+		}
 	}
 }
