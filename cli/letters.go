@@ -152,11 +152,7 @@ func runLetters(env *Env, args []string) error {
 func agendaJobs(ag dunning.Agenda, rec dunning.Records, withManual bool) ([]letterpdf.Job, map[string]dunning.Entry) {
 	var jobs []letterpdf.Job
 	entries := map[string]dunning.Entry{}
-	for _, e := range ag.Entries {
-		if e.Template == "" || (e.Channel != dunning.ChanLetter && e.Channel != dunning.ChanNotice && e.Channel != dunning.ChanEmail) ||
-			(e.Manual && !withManual) {
-			continue
-		}
+	for _, e := range ag.Writings([]dunning.Channel{dunning.ChanLetter, dunning.ChanNotice, dunning.ChanEmail}, withManual) {
 		st, err := templates.ParseStage(e.Template)
 		if err != nil {
 			continue

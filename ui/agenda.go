@@ -118,12 +118,7 @@ func (a *App) agendaToday() fyne.CanvasObject {
 		s.channel, s.selected = keys[filter.SelectedIndex()], -1
 		a.showScreen(screenReminders)
 	}
-	letters := 0
-	for _, e := range s.ag.Entries {
-		if e.Channel == dunning.ChanLetter && e.Template != "" && !e.Manual {
-			letters++
-		}
-	}
+	letters := len(s.ag.Writings([]dunning.Channel{dunning.ChanLetter}, false))
 	batch := widget.NewButtonWithIcon(a.t("ui.agenda.batch", "n", fmt.Sprint(letters)), theme.DocumentPrintIcon(), a.askIssueLetters)
 	if letters == 0 {
 		batch.Disable()

@@ -140,12 +140,7 @@ func (a *App) askNewPlan() {
 // one composed, rendered, frozen in the archive and recorded as sent, all in one
 // transaction; letters that cannot be composed are reported and left on the agenda.
 func (a *App) askIssueLetters() {
-	var todo []dunning.Entry
-	for _, e := range a.agenda.ag.Entries {
-		if e.Channel == dunning.ChanLetter && e.Template != "" && !e.Manual {
-			todo = append(todo, e)
-		}
-	}
+	todo := a.agenda.ag.Writings([]dunning.Channel{dunning.ChanLetter}, false)
 	dialog.ShowConfirm(a.t("ui.agenda.batch", "n", fmt.Sprint(len(todo))), a.t("ui.agenda.batch_confirm", "n", fmt.Sprint(len(todo))), func(ok bool) {
 		if !ok {
 			return

@@ -247,3 +247,16 @@ func appendPad(b []byte, n, width int) []byte {
 	}
 	return append(b, s...)
 }
+
+// Writings are the agenda's entries issued as a document on one of channels (letters,
+// formal notices, e-mails): those naming a template, the ones that need a manual
+// validation only when withManual (formal notices are validated one by one).
+func (g *Agenda) Writings(channels []Channel, withManual bool) []Entry {
+	var out []Entry
+	for _, e := range g.Entries {
+		if e.Template != "" && slices.Contains(channels, e.Channel) && (withManual || !e.Manual) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
