@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"relance/ledger"
 	"relance/ledger/demo"
 	"relance/ledger/store"
 )
@@ -167,19 +163,7 @@ func (a *App) resetDemo() {
 	}
 	today := a.today
 	a.onLoaded(func() { a.setStatus(a.t("ui.demo.reset_done")) })
-	a.openWith(path, func() error { return recreateDemo(path, today) })
-}
-
-// recreateDemo moves an existing demo dossier aside and writes a new one.
-func recreateDemo(path string, today ledger.Date) error {
-	if _, err := os.Stat(path); err == nil {
-		if err := os.Rename(path, path+".before-reset"); err != nil {
-			return fmt.Errorf("reset %s: %w", filepath.Base(path), err)
-		}
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-	return demo.Create(path, today)
+	a.openWith(path, func() error { return demo.Reset(path, today) })
 }
 
 // onLoaded runs fn once, on the Fyne goroutine, after the next successful open or reload

@@ -4,6 +4,10 @@
 package demo
 
 import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 
 	"relance/ledger"
@@ -88,3 +92,17 @@ func GenerateBook(customers, items int, seed uint64, today ledger.Date) *ledger.
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// Reset puts the demo dossier at path back to its initial state, anchored at today: the
+// current file, if any, is kept beside it as <path>.before-reset (replacing the previous
+// one), and a new demo is written.
+func Reset(path string, today ledger.Date) error {
+	if _, err := os.Stat(path); err == nil {
+		if err := os.Rename(path, path+".before-reset"); err != nil {
+			return fmt.Errorf("reset %s: %w", filepath.Base(path), err)
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return Create(path, today)
+}

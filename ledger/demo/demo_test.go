@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -178,6 +179,23 @@ func BenchmarkGenerate50kCustomers1MItems(b *testing.B) {
 		path := filepath.Join(b.TempDir(), "big.db")
 		if err := Generate(path, 50000, 1000000, 1, today); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// Reset keeps the current demo beside it and writes it anew.
+func TestReset(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "demo.db")
+	today := ledger.NewDate(2026, time.November, 23)
+	if err := Reset(path, today); err != nil { // nothing to keep yet
+		t.Fatal(err)
+	}
+	if err := Reset(path, today); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{path, path + ".before-reset"} {
+		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
+			t.Errorf("%s: %v", p, err)
 		}
 	}
 }
