@@ -47,12 +47,7 @@ func riskClasses(db *store.DB, book *ledger.Book, asOf ledger.Date) (func(string
 	if err != nil {
 		return nil, err
 	}
-	return func(id string) string {
-		if a := book.Account(id); a != nil {
-			return res.ClassOf(&a.Customer)
-		}
-		return ""
-	}, nil
+	return res.ClassOfID, nil
 }
 
 // agendaJSON is one action of `relance agenda --format json`.

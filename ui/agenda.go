@@ -44,12 +44,7 @@ func (a *App) loadAgenda() error {
 	s.scenarios, s.rec, s.at, s.rev = sc, rec, a.asOf, a.book
 	var class func(string) string
 	if res := a.riskResult(); res != nil {
-		class = func(id string) string {
-			if acc := a.book.Account(id); acc != nil {
-				return res.ClassOf(&acc.Customer)
-			}
-			return ""
-		}
+		class = res.ClassOfID
 	}
 	s.ag = dunning.Run(dunning.Input{Book: a.book, AsOf: a.asOf, Scenarios: sc, Records: rec, Disputes: a.disputeIdx, Class: class, DryRun: true})
 	procs, err := a.db.LoadProcedures()

@@ -122,8 +122,12 @@ func (r *Result) Get(id string) *Assessment {
 
 // ClassOf returns the class in force of a customer ("" when unknown): the hook
 // credit.GroupByClass and credit.SummaryFilter take.
-func (r *Result) ClassOf(c *ledger.Customer) string {
-	if a := r.Get(c.ID); a != nil {
+func (r *Result) ClassOf(c *ledger.Customer) string { return r.ClassOfID(c.ID) }
+
+// ClassOfID is the class in force of customer id, "" when it is not assessed (the form
+// the reminder engine takes: dunning.Input.Class).
+func (r *Result) ClassOfID(id string) string {
+	if a := r.Get(id); a != nil {
 		return a.Class
 	}
 	return ""
