@@ -2,6 +2,7 @@ package law
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -29,13 +30,25 @@ type FormField struct {
 	Args    []string      `json:"args,omitempty"`
 	Amount  *ledger.Cents `json:"amount,omitempty"`
 	Date    ledger.Date   `json:"date,omitempty"`
+	// Decimals names the Args values that are decimal numbers ("12.15"), written with
+	// the language's decimal separator.
+	Decimals []string `json:"decimals,omitempty"`
 }
 
 // Value renders the field's value in lang.
 func (f FormField) Value(lang, currency string) string {
 	var parts []string
 	if f.Key != "" {
-		parts = append(parts, Note{Key: f.Key, Args: f.Args}.Text(lang))
+		args := f.Args
+		if lang == "fr" && len(f.Decimals) > 0 {
+			args = slices.Clone(f.Args)
+			for i := 0; i+1 < len(args); i += 2 {
+				if slices.Contains(f.Decimals, args[i]) {
+					args[i+1] = strings.Replace(args[i+1], ".", ",", 1)
+				}
+			}
+		}
+		parts = append(parts, Note{Key: f.Key, Args: args}.Text(lang))
 	}
 	if f.Text != "" {
 		parts = append(parts, f.Text)
@@ -250,7 +263,7 @@ func requestForm(p *IPPack, s ledger.Settings, c *ledger.Customer) []FormField {
 			rate = d.Lines[len(d.Lines)-1].Rate.Rate.StringFixed(2)
 		}
 		if rate != "" {
-			add(sC, "law.form.interest", FormField{Key: "law.form.interest." + d.Debtor.String(), Args: []string{"rate", rate},
+			add(sC, "law.form.interest", FormField{Key: "law.form.interest." + d.Debtor.String(), Args: []string{"rate", rate}, Decimals: []string{"rate"},
 				Amount: centsPtr(d.Totals.Interest)})
 		} else {
 			add(sC, "law.form.interest", FormField{Key: "law.form.none"})
