@@ -89,6 +89,8 @@ type App struct {
 	backends    checkBackends // spelling and grammar engines of the letter checks (ui/checkengines.go)
 	// pdfFactory renders PDFs with fonts parsed once (created on first use).
 	pdfFactory *pdfdoc.Factory
+	// tracer records the window's events for the end-to-end journeys (RELANCE_TRACE).
+	tracer *tracer
 }
 
 // Run starts the GUI on the dossier at path (the demo dossier when path is empty,
@@ -97,6 +99,9 @@ func Run(path string) int {
 	fa := app.NewWithID(AppID)
 	fa.SetIcon(fyne.NewStaticResource("relance.png", assets.Icon))
 	a := newApp(fa, ledger.DateOf(time.Now()))
+	a.tracer = openTracer()
+	defer a.tracer.close()
+	a.trace("start", "lang", a.lang)
 	a.restoreWindowSize()
 	a.backends.enabled = true // the real driver: engines, and checks off the UI goroutine
 	a.win.SetOnClosed(func() {

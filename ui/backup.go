@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"relance/ledger"
@@ -19,7 +18,10 @@ func (a *App) askBackup() {
 		return
 	}
 	base := strings.TrimSuffix(filepath.Base(a.path), filepath.Ext(a.path))
-	a.askSave(fmt.Sprintf("%s-%s.db", base, a.today), "ui.backup.done", a.db.Backup)
+	a.askSave(fmt.Sprintf("%s-%s.db", base, a.today), "ui.backup.done", func(path string) error {
+		removeIfEmpty(path) // the save dialog created it empty; the backup refuses to overwrite a file
+		return a.db.Backup(path)
+	})
 }
 
 // askRestore asks for a backup file, then replaces the open dossier with it.
@@ -27,23 +29,15 @@ func (a *App) askRestore() {
 	if a.db == nil {
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		from := r.URI().Path()
-		r.Close()
-		msg := a.t("ui.restore.confirm", "file", filepath.Base(a.path), "from", filepath.Base(from))
-		dialog.ShowConfirm(a.t("ui.restore.title"), msg, func(ok bool) {
-			if ok {
-				a.restoreFrom(from, false)
-			}
-		}, a.win)
-	}, a.win)
-	d.SetConfirmText(a.t("ui.dialog.open"))
-	d.SetDismissText(a.t("ui.dialog.cancel"))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	a.showFileDialog(fileRequest{kind: fileOpen, purpose: "backup", exts: []string{".db"},
+		confirm: a.t("ui.dialog.open"), chosen: func(from string) {
+			msg := a.t("ui.restore.confirm", "file", filepath.Base(a.path), "from", filepath.Base(from))
+			dialog.ShowConfirm(a.t("ui.restore.title"), msg, func(ok bool) {
+				if ok {
+					a.restoreFrom(from, false)
+				}
+			}, a.win)
+		}})
 }
 
 // restoreFrom closes the open dossier, replaces it with the backup from, and opens it

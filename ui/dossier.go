@@ -154,6 +154,11 @@ func (a *App) reloadThen(done string) {
 }
 
 func (a *App) notifyLoaded(err error) {
+	if err != nil {
+		a.trace("loaded", "path", a.path, "error", err.Error())
+	} else {
+		a.trace("loaded", "path", a.path, "customers", a.customerCount())
+	}
 	if a.loaded != nil {
 		a.loaded(err)
 	}
@@ -236,4 +241,12 @@ func (a *App) addRecent(path string) {
 func (a *App) setDisputes(ds []dispute.Dispute, bs []dispute.Block) {
 	a.disputes, a.blocks, a.disputeIdx = ds, bs, dispute.NewIndex(ds)
 	a.dash.snap = nil // the dashboard's figures depend on them
+}
+
+// customerCount is the number of customers of the open dossier (0 when none).
+func (a *App) customerCount() int {
+	if a.book == nil {
+		return 0
+	}
+	return len(a.book.Accounts)
 }

@@ -66,22 +66,8 @@ func (a *App) chooseImport() {
 		a.showError(a.t("ui.import.title", "file", ""), a.t("ui.import.no_dossier"))
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			a.showError(a.t("ui.dialog.error"), err.Error())
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		a.importFile(path)
-	}, a.win)
-	d.SetConfirmText(a.t("ui.dialog.open"))
-	d.SetDismissText(a.t("ui.dialog.cancel"))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	a.showFileDialog(fileRequest{kind: fileOpen, purpose: "import", confirm: a.t("ui.dialog.open"),
+		chosen: func(path string) { a.importFile(path) }})
 }
 
 func (w *importWizard) t(key string, args ...string) string { return w.a.t(key, args...) }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -79,22 +78,8 @@ func (a *App) quit() {
 
 // chooseDossier lets the user pick a dossier file to open.
 func (a *App) chooseDossier() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			a.showError(a.t("ui.dialog.open_failed"), err.Error())
-			return
-		}
-		if r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		a.openDossier(path)
-	}, a.win)
-	d.SetConfirmText(a.t("ui.dialog.open"))
-	d.SetDismissText(a.t("ui.dialog.cancel"))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	a.showFileDialog(fileRequest{kind: fileOpen, purpose: "dossier", exts: []string{".db"},
+		confirm: a.t("ui.dialog.open"), chosen: a.openDossier})
 }
 
 // askNewDossier asks for the company name, then the folder, and creates the dossier.
@@ -113,20 +98,8 @@ func (a *App) askNewDossier() {
 			return
 		}
 		company := strings.TrimSpace(name.Text)
-		folder := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-			if err != nil {
-				a.showError(a.t("ui.dialog.create_failed"), err.Error())
-				return
-			}
-			if dir == nil {
-				return
-			}
-			a.createDossier(filepath.Clean(dir.Path()), company)
-		}, a.win)
-		folder.SetConfirmText(a.t("ui.new.create_here"))
-		folder.SetDismissText(a.t("ui.dialog.cancel"))
-		folder.Resize(fyne.NewSize(900, 600))
-		folder.Show()
+		a.showFileDialog(fileRequest{kind: folderOpen, purpose: "dossier", confirm: a.t("ui.new.create_here"),
+			chosen: func(dir string) { a.createDossier(dir, company) }})
 	}, a.win)
 	form.Resize(fyne.NewSize(480, 200))
 	form.Show()
@@ -134,6 +107,7 @@ func (a *App) askNewDossier() {
 
 // showError shows a message in a dialog titled title.
 func (a *App) showError(title, msg string) {
+	a.trace("error", "title", title, "message", msg)
 	text := widget.NewLabel(msg)
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(title, a.t("ui.dialog.ok"), withWidth(460, text), a.win)

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/ledger"
@@ -58,19 +57,15 @@ func (a *App) askStatements() {
 	if a.book == nil {
 		return
 	}
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil || dir == nil {
-			return
-		}
-		files, err := a.writeStatements(dir.Path())
+	a.showFileDialog(fileRequest{kind: folderOpen, purpose: "statements", chosen: func(dir string) {
+		files, err := a.writeStatements(dir)
 		if err != nil {
 			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 			return
 		}
-		a.setStatus(a.t("ui.statement.batch_done", "n", fmt.Sprint(max(0, len(files)-1)), "dir", dir.Path()))
-	}, a.win)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+		a.trace("written", "path", dir, "files", len(files))
+		a.setStatus(a.t("ui.statement.batch_done", "n", fmt.Sprint(max(0, len(files)-1)), "dir", dir))
+	}})
 }
 
 // writeStatements writes the batch of statements into dir and returns the files

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -22,22 +23,23 @@ import (
 // so in the status bar with the message doneKey ({file}) and offers to open it in the
 // system's viewer; errors go to a dialog.
 func (a *App) askSave(name, doneKey string, write func(path string) error) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	a.showFileDialog(fileRequest{kind: fileSave, purpose: "save", name: name, chosen: func(path string) {
 		if err := write(path); err != nil {
+			removeIfEmpty(path) // the save dialog created it; leave no empty document behind
 			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 			return
 		}
+		a.trace("written", "path", path)
 		a.setStatus(a.t(doneKey, "file", filepath.Base(path)))
 		a.offerOpen(path, a.t(doneKey, "file", filepath.Base(path)))
-	}, a.win)
-	d.SetFileName(name)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	}})
+}
+
+// removeIfEmpty removes path when it is an empty file.
+func removeIfEmpty(path string) {
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+		_ = os.Remove(path) // best effort: an empty file is harmless
+	}
 }
 
 // askDashboardReport asks where to save the credit dashboard report, then writes it.

@@ -169,6 +169,16 @@ func (a *App) showScreen(id screenID) {
 	s.navigating = false
 	s.content.Objects = []fyne.CanvasObject{a.buildScreen(id)}
 	s.content.Refresh()
+	a.trace("screen", "screen", id.name(), "dossier", a.book != nil)
+}
+
+// name names the screen in the trace (RELANCE_TRACE).
+func (id screenID) name() string {
+	names := [screenCount]string{"dashboard", "clients", "disputes", "reminders", "letters", "correction", "legal", "settings"}
+	if id < 0 || id >= screenCount {
+		return "unknown"
+	}
+	return names[id]
 }
 
 // buildScreen creates the content of screen id for the current book and as-of date.
