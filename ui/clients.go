@@ -55,7 +55,7 @@ type clientsView struct {
 	cols   []clientColumn
 	rows   []ledger.CustomerSummary // filtered and sorted
 	names  map[string]string        // salesperson ID → name
-	table  *widget.Table
+	table  *rowTable
 	totals *widget.Label
 	body   *fyne.Container // the table alone, or the table above the detail panel
 }
@@ -68,16 +68,18 @@ func (a *App) newClientsScreen() fyne.CanvasObject {
 	}
 	a.clients.view = v
 
-	v.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(v.rows), len(v.cols) },
+	v.table = newRowTable(func() int { return len(v.rows) }, len(v.cols),
 		func() fyne.CanvasObject {
 			l := newCellLabel()
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
 		v.updateCell,
+		rowActions{
+			selected: func(row int) { v.selectCustomer(v.rows[row].ID) },
+			open:     func(row int) { v.selectCustomer(v.rows[row].ID) },
+		},
 	)
-	v.table.ShowHeaderColumn = false
 	v.table.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
 		b.Importance = widget.LowImportance
@@ -85,12 +87,7 @@ func (a *App) newClientsScreen() fyne.CanvasObject {
 	}
 	v.table.UpdateHeader = v.updateHeader
 	for i, c := range v.cols {
-		v.table.SetColumnWidth(i, c.width)
-	}
-	v.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(v.rows) {
-			v.selectCustomer(v.rows[id.Row].ID)
-		}
+		v.table.SetColumnWidth(i, max(c.width, a.headerWidth(c.key)+24)) // room for the sort arrow
 	}
 
 	v.totals = widget.NewLabel("")
@@ -172,7 +169,7 @@ func (v *clientsView) apply() {
 	if !v.a.riskSort(v.rows, st.sortCol, st.desc) {
 		ledger.SortSummaries(v.rows, st.sortCol, st.desc)
 	}
-	v.table.UnselectAll()
+	v.table.clearSelection()
 	v.table.Refresh()
 	t := ledger.Totals(v.rows)
 	v.totals.SetText(v.a.t("ui.clients.totals",
@@ -222,9 +219,7 @@ func (v *clientsView) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	b.SetText(v.headerText(c))
 }
 
-func (v *clientsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	cl := o.(*cellLabel)
-	cl.row = id.Row
+func (v *clientsView) updateCell(id widget.TableCellID, cl *cellLabel) {
 	cl.menu = func(row int, at fyne.Position) {
 		if row >= 0 && row < len(v.rows) {
 			v.a.showContextMenu(v.a.customerActions(v.rows[row].ID), at)
@@ -279,13 +274,14 @@ func (v *clientsView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 // selectCustomer shows the detail panel of customer id.
 func (v *clientsView) selectCustomer(id string) {
 	v.a.clients.selected = id
+	v.a.trace("select", "list", "clients", "id", id)
 	v.layoutBody()
 }
 
 // closeDetail hides the detail panel.
 func (v *clientsView) closeDetail() {
 	v.a.clients.selected = ""
-	v.table.UnselectAll()
+	v.table.clearSelection()
 	v.layoutBody()
 }
 

@@ -28,8 +28,8 @@ func (a *App) archivePane() fyne.CanvasObject {
 	cols := []column{{"ui.let.col.id", 90, false}, {"ui.let.col.date", 100, false}, {"ui.let.col.customer", 220, false},
 		{"ui.let.col.stage", 150, false}, {"ui.let.col.channel", 110, false}, {"ui.let.col.total", 110, true},
 		{"ui.let.col.by", 140, false}}
-	var table *widget.Table
-	table = a.dataTable(cols, func() int { return len(recs) }, func(row, col int) (string, widget.Importance) {
+	var table *rowTable
+	table = a.rowsTable(cols, func() int { return len(recs) }, func(row, col int) (string, widget.Importance) {
 		r := &recs[row]
 		switch col {
 		case 0:
@@ -46,11 +46,20 @@ func (a *App) archivePane() fyne.CanvasObject {
 			return a.money(r.Total), widget.MediumImportance
 		}
 		return r.By, widget.MediumImportance
-	}, func(row int) {
+	}, rowActions{selected: func(row int) {
 		if row >= 0 && row < len(recs) {
 			st.selected = recs[row].ID
+			a.trace("select", "list", "letters", "id", st.selected)
 		}
-	})
+	}, open: func(row int) {
+		if row >= 0 && row < len(recs) {
+			st.selected = recs[row].ID
+			a.openArchived(st.selected)
+		}
+	}, menu: func(row int) []*fyne.MenuItem {
+		id := recs[row].ID
+		return []*fyne.MenuItem{fyne.NewMenuItem(a.t("ui.let.open"), func() { a.openArchived(id) })}
+	}})
 	search := widget.NewEntry()
 	search.SetPlaceHolder(a.t("ui.let.search"))
 	search.SetText(st.search)
@@ -60,20 +69,9 @@ func (a *App) archivePane() fyne.CanvasObject {
 		table.Refresh()
 	}
 	open := widget.NewButton(a.t("ui.let.open"), func() {
-		if st.selected == "" {
-			return
+		if st.selected != "" {
+			a.openArchived(st.selected)
 		}
-		var pdf []byte
-		err := a.db.View(func(tx *store.Tx) error {
-			var err error
-			pdf, err = archive.PDF(tx, st.selected)
-			return err
-		})
-		if err != nil {
-			a.showError(a.t("ui.let.open"), ledger.Localize(err, a.lang))
-			return
-		}
-		a.openPDF(st.selected, pdf)
 	})
 	verify := widget.NewButton(a.t("ui.let.verify"), func() {
 		var rep archive.Report
@@ -96,4 +94,20 @@ func (a *App) archivePane() fyne.CanvasObject {
 	})
 	count := widget.NewLabel(a.t("ui.let.count", "count", strconv.Itoa(len(recs))))
 	return container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(count, open, verify), search), nil, nil, nil, table)
+}
+
+// openArchived opens the exact PDF of issued letter id in the system's viewer.
+func (a *App) openArchived(id string) {
+	var pdf []byte
+	err := a.db.View(func(tx *store.Tx) error {
+		var err error
+		pdf, err = archive.PDF(tx, id)
+		return err
+	})
+	if err != nil {
+		a.showError(a.t("ui.let.open"), ledger.Localize(err, a.lang))
+		return
+	}
+	a.trace("open", "list", "letters", "id", id)
+	a.openPDF(id, pdf)
 }
