@@ -108,8 +108,16 @@ func (a *App) showFileDialog(r fileRequest) {
 			d.SetFilter(storage.NewExtensionFileFilter(withUpperCase(r.exts)))
 		}
 	}
-	if r.confirm != "" {
+	d.SetTitleText(a.dialogTitle(r))
+	switch {
+	case r.confirm != "":
 		d.SetConfirmText(r.confirm)
+	case r.kind == fileSave:
+		d.SetConfirmText(a.t("uifile.save"))
+	case r.kind == folderOpen:
+		d.SetConfirmText(a.t("uifile.choose"))
+	default:
+		d.SetConfirmText(a.t("ui.dialog.open"))
 	}
 	d.SetDismissText(a.t("ui.dialog.cancel"))
 	if loc := a.dialogStart(r.purpose); loc != nil {
@@ -118,6 +126,20 @@ func (a *App) showFileDialog(r fileRequest) {
 	d.Show()
 	d.Resize(a.dialogSize())
 	a.trace("dialog", "purpose", r.purpose, "state", "shown")
+}
+
+// dialogTitle is the title of a file dialog, in the interface language: what the file
+// is for when the purpose has a title of its own, else what the dialog does.
+func (a *App) dialogTitle(r fileRequest) string {
+	switch {
+	case r.purpose == "import" || (r.purpose == "dossier" && r.kind == fileOpen) || (r.purpose == "backup" && r.kind == fileOpen):
+		return a.t("uifile.title." + r.purpose)
+	case r.kind == fileSave:
+		return a.t("uifile.title.save")
+	case r.kind == folderOpen:
+		return a.t("uifile.title.folder")
+	}
+	return a.t("uifile.title.open")
 }
 
 // dialogSize is 900×600 or, on a smaller window, the window less a margin.
