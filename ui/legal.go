@@ -91,7 +91,11 @@ func (a *App) penaltyPane() fyne.CanvasObject {
 	if s.end == "" {
 		s.end = a.date(a.asOf)
 	}
-	customer := entry(&s.customer, a.t("ui.legal.customer_hint"))
+	customer := a.newCustomerPicker(s.customer, func(id string) { s.customer = id })
+	customer.entry.SetPlaceHolder(a.t("ui.legal.customer_hint"))
+	if s.customer != "" && customer.id == "" {
+		customer.entry.SetText(s.customer)
+	}
 	amount := entry(&s.amount, a.t("ui.legal.amount_hint"))
 	due := entry(&s.due, a.t("ui.legal.date_hint"))
 	end := entry(&s.end, a.t("ui.legal.date_hint"))
@@ -106,7 +110,7 @@ func (a *App) penaltyPane() fyne.CanvasObject {
 	basis := widget.NewCheck(a.t("ui.legal.basis360"), func(b bool) { s.basis360 = b })
 	basis.SetChecked(s.basis360)
 	form := widget.NewForm(
-		widget.NewFormItem(a.t("ui.legal.customer"), customer),
+		widget.NewFormItem(a.t("ui.legal.customer"), customer.object()),
 		widget.NewFormItem(a.t("ui.legal.amount"), amount),
 		widget.NewFormItem(a.t("ui.legal.due"), due),
 		widget.NewFormItem(a.t("ui.legal.end"), end),
@@ -116,6 +120,10 @@ func (a *App) penaltyPane() fyne.CanvasObject {
 	)
 	help := caption(a.t("ui.legal.help"))
 	compute := widget.NewButtonWithIcon(a.t("ui.legal.compute"), theme.ConfirmIcon(), func() {
+		s.customer = customer.customerID()
+		if s.customer == "" {
+			s.customer = strings.TrimSpace(customer.entry.Text) // unknown: computePenalties says so
+		}
 		a.computePenalties()
 		a.showScreen(screenLegal)
 	})

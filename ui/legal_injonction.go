@@ -34,13 +34,17 @@ type legalMore struct {
 // court, the request's data, the bordereau, the costs, and saves the PDF dossier.
 func (a *App) injonctionPane() fyne.CanvasObject {
 	s := &a.legal.more
-	customer := widget.NewEntry()
-	customer.SetText(s.ipCustomer)
-	customer.SetPlaceHolder(a.t("ui.legal2.customer_hint"))
-	customer.OnChanged = func(v string) { s.ipCustomer = strings.TrimSpace(v) }
-	prepare := widget.NewButtonWithIcon(a.t("ui.legal2.prepare"), theme.ConfirmIcon(), func() {
+	prepareNow := func() {
 		a.prepareInjonction()
 		a.showScreen(screenLegal)
+	}
+	customer := a.newCustomerPicker(s.ipCustomer, func(id string) { s.ipCustomer = id; prepareNow() })
+	prepare := widget.NewButtonWithIcon(a.t("ui.legal2.prepare"), theme.ConfirmIcon(), func() {
+		s.ipCustomer = customer.customerID()
+		if s.ipCustomer == "" {
+			s.ipCustomer = strings.TrimSpace(customer.entry.Text)
+		}
+		prepareNow()
 	})
 	prepare.Importance = widget.HighImportance
 	save := widget.NewButtonWithIcon(a.t("ui.legal2.save_pdf"), theme.DocumentSaveIcon(), a.askInjonctionPDF)
@@ -48,7 +52,7 @@ func (a *App) injonctionPane() fyne.CanvasObject {
 		save.Disable()
 	}
 	help := caption(a.t("ui.legal2.ip_help"))
-	left := container.NewVBox(widget.NewForm(widget.NewFormItem(a.t("ui.legal.customer"), customer)),
+	left := container.NewVBox(widget.NewForm(widget.NewFormItem(a.t("ui.legal.customer"), customer.object())),
 		container.NewHBox(prepare, save), help)
 	return container.NewBorder(nil, nil, withWidth(330, left), nil, a.injonctionView())
 }

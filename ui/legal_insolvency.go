@@ -109,7 +109,8 @@ func (a *App) insolvencyPane() fyne.CanvasObject {
 // askProcedure asks for a procedure's data and records it (one transaction: the
 // procedure and the customer's insolvency status).
 func (a *App) askProcedure() {
-	customer, judgment, bodacc, mandataire, address, admin, court := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(),
+	customer := a.newCustomerPicker("", nil)
+	judgment, bodacc, mandataire, address, admin, court := widget.NewEntry(), widget.NewEntry(),
 		widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	for _, e := range []*widget.Entry{judgment, bodacc} {
 		e.SetPlaceHolder(a.t("ui.legal.date_hint"))
@@ -123,7 +124,7 @@ func (a *App) askProcedure() {
 	kind.SetSelectedIndex(1)
 	abroad := widget.NewCheck(a.t("ui.legal2.abroad"), nil)
 	items := []*widget.FormItem{
-		widget.NewFormItem(a.t("ui.legal.customer"), customer), widget.NewFormItem(a.t("law.col.proc_kind"), kind),
+		widget.NewFormItem(a.t("ui.legal.customer"), customer.object()), widget.NewFormItem(a.t("law.col.proc_kind"), kind),
 		widget.NewFormItem(a.t("ui.legal2.judgment"), judgment), widget.NewFormItem(a.t("law.col.bodacc"), bodacc),
 		widget.NewFormItem(a.t("ui.legal2.mandataire"), mandataire), widget.NewFormItem(a.t("ui.legal2.address"), address),
 		widget.NewFormItem(a.t("ui.legal2.administrator"), admin), widget.NewFormItem(a.t("ui.legal2.court"), court),
@@ -139,7 +140,12 @@ func (a *App) askProcedure() {
 			a.showError(a.t("ui.dialog.error"), a.t("ui.legal.bad_date", "value", judgment.Text+" / "+bodacc.Text))
 			return
 		}
-		p := law.Procedure{Customer: strings.TrimSpace(customer.Text), Kind: law.ProcedureKinds[max(kind.SelectedIndex(), 0)],
+		cust := customer.customerID()
+		if cust == "" {
+			a.showError(a.t("ui.dialog.error"), a.t("ui.legal.bad_customer", "value", customer.entry.Text))
+			return
+		}
+		p := law.Procedure{Customer: cust, Kind: law.ProcedureKinds[max(kind.SelectedIndex(), 0)],
 			Judgment: j, BODACC: b, Mandataire: strings.TrimSpace(mandataire.Text), MandataireAddress: ledger.ParseAddressLine(address.Text),
 			Administrator: strings.TrimSpace(admin.Text), Court: strings.TrimSpace(court.Text), Abroad: abroad.Checked,
 			Recorded: a.asOf, By: a.book.Settings.Signatory.Name}
