@@ -66,10 +66,7 @@ func journalTypeOf(code, label string) journalType {
 	return jUnknown
 }
 
-var (
-	creditNoteWords = []string{"AVOIR", "AVOI", "REMISE", "RISTOURNE", "CREDITNOTE"}
-	paymentWords    = []string{"REGL", "RGLT", "VIR", "CHQ", "CHEQUE", "CB", "PRLV", "PRELEV", "ENCAISS", "PAIEMENT", "LCR", "EFFET", "ESPECES"}
-)
+var creditNoteWords = []string{"AVOIR", "AVOI", "REMISE", "RISTOURNE", "CREDITNOTE"}
 
 func containsAny(s string, words []string) bool {
 	for _, w := range words {

@@ -156,7 +156,8 @@ func Issue(tx *store.Tx, in Input) (*Record, error) {
 
 func lastRecord(b *bolt.Bucket) (*Record, error) {
 	c := b.Cursor()
-	k, v := c.Seek([]byte{'r' + 1})
+	k, _ := c.Seek([]byte{'r' + 1})
+	var v []byte
 	if k == nil {
 		k, v = c.Last()
 	} else {

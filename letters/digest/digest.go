@@ -56,17 +56,6 @@ func amount(lang string, c ledger.Cents) string {
 	return s
 }
 
-// ownerName returns a dispute owner's display name.
-func ownerName(lang string, dg *dispute.SalesDigest, owner string) string {
-	if owner == dispute.Internal {
-		return i18n.T(lang, "dispute.internal")
-	}
-	if owner == dg.Salesperson.ID {
-		return dg.Salesperson.Name
-	}
-	return owner
-}
-
 // WriteCSV writes the digest as one CSV table (";" and decimal comma in French, ","
 // and point in English) with a first "section" column: dispute, customer or block.
 func WriteCSV(w io.Writer, dg *dispute.SalesDigest, lang string) error {

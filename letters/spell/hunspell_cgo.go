@@ -38,7 +38,7 @@ func newHunspell(aff, dic string) (engine, error) {
 	defer C.free(unsafe.Pointer(cdic))
 	h := C.Hunspell_create(caff, cdic)
 	if h == nil {
-		return nil, errors.New("Hunspell_create failed")
+		return nil, errors.New("hunspell: Hunspell_create failed")
 	}
 	return &hunspell{h: h}, nil
 }

@@ -103,9 +103,8 @@ func Write(w io.Writer, cfg Config) (Stats, error) {
 		line("AN", "A nouveaux", cfg.Start, "411000", "Clients", auxOf(i), nameOf(i), "RAN", "Report à nouveau", amt, 0, "", ledger.NoDate)
 	}
 	line("AN", "A nouveaux", cfg.Start, "890000", "Bilan d'ouverture", "", "", "RAN", "Report à nouveau", 0, total, "", ledger.NoDate)
-	day := cfg.Start
 	for st.Lines < cfg.Lines {
-		day = cfg.Start.AddDays(st.Lines * 360 / max(cfg.Lines, 1))
+		day := cfg.Start.AddDays(st.Lines * 360 / max(cfg.Lines, 1))
 		for len(queue) > 0 && queue[0].due <= day {
 			p := heap.Pop(&queue).(payment)
 			entry++
