@@ -30,14 +30,50 @@ type Signatory struct {
 	Email string `json:"email,omitempty"`
 }
 
+// Representative is the company's legal representative, who acts for it in court
+// (an SAS is represented by its président, a SARL by its gérant: C. com. L227-6,
+// L223-18). Empty in dossiers made before it existed.
+type Representative struct {
+	Name     string `json:"name,omitempty"`
+	Capacity string `json:"capacity,omitempty"` // "Président", "Gérant"; empty: from the legal form
+}
+
+// CapacityFor is the representative's capacity, or the one the legal form implies.
+func (r Representative) CapacityFor(legalForm string) string {
+	if c := strings.TrimSpace(r.Capacity); c != "" {
+		return c
+	}
+	return DefaultCapacity(legalForm)
+}
+
+// DefaultCapacity is the capacity of the legal representative of a company of that
+// legal form: Président (SAS, SASU), Gérant (SARL, EURL, SNC, SCI), Directeur général
+// (SA), Entrepreneur individuel (EI, EIRL, micro-entreprise); "" when unknown.
+func DefaultCapacity(legalForm string) string {
+	switch strings.ToUpper(strings.TrimSpace(legalForm)) {
+	case "SAS", "SASU":
+		return "Président"
+	case "SARL", "EURL", "SNC", "SCI", "SELARL":
+		return "Gérant"
+	case "SA":
+		return "Directeur général"
+	case "EI", "EIRL", "ME", "MICRO-ENTREPRISE":
+		return "Entrepreneur individuel"
+	}
+	return ""
+}
+
 // Settings are a dossier's settings.
 type Settings struct {
 	Company   Company   `json:"company"`
 	Signatory Signatory `json:"signatory"`
-	Currency  string    `json:"currency"` // ISO 4217, EUR by default
-	Country   string    `json:"country"`  // ISO 3166-1 alpha-2 of the creditor, FR by default
-	Lang      string    `json:"lang"`     // default language of letters, "fr"
-	Terms     Terms     `json:"terms"`    // default payment terms
+	// Representative is the company's legal representative, named in the injonction
+	// pack and the claims (the signatory only signs the letters).
+	Representative Representative `json:"representative,omitzero"`
+	Currency       string         `json:"currency"` // ISO 4217, EUR by default
+	Country        string         `json:"country"`  // ISO 3166-1 alpha-2 of the creditor, FR by default
+	Lang           string         `json:"lang"`     // default language of letters, "fr"
+	Terms          Terms          `json:"terms"`    // default payment terms
 	// Buckets are the upper bounds, in days past due, of the aged-balance buckets
 	// after "not due": {30, 60, 90} gives 1–30, 31–60, 61–90 and > 90.
 	Buckets []int `json:"buckets"`

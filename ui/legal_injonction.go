@@ -112,6 +112,9 @@ func (a *App) injonctionView() fyne.CanvasObject {
 		verdict = a.t("ip.pdf.not_eligible", "route", note(law.Note{Key: "law.route." + string(p.Eligibility.Route)}))
 		imp = widget.DangerImportance
 	}
+	if strings.TrimSpace(a.book.Settings.Representative.Name) == "" {
+		box.Add(wrap(a.t("ui.legal2.rep_missing"), widget.DangerImportance, true))
+	}
 	box.Add(wrap(p.Name+" ("+p.Customer+") — "+verdict, imp, true))
 	for _, c := range p.Eligibility.Checks {
 		mark, ci := a.t("ip.pdf.yes")+" — ", widget.MediumImportance

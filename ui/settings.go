@@ -33,7 +33,8 @@ type settingsView struct {
 // settingsKeys lists the fields of each group of the form, by label key.
 func settingsGroups() [][]string {
 	return [][]string{
-		{"ui.set.name", "ui.set.legal_form", "ui.set.capital", "ui.set.siren", "ui.set.rcs", "ui.set.vat", "ui.set.phone", "ui.set.email"},
+		{"ui.set.name", "ui.set.legal_form", "ui.set.capital", "ui.set.siren", "ui.set.rcs", "ui.set.vat", "ui.set.phone", "ui.set.email",
+			"ui.set.rep_name", "ui.set.rep_capacity"},
 		{"ui.set.address", "ui.set.postcode", "ui.set.city", "ui.set.country", "ui.set.iban", "ui.set.bic"},
 		{"ui.set.sign_name", "ui.set.sign_title"},
 		{"ui.set.currency", "ui.set.terms", "ui.set.buckets", "ui.set.backups"},
@@ -45,31 +46,37 @@ func (a *App) newSettingsScreen() fyne.CanvasObject {
 	v := &settingsView{a: a, fields: map[string]*widget.Entry{}}
 	s := a.book.Settings
 	values := map[string]string{
-		"ui.set.name":       s.Company.Name,
-		"ui.set.legal_form": s.Company.LegalForm,
-		"ui.set.capital":    capitalText(s.Company.Capital, a),
-		"ui.set.siren":      s.Company.SIREN,
-		"ui.set.rcs":        s.Company.RCSCity,
-		"ui.set.vat":        s.Company.VATNumber,
-		"ui.set.phone":      s.Company.Phone,
-		"ui.set.email":      s.Company.Email,
-		"ui.set.address":    strings.Join(s.Company.Address.Lines, "\n"),
-		"ui.set.postcode":   s.Company.Address.Postcode,
-		"ui.set.city":       s.Company.Address.City,
-		"ui.set.country":    s.Company.Address.Country,
-		"ui.set.iban":       s.Company.IBAN,
-		"ui.set.bic":        s.Company.BIC,
-		"ui.set.sign_name":  s.Signatory.Name,
-		"ui.set.sign_title": s.Signatory.Title,
-		"ui.set.currency":   s.Currency,
-		"ui.set.terms":      s.Terms.String(),
-		"ui.set.buckets":    intsText(s.Buckets),
-		"ui.set.backups":    strconv.Itoa(s.BackupsKept()),
+		"ui.set.name":         s.Company.Name,
+		"ui.set.legal_form":   s.Company.LegalForm,
+		"ui.set.capital":      capitalText(s.Company.Capital, a),
+		"ui.set.siren":        s.Company.SIREN,
+		"ui.set.rcs":          s.Company.RCSCity,
+		"ui.set.vat":          s.Company.VATNumber,
+		"ui.set.phone":        s.Company.Phone,
+		"ui.set.email":        s.Company.Email,
+		"ui.set.address":      strings.Join(s.Company.Address.Lines, "\n"),
+		"ui.set.postcode":     s.Company.Address.Postcode,
+		"ui.set.city":         s.Company.Address.City,
+		"ui.set.country":      s.Company.Address.Country,
+		"ui.set.iban":         s.Company.IBAN,
+		"ui.set.bic":          s.Company.BIC,
+		"ui.set.rep_name":     s.Representative.Name,
+		"ui.set.rep_capacity": s.Representative.Capacity,
+		"ui.set.sign_name":    s.Signatory.Name,
+		"ui.set.sign_title":   s.Signatory.Title,
+		"ui.set.currency":     s.Currency,
+		"ui.set.terms":        s.Terms.String(),
+		"ui.set.buckets":      intsText(s.Buckets),
+		"ui.set.backups":      strconv.Itoa(s.BackupsKept()),
 	}
 	hints := map[string]string{
-		"ui.set.terms":   a.t("ui.set.terms_hint"),
-		"ui.set.buckets": a.t("ui.set.buckets_hint"),
-		"ui.set.capital": a.t("ui.set.capital_hint"),
+		"ui.set.terms":    a.t("ui.set.terms_hint"),
+		"ui.set.buckets":  a.t("ui.set.buckets_hint"),
+		"ui.set.capital":  a.t("ui.set.capital_hint"),
+		"ui.set.rep_name": a.t("ui.set.rep_hint"),
+	}
+	if c := ledger.DefaultCapacity(s.Company.LegalForm); c != "" {
+		hints["ui.set.rep_capacity"] = a.t("ui.set.rep_capacity_hint", "default", c)
 	}
 	if a.db != nil {
 		hints["ui.set.backups"] = a.t("ui.set.backups_hint", "dir", filepath.Base(a.db.BackupDir()))
@@ -202,6 +209,8 @@ func (v *settingsView) read() (ledger.Settings, error) {
 	s.Company.Address.Country = strings.ToUpper(get("ui.set.country"))
 	s.Company.IBAN = get("ui.set.iban")
 	s.Company.BIC = strings.ToUpper(get("ui.set.bic"))
+	s.Representative.Name = get("ui.set.rep_name")
+	s.Representative.Capacity = get("ui.set.rep_capacity")
 	s.Signatory.Name = get("ui.set.sign_name")
 	s.Signatory.Title = get("ui.set.sign_title")
 	s.Currency = cur

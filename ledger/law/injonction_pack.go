@@ -183,6 +183,9 @@ func BuildInjonction(r *Rates, s ledger.Settings, in IPInput, opt PackOptions) (
 	if p.Court.Kind == CourtEU {
 		p.European = formA(p, s, c)
 	}
+	if strings.TrimSpace(s.Representative.Name) == "" {
+		p.Notes = append([]Note{{Key: "law.ip.note.rep_missing"}}, p.Notes...)
+	}
 	if opt.Notice == nil {
 		p.Notes = append(p.Notes, Note{Key: "law.ip.note.notice_missing"})
 	}
@@ -246,7 +249,7 @@ func requestForm(p *IPPack, s ledger.Settings, c *ledger.Customer) []FormField {
 	add(sA, "law.form.company", FormField{Text: name})
 	add(sA, "law.form.siren", FormField{Text: strings.TrimSpace(co.SIREN + " " + co.RCSCity)})
 	add(sA, "law.form.seat", FormField{Text: oneLine(co.Address)})
-	add(sA, "law.form.legal_rep", FormField{Text: strings.TrimSpace(s.Signatory.Name + ", " + s.Signatory.Title)})
+	add(sA, "law.form.legal_rep", legalRep(s))
 	add(sM, "law.form.representative", FormField{Key: "law.form.self"})
 	add(sD, "law.form.debtor_name", FormField{Text: c.Name})
 	switch c.Kind {
@@ -280,7 +283,7 @@ func requestForm(p *IPPack, s ledger.Settings, c *ledger.Customer) []FormField {
 	add(sX, "law.form.basis", FormField{Key: "law.form.basis." + DebtorOf(c).String()})
 	add(sP, "law.form.documents", FormField{Key: "law.form.documents_n", Args: []string{"n", itoa(len(p.Documents))}})
 	add(sS, "law.form.place_date", FormField{Text: co.Address.City, Date: p.AsOf})
-	add(sS, "law.form.signatory", FormField{Text: s.Signatory.Name})
+	add(sS, "law.form.signatory", legalRep(s))
 	return f
 }
 
@@ -308,8 +311,26 @@ func formA(p *IPPack, s ledger.Settings, c *ledger.Customer) []FormField {
 	}
 	add("law.eu.s9", "law.eu.costs", FormField{Key: "law.eu.costs_text"})
 	add("law.eu.s10", "law.eu.evidence", FormField{Key: "law.eu.evidence_text"})
-	add("law.eu.s12", "law.eu.declaration", FormField{Text: s.Signatory.Name, Date: p.AsOf})
+	rep := legalRep(s)
+	rep.Date = p.AsOf
+	add("law.eu.s12", "law.eu.declaration", rep)
 	return f
+}
+
+// legalRep names the creditor's legal representative, "Name, Capacity" (the capacity
+// from the legal form when not given), or says that it is missing from the settings:
+// the request is made by the company through its representative (CPC 1407, 117), not
+// by the collection manager who signs the letters.
+func legalRep(s ledger.Settings) FormField {
+	r := s.Representative
+	name := strings.TrimSpace(r.Name)
+	if name == "" {
+		return FormField{Key: "law.form.rep_missing"}
+	}
+	if c := r.CapacityFor(s.Company.LegalForm); c != "" {
+		name += ", " + c
+	}
+	return FormField{Text: name}
 }
 
 func countClaimed(lines []ClaimLine) int {

@@ -2,6 +2,7 @@ package injonction
 
 import (
 	"strconv"
+	"strings"
 
 	"relance/ledger"
 	"relance/ledger/law"
@@ -267,20 +268,31 @@ func costs(d *pdfdoc.Doc, p *law.IPPack) {
 
 // signature closes the dossier: place and date, signatory.
 func signature(d *pdfdoc.Doc, book *ledger.Book, p *law.IPPack) {
-	s := &book.Settings.Signatory
 	d.Need(28)
 	y := d.Y() + 5
 	x := d.Left + d.TextWidth()/2 + 10
 	w := d.W - d.Right - x
 	d.SetFont("", 9.5)
 	d.Text(x, y, w, 5, d.T("pdf.place_date", "place", book.Settings.Company.Address.City, "date", d.LongDate(p.AsOf)), "L")
-	d.SetFont("B", 10)
-	d.Text(x, y+6, w, 5, s.Name, "L")
-	if s.Title != "" {
-		d.SetFont("", 9)
-		d.Text(x, y+11, w, 5, s.Title, "L")
+	r := book.Settings.Representative
+	if strings.TrimSpace(r.Name) == "" {
+		// The request is the company's, made through its legal representative: say it
+		// is missing rather than name the collection manager who signs the letters.
+		d.TextColor(pdfdoc.Alert)
+		d.SetFont("B", 9.5)
+		end := d.Para(x, y+6, w, pdfdoc.LineHeight(9.5), d.T("law.form.rep_missing"), "L")
+		d.TextColor(pdfdoc.Black)
+		d.SetY(end + 8)
+		return
 	}
-	d.SetY(y + 24)
+	d.SetFont("B", 10)
+	d.Text(x, y+6, w, 5, d.T("ip.pdf.for_company", "company", book.Settings.Company.Name), "L")
+	d.Text(x, y+11, w, 5, r.Name, "L")
+	if c := r.CapacityFor(book.Settings.Company.LegalForm); c != "" {
+		d.SetFont("", 9)
+		d.Text(x, y+16, w, 5, c, "L")
+	}
+	d.SetY(y + 29)
 }
 
 func formName(d *pdfdoc.Doc, c law.Court) string { return c.FormName(d.Lang()) }

@@ -2,6 +2,7 @@ package insolvency
 
 import (
 	"strconv"
+	"strings"
 
 	"relance/ledger"
 	"relance/ledger/law"
@@ -151,7 +152,7 @@ func drawClaim(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, c *law.In
 	d.Need(8)
 	d.SetY(d.Para(d.Left, d.Y(), d.TextWidth(), pdfdoc.LineHeight(9.5), d.T("ins.pdf.claim.sincere"), "L") + 2)
 	para(d, 9.5, d.T("ins.pdf.claim.closing"))
-	sign(d, &book.Settings.Signatory)
+	sign(d, book)
 }
 
 // drawRetention lays out the revendication (C. com. L624-9, L624-16, R624-13).
@@ -176,7 +177,7 @@ func drawRetention(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, rc *l
 		para(d, 9, d.T("ins.pdf.ret.deadline", "date", d.Date(rc.Deadline)))
 	}
 	para(d, 9.5, d.T("ins.pdf.ret.closing"))
-	sign(d, &book.Settings.Signatory)
+	sign(d, book)
 	if rc.CopyTo != "" {
 		d.SetFont("", 8.5)
 		d.Text(d.Left, d.Y(), d.TextWidth(), 5, d.T("ins.pdf.ret.copy", "name", rc.CopyTo), "L")
@@ -184,8 +185,11 @@ func drawRetention(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, rc *l
 	}
 }
 
-func sign(d *pdfdoc.Doc, s *ledger.Signatory) {
-	d.Need(20)
+// sign closes a letter with its signatory, for the company represented by its legal
+// representative (or a warning that the settings do not name one).
+func sign(d *pdfdoc.Doc, book *ledger.Book) {
+	s := &book.Settings.Signatory
+	d.Need(30)
 	y := d.Y() + 3
 	x := d.Left + d.TextWidth()/2 + 10
 	w := d.W - d.Right - x
@@ -195,7 +199,21 @@ func sign(d *pdfdoc.Doc, s *ledger.Signatory) {
 		d.SetFont("", 9)
 		d.Text(x, y+5, w, 5, s.Title, "L")
 	}
-	d.SetY(y + 18)
+	y += 11
+	r := book.Settings.Representative
+	d.SetFont("", 8.5)
+	if strings.TrimSpace(r.Name) == "" {
+		d.TextColor(pdfdoc.Alert)
+		y = d.Para(x, y, w, pdfdoc.LineHeight(8.5), d.T("law.form.rep_missing"), "L")
+		d.TextColor(pdfdoc.Black)
+	} else {
+		rep := r.Name
+		if c := r.CapacityFor(book.Settings.Company.LegalForm); c != "" {
+			rep += ", " + c
+		}
+		y = d.Para(x, y, w, pdfdoc.LineHeight(8.5), d.T("ins.pdf.represented", "company", book.Settings.Company.Name, "rep", rep), "L")
+	}
+	d.SetY(y + 6)
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
