@@ -63,6 +63,7 @@ func (a *App) blocksPane() fyne.CanvasObject {
 		steps.Objects = a.blockSteps(blocks[row].ID, blocks[row].State(), comment)
 		steps.Refresh()
 	})
+	a.fitColumns(t, cols)
 	propose := widget.NewButtonWithIcon(a.t("ui.blk.propose"), theme.ContentAddIcon(), a.proposeBlocks)
 	export := widget.NewButtonWithIcon(a.t("ui.blk.export"), theme.DocumentSaveIcon(), func() {
 		a.askSave(fmt.Sprintf("%s-%s.csv", a.t("ui.blk.file"), a.asOf), "ui.blk.exported", a.writeBlockList)
@@ -80,6 +81,21 @@ func (a *App) blockSteps(id string, st dispute.BlockState, comment *widget.Entry
 			a.updateBlock(id, func(b *dispute.Block) error { return f(b, text) })
 		}
 	}
+	// sure asks first for the steps that cannot be undone (a decision, a lift).
+	sure := func(key string, f func(b *dispute.Block, text string) error) func() {
+		return func() {
+			name, overdue := id, ""
+			for i := range a.blocks {
+				if b := &a.blocks[i]; b.ID == id {
+					name, overdue = b.Customer, a.money(b.Proposed.Overdue)
+					if acc := a.book.Account(b.Customer); acc != nil {
+						name = acc.Customer.Name
+					}
+				}
+			}
+			a.confirmDispute(a.t(key, "id", id, "customer", name, "amount", overdue), do(f))
+		}
+	}
 	var out []fyne.CanvasObject
 	if st == dispute.BlockProposed {
 		out = append(out,
@@ -91,16 +107,16 @@ func (a *App) blockSteps(id string, st dispute.BlockState, comment *widget.Entry
 			})))
 	}
 	if st == dispute.BlockProposed || st == dispute.BlockAnswered {
-		block := widget.NewButtonWithIcon(a.t("ui.blk.block"), theme.CancelIcon(), do(func(b *dispute.Block, c string) error {
+		block := widget.NewButtonWithIcon(a.t("ui.blk.block"), theme.CancelIcon(), sure("ui.blk.confirm_block", func(b *dispute.Block, c string) error {
 			return b.Decide(dispute.Decision{Date: a.asOf, By: a.user(), Blocked: true}, c)
 		}))
 		block.Importance = widget.DangerImportance
-		out = append(out, block, widget.NewButton(a.t("ui.blk.no_block"), do(func(b *dispute.Block, c string) error {
+		out = append(out, block, widget.NewButton(a.t("ui.blk.no_block"), sure("ui.blk.confirm_no_block", func(b *dispute.Block, c string) error {
 			return b.Decide(dispute.Decision{Date: a.asOf, By: a.user(), Blocked: false, Comment: c}, "")
 		})))
 	}
 	if st == dispute.BlockActive {
-		out = append(out, widget.NewButtonWithIcon(a.t("ui.blk.lift"), theme.ConfirmIcon(), do(func(b *dispute.Block, c string) error {
+		out = append(out, widget.NewButtonWithIcon(a.t("ui.blk.lift"), theme.ConfirmIcon(), sure("ui.blk.confirm_lift", func(b *dispute.Block, c string) error {
 			return b.LiftBlock(dispute.Lift{Date: a.asOf, By: a.user(), Comment: c})
 		})))
 	}

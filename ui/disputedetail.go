@@ -73,8 +73,13 @@ func (a *App) disputeDetail(d *dispute.Dispute) fyne.CanvasObject {
 		a.section("ui.disp.reason_owner", a.t("dispute.reason."+string(d.Reason))+" · "+a.ownerName(d.Owner)+" · "+
 			a.t("ui.disp.dueby", "date", a.date(d.DueBy))),
 		a.section("ui.disp.history", strings.Join(history, "\n")),
+		a.section("ui.disp.notes", strings.Join(notes, "\n")),
 	)
-	right := container.NewVBox(a.section("ui.disp.notes", strings.Join(notes, "\n")), a.disputeActions(d))
+	right := container.NewVBox(a.disputeActions(d))
+	if d.Status.Active() {
+		right.Add(widget.NewSeparator())
+		right.Add(a.disputeReassign(d))
+	}
 	body := container.NewGridWithColumns(2, container.NewVScroll(left), container.NewVScroll(right))
 	return container.NewBorder(container.NewVBox(widget.NewSeparator(), header), nil, nil, nil, body)
 }
@@ -133,7 +138,25 @@ func (a *App) disputeActions(d *dispute.Dispute) fyne.CanvasObject {
 			}
 		}
 		text := strings.TrimSpace(comment.Text)
-		a.updateDispute(d.ID, func(x *dispute.Dispute) error { return x.Move(target, a.asOf, a.user(), text, res) })
+		apply := func() {
+			a.updateDispute(d.ID, func(x *dispute.Dispute) error { return x.Move(target, a.asOf, a.user(), text, res) })
+		}
+		if !target.Final() {
+			apply()
+			return
+		}
+		// Closing is for good: name the dispute, the outcome and the amounts first.
+		outcome := a.t("dispute.status." + string(target))
+		credit := ledger.Cents(0)
+		if res != nil {
+			outcome = a.t("dispute.resolution." + string(res.Kind))
+			credit = res.Amount
+			if res.Kind == dispute.ResolvedCreditNote {
+				credit = d.Total()
+			}
+		}
+		a.confirmDispute(a.t("ui.disp.confirm_close", "id", d.ID, "outcome", outcome,
+			"amount", a.money(d.Total()), "credit", a.money(credit)), apply)
 	})
 	move.Importance = widget.HighImportance
 	form := widget.NewForm(
@@ -180,9 +203,13 @@ func (a *App) askOpenDispute(customerID string, it ledger.Item) {
 	amount.SetText(strings.ReplaceAll(it.Open.Format(a.lang, ""), "\u00a0", ""))
 	comment := widget.NewMultiLineEntry()
 	comment.SetPlaceHolder(a.t("ui.disp.comment"))
+	owners, ownerSel := a.ownerSelect(acc.Customer.Salesperson)
+	due := a.newDateField(a.asOf.AddDays(15))
 	items := []*widget.FormItem{
 		widget.NewFormItem(a.t("ui.disp.col.reason"), reason),
 		widget.NewFormItem(a.t("dispute.col.disputed"), amount),
+		widget.NewFormItem(a.t("dispute.col.owner"), ownerSel),
+		widget.NewFormItem(a.t("dispute.col.dueby"), due.box),
 		widget.NewFormItem(a.t("ui.disp.comment_label"), comment),
 	}
 	dlg := dialog.NewForm(a.t("ui.disp.new_title", "number", it.Number), a.t("ui.disp.create"), a.t("ui.dialog.cancel"), items,
@@ -195,12 +222,14 @@ func (a *App) askOpenDispute(customerID string, it ledger.Item) {
 				a.showError(a.t("ui.dialog.error"), a.t("ui.legal.bad_amount", "value", amount.Text))
 				return
 			}
-			owner := acc.Customer.Salesperson
-			if owner == "" {
-				owner = dispute.Internal
+			dueBy, err := due.date()
+			if err != nil || dueBy < a.asOf {
+				a.showError(a.t("ui.dialog.error"), a.t("ui.legal.bad_date", "value", due.entry.Text))
+				return
 			}
+			owner := owners[max(ownerSel.SelectedIndex(), 0)]
 			d := dispute.New(customerID, []dispute.DisputedItem{{ItemID: it.ID, Amount: v}},
-				dispute.Reasons()[reason.SelectedIndex()], a.asOf, a.user(), owner, a.asOf.AddDays(15), strings.TrimSpace(comment.Text))
+				dispute.Reasons()[reason.SelectedIndex()], a.asOf, a.user(), owner, dueBy, strings.TrimSpace(comment.Text))
 			err = a.db.Update(func(tx *store.Tx) error { return tx.PutDispute(&d) })
 			if err != nil {
 				a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
@@ -209,6 +238,59 @@ func (a *App) askOpenDispute(customerID string, it ledger.Item) {
 			a.disputesView.selected = d.ID
 			a.reloadThen(a.t("ui.disp.saved", "id", d.ID))
 		}, a.win)
-	dlg.Resize(fyne.NewSize(520, 360))
+	dlg.Resize(fyne.NewSize(560, 460))
 	dlg.Show()
+}
+
+// ownerSelect offers the dossier's salespeople and the internal team as a dispute's
+// owner, current first selected; it returns the owners' IDs in the Select's order.
+func (a *App) ownerSelect(current string) ([]string, *widget.Select) {
+	var ids, labels []string
+	for _, sp := range a.book.Salespeople {
+		ids, labels = append(ids, sp.ID), append(labels, sp.Name)
+	}
+	ids, labels = append(ids, dispute.Internal), append(labels, a.t("ui.disp.internal"))
+	sel := widget.NewSelect(labels, nil)
+	if i := indexOf(ids, current); i > 0 || (len(ids) > 0 && ids[0] == current) {
+		sel.SetSelectedIndex(i)
+	} else {
+		sel.SetSelectedIndex(len(ids) - 1)
+	}
+	return ids, sel
+}
+
+// disputeReassign changes who answers a dispute in progress and by when; the change
+// is recorded in the dispute's notes.
+func (a *App) disputeReassign(d *dispute.Dispute) fyne.CanvasObject {
+	owners, owner := a.ownerSelect(d.Owner)
+	due := a.newDateField(d.DueBy)
+	change := widget.NewButtonWithIcon(a.t("ui.disp.reassign"), theme.AccountIcon(), func() {
+		dueBy, err := due.date()
+		if err != nil {
+			a.showError(a.t("ui.dialog.error"), a.t("ui.legal.bad_date", "value", due.entry.Text))
+			return
+		}
+		to := owners[max(owner.SelectedIndex(), 0)]
+		text := a.t("ui.disp.reassigned", "owner", a.ownerName(to), "date", a.date(dueBy))
+		a.trace("reassign", "id", d.ID, "owner", to, "due", dueBy.String())
+		a.updateDispute(d.ID, func(x *dispute.Dispute) error { return x.Reassign(to, dueBy, a.asOf, a.user(), text) })
+	})
+	form := widget.NewForm(widget.NewFormItem(a.t("dispute.col.owner"), owner),
+		widget.NewFormItem(a.t("dispute.col.dueby"), due.box))
+	return container.NewVBox(form, container.NewHBox(change))
+}
+
+// confirmDispute asks before an irreversible step (closing a dispute, deciding or
+// lifting a block), naming what it does; yes runs on confirmation.
+func (a *App) confirmDispute(msg string, yes func()) {
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(a.t("ui.disp.confirm_title"), a.t("ui.disp.confirm_yes"), a.t("ui.dialog.cancel"), l, func(ok bool) {
+		a.trace("confirm", "ok", ok)
+		if ok {
+			yes()
+		}
+	}, a.win)
+	d.Resize(fyne.NewSize(480, 220))
+	d.Show()
 }

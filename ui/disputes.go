@@ -16,12 +16,35 @@ import (
 
 // disputesState holds the Litiges screen's filters and selection.
 type disputesState struct {
-	status   string // "" all, "active", or a dispute.Status
-	owner    string // "" all, a salesperson ID or dispute.Internal
-	reason   string // "" all, or a dispute.Reason
-	age      int    // 0 all, else 1..4: opened 0–15, 16–30, 31–60, > 60 days before the as-of date
-	selected string // dispute ID shown in the detail panel
-	tab      int    // disputes or blocks
+	status   string           // "" all, "active", or a dispute.Status
+	owner    string           // "" all, a salesperson ID or dispute.Internal
+	reason   string           // "" all, or a dispute.Reason
+	age      int              // 0 all, else 1..4: opened 0–15, 16–30, 31–60, > 60 days before the as-of date
+	selected string           // dispute ID shown in the detail panel
+	tab      int              // disputes or blocks
+	offset   float64          // where the list/detail divider stands (0: from the preferences)
+	split    *container.Split // the divider shown, read back before each rebuild
+}
+
+// prefDisputesSplit keeps the Litiges divider's position between sessions.
+const prefDisputesSplit = "disputes.split"
+
+// disputesSplitOffset is where to put the Litiges list/detail divider: where the user left it.
+func (a *App) disputesSplitOffset() float64 {
+	s := &a.disputesView
+	if s.split != nil && s.split.Offset > 0.05 && s.split.Offset < 0.95 {
+		if s.split.Offset != s.offset && a.fyne != nil {
+			a.fyne.Preferences().SetFloat(prefDisputesSplit, s.split.Offset)
+		}
+		s.offset = s.split.Offset
+	}
+	if s.offset == 0 && a.fyne != nil {
+		s.offset = a.fyne.Preferences().FloatWithFallback(prefDisputesSplit, 0.45)
+	}
+	if s.offset <= 0.05 || s.offset >= 0.95 {
+		s.offset = 0.45
+	}
+	return s.offset
 }
 
 // disputesPane lists the disputes with filters by status, owner and reason, the
@@ -64,18 +87,35 @@ func (a *App) disputesPane() fyne.CanvasObject {
 	salesBtn := widget.NewButtonWithIcon(a.t("ui.sales.title"), theme.AccountIcon(), a.askSalespeople)
 	buttons := container.NewHBox(digestBtn, salesBtn)
 
-	table := a.disputesTable(rows)
 	top := container.NewVBox(filters, container.NewBorder(nil, nil, nil, buttons, a.disputeAgeing()))
-	var detail fyne.CanvasObject
-	if d := a.findDispute(s.selected); d != nil {
-		detail = a.disputeDetail(d)
+	offset := a.disputesSplitOffset()
+	detail := container.NewStack()
+	showDetail := func(d *dispute.Dispute) {
+		if d == nil {
+			detail.Objects = []fyne.CanvasObject{container.NewCenter(widget.NewLabel(a.t("ui.disp.pick")))}
+		} else {
+			detail.Objects = []fyne.CanvasObject{a.disputeDetail(d)}
+		}
+		detail.Refresh()
 	}
-	if detail == nil {
-		return container.NewBorder(top, nil, nil, nil, table)
+	table, t := a.disputesTable(rows, func(d *dispute.Dispute) {
+		s.selected = d.ID
+		a.trace("select", "list", "disputes", "id", d.ID)
+		showDetail(d)
+	})
+	showDetail(nil)
+	if t != nil {
+		for i, d := range rows {
+			if d.ID == s.selected {
+				t.selectRow(i)
+			}
+		}
+	} else if d := a.findDispute(s.selected); d != nil {
+		showDetail(d) // chosen elsewhere, hidden by the filters
 	}
-	split := container.NewVSplit(table, detail)
-	split.Offset = 0.45
-	return container.NewBorder(top, nil, nil, nil, split)
+	s.split = container.NewVSplit(table, detail)
+	s.split.Offset = offset
+	return container.NewBorder(top, nil, nil, nil, s.split)
 }
 
 // disputesScreen shows the disputes and, in a second tab, the delivery blocks.
@@ -142,9 +182,12 @@ func (a *App) disputeAgeing() fyne.CanvasObject {
 	return l
 }
 
-func (a *App) disputesTable(rows []*dispute.Dispute) fyne.CanvasObject {
+// disputesTable lists rows; a click, the arrows or Enter show the dispute's detail
+// (chosen); the context menu opens it, its customer or its acknowledgement. The
+// table is nil when no dispute passes the filters.
+func (a *App) disputesTable(rows []*dispute.Dispute, chosen func(d *dispute.Dispute)) (fyne.CanvasObject, *rowTable) {
 	if len(rows) == 0 {
-		return container.NewCenter(widget.NewLabel(a.t("ui.disp.none")))
+		return container.NewCenter(widget.NewLabel(a.t("ui.disp.none"))), nil
 	}
 	cols := []column{{"dispute.col.id", 95, false}, {"dispute.col.name", 170, false}, {"ui.disp.col.reason", 150, false},
 		{"dispute.col.disputed", 110, true}, {"ui.disp.col.opened", 95, false}, {"dispute.col.dueby", 125, false},
@@ -174,15 +217,12 @@ func (a *App) disputesTable(rows []*dispute.Dispute) fyne.CanvasObject {
 			return a.ownerName(d.Owner), normal
 		}
 		return a.t("dispute.status." + string(d.Status)), normal
-	}, func(row int) {
-		a.disputesView.selected = rows[row].ID
-		a.showScreen(screenDisputes)
-	}, func(row int) []*fyne.MenuItem {
+	}, func(row int) { chosen(rows[row]) }, func(row int) []*fyne.MenuItem {
 		d := rows[row]
 		return []*fyne.MenuItem{
 			fyne.NewMenuItem(a.t("ui.menu.ctx_open"), func() {
-				a.disputesView.selected = d.ID
-				a.showScreen(screenDisputes)
+				a.trace("open", "list", "disputes", "id", d.ID)
+				chosen(d)
 			}),
 			fyne.NewMenuItem(a.t("ui.disp.open_customer"), func() { a.showCustomer(d.Customer) }),
 			fyne.NewMenuItem(a.t("ui.disp.ack"), func() {
@@ -191,7 +231,8 @@ func (a *App) disputesTable(rows []*dispute.Dispute) fyne.CanvasObject {
 			}),
 		}
 	})
-	return t
+	a.fitColumns(t, cols)
+	return t, t
 }
 
 func (a *App) ownerName(id string) string {

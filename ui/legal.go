@@ -246,6 +246,7 @@ func (a *App) decompteView() fyne.CanvasObject {
 		}
 		return ln.Interest.Format(a.lang, cur), normal
 	}, nil)
+	a.fitColumns(t, cols)
 	tot := d.Totals
 	totals := widget.NewForm()
 	for _, kv := range []struct {
@@ -303,6 +304,7 @@ func (a *App) limitationPane() fyne.CanvasObject {
 		}
 		return a.t("law.level." + string(r.State.Level)), imp
 	}, func(row int) { a.showCustomer(rows[row].Customer.ID) })
+	a.fitColumns(t, cols)
 	note := caption(a.t("law.cli.no_interruptions"))
 	return container.NewBorder(nil, note, nil, nil, t)
 }
@@ -345,6 +347,7 @@ func (a *App) ratesPane() fyne.CanvasObject {
 	t := a.dataTable(cols, func() int { return len(halves) }, func(row, col int) (string, widget.Importance) {
 		return cell(halves[row], col), normal
 	}, nil)
+	a.fitColumns(t, cols)
 	from, to := rates.ECBRateCoverage()
 	note := caption(a.t("ui.legal.rates_note", "from", a.date(from), "to", a.date(to)))
 	add := widget.NewButtonWithIcon(a.t("ui.legal.add_half"), theme.ContentAddIcon(), a.askHalfYearRates)

@@ -98,6 +98,7 @@ func (a *App) insolvencyPane() fyne.CanvasObject {
 		claimBtn.Enable()
 		retBtn.Enable()
 	})
+	a.fitColumns(t, cols)
 	top := container.NewHBox(add, claimBtn, retBtn)
 	var bottom fyne.CanvasObject = caption(a.t("ui.legal2.proc_help"))
 	if len(rows) == 0 {

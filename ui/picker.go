@@ -2,9 +2,11 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/ledger"
@@ -224,4 +226,45 @@ func (l heightLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
 	}
+}
+
+// dateField is an entry for a date typed DD/MM/YYYY (validated as typed) with a button
+// that opens a calendar; date reads it back.
+type dateField struct {
+	entry *widget.Entry
+	box   fyne.CanvasObject
+}
+
+// newDateField makes a date field showing d.
+func (a *App) newDateField(d ledger.Date) *dateField {
+	f := &dateField{entry: widget.NewEntry()}
+	f.entry.SetPlaceHolder(a.t("ui.legal.date_hint"))
+	f.entry.SetText(a.date(d))
+	f.entry.Validator = func(s string) error {
+		_, err := parseDate(strings.TrimSpace(s))
+		return err
+	}
+	var cal *widget.Button
+	cal = widget.NewButtonWithIcon("", theme.CalendarIcon(), func() {
+		start := a.asOf
+		if v, err := f.date(); err == nil {
+			start = v
+		}
+		var pop *widget.PopUp
+		c := widget.NewCalendar(start.Time(), func(t time.Time) {
+			pop.Hide()
+			f.entry.SetText(a.date(ledger.DateOf(t)))
+		})
+		pop = widget.NewPopUp(c, a.win.Canvas())
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(cal)
+		pop.ShowAtPosition(pos.Add(fyne.NewPos(0, cal.Size().Height)))
+		pop.Resize(c.MinSize().Add(fyne.NewSize(0, f.entry.MinSize().Height)))
+	})
+	f.box = container.NewBorder(nil, nil, nil, cal, f.entry)
+	return f
+}
+
+// date is the date typed or picked.
+func (f *dateField) date() (ledger.Date, error) {
+	return parseDate(strings.TrimSpace(f.entry.Text))
 }
