@@ -1,7 +1,8 @@
 # Relance — the two commands of the README:
 #   make run    install what is missing, build, open the app on the demo dossier
 #   make test   install what is missing, then gofmt check, go vet, go test (with headless UI tests)
-#               and a smoke run of the real binary under Xvfb
+#               staticcheck, and the real binary under Xvfb: a smoke run, then the end-to-end
+#               journeys driven with xdotool (make e2e; screenshots in e2e-shots/)
 
 SHELL := /bin/bash
 export PATH := /usr/local/go/bin:$(HOME)/go/bin:$(PATH)
@@ -10,7 +11,7 @@ BIN := bin/relance
 # -tags ci: Fyne's headless software driver, so tests need no display, GL or cgo.
 TESTFLAGS ?= -tags ci
 
-.PHONY: run test deps deps-build build vet fmt-check unit smoke screenshots bench bench-raw fuzz clean crashtest dist
+.PHONY: run test deps deps-build build vet fmt-check lint unit smoke e2e screenshots bench bench-raw fuzz clean crashtest dist
 
 run: deps-build build
 	./$(BIN)
@@ -31,6 +32,12 @@ fmt-check:
 vet:
 	$(GO) vet $(TESTFLAGS) ./...
 
+# staticcheck, pinned (scripts/deps.sh lint installs it with go install when missing).
+STATICCHECK_VERSION ?= v0.8.2
+lint:
+	@STATICCHECK_VERSION=$(STATICCHECK_VERSION) scripts/deps.sh lint
+	staticcheck $(TESTFLAGS) ./...
+
 unit:
 	$(GO) test $(TESTFLAGS) -count=1 ./...
 
@@ -38,7 +45,13 @@ unit:
 smoke: build
 	scripts/smoke.sh $(BIN)
 
-test: deps fmt-check vet unit smoke
+# The journeys of a person in the real window (scripts/e2e.sh): first run, open the demo, a
+# customer's card, a statement saved through the save dialog, a new dossier and an import, the
+# day's letters, every screen at 1024×700. E2E_SHOTS=dir to keep the screenshots elsewhere.
+e2e: build
+	scripts/e2e.sh $(BIN)
+
+test: deps fmt-check vet lint unit smoke e2e
 
 # Regenerate the README screenshots from the UI tests (Fyne test driver).
 screenshots:

@@ -5,7 +5,9 @@
 # so no hunspell-fr/-en package is needed at run time). Optional, best effort (never fails the
 # script, skipped where the distribution has no such package): Grammalecte for the grammar check
 # (letters/grammar runs grammalecte-server on 127.0.0.1 when it is installed).
-# Usage: scripts/deps.sh [build|test|all]   (default: all)
+# lint: staticcheck (STATICCHECK_VERSION, default the Makefile's), installed with go install
+# through the module proxy when missing or of another version.
+# Usage: scripts/deps.sh [build|test|lint|all]   (default: all)
 set -euo pipefail
 what=${1:-all}
 
@@ -13,11 +15,23 @@ build_pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libwayland-dev libxkbcommon
 test_pkgs=(xvfb xauth poppler-utils fonts-dejavu-core x11-utils xdotool imagemagick strace)
 optional_pkgs=(grammalecte-cli python3-grammalecte python3-bottle)
 
+if [ "$what" = lint ]; then
+  export PATH=/usr/local/go/bin:$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin:$PATH
+  want=${STATICCHECK_VERSION:-v0.8.2}
+  have=$(go version -m "$(command -v staticcheck 2>/dev/null || echo /nonexistent)" 2>/dev/null |
+    awk '$1 == "mod" && $2 == "honnef.co/go/tools" {print $3}')
+  if [ "$have" != "$want" ]; then
+    echo "Installing staticcheck $want (go install)"
+    go install "honnef.co/go/tools/cmd/staticcheck@$want"
+  fi
+  exit 0
+fi
+
 case "$what" in
   build) want=("${build_pkgs[@]}") ;;
   test) want=("${test_pkgs[@]}") ;;
   all) want=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
-  *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
+  *) echo "usage: $0 [build|test|lint|all]" >&2; exit 2 ;;
 esac
 
 # Go itself: /usr/local/go (the official archive) or the distribution's package. Go ≥ 1.21

@@ -124,6 +124,7 @@ func newApp(fa fyne.App, today ledger.Date) *App {
 	a := &App{fyne: fa, today: today, asOf: today, screen: screenDashboard}
 	fa.Settings().SetTheme(newTheme(a.themeMode()))
 	a.lang = a.initialLang()
+	a.fyneLang() // Fyne's dialogs in the same language (ui/fynelang.go)
 	a.clients = newClientsState()
 	a.win = fa.NewWindow("Relance")
 	a.win.Resize(windowSize())
@@ -176,6 +177,7 @@ func (a *App) setLang(lang string) {
 		return
 	}
 	a.lang = lang
+	a.fyneLang()
 	a.rebuild()
 }
 

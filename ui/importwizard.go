@@ -73,6 +73,7 @@ func (a *App) chooseImport() {
 func (w *importWizard) t(key string, args ...string) string { return w.a.t(key, args...) }
 
 func (w *importWizard) step(name string) {
+	w.a.trace("import", "step", name)
 	if w.done != nil {
 		w.done(name)
 	}
