@@ -95,6 +95,7 @@ func (a *App) insolvencyPane() fyne.CanvasObject {
 		return a.t("law.proc.level." + string(r.d.Level)), imp
 	}, func(row int) {
 		s.procSelected = row + 1
+		a.trace("select", "list", "procedures", "id", rows[row].p.ID, "step", string(rows[row].d.Kind))
 		claimBtn.Enable()
 		retBtn.Enable()
 	})
