@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -152,7 +151,5 @@ func repaint(a *App) {
 }
 
 func widgetCell(row, col int) widget.TableCellID { return widget.TableCellID{Row: row, Col: col} }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 func pad(n int) string { return fmt.Sprintf("%06d", n) }

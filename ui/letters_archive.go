@@ -28,8 +28,7 @@ func (a *App) archivePane() fyne.CanvasObject {
 	cols := []column{{"ui.let.col.id", 90, false}, {"ui.let.col.date", 100, false}, {"ui.let.col.customer", 220, false},
 		{"ui.let.col.stage", 150, false}, {"ui.let.col.channel", 110, false}, {"ui.let.col.total", 110, true},
 		{"ui.let.col.by", 140, false}}
-	var table *rowTable
-	table = a.rowsTable(cols, func() int { return len(recs) }, func(row, col int) (string, widget.Importance) {
+	table := a.rowsTable(cols, func() int { return len(recs) }, func(row, col int) (string, widget.Importance) {
 		r := &recs[row]
 		switch col {
 		case 0:
