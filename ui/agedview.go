@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -58,56 +59,91 @@ func (a *App) agedPane() fyne.CanvasObject {
 		}
 		return a.money(r.b.Credits)
 	}
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(rows), cols + 1 },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			r := &rows[id.Row]
-			l.Alignment = fyne.TextAlignTrailing
-			if id.Col < 2 {
-				l.Alignment = fyne.TextAlignLeading
-			}
-			l.TextStyle = fyne.TextStyle{Bold: r.total || r.group != ""}
-			l.Importance = widget.MediumImportance
-			if id.Col >= 4 && id.Col < 4+len(ag.Ranges) {
-				l.Importance = widget.DangerImportance
-			}
-			l.SetText(cell(r, id.Col))
-		})
-	t.ShowHeaderColumn = false
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		l.Alignment = fyne.TextAlignTrailing
-		if id.Col < 2 {
-			l.Alignment = fyne.TextAlignLeading
-		}
-		if id.Col >= 0 && id.Col < len(head) {
-			l.SetText(head[id.Col])
-		}
-	}
-	t.SetColumnWidth(0, 100)
-	t.SetColumnWidth(1, 180)
-	t.SetColumnWidth(2, 120) // balance and not due hold the largest (bold) totals
-	t.SetColumnWidth(3, 120)
-	for c := 4; c <= cols; c++ {
-		t.SetColumnWidth(c, 100)
-	}
-	t.OnSelected = func(id widget.TableCellID) {
-		t.UnselectAll()
-		r := rows[id.Row]
+	a.sortAged(rows, func(r *agedRow, col int) string { return cell(r, col) })
+	amount := func(r *agedRow, col int) ledger.Cents {
 		switch {
+		case col == 2:
+			return r.b.Total()
+		case col == 3:
+			return r.b.NotDue
+		case col-4 < len(ag.Ranges):
+			return r.b.Late[col-4]
+		}
+		return r.b.Credits
+	}
+	tcols := make([]column, cols+1)
+	for c := range tcols {
+		w := float32(60)
+		for k := range rows { // every amount and name whole (totals are bold)
+			w = max(w, textWidth(cell(&rows[k], c), rows[k].total || rows[k].group != "")+4)
+		}
+		tcols[c] = column{width: min(w, 320), right: c >= 2}
+	}
+	open := func(row int) {
+		switch r := rows[row]; {
 		case r.customer != "":
+			a.trace("open", "list", "aged", "id", r.customer)
 			a.showCustomer(r.customer)
 		case r.group != "":
 			a.agedGroup = r.group
+			a.trace("open", "list", "aged", "group", r.group)
 			a.showScreen(screenDashboard)
 		}
+	}
+	t := a.rowsTable(tcols, func() int { return len(rows) },
+		func(row, col int) (string, widget.Importance) {
+			r := &rows[row]
+			imp := normal
+			if col >= 4 && col < 4+len(ag.Ranges) && amount(r, col) > 0 {
+				imp = widget.DangerImportance // only what is late and unpaid
+			}
+			return cell(r, col), imp
+		},
+		rowActions{
+			selected: func(row int) {
+				if r := rows[row]; r.group != "" { // a group: drill into its customers
+					open(row)
+				} else if r.customer != "" {
+					a.trace("select", "list", "aged", "id", r.customer)
+				}
+			},
+			open: open,
+			menu: func(row int) []*fyne.MenuItem {
+				if rows[row].customer == "" {
+					return nil
+				}
+				return append([]*fyne.MenuItem{fyne.NewMenuItem(a.t("ui.cust.open"), func() { open(row) })},
+					a.customerActions(rows[row].customer)[1:]...)
+			},
+		})
+	boldRow := func(row int) bool { return row >= 0 && row < len(rows) && (rows[row].total || rows[row].group != "") }
+	inner := t.UpdateCell
+	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		o.(*cellLabel).TextStyle = fyne.TextStyle{Bold: boldRow(id.Row)}
+		inner(id, o)
+	}
+	t.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		if id.Col < 0 || id.Col >= len(head) {
+			b.SetText("")
+			b.OnTapped = nil
+			return
+		}
+		col := id.Col
+		b.Alignment = widget.ButtonAlignTrailing
+		if col < 2 {
+			b.Alignment = widget.ButtonAlignLeading
+		}
+		b.OnTapped = func() { a.sortAgedBy(col) }
+		b.SetText(sortArrow(head[col], a.agedSort == col, a.agedDesc))
+	}
+	for c := range tcols {
+		t.SetColumnWidth(c, max(tcols[c].width, textWidth(head[c], true)+24)) // room for the arrow
 	}
 
 	labels := []string{a.t("ui.aged.by_customer"), a.t("ui.aged.by_salesperson"), a.t("ui.aged.by_kind"), a.t("ui.aged.by_class")}
@@ -117,7 +153,7 @@ func (a *App) agedPane() fyne.CanvasObject {
 		a.agedBy, a.agedGroup = agedGroupings[by.SelectedIndex()], ""
 		a.showScreen(screenDashboard)
 	}
-	bar := container.NewHBox(widget.NewLabel(a.t("ui.aged.by")), withWidth(200, by))
+	bar := container.NewHBox(widget.NewLabel(a.t("ui.aged.by")), withWidth(180, narrow(180, by)))
 	if a.agedGroup != "" {
 		back := widget.NewButtonWithIcon(a.t("ui.aged.all_groups"), theme.NavigateBackIcon(), func() {
 			a.agedGroup = ""
@@ -133,7 +169,65 @@ func (a *App) agedPane() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, bar, exports)
 	note := widget.NewLabel(a.t("ui.aged.note", "date", a.date(a.asOf)))
 	note.SizeName = theme.SizeNameCaptionText
+	note.Wrapping = fyne.TextWrapWord
 	return container.NewBorder(top, note, nil, nil, t)
+}
+
+// sortAgedBy sorts the aged balance on column col: ascending first, descending on a
+// second click.
+func (a *App) sortAgedBy(col int) {
+	if a.agedSort == col {
+		a.agedDesc = !a.agedDesc
+	} else {
+		a.agedSort, a.agedDesc = col, false
+	}
+	a.trace("sort", "list", "aged", "col", strconv.Itoa(col), "desc", a.agedDesc)
+	a.showScreen(screenDashboard)
+}
+
+// sortAged sorts the rows on the chosen column (names and codes as text, amounts as
+// numbers); the total line stays last.
+func (a *App) sortAged(rows []agedRow, text func(r *agedRow, col int) string) {
+	col := a.agedSort
+	if col < 0 || len(rows) < 2 {
+		return
+	}
+	n := len(rows)
+	if rows[n-1].total {
+		n--
+	}
+	key := func(r *agedRow) ledger.Cents {
+		switch {
+		case col == 2:
+			return r.b.Total()
+		case col == 3:
+			return r.b.NotDue
+		case col-4 < len(r.b.Late):
+			return r.b.Late[col-4]
+		}
+		return r.b.Credits
+	}
+	sort.SliceStable(rows[:n], func(i, j int) bool {
+		x, y := &rows[i], &rows[j]
+		if a.agedDesc {
+			x, y = y, x
+		}
+		if col < 2 {
+			return ledger.Fold(text(x, col)) < ledger.Fold(text(y, col))
+		}
+		return key(x) < key(y)
+	})
+}
+
+// sortArrow is a column title with an arrow on the sort column.
+func sortArrow(title string, sorted, desc bool) string {
+	switch {
+	case !sorted:
+		return title
+	case desc:
+		return title + " ↓"
+	}
+	return title + " ↑"
 }
 
 func indexOf(v []string, s string) int {

@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -28,8 +29,13 @@ const (
 	maxRecent  = 8
 )
 
-// windowSize is the main window's initial size.
-func windowSize() fyne.Size { return fyne.NewSize(1280, 800) }
+// windowSize is the main window's size on first start: it fits inside the smallest
+// common laptop screen (1280×720, 1366×768) with room for the desktop's bars. Fyne has
+// no API to place a window or to read the screen size: the window manager places it.
+func windowSize() fyne.Size { return fyne.NewSize(1200, 660) }
+
+// minWindowSize is the smallest remembered size worth restoring.
+func minWindowSize() fyne.Size { return fyne.NewSize(800, 520) }
 
 // App is the running interface: the Fyne app and window, the open dossier, the book
 // loaded from it and the state of the screens. All fields are read and written on the
@@ -69,6 +75,10 @@ type App struct {
 	// agedBy is the aged balance's grouping ("customer", "salesperson", "kind") and
 	// agedGroup the group drilled into ("" for all).
 	agedBy, agedGroup string
+	// agedSort is the aged balance's sort column (-1: the ledger's order) and
+	// agedDesc its direction.
+	agedSort int
+	agedDesc bool
 	// disputes and blocks are the dossier's, loaded with the book; disputeIdx answers
 	// "how much of this item is disputed at this date".
 	disputes   []dispute.Dispute
@@ -93,8 +103,9 @@ type App struct {
 	tracer *tracer
 }
 
-// Run starts the GUI on the dossier at path (the demo dossier when path is empty,
-// created on first run) and returns the process exit status once the window is closed.
+// Run starts the GUI on the dossier at path (when path is empty: the last dossier
+// opened, or the welcome page on first run) and returns the process exit status once
+// the window is closed.
 func Run(path string) int {
 	fa := app.NewWithID(AppID)
 	fa.SetIcon(fyne.NewStaticResource("relance.png", assets.Icon))
@@ -106,14 +117,11 @@ func Run(path string) int {
 	a.backends.enabled = true // the real driver: engines, and checks off the UI goroutine
 	a.win.SetOnClosed(func() {
 		a.saveWindowSize()
+		a.saveSplits()
 		a.closeDossier()
 		a.stopCheckBackends()
 	})
-	if path == "" {
-		a.openDemo()
-	} else {
-		a.openDossier(path)
-	}
+	a.start(path)
 	a.win.ShowAndRun()
 	return 0
 }
@@ -121,7 +129,7 @@ func Run(path string) int {
 // newApp builds the interface on fa with today as the default as-of date, and shows
 // the empty shell (no dossier yet).
 func newApp(fa fyne.App, today ledger.Date) *App {
-	a := &App{fyne: fa, today: today, asOf: today, screen: screenDashboard}
+	a := &App{fyne: fa, today: today, asOf: today, screen: screenDashboard, agedSort: -1}
 	fa.Settings().SetTheme(newTheme(a.themeMode()))
 	a.lang = a.initialLang()
 	a.fyneLang() // Fyne's dialogs in the same language (ui/fynelang.go)
@@ -140,11 +148,11 @@ const (
 )
 
 // restoreWindowSize gives the window the size it had when last closed (at least
-// 1024×640), or the default size.
+// minWindowSize), or the default size.
 func (a *App) restoreWindowSize() {
 	p := a.fyne.Preferences()
 	w, h := p.FloatWithFallback(prefWinW, 0), p.FloatWithFallback(prefWinH, 0)
-	if w >= 1024 && h >= 640 {
+	if m := minWindowSize(); float32(w) >= m.Width && float32(h) >= m.Height {
 		a.win.Resize(fyne.NewSize(float32(w), float32(h)))
 	}
 }
@@ -152,9 +160,86 @@ func (a *App) restoreWindowSize() {
 // saveWindowSize remembers the window's size for the next start.
 func (a *App) saveWindowSize() {
 	s := a.win.Canvas().Size()
-	if s.Width >= 1024 && s.Height >= 640 {
+	if m := minWindowSize(); s.Width >= m.Width && s.Height >= m.Height {
 		a.fyne.Preferences().SetFloat(prefWinW, float64(s.Width))
 		a.fyne.Preferences().SetFloat(prefWinH, float64(s.Height))
+	}
+}
+
+// start opens the dossier at path; with no path, the last dossier opened, or on first
+// run (no recent dossier left) the welcome page: discover the demo, create or open.
+func (a *App) start(path string) {
+	if path == "" {
+		path = a.lastDossier()
+	}
+	if path == "" {
+		a.trace("welcome")
+		return
+	}
+	a.openDossier(path)
+}
+
+// lastDossier is the most recent dossier that still exists ("" when none: first run).
+func (a *App) lastDossier() string {
+	for _, p := range a.recent() {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// isDemo tells whether the open dossier is the user's demo dossier.
+func (a *App) isDemo() bool {
+	if a.path == "" {
+		return false
+	}
+	demo, err := store.DemoPath()
+	return err == nil && (demo == a.path || sameFile(demo, a.path))
+}
+
+// sameFile tells whether two paths name the same existing file.
+func sameFile(p, q string) bool {
+	a, err := os.Stat(p)
+	if err != nil {
+		return false
+	}
+	b, err := os.Stat(q)
+	return err == nil && os.SameFile(a, b)
+}
+
+// companyTitle is the open dossier's company name, marked as a demonstration for
+// the demo dossier.
+func (a *App) companyTitle() string {
+	if a.book == nil {
+		return ""
+	}
+	name := a.book.Settings.Company.Name
+	if a.isDemo() {
+		return a.t("ui.demo.company", "company", name)
+	}
+	return name
+}
+
+// Preference key of a split's position (one per split, by name).
+func prefSplit(name string) string { return "pref.split." + name }
+
+// splitOffset is the remembered position of split name, or def.
+func (a *App) splitOffset(name string, def float64) float64 {
+	o := a.fyne.Preferences().FloatWithFallback(prefSplit(name), def)
+	if o < 0.1 || o > 0.9 {
+		return def
+	}
+	return o
+}
+
+// saveSplits remembers the position of the splits on display.
+func (a *App) saveSplits() {
+	if v := a.clients.view; v != nil && v.split != nil {
+		a.fyne.Preferences().SetFloat(prefSplit("clients"), v.split.Offset)
+	}
+	if sp := a.clients.detailSplit; sp != nil {
+		a.fyne.Preferences().SetFloat(prefSplit("customer"), sp.Offset)
 	}
 }
 

@@ -19,6 +19,8 @@ type clientsState struct {
 	desc     bool
 	selected string       // customer ID shown in the detail panel, "" for none
 	view     *clientsView // the widgets on screen, nil when the screen is not shown
+	// detailSplit is the customer panel's identity/items split on display, if any.
+	detailSplit *container.Split
 }
 
 func newClientsState() clientsState {
@@ -57,7 +59,8 @@ type clientsView struct {
 	names  map[string]string        // salesperson ID → name
 	table  *rowTable
 	totals *widget.Label
-	body   *fyne.Container // the table alone, or the table above the detail panel
+	body   *fyne.Container  // the table alone, or the table above the detail panel
+	split  *container.Split // the list above the detail, nil while no customer is shown
 }
 
 // newClientsScreen builds the Clients screen.
@@ -86,9 +89,7 @@ func (a *App) newClientsScreen() fyne.CanvasObject {
 		return b
 	}
 	v.table.UpdateHeader = v.updateHeader
-	for i, c := range v.cols {
-		v.table.SetColumnWidth(i, max(c.width, a.headerWidth(c.key)+24)) // room for the sort arrow
-	}
+	v.sizeColumns()
 
 	v.totals = widget.NewLabel("")
 	v.totals.TextStyle = fyne.TextStyle{Bold: true}
@@ -155,11 +156,47 @@ func (v *clientsView) filterBar() fyne.CanvasObject {
 	})
 	overdue.SetChecked(st.filter.OverdueOnly)
 
-	return container.NewVBox(container.NewHBox(
-		widget.NewLabel(a.t("ui.filter.kind")), withWidth(200, kind),
-		widget.NewLabel(a.t("ui.filter.salesperson")), withWidth(200, sales),
-		overdue,
-	), a.riskFilterBar(v.apply))
+	// A grid rather than a row: the filters share the width and narrow with the window.
+	grid := container.NewGridWithColumns(3,
+		labelled(a.t("ui.filter.kind"), kind),
+		labelled(a.t("ui.filter.salesperson"), sales),
+		overdue)
+	for _, o := range a.riskFilterBar(v.apply) {
+		grid.Add(o)
+	}
+	return grid
+}
+
+// labelled puts a label on the left of a field that takes the rest of the width.
+func labelled(label string, field fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, widget.NewLabel(label), nil, narrow(150, field))
+}
+
+// sizeColumns gives each column the width of its widest value (names up to a
+// limit), its header and the sort arrow: no amount, date or name is cut.
+func (v *clientsView) sizeColumns() {
+	a := v.a
+	sums := a.sums
+	for i, c := range v.cols {
+		w := max(c.width, a.headerWidth(c.key)+24) // room for the sort arrow
+		switch c.col {
+		case ledger.ColName:
+			widest := ""
+			for k := range sums {
+				if len(sums[k].Name) > len(widest) {
+					widest = sums[k].Name
+				}
+			}
+			w = max(w, min(textWidth(widest, false)+8, 340))
+		case ledger.ColBalance, ledger.ColOverdue:
+			var big ledger.Cents
+			for k := range sums {
+				big = max(big, sums[k].Balance, sums[k].Overdue, -sums[k].Balance)
+			}
+			w = max(w, textWidth(a.money(-big), false)+8)
+		}
+		v.table.SetColumnWidth(i, w)
+	}
 }
 
 // apply filters and sorts the summaries, then refreshes the table, totals and detail.
@@ -276,6 +313,12 @@ func (v *clientsView) selectCustomer(id string) {
 	v.a.clients.selected = id
 	v.a.trace("select", "list", "clients", "id", id)
 	v.layoutBody()
+	for i := range v.rows { // keep the chosen row in view above the card
+		if v.rows[i].ID == id {
+			v.table.ScrollTo(widget.TableCellID{Row: i, Col: 0})
+			break
+		}
+	}
 }
 
 // closeDetail hides the detail panel.
@@ -288,12 +331,14 @@ func (v *clientsView) closeDetail() {
 // layoutBody shows the table alone, or above the selected customer's detail.
 func (v *clientsView) layoutBody() {
 	id := v.a.clients.selected
+	v.a.saveSplits()
 	if id == "" || v.a.book.Account(id) == nil {
+		v.split = nil
 		v.body.Objects = []fyne.CanvasObject{v.table}
 	} else {
-		split := container.NewVSplit(v.table, v.a.customerDetail(id, v.closeDetail))
-		split.Offset = 0.42
-		v.body.Objects = []fyne.CanvasObject{split}
+		v.split = container.NewVSplit(v.table, v.a.customerDetail(id, v.closeDetail))
+		v.split.Offset = v.a.splitOffset("clients", 0.42)
+		v.body.Objects = []fyne.CanvasObject{v.split}
 	}
 	v.body.Refresh()
 }

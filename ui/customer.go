@@ -34,7 +34,12 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(more)
 		a.showContextMenu(a.customerActions(id), pos.Add(fyne.NewPos(0, more.Size().Height)))
 	})
-	header := container.NewBorder(nil, nil, nil, container.NewHBox(balance, stmt, pen, more, closeBtn), title)
+	balance.Wrapping = fyne.TextWrapWord
+	// Two rows, so that the panel narrows with the window: the name and Close, then the
+	// position and the actions.
+	header := container.NewVBox(
+		container.NewBorder(nil, nil, nil, closeBtn, title),
+		container.NewBorder(nil, nil, nil, container.NewHBox(stmt, pen, more), balance))
 
 	identity := container.NewAppTabs(
 		container.NewTabItem(a.t("ui.detail.tab_identity"), container.NewVScroll(container.NewVBox(a.identityForm(acc), a.privacyButtons(acc)))),
@@ -46,7 +51,10 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 	identity.SelectIndex(a.detailTab)
 	identity.OnSelected = func(*container.TabItem) { a.detailTab = identity.SelectedIndex() }
 	items := a.itemsTable(acc)
-	body := container.NewBorder(nil, nil, withWidth(390, identity), nil, items)
+	split := container.NewHSplit(identity, items)
+	split.Offset = a.splitOffset("customer", 0.4)
+	a.clients.detailSplit = split
+	body := split
 	return container.NewBorder(container.NewVBox(widget.NewSeparator(), header), nil, nil, nil, body)
 }
 
@@ -156,79 +164,70 @@ func itemColumns() []itemColumn {
 }
 
 // itemsTable lists the customer's items, newest first; overdue items are shown in
-// the danger colour with their days late.
+// the danger colour with their days late. A double click (or Enter, or the row's menu)
+// on an open invoice opens a dispute on it.
 func (a *App) itemsTable(acc *ledger.Account) fyne.CanvasObject {
-	cols := itemColumns()
+	icols := itemColumns()
 	items := make([]ledger.Item, len(acc.Items))
 	for i := range acc.Items {
 		items[len(items)-1-i] = acc.Items[i]
 	}
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(items), len(cols) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			it := &items[id.Row]
-			c := cols[id.Col]
-			l.Alignment = fyne.TextAlignLeading
-			if c.numeric {
-				l.Alignment = fyne.TextAlignTrailing
+	text := func(it *ledger.Item, col int) string {
+		switch col {
+		case 0:
+			return it.Number
+		case 1:
+			return a.t("ui.itemkind." + it.Kind.String())
+		case 2:
+			return a.date(it.DocDate)
+		case 3:
+			return a.date(it.DueDate)
+		case 4:
+			return a.money(it.Amount)
+		case 5:
+			if it.Open != 0 {
+				return a.money(it.Open)
 			}
-			l.Importance = widget.MediumImportance
+		case 6:
 			if it.OverdueAt(a.asOf) {
-				l.Importance = widget.DangerImportance
+				return strconv.Itoa(it.DaysLate(a.asOf))
 			}
-			var s string
-			switch id.Col {
-			case 0:
-				s = it.Number
-			case 1:
-				s = a.t("ui.itemkind." + it.Kind.String())
-			case 2:
-				s = a.date(it.DocDate)
-			case 3:
-				s = a.date(it.DueDate)
-			case 4:
-				s = a.money(it.Amount)
-			case 5:
-				if it.Open != 0 {
-					s = a.money(it.Open)
-				}
-			case 6:
-				if it.OverdueAt(a.asOf) {
-					s = strconv.Itoa(it.DaysLate(a.asOf))
-				}
+		}
+		return ""
+	}
+	cols := make([]column, len(icols))
+	for i, c := range icols {
+		cols[i] = column{key: c.key, width: c.width, right: c.numeric}
+	}
+	for k := range items { // every value whole: the widest number, date and amount
+		for i := range cols {
+			cols[i].width = max(cols[i].width, textWidth(text(&items[k], i), false)+8)
+		}
+	}
+	open := func(row int) {
+		if row >= 0 && row < len(items) && items[row].Open > 0 {
+			a.askOpenDispute(acc.Customer.ID, items[row])
+		}
+	}
+	return a.rowsTable(cols, func() int { return len(items) },
+		func(row, col int) (string, widget.Importance) {
+			it := &items[row]
+			imp := normal
+			if it.OverdueAt(a.asOf) {
+				imp = widget.DangerImportance
 			}
-			l.SetText(s)
+			return text(it, col), imp
 		},
-	)
-	t.ShowHeaderColumn = false
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		l.Alignment = fyne.TextAlignLeading
-		if id.Col >= 0 && id.Col < len(cols) {
-			if cols[id.Col].numeric {
-				l.Alignment = fyne.TextAlignTrailing
-			}
-			l.SetText(a.t(cols[id.Col].key))
-		}
-	}
-	for i, c := range cols {
-		t.SetColumnWidth(i, c.width)
-	}
-	// One click on an open invoice opens a dispute on it.
-	t.OnSelected = func(id widget.TableCellID) {
-		t.UnselectAll()
-		if id.Row >= 0 && id.Row < len(items) && items[id.Row].Open > 0 {
-			a.askOpenDispute(acc.Customer.ID, items[id.Row])
-		}
-	}
-	return t
+		rowActions{
+			selected: func(row int) { a.trace("select", "list", "items", "id", items[row].Number) },
+			open:     open,
+			menu: func(row int) []*fyne.MenuItem {
+				if items[row].Open <= 0 {
+					return nil
+				}
+				return []*fyne.MenuItem{fyne.NewMenuItem(a.t("ui.item.open_dispute"), func() { open(row) })}
+			},
+		})
 }
 
 // customerActions are the things to do with customer id, offered by the panel's "More"
@@ -236,6 +235,7 @@ func (a *App) itemsTable(acc *ledger.Account) fyne.CanvasObject {
 // sheet, the statement, the penalty calculation and the injonction de payer pack.
 func (a *App) customerActions(id string) []*fyne.MenuItem {
 	return []*fyne.MenuItem{
+		fyne.NewMenuItem(a.t("ui.cust.open"), func() { a.showCustomer(id) }),
 		fyne.NewMenuItem(a.t("ui.detail.letter"), func() {
 			a.lettersView.customer = id
 			a.showScreen(screenLetters)

@@ -154,14 +154,17 @@ func (a *App) kpiPane() fyne.CanvasObject {
 		a.showScreen(screenDisputes)
 	})
 	counts.Importance = widget.LowImportance
+	heading.Wrapping = fyne.TextWrapWord
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(counts, report), heading)
 
 	agedCard := a.panel(a.t("ui.dash.chart_aged"), a.agedChart())
 	dsoCard := a.panel(a.t("ui.dash.chart_dso", "n", strconv.Itoa(historyMonths)), a.dsoChart())
 	topCard := a.panel(a.t("ui.dash.top", "n", strconv.Itoa(topOverdueCount)),
 		a.topOverdueTable(ledger.TopOverdue(a.sums, topOverdueCount)))
-	return container.NewBorder(container.NewVBox(head, grid), nil, nil, nil,
-		container.NewGridWithColumns(3, agedCard, dsoCard, topCard))
+	// One page that scrolls: the tiles, the two charts side by side, then the most
+	// overdue customers across the whole width (their names and amounts whole).
+	charts := container.NewGridWithColumns(2, withMinSize(fyne.NewSize(0, 260), agedCard), withMinSize(fyne.NewSize(0, 260), dsoCard))
+	return container.NewVScroll(container.NewVBox(head, grid, charts, topCard))
 }
 
 // activityCounts sums up the work in progress at the as-of date: disputes in progress
@@ -201,7 +204,7 @@ func (a *App) decimalText(s string) string {
 func (a *App) panel(title string, content fyne.CanvasObject) fyne.CanvasObject {
 	l := widget.NewLabel(title)
 	l.TextStyle = fyne.TextStyle{Bold: true}
-	l.Truncation = fyne.TextTruncateEllipsis
+	l.Wrapping = fyne.TextWrapWord
 	return widget.NewCard("", "", container.NewBorder(l, nil, nil, nil, content))
 }
 
@@ -215,7 +218,7 @@ func (a *App) kpiTile(f *credit.Figure) fyne.CanvasObject {
 	btn := widget.NewButton("", func() { a.explainFigure(f) })
 	btn.Importance = widget.LowImportance
 	name := widget.NewLabel(a.t(f.Key))
-	name.Truncation = fyne.TextTruncateEllipsis
+	name.Wrapping = fyne.TextWrapWord // two lines rather than a title cut short
 	value := widget.NewLabel(a.figureText(f))
 	value.SizeName = theme.SizeNameSubHeadingText
 	value.TextStyle = fyne.TextStyle{Bold: true}
@@ -360,60 +363,51 @@ func (a *App) percent(v string) string {
 	return v + "%"
 }
 
-// topOverdueTable lists customers by overdue amount, compactly (name, overdue, days
-// late) to sit beside the charts; a click opens the customer.
+// topOverdueTable lists customers by overdue amount (name, overdue, days late), each
+// column as wide as its widest value; a click selects, a double click or Enter opens
+// the customer's card, a right click offers the customer's actions.
 func (a *App) topOverdueTable(rows []ledger.CustomerSummary) fyne.CanvasObject {
 	if len(rows) == 0 {
 		return widget.NewLabel(a.t("ui.dash.none_overdue"))
 	}
-	keys := []string{"ui.col.name", "ui.col.overdue", "ui.col.dayslate"}
-	widths := []float32{150, 112, 64}
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(rows), len(keys) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			r := &rows[id.Row]
-			l.Alignment = fyne.TextAlignTrailing
-			l.Importance = widget.MediumImportance
-			var s string
-			switch id.Col {
-			case 0:
-				s, l.Alignment = r.Name, fyne.TextAlignLeading
-			case 1:
-				s, l.Importance = a.money(r.Overdue), widget.DangerImportance
-			case 2:
-				s = strconv.Itoa(r.DaysLate)
+	text := func(row, col int) string {
+		r := &rows[row]
+		switch col {
+		case 0:
+			return r.Name
+		case 1:
+			return a.money(r.Overdue)
+		}
+		return strconv.Itoa(r.DaysLate)
+	}
+	cols := []column{{key: "ui.col.name", width: 150}, {key: "ui.col.overdue", width: 100, right: true},
+		{key: "ui.col.dayslate", width: 60, right: true}}
+	for c := range cols {
+		cols[c].width = max(cols[c].width, textWidth(a.t(cols[c].key), true)+16)
+	}
+	for row := range rows {
+		for c := range cols {
+			cols[c].width = max(cols[c].width, min(textWidth(text(row, c), false)+8, 420))
+		}
+	}
+	t := a.rowsTable(cols, func() int { return len(rows) },
+		func(row, col int) (string, widget.Importance) {
+			if col == 1 {
+				return text(row, col), widget.DangerImportance
 			}
-			l.SetText(s)
+			return text(row, col), normal
 		},
-	)
-	t.ShowHeaderColumn = false
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		l.Truncation = fyne.TextTruncateEllipsis
-		l.Alignment = fyne.TextAlignLeading
-		if id.Col >= 1 {
-			l.Alignment = fyne.TextAlignTrailing
-		}
-		if id.Col >= 0 && id.Col < len(keys) {
-			l.SetText(a.t(keys[id.Col]))
-		}
-	}
-	for i, w := range widths {
-		t.SetColumnWidth(i, w)
-	}
-	t.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(rows) {
-			a.showCustomer(rows[id.Row].ID)
-		}
-	}
-	return t
+		rowActions{
+			selected: func(row int) { a.trace("select", "list", "top_overdue", "id", rows[row].ID) },
+			open: func(row int) {
+				a.trace("open", "list", "top_overdue", "id", rows[row].ID)
+				a.showCustomer(rows[row].ID)
+			},
+			menu: func(row int) []*fyne.MenuItem { return a.customerActions(rows[row].ID) },
+		})
+	// Every row shown: the page scrolls, not the table.
+	rowH := fyne.MeasureText("0", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding() + theme.Padding()
+	return withMinSize(fyne.NewSize(0, rowH*float32(len(rows)+1)+theme.Padding()*2), t)
 }
 
 // tile is one figure of the dashboard: a caption, a large value and an optional hint.

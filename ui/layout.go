@@ -1,6 +1,9 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
 
 // widthLayout stacks its objects and asks for at least a given width, so that a
 // navigation bar or an entry in a box keeps a readable size.
@@ -31,4 +34,63 @@ func (l widthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // withWidth wraps o so that it is at least width wide.
 func withWidth(width float32, o fyne.CanvasObject) *fyne.Container {
 	return &fyne.Container{Layout: widthLayout{width}, Objects: []fyne.CanvasObject{o}}
+}
+
+// maxWidthLayout gives its objects the whole width up to a maximum, centred: a page
+// that reads well on a wide screen and still fits a narrow one (it never asks for
+// more than its objects' own minimum width).
+type maxWidthLayout struct{ max float32 }
+
+// MinSize is the largest minimum size of the objects.
+func (l maxWidthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		if o.Visible() {
+			s = s.Max(o.MinSize())
+		}
+	}
+	return s
+}
+
+// Layout centres the objects horizontally, at most l.max wide, at the top.
+func (l maxWidthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	w := min(size.Width, l.max)
+	for _, o := range objects {
+		w := max(w, o.MinSize().Width)
+		o.Move(fyne.NewPos((size.Width-w)/2, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+	}
+}
+
+// atMostWidth wraps o so that it takes the available width up to width, centred.
+func atMostWidth(width float32, o fyne.CanvasObject) *fyne.Container {
+	return &fyne.Container{Layout: maxWidthLayout{width}, Objects: []fyne.CanvasObject{o}}
+}
+
+// textWidth is the width a label needs to show text whole (bold when asked).
+func textWidth(text string, bold bool) float32 {
+	l := widget.NewLabel(text)
+	l.TextStyle = fyne.TextStyle{Bold: bold}
+	return l.MinSize().Width
+}
+
+// narrowLayout lets its objects be narrower than they ask (at least width): a choice
+// list whose longest option would otherwise widen a whole row of filters.
+type narrowLayout struct{ width float32 }
+
+// MinSize is the objects' minimum size, its width capped at the layout's width.
+func (l narrowLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	s := widthLayout{}.MinSize(objects)
+	s.Width = min(s.Width, l.width)
+	return s
+}
+
+// Layout gives every object the whole area.
+func (l narrowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	widthLayout{}.Layout(objects, size)
+}
+
+// narrow wraps o so that it asks for at most width.
+func narrow(width float32, o fyne.CanvasObject) *fyne.Container {
+	return &fyne.Container{Layout: narrowLayout{width}, Objects: []fyne.CanvasObject{o}}
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/ledger"
@@ -217,12 +216,13 @@ func (a *App) riskCell(id string, col ledger.SummaryColumn) (string, widget.Impo
 	return a.signalNames(as), imp
 }
 
-// riskFilterBar is the class and signal filters of the Clients screen; apply refilters.
-func (a *App) riskFilterBar(apply func()) fyne.CanvasObject {
+// riskFilterBar is the class and signal filters of the Clients screen (none when the
+// classes are not computed); apply refilters.
+func (a *App) riskFilterBar(apply func()) []fyne.CanvasObject {
 	st := &a.risk
 	res := a.riskResult()
 	if res == nil {
-		return widget.NewLabel("")
+		return nil
 	}
 	codes := res.Policy.Codes()
 	classOpts := []string{a.t("uirisk.filter.all_classes")}
@@ -252,6 +252,6 @@ func (a *App) riskFilterBar(apply func()) fyne.CanvasObject {
 		}
 		apply()
 	}
-	return container.NewHBox(widget.NewLabel(a.t("uirisk.filter.class")), withWidth(190, class),
-		widget.NewLabel(a.t("uirisk.filter.signal")), withWidth(220, sig))
+	return []fyne.CanvasObject{labelled(a.t("uirisk.filter.class"), class),
+		labelled(a.t("uirisk.filter.signal"), sig)}
 }

@@ -20,7 +20,8 @@ import (
 func (a *App) clientsTabs(list fyne.CanvasObject) fyne.CanvasObject {
 	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon(a.t("uirisk.tab.list"), theme.ListIcon(), list),
-		container.NewTabItemWithIcon(a.t("uirisk.tab.map"), theme.GridIcon(), a.riskMap()),
+		// The map scrolls within its tab on a narrow window rather than widening it.
+		container.NewTabItemWithIcon(a.t("uirisk.tab.map"), theme.GridIcon(), container.NewScroll(a.riskMap())),
 	)
 	if a.risk.mapTab {
 		tabs.SelectIndex(1)

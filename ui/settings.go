@@ -113,12 +113,11 @@ func (a *App) newSettingsScreen() fyne.CanvasObject {
 	}
 	a.settingsView = v
 
-	grid := container.NewGridWithColumns(2,
-		container.NewVBox(cards[0], cards[2]),
-		container.NewVBox(cards[1], cards[3]),
-	)
+	// One column, at most 820 wide, that scrolls: it fits a 1024-pixel window without
+	// widening it, and the save button stays in view below.
+	page := atMostWidth(820, container.NewVBox(cards[0], cards[1], cards[2], cards[3]))
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(a.riskPolicyButton(), v.save), v.errMsg)
-	return container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(grid))
+	return container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(page))
 }
 
 // submit reads the form, and writes the settings in one transaction; a bad field is

@@ -70,7 +70,7 @@ func (a *App) rebuild() {
 	a.win.SetMainMenu(a.mainMenu())
 	title := "Relance"
 	if a.book != nil {
-		title = a.book.Settings.Company.Name + " — Relance"
+		title = a.companyTitle() + " — Relance"
 	}
 	a.win.SetTitle(title)
 	if a.busy {
@@ -104,7 +104,7 @@ func (a *App) newShell() *shell {
 	s.company.SizeName = theme.SizeNameSubHeadingText
 	s.company.Truncation = fyne.TextTruncateEllipsis
 	if a.book != nil {
-		s.company.SetText(a.book.Settings.Company.Name)
+		s.company.SetText(a.companyTitle())
 	}
 
 	s.asOf = widget.NewEntry()
@@ -131,7 +131,7 @@ func (a *App) newShell() *shell {
 	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.search.SetText(a.clients.filter.Text)
 	s.search.OnChanged = a.searchCustomers
-	searchBox := withWidth(300, s.search)
+	searchBox := withWidth(240, s.search)
 
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(asOfBox, searchBox), s.company)
 
@@ -146,12 +146,14 @@ func (a *App) newShell() *shell {
 	s.progress.Stop()
 	bottom := container.NewBorder(nil, nil, nil, withWidth(160, s.progress), s.status)
 
-	navBox := container.NewBorder(nil, nil, nil, widget.NewSeparator(), withWidth(190, s.nav))
+	navBox := container.NewBorder(nil, nil, nil, widget.NewSeparator(), withWidth(180, s.nav))
+	// The screen scrolls inside the window rather than widening or heightening it:
+	// whatever a screen asks for, the window keeps the size the user gave it.
 	body := container.NewBorder(
 		container.NewVBox(container.NewPadded(top), widget.NewSeparator()),
 		container.NewVBox(widget.NewSeparator(), bottom),
 		navBox, nil,
-		container.NewPadded(s.content),
+		container.NewScroll(container.NewPadded(s.content)),
 	)
 	s.root = body
 	return s
@@ -162,6 +164,7 @@ func (a *App) showScreen(id screenID) {
 	if id < 0 || id >= screenCount {
 		id = screenDashboard
 	}
+	a.saveSplits()
 	a.screen = id
 	s := a.shell
 	s.navigating = true

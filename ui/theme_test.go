@@ -76,8 +76,8 @@ func TestScreenshotsDarkAndScaled(t *testing.T) {
 			a.showScreen(c.screen)
 			a.win.Resize(windowSize())
 			img := a.win.Canvas().Capture()
-			if w := img.Bounds().Dx(); w != int(1280*c.scale) {
-				t.Errorf("capture %d pixels wide, want %v", w, 1280*c.scale)
+			if w, want := img.Bounds().Dx(), windowSize().Width*c.scale; w != int(want) {
+				t.Errorf("capture %d pixels wide, want %v", w, want)
 			}
 			if n := colours(img); n < 8 {
 				t.Errorf("capture has %d colours: blank?", n)

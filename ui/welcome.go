@@ -71,7 +71,8 @@ func (a *App) welcomeScreen() fyne.CanvasObject {
 		widget.NewButtonWithIcon(a.t("ui.tour.start"), theme.HelpIcon(), a.startTour),
 		widget.NewButtonWithIcon(a.t("ui.demo.reset"), theme.ViewRefreshIcon(), a.askResetDemo),
 	))
-	return container.NewVScroll(container.NewCenter(withWidth(900, box)))
+	// As wide as the window allows, up to 900: it never widens a laptop's window.
+	return container.NewVScroll(atMostWidth(900, box))
 }
 
 // tourStep is one stop of the guided tour: a screen and what to show there.
