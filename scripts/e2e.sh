@@ -39,6 +39,11 @@ export DISPLAY=$disp HOME=$work/home XDG_DATA_HOME=$work/home/.local/share \
   RELANCE_TRACE=$work/trace.jsonl LANG=C.UTF-8
 unset LC_ALL LC_MESSAGES LANGUAGE
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+# The system's file opener (a letter's PDF is handed to it) records what it was given.
+mkdir -p "$work/bin"
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >>"%s"\n' "$work/opened.txt" >"$work/bin/xdg-open"
+chmod +x "$work/bin/xdg-open"
+export PATH=$work/bin:$PATH
 trace=$RELANCE_TRACE
 : >"$trace"
 step=0 last=""
@@ -190,7 +195,10 @@ if wait_event 5 '"event":"select"' '"list":"letters"'; then
   mark
   dclick 700 264
   if wait_event 5 '"event":"open"' '"list":"letters"'; then
-    passed+=("an issued letter selected and opened (double click) in Courriers")
+    for _ in $(seq 1 25); do [ -s "$work/opened.txt" ] && break; sleep 0.2; done
+    opened=$(tail -1 "$work/opened.txt" 2>/dev/null || true)
+    pdftotext "$opened" - >/dev/null 2>&1 || fail "opening an issued letter handed \"$opened\" to the system, not a PDF"
+    passed+=("an issued letter selected and opened (double click) in Courriers: its PDF handed to the system")
   else
     tolerated+=("double click on an issued letter did not open it")
   fi
@@ -276,6 +284,9 @@ app=""
 listed=$(RELANCE_LANG=en "$bin" customers --db "$newdb" 2>&1) || fail "relance customers --db $newdb: $listed"
 grep -q 'RECETTE' <<<"$listed" || fail "the CLI finds none of the imported customers in $newdb: $listed"
 passed+=("new dossier created through its dialogs, FEC imported through the file dialog and the wizard: $imported customers, listed by the CLI")
+
+errors=$(grep -F '"event":"error"' "$trace" || true)
+[ -z "$errors" ] || fail "the app showed error dialogs: $errors"
 
 echo "e2e: screenshots in $shots"
 for p in "${passed[@]}"; do echo "e2e: ok: $p"; done

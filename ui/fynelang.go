@@ -28,12 +28,12 @@ func systemLocaleOf(code string) string {
 	return code + "_FR.UTF-8"
 }
 
-// fyneMessages are our words for the few keys Fyne 2.8.1 leaves untranslated in code's
-// language (the file dialog's "(Parent)"), as a go-i18n message file. ("Home" and
+// fyneMessages are our words for the few keys Fyne 2.8.1 translates poorly in code's
+// language (the file dialog's "(Parent)" folder), as a go-i18n message file. ("Home" and
 // "Computer" of the file dialog are not translatable in Fyne 2.8.1.)
 func fyneMessages(code string) []byte {
 	if code == "fr" {
-		return []byte(`{"(Parent)": "(Dossier parent)"}`)
+		return []byte(`{"file.parent": "Dossier parent"}`)
 	}
 	return []byte("{}")
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -52,4 +53,16 @@ func confirmButtons(a *App) string {
 		s += l
 	}
 	return s
+}
+
+// The file dialog's parent folder is named in French words.
+func TestFyneParentFolderInFrench(t *testing.T) {
+	a := newTestApp(t, "fr")
+	if got := lang.X("file.parent", "Parent"); got != "Dossier parent" {
+		t.Errorf("file.parent in French: %q", got)
+	}
+	a.setLang("en")
+	if got := lang.X("file.parent", "Parent"); got != "Parent" {
+		t.Errorf("file.parent in English: %q", got)
+	}
 }
