@@ -225,7 +225,7 @@ func (a *App) kpiTile(f *credit.Figure) fyne.CanvasObject {
 	value.Truncation = fyne.TextTruncateEllipsis
 	hint := widget.NewLabel(trend)
 	hint.SizeName = theme.SizeNameCaptionText
-	hint.Truncation = fyne.TextTruncateEllipsis
+	hint.Wrapping = fyne.TextWrapWord // the change is a figure too: never cut
 	box := container.NewVBox(name, value, hint)
 	return widget.NewCard("", "", container.NewStack(btn, box))
 }
