@@ -409,21 +409,3 @@ func (a *App) topOverdueTable(rows []ledger.CustomerSummary) fyne.CanvasObject {
 	rowH := fyne.MeasureText("0", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding() + theme.Padding()
 	return withMinSize(fyne.NewSize(0, rowH*float32(len(rows)+1)+theme.Padding()*2), t)
 }
-
-// tile is one figure of the dashboard: a caption, a large value and an optional hint.
-func (a *App) tile(key, value, hint string) fyne.CanvasObject {
-	caption := widget.NewLabel(a.t(key))
-	caption.Truncation = fyne.TextTruncateEllipsis
-	v := widget.NewLabel(value)
-	v.SizeName = theme.SizeNameSubHeadingText
-	v.TextStyle = fyne.TextStyle{Bold: true}
-	v.Truncation = fyne.TextTruncateEllipsis
-	box := container.NewVBox(caption, v)
-	if hint != "" {
-		h := widget.NewLabel(hint)
-		h.SizeName = theme.SizeNameCaptionText
-		h.Truncation = fyne.TextTruncateEllipsis
-		box.Add(h)
-	}
-	return widget.NewCard("", "", box)
-}

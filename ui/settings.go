@@ -15,12 +15,6 @@ import (
 	"relance/ledger/store"
 )
 
-// settingsField is one editable setting: its i18n label key and its entry.
-type settingsField struct {
-	key   string
-	entry *widget.Entry
-}
-
 // settingsView is the Paramètres screen: a form over the dossier's settings, saved in
 // one store transaction.
 type settingsView struct {
