@@ -283,6 +283,13 @@ wait "$app" 2>/dev/null || true
 app=""
 listed=$(RELANCE_LANG=en "$bin" customers --db "$newdb" 2>&1) || fail "relance customers --db $newdb: $listed"
 grep -q 'RECETTE' <<<"$listed" || fail "the CLI finds none of the imported customers in $newdb: $listed"
+# The statement names the customer (the CLI reads the demo, free now that the app is closed).
+demo=$(field path "$loaded")
+cname=$(RELANCE_LANG=en "$bin" customers --db "$demo" --format json 2>/dev/null |
+  grep -F -A1 "\"id\": \"$cust\"" | sed -n 's/.*"name": "\(.*\)",*$/\1/p' | head -1)
+[ -n "$cname" ] || fail "the CLI does not know customer $cust of $demo"
+grep -qF "$cname" <<<"$text" || fail "the statement $pdf does not carry the name of $cust, \"$cname\""
+passed+=("the statement of $cust carries its name, \"$cname\" (pdftotext)")
 passed+=("new dossier created through its dialogs, FEC imported through the file dialog and the wizard: $imported customers, listed by the CLI")
 
 errors=$(grep -F '"event":"error"' "$trace" || true)
