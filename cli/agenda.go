@@ -70,10 +70,11 @@ type agendaJSON struct {
 	Why      []string `json:"why"`
 }
 
-func whyText(rs []dunning.Reason, lang string) []string {
+// whyText renders reasons in lang, amounts in currency (dunning.Reason.Say).
+func whyText(rs []dunning.Reason, lang, currency string) []string {
 	out := make([]string, len(rs))
 	for i, r := range rs {
-		out[i] = r.Text(lang)
+		out[i] = r.Say(lang, currency)
 	}
 	return out
 }
@@ -113,7 +114,7 @@ func runAgenda(env *Env, args []string) error {
 		rows = append(rows, agendaJSON{Action: e.Stage, Channel: string(e.Channel), Customer: e.Customer, Name: e.Name,
 			Class: e.Class, Items: e.Items, Amount: e.Amount.String(), Level: e.Level, Due: e.Due.String(),
 			Overdue: e.Overdue(asOf), DaysLate: e.DaysLate, Priority: e.Priority, Manual: e.Manual, Assignee: e.Assignee,
-			Template: e.Template, Why: whyText(e.Why, l)})
+			Template: e.Template, Why: whyText(e.Why, l, book.Settings.Currency)})
 	}
 	switch rf.Format() {
 	case "json":
@@ -132,7 +133,7 @@ func runAgenda(env *Env, args []string) error {
 			Deadlines []dunning.LegalDeadline `json:"deadlines"`
 		}{AsOf: asOf.String(), Actions: rows, Deadlines: legal}
 		for _, s := range ag.Skipped {
-			out.Skipped = append(out.Skipped, skipped{s.Customer, s.Name, whyText(s.Why, l)})
+			out.Skipped = append(out.Skipped, skipped{s.Customer, s.Name, whyText(s.Why, l, book.Settings.Currency)})
 		}
 		for _, s := range ag.Signals {
 			out.Signals = append(out.Signals, s.Customer+" "+s.Ref+" "+i18n.T(l, "dunning.signal."+s.Kind))
@@ -166,7 +167,7 @@ func runAgenda(env *Env, args []string) error {
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(l, "dunning.cli.count", "count", fmt.Sprint(len(rows))))
 	for _, s := range ag.Skipped {
-		fmt.Fprintf(env.Stdout, "  %s %s: %s\n", s.Customer, truncate(s.Name, 30), strings.Join(whyText(s.Why, l), "; "))
+		fmt.Fprintf(env.Stdout, "  %s %s: %s\n", s.Customer, truncate(s.Name, 30), strings.Join(whyText(s.Why, l, book.Settings.Currency), "; "))
 	}
 	for _, s := range ag.Signals {
 		fmt.Fprintf(env.Stdout, "! %s %s %s\n", s.Customer, s.Ref, i18n.T(l, "dunning.signal."+s.Kind))

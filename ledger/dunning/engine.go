@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 
-	"relance/assets/i18n"
 	"relance/ledger"
 	"relance/ledger/dispute"
 )
@@ -15,8 +14,8 @@ type Reason struct {
 	Args []string `json:"args,omitempty"`
 }
 
-// Text renders the reason in lang.
-func (r Reason) Text(lang string) string { return i18n.T(lang, r.Key, r.Args...) }
+// Text renders the reason in lang, amounts in euros (Say with the dossier's currency).
+func (r Reason) Text(lang string) string { return r.Say(lang, "EUR") }
 
 // DefaultWeights are the class weights of the priority, in tenths: a customer at risk
 // (D) comes before a standard one (B) for the same amount and lateness.

@@ -104,7 +104,7 @@ func (e *engine) nextStep(a *ledger.Account, sc *Scenario, acts []*Action, remin
 		ent.Why = append(ent.Why, r("dunning.why.oldest", "number", oldest.Number, "due", dstr(oldest.DueDate),
 			"days", itoa(oldest.DaysLate(asOf))))
 		ent.Why = append(ent.Why, r("dunning.why.step", "step", st.Code, "channel", string(st.Channel),
-			"offset", signed(st.Offset), "date", dstr(due)))
+			"offset", signed(st.Offset), "due", dstr(oldest.DueDate), "date", dstr(due)))
 		if last != nil {
 			ent.Why = append(ent.Why, r("dunning.why.after", "step", sc.Steps[level].Code, "date", dstr(last.Date)))
 		} else {
