@@ -122,13 +122,14 @@ func (a *App) agendaToday() fyne.CanvasObject {
 		withWidth(220, filter), batch)
 	var signals []string
 	for _, sg := range s.ag.Signals {
-		signals = append(signals, a.t("dunning.signal."+sg.Kind)+" : "+sg.Customer+" "+sg.Ref)
+		signals = append(signals, a.t("ui.agenda.signal", "kind", a.t("dunning.signal."+sg.Kind), "name", customerName(a.book, sg.Customer),
+			"customer", sg.Customer, "amount", a.money(sg.Amount), "date", a.date(sg.Date)))
 	}
 	top := container.NewVBox(head)
 	if len(signals) > 0 {
 		sl := widget.NewLabel(strings.Join(signals, " · "))
 		sl.Importance = widget.WarningImportance
-		sl.Truncation = fyne.TextTruncateEllipsis
+		sl.Wrapping = fyne.TextWrapWord
 		top.Add(sl)
 	}
 	var legal []string
@@ -142,14 +143,14 @@ func (a *App) agendaToday() fyne.CanvasObject {
 	if len(legal) > 0 {
 		ll := widget.NewLabel(a.t("ui.agenda.deadlines", "n", fmt.Sprint(len(legal))) + " " + strings.Join(legal, " · "))
 		ll.Importance = widget.DangerImportance
-		ll.Truncation = fyne.TextTruncateEllipsis
+		ll.Wrapping = fyne.TextWrapWord
 		top.Add(ll)
 	}
 	rows := a.agendaEntries()
-	cols := []column{{"ui.agenda.col.channel", 100, false}, {"ui.agenda.col.action", 160, false}, {"ui.agenda.col.customer", 215, false},
-		{"ui.agenda.col.class", 55, false}, {"ui.agenda.col.items", 60, true}, {"ui.agenda.col.amount", 110, true},
-		{"ui.agenda.col.due", 100, true}, {"ui.agenda.col.late", 75, true}, {"ui.agenda.col.priority", 80, true}, {"ui.agenda.col.assignee", 100, false}}
-	table := a.dataTable(cols, func() int { return len(rows) }, func(r, c int) (string, widget.Importance) {
+	cols := []column{{"ui.agenda.col.channel", 150, false}, {"ui.agenda.col.action", 210, false}, {"ui.agenda.col.customer", 320, false},
+		{"ui.agenda.col.class", 70, false}, {"ui.agenda.col.items", 60, true}, {"ui.agenda.col.amount", 110, true},
+		{"ui.agenda.col.due", 100, true}, {"ui.agenda.col.late", 100, true}, {"ui.agenda.col.priority", 120, false}, {"ui.agenda.col.assignee", 110, false}}
+	table := a.rowsTable(cols, func() int { return len(rows) }, func(r, c int) (string, widget.Importance) {
 		e := &rows[r]
 		imp := widget.MediumImportance
 		switch c {
@@ -177,14 +178,41 @@ func (a *App) agendaToday() fyne.CanvasObject {
 		case 7:
 			return fmt.Sprint(e.DaysLate), imp
 		case 8:
-			return fmt.Sprint(e.Priority), imp
+			rank := a.agendaRank(e)
+			level := dunning.Urgency(rank, len(s.ag.Entries))
+			if level == dunning.UrgencyHigh {
+				imp = widget.DangerImportance
+			}
+			return fmt.Sprint(rank) + " – " + dunning.UrgencyName(a.lang, level), imp
 		}
 		return e.Assignee, imp
-	}, func(r int) { s.selected = r; a.showScreen(screenReminders) })
-	if s.selected < 0 || s.selected >= len(rows) {
-		return container.NewBorder(top, nil, nil, nil, table)
+	}, rowActions{open: func(r int) { a.openAgendaCustomer(rows[r].Customer) }, menu: func(r int) []*fyne.MenuItem {
+		e := rows[r]
+		return []*fyne.MenuItem{
+			fyne.NewMenuItem(a.t("ui.agenda.open_customer"), func() { a.openAgendaCustomer(e.Customer) }),
+			fyne.NewMenuItem(a.t("ui.agenda.done"), func() { a.askDone(e) }),
+			fyne.NewMenuItem(a.t("ui.agenda.reschedule"), func() { a.askReschedule(e) }),
+		}
+	}})
+	hint := widget.NewLabel(a.t("ui.agenda.pick"))
+	hint.Importance = widget.LowImportance
+	hint.Wrapping = fyne.TextWrapWord
+	detail := container.NewStack(hint)
+	// A click shows the entry's detail below the list, in place: the list stays the
+	// same widget, so that a double click on the row opens the customer.
+	table.actions.selected = func(r int) {
+		if r < 0 || r >= len(rows) {
+			return
+		}
+		s.selected = r
+		a.trace("select", "list", "agenda", "id", rows[r].Customer, "channel", string(rows[r].Channel))
+		detail.Objects = []fyne.CanvasObject{a.agendaDetail(rows[r])}
+		detail.Refresh()
 	}
-	split := container.NewVSplit(table, a.agendaDetail(rows[s.selected]))
+	if s.selected >= 0 && s.selected < len(rows) {
+		detail.Objects = []fyne.CanvasObject{a.agendaDetail(rows[s.selected])}
+	}
+	split := container.NewVSplit(table, detail)
 	split.Offset = 0.55
 	return container.NewBorder(top, nil, nil, nil, split)
 }
@@ -194,8 +222,12 @@ func (a *App) agendaDetail(e dunning.Entry) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(a.t("dunning.channel."+string(e.Channel))+" – "+a.t("dunning.stage."+e.Stage)+" – "+e.Customer+" "+e.Name,
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	why := container.NewVBox()
+	prio := widget.NewLabel(dunning.PriorityWhy(&e, a.agendaRank(&e), len(a.agenda.ag.Entries), nil, a.lang, a.currency()))
+	prio.Wrapping = fyne.TextWrapWord
+	prio.TextStyle = fyne.TextStyle{Italic: true}
+	why.Add(prio)
 	for _, r := range e.Why {
-		l := widget.NewLabel("• " + r.Text(a.lang))
+		l := widget.NewLabel("• " + r.Say(a.lang, a.currency()))
 		l.Wrapping = fyne.TextWrapWord
 		why.Add(l)
 	}
@@ -205,7 +237,8 @@ func (a *App) agendaDetail(e dunning.Entry) fyne.CanvasObject {
 	}
 	resched := widget.NewButtonWithIcon(a.t("ui.agenda.reschedule"), theme.HistoryIcon(), func() { a.askReschedule(e) })
 	sheet := widget.NewButtonWithIcon(a.t("ui.agenda.sheet_pdf"), theme.DocumentSaveIcon(), func() { a.askCallSheetPDF(e.Customer) })
-	buttons := container.NewHBox(done, resched, sheet)
+	card := widget.NewButtonWithIcon(a.t("ui.agenda.open_customer"), theme.AccountIcon(), func() { a.openAgendaCustomer(e.Customer) })
+	buttons := container.NewHBox(done, resched, sheet, card)
 	return container.NewBorder(container.NewVBox(title, buttons), nil, nil, nil, container.NewVScroll(why))
 }
 
@@ -213,17 +246,34 @@ func (a *App) agendaDetail(e dunning.Entry) fyne.CanvasObject {
 func (a *App) agendaDryRun() fyne.CanvasObject {
 	rows := a.agenda.ag.Skipped
 	cols := []column{{"ui.agenda.col.customer", 300, false}, {"ui.agenda.col.why", 800, false}}
-	return a.dataTable(cols, func() int { return len(rows) }, func(r, c int) (string, widget.Importance) {
+	return a.rowsTable(cols, func() int { return len(rows) }, func(r, c int) (string, widget.Importance) {
 		d := &rows[r]
 		if c == 0 {
 			return d.Customer + " " + d.Name, widget.MediumImportance
 		}
 		var parts []string
 		for _, w := range d.Why {
-			parts = append(parts, w.Text(a.lang))
+			parts = append(parts, w.Say(a.lang, a.currency()))
 		}
 		return strings.Join(parts, " ; "), widget.MediumImportance
-	}, nil)
+	}, a.customerRows("dryrun", func(r int) string { return rows[r].Customer }))
+}
+
+// agendaRank is the entry's rank in the day's agenda, highest priority first (1-based).
+func (a *App) agendaRank(e *dunning.Entry) int {
+	for i := range a.agenda.ag.Entries {
+		x := &a.agenda.ag.Entries[i]
+		if x.Customer == e.Customer && x.Channel == e.Channel && x.Stage == e.Stage {
+			return i + 1
+		}
+	}
+	return len(a.agenda.ag.Entries)
+}
+
+// openAgendaCustomer opens the card of a customer of the agenda.
+func (a *App) openAgendaCustomer(id string) {
+	a.trace("open", "list", "agenda", "id", id)
+	a.showCustomer(id)
 }
 
 // recordActions stores acts (or an outcome's effects) in one transaction, then

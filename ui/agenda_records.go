@@ -1,11 +1,8 @@
 package ui
 
 import (
-	"bytes"
-	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,11 +12,6 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/dunning"
-	"relance/ledger/store"
-	"relance/letters/archive"
-	"relance/letters/compose"
-	"relance/letters/letterpdf"
-	"relance/letters/templates"
 )
 
 // agendaPromises lists the promises and the payment plans with their status at the
@@ -29,7 +21,7 @@ func (a *App) agendaPromises() fyne.CanvasObject {
 	ps := s.rec.Promises
 	pcols := []column{{"ui.agenda.col.id", 130, false}, {"ui.agenda.col.customer", 280, false}, {"ui.agenda.col.made", 100, true},
 		{"ui.agenda.col.due", 100, true}, {"ui.agenda.col.amount", 120, true}, {"ui.agenda.col.status", 140, false}}
-	ptable := a.dataTable(pcols, func() int { return len(ps) }, func(r, c int) (string, widget.Importance) {
+	ptable := a.rowsTable(pcols, func() int { return len(ps) }, func(r, c int) (string, widget.Importance) {
 		p := &ps[r]
 		switch c {
 		case 0:
@@ -49,11 +41,11 @@ func (a *App) agendaPromises() fyne.CanvasObject {
 			imp = widget.DangerImportance
 		}
 		return a.t("dunning.promise." + string(st)), imp
-	}, nil)
+	}, a.customerRows("promises", func(r int) string { return ps[r].Customer }))
 	pl := s.rec.Plans
 	lcols := []column{{"ui.agenda.col.id", 160, false}, {"ui.agenda.col.customer", 220, false}, {"ui.agenda.col.made", 100, true},
 		{"ui.agenda.col.amount", 110, true}, {"ui.agenda.col.paid", 110, true}, {"ui.agenda.col.status", 110, false}, {"ui.agenda.col.instalments", 240, false}}
-	ltable := a.dataTable(lcols, func() int { return len(pl) }, func(r, c int) (string, widget.Importance) {
+	ltable := a.rowsTable(lcols, func() int { return len(pl) }, func(r, c int) (string, widget.Importance) {
 		p := &pl[r]
 		st := dunning.PlanStateAt(*p, a.book.Account(p.Customer), a.asOf)
 		switch c {
@@ -82,10 +74,23 @@ func (a *App) agendaPromises() fyne.CanvasObject {
 			imp = widget.DangerImportance
 		}
 		return a.t("dunning.plan." + string(st.Status)), imp
-	}, nil)
+	}, a.customerRows("plans", func(r int) string { return pl[r].Customer }))
 	newPlan := widget.NewButtonWithIcon(a.t("ui.agenda.new_plan"), theme.ContentAddIcon(), a.askNewPlan)
 	split := container.NewVSplit(ptable, container.NewBorder(container.NewHBox(newPlan), nil, nil, nil, ltable))
 	return split
+}
+
+// customerRows are the row actions of a list of customers' records: a click selects
+// the row (traced), a double click, Enter or the context menu opens the customer's card.
+func (a *App) customerRows(list string, customer func(row int) string) rowActions {
+	return rowActions{
+		selected: func(r int) { a.trace("select", "list", list, "id", customer(r)) },
+		open:     func(r int) { a.openAgendaCustomer(customer(r)) },
+		menu: func(r int) []*fyne.MenuItem {
+			id := customer(r)
+			return []*fyne.MenuItem{fyne.NewMenuItem(a.t("ui.agenda.open_customer"), func() { a.openAgendaCustomer(id) })}
+		},
+	}
 }
 
 // customerName returns the name of customer id, or "".
@@ -133,69 +138,5 @@ func (a *App) askNewPlan() {
 			return
 		}
 		a.recordEffects(&eff, nil, a.t("ui.agenda.recorded"))
-	}, a.win)
-}
-
-// askIssueLetters issues today's reminder letters through the letters packages: each
-// one composed, rendered, frozen in the archive and recorded as sent, all in one
-// transaction; letters that cannot be composed are reported and left on the agenda.
-func (a *App) askIssueLetters() {
-	todo := a.agenda.ag.Writings([]dunning.Channel{dunning.ChanLetter}, false)
-	dialog.ShowConfirm(a.t("ui.agenda.batch", "n", fmt.Sprint(len(todo))), a.t("ui.agenda.batch_confirm", "n", fmt.Sprint(len(todo))), func(ok bool) {
-		if !ok {
-			return
-		}
-		issued, failed := 0, []string{}
-		now := time.Now()
-		// The state before a batch can be restored (File > Restore).
-		if err := a.db.RotateBackup(a.db.BackupsKept(backupsKept)); err != nil {
-			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
-			return
-		}
-		err := a.db.Update(func(tx *store.Tx) error {
-			for _, e := range todo {
-				acc := a.book.Account(e.Customer)
-				st, err := templates.ParseStage(e.Template)
-				if err != nil || acc == nil {
-					failed = append(failed, e.Customer)
-					continue
-				}
-				in := compose.Input{Settings: a.book.Settings, Account: acc, Stage: st, Date: a.asOf, ItemIDs: e.Items, Rates: a.rates}
-				if st == templates.Conf {
-					in.Promise = compose.PromiseOf(&a.agenda.rec, e.Customer)
-				}
-				l, err := compose.Compose(in)
-				if err != nil {
-					failed = append(failed, e.Customer+" : "+ledger.Localize(err, a.lang))
-					continue
-				}
-				var buf bytes.Buffer
-				if err := letterpdf.Render(&buf, l, letterpdf.Options{Factory: a.pdf(), Created: now, Enclose: letterpdf.EncloseStatement(a.book)}); err != nil {
-					return err
-				}
-				rec, err := archive.Issue(tx, archive.Input{Letter: l, PDF: buf.Bytes(), By: a.user(), At: now})
-				if err != nil {
-					return err
-				}
-				eff, err := dunning.Record(e, acc, dunning.Outcome{Kind: dunning.OutcomeSent, Date: a.asOf, By: a.user(), Letter: rec.ID})
-				if err != nil {
-					return err
-				}
-				if err := tx.ApplyOutcome(&eff); err != nil {
-					return err
-				}
-				issued++
-			}
-			return nil
-		})
-		if err != nil {
-			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
-			return
-		}
-		if len(failed) > 0 {
-			a.showError(a.t("ui.agenda.batch_failed"), strings.Join(failed, "\n"))
-		}
-		a.invalidateAgenda()
-		a.reloadThen(a.t("ui.agenda.batch_done", "n", fmt.Sprint(issued)))
 	}, a.win)
 }

@@ -153,7 +153,7 @@ func findingsSummary(a *App, lang string, res *lettercheck.Result) string {
 			lines = append(lines, a.t("ui.let.check_more", "n", itoaUI(len(res.Findings)-i)))
 			break
 		}
-		lines = append(lines, "• "+lettercheck.SeverityLabel(lang, f.Severity)+" – "+f.Rule+" : "+f.Message)
+		lines = append(lines, "• "+lettercheck.SeverityLabel(lang, f.Severity)+" : "+f.Message)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"relance/ledger"
@@ -134,17 +136,22 @@ func (a *App) templatesPane() fyne.CanvasObject {
 	if err != nil {
 		return widget.NewLabel(ledger.Localize(err, a.lang))
 	}
-	var stages []string
-	for _, s := range templates.Stages() {
-		stages = append(stages, string(s))
+	codes := templates.Stages()
+	stages := make([]string, len(codes))
+	for i, s := range codes {
+		stages[i] = a.t("letters.stage." + string(s))
 	}
 	stageSel := widget.NewSelect(stages, nil)
-	stageSel.SetSelected(string(st.stage))
-	langSel := widget.NewSelect(templates.Languages, nil)
-	langSel.SetSelected(st.lang)
+	stageSel.SetSelectedIndex(max(slices.Index(codes, st.stage), 0))
+	langs := make([]string, len(templates.Languages))
+	for i, l := range templates.Languages {
+		langs[i] = a.t("ui.let.lang." + l)
+	}
+	langSel := widget.NewSelect(langs, nil)
+	langSel.SetSelectedIndex(max(slices.Index(templates.Languages, st.lang), 0))
 	reload := func() { a.showScreen(screenLetters) }
-	stageSel.OnChanged = func(s string) { st.stage = templates.Stage(s); reload() }
-	langSel.OnChanged = func(s string) { st.lang = s; reload() }
+	stageSel.OnChanged = func(string) { st.stage = codes[stageSel.SelectedIndex()]; reload() }
+	langSel.OnChanged = func(string) { st.lang = templates.Languages[langSel.SelectedIndex()]; reload() }
 	marker := a.t("ui.let.shipped")
 	if tpl.Edited {
 		marker = a.t("ui.let.edited", "by", tpl.By, "date", a.date(tpl.Date))
@@ -183,10 +190,15 @@ func (a *App) templatesPane() fyne.CanvasObject {
 
 	customers := make([]string, 0, len(a.book.Accounts))
 	for _, acc := range a.book.Accounts {
-		customers = append(customers, acc.Customer.ID)
+		customers = append(customers, acc.Customer.ID+" – "+acc.Customer.Name)
 	}
 	custSel := widget.NewSelectEntry(customers)
-	custSel.SetText(st.customer)
+	custSel.SetText(st.customer + " – " + customerName(a.book, st.customer))
+	// customerID is the customer chosen: the ID before « – » (or what was typed).
+	customerID := func() string {
+		id, _, _ := strings.Cut(custSel.Text, " – ")
+		return strings.TrimSpace(id)
+	}
 	preview := container.NewStack(widget.NewLabel(""))
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
@@ -194,7 +206,7 @@ func (a *App) templatesPane() fyne.CanvasObject {
 	a.startCheckBackends()
 	// The correction engine checks the letter as the template is edited.
 	recheck := func(string) {
-		l, err := a.composeFor(edited(), custSel.Text)
+		l, err := a.composeFor(edited(), customerID())
 		if err != nil {
 			l = nil
 		}
@@ -202,7 +214,7 @@ func (a *App) templatesPane() fyne.CanvasObject {
 	}
 	subject.OnChanged, salutation.OnChanged, body.OnChanged, closing.OnChanged = recheck, recheck, recheck, recheck
 	showPreview := func() {
-		st.customer = custSel.Text
+		st.customer = customerID()
 		l, err := a.composeFor(edited(), st.customer)
 		a.updateLetterFindings(findings, l)
 		if err != nil {
@@ -237,11 +249,20 @@ func (a *App) templatesPane() fyne.CanvasObject {
 		restore.Enable()
 	}
 	issue := widget.NewButton(a.t("ui.let.issue"), func() {
-		st.customer = custSel.Text
+		st.customer = customerID()
 		a.issueLetter(edited(), st.customer)
 	})
 	issue.Importance = widget.HighImportance
 	batch := widget.NewButton(a.t("ui.let.batch"), func() { a.issueBatch(st.stage) })
+	correct := widget.NewButtonWithIcon(a.t("ui.let.correct"), theme.SearchReplaceIcon(), func() {
+		st.customer = customerID()
+		l, err := a.composeFor(edited(), st.customer)
+		if err != nil {
+			a.showError(a.t("ui.let.correct"), ledger.Localize(err, a.lang))
+			return
+		}
+		a.correctDraft(l.PlainText(), string(st.stage), st.lang, a.book.Account(st.customer))
+	})
 	if a.db.ReadOnly() {
 		save.Disable()
 		restore.Disable()
@@ -265,12 +286,26 @@ func (a *App) templatesPane() fyne.CanvasObject {
 	right := container.NewBorder(
 		container.NewVBox(
 			container.NewBorder(nil, nil, widget.NewLabel(a.t("ui.let.customer")), widget.NewButton(a.t("ui.let.preview"), showPreview), custSel),
-			container.NewHBox(issue, batch)),
+			container.NewHBox(issue, batch, correct)),
 		container.NewVBox(status, findings.label), nil, nil, container.NewVScroll(preview))
 	showPreview()
 	split := container.NewHSplit(editor, right)
 	split.Offset = 0.5
 	return split
+}
+
+// writeLetter opens the letter editor (Courriers, first tab) on customer id: the menu
+// item « Écrire une lettre… », Ctrl+L and the customer card come here.
+func (a *App) writeLetter(id string) {
+	if a.book == nil {
+		return
+	}
+	if id != "" {
+		a.lettersView.customer = id
+	}
+	a.lettersView.tab = 0
+	a.trace("open", "screen", "letter_editor", "id", a.lettersView.customer)
+	a.showScreen(screenLetters)
 }
 
 // clip is a one-string clipboard, to insert a merge field at the entry's cursor.
@@ -432,13 +467,32 @@ func (a *App) issueBatch(stage templates.Stage) {
 	}()
 }
 
-// openPDF writes the exact PDF bytes to a temporary file and opens it with the
-// system's viewer.
+// openPDF writes the exact PDF bytes to a file of its own in the user's cache folder
+// (the temporary folder when there is none) and opens it with the system's viewer.
 func (a *App) openPDF(id string, pdf []byte) {
-	path := filepath.Join(os.TempDir(), "relance-"+id+".pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	dir = filepath.Join(dir, "relance", "pdf")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
 		a.showError(a.t("ui.dialog.error"), err.Error())
 		return
 	}
-	a.openInViewer(path)
+	f, err := os.CreateTemp(dir, safeFileName(id)+"-*.pdf")
+	if err != nil {
+		a.showError(a.t("ui.dialog.error"), err.Error())
+		return
+	}
+	_, err = f.Write(pdf)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		a.showError(a.t("ui.dialog.error"), err.Error())
+		return
+	}
+	a.trace("written", "path", f.Name())
+	a.trace("open", "path", f.Name())
+	a.openInViewer(f.Name())
 }

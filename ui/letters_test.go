@@ -82,7 +82,7 @@ func TestLettersEditorChecksLive(t *testing.T) {
 		t.Fatal("no body editor")
 	}
 	body.SetText(body.Text + "\n\nSans règlement sous 48 heures, nous procéderons à la saisie de vos biens et préviendrons votre employeur.")
-	if !waitText("LEGAL.UNLAWFUL_THREAT") {
-		t.Errorf("the threat typed in the body was not reported; texts: %q", texts(a.win))
+	if !waitText("Menace illicite") || hasText(a.win, "LEGAL.UNLAWFUL_THREAT") {
+		t.Errorf("the threat typed in the body was not reported in words (without its rule ID); texts: %q", texts(a.win))
 	}
 }

@@ -67,11 +67,7 @@ func (a *App) letterForSelected() {
 	if a.book == nil {
 		return
 	}
-	if a.clients.selected != "" {
-		a.lettersView.customer = a.clients.selected
-	}
-	a.lettersView.tab = 0
-	a.showScreen(screenLetters)
+	a.writeLetter(a.clients.selected)
 }
 
 // issueTodaysLetters goes to the day's reminders and asks to issue their letters.

@@ -31,6 +31,7 @@ type trainerState struct {
 	grammar lettercheck.Grammar
 
 	training bool
+	rules    bool // detail mode: the findings show their rule IDs (STRUCT.SIGNATURE)
 	revealed bool
 	marks    []lettercheck.Mark // trainee's marks (rune spans, or missing rules)
 	score    *lettercheck.TrainingScore
@@ -173,6 +174,12 @@ func (a *App) correctionScreen() fyne.CanvasObject {
 		}
 		a.refreshTrainer()
 	}
+	rules := widget.NewCheck(a.t("ui.trainer.show_rules"), nil)
+	rules.SetChecked(s.rules)
+	rules.OnChanged = func(on bool) {
+		s.rules = on
+		a.refreshTrainer()
+	}
 	fixAll := widget.NewButtonWithIcon(a.t("ui.trainer.fix_all"), theme.ConfirmIcon(), func() { a.applyFixes(s.result.Findings) })
 	reset := widget.NewButtonWithIcon(a.t("ui.trainer.reset"), theme.ContentUndoIcon(), func() {
 		s.text = s.original
@@ -186,7 +193,7 @@ func (a *App) correctionScreen() fyne.CanvasObject {
 		widget.NewLabel(a.t("ui.trainer.audience")), withWidth(150, audSel),
 		withWidth(70, langSel),
 	)
-	actions := container.NewHBox(training, fixAll, reset, export)
+	actions := container.NewHBox(training, rules, fixAll, reset, export)
 
 	w.note = widget.NewLabel("")
 	w.note.Wrapping = fyne.TextWrapWord

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -138,8 +139,7 @@ func (a *App) trainingPanel() []fyne.CanvasObject {
 // scoreCard shows the trainee's score after the reveal, overall and per category.
 func (a *App) scoreCard() fyne.CanvasObject {
 	sc := a.trainer.score
-	head := widget.NewLabel(a.t("ui.trainer.score", "score", strconv.FormatFloat(sc.Score, 'f', 1, 64),
-		"found", strconv.Itoa(sc.Found), "expected", strconv.Itoa(sc.Expected), "false", strconv.Itoa(sc.FalseMarks)))
+	head := widget.NewLabel(a.scoreText(sc))
 	head.TextStyle = fyne.TextStyle{Bold: true}
 	head.Wrapping = fyne.TextWrapWord
 	rows := container.NewVBox(head)
@@ -154,4 +154,24 @@ func (a *App) scoreCard() fyne.CanvasObject {
 		))
 	}
 	return widget.NewCard(a.t("ui.trainer.score_title"), "", rows)
+}
+
+// scoreText is the trainee's score line: the mark out of 20 with the decimal comma in
+// French, the findings found and the wrong marks with their plurals.
+func (a *App) scoreText(sc *lettercheck.TrainingScore) string {
+	score := strconv.FormatFloat(sc.Score, 'f', 1, 64)
+	if a.lang == "fr" {
+		score = strings.Replace(score, ".", ",", 1)
+	}
+	found := "ui.trainer.found.other"
+	if sc.Found <= 1 && a.lang == "fr" || sc.Found == 1 {
+		found = "ui.trainer.found.one"
+	}
+	wrong := "ui.trainer.false.other"
+	if sc.FalseMarks <= 1 && a.lang == "fr" || sc.FalseMarks == 1 {
+		wrong = "ui.trainer.false.one"
+	}
+	return a.t("ui.trainer.score", "score", score,
+		"found", a.t(found, "n", strconv.Itoa(sc.Found), "expected", strconv.Itoa(sc.Expected)),
+		"false", a.t(wrong, "n", strconv.Itoa(sc.FalseMarks)))
 }

@@ -143,8 +143,10 @@ func (a *App) findingCard(i int, f lettercheck.Finding) fyne.CanvasObject {
 	head := widget.NewRichText(
 		&widget.TextSegment{Text: "[" + strconv.Itoa(i+1) + "] ", Style: widget.RichTextStyle{Inline: true, ColorName: catColorName(f.Category), TextStyle: fyne.TextStyle{Bold: true}}},
 		&widget.TextSegment{Text: lettercheck.SeverityLabel(a.lang, f.Severity), Style: widget.RichTextStyle{Inline: true, ColorName: severityColor(f.Severity), TextStyle: fyne.TextStyle{Bold: true}}},
-		&widget.TextSegment{Text: " · " + f.Rule, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}},
 	)
+	if a.trainer.rules { // detail mode: the rule's ID, for trainers and the catalogue
+		head.Segments = append(head.Segments, &widget.TextSegment{Text: " · " + f.Rule, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
+	}
 	objs := []fyne.CanvasObject{head, wrapLabel(f.Message, fyne.TextStyle{})}
 	why := f.Why
 	if f.Legal != "" {
@@ -155,7 +157,7 @@ func (a *App) findingCard(i int, f lettercheck.Finding) fyne.CanvasObject {
 		if k == 2 {
 			break
 		}
-		objs = append(objs, wrapLabel("→ "+strings.ReplaceAll(sg, "\n", " / "), fyne.TextStyle{}))
+		objs = append(objs, wrapLabel(suggestionMark+strings.ReplaceAll(sg, "\n", " / "), fyne.TextStyle{}))
 	}
 	if f.Fix != nil {
 		f := f
@@ -165,6 +167,11 @@ func (a *App) findingCard(i int, f lettercheck.Finding) fyne.CanvasObject {
 	return container.NewVBox(objs...)
 }
 
+// suggestionMark leads a suggested wording: "»", a glyph of the text font (the arrow
+// "→" is not, and was drawn as a box).
+const suggestionMark = "» "
+
+// severityColor is the colour of a severity's label.
 func severityColor(s lettercheck.Severity) fyne.ThemeColorName {
 	switch s {
 	case lettercheck.Blocking, lettercheck.Error:

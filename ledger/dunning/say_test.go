@@ -10,7 +10,7 @@ import (
 func TestReasonSay(t *testing.T) {
 	r := Reason{Key: "dunning.why.step", Args: []string{"step", "pre", "channel", "email", "offset", "-5", "due", "2026-12-03", "date", "2026-11-28"}}
 	fr := r.Say("fr", "EUR")
-	if want := "Pré-relance par e-mail prévue 5 jours avant l'échéance du 03/12/2026, soit le 28/11/2026"; fr != want {
+	if want := "Pré-relance par e-mail : 5 jours avant l'échéance du 03/12/2026, soit le 28/11/2026"; fr != want {
 		t.Errorf("fr: %q, want %q", fr, want)
 	}
 	en := r.Say("en", "EUR")

@@ -1,0 +1,239 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/ledger"
+	"relance/ledger/dunning"
+	"relance/ledger/store"
+	"relance/letters/archive"
+	"relance/letters/compose"
+	"relance/letters/letterpdf"
+	"relance/letters/templates"
+)
+
+// issuedLetter is the outcome of one letter of the day's batch: issued (record ID and
+// the PDF written beside the dossier) or not, and why.
+type issuedLetter struct {
+	entry  dunning.Entry
+	record string // archive record ID; "" when not issued
+	path   string // the PDF written in the batch's folder; "" when not written
+	err    string // why it was not issued, or the PDF not written, in the user's words
+}
+
+// letterLine describes a letter of the day in words: customer, stage, amount, channel.
+func (a *App) letterLine(e dunning.Entry) string {
+	return e.Name + " (" + e.Customer + ") – " + dunning.StageName(a.lang, e.Stage) + " – " + a.money(e.Amount) + " – " + a.t("dunning.channel."+string(e.Channel))
+}
+
+// askIssueLetters lists the day's reminder letters, each with a box to leave it out,
+// and issues the ones kept after confirmation (issueLetters).
+func (a *App) askIssueLetters() {
+	todo := a.agenda.ag.Writings([]dunning.Channel{dunning.ChanLetter}, false)
+	if len(todo) == 0 || a.db == nil || a.db.ReadOnly() {
+		return
+	}
+	keep := make([]bool, len(todo))
+	list := container.NewVBox()
+	count := widget.NewLabel("")
+	recount := func() {
+		n := 0
+		for _, k := range keep {
+			if k {
+				n++
+			}
+		}
+		count.SetText(a.t("ui.agenda.issue_count", "n", fmt.Sprint(n), "total", fmt.Sprint(len(todo))))
+	}
+	for i, e := range todo {
+		keep[i] = true
+		c := widget.NewCheck(a.letterLine(e), func(on bool) { keep[i] = on; recount() })
+		c.SetChecked(true)
+		list.Add(c)
+	}
+	recount()
+	intro := widget.NewLabel(a.t("ui.agenda.issue_intro", "date", a.date(a.asOf)))
+	intro.Wrapping = fyne.TextWrapWord
+	body := container.NewBorder(intro, count, nil, nil, container.NewVScroll(list))
+	a.trace("confirm", "dialog", "issue_letters", "n", fmt.Sprint(len(todo)))
+	d := dialog.NewCustomConfirm(a.t("ui.agenda.batch", "n", fmt.Sprint(len(todo))), a.t("ui.agenda.issue_go"), a.t("ui.dialog.cancel"), body, func(ok bool) {
+		if !ok {
+			return
+		}
+		var chosen []dunning.Entry
+		for i, e := range todo {
+			if keep[i] {
+				chosen = append(chosen, e)
+			}
+		}
+		if len(chosen) == 0 {
+			return
+		}
+		res, err := a.issueLetters(chosen)
+		if err != nil {
+			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+			return
+		}
+		a.invalidateAgenda()
+		issued := 0
+		for _, r := range res {
+			if r.record != "" {
+				issued++
+			}
+		}
+		a.reloadThen(a.t("ui.agenda.batch_done", "n", fmt.Sprint(issued)))
+		a.showIssued(res)
+	}, a.win)
+	d.Resize(fyne.NewSize(min(a.win.Canvas().Size().Width-40, 760), min(a.win.Canvas().Size().Height-40, 520)))
+	d.Show()
+}
+
+// issueLetters issues the letters of entries: each one composed, rendered, frozen in
+// the archive and recorded as sent, all in one transaction (after a backup that File >
+// Restore can bring back); a letter that cannot be composed or rendered is reported
+// and left on the agenda. The PDFs are then written to a folder beside the dossier.
+func (a *App) issueLetters(entries []dunning.Entry) ([]issuedLetter, error) {
+	if err := a.db.RotateBackup(a.db.BackupsKept(backupsKept)); err != nil {
+		return nil, err
+	}
+	now := time.Now()
+	res := make([]issuedLetter, len(entries))
+	pdfs := make([][]byte, len(entries))
+	err := a.db.Update(func(tx *store.Tx) error {
+		for i, e := range entries {
+			res[i] = issuedLetter{entry: e}
+			acc := a.book.Account(e.Customer)
+			st, err := templates.ParseStage(e.Template)
+			if err != nil || acc == nil {
+				res[i].err = a.t("ui.agenda.issue_no_template")
+				continue
+			}
+			in := compose.Input{Settings: a.book.Settings, Account: acc, Stage: st, Date: a.asOf, ItemIDs: e.Items, Rates: a.rates}
+			if st == templates.Conf {
+				in.Promise = compose.PromiseOf(&a.agenda.rec, e.Customer)
+			}
+			l, err := compose.Compose(in)
+			if err != nil {
+				res[i].err = ledger.Localize(err, a.lang)
+				continue
+			}
+			var buf bytes.Buffer
+			if err := letterpdf.Render(&buf, l, letterpdf.Options{Factory: a.pdf(), Created: now, Enclose: letterpdf.EncloseStatement(a.book)}); err != nil {
+				res[i].err = ledger.Localize(err, a.lang)
+				continue
+			}
+			rec, err := archive.Issue(tx, archive.Input{Letter: l, PDF: buf.Bytes(), By: a.user(), At: now})
+			if err != nil {
+				return fmt.Errorf("archive %s: %w", e.Customer, err)
+			}
+			eff, err := dunning.Record(e, acc, dunning.Outcome{Kind: dunning.OutcomeSent, Date: a.asOf, By: a.user(), Letter: rec.ID})
+			if err != nil {
+				return fmt.Errorf("record %s: %w", e.Customer, err)
+			}
+			if err := tx.ApplyOutcome(&eff); err != nil {
+				return fmt.Errorf("record %s: %w", e.Customer, err)
+			}
+			res[i].record, pdfs[i] = rec.ID, buf.Bytes()
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	dir := a.issuedDir()
+	for i := range res {
+		if res[i].record == "" {
+			continue
+		}
+		a.trace("issued", "id", res[i].record, "customer", res[i].entry.Customer, "stage", res[i].entry.Stage)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			res[i].err = err.Error()
+			continue
+		}
+		p := filepath.Join(dir, safeFileName(res[i].record+"-"+res[i].entry.Customer+"-"+res[i].entry.Stage)+".pdf")
+		if err := os.WriteFile(p, pdfs[i], 0o644); err != nil {
+			res[i].err = err.Error()
+			continue
+		}
+		res[i].path = p
+		a.trace("written", "path", p)
+	}
+	return res, nil
+}
+
+// issuedDir is the folder beside the dossier where the day's letters are written.
+func (a *App) issuedDir() string {
+	return filepath.Join(filepath.Dir(a.path), "courriers-"+a.asOf.String())
+}
+
+// safeFileName keeps letters, digits, dots and dashes of s (a customer ID may hold
+// anything), the rest becoming "_".
+func safeFileName(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '.':
+			return r
+		}
+		return '_'
+	}, s)
+}
+
+// showIssued lists the letters of a batch: each one issued with a button to open its
+// PDF, or the reason it was not; and a button to show the folder they were written to.
+func (a *App) showIssued(res []issuedLetter) {
+	list := container.NewVBox()
+	issued := 0
+	for _, r := range res {
+		line := widget.NewLabel(a.letterLine(r.entry))
+		line.Wrapping = fyne.TextWrapWord
+		if r.record == "" {
+			line.Importance = widget.DangerImportance
+			why := widget.NewLabel(a.t("ui.agenda.issue_failed", "why", r.err))
+			why.Wrapping = fyne.TextWrapWord
+			why.Importance = widget.DangerImportance
+			list.Add(container.NewVBox(line, why))
+			continue
+		}
+		issued++
+		id := r.record
+		open := widget.NewButtonWithIcon(a.t("ui.agenda.issue_open"), theme.FileIcon(), func() { a.openArchived(id) })
+		row := container.NewBorder(nil, nil, nil, open, line)
+		if r.err != "" {
+			note := widget.NewLabel(a.t("ui.agenda.issue_not_written", "why", r.err))
+			note.Wrapping = fyne.TextWrapWord
+			note.Importance = widget.WarningImportance
+			list.Add(container.NewVBox(row, note))
+			continue
+		}
+		list.Add(row)
+	}
+	dir := a.issuedDir()
+	head := widget.NewLabel(a.t("ui.agenda.issue_result", "n", fmt.Sprint(issued), "total", fmt.Sprint(len(res)), "dir", dir))
+	head.Wrapping = fyne.TextWrapWord
+	folder := widget.NewButtonWithIcon(a.t("ui.agenda.issue_folder"), theme.FolderOpenIcon(), func() {
+		a.trace("open", "path", dir)
+		a.openInViewer(dir)
+	})
+	if issued == 0 {
+		folder.Disable()
+	}
+	var d dialog.Dialog
+	closeBtn := widget.NewButton(a.t("ui.agenda.issue_close"), func() { d.Hide() })
+	body := container.NewBorder(head, container.NewHBox(folder, layout.NewSpacer(), closeBtn), nil, nil, container.NewVScroll(list))
+	d = dialog.NewCustomWithoutButtons(a.t("ui.agenda.issue_done_title"), body, a.win)
+	d.Resize(fyne.NewSize(min(a.win.Canvas().Size().Width-40, 760), min(a.win.Canvas().Size().Height-40, 520)))
+	a.trace("dialog", "name", "issued_letters", "issued", fmt.Sprint(issued))
+	d.Show()
+}
