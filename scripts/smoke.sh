@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Smoke test of the real binary: start it under Xvfb on a fresh data folder (so it
-# creates the demo dossier), wait for its window, screenshot it, and check that the
+# Smoke test of the real binary: start it under Xvfb on a fresh data folder, wait for its
+# window (on first run, the welcome page: its « Ouvrir la démonstration » creates the demo
+# dossier), screenshot it, and check that the
 # second-process guard answers within a second. When strace is installed, the app and a
 # few headless commands run under it and scripts/nonet.sh checks that none of them opened a
 # network connection (offline rule). Usage: scripts/smoke.sh bin/relance [out.png]
@@ -11,9 +12,10 @@ work=$(mktemp -d)
 trap 'kill $app 2>/dev/null || true; kill $xvfb 2>/dev/null || true; sleep 0.5; rm -rf "$work" 2>/dev/null || true' EXIT
 
 disp=:$((90 + RANDOM % 100))
-Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$disp" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
-export DISPLAY=$disp XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_RUNTIME_DIR=$work/run
+export DISPLAY=$disp XDG_DATA_HOME=$work/data XDG_CONFIG_HOME=$work/config XDG_RUNTIME_DIR=$work/run \
+  RELANCE_TRACE=$work/trace.jsonl RELANCE_LANG=fr
 mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
 sleep 1
 trace=()
@@ -31,6 +33,18 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 if [ -z "$wid" ]; then echo "smoke: no Relance window after 30 s"; cat "$work/app.log"; exit 1; fi
+# First run: the welcome page (trace event "welcome"); its first button opens the demo, at
+# (476, 372) in a 1366×768 window (the layout scripts/e2e.sh checks too).
+for _ in $(seq 1 40); do
+  grep -q '"event":"\(welcome\|loaded\)"' "$work/trace.jsonl" 2>/dev/null && break
+  sleep 0.25
+done
+if grep -q '"event":"welcome"' "$work/trace.jsonl" 2>/dev/null; then
+  xdotool windowmove "$wid" 0 0
+  xdotool windowsize "$wid" 1366 768
+  sleep 1
+  xdotool mousemove 476 372 click 1
+fi
 # The title becomes "<company> — Relance" once the dossier is loaded.
 for _ in $(seq 1 60); do
   case "$(xdotool getwindowname "$wid" 2>/dev/null)" in *" — Relance") break ;; esac
