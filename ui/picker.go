@@ -104,7 +104,8 @@ func (a *App) newCustomerPicker(id string, chosen func(id string)) *customerPick
 			p.choose(p.matches[i])
 		}
 	}
-	row := widget.NewLabel("Xg").MinSize().Height
+	// A list row is as tall as a label: the text's line height and the label's padding.
+	row := fyne.MeasureText("", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding()
 	p.listBox = container.New(heightLayout{row * pickerRows}, p.list)
 	p.listBox.Hide()
 	p.box = container.NewVBox(p.entry, p.listBox)
