@@ -87,7 +87,9 @@ func (a *App) remindersScreen() fyne.CanvasObject {
 		container.NewTabItem(a.t("ui.agenda.tab.today", "n", fmt.Sprint(len(s.ag.Entries))), a.agendaToday()),
 		container.NewTabItem(a.t("ui.agenda.tab.dry"), a.agendaDryRun()),
 		container.NewTabItem(a.t("ui.agenda.tab.promises"), a.agendaPromises()),
-		container.NewTabItem(a.t("ui.agenda.tab.scenarios"), a.scenarioEditor()),
+		// the editor's grid scrolls rather than widening the window (tabs take the
+		// widest of their contents)
+		container.NewTabItem(a.t("ui.agenda.tab.scenarios"), container.NewScroll(a.scenarioEditor())),
 	)
 	tabs.SelectIndex(s.tab)
 	tabs.OnSelected = func(*container.TabItem) { s.tab = tabs.SelectedIndex() }

@@ -44,7 +44,7 @@ func (a *App) agendaPromises() fyne.CanvasObject {
 	}, a.customerRows("promises", func(r int) string { return ps[r].Customer }))
 	pl := s.rec.Plans
 	lcols := []column{{"ui.agenda.col.id", 160, false}, {"ui.agenda.col.customer", 220, false}, {"ui.agenda.col.made", 100, true},
-		{"ui.agenda.col.amount", 110, true}, {"ui.agenda.col.paid", 110, true}, {"ui.agenda.col.status", 110, false}, {"ui.agenda.col.instalments", 240, false}}
+		{"ui.agenda.col.amount", 110, true}, {"ui.agenda.col.paid", 110, true}, {"ui.agenda.col.status", 110, false}, {"ui.agenda.col.instalments", 440, false}}
 	ltable := a.rowsTable(lcols, func() int { return len(pl) }, func(r, c int) (string, widget.Importance) {
 		p := &pl[r]
 		st := dunning.PlanStateAt(*p, a.book.Account(p.Customer), a.asOf)

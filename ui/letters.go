@@ -145,7 +145,13 @@ func (a *App) templatesPane() fyne.CanvasObject {
 	stageSel.SetSelectedIndex(max(slices.Index(codes, st.stage), 0))
 	langs := make([]string, len(templates.Languages))
 	for i, l := range templates.Languages {
-		langs[i] = a.t("ui.let.lang." + l)
+		langs[i] = l
+		switch l {
+		case "fr":
+			langs[i] = a.t("ui.let.lang.fr")
+		case "en":
+			langs[i] = a.t("ui.let.lang.en")
+		}
 	}
 	langSel := widget.NewSelect(langs, nil)
 	langSel.SetSelectedIndex(max(slices.Index(templates.Languages, st.lang), 0))

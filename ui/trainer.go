@@ -119,12 +119,13 @@ func (a *App) correctionScreen() fyne.CanvasObject {
 		names[i] = sampleLabel(a, sm)
 	}
 	sampleSel := widget.NewSelect(names, nil)
+	sampleSel.PlaceHolder = a.t("ui.trainer.own_letter") // a letter typed or carried from the editor
 	if s.sample >= 0 {
 		sampleSel.SetSelectedIndex(s.sample)
 	}
 	sampleSel.OnChanged = func(string) {
 		s.loadSample(sampleSel.SelectedIndex())
-		a.refreshTrainer()
+		a.showScreen(screenCorrection) // the stage, audience and language selects follow the sample
 	}
 	stages := make([]string, len(lettercheck.Stages))
 	for i, st := range lettercheck.Stages {
