@@ -292,7 +292,7 @@ func (a *App) templatesPane() fyne.CanvasObject {
 	right := container.NewBorder(
 		container.NewVBox(
 			container.NewBorder(nil, nil, widget.NewLabel(a.t("ui.let.customer")), widget.NewButton(a.t("ui.let.preview"), showPreview), custSel),
-			container.NewHBox(issue, batch, correct)),
+			container.NewHScroll(container.NewHBox(issue, batch, correct))),
 		container.NewVBox(status, findings.label), nil, nil, container.NewVScroll(preview))
 	showPreview()
 	split := container.NewHSplit(editor, right)
