@@ -11,7 +11,7 @@ BIN := bin/relance
 # -tags ci: Fyne's headless software driver, so tests need no display, GL or cgo.
 TESTFLAGS ?= -tags ci
 
-.PHONY: run test deps deps-build build vet fmt-check lint unit smoke e2e screenshots bench bench-raw fuzz clean crashtest dist
+.PHONY: run test deps deps-build build vet fmt-check lint unit smoke e2e window-shots screenshots bench bench-raw fuzz clean crashtest dist
 
 run: deps-build build
 	./$(BIN)
@@ -52,6 +52,10 @@ e2e: build
 	scripts/e2e.sh $(BIN)
 
 test: deps fmt-check vet lint unit smoke e2e
+
+# The README's screenshots of the real window (GL driver under Xvfb at 1366×768, French and English).
+window-shots: build
+	scripts/window-shots.sh $(BIN)
 
 # Regenerate the README screenshots from the UI tests (Fyne test driver).
 screenshots:
