@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -153,12 +154,15 @@ func (a *App) rowsTable(cols []column, rows func() int, cell cellFunc, act rowAc
 		l := newCellLabel()
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
-	}, func(id widget.TableCellID, c *cellLabel) {
+	}, nil, act)
+	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		c := o.(*cellLabel)
+		c.row, c.col, c.table = id.Row, id.Col, t
 		c.menu = nil
-		if act.menu != nil {
+		if t.actions.menu != nil { // read when drawn: a screen may set the menu after building the table
 			c.menu = func(row int, at fyne.Position) {
-				if row >= 0 && row < rows() {
-					a.showContextMenu(act.menu(row), at)
+				if row >= 0 && row < rows() && t.actions.menu != nil {
+					a.showContextMenu(t.actions.menu(row), at)
 				}
 			}
 		}
@@ -170,7 +174,7 @@ func (a *App) rowsTable(cols []column, rows func() int, cell cellFunc, act rowAc
 		text, imp := cell(id.Row, id.Col)
 		l.Importance = imp
 		l.SetText(text)
-	}, act)
+	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
 		l.TextStyle = fyne.TextStyle{Bold: true}
@@ -194,7 +198,8 @@ func (a *App) rowsTable(cols []column, rows func() int, cell cellFunc, act rowAc
 func (a *App) headerWidth(key string) float32 {
 	l := widget.NewLabel(a.t(key))
 	l.TextStyle = fyne.TextStyle{Bold: true}
-	return l.MinSize().Width
+	// The table draws a divider between columns and the header cell's own padding.
+	return l.MinSize().Width + 2*theme.Padding()
 }
 
 const normal = widget.MediumImportance
