@@ -101,8 +101,10 @@ func (a *App) askNewDossier() {
 		a.showFileDialog(fileRequest{kind: folderOpen, purpose: "dossier", confirm: a.t("ui.new.create_here"),
 			chosen: func(dir string) { a.createDossier(dir, company) }})
 	}, a.win)
+	name.OnSubmitted = func(string) { form.Submit() } // Enter goes on, as the button does
 	form.Resize(fyne.NewSize(480, 200))
 	form.Show()
+	a.win.Canvas().Focus(name) // the name can be typed at once
 }
 
 // showError shows a message in a dialog titled title.

@@ -101,8 +101,8 @@ func (e *engine) nextStep(a *ledger.Account, sc *Scenario, acts []*Action, remin
 				ent.Amount += it.Open
 			}
 		}
-		ent.Why = append(ent.Why, r("dunning.why.oldest", "number", oldest.Number, "due", dstr(oldest.DueDate),
-			"days", itoa(oldest.DaysLate(asOf))))
+		ent.Why = append(ent.Why, r(byDays("dunning.why.oldest", oldest.DaysLate(asOf)), "number", oldest.Number,
+			"due", dstr(oldest.DueDate), "days", itoa(oldest.DaysLate(asOf))))
 		ent.Why = append(ent.Why, r("dunning.why.step", "step", st.Code, "channel", string(st.Channel),
 			"offset", signed(st.Offset), "due", dstr(oldest.DueDate), "date", dstr(due)))
 		if last != nil {
@@ -111,7 +111,7 @@ func (e *engine) nextStep(a *ledger.Account, sc *Scenario, acts []*Action, remin
 			ent.Why = append(ent.Why, r("dunning.why.first"))
 		}
 		if due < asOf {
-			ent.Why = append(ent.Why, r("dunning.why.late", "days", itoa(asOf.DaysSince(due))))
+			ent.Why = append(ent.Why, r(byDays("dunning.why.late", asOf.DaysSince(due)), "days", itoa(asOf.DaysSince(due))))
 		}
 		if planned != nil {
 			ent.Refs, ent.Assignee = []string{planned.ID}, planned.Assignee
@@ -212,4 +212,16 @@ func signed(n int) string {
 		return "+" + itoa(n)
 	}
 	return itoa(n)
+}
+
+// byDays is the message key for a count of days: key itself for several days,
+// key+".one" for one, key+".none" for none (an invoice not yet due is not "0 days late").
+func byDays(key string, days int) string {
+	switch {
+	case days <= 0:
+		return key + ".none"
+	case days == 1:
+		return key + ".one"
+	}
+	return key
 }
