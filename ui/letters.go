@@ -285,8 +285,8 @@ func (a *App) templatesPane() fyne.CanvasObject {
 	markerLabel.Importance = widget.LowImportance
 	name.Truncation = fyne.TextTruncateEllipsis
 	top := container.NewVBox(
-		container.NewHBox(widget.NewLabel(a.t("ui.let.stage")), stageSel, widget.NewLabel(a.t("ui.let.lang")), langSel, markerLabel),
-		name)
+		container.NewHBox(widget.NewLabel(a.t("ui.let.stage")), stageSel, widget.NewLabel(a.t("ui.let.lang")), langSel),
+		container.NewBorder(nil, nil, nil, markerLabel, name))
 	editor := container.NewBorder(top, container.NewVBox(picker, container.NewHBox(save, restore)), nil, nil,
 		container.NewVScroll(form))
 	right := container.NewBorder(
@@ -295,7 +295,8 @@ func (a *App) templatesPane() fyne.CanvasObject {
 			container.NewHScroll(container.NewHBox(issue, batch, correct))),
 		container.NewVBox(status, findings.label), nil, nil, container.NewVScroll(preview))
 	showPreview()
-	split := container.NewHSplit(editor, right)
+	// Each side scrolls sideways on a narrow window rather than widening it (1024 px).
+	split := container.NewHSplit(container.NewHScroll(editor), container.NewHScroll(right))
 	split.Offset = 0.5
 	return split
 }
