@@ -55,7 +55,7 @@ func ScoreLines(lang string, sc Scores) []string {
 	}
 	z := sc.Tone.Target
 	return []string{
-		i18n.T(lang, "check.scores.readability", "name", r.IndexName, "index", ftoa(r.Index), "lix", ftoa(r.LIX), "avg", ftoa(r.AvgWords)),
+		i18n.T(lang, "check.scores.readability", "name", r.IndexName, "index", localDecimal(lang, r.Index), "lix", localDecimal(lang, r.LIX), "avg", localDecimal(lang, r.AvgWords)),
 		i18n.T(lang, "check.scores.desc", "parts", strings.Join(parts, ", "), "pct", itoa(int(sc.DESC.Coverage()*100+0.5))),
 		i18n.T(lang, "check.scores.tone", "firmness", itoa(sc.Tone.Firmness), "courtesy", itoa(sc.Tone.Courtesy),
 			"fmin", itoa(z.FirmMin), "fmax", itoa(z.FirmMax), "cmin", itoa(z.CourtMin), "cmax", itoa(z.CourtMax), "zone", zone),
@@ -82,4 +82,12 @@ func CategoryColor(c Category) (r, g, b uint8) {
 		return 0x2e, 0x7d, 0x32 // green
 	}
 	return 0x45, 0x5a, 0x64 // blue grey: structure
+}
+
+// localDecimal writes f with one decimal in the reader's number format (85,3 in French).
+func localDecimal(lang string, f float64) string {
+	if lang == "fr" {
+		return strings.Replace(ftoa(f), ".", ",", 1)
+	}
+	return ftoa(f)
 }
