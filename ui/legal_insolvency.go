@@ -99,6 +99,16 @@ func (a *App) insolvencyPane() fyne.CanvasObject {
 		claimBtn.Enable()
 		retBtn.Enable()
 	})
+	// Right click: the customer's card first, then the procedure's two letters.
+	t.actions.menu = func(row int) []*fyne.MenuItem {
+		id := rows[row].p.Customer
+		return []*fyne.MenuItem{
+			fyne.NewMenuItem(a.t("ui.agenda.open_customer"), func() { a.showCustomer(id) }),
+			fyne.NewMenuItem(a.t("ui.legal2.claim_pdf"), func() { a.askProcedureLetter(rows, false) }),
+			fyne.NewMenuItem(a.t("ui.legal2.retention_pdf"), func() { a.askProcedureLetter(rows, true) }),
+		}
+	}
+	t.actions.open = func(row int) { a.showCustomer(rows[row].p.Customer) }
 	a.fitColumns(t, cols)
 	top := container.NewHBox(add, claimBtn, retBtn)
 	var bottom fyne.CanvasObject = caption(a.t("ui.legal2.proc_help"))
