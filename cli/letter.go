@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/dispute"
-	"relance/ledger/law"
 	"relance/ledger/store"
 	"relance/letters"
 	"relance/letters/archive"
@@ -23,18 +23,9 @@ import (
 	"relance/letters/templates"
 )
 
-// letterEnv is what composing letters needs from a dossier, read once.
-type letterEnv struct {
-	rates    *law.Rates
-	exclude  func(*ledger.Item) bool
-	template func(templates.Stage, string) (*templates.Template, error)
-	previous func(string, []string) []compose.Previous
-	disputes []dispute.Dispute
-}
-
 // openLetters opens the dossier of a letter command (read-write when letters are issued),
 // loads its book and what composing letters needs.
-func openLetters(path string, write bool, asOf ledger.Date) (*store.DB, *ledger.Book, *letterEnv, error) {
+func openLetters(path string, write bool, asOf ledger.Date) (*store.DB, *ledger.Book, *desk.LetterSources, error) {
 	var db *store.DB
 	var err error
 	if write {
@@ -47,48 +38,13 @@ func openLetters(path string, write bool, asOf ledger.Date) (*store.DB, *ledger.
 	}
 	book, err := db.Load()
 	if err == nil {
-		var le *letterEnv
-		if le, err = loadLetterEnv(db, asOf); err == nil {
+		var le *desk.LetterSources
+		if le, err = desk.LoadLetterSources(db, asOf); err == nil {
 			return db, book, le, nil
 		}
 	}
 	db.Close()
 	return nil, nil, nil, err
-}
-
-func loadLetterEnv(db *store.DB, asOf ledger.Date) (*letterEnv, error) {
-	e := &letterEnv{}
-	var err error
-	if e.rates, err = db.Rates(); err != nil {
-		return nil, err
-	}
-	if e.disputes, _, err = db.LoadDisputes(); err != nil {
-		return nil, err
-	}
-	idx := dispute.NewIndex(e.disputes)
-	e.exclude = func(it *ledger.Item) bool { return idx.Excluded(it, asOf) }
-	tpls := map[string]*templates.Template{}
-	err = db.View(func(tx *store.Tx) error {
-		all, err := templates.All(tx)
-		if err != nil {
-			return err
-		}
-		for _, t := range all {
-			tpls[t.Key()] = t
-		}
-		e.previous, err = archive.PreviousIndex(tx)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	e.template = func(s templates.Stage, lang string) (*templates.Template, error) {
-		if t := tpls[templates.Key(s, lang)]; t != nil {
-			return t, nil
-		}
-		return templates.Shipped(s, lang)
-	}
-	return e, nil
 }
 
 // runLetter writes one letter to one customer as a PDF, or as an .eml with the PDF
@@ -156,21 +112,21 @@ func runLetter(env *Env, args []string) error {
 	if *lang == "" {
 		*lang = acct.Customer.Language()
 	}
-	tpl, err := le.template(stage, *lang)
+	tpl, err := le.Template(stage, *lang)
 	if err != nil {
 		return err
 	}
 	in := compose.Input{Settings: book.Settings, Account: acct, Stage: stage, Lang: *lang, Date: asOf, Template: tpl,
-		Exclude: le.exclude, Rates: le.rates, Promise: prom, Plan: &compose.Plan{Count: *instalments, First: firstDate}}
+		Exclude: le.Exclude, Rates: le.Rates, Promise: prom, Plan: &compose.Plan{Count: *instalments, First: firstDate}}
 	if *items != "" {
 		in.ItemIDs = strings.Split(*items, ",")
 	}
 	switch {
 	case *disputeID != "":
 		var d *dispute.Dispute
-		for i := range le.disputes {
-			if le.disputes[i].ID == *disputeID {
-				d = &le.disputes[i]
+		for i := range le.Disputes {
+			if le.Disputes[i].ID == *disputeID {
+				d = &le.Disputes[i]
 			}
 		}
 		if d == nil {
@@ -179,7 +135,7 @@ func runLetter(env *Env, args []string) error {
 		in.Dispute = compose.DisputeInfoOf(d, *lang)
 	case stage == templates.Dispute:
 		// By default, the customer's latest dispute in progress.
-		if d := compose.LatestDispute(le.disputes, acct.Customer.ID, asOf); d != nil {
+		if d := compose.LatestDispute(le.Disputes, acct.Customer.ID, asOf); d != nil {
 			in.Dispute = compose.DisputeInfoOf(d, *lang)
 		}
 	}
@@ -195,7 +151,7 @@ func runLetter(env *Env, args []string) error {
 	for _, it := range acct.Items {
 		ids = append(ids, it.ID)
 	}
-	in.Previous = le.previous(acct.Customer.ID, ids)
+	in.Previous = le.Previous(acct.Customer.ID, ids)
 	l, err := compose.Compose(in)
 	if err != nil {
 		return err

@@ -9,12 +9,10 @@ import (
 	"time"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/dunning"
-	"relance/ledger/store"
 	"relance/letters"
-	"relance/letters/archive"
-	"relance/letters/compose"
 	"relance/letters/letterpdf"
 	lmail "relance/letters/mail"
 	"relance/letters/templates"
@@ -68,22 +66,22 @@ func runLetters(env *Env, args []string) error {
 	var jobs []letterpdf.Job
 	var entries map[string]dunning.Entry // agenda entry of each job, by customer and stage
 	if stage != "" {
-		jobs = letterpdf.OverdueJobs(book, asOf, stage, le.exclude)
+		jobs = letterpdf.OverdueJobs(book, asOf, stage, le.Exclude)
 	} else {
 		ag, rec, err := agendaAt(db, book, asOf, false, nil)
 		if err != nil {
 			return err
 		}
-		jobs, entries = agendaJobs(ag, rec, *withManual)
+		jobs, entries = desk.AgendaJobs(ag.Writings([]dunning.Channel{dunning.ChanLetter, dunning.ChanNotice, dunning.ChanEmail}, *withManual), &rec)
 	}
-	res, err := letterpdf.Batch(book, jobs, letterpdf.BatchOptions{Date: asOf, Dir: *out, Merged: *merged, KeepPDF: *issue || len(entries) > 0, Enclose: letterpdf.EncloseStatement(book),
-		Rates: le.rates, Template: le.template, Previous: le.previous, Exclude: le.exclude})
+	res, err := letterpdf.Batch(book, jobs, le.Batch(letterpdf.BatchOptions{Date: asOf, Dir: *out, Merged: *merged,
+		KeepPDF: *issue || len(entries) > 0, Enclose: letterpdf.EncloseStatement(book)}))
 	if err != nil {
 		return err
 	}
 	written := 0
 	for i, r := range res {
-		if r.Err == nil && entries[r.Job.Customer+"/"+string(r.Job.Stage)].Channel == dunning.ChanEmail {
+		if r.Err == nil && entries[desk.JobKey(r.Job)].Channel == dunning.ChanEmail {
 			// The e-mail channel: an .eml carrying the PDF beside it, for the mail program.
 			if r.Letter.Email == "" {
 				r.Err = &ledger.Problem{Key: "letters.cli.no_email", Args: []string{"customer", r.Job.Customer}}
@@ -102,41 +100,9 @@ func runLetters(env *Env, args []string) error {
 		written++
 	}
 	if *issue && written > 0 {
-		now := time.Now()
-		err := db.Update(func(tx *store.Tx) error {
-			for _, r := range res {
-				if r.Err != nil {
-					continue
-				}
-				in := archive.Input{Letter: r.Letter, PDF: r.PDF, By: *by, At: now}
-				en, ok := entries[r.Job.Customer+"/"+string(r.Job.Stage)]
-				if ok && en.Channel == dunning.ChanEmail {
-					in.Channel = templates.Email
-				}
-				if !ok {
-					if _, err := archive.IssueRecorded(tx, in); err != nil {
-						return err
-					}
-					continue
-				}
-				// An agenda letter carries out its entry: the step is done (and the planned
-				// action it stood for, e.g. a promise's confirmation, is closed).
-				rec, err := archive.Issue(tx, in)
-				if err != nil {
-					return err
-				}
-				eff, err := dunning.Record(en, book.Account(en.Customer), dunning.Outcome{Kind: dunning.OutcomeSent,
-					Date: asOf, By: *by, Letter: rec.ID})
-				if err != nil {
-					return err
-				}
-				if err := tx.ApplyOutcome(&eff); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
+		// An agenda letter carries out its entry: the step is done (and the planned
+		// action it stood for, e.g. a promise's confirmation, is closed).
+		if _, err := desk.Issue(db, book, res, entries, *by, asOf, time.Now()); err != nil {
 			return err
 		}
 	}
@@ -145,24 +111,4 @@ func runLetters(env *Env, args []string) error {
 		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.merged", "file", *merged))
 	}
 	return nil
-}
-
-// agendaJobs are the letters of the day's agenda: its letter, e-mail and formal-notice
-// actions that name a template (manual ones — formal notices — only when asked).
-func agendaJobs(ag dunning.Agenda, rec dunning.Records, withManual bool) ([]letterpdf.Job, map[string]dunning.Entry) {
-	var jobs []letterpdf.Job
-	entries := map[string]dunning.Entry{}
-	for _, e := range ag.Writings([]dunning.Channel{dunning.ChanLetter, dunning.ChanNotice, dunning.ChanEmail}, withManual) {
-		st, err := templates.ParseStage(e.Template)
-		if err != nil {
-			continue
-		}
-		job := letterpdf.Job{Customer: e.Customer, Stage: st, ItemIDs: e.Items}
-		if st == templates.Conf {
-			job.Promise = compose.PromiseOf(&rec, e.Customer)
-		}
-		jobs = append(jobs, job)
-		entries[e.Customer+"/"+string(st)] = e
-	}
-	return jobs, entries
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,11 +14,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/dunning"
-	"relance/ledger/store"
-	"relance/letters/archive"
-	"relance/letters/compose"
 	"relance/letters/letterpdf"
 	"relance/letters/templates"
 )
@@ -100,75 +97,51 @@ func (a *App) askIssueLetters() {
 	d.Show()
 }
 
-// issueLetters issues the letters of entries: each one composed, rendered, frozen in
-// the archive and recorded as sent, all in one transaction (after a backup that File >
-// Restore can bring back); a letter that cannot be composed or rendered is reported
-// and left on the agenda. The PDFs are then written to a folder beside the dossier.
+// issueLetters issues the letters of entries as the command line does (desk): composed
+// with the dossier's edited templates, the letters already sent and the disputed items
+// left out, rendered outside any transaction, then frozen in the archive and recorded
+// as sent in one transaction (after a backup that File > Restore can bring back). A
+// letter that cannot be composed is reported and left on the agenda. The PDFs are
+// written to a folder beside the dossier.
 func (a *App) issueLetters(entries []dunning.Entry) ([]issuedLetter, error) {
-	if err := a.db.RotateBackup(a.db.BackupsKept(backupsKept)); err != nil {
-		return nil, err
-	}
-	now := time.Now()
-	res := make([]issuedLetter, len(entries))
-	pdfs := make([][]byte, len(entries))
-	err := a.db.Update(func(tx *store.Tx) error {
-		for i, e := range entries {
-			res[i] = issuedLetter{entry: e}
-			acc := a.book.Account(e.Customer)
-			st, err := templates.ParseStage(e.Template)
-			if err != nil || acc == nil {
-				res[i].err = a.t("ui.agenda.issue_no_template")
-				continue
-			}
-			in := compose.Input{Settings: a.book.Settings, Account: acc, Stage: st, Date: a.asOf, ItemIDs: e.Items, Rates: a.rates}
-			if st == templates.Conf {
-				in.Promise = compose.PromiseOf(&a.agenda.rec, e.Customer)
-			}
-			l, err := compose.Compose(in)
-			if err != nil {
-				res[i].err = ledger.Localize(err, a.lang)
-				continue
-			}
-			var buf bytes.Buffer
-			if err := letterpdf.Render(&buf, l, letterpdf.Options{Factory: a.pdf(), Created: now, Enclose: letterpdf.EncloseStatement(a.book)}); err != nil {
-				res[i].err = ledger.Localize(err, a.lang)
-				continue
-			}
-			rec, err := archive.Issue(tx, archive.Input{Letter: l, PDF: buf.Bytes(), By: a.user(), At: now})
-			if err != nil {
-				return fmt.Errorf("archive %s: %w", e.Customer, err)
-			}
-			eff, err := dunning.Record(e, acc, dunning.Outcome{Kind: dunning.OutcomeSent, Date: a.asOf, By: a.user(), Letter: rec.ID})
-			if err != nil {
-				return fmt.Errorf("record %s: %w", e.Customer, err)
-			}
-			if err := tx.ApplyOutcome(&eff); err != nil {
-				return fmt.Errorf("record %s: %w", e.Customer, err)
-			}
-			res[i].record, pdfs[i] = rec.ID, buf.Bytes()
-		}
-		return nil
-	})
+	src, err := desk.LoadLetterSources(a.db, a.asOf)
 	if err != nil {
 		return nil, err
 	}
+	if err := a.db.RotateBackup(a.db.BackupsKept(backupsKept)); err != nil {
+		return nil, err
+	}
+	jobs, byJob := desk.AgendaJobs(entries, &a.agenda.rec)
 	dir := a.issuedDir()
-	for i := range res {
-		if res[i].record == "" {
-			continue
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	out, err := letterpdf.Batch(a.book, jobs, src.Batch(letterpdf.BatchOptions{Date: a.asOf, Dir: dir, KeepPDF: true,
+		Factory: a.pdf(), Enclose: letterpdf.EncloseStatement(a.book)}))
+	if err != nil {
+		return nil, err
+	}
+	ids, err := desk.Issue(a.db, a.book, out, byJob, a.user(), a.asOf, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	res := make([]issuedLetter, 0, len(entries))
+	for i, r := range out {
+		il := issuedLetter{entry: byJob[desk.JobKey(r.Job)], record: ids[i]}
+		if r.Err != nil {
+			il.err = ledger.Localize(r.Err, a.lang)
+		} else {
+			il.path = r.File
+			a.trace("issued", "id", il.record, "customer", il.entry.Customer, "stage", il.entry.Stage)
+			a.trace("written", "path", r.File)
 		}
-		a.trace("issued", "id", res[i].record, "customer", res[i].entry.Customer, "stage", res[i].entry.Stage)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			res[i].err = err.Error()
-			continue
+		res = append(res, il)
+	}
+	// An entry without a letter template has no job: say so rather than drop it.
+	for _, e := range entries {
+		if _, err := templates.ParseStage(e.Template); err != nil {
+			res = append(res, issuedLetter{entry: e, err: a.t("ui.agenda.issue_no_template")})
 		}
-		p := filepath.Join(dir, safeFileName(res[i].record+"-"+res[i].entry.Customer+"-"+res[i].entry.Stage)+".pdf")
-		if err := os.WriteFile(p, pdfs[i], 0o644); err != nil {
-			res[i].err = err.Error()
-			continue
-		}
-		res[i].path = p
-		a.trace("written", "path", p)
 	}
 	return res, nil
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"os"
+	"os/exec"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"relance/ledger/store"
 	"relance/letters/archive"
 	lettercheck "relance/letters/check"
+	"relance/letters/templates"
 )
 
 // The day's agenda speaks in words: no step code, no ISO date, no raw priority; the
@@ -102,5 +104,46 @@ func TestScoreText(t *testing.T) {
 	got := a.scoreText(&lettercheck.TrainingScore{Score: 0.5, Found: 1, Expected: 4, FalseMarks: 2})
 	if !strings.Contains(got, "0,5/20") || !strings.Contains(got, "1 constat trouvé sur 4") || !strings.Contains(got, "2 marques erronées") {
 		t.Errorf("score: %q", got)
+	}
+}
+
+// The day's letters are written with the dossier's edited template of their stage, as
+// the command line writes them (they once fell back to the shipped one).
+func TestIssueLettersUseEditedTemplates(t *testing.T) {
+	a := openDemoApp(t, "fr")
+	if err := a.loadAgenda(); err != nil {
+		t.Fatal(err)
+	}
+	todo := a.agenda.ag.Writings([]dunning.Channel{dunning.ChanLetter}, false)
+	if len(todo) == 0 {
+		t.Skip("no letter on the demo's agenda")
+	}
+	st, err := templates.ParseStage(todo[0].Template)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lang := a.book.Account(todo[0].Customer).Customer.Language()
+	tpl, err := templates.Shipped(st, lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := *tpl
+	edited.Subject = "Objet modifié par le cabinet"
+	if err := a.db.Update(func(tx *store.Tx) error { return templates.Save(tx, &edited, "test", anchor) }); err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.issueLetters(todo[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 1 || res[0].record == "" {
+		t.Fatalf("result: %+v", res)
+	}
+	out, err := exec.Command("pdftotext", res[0].path, "-").Output()
+	if err != nil {
+		t.Skipf("pdftotext: %v", err)
+	}
+	if !strings.Contains(string(out), "Objet modifié par le cabinet") {
+		t.Errorf("the letter was not written with the edited template:\n%s", out)
 	}
 }

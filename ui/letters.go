@@ -21,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/store"
 	"relance/letters/archive"
@@ -413,28 +414,18 @@ func (a *App) issueBatch(stage templates.Stage) {
 	cancel := widget.NewButton(a.t("ui.dialog.cancel"), func() { cancelled.Store(true) })
 	dlg := dialog.NewCustomWithoutButtons(a.t("ui.let.batch"), withWidth(420, container.NewVBox(label, bar, container.NewHBox(layout.NewSpacer(), cancel))), a.win)
 	dlg.Show()
-	book, asOf, rates, idx, factory := a.book, a.asOf, a.rates, a.disputeIdx, a.pdf()
-	var prev func(string, []string) []compose.Previous
-	a.db.View(func(tx *store.Tx) error {
-		var err error
-		prev, err = archive.PreviousIndex(tx)
-		return err
-	})
-	tpls := map[string]*templates.Template{}
-	a.db.View(func(tx *store.Tx) error {
-		all, err := templates.All(tx)
-		for _, t := range all {
-			tpls[t.Key()] = t
-		}
-		return err
-	})
-	exclude := func(it *ledger.Item) bool { return idx != nil && idx.Excluded(it, asOf) }
+	book, asOf, factory := a.book, a.asOf, a.pdf()
+	src, err := desk.LoadLetterSources(a.db, asOf)
+	if err != nil {
+		dlg.Hide()
+		a.showError(a.t("ui.let.batch"), ledger.Localize(err, a.lang))
+		return
+	}
 	go func() {
-		jobs := letterpdf.OverdueJobs(book, asOf, stage, exclude)
-		res, err := letterpdf.Batch(book, jobs, letterpdf.BatchOptions{Date: asOf, Dir: dir, Merged: filepath.Join(dir, "impression.pdf"), Enclose: letterpdf.EncloseStatement(book),
-			KeepPDF: true, Factory: factory, Rates: rates, Previous: prev, Exclude: exclude, Cancel: cancelled.Load,
-			Template: func(s templates.Stage, l string) (*templates.Template, error) { return tpls[templates.Key(s, l)], nil },
-			Progress: func(done, total int) { fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) }) }})
+		jobs := letterpdf.OverdueJobs(book, asOf, stage, src.Exclude)
+		res, err := letterpdf.Batch(book, jobs, src.Batch(letterpdf.BatchOptions{Date: asOf, Dir: dir, Merged: filepath.Join(dir, "impression.pdf"),
+			Enclose: letterpdf.EncloseStatement(book), KeepPDF: true, Factory: factory, Cancel: cancelled.Load,
+			Progress: func(done, total int) { fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) }) }}))
 		fyne.Do(func() {
 			dlg.Hide()
 			if err != nil {
@@ -451,19 +442,14 @@ func (a *App) issueBatch(stage templates.Stage) {
 				a.showError(a.t("ui.let.batch"), ledger.Localize(err, a.lang))
 				return
 			}
-			err := a.db.Update(func(tx *store.Tx) error {
-				for _, r := range res {
-					if r.Err != nil {
-						skipped++
-						continue
-					}
-					if _, err := archive.IssueRecorded(tx, archive.Input{Letter: r.Letter, PDF: r.PDF, By: book.Settings.Signatory.Name, At: time.Now()}); err != nil {
-						return err
-					}
+			ids, err := desk.Issue(a.db, book, res, nil, book.Settings.Signatory.Name, asOf, time.Now())
+			for i := range res {
+				if res[i].Err != nil {
+					skipped++
+				} else if i < len(ids) && ids[i] != "" {
 					n++
 				}
-				return nil
-			})
+			}
 			if err != nil {
 				a.showError(a.t("ui.let.batch"), ledger.Localize(err, a.lang))
 				return
