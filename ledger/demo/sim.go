@@ -84,6 +84,9 @@ func companySettings(today ledger.Date) ledger.Settings {
 	}
 	s.Signatory = ledger.Signatory{Name: "Claire Moreau", Title: "Responsable du recouvrement",
 		Phone: "04 72 00 12 40", Email: "claire.moreau@exemple.fr"}
+	// The SAS acts in court through its président (C. com. L227-6), not through the
+	// collection manager who signs the letters.
+	s.Representative = ledger.Representative{Name: "Hélène Garnier-Vidal"}
 	s.Demo = true
 	s.DemoToday = today
 	return s
