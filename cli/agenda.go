@@ -64,6 +64,8 @@ type agendaJSON struct {
 	Overdue  bool     `json:"overdue"`
 	DaysLate int      `json:"days_late"`
 	Priority int64    `json:"priority"`
+	Rank     int      `json:"rank"`    // 1 = the most urgent of the day, as the window shows it
+	Urgency  string   `json:"urgency"` // high, medium, low (dunning.Urgency)
 	Manual   bool     `json:"manual,omitempty"`
 	Assignee string   `json:"assignee,omitempty"`
 	Template string   `json:"template,omitempty"`
@@ -107,13 +109,14 @@ func runAgenda(env *Env, args []string) error {
 	legal := dunning.LegalDeadlines(book, asOf, &rec, procs, legalSoonDays)
 	l := env.Lang
 	rows := []agendaJSON{}
-	for _, e := range ag.Entries {
+	for i, e := range ag.Entries {
 		if *channel != "" && string(e.Channel) != *channel {
 			continue
 		}
 		rows = append(rows, agendaJSON{Action: e.Stage, Channel: string(e.Channel), Customer: e.Customer, Name: e.Name,
 			Class: e.Class, Items: e.Items, Amount: e.Amount.String(), Level: e.Level, Due: e.Due.String(),
-			Overdue: e.Overdue(asOf), DaysLate: e.DaysLate, Priority: e.Priority, Manual: e.Manual, Assignee: e.Assignee,
+			Overdue: e.Overdue(asOf), DaysLate: e.DaysLate, Priority: e.Priority,
+			Rank: i + 1, Urgency: dunning.Urgency(i+1, len(ag.Entries)), Manual: e.Manual, Assignee: e.Assignee,
 			Template: e.Template, Why: whyText(e.Why, l, book.Settings.Currency)})
 	}
 	switch rf.Format() {
@@ -160,7 +163,8 @@ func runAgenda(env *Env, args []string) error {
 			due += " !"
 		}
 		tab.add(i18n.T(l, "dunning.channel."+r.Channel), i18n.T(l, "dunning.stage."+r.Action), truncate(r.Customer+" "+r.Name, 36),
-			r.Class, fmt.Sprint(len(r.Items)), r.Amount, due, fmt.Sprint(r.DaysLate), fmt.Sprint(r.Priority))
+			r.Class, fmt.Sprint(len(r.Items)), r.Amount, due, fmt.Sprint(r.DaysLate),
+			fmt.Sprint(r.Rank)+" – "+dunning.UrgencyName(l, r.Urgency))
 	}
 	if err := tab.write(env.Stdout); err != nil {
 		return err
