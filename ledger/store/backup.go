@@ -34,7 +34,7 @@ func (db *DB) writeBackup(dir string, keep int) (string, error) {
 	base := strings.TrimSuffix(filepath.Base(db.path), filepath.Ext(db.path))
 	var out string
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		rev := getU64(tx.Bucket(bMeta).Get(kRevision))
+		rev := getU64(tx.Bucket([]byte(bMeta)).Get([]byte(kRevision)))
 		prefix := fmt.Sprintf("%s-r%d-", base, rev)
 		if existing, _ := filepath.Glob(filepath.Join(dir, prefix+"*.db")); len(existing) > 0 {
 			return nil

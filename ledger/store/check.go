@@ -34,8 +34,8 @@ func (db *DB) Check() (*CheckReport, error) {
 			for cerr := range btx.Check() {
 				r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.bolt", Args: []string{"value", cerr.Error()}})
 			}
-			meta := btx.Bucket(bMeta)
-			r.Schema, r.Revision = getU64(meta.Get(kSchema)), getU64(meta.Get(kRevision))
+			meta := btx.Bucket([]byte(bMeta))
+			r.Schema, r.Revision = getU64(meta.Get([]byte(kSchema))), getU64(meta.Get([]byte(kRevision)))
 			return nil
 		})
 	})

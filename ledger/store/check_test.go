@@ -26,7 +26,7 @@ func TestCheckFindsInconsistentItems(t *testing.T) {
 	// Bypass the validation of PutItems: an open amount larger than the amount.
 	bad := sampleItems()
 	bad[0].Open = bad[0].Amount + 1
-	db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket(bItems).Put([]byte("C1"), encodeItems(bad)) })
+	db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte(bItems)).Put([]byte("C1"), encodeItems(bad)) })
 	rep, err = db.Check()
 	if err != nil || rep.OK() {
 		t.Fatalf("inconsistency not found: %+v, %v", rep, err)

@@ -13,34 +13,19 @@ import (
 	"relance/ledger/dispute"
 )
 
-// Buckets of schema 2:
+// Buckets disputes and blocks (schema 2, declared in schema.go):
 //
 //	disputes  dispute ID ("L2026-0001") → JSON dispute.Dispute
 //	blocks    block ID ("B2026-0001")   → JSON dispute.Block
 //
 // IDs are sequential per year of the opening (or proposal) date, zero-padded so that
 // bbolt's byte order is the numbering order.
-var (
-	bDisputes = []byte("disputes")
-	bBlocks   = []byte("blocks")
-)
 
 // Prefixes of the sequential IDs.
 const (
 	DisputePrefix = "L" // litige
 	BlockPrefix   = "B" // blocage
 )
-
-// migrateDisputes upgrades schema 1 → 2: it creates the disputes and blocks buckets.
-// Nothing else changes; customer and item records keep their layout.
-func migrateDisputes(tx *bolt.Tx) error {
-	for _, name := range [][]byte{bDisputes, bBlocks} {
-		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-			return fmt.Errorf("create bucket %s: %w", name, err)
-		}
-	}
-	return nil
-}
 
 // nextID returns the next ID prefix+"YYYY-NNNN" in bucket b for year.
 func nextID(b *bolt.Bucket, prefix string, year int) string {
@@ -57,7 +42,7 @@ func nextID(b *bolt.Bucket, prefix string, year int) string {
 
 // Dispute returns dispute id, or nil when there is none.
 func (t *Tx) Dispute(id string) (*dispute.Dispute, error) {
-	v := t.tx.Bucket(bDisputes).Get([]byte(id))
+	v := t.tx.Bucket([]byte(bDisputes)).Get([]byte(id))
 	if v == nil {
 		return nil, nil
 	}
@@ -80,7 +65,7 @@ func (t *Tx) MustDispute(id string) (*dispute.Dispute, error) {
 // Disputes returns every dispute in ID order.
 func (t *Tx) Disputes() ([]dispute.Dispute, error) {
 	out := []dispute.Dispute{}
-	err := t.tx.Bucket(bDisputes).ForEach(func(k, v []byte) error {
+	err := t.tx.Bucket([]byte(bDisputes)).ForEach(func(k, v []byte) error {
 		var d dispute.Dispute
 		if err := json.Unmarshal(v, &d); err != nil {
 			return t.corrupt("disputes", string(k), err)
@@ -114,7 +99,7 @@ func (t *Tx) PutDispute(d *dispute.Dispute) error {
 	if cust == nil {
 		return &ledger.Problem{Key: "dispute.err.unknown_customer", Args: []string{"id", label, "customer", d.Customer}}
 	}
-	if d.Owner != dispute.Internal && t.tx.Bucket(bSalespeople).Get([]byte(d.Owner)) == nil {
+	if d.Owner != dispute.Internal && t.tx.Bucket([]byte(bSalespeople)).Get([]byte(d.Owner)) == nil {
 		return &ledger.Problem{Key: "dispute.err.unknown_owner", Args: []string{"id", label, "value", d.Owner}}
 	}
 	var old *dispute.Dispute
@@ -147,7 +132,7 @@ func (t *Tx) PutDispute(d *dispute.Dispute) error {
 				"value", di.Amount.String(), "open", it.Open.String()}}
 		}
 	}
-	b := t.tx.Bucket(bDisputes)
+	b := t.tx.Bucket([]byte(bDisputes))
 	if d.ID == "" {
 		d.ID = nextID(b, DisputePrefix, d.Opened.Year())
 	}
@@ -193,7 +178,7 @@ func sameJSON(a, b any) bool {
 
 // Block returns block id, or nil when there is none.
 func (t *Tx) Block(id string) (*dispute.Block, error) {
-	v := t.tx.Bucket(bBlocks).Get([]byte(id))
+	v := t.tx.Bucket([]byte(bBlocks)).Get([]byte(id))
 	if v == nil {
 		return nil, nil
 	}
@@ -207,7 +192,7 @@ func (t *Tx) Block(id string) (*dispute.Block, error) {
 // Blocks returns every delivery block in ID order.
 func (t *Tx) Blocks() ([]dispute.Block, error) {
 	out := []dispute.Block{}
-	err := t.tx.Bucket(bBlocks).ForEach(func(k, v []byte) error {
+	err := t.tx.Bucket([]byte(bBlocks)).ForEach(func(k, v []byte) error {
 		var b dispute.Block
 		if err := json.Unmarshal(v, &b); err != nil {
 			return t.corrupt("blocks", string(k), err)
@@ -233,7 +218,7 @@ func (t *Tx) PutBlock(b *dispute.Block) error {
 	if cust == nil {
 		return &ledger.Problem{Key: "dispute.err.unknown_customer", Args: []string{"id", b.ID, "customer", b.Customer}}
 	}
-	bk := t.tx.Bucket(bBlocks)
+	bk := t.tx.Bucket([]byte(bBlocks))
 	if b.ID != "" {
 		old, err := t.Block(b.ID)
 		if err != nil {

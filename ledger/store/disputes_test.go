@@ -35,12 +35,12 @@ func disputeDossier(t *testing.T) (string, *DB) {
 func TestMigrateSchema1To2(t *testing.T) {
 	path, db := disputeDossier(t)
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bDisputes, bBlocks} {
+		for _, b := range [][]byte{[]byte(bDisputes), []byte(bBlocks)} {
 			if err := tx.DeleteBucket(b); err != nil {
 				return err
 			}
 		}
-		return tx.Bucket(bMeta).Put(kSchema, u64(1))
+		return tx.Bucket([]byte(bMeta)).Put([]byte(kSchema), u64(1))
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +55,7 @@ func TestMigrateSchema1To2(t *testing.T) {
 	}
 	defer db.Close()
 	var schema uint64
-	db.bolt.View(func(tx *bolt.Tx) error { schema = getU64(tx.Bucket(bMeta).Get(kSchema)); return nil })
+	db.bolt.View(func(tx *bolt.Tx) error { schema = getU64(tx.Bucket([]byte(bMeta)).Get([]byte(kSchema))); return nil })
 	if schema != SchemaVersion {
 		t.Fatalf("schema %d after migration", schema)
 	}

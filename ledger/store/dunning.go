@@ -12,7 +12,7 @@ import (
 	"relance/ledger/dunning"
 )
 
-// Buckets of the reminder procedure (schema 4, declared in schema4.go):
+// Buckets of the reminder procedure (schema 4, declared in schema.go):
 //
 //	scenarios  class ("A"…)                 → JSON dunning.Scenario (absent: the default scenario)
 //	actions    customer 0x00 action ID      → JSON dunning.Action, append-only
@@ -49,8 +49,8 @@ func seqID(b *bolt.Bucket, prefix string, year int) (string, error) {
 
 // scanDunning decodes every record of bucket name (of customer, or all when customer
 // is empty) into a fresh T and passes it to add.
-func scanDunning[T any](t *Tx, name []byte, customer string, add func(T)) error {
-	b := t.tx.Bucket(name)
+func scanDunning[T any](t *Tx, name BucketName, customer string, add func(T)) error {
+	b := t.tx.Bucket([]byte(name))
 	if b == nil {
 		return nil
 	}
@@ -161,7 +161,7 @@ func (t *Tx) AddAction(a *dunning.Action) error {
 	if err := t.checkRefs(a.Customer, a.Items); err != nil {
 		return err
 	}
-	b := t.tx.Bucket(bActions)
+	b := t.tx.Bucket([]byte(bActions))
 	id, err := seqID(b, ActionPrefix, a.Date.Year())
 	if err != nil {
 		return err
@@ -212,7 +212,7 @@ func (t *Tx) PutPlan(p *dunning.Plan) error {
 // payment plan): while it is open its status, closing date and note may change, nothing
 // else; once closed it does not change again.
 type closable[T any] struct {
-	bucket       []byte
+	bucket       BucketName
 	kind, prefix string // "promise" or "plan" (error keys dunning.err.<kind>_…), ID prefix
 	id           *string
 	customer     string
@@ -227,7 +227,7 @@ type closable[T any] struct {
 // putClosable stores c.v: a new record gets the next ID; an existing one is checked
 // against what is stored.
 func putClosable[T any](t *Tx, c closable[T]) error {
-	b := t.tx.Bucket(c.bucket)
+	b := t.tx.Bucket([]byte(c.bucket))
 	if *c.id == "" {
 		if err := t.checkRefs(c.customer, c.items); err != nil {
 			return err
@@ -259,7 +259,7 @@ func putClosable[T any](t *Tx, c closable[T]) error {
 // dunning.DefaultScenarios) replaced by the one stored for it, if any.
 func (t *Tx) Scenarios() (dunning.Scenarios, error) {
 	out := dunning.DefaultScenarios()
-	b := t.tx.Bucket(bScenarios)
+	b := t.tx.Bucket([]byte(bScenarios))
 	if b == nil {
 		return out, nil
 	}
@@ -280,12 +280,12 @@ func (t *Tx) PutScenario(s dunning.Scenario) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	return putJSON(t.tx.Bucket(bScenarios), []byte(s.Class), s)
+	return putJSON(t.tx.Bucket([]byte(bScenarios)), []byte(s.Class), s)
 }
 
 // ResetScenario removes the stored scenario of class: the default applies again.
 func (t *Tx) ResetScenario(class string) error {
-	return t.tx.Bucket(bScenarios).Delete([]byte(class))
+	return t.tx.Bucket([]byte(bScenarios)).Delete([]byte(class))
 }
 
 // Dunning returns every action, promise and payment plan of the dossier.

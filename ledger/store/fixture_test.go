@@ -14,6 +14,8 @@ import (
 	"relance/ledger/demo"
 	"relance/ledger/dispute"
 	"relance/ledger/dunning"
+	"relance/ledger/importer"
+	"relance/ledger/importer/tabular"
 	"relance/ledger/law"
 	"relance/ledger/risk"
 	"relance/ledger/store"
@@ -38,6 +40,7 @@ var fixtures = []struct {
 	{"dossier-schema2.db", 2, 6, 2, 1},
 	{"dossier-schema3.db", 3, 6, 2, 1},
 	{"dossier-schema4.db", 4, 6, 2, 1},
+	{"dossier-schema5.db", 5, 6, 2, 1},
 }
 
 func fixtureBook() (*ledger.Book, []dispute.Dispute, []dispute.Block) {
@@ -105,6 +108,15 @@ func writeFixture(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Schema 5: a saved import preset (bucket import_presets).
+	if err := importer.SavePreset(db, fixturePreset()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func fixturePreset() tabular.Mapping {
+	return tabular.Mapping{Name: "fixture", Sep: ";", HeaderRow: 2,
+		Columns: map[tabular.Field]string{tabular.CustomerID: "Client"}}
 }
 
 // writeSchema4 adds a record to each bucket of schema 4: a risk override, a call with
@@ -194,6 +206,15 @@ func TestFixturesOpen(t *testing.T) {
 		}
 		if f.schema >= 4 {
 			checkSchema4(t, f.file, db)
+		}
+		if f.schema >= 5 {
+			presets, err := importer.Presets(db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m, ok := presets["fixture"]; !ok || m.Builtin || m.HeaderRow != fixturePreset().HeaderRow {
+				t.Errorf("%s: saved import preset lost: %+v", f.file, m)
+			}
 		}
 		rep, err := db.Check()
 		if err != nil || !rep.OK() {

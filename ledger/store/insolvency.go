@@ -2,21 +2,19 @@ package store
 
 import (
 	"encoding/json"
-	"fmt"
 	"sort"
 
 	"relance/ledger"
 	"relance/ledger/law"
 )
 
-// bProcedures holds the insolvency procedures recorded against customers:
+// Bucket procedures (schema 5, declared in schema.go) holds the insolvency procedures
+// recorded against customers:
 //
 //	procedures  procedure ID ("J2026-0001") → JSON law.Procedure
 //
-// IDs are sequential per year of the opening judgment. The bucket is created by the
-// first PutProcedure (no schema change: a dossier without it simply has no procedure),
-// and every read tolerates its absence.
-var bProcedures = []byte("procedures")
+// IDs are sequential per year of the opening judgment. Before schema 5 the bucket was
+// created by the first PutProcedure; the migration to schema 5 creates it.
 
 // ProcedurePrefix is the prefix of procedure IDs (jugement d'ouverture).
 const ProcedurePrefix = "J"
@@ -36,10 +34,7 @@ func (t *Tx) PutProcedure(p *law.Procedure) error {
 	if cust == nil {
 		return &ledger.Problem{Key: "law.proc.err.customer", Args: []string{"customer", p.Customer}}
 	}
-	b, err := t.tx.CreateBucketIfNotExists(bProcedures)
-	if err != nil {
-		return fmt.Errorf("create bucket %s: %w", bProcedures, err)
-	}
+	b := t.tx.Bucket([]byte(bProcedures))
 	if p.ID == "" {
 		p.ID = nextID(b, ProcedurePrefix, p.Judgment.Year())
 	}
@@ -57,11 +52,7 @@ func (t *Tx) PutProcedure(p *law.Procedure) error {
 
 // Procedure returns procedure id, or nil when there is none.
 func (t *Tx) Procedure(id string) (*law.Procedure, error) {
-	b := t.tx.Bucket(bProcedures)
-	if b == nil {
-		return nil, nil
-	}
-	v := b.Get([]byte(id))
+	v := t.tx.Bucket([]byte(bProcedures)).Get([]byte(id))
 	if v == nil {
 		return nil, nil
 	}
@@ -72,15 +63,10 @@ func (t *Tx) Procedure(id string) (*law.Procedure, error) {
 	return &p, nil
 }
 
-// Procedures returns every recorded procedure in ID order (none when the bucket does
-// not exist yet).
+// Procedures returns every recorded procedure in ID order.
 func (t *Tx) Procedures() ([]law.Procedure, error) {
 	out := []law.Procedure{}
-	b := t.tx.Bucket(bProcedures)
-	if b == nil {
-		return out, nil
-	}
-	err := b.ForEach(func(k, v []byte) error {
+	err := t.tx.Bucket([]byte(bProcedures)).ForEach(func(k, v []byte) error {
 		var p law.Procedure
 		if err := json.Unmarshal(v, &p); err != nil {
 			return t.corrupt("procedures", string(k), err)

@@ -8,42 +8,65 @@ import (
 	"relance/ledger"
 )
 
-// SchemaVersion is the schema this build writes. Bump it with a migration below when a
-// bucket's layout changes or a bucket is added; the committed fixture in testdata/
-// (testdata/dossier-schema*.db) must keep opening.
-const SchemaVersion = 4
+// SchemaVersion is the schema this build writes. Bump it when a bucket's layout changes
+// or a bucket is added (declared in schema.go with the new version), and add a fixture
+// (testdata/dossier-schema*.db): the committed ones must keep opening.
+//
+//	1  meta, settings, customers, items, salespeople, imports
+//	2  disputes, blocks
+//	3  rates
+//	4  risk, scenarios, actions, promises, plans, templates, letters
+//	5  procedures, import_presets (until then created by their first write)
+const SchemaVersion = 5
 
-// allBuckets are the buckets of the current schema, created with every new dossier.
-var allBuckets = [][]byte{bMeta, bSettings, bCustomers, bItems, bSalespeople, bImports, bDisputes, bBlocks, bRates,
-	bRisk, bScenarios, bActions, bPromises, bPlans, bTemplates, bLetters}
-
-// migrations[i] upgrades a dossier from schema i+1 to i+2. Each runs inside the one
-// transaction that upgrades the dossier, so a failed upgrade leaves it as it was.
-var migrations = []func(tx *bolt.Tx) error{
-	migrateDisputes, // 1 → 2: disputes and delivery blocks (disputes.go)
-	migrateRates,    // 2 → 3: rate half-years added by the dossier (rates.go)
-	migrateSchema4,  // 3 → 4: risk, reminder procedure, letters (schema4.go)
+// upgrade migrates the dossier in tx from schema from to SchemaVersion, one version at
+// a time; from 0 is a new, empty file. It runs inside the one transaction that creates
+// or upgrades the dossier, so a failed upgrade leaves it as it was.
+func upgrade(tx *bolt.Tx, from uint64) error {
+	for v := from + 1; v <= SchemaVersion; v++ {
+		if err := migrateTo(tx, v); err != nil {
+			return fmt.Errorf("schema %d → %d: %w", v-1, v, err)
+		}
+	}
+	return nil
 }
 
-func init() {
-	if len(migrations) != SchemaVersion-1 {
-		panic(fmt.Sprintf("store: %d migrations for schema %d", len(migrations), SchemaVersion))
+// migrateTo upgrades a dossier from schema v-1 to v: it creates the buckets that
+// schema.go declares since v. So far no version changed the layout of existing
+// records; a version that does converts them here, after its buckets exist. A bucket
+// may already exist (procedures and import_presets were created by their first write
+// before schema 5).
+func migrateTo(tx *bolt.Tx, v uint64) error {
+	for _, b := range buckets() {
+		if b.since != v {
+			continue
+		}
+		if _, err := tx.CreateBucketIfNotExists([]byte(b.name)); err != nil {
+			return fmt.Errorf("create bucket %s: %w", b.name, err)
+		}
 	}
+	return nil
+}
+
+// checkBuckets reports the first bucket of the schema that tx lacks.
+func checkBuckets(tx *bolt.Tx) error {
+	for _, b := range buckets() {
+		if tx.Bucket([]byte(b.name)) == nil {
+			return fmt.Errorf("bucket %s missing", b.name)
+		}
+	}
+	return nil
 }
 
 func (db *DB) migrate(from uint64) error {
 	err := db.bolt.Update(func(tx *bolt.Tx) error {
-		for v := from; v < SchemaVersion; v++ {
-			if err := migrations[v-1](tx); err != nil {
-				return fmt.Errorf("schema %d → %d: %w", v, v+1, err)
-			}
+		if err := upgrade(tx, from); err != nil {
+			return err
 		}
-		for _, name := range allBuckets {
-			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-				return err
-			}
+		if err := checkBuckets(tx); err != nil {
+			return err
 		}
-		return tx.Bucket(bMeta).Put(kSchema, u64(SchemaVersion))
+		return tx.Bucket([]byte(bMeta)).Put([]byte(kSchema), u64(SchemaVersion))
 	})
 	if err != nil {
 		return &ledger.Problem{Key: "err.dossier.migrate", Args: []string{"file", db.path}, Err: err}

@@ -3,21 +3,13 @@ package store
 import (
 	"encoding/json"
 
-	bolt "go.etcd.io/bbolt"
-
 	"relance/ledger"
 	"relance/ledger/law"
 )
 
-// bRates holds the rate half-years a dossier adds to (or corrects in) the embedded
-// tables: half-year ("2026-H2") → JSON law.HalfYearRates. Schema 3.
-var bRates = []byte("rates")
-
-// migrateRates creates the rates bucket (schema 2 → 3).
-func migrateRates(tx *bolt.Tx) error {
-	_, err := tx.CreateBucketIfNotExists(bRates)
-	return err
-}
+// Bucket rates (schema 3, declared in schema.go) holds the rate half-years a dossier
+// adds to (or corrects in) the embedded tables: half-year ("2026-H2") → JSON
+// law.HalfYearRates.
 
 // PutHalfYearRates adds or replaces a half-year of rates, after checking that the
 // embedded tables accept it.
@@ -33,13 +25,13 @@ func (t *Tx) PutHalfYearRates(h law.HalfYearRates) error {
 	if err != nil {
 		return err
 	}
-	return t.tx.Bucket(bRates).Put([]byte(h.Half.String()), b)
+	return t.tx.Bucket([]byte(bRates)).Put([]byte(h.Half.String()), b)
 }
 
 // HalfYearRates returns the dossier's added half-years, oldest first.
 func (t *Tx) HalfYearRates() ([]law.HalfYearRates, error) {
 	var out []law.HalfYearRates
-	err := t.tx.Bucket(bRates).ForEach(func(k, v []byte) error {
+	err := t.tx.Bucket([]byte(bRates)).ForEach(func(k, v []byte) error {
 		var h law.HalfYearRates
 		if err := json.Unmarshal(v, &h); err != nil {
 			return t.corrupt("rates", string(k), err)

@@ -11,7 +11,7 @@ import (
 	"relance/ledger/risk"
 )
 
-// Bucket risk (schema 4, declared in schema4.go), keys prefixed by kind:
+// Bucket risk (schema 4, declared in schema.go), keys prefixed by kind:
 //
 //	policy                        → JSON risk.Policy (absent: risk.DefaultPolicy)
 //	ovr/<customer>/<seq>          → JSON risk.Override, append-only
@@ -23,12 +23,12 @@ import (
 // <seq> is the bucket's sequence, zero-padded to 10 digits, so that a prefix scan gives
 // a customer's records in the order they were recorded. Proposal IDs are "R2026-000001"
 // (the year of the proposal and the same sequence).
-var kRiskPolicy = []byte("policy")
+const kRiskPolicy = "policy"
 
 // ProposalPrefix starts the IDs of class-change proposals.
 const ProposalPrefix = "R"
 
-func riskBucket(t *Tx) *bolt.Bucket { return t.tx.Bucket(bRisk) }
+func riskBucket(t *Tx) *bolt.Bucket { return t.tx.Bucket([]byte(bRisk)) }
 
 // RiskPolicy returns the dossier's risk policy, the default one when none is stored.
 func (t *Tx) RiskPolicy() (risk.Policy, error) {
@@ -36,7 +36,7 @@ func (t *Tx) RiskPolicy() (risk.Policy, error) {
 	if b == nil {
 		return risk.DefaultPolicy(), nil
 	}
-	v := b.Get(kRiskPolicy)
+	v := b.Get([]byte(kRiskPolicy))
 	if v == nil {
 		return risk.DefaultPolicy(), nil
 	}
@@ -52,7 +52,7 @@ func (t *Tx) PutRiskPolicy(p risk.Policy) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return putJSON(riskBucket(t), kRiskPolicy, p)
+	return putJSON(riskBucket(t), []byte(kRiskPolicy), p)
 }
 
 // appendRisk stores v under kind/customer/seq.
@@ -66,7 +66,7 @@ func (t *Tx) appendRisk(kind, customer string, v any) error {
 }
 
 func (t *Tx) knownCustomer(id string) error {
-	if id == "" || t.tx.Bucket(bCustomers).Get([]byte(id)) == nil {
+	if id == "" || t.tx.Bucket([]byte(bCustomers)).Get([]byte(id)) == nil {
 		return &ledger.Problem{Key: "risk.err.customer", Args: []string{"customer", id}}
 	}
 	return nil

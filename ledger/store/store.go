@@ -1,18 +1,3 @@
-// Package store keeps a Relance dossier in one bbolt file: one file per company,
-// created 0600, opened by one process at a time, every user action one transaction.
-//
-// Buckets (schema version 2):
-//
-//	meta         magic, schema version, revision counter, creation date
-//	settings     "settings" → JSON ledger.Settings
-//	customers    customer ID → JSON ledger.Customer
-//	items        customer ID → binary list of that customer's items (codec.go)
-//	salespeople  salesperson ID → JSON ledger.Salesperson
-//	imports      content hash → JSON import record (ledger/importer)
-//	disputes     dispute ID → JSON dispute.Dispute (schema 2, disputes.go)
-//	blocks       block ID → JSON dispute.Block (schema 2, disputes.go)
-//
-// Later capabilities add their own buckets through migrations (migrate.go).
 package store
 
 import (
@@ -34,21 +19,6 @@ import (
 
 // Magic identifies a Relance dossier in its meta bucket.
 const Magic = "relance-dossier"
-
-var (
-	bMeta        = []byte("meta")
-	bSettings    = []byte("settings")
-	bCustomers   = []byte("customers")
-	bItems       = []byte("items")
-	bSalespeople = []byte("salespeople")
-	bImports     = []byte("imports")
-
-	kMagic    = []byte("magic")
-	kSchema   = []byte("schema")
-	kRevision = []byte("revision")
-	kCreated  = []byte("created")
-	kSettings = []byte("settings")
-)
 
 // Options control how a dossier is opened.
 type Options struct {
@@ -177,25 +147,23 @@ func Create(path string, settings ledger.Settings) (*DB, error) {
 	}
 	settings = settings.Normalize()
 	err = db.bolt.Update(func(tx *bolt.Tx) error {
-		for _, name := range allBuckets {
-			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
-				return err
-			}
-		}
-		meta := tx.Bucket(bMeta)
-		if err := meta.Put(kMagic, []byte(Magic)); err != nil {
+		if err := upgrade(tx, 0); err != nil {
 			return err
 		}
-		if err := meta.Put(kSchema, u64(SchemaVersion)); err != nil {
+		meta := tx.Bucket([]byte(bMeta))
+		if err := meta.Put([]byte(kMagic), []byte(Magic)); err != nil {
 			return err
 		}
-		if err := meta.Put(kRevision, u64(0)); err != nil {
+		if err := meta.Put([]byte(kSchema), u64(SchemaVersion)); err != nil {
 			return err
 		}
-		if err := meta.Put(kCreated, []byte(time.Now().UTC().Format(time.RFC3339))); err != nil {
+		if err := meta.Put([]byte(kRevision), u64(0)); err != nil {
 			return err
 		}
-		return putJSON(tx.Bucket(bSettings), kSettings, settings)
+		if err := meta.Put([]byte(kCreated), []byte(time.Now().UTC().Format(time.RFC3339))); err != nil {
+			return err
+		}
+		return putJSON(tx.Bucket([]byte(bSettings)), []byte(kSettings), settings)
 	})
 	if err != nil {
 		db.bolt.Close()
@@ -226,23 +194,21 @@ func openBolt(path string, opt Options) (*DB, error) {
 func (db *DB) checkMagic() (uint64, error) {
 	var schema uint64
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bMeta)
-		if meta == nil || !bytes.Equal(meta.Get(kMagic), []byte(Magic)) {
+		meta := tx.Bucket([]byte(bMeta))
+		if meta == nil || !bytes.Equal(meta.Get([]byte(kMagic)), []byte(Magic)) {
 			return problem(ErrNotDossier, db.path, nil)
 		}
-		v := meta.Get(kSchema)
+		v := meta.Get([]byte(kSchema))
 		if len(v) != 8 {
 			return problem(ErrNotDossier, db.path, nil)
 		}
 		schema = binary.BigEndian.Uint64(v)
 		if schema == SchemaVersion {
-			for _, name := range allBuckets {
-				if tx.Bucket(name) == nil {
-					return problem(ErrCorrupt, db.path, fmt.Errorf("bucket %s missing", name))
-				}
+			if err := checkBuckets(tx); err != nil {
+				return problem(ErrCorrupt, db.path, err)
 			}
 		}
-		if tx.Bucket(bSettings) == nil || tx.Bucket(bSettings).Get(kSettings) == nil {
+		if tx.Bucket([]byte(bSettings)) == nil || tx.Bucket([]byte(bSettings)).Get([]byte(kSettings)) == nil {
 			return problem(ErrCorrupt, db.path, fmt.Errorf("no settings"))
 		}
 		return nil
@@ -283,7 +249,7 @@ func (db *DB) WaitBackup() error {
 func (db *DB) Revision() (uint64, error) {
 	var rev uint64
 	err := db.bolt.View(func(tx *bolt.Tx) error {
-		rev = getU64(tx.Bucket(bMeta).Get(kRevision))
+		rev = getU64(tx.Bucket([]byte(bMeta)).Get([]byte(kRevision)))
 		return nil
 	})
 	return rev, err
@@ -304,8 +270,8 @@ func (db *DB) updateTx(fn func(tx *Tx) error) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
-		meta := btx.Bucket(bMeta)
-		return meta.Put(kRevision, u64(getU64(meta.Get(kRevision))+1))
+		meta := btx.Bucket([]byte(bMeta))
+		return meta.Put([]byte(kRevision), u64(getU64(meta.Get([]byte(kRevision)))+1))
 	})
 }
 

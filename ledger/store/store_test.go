@@ -193,7 +193,7 @@ func TestNotADossierIsLeftUntouched(t *testing.T) {
 
 func TestNewerSchemaRefused(t *testing.T) {
 	path, db := newDossier(t)
-	db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Put(kSchema, u64(SchemaVersion+1)) })
+	db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte(bMeta)).Put([]byte(kSchema), u64(SchemaVersion+1)) })
 	db.Close()
 	_, err := Open(path, Options{})
 	if !errors.Is(err, ErrNewerSchema) {
@@ -270,7 +270,7 @@ func TestRotatingBackups(t *testing.T) {
 func TestCorruptItemsReported(t *testing.T) {
 	path, db := newDossier(t)
 	db.Update(func(tx *Tx) error { return tx.PutCustomer(&ledger.Customer{ID: "C1", Name: "Un"}) })
-	db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket(bItems).Put([]byte("C1"), []byte{1, 5, 9}) })
+	db.bolt.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte(bItems)).Put([]byte("C1"), []byte{1, 5, 9}) })
 	db.Close()
 	db, err := Open(path, Options{})
 	if err != nil {

@@ -19,8 +19,9 @@ type Tx struct {
 	path string
 }
 
-// Bolt exposes the underlying bbolt transaction to the store's sibling packages that
-// own buckets of their own (imports, disputes…). Callers must not keep it past fn.
+// Bolt exposes the underlying bbolt transaction to the packages that lay out a bucket
+// of the schema themselves (ledger/importer: BucketImports and BucketImportPresets;
+// letters: BucketTemplates and BucketLetters). Callers must not keep it past fn.
 func (t *Tx) Bolt() *bolt.Tx { return t.tx }
 
 func (t *Tx) corrupt(bucket, key string, err error) error {
@@ -30,7 +31,7 @@ func (t *Tx) corrupt(bucket, key string, err error) error {
 // Settings returns the dossier's settings.
 func (t *Tx) Settings() (ledger.Settings, error) {
 	var s ledger.Settings
-	if err := json.Unmarshal(t.tx.Bucket(bSettings).Get(kSettings), &s); err != nil {
+	if err := json.Unmarshal(t.tx.Bucket([]byte(bSettings)).Get([]byte(kSettings)), &s); err != nil {
 		return s, t.corrupt("settings", "settings", err)
 	}
 	return s.Normalize(), nil
@@ -41,12 +42,12 @@ func (t *Tx) PutSettings(s ledger.Settings) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	return putJSON(t.tx.Bucket(bSettings), kSettings, s)
+	return putJSON(t.tx.Bucket([]byte(bSettings)), []byte(kSettings), s)
 }
 
 // Customer returns customer id, or nil when there is none.
 func (t *Tx) Customer(id string) (*ledger.Customer, error) {
-	v := t.tx.Bucket(bCustomers).Get([]byte(id))
+	v := t.tx.Bucket([]byte(bCustomers)).Get([]byte(id))
 	if v == nil {
 		return nil, nil
 	}
@@ -65,20 +66,20 @@ func (t *Tx) PutCustomer(c *ledger.Customer) error {
 	if c.Name == "" {
 		return &ledger.Problem{Key: "err.customer.noname", Args: []string{"field", "name", "value", c.ID}}
 	}
-	return t.tx.Bucket(bCustomers).Put([]byte(c.ID), encodeCustomer(c))
+	return t.tx.Bucket([]byte(bCustomers)).Put([]byte(c.ID), encodeCustomer(c))
 }
 
 // DeleteCustomer removes a customer and its items.
 func (t *Tx) DeleteCustomer(id string) error {
-	if err := t.tx.Bucket(bCustomers).Delete([]byte(id)); err != nil {
+	if err := t.tx.Bucket([]byte(bCustomers)).Delete([]byte(id)); err != nil {
 		return err
 	}
-	return t.tx.Bucket(bItems).Delete([]byte(id))
+	return t.tx.Bucket([]byte(bItems)).Delete([]byte(id))
 }
 
 // Items returns the items of customer id.
 func (t *Tx) Items(id string) ([]ledger.Item, error) {
-	items, err := decodeItems(id, t.tx.Bucket(bItems).Get([]byte(id)))
+	items, err := decodeItems(id, t.tx.Bucket([]byte(bItems)).Get([]byte(id)))
 	if err != nil {
 		return nil, t.corrupt("items", id, err)
 	}
@@ -87,7 +88,7 @@ func (t *Tx) Items(id string) ([]ledger.Item, error) {
 
 // PutItems replaces all items of customer id (which must exist), sorted by date.
 func (t *Tx) PutItems(id string, items []ledger.Item) error {
-	if t.tx.Bucket(bCustomers).Get([]byte(id)) == nil {
+	if t.tx.Bucket([]byte(bCustomers)).Get([]byte(id)) == nil {
 		return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
 	}
 	seen := make(map[string]bool, len(items))
@@ -104,15 +105,15 @@ func (t *Tx) PutItems(id string, items []ledger.Item) error {
 	}
 	ledger.SortItems(items)
 	if len(items) == 0 {
-		return t.tx.Bucket(bItems).Delete([]byte(id))
+		return t.tx.Bucket([]byte(bItems)).Delete([]byte(id))
 	}
-	return t.tx.Bucket(bItems).Put([]byte(id), encodeItems(items))
+	return t.tx.Bucket([]byte(bItems)).Put([]byte(id), encodeItems(items))
 }
 
 // Salespeople returns all salespeople in ID order.
 func (t *Tx) Salespeople() ([]ledger.Salesperson, error) {
 	var out []ledger.Salesperson
-	err := t.tx.Bucket(bSalespeople).ForEach(func(k, v []byte) error {
+	err := t.tx.Bucket([]byte(bSalespeople)).ForEach(func(k, v []byte) error {
 		var s ledger.Salesperson
 		if err := json.Unmarshal(v, &s); err != nil {
 			return t.corrupt("salespeople", string(k), err)
@@ -128,7 +129,7 @@ func (t *Tx) PutSalesperson(s ledger.Salesperson) error {
 	if s.ID == "" || s.Name == "" {
 		return &ledger.Problem{Key: "err.salesperson.invalid", Args: []string{"value", s.ID}}
 	}
-	return putJSON(t.tx.Bucket(bSalespeople), []byte(s.ID), s)
+	return putJSON(t.tx.Bucket([]byte(bSalespeople)), []byte(s.ID), s)
 }
 
 // Load reads the whole dossier. Customers and items are decoded in parallel, one share
@@ -145,8 +146,8 @@ func (t *Tx) Load() (*ledger.Book, error) {
 	// The raw values stay valid while the transaction is open, which it is until we return.
 	type kv struct{ k, v []byte }
 	var custs, items []kv
-	t.tx.Bucket(bCustomers).ForEach(func(k, v []byte) error { custs = append(custs, kv{k, v}); return nil })
-	t.tx.Bucket(bItems).ForEach(func(k, v []byte) error { items = append(items, kv{k, v}); return nil })
+	t.tx.Bucket([]byte(bCustomers)).ForEach(func(k, v []byte) error { custs = append(custs, kv{k, v}); return nil })
+	t.tx.Bucket([]byte(bItems)).ForEach(func(k, v []byte) error { items = append(items, kv{k, v}); return nil })
 
 	accounts := make([]*ledger.Account, len(custs))
 	itemLists := make([][]ledger.Item, len(items))

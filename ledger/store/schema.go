@@ -1,0 +1,122 @@
+// Package store keeps a Relance dossier in one bbolt file: one file per company,
+// created 0600, opened by one process at a time, every user action one transaction.
+//
+// # Schema
+//
+// schema.go is the dossier's schema: every bucket is declared there once, with the
+// schema version whose migration creates it, the code that reads and writes it and its
+// layout (buckets). A new dossier and an upgraded one go through the same migrations
+// (migrate.go), so both end with exactly these buckets; Open refuses a current-version
+// dossier that lacks one.
+//
+// On-disk layout of schema version 5 (bucket, key → value; IDs are zero-padded so that
+// bbolt's byte order is the numbering order):
+//
+//	meta            "magic"                            → "relance-dossier"
+//	                "schema"                           → schema version, 8-byte big-endian
+//	                "revision"                         → revision counter, 8-byte big-endian, +1 per Update
+//	                "created"                          → creation time, RFC 3339 UTC
+//	settings        "settings"                         → JSON ledger.Settings
+//	customers       customer ID                        → byte 1, then (uvarint tag, uvarint length, bytes) fields (customer_codec.go)
+//	items           customer ID                        → byte 1, uvarint count, then each of the customer's items (codec.go)
+//	salespeople     salesperson ID                     → JSON ledger.Salesperson
+//	imports         SHA-256 of the imported file (hex) → JSON importer.Record
+//	disputes        dispute ID ("L2026-0001")          → JSON dispute.Dispute
+//	blocks          block ID ("B2026-0001")            → JSON dispute.Block
+//	rates           half-year ("2026-H2")              → JSON law.HalfYearRates
+//	risk            "policy"                           → JSON risk.Policy (absent: the default policy)
+//	                "ovr/" customer "/" seq            → JSON risk.Override
+//	                "ack/" customer "/" seq            → JSON risk.Ack
+//	                "asg/" customer "/" seq            → JSON risk.Assignment
+//	                "prop/" proposal ("R2026-000001")  → JSON risk.Proposal
+//	                "dec/" proposal                    → JSON risk.Decision closing it
+//	scenarios       risk class ("A")                   → JSON dunning.Scenario (absent: the default scenario)
+//	actions         customer 0x00 "A2026-000001"       → JSON dunning.Action
+//	promises        customer 0x00 "P2026-000001"       → JSON dunning.Promise
+//	plans           customer 0x00 "E2026-000001"       → JSON dunning.Plan
+//	templates       stage "." language ("r1.fr")       → JSON templates.Template (absent: the shipped one)
+//	letters         "r" + 8-byte big-endian sequence   → JSON archive.Record (without the PDF)
+//	                "p" + 8-byte big-endian sequence   → the letter's PDF bytes
+//	procedures      procedure ID ("J2026-0001")        → JSON law.Procedure
+//	import_presets  preset name                        → JSON tabular.Mapping
+//
+// In risk, seq is the bucket's sequence as 10 decimal digits. The sequential IDs of
+// risk, actions, promises, plans and letters come from their bucket's bbolt sequence
+// (NextSequence); those of disputes, blocks and procedures count per year.
+package store
+
+// BucketName is the name of a bucket of the dossier's bbolt file; bbolt takes it as
+// []byte(name).
+type BucketName string
+
+// The dossier's buckets. The exported ones are laid out by packages above the store
+// (through Tx.Bolt), which must not be imported here: arrows point down.
+const (
+	bMeta               BucketName = "meta"
+	bSettings           BucketName = "settings"
+	bCustomers          BucketName = "customers"
+	bItems              BucketName = "items"
+	bSalespeople        BucketName = "salespeople"
+	BucketImports       BucketName = "imports"
+	bDisputes           BucketName = "disputes"
+	bBlocks             BucketName = "blocks"
+	bRates              BucketName = "rates"
+	bRisk               BucketName = "risk"
+	bScenarios          BucketName = "scenarios"
+	bActions            BucketName = "actions"
+	bPromises           BucketName = "promises"
+	bPlans              BucketName = "plans"
+	bTemplates          BucketName = "templates"
+	bLetters            BucketName = "letters"
+	bProcedures         BucketName = "procedures"
+	BucketImportPresets BucketName = "import_presets"
+)
+
+// BucketTemplates and BucketLetters are the templates and letters buckets as bbolt
+// takes them, for letters/templates and letters/archive.
+var (
+	BucketTemplates = []byte(bTemplates)
+	BucketLetters   = []byte(bLetters)
+)
+
+// Keys of the meta and settings buckets.
+const (
+	kMagic    = "magic"
+	kSchema   = "schema"
+	kRevision = "revision"
+	kCreated  = "created"
+	kSettings = "settings"
+)
+
+// bucket declares one bucket of the schema.
+type bucket struct {
+	name   BucketName
+	since  uint64 // the schema version whose migration creates it
+	owner  string // the file or package that reads and writes it
+	layout string // key → value
+}
+
+// buckets returns the buckets of schema SchemaVersion, in the order their migrations
+// create them.
+func buckets() []bucket {
+	return []bucket{
+		{bMeta, 1, "store.go", `"magic", "schema", "revision", "created" → dossier identity, version, revision counter, creation time`},
+		{bSettings, 1, "tx.go", `"settings" → JSON ledger.Settings`},
+		{bCustomers, 1, "tx.go, customer_codec.go", "customer ID → tagged-field ledger.Customer"},
+		{bItems, 1, "tx.go, codec.go", "customer ID → binary list of the customer's ledger.Item"},
+		{bSalespeople, 1, "tx.go", "salesperson ID → JSON ledger.Salesperson"},
+		{BucketImports, 1, "ledger/importer (apply.go)", "SHA-256 of the imported file (hex) → JSON importer.Record"},
+		{bDisputes, 2, "disputes.go", `dispute ID ("L2026-0001") → JSON dispute.Dispute`},
+		{bBlocks, 2, "disputes.go", `block ID ("B2026-0001") → JSON dispute.Block`},
+		{bRates, 3, "rates.go", `half-year ("2026-H2") → JSON law.HalfYearRates`},
+		{bRisk, 4, "risk.go", `"policy", "ovr/…", "ack/…", "asg/…", "prop/…", "dec/…" → JSON risk policy and records`},
+		{bScenarios, 4, "dunning.go", "risk class → JSON dunning.Scenario"},
+		{bActions, 4, "dunning.go", "customer 0x00 action ID → JSON dunning.Action, append-only"},
+		{bPromises, 4, "dunning.go", "customer 0x00 promise ID → JSON dunning.Promise"},
+		{bPlans, 4, "dunning.go", "customer 0x00 plan ID → JSON dunning.Plan"},
+		{bTemplates, 4, "letters/templates", `stage "." language → JSON templates.Template, the edited ones`},
+		{bLetters, 4, "letters/archive", `"r"/"p" + 8-byte sequence → JSON archive.Record / PDF bytes, hash-chained`},
+		{bProcedures, 5, "insolvency.go", `procedure ID ("J2026-0001") → JSON law.Procedure`},
+		{BucketImportPresets, 5, "ledger/importer (presets.go)", "preset name → JSON tabular.Mapping"},
+	}
+}
