@@ -9,9 +9,7 @@ import (
 	"relance/ledger/store"
 )
 
-// ImportsBucket is the store's bucket of import records: content SHA-256 (hex) →
-// JSON Record.
-var ImportsBucket = []byte("imports")
+// Import records are in store.BucketImports: the file's SHA-256 (hex) → JSON Record.
 
 // Record is what the dossier remembers of an import, keyed by the file's SHA-256, so
 // that importing the same content twice changes nothing.
@@ -31,22 +29,17 @@ type Record struct {
 
 // Imported reports whether a file with this SHA-256 was already imported.
 func Imported(tx *store.Tx, sha string) bool {
-	b := tx.Bolt().Bucket(ImportsBucket)
-	return b != nil && b.Get([]byte(sha)) != nil
+	return tx.Bolt().Bucket([]byte(store.BucketImports)).Get([]byte(sha)) != nil
 }
 
 // Records returns the dossier's import records.
 func Records(db *store.DB) ([]Record, error) {
 	var out []Record
 	err := db.View(func(tx *store.Tx) error {
-		b := tx.Bolt().Bucket(ImportsBucket)
-		if b == nil {
-			return nil
-		}
-		return b.ForEach(func(k, v []byte) error {
+		return tx.Bolt().Bucket([]byte(store.BucketImports)).ForEach(func(k, v []byte) error {
 			var r Record
 			if err := json.Unmarshal(v, &r); err != nil {
-				return &ledger.Problem{Key: "err.dossier.corrupt", Args: []string{"file", db.Path(), "bucket", "imports", "key", string(k)}, Err: err}
+				return &ledger.Problem{Key: "err.dossier.corrupt", Args: []string{"file", db.Path(), "bucket", string(store.BucketImports), "key", string(k)}, Err: err}
 			}
 			out = append(out, r)
 			return nil
@@ -164,11 +157,7 @@ func (p *Plan) apply(tx *store.Tx, settings ledger.Settings, o Options) error {
 	if err != nil {
 		return err
 	}
-	b, err := tx.Bolt().CreateBucketIfNotExists(ImportsBucket)
-	if err != nil {
-		return err
-	}
-	return b.Put([]byte(rec.SHA256), data)
+	return tx.Bolt().Bucket([]byte(store.BucketImports)).Put([]byte(rec.SHA256), data)
 }
 
 // merge applies the re-import rule (see Apply) to one customer's items.

@@ -10,9 +10,8 @@ import (
 	"relance/ledger/store"
 )
 
-// PresetsBucket holds the dossier's saved column mappings: name → JSON tabular.Mapping.
-// It is created by the first SavePreset (no schema migration needed).
-var PresetsBucket = []byte("import_presets")
+// The dossier's saved column mappings are in store.BucketImportPresets:
+// preset name → JSON tabular.Mapping.
 
 // SavePreset stores a column mapping in the dossier under its name (one transaction).
 // A saved preset may shadow a built-in one of the same name.
@@ -27,11 +26,7 @@ func SavePreset(db *store.DB, m tabular.Mapping) error {
 		return err
 	}
 	return db.Update(func(tx *store.Tx) error {
-		b, err := tx.Bolt().CreateBucketIfNotExists(PresetsBucket)
-		if err != nil {
-			return err
-		}
-		return b.Put([]byte(m.Name), data)
+		return tx.Bolt().Bucket([]byte(store.BucketImportPresets)).Put([]byte(m.Name), data)
 	})
 }
 
@@ -39,14 +34,10 @@ func SavePreset(db *store.DB, m tabular.Mapping) error {
 func Presets(db *store.DB) (map[string]tabular.Mapping, error) {
 	out := tabular.Presets()
 	err := db.View(func(tx *store.Tx) error {
-		b := tx.Bolt().Bucket(PresetsBucket)
-		if b == nil {
-			return nil
-		}
-		return b.ForEach(func(k, v []byte) error {
+		return tx.Bolt().Bucket([]byte(store.BucketImportPresets)).ForEach(func(k, v []byte) error {
 			var m tabular.Mapping
 			if err := json.Unmarshal(v, &m); err != nil {
-				return &ledger.Problem{Key: "err.dossier.corrupt", Args: []string{"file", db.Path(), "bucket", string(PresetsBucket), "key", string(k)}, Err: err}
+				return &ledger.Problem{Key: "err.dossier.corrupt", Args: []string{"file", db.Path(), "bucket", string(store.BucketImportPresets), "key", string(k)}, Err: err}
 			}
 			out[string(k)] = m
 			return nil
