@@ -32,6 +32,7 @@ import (
 
 	"relance/cli"
 	"relance/ledger"
+	"relance/ledger/credit"
 	"relance/ledger/demo"
 	"relance/ledger/store"
 )
@@ -339,7 +340,7 @@ func consistent(t *testing.T, ck *checker, path string) {
 		return
 	}
 	asOf := ledger.NewDate(2026, 11, 23)
-	for i, s := range book.Summaries(asOf) {
+	for i, s := range credit.Summaries(book, asOf) {
 		var sum ledger.Cents
 		for _, it := range book.Accounts[i].Items {
 			sum += it.Open

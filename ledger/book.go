@@ -142,34 +142,3 @@ type CustomerSummary struct {
 	Doubtful   bool `json:"doubtful,omitempty"`
 	CreditOver bool `json:"over_credit_limit,omitempty"`
 }
-
-// Summaries returns one summary per customer at asOf, in ID order.
-func (b *Book) Summaries(asOf Date) []CustomerSummary {
-	out := make([]CustomerSummary, len(b.Accounts))
-	for i, a := range b.Accounts {
-		s := CustomerSummary{
-			ID: a.Customer.ID, Name: a.Customer.Name, Kind: a.Customer.Kind,
-			Salesperson: a.Customer.Salesperson, Doubtful: a.Customer.Doubtful,
-		}
-		for j := range a.Items {
-			it := &a.Items[j]
-			if it.Open == 0 {
-				continue
-			}
-			s.OpenItems++
-			s.Balance += it.Open
-			if it.OverdueAt(asOf) {
-				s.Overdue += it.Open
-				if !s.OldestDue.Valid() || it.DueDate < s.OldestDue {
-					s.OldestDue = it.DueDate
-				}
-			}
-		}
-		if s.OldestDue.Valid() {
-			s.DaysLate = asOf.DaysSince(s.OldestDue)
-		}
-		s.CreditOver = a.Customer.CreditLimit > 0 && s.Balance > a.Customer.CreditLimit
-		out[i] = s
-	}
-	return out
-}

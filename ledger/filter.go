@@ -130,15 +130,20 @@ func compareCents(a, b Cents) int {
 	return 0
 }
 
-// SummaryTotals are the totals of a set of customer summaries.
+// SummaryTotals are the totals of a set of customer summaries. The receivables of the
+// doubtful customers (account 416) are kept apart, as in the KPIs and the aged balance:
+// Balance, DebitBalance and Overdue leave them out, Doubtful adds them up.
 type SummaryTotals struct {
 	Customers int   // number of customers
-	Balance   Cents // Σ balances (net: credit balances reduce it)
+	Balance   Cents // Σ balances (net: credit balances reduce it), doubtful customers excluded
 	// DebitBalance is Σ of the positive balances only: what customers with a debit
 	// balance owe, the base of the overdue rate.
 	DebitBalance Cents
 	Overdue      Cents // Σ overdue amounts
 	Late         int   // customers with an overdue amount
+	// Doubtful is Σ balances of the doubtful customers, DoubtfulCustomers their number.
+	Doubtful          Cents
+	DoubtfulCustomers int
 }
 
 // Totals adds up rows.
@@ -147,6 +152,11 @@ func Totals(rows []CustomerSummary) SummaryTotals {
 	t.Customers = len(rows)
 	for i := range rows {
 		r := &rows[i]
+		if r.Doubtful {
+			t.Doubtful += r.Balance
+			t.DoubtfulCustomers++
+			continue
+		}
 		t.Balance += r.Balance
 		if r.Balance > 0 {
 			t.DebitBalance += r.Balance

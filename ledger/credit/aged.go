@@ -75,11 +75,19 @@ type AgedLine struct {
 }
 
 // Aged is an aged balance at a date.
+//
+// The doubtful customers (ledger.Customer.Doubtful, account 416) are kept apart: their
+// lines are in Doubtful and their sum in DoubtfulTotal, out of Lines and Total, so that
+// Total is the receivables of every other figure (the KPIs' receivables, the customer
+// list's footer) and the doubtful amount is always shown on a line of its own.
 type Aged struct {
 	AsOf   ledger.Date
 	Ranges []Range
 	Lines  []AgedLine // customers with a non-zero balance or open items, in ID order
-	Total  Buckets
+	Total  Buckets    // Σ Lines
+	// Doubtful are the doubtful customers' lines, in ID order, and DoubtfulTotal their sum.
+	Doubtful      []AgedLine
+	DoubtfulTotal Buckets
 }
 
 // bucketOf returns the index in ranges of an item daysLate days past due.
@@ -114,7 +122,8 @@ func AgedBalance(book *ledger.Book, asOf ledger.Date, keep func(*ledger.Account)
 // AgedBalanceWith is AgedBalance with options: a customer filter and the disputes hook.
 func AgedBalanceWith(book *ledger.Book, asOf ledger.Date, opt AgedOptions) *Aged {
 	ranges := Ranges(book.Settings.Buckets)
-	ag := &Aged{AsOf: asOf, Ranges: ranges, Total: Buckets{Late: make([]ledger.Cents, len(ranges))}}
+	ag := &Aged{AsOf: asOf, Ranges: ranges, Total: Buckets{Late: make([]ledger.Cents, len(ranges))},
+		DoubtfulTotal: Buckets{Late: make([]ledger.Cents, len(ranges))}}
 	keep := opt.Keep
 	for _, a := range book.Accounts {
 		if keep != nil && !keep(a) {
@@ -138,9 +147,15 @@ func AgedBalanceWith(book *ledger.Book, asOf ledger.Date, opt AgedOptions) *Aged
 				line.Buckets.Late[bucketOf(ranges, asOf.DaysSince(o.DueDate))] += o.OpenAt
 			}
 		}
+		if a.Customer.Doubtful {
+			ag.DoubtfulTotal.add(&line.Buckets)
+			ag.Doubtful = append(ag.Doubtful, line)
+			continue
+		}
 		ag.Total.add(&line.Buckets)
 		ag.Lines = append(ag.Lines, line)
 	}
 	sort.SliceStable(ag.Lines, func(i, j int) bool { return ag.Lines[i].Customer.ID < ag.Lines[j].Customer.ID })
+	sort.SliceStable(ag.Doubtful, func(i, j int) bool { return ag.Doubtful[i].Customer.ID < ag.Doubtful[j].Customer.ID })
 	return ag
 }

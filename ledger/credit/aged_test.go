@@ -82,6 +82,9 @@ func TestAgedSumsEqualBalances(t *testing.T) {
 			for i := range ag.Lines {
 				lines[ag.Lines[i].Customer.ID] = &ag.Lines[i]
 			}
+			for i := range ag.Doubtful {
+				lines[ag.Doubtful[i].Customer.ID] = &ag.Doubtful[i]
+			}
 			var total ledger.Cents
 			for _, a := range book.Accounts {
 				var want ledger.Cents
@@ -109,8 +112,8 @@ func TestAgedSumsEqualBalances(t *testing.T) {
 				}
 				total += want
 			}
-			if ag.Total.Total() != total {
-				t.Errorf("book %d at %s: total %s ≠ %s", bi, asOf, ag.Total.Total(), total)
+			if ag.Total.Total()+ag.DoubtfulTotal.Total() != total {
+				t.Errorf("book %d at %s: total %s + doubtful %s ≠ %s", bi, asOf, ag.Total.Total(), ag.DoubtfulTotal.Total(), total)
 			}
 		}
 	}

@@ -59,7 +59,7 @@ func agedTable(ag *Aged, groups []AgedGroup, lang string) ([]string, [][]cell) {
 			rows = append(rows, amounts([]cell{textCell(l.Customer.ID), textCell(l.Customer.Name)}, &l.Buckets))
 		}
 		rows = append(rows, amounts([]cell{textCell(""), total}, &ag.Total))
-		return head, rows
+		return head, appendDoubtful(rows, ag, lang, amounts, 1)
 	}
 	customers := 0
 	for i := range groups {
@@ -68,7 +68,20 @@ func agedTable(ag *Aged, groups []AgedGroup, lang string) ([]string, [][]cell) {
 		rows = append(rows, amounts([]cell{textCell(g.Key), textCell(g.Label), countCell(g.Customers)}, &g.Buckets))
 	}
 	rows = append(rows, amounts([]cell{textCell(""), total, countCell(customers)}, &ag.Total))
-	return head, rows
+	return head, appendDoubtful(rows, ag, lang, amounts, 2)
+}
+
+// appendDoubtful adds the doubtful customers' line below the total (none when there
+// are none), after lead empty cells.
+func appendDoubtful(rows [][]cell, ag *Aged, lang string, amounts func([]cell, *Buckets) []cell, lead int) [][]cell {
+	if len(ag.Doubtful) == 0 {
+		return rows
+	}
+	row := []cell{textCell(""), textCell(i18n.T(lang, "credit.doubtful", "n", strconv.Itoa(len(ag.Doubtful))))}
+	if lead == 2 {
+		row = append(row, countCell(len(ag.Doubtful)))
+	}
+	return append(rows, amounts(row, &ag.DoubtfulTotal))
 }
 
 // DecimalComma writes an amount the way French spreadsheets read it: "-1234,50".

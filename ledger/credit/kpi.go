@@ -163,10 +163,12 @@ func (p *Position) add(it *ledger.Item, open ledger.Cents, doubtful bool, disput
 func PositionAt(book *ledger.Book, asOf ledger.Date, dispute DisputedFunc) Position {
 	p := Position{AsOf: asOf}
 	ag := AgedBalance(book, asOf, nil)
-	for i := range ag.Lines {
-		l := &ag.Lines[i]
-		for _, o := range l.Items {
-			p.add(o.Item, o.OpenAt, l.Customer.Doubtful, dispute)
+	for _, lines := range [][]AgedLine{ag.Lines, ag.Doubtful} {
+		for i := range lines {
+			l := &lines[i]
+			for _, o := range l.Items {
+				p.add(o.Item, o.OpenAt, l.Customer.Doubtful, dispute)
+			}
 		}
 	}
 	return p

@@ -123,3 +123,15 @@ func settle(items []*ledger.Item) []OpenItem {
 	}
 	return out
 }
+
+// OpenAtMap is OpenAt as a ledger.OpenAtFunc: the open amount at asOf of each item
+// open then. Every figure at a date (deadlines, risk, décompte) takes it, so that they
+// all rebuild the past the same way.
+func OpenAtMap(a *ledger.Account, asOf ledger.Date) map[*ledger.Item]ledger.Cents {
+	items := OpenAt(a, asOf)
+	m := make(map[*ledger.Item]ledger.Cents, len(items))
+	for _, o := range items {
+		m[o.Item] = o.OpenAt
+	}
+	return m
+}

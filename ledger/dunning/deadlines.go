@@ -49,10 +49,11 @@ type LegalDeadline struct {
 // LegalDeadlines lists, at asOf, the limitation deadlines of open items that are within
 // three months or passed (law.LevelWarn3, law.LevelExpired; the records' interruptions
 // counted) and the deadlines of the insolvency procedures still to come within
-// soonDays, soonest first.
-func LegalDeadlines(book *ledger.Book, asOf ledger.Date, rec *Records, procs []law.Procedure, soonDays int) []LegalDeadline {
+// soonDays, soonest first. open gives the items open at asOf (credit.OpenAtMap; nil:
+// the stored open amounts).
+func LegalDeadlines(book *ledger.Book, asOf ledger.Date, rec *Records, procs []law.Procedure, soonDays int, open ledger.OpenAtFunc) []LegalDeadline {
 	var out []LegalDeadline
-	for _, d := range law.BookDeadlinesWith(book, asOf, rec.Interruptions()) {
+	for _, d := range law.BookDeadlinesWith(book, asOf, rec.Interruptions(), open) {
 		if d.State.Level != law.LevelWarn3 && d.State.Level != law.LevelExpired {
 			continue
 		}

@@ -21,13 +21,13 @@ func TestInterruptionsAndLegalDeadlines(t *testing.T) {
 	book := ledger.NewBook(ledger.DefaultSettings(), nil, []*ledger.Account{acc})
 
 	rec := &Records{}
-	ds := LegalDeadlines(book, asOf, rec, nil, 30)
+	ds := LegalDeadlines(book, asOf, rec, nil, 30, nil)
 	if len(ds) != 2 || ds[0].Kind != "limitation" || ds[0].Date != d(2026, 12, 15) {
 		t.Fatalf("without interruption: %+v", ds)
 	}
 	// A signed plan on F-OLD in 2024 restarts its period: no longer within 3 months.
 	rec.Plans = []Plan{{ID: "E1", Customer: "C1", Agreed: d(2024, 3, 1), Items: []string{"I1"}, Acknowledgement: true, Status: PlanActive}}
-	ds = LegalDeadlines(book, asOf, rec, nil, 30)
+	ds = LegalDeadlines(book, asOf, rec, nil, 30, nil)
 	if len(ds) != 1 || ds[0].Item != "F-OTHER" {
 		t.Errorf("with the plan on F-OLD: %+v", ds)
 	}
@@ -41,7 +41,7 @@ func TestInterruptionsAndLegalDeadlines(t *testing.T) {
 	}
 	// An insolvency procedure published on 2026-11-01: claim filing due 2027-01-01, within 60 days.
 	procs := []law.Procedure{{Customer: "C1", Kind: law.Redressement, Judgment: d(2026, 10, 20), BODACC: d(2026, 11, 1), Mandataire: "Me X"}}
-	ds = LegalDeadlines(book, asOf, rec, procs, 60)
+	ds = LegalDeadlines(book, asOf, rec, procs, 60, nil)
 	var filing bool
 	for _, x := range ds {
 		if x.Kind != "limitation" && x.Date == d(2027, 1, 1) {

@@ -10,6 +10,7 @@ import (
 type ItemDeadline struct {
 	Customer *ledger.Customer
 	Item     *ledger.Item
+	Open     ledger.Cents // the item's open amount at the as-of date
 	State    LimitationState
 }
 
@@ -21,25 +22,29 @@ type InterruptionsFunc func(customer, itemID string) []Interruption
 // book, most urgent first (expired, then within 3 months, within 6 months, the rest),
 // then by deadline, each period running from the item's due date.
 func BookDeadlines(book *ledger.Book, asOf ledger.Date) []ItemDeadline {
-	return BookDeadlinesWith(book, asOf, nil)
+	return BookDeadlinesWith(book, asOf, nil, nil)
 }
 
 // BookDeadlinesWith is BookDeadlines with the interruptions the dossier records: the
-// latest one restarts the item's period (C. civ. 2231).
-func BookDeadlinesWith(book *ledger.Book, asOf ledger.Date, interruptions InterruptionsFunc) []ItemDeadline {
+// latest one restarts the item's period (C. civ. 2231). The items are those open at
+// asOf as open gives them (credit.OpenAtMap: an item issued later is left out, one
+// settled later is still open); nil open takes the stored open amounts, today's.
+func BookDeadlinesWith(book *ledger.Book, asOf ledger.Date, interruptions InterruptionsFunc, open ledger.OpenAtFunc) []ItemDeadline {
 	var out []ItemDeadline
 	for _, acc := range book.Accounts {
 		c := &acc.Customer
+		opens := openAmounts(acc, asOf, open)
 		for i := range acc.Items {
 			it := &acc.Items[i]
-			if it.Open <= 0 {
+			amt, ok := opens[it]
+			if !ok || amt <= 0 {
 				continue
 			}
 			var in []Interruption
 			if interruptions != nil {
 				in = interruptions(c.ID, it.ID)
 			}
-			out = append(out, ItemDeadline{Customer: c, Item: it, State: Deadline(it, c.Kind, in, asOf)})
+			out = append(out, ItemDeadline{Customer: c, Item: it, Open: amt, State: Deadline(it, c.Kind, in, asOf)})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -61,19 +66,37 @@ func BookDeadlinesWith(book *ledger.Book, asOf ledger.Date, interruptions Interr
 // CustomerInvoices returns a customer's open debit items at asOf as invoices for the
 // penalty engine: the open amount is the principal, payments already received are
 // not repeated (the principal is what remains), and each invoice bears interest from
-// its due date.
-func CustomerInvoices(acc *ledger.Account, asOf ledger.Date) []Invoice {
+// its due date. The open amounts are those at asOf as open gives them (nil: the stored
+// ones, today's).
+func CustomerInvoices(acc *ledger.Account, asOf ledger.Date, open ledger.OpenAtFunc) []Invoice {
 	var out []Invoice
+	opens := openAmounts(acc, asOf, open)
 	for i := range acc.Items {
 		it := &acc.Items[i]
-		if it.Open <= 0 || !it.DueDate.Valid() || it.DueDate >= asOf || it.DocDate > asOf {
+		amt := opens[it]
+		if amt <= 0 || !it.DueDate.Valid() || it.DueDate >= asOf || it.DocDate > asOf {
 			continue
 		}
 		ref := it.Number
 		if ref == "" {
 			ref = it.ID
 		}
-		out = append(out, Invoice{Ref: ref, Amount: it.Open, Due: it.DueDate})
+		out = append(out, Invoice{Ref: ref, Amount: amt, Due: it.DueDate})
 	}
 	return out
+}
+
+// openAmounts is open(acc, asOf), or the stored open amounts of the items dated on or
+// before asOf when open is nil.
+func openAmounts(acc *ledger.Account, asOf ledger.Date, open ledger.OpenAtFunc) map[*ledger.Item]ledger.Cents {
+	if open != nil {
+		return open(acc, asOf)
+	}
+	m := make(map[*ledger.Item]ledger.Cents)
+	for i := range acc.Items {
+		if it := &acc.Items[i]; it.Open != 0 && it.DocDate <= asOf {
+			m[it] = it.Open
+		}
+	}
+	return m
 }

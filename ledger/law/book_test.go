@@ -31,7 +31,7 @@ func TestBookDeadlinesAndCustomerInvoices(t *testing.T) {
 		}
 	}
 	for _, a := range book.Accounts {
-		invs := law.CustomerInvoices(a, today)
+		invs := law.CustomerInvoices(a, today, nil)
 		var want ledger.Cents
 		for _, it := range a.Items {
 			if it.OverdueAt(today) {

@@ -420,10 +420,12 @@ func FormatNote(n Note, lang, currency string) string {
 	args := append([]string(nil), n.Args...)
 	for i := 0; i+1 < len(args); i += 2 {
 		switch args[i] {
-		case "date", "end", "notice", "due":
+		case "date", "end", "notice", "due", "judgment":
 			if dt, err := ledger.ParseDate(args[i+1]); err == nil {
 				args[i+1] = FormatDate(lang, dt)
 			}
+		case "procedure":
+			args[i+1] = (&ledger.Problem{Key: "law.proc.kind." + args[i+1]}).Localize(lang)
 		case "amount":
 			if c, err := ledger.ParseCents(args[i+1]); err == nil {
 				args[i+1] = c.Format(lang, currency)

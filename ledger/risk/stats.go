@@ -103,10 +103,10 @@ func gather(a *ledger.Account, w *window, openAt OpenAtFunc, groups *groupTable,
 }
 
 // OpenAtFunc returns the open amount at asOf of each item of a that was open then
-// (items absent from the map were not). Callers pass an adapter over credit.OpenAt,
-// which rebuilds the lettering faithfully; risk does not import credit, so that the
-// demo package (which records risk data) stays importable from credit's tests.
-type OpenAtFunc func(a *ledger.Account, asOf ledger.Date) map[*ledger.Item]ledger.Cents
+// (items absent from the map were not). Callers pass credit.OpenAtMap, which rebuilds
+// the lettering faithfully; risk does not import credit, so that the demo package
+// (which records risk data) stays importable from credit's tests.
+type OpenAtFunc = ledger.OpenAtFunc
 
 // approxOpen is the open amounts at a past asOf when no OpenAtFunc is given: an item
 // settled after asOf was wholly open then; one never settled carries its open amount.

@@ -272,28 +272,3 @@ func (db *DB) RiskInput(book *ledger.Book, asOf ledger.Date) (risk.Input, error)
 	})
 	return in, err
 }
-
-// RecomputeRisk assesses book at date, records what risk.Recompute finds (initial
-// classes, new proposals, superseded ones) in one transaction, and returns the
-// assessment as it stands after recording. The command line and the GUI both call it.
-func (db *DB) RecomputeRisk(book *ledger.Book, date ledger.Date) (*risk.Result, error) {
-	in, err := db.RiskInput(book, date)
-	if err != nil {
-		return nil, err
-	}
-	res, err := risk.Assess(in)
-	if err != nil {
-		return nil, err
-	}
-	ch := risk.Recompute(res, in.Records)
-	if ch.Empty() {
-		return res, nil
-	}
-	if err := db.Update(func(tx *Tx) error { _, err := tx.RecordChanges(ch); return err }); err != nil {
-		return nil, err
-	}
-	if in, err = db.RiskInput(book, date); err != nil {
-		return nil, err
-	}
-	return risk.Assess(in)
-}

@@ -70,7 +70,7 @@ func Open(path string, opt Options) (db *DB, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			if db != nil {
-				db.bolt.Close()
+				_ = db.bolt.Close() // cleanup after the error returned below, or shutdown: nothing to report
 			}
 			db, err = nil, problem(ErrCorrupt, path, fmt.Errorf("%v", r))
 		}
@@ -90,24 +90,24 @@ func Open(path string, opt Options) (db *DB, err error) {
 	}
 	schema, err := db.checkMagic()
 	if err != nil {
-		db.bolt.Close()
+		_ = db.bolt.Close() // cleanup after the error returned below, or shutdown: nothing to report
 		return nil, err
 	}
 	if schema > SchemaVersion {
-		db.bolt.Close()
+		_ = db.bolt.Close() // cleanup after the error returned below, or shutdown: nothing to report
 		return nil, problem(ErrNewerSchema, path, nil, "version", fmt.Sprint(schema), "supported", fmt.Sprint(SchemaVersion))
 	}
 	if schema < SchemaVersion {
 		if db.readOnly {
-			db.bolt.Close()
+			_ = db.bolt.Close() // cleanup after the error returned below, or shutdown: nothing to report
 			return nil, &ledger.Problem{Key: "err.dossier.migrate_ro", Args: []string{"file", path}}
 		}
 		if _, err := db.writeBackup(backupDir(path), opt.keep()); err != nil {
-			db.bolt.Close()
+			_ = db.bolt.Close() // cleanup after the error returned below, or shutdown: nothing to report
 			return nil, err
 		}
 		if err := db.migrate(schema); err != nil {
-			db.bolt.Close()
+			_ = db.bolt.Close() // cleanup after the error returned below, or shutdown: nothing to report
 			return nil, err
 		}
 	}
@@ -166,7 +166,7 @@ func Create(path string, settings ledger.Settings) (*DB, error) {
 		return putJSON(tx.Bucket([]byte(bSettings)), []byte(kSettings), settings)
 	})
 	if err != nil {
-		db.bolt.Close()
+		_ = db.bolt.Close() // cleanup after the error returned below, or shutdown: nothing to report
 		os.Remove(path)
 		return nil, &ledger.Problem{Key: "err.dossier.create", Args: []string{"file", path}, Err: err}
 	}

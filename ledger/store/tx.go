@@ -146,8 +146,12 @@ func (t *Tx) Load() (*ledger.Book, error) {
 	// The raw values stay valid while the transaction is open, which it is until we return.
 	type kv struct{ k, v []byte }
 	var custs, items []kv
-	t.tx.Bucket([]byte(bCustomers)).ForEach(func(k, v []byte) error { custs = append(custs, kv{k, v}); return nil })
-	t.tx.Bucket([]byte(bItems)).ForEach(func(k, v []byte) error { items = append(items, kv{k, v}); return nil })
+	if err := t.tx.Bucket([]byte(bCustomers)).ForEach(func(k, v []byte) error { custs = append(custs, kv{k, v}); return nil }); err != nil {
+		return nil, problem(ErrCorrupt, t.path, err)
+	}
+	if err := t.tx.Bucket([]byte(bItems)).ForEach(func(k, v []byte) error { items = append(items, kv{k, v}); return nil }); err != nil {
+		return nil, problem(ErrCorrupt, t.path, err)
+	}
 
 	accounts := make([]*ledger.Account, len(custs))
 	itemLists := make([][]ledger.Item, len(items))

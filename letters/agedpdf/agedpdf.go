@@ -44,6 +44,10 @@ type Report struct {
 	AsOf   ledger.Date
 	Ranges []Range
 	Lines  []Line
+	// Doubtful is the sum of the doubtful customers' lines (account 416), printed on a
+	// line of its own below the total, and DoubtfulCustomers their number (0: no line).
+	Doubtful          Line
+	DoubtfulCustomers int
 }
 
 // Total returns the sum of the lines.
@@ -148,6 +152,11 @@ func draw(d *pdfdoc.Doc, s *ledger.Settings, r *Report, title string) {
 	}
 	share = append(share, percent(d.Lang(), total.Credits, total.Balance()))
 	t.RowStyled(pdfdoc.RowStyle{Color: pdfdoc.Grey}, share...)
+	if r.DoubtfulCustomers > 0 {
+		doubt := r.Doubtful
+		doubt.Name = d.T("pdf.aged.doubtful", "n", strconv.Itoa(r.DoubtfulCustomers))
+		t.Row(row(&doubt, d.Money)...)
+	}
 }
 
 // percent formats part/whole with one decimal: "12,3 %" in French, "12.3%" in English.

@@ -12,5 +12,9 @@ func FromAged(ag *credit.Aged) Report {
 		r.Lines = append(r.Lines, Line{ID: l.Customer.ID, Name: l.Customer.Name,
 			NotDue: l.Buckets.NotDue, Late: l.Buckets.Late, Credits: l.Buckets.Credits})
 	}
+	if n := len(ag.Doubtful); n > 0 {
+		b := &ag.DoubtfulTotal
+		r.Doubtful, r.DoubtfulCustomers = Line{NotDue: b.NotDue, Late: b.Late, Credits: b.Credits}, n
+	}
 	return r
 }

@@ -69,11 +69,14 @@ type Input struct {
 	// Exclude leaves items out of the default selection (items under dispute).
 	Exclude func(it *ledger.Item) bool
 	// Rates are the penalty rate tables (store.DB.Rates); nil: the embedded ones.
-	Rates    *law.Rates
-	Previous []Previous
-	Promise  *Promise
-	Plan     *Plan
-	Dispute  *DisputeInfo
+	Rates *law.Rates
+	// Procedures are the dossier's insolvency procedures: the penalties stop on the eve
+	// of an opening judgment of the customer (law.DecompteOf).
+	Procedures []law.Procedure
+	Previous   []Previous
+	Promise    *Promise
+	Plan       *Plan
+	Dispute    *DisputeInfo
 	// BlockDate is when deliveries stop (stage block); NoDate: the letter date.
 	BlockDate ledger.Date
 	// Place is the town in "Lyon, le …"; empty: the company's city.

@@ -21,7 +21,7 @@ var today = ledger.NewDate(2026, time.November, 23)
 func report(book *ledger.Book, asOf ledger.Date) Report {
 	hist := credit.History(book, asOf, 24, credit.KPIOptions{})
 	return Report{Snapshot: &hist[len(hist)-1], History: hist, Aged: credit.AgedBalance(book, asOf, nil),
-		Top: ledger.TopOverdue(book.Summaries(asOf), 10)}
+		Top: ledger.TopOverdue(credit.Summaries(book, asOf), 10)}
 }
 
 func pdftotext(t *testing.T, pdf []byte) string {

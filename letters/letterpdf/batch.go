@@ -42,6 +42,8 @@ type BatchOptions struct {
 	KeepPDF bool
 	Factory *pdfdoc.Factory
 	Rates   *law.Rates
+	// Procedures are the dossier's insolvency procedures (penalties stop at a judgment).
+	Procedures []law.Procedure
 	// Template returns the template of a stage and language (the dossier's edited
 	// ones); nil: the shipped templates.
 	Template func(templates.Stage, string) (*templates.Template, error)
@@ -135,7 +137,7 @@ func composeJob(book *ledger.Book, j Job, opt *BatchOptions) (*compose.Letter, e
 		lang = acct.Customer.Language()
 	}
 	in := compose.Input{Settings: book.Settings, Account: acct, Stage: j.Stage, Lang: lang, Date: opt.Date,
-		ItemIDs: j.ItemIDs, Exclude: opt.Exclude, Rates: opt.Rates, Promise: j.Promise}
+		ItemIDs: j.ItemIDs, Exclude: opt.Exclude, Rates: opt.Rates, Procedures: opt.Procedures, Promise: j.Promise}
 	if opt.Template != nil {
 		t, err := opt.Template(j.Stage, lang)
 		if err != nil {
