@@ -32,11 +32,16 @@ fmt-check:
 vet:
 	$(GO) vet $(TESTFLAGS) ./...
 
-# staticcheck, pinned (scripts/deps.sh lint installs it with go install when missing).
+# staticcheck and errcheck, pinned (scripts/deps.sh lint installs them with go install
+# when missing). errcheck: no error of the program's code is dropped; the tests, the
+# fmt.Fprint* of reports (their writer's error surfaces at Close or Flush) and the
+# Close of a file only read are left to review (scripts/errcheck-exclude.txt).
 STATICCHECK_VERSION ?= v0.8.2
+ERRCHECK_VERSION ?= v1.9.0
 lint:
-	@STATICCHECK_VERSION=$(STATICCHECK_VERSION) scripts/deps.sh lint
+	@STATICCHECK_VERSION=$(STATICCHECK_VERSION) ERRCHECK_VERSION=$(ERRCHECK_VERSION) scripts/deps.sh lint
 	staticcheck $(TESTFLAGS) ./...
+	errcheck $(TESTFLAGS) -ignoretests -exclude scripts/errcheck-exclude.txt ./...
 
 unit:
 	$(GO) test $(TESTFLAGS) -count=1 -timeout 30m ./...

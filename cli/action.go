@@ -2,10 +2,12 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/dispute"
 	"relance/ledger/dunning"
@@ -110,24 +112,21 @@ func runAction(env *Env, args []string) error {
 			return err
 		}
 	}
-	db, err := openWrite(*path)
+	ss, err := desk.OpenWrite(*path)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	book, err := db.Load()
-	if err != nil {
-		return err
-	}
+	defer ss.Close()
+	db, book := ss.DB, ss.Book
 	a, err := account(book, *cust)
 	if err != nil {
 		return err
 	}
-	ag, _, err := agendaAt(db, book, asOf, false, nil)
+	ag, err := ss.Agenda(asOf, false, nil)
 	if err != nil {
 		return err
 	}
-	en := entryFor(ag, a, dunning.Channel(*channel), *stage, asOf)
+	en := entryFor(ag.Agenda, a, dunning.Channel(*channel), *stage, asOf)
 	var summary string
 	err = db.Update(func(tx *store.Tx) error {
 		if sub == "reschedule" {
@@ -172,13 +171,13 @@ func runPromises(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	ag, rec, err := agendaAt(db, book, asOf, false, nil)
-	db.Close()
-	if err != nil {
+	ag, err := ss.Agenda(asOf, false, nil)
+	book, rec := ss.Book, ag.Records
+	if err := errors.Join(err, ss.Close()); err != nil {
 		return err
 	}
 	if *update && len(ag.Promises)+len(ag.Plans) > 0 {

@@ -24,6 +24,14 @@ type agedJSON struct {
 	Buckets   map[string]string  `json:"buckets"`
 	Customers []agedCustomerJSON `json:"customers"`
 	Groups    []agedGroupJSON    `json:"groups,omitempty"` // with --by other than customer
+	// Doubtful are the doubtful customers (account 416), kept out of the total and the lines.
+	Doubtful agedDoubtfulJSON `json:"doubtful"`
+}
+
+type agedDoubtfulJSON struct {
+	Customers int               `json:"customers"`
+	Balance   string            `json:"balance"`
+	Buckets   map[string]string `json:"buckets"`
 }
 
 type agedCustomerJSON struct {
@@ -80,12 +88,13 @@ func runAged(env *Env, args []string) error {
 		}
 		filter.Kind = &k
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	ag := credit.AgedBalanceWith(book, asOf, credit.AgedOptions{Keep: filter.Keep()})
+	defer ss.Close()
+	book := ss.Book
+	ag := ss.Aged(asOf, filter.Keep())
 	l := env.Lang
 	var groups []credit.AgedGroup
 	switch *by {
@@ -94,7 +103,7 @@ func runAged(env *Env, args []string) error {
 	case "kind":
 		groups = ag.Group(credit.GroupByKind(l))
 	case "class":
-		classOf, err := riskClasses(db, book, asOf)
+		classOf, err := ss.Classes(asOf)
 		if err != nil {
 			return err
 		}
@@ -135,7 +144,9 @@ func writeAged(w io.Writer, format, l string, book *ledger.Book, ag *credit.Aged
 		return agedpdf.Render(w, book.Settings, agedpdf.FromAged(ag), agedpdf.Options{Lang: l})
 	case "json":
 		doc := agedJSON{AsOf: ag.AsOf.String(), Currency: book.Settings.Currency, Total: ag.Total.Total().String(),
-			Disputed: ag.Total.Disputed.String(), Buckets: bucketMap(ag.Ranges, &ag.Total), Customers: []agedCustomerJSON{}}
+			Disputed: ag.Total.Disputed.String(), Buckets: bucketMap(ag.Ranges, &ag.Total), Customers: []agedCustomerJSON{},
+			Doubtful: agedDoubtfulJSON{Customers: len(ag.Doubtful), Balance: ag.DoubtfulTotal.Total().String(),
+				Buckets: bucketMap(ag.Ranges, &ag.DoubtfulTotal)}}
 		for _, line := range ag.Lines {
 			doc.Customers = append(doc.Customers, agedCustomerJSON{ID: line.Customer.ID, Name: line.Customer.Name,
 				Balance: line.Buckets.Total().String(), Disputed: line.Buckets.Disputed.String(), Buckets: bucketMap(ag.Ranges, &line.Buckets)})
@@ -162,6 +173,9 @@ func writeAged(w io.Writer, format, l string, book *ledger.Book, ag *credit.Aged
 			tab.add(append([]string{truncate(g.Label, 34), itoa(g.Customers)}, agedRow("", "", &g.Buckets, ag, str)[2:]...)...)
 		}
 		tab.add(append([]string{i18n.T(l, "aged.total"), itoa(len(ag.Lines))}, agedRow("", "", &ag.Total, ag, str)[2:]...)...)
+		if n := len(ag.Doubtful); n > 0 {
+			tab.add(append([]string{i18n.T(l, "credit.doubtful", "n", itoa(n)), itoa(n)}, agedRow("", "", &ag.DoubtfulTotal, ag, str)[2:]...)...)
+		}
 		return tab.write(w)
 	}
 	tab := newTable(agedHead(l, ag)...)
@@ -172,6 +186,9 @@ func writeAged(w io.Writer, format, l string, book *ledger.Book, ag *credit.Aged
 		tab.add(agedRow(line.Customer.ID, truncate(line.Customer.Name, 34), &line.Buckets, ag, str)...)
 	}
 	tab.add(agedRow("", i18n.T(l, "aged.total"), &ag.Total, ag, str)...)
+	if n := len(ag.Doubtful); n > 0 {
+		tab.add(agedRow("", i18n.T(l, "credit.doubtful", "n", itoa(n)), &ag.DoubtfulTotal, ag, str)...)
+	}
 	return tab.write(w)
 }
 
@@ -184,7 +201,7 @@ func agedHead(l string, ag *credit.Aged) []string {
 			h = append(h, i18n.T(l, "aged.range", "from", itoa(r.From), "to", itoa(r.To)))
 		}
 	}
-	return append(h, i18n.T(l, "aged.credits"))
+	return append(h, i18n.T(l, "aged.credits"), i18n.T(l, "credit.col.disputed"))
 }
 
 func agedRow(id, name string, b *credit.Buckets, ag *credit.Aged, f func(ledger.Cents) string) []string {
@@ -192,7 +209,7 @@ func agedRow(id, name string, b *credit.Buckets, ag *credit.Aged, f func(ledger.
 	for i := range ag.Ranges {
 		row = append(row, f(b.Late[i]))
 	}
-	return append(row, f(b.Credits))
+	return append(row, f(b.Credits), f(b.Disputed))
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -7,48 +7,8 @@ import (
 	"strings"
 
 	"relance/assets/i18n"
-	"relance/ledger"
-	"relance/ledger/dispute"
 	"relance/ledger/dunning"
-	"relance/ledger/risk"
-	"relance/ledger/store"
 )
-
-// agendaAt draws up the agenda of the dossier db (book loaded) at asOf. Classes come
-// from classOf, by default the risk classes at asOf (ledger/risk).
-func agendaAt(db *store.DB, book *ledger.Book, asOf ledger.Date, dry bool, classOf func(string) string) (dunning.Agenda, dunning.Records, error) {
-	if classOf == nil {
-		var err error
-		if classOf, err = riskClasses(db, book, asOf); err != nil {
-			return dunning.Agenda{}, dunning.Records{}, err
-		}
-	}
-	sc, rec, err := db.LoadDunning()
-	if err != nil {
-		return dunning.Agenda{}, rec, err
-	}
-	ds, _, err := db.LoadDisputes()
-	if err != nil {
-		return dunning.Agenda{}, rec, err
-	}
-	ag := dunning.Run(dunning.Input{Book: book, AsOf: asOf, Scenarios: sc, Records: rec, Class: classOf,
-		Disputes: dispute.NewIndex(ds), DryRun: dry})
-	return ag, rec, nil
-}
-
-// riskClasses returns the risk class of each customer at asOf.
-func riskClasses(db *store.DB, book *ledger.Book, asOf ledger.Date) (func(string) string, error) {
-	in, err := db.RiskInput(book, asOf)
-	if err != nil {
-		return nil, err
-	}
-	in.OpenAt = CreditOpenAt
-	res, err := risk.Assess(in)
-	if err != nil {
-		return nil, err
-	}
-	return res.ClassOfID, nil
-}
 
 // agendaJSON is one action of `relance agenda --format json`.
 type agendaJSON struct {
@@ -93,20 +53,17 @@ func runAgenda(env *Env, args []string) error {
 	if *channel != "" && !dunning.Channel(*channel).Known() {
 		return &usageError{msg: i18n.T(env.Lang, "dunning.cli.channel", "value", *channel)}
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	ag, rec, err := agendaAt(db, book, asOf, *dry, nil)
+	defer ss.Close()
+	book := ss.Book
+	ag, err := ss.Agenda(asOf, *dry, nil)
 	if err != nil {
 		return err
 	}
-	procs, err := db.LoadProcedures()
-	if err != nil {
-		return err
-	}
-	legal := dunning.LegalDeadlines(book, asOf, &rec, procs, legalSoonDays)
+	legal := ag.Legal
 	l := env.Lang
 	rows := []agendaJSON{}
 	for i, e := range ag.Entries {
@@ -184,9 +141,6 @@ func runAgenda(env *Env, args []string) error {
 	}
 	return nil
 }
-
-// legalSoonDays is how far ahead the agenda shows insolvency deadlines.
-const legalSoonDays = 60
 
 // legalKindText names a legal deadline's kind in lang.
 func legalKindText(lang, kind string) string {

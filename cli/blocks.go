@@ -38,11 +38,12 @@ func runBlocks(env *Env, args []string) error {
 		}
 		fmt.Fprintln(env.Stderr, i18n.T(env.Lang, "dispute.cli.blocks_proposed", "n", strconv.Itoa(n)))
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer ss.Close()
+	db, book := ss.DB, ss.Book
 	_, blocks, err := db.LoadDisputes()
 	if err != nil {
 		return err

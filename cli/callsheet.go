@@ -21,24 +21,21 @@ func runCallsheet(env *Env, args []string) error {
 	if err := env.required("customer", *cust, "out", *out); err != nil {
 		return err
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer ss.Close()
+	book := ss.Book
 	a, err := account(book, *cust)
 	if err != nil {
 		return err
 	}
-	ag, rec, err := agendaAt(db, book, asOf, false, nil)
+	ag, err := ss.Agenda(asOf, false, nil)
 	if err != nil {
 		return err
 	}
-	ds, _, err := db.LoadDisputes()
-	if err != nil {
-		return err
-	}
-	sheet := callsheet.Gather(book, a, asOf, ag, rec, ds, "")
+	sheet := callsheet.Gather(book, a, asOf, ag.Agenda, ag.Records, ss.Disputes, "")
 	sheet.Lang = env.Lang
 	var buf bytes.Buffer
 	if err := callsheet.Render(&buf, sheet, callsheet.Options{}); err != nil {

@@ -40,7 +40,7 @@ func (env *Env) checkEngines(spelling, gram bool) (check.Speller, check.Grammar,
 		return sp, nil, func() {}
 	}
 	g := grammar.New(grammar.Options{})
-	return sp, check.Grammalecte(g), func() { g.Close() }
+	return sp, check.Grammalecte(g), func() { _ = g.Close() } // the check is done; stopping the server cannot change it
 }
 
 // findingJSON is one finding of `relance check-letter --format json`: start and end

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"relance/assets/i18n"
+	"relance/ledger"
 )
 
 func runCustomers(env *Env, args []string) error {
@@ -14,37 +15,46 @@ func runCustomers(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	rows := book.Summaries(asOf)
+	defer ss.Close()
+	book := ss.Book
+	rows := ss.Customers(asOf)
 	if rf.Format() == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
+		t := ledger.Totals(rows)
 		return enc.Encode(struct {
-			AsOf      string `json:"as_of"`
-			Currency  string `json:"currency"`
-			Customers any    `json:"customers"`
-		}{asOf.String(), book.Settings.Currency, rows})
+			AsOf      string            `json:"as_of"`
+			Currency  string            `json:"currency"`
+			Customers any               `json:"customers"`
+			Totals    map[string]string `json:"totals"`
+		}{asOf.String(), book.Settings.Currency, rows, map[string]string{
+			"customers": strconv.Itoa(t.Customers), "receivables": t.Balance.String(), "overdue": t.Overdue.String(),
+			"doubtful": t.Doubtful.String(), "doubtful_customers": strconv.Itoa(t.DoubtfulCustomers)}})
 	}
 	l := env.Lang
 	tab := newTable(i18n.T(l, "col.id"), i18n.T(l, "col.name"), i18n.T(l, "col.kind"),
 		i18n.T(l, "col.balance"), i18n.T(l, "col.overdue"), i18n.T(l, "col.dayslate")).alignRight(3, 4, 5)
-	var bal, over int64
 	for _, r := range rows {
 		tab.add(r.ID, truncate(r.Name, 40), i18n.T(l, "kind."+r.Kind.String()), r.Balance.String(), r.Overdue.String(),
 			strconv.Itoa(r.DaysLate))
-		bal += int64(r.Balance)
-		over += int64(r.Overdue)
 	}
 	if err := tab.write(env.Stdout); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "%s: %d — %s %s — %s %s\n", i18n.T(l, "cli.customers.count"), len(rows),
-		i18n.T(l, "col.balance"), centsString(bal), i18n.T(l, "col.overdue"), centsString(over))
-	return nil
+	// The totals of the Clients list: the doubtful customers (416) on a line of their own.
+	t := ledger.Totals(rows)
+	if _, err := fmt.Fprintln(env.Stdout, i18n.T(l, "cli.customers.totals", "count", strconv.Itoa(t.Customers),
+		"balance", t.Balance.String(), "overdue", t.Overdue.String())); err != nil {
+		return err
+	}
+	if t.DoubtfulCustomers > 0 {
+		_, err = fmt.Fprintln(env.Stdout, i18n.T(l, "cli.customers.doubtful", "n", strconv.Itoa(t.DoubtfulCustomers), "amount", t.Doubtful.String()))
+	}
+	return err
 }
 
 func truncate(s string, n int) string {

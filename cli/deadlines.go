@@ -28,21 +28,22 @@ func runDeadlines(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer ss.Close()
+	db, book := ss.DB, ss.Book
 	l := env.Lang
 	rows := []deadlineRow{}
-	_, rec, err := db.LoadDunning()
+	deadlines, err := ss.Deadlines(asOf)
 	if err != nil {
 		return err
 	}
-	for _, d := range law.BookDeadlinesWith(book, asOf, rec.Interruptions()) {
+	for _, d := range deadlines {
 		c, it := d.Customer, d.Item
 		row := deadlineRow{Customer: c.ID, Name: c.Name, Kind: c.Kind.String(), Item: it.ID, Number: it.Number,
-			Due: it.DueDate.String(), Open: it.Open.String(), State: d.State}
+			Due: it.DueDate.String(), Open: d.Open.String(), State: d.State}
 		for _, n := range d.State.Reason {
 			row.Reason = append(row.Reason, n.Text(l))
 		}

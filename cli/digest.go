@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,11 +28,12 @@ func runDigest(env *Env, args []string) error {
 	if ext != ".pdf" && ext != ".csv" {
 		return &usageError{msg: i18n.T(env.Lang, "dispute.cli.outext", "value", *out)}
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer ss.Close()
+	db, book := ss.DB, ss.Book
 	sp, err := dispute.FindSalesperson(book, *who)
 	if err != nil {
 		return err
@@ -59,5 +61,5 @@ func runDigest(env *Env, args []string) error {
 
 // say prints a catalogue message on stdout.
 func (env *Env) say(key string, args ...string) {
-	env.Stdout.Write([]byte(i18n.T(env.Lang, key, args...) + "\n"))
+	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, key, args...))
 }

@@ -40,11 +40,12 @@ func runDisputes(env *Env, args []string) error {
 	if *status != "" && !dispute.Status(*status).Valid() {
 		return &usageError{msg: i18n.T(env.Lang, "dispute.cli.badstatus", "value", *status, "allowed", statusList())}
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer ss.Close()
+	db, book := ss.DB, ss.Book
 	ds, _, err := db.LoadDisputes()
 	if err != nil {
 		return err

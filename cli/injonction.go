@@ -38,11 +38,12 @@ func runInjonction(env *Env, args []string) error {
 		}
 		nref = &law.NoticeRef{Date: d, Ref: ref}
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer ss.Close()
+	db, book := ss.DB, ss.Book
 	p, err := injonction.Prepare(db, book, *customer, asOf, nref)
 	if err != nil {
 		return err

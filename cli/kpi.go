@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/credit"
 	"relance/letters"
@@ -97,21 +98,21 @@ func runKPI(env *Env, args []string) error {
 	if *days < 1 || *days > 3660 {
 		return &usageError{msg: i18n.T(env.Lang, "cli.badformat", "value", strconv.Itoa(*days), "allowed", "1-3660")}
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	opt := credit.KPIOptions{Days: *days}
+	defer ss.Close()
+	book := ss.Book
 	months := 1
 	if *history || *format == "pdf" {
 		months = 24
 	}
-	hist := credit.History(book, asOf, months, opt)
-	now := &hist[len(hist)-1]
+	dash := ss.Dashboard(asOf, months, *days)
+	hist, now := dash.History, dash.Snapshot
 	l := env.Lang
 	if *format == "pdf" {
-		return writeDashboardPDF(env, *outPath, book, hist)
+		return writeDashboardPDF(env, *outPath, book, dash)
 	}
 	if *format == "json" {
 		p := &now.Position
@@ -180,11 +181,9 @@ func runKPI(env *Env, args []string) error {
 	return ht.write(env.Stdout)
 }
 
-// writeDashboardPDF writes the credit dashboard report at the last date of hist.
-func writeDashboardPDF(env *Env, path string, book *ledger.Book, hist []credit.Snapshot) error {
-	now := &hist[len(hist)-1]
-	r := dashpdf.Report{Snapshot: now, History: hist, Aged: credit.AgedBalance(book, now.AsOf, nil),
-		Top: ledger.TopOverdue(book.Summaries(now.AsOf), 10)}
+// writeDashboardPDF writes the credit dashboard report.
+func writeDashboardPDF(env *Env, path string, book *ledger.Book, d desk.Dashboard) error {
+	r := dashpdf.Report{Snapshot: d.Snapshot, History: d.History, Aged: d.Aged, Top: d.Top}
 	err := letters.WriteFile(path, func(w io.Writer) error {
 		return dashpdf.Render(w, book.Settings, r, dashpdf.Options{Lang: env.Lang})
 	})

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"net/mail"
@@ -12,10 +11,7 @@ import (
 	"relance/assets/i18n"
 	"relance/desk"
 	"relance/ledger"
-	"relance/ledger/dispute"
-	"relance/ledger/store"
 	"relance/letters"
-	"relance/letters/archive"
 	"relance/letters/compose"
 	"relance/letters/letterpdf"
 	lmail "relance/letters/mail"
@@ -23,28 +19,12 @@ import (
 	"relance/letters/templates"
 )
 
-// openLetters opens the dossier of a letter command (read-write when letters are issued),
-// loads its book and what composing letters needs.
-func openLetters(path string, write bool, asOf ledger.Date) (*store.DB, *ledger.Book, *desk.LetterSources, error) {
-	var db *store.DB
-	var err error
+// openLetters opens the dossier of a letter command (read-write when letters are issued).
+func openLetters(path string, write bool) (*desk.Session, error) {
 	if write {
-		db, err = openWrite(path)
-	} else {
-		db, err = store.Open(path, store.Options{ReadOnly: true})
+		return desk.OpenWrite(path)
 	}
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	book, err := db.Load()
-	if err == nil {
-		var le *desk.LetterSources
-		if le, err = desk.LoadLetterSources(db, asOf); err == nil {
-			return db, book, le, nil
-		}
-	}
-	db.Close()
-	return nil, nil, nil, err
+	return desk.OpenRead(path)
 }
 
 // runLetter writes one letter to one customer as a PDF, or as an .eml with the PDF
@@ -100,87 +80,44 @@ func runLetter(env *Env, args []string) error {
 		}
 		prom = &compose.Promise{Amount: c, Date: d}
 	}
-	db, book, le, err := openLetters(*rf.db, *issue, asOf)
+	ss, err := openLetters(*rf.db, *issue)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	acct, err := account(book, *customer)
-	if err != nil {
+	defer ss.Close()
+	book := ss.Book
+	if _, err := account(book, *customer); err != nil {
 		return err
 	}
-	if *lang == "" {
-		*lang = acct.Customer.Language()
-	}
-	tpl, err := le.Template(stage, *lang)
-	if err != nil {
-		return err
-	}
-	in := compose.Input{Settings: book.Settings, Account: acct, Stage: stage, Lang: *lang, Date: asOf, Template: tpl,
-		Exclude: le.Exclude, Rates: le.Rates, Promise: prom, Plan: &compose.Plan{Count: *instalments, First: firstDate}}
+	req := desk.LetterRequest{Customer: *customer, Stage: stage, Lang: *lang, Date: asOf, Promise: prom,
+		Plan: &compose.Plan{Count: *instalments, First: firstDate}, Dispute: *disputeID}
 	if *items != "" {
-		in.ItemIDs = strings.Split(*items, ",")
+		req.ItemIDs = strings.Split(*items, ",")
 	}
-	switch {
-	case *disputeID != "":
-		var d *dispute.Dispute
-		for i := range le.Disputes {
-			if le.Disputes[i].ID == *disputeID {
-				d = &le.Disputes[i]
-			}
-		}
-		if d == nil {
-			return &ledger.Problem{Key: "dispute.err.notfound", Args: []string{"id", *disputeID}}
-		}
-		in.Dispute = compose.DisputeInfoOf(d, *lang)
-	case stage == templates.Dispute:
-		// By default, the customer's latest dispute in progress.
-		if d := compose.LatestDispute(le.Disputes, acct.Customer.ID, asOf); d != nil {
-			in.Dispute = compose.DisputeInfoOf(d, *lang)
-		}
-	}
-	if prom == nil && stage == templates.Conf {
-		// By default, the customer's latest pending promise.
-		_, rec, err := db.LoadDunning()
-		if err != nil {
-			return err
-		}
-		in.Promise = compose.PromiseOf(&rec, acct.Customer.ID)
-	}
-	var ids []string
-	for _, it := range acct.Items {
-		ids = append(ids, it.ID)
-	}
-	in.Previous = le.Previous(acct.Customer.ID, ids)
-	l, err := compose.Compose(in)
+	l, err := ss.ComposeLetter(req)
 	if err != nil {
 		return err
 	}
-	var pdf bytes.Buffer
-	if err := letterpdf.Render(&pdf, l, letterpdf.Options{Enclose: letterpdf.EncloseStatement(book)}); err != nil {
+	pdf, err := ss.RenderLetter(l, nil)
+	if err != nil {
 		return err
 	}
 	channel := l.Channel
-	write := func(w io.Writer) error { _, err := w.Write(pdf.Bytes()); return err }
+	write := func(w io.Writer) error { _, err := w.Write(pdf); return err }
 	if ext == ".eml" {
 		channel = templates.Email
 		if l.Email == "" {
 			return &ledger.Problem{Key: "letters.cli.no_email", Args: []string{"customer", l.Customer}}
 		}
-		msg := emailOf(l, pdf.Bytes())
+		msg := emailOf(l, pdf)
 		write = func(w io.Writer) error { return lmail.Write(w, msg) }
 	}
 	if *issue {
-		err := db.Update(func(tx *store.Tx) error {
-			r, err := archive.IssueRecorded(tx, archive.Input{Letter: l, PDF: pdf.Bytes(), Channel: channel, By: *by, At: time.Now()})
-			if err == nil {
-				fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.issued", "id", r.ID, "hash", r.PDFHash))
-			}
-			return err
-		})
+		r, err := ss.IssueLetter(l, pdf, channel, *by, time.Now())
 		if err != nil {
 			return err
 		}
+		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.issued", "id", r.ID, "hash", r.PDFHash))
 	}
 	return letters.WriteFile(*out, write)
 }

@@ -55,30 +55,28 @@ func runLetters(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, book, le, err := openLetters(*rf.db, *issue, asOf)
+	ss, err := openLetters(*rf.db, *issue)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer ss.Close()
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("letters: %w", err)
 	}
-	var jobs []letterpdf.Job
-	var entries map[string]dunning.Entry // agenda entry of each job, by customer and stage
+	opt := letterpdf.BatchOptions{Dir: *out, Merged: *merged}
+	var batch *desk.LetterBatch
 	if stage != "" {
-		jobs = letterpdf.OverdueJobs(book, asOf, stage, le.Exclude)
+		batch, err = ss.WriteStageLetters(asOf, stage, opt)
 	} else {
-		ag, rec, err := agendaAt(db, book, asOf, false, nil)
-		if err != nil {
-			return err
+		var ag *desk.Agenda
+		if ag, err = ss.Agenda(asOf, false, nil); err == nil {
+			batch, err = ss.WriteAgendaLetters(asOf, ag.Writings([]dunning.Channel{dunning.ChanLetter, dunning.ChanNotice, dunning.ChanEmail}, *withManual), &ag.Records, opt)
 		}
-		jobs, entries = desk.AgendaJobs(ag.Writings([]dunning.Channel{dunning.ChanLetter, dunning.ChanNotice, dunning.ChanEmail}, *withManual), &rec)
 	}
-	res, err := letterpdf.Batch(book, jobs, le.Batch(letterpdf.BatchOptions{Date: asOf, Dir: *out, Merged: *merged,
-		KeepPDF: *issue || len(entries) > 0, Enclose: letterpdf.EncloseStatement(book)}))
 	if err != nil {
 		return err
 	}
+	res, entries := batch.Results, batch.Entries
 	written := 0
 	for i, r := range res {
 		if r.Err == nil && entries[desk.JobKey(r.Job)].Channel == dunning.ChanEmail {
@@ -102,7 +100,7 @@ func runLetters(env *Env, args []string) error {
 	if *issue && written > 0 {
 		// An agenda letter carries out its entry: the step is done (and the planned
 		// action it stood for, e.g. a promise's confirmation, is closed).
-		if _, err := desk.Issue(db, book, res, entries, *by, asOf, time.Now()); err != nil {
+		if _, err := ss.Issue(batch, *by, asOf, time.Now()); err != nil {
 			return err
 		}
 	}

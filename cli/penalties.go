@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/law"
 	"relance/ledger/store"
@@ -61,14 +62,18 @@ func runPenalties(env *Env, args []string) error {
 	private := fs.Bool("private-creditor", false, "the creditor is a private person (legal rate for private persons)")
 	format := fs.String("format", "table", "table or json")
 	dbPath := fs.String("db", "", "dossier whose added half-year rates complete the embedded tables (optional)")
+	customer := fs.String("customer", "", "with --db: the décompte of this customer's overdue invoices at --paid (default today)")
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
 	l := env.Lang
-	if err := env.required("amount", *amount, "due", *due); err != nil {
+	if err := env.format(*format, "table", "json"); err != nil {
 		return err
 	}
-	if err := env.format(*format, "table", "json"); err != nil {
+	if *customer != "" {
+		return runCustomerPenalties(env, *dbPath, *customer, *paid, *rate, *basis, *format)
+	}
+	if err := env.required("amount", *amount, "due", *due); err != nil {
 		return err
 	}
 	amt, err := ledger.ParseCents(*amount)
@@ -152,6 +157,48 @@ func runPenalties(env *Env, args []string) error {
 	return writePenaltiesTable(env, dec)
 }
 
+// runCustomerPenalties prints the décompte of a customer's overdue invoices at end (the
+// Contentieux screen's computation, desk.Session.Decompte: open amounts at that date,
+// interest stopped at an opening judgment, never beyond the rate tables).
+func runCustomerPenalties(env *Env, dbPath, customer, paid, rate, basis, format string) error {
+	if err := env.required("db", dbPath); err != nil {
+		return err
+	}
+	end, err := env.date("paid", paid, env.Today)
+	if err != nil {
+		return err
+	}
+	terms := law.Terms{End: end}
+	switch basis {
+	case "365":
+		terms.Basis = 365
+	case "360":
+		terms.Basis = 360
+	default:
+		return &usageError{msg: i18n.T(env.Lang, "law.cli.bad_basis", "value", basis)}
+	}
+	if rate != "" {
+		r, err := decimal.NewFromString(strings.TrimSuffix(strings.TrimSpace(rate), "%"))
+		if err != nil || r.IsNegative() {
+			return &usageError{msg: i18n.T(env.Lang, "law.cli.bad_rate", "value", rate)}
+		}
+		terms.ContractRate = decimal.NullDecimal{Decimal: r, Valid: true}
+	}
+	ss, err := desk.OpenRead(dbPath)
+	if err != nil {
+		return err
+	}
+	defer ss.Close()
+	dec, err := ss.Decompte(customer, terms)
+	if err != nil {
+		return err
+	}
+	if format == "json" {
+		return writePenaltiesJSON(env, dec)
+	}
+	return writePenaltiesTable(env, dec)
+}
+
 func writePenaltiesJSON(env *Env, d *law.Decompte) error {
 	doc := penaltiesJSON{Debtor: d.Debtor.String(), End: d.End.String(), Basis: d.Basis, Currency: d.Currency,
 		Lines: []penaltyLineJSON{}, Notes: []string{}, Invoices: d.Invoices}
@@ -165,7 +212,7 @@ func writePenaltiesJSON(env *Env, d *law.Decompte) error {
 	doc.Totals = map[string]string{"amount": t.Amount.String(), "paid": t.Paid.String(), "principal": t.Principal.String(),
 		"interest": t.Interest.String(), "indemnity": t.Indemnity.String(), "total_due": t.TotalDue.String()}
 	for _, n := range d.Notes {
-		doc.Notes = append(doc.Notes, n.Text(env.Lang))
+		doc.Notes = append(doc.Notes, law.FormatNote(n, env.Lang, d.Currency))
 	}
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetIndent("", "  ")

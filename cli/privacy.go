@@ -24,11 +24,12 @@ func runExportCustomer(env *Env, args []string) error {
 	if err := env.required("customer", *id); err != nil {
 		return err
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer ss.Close()
+	db, book := ss.DB, ss.Book
 	ds, bs, err := db.LoadDisputes()
 	if err != nil {
 		return err

@@ -93,11 +93,12 @@ func runProcedures(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer ss.Close()
+	db, book := ss.DB, ss.Book
 	rows, err := loadProcedureRows(db, book, asOf)
 	if err != nil {
 		return err
@@ -143,11 +144,12 @@ func runClaim(env *Env, args []string) error {
 	if err := env.required("customer", *customer, "out", *out); err != nil {
 		return err
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer ss.Close()
+	db, book := ss.DB, ss.Book
 	acct, err := account(book, *customer)
 	if err != nil {
 		return err

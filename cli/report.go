@@ -3,8 +3,8 @@ package cli
 import (
 	"flag"
 
+	"relance/desk"
 	"relance/ledger"
-	"relance/ledger/store"
 )
 
 // reportFlags are the flags every command that reads a dossier shares: --db, --at
@@ -36,22 +36,22 @@ func (r *reportFlags) Format() string {
 
 // openReport checks the shared flags, then opens the dossier read-only and loads it.
 // The caller closes the returned store.
-func (env *Env) openReport(r *reportFlags) (ledger.Date, *store.DB, *ledger.Book, error) {
+func (env *Env) openReport(r *reportFlags) (ledger.Date, *desk.Session, error) {
 	if err := env.required("db", *r.db); err != nil {
-		return ledger.NoDate, nil, nil, err
+		return ledger.NoDate, nil, err
 	}
 	if r.format != nil {
 		if err := env.format(*r.format, r.formats...); err != nil {
-			return ledger.NoDate, nil, nil, err
+			return ledger.NoDate, nil, err
 		}
 	}
 	asOf, err := env.date("at", *r.at, env.Today)
 	if err != nil {
-		return ledger.NoDate, nil, nil, err
+		return ledger.NoDate, nil, err
 	}
-	db, book, err := openRead(*r.db)
+	ss, err := desk.OpenRead(*r.db)
 	if err != nil {
-		return ledger.NoDate, nil, nil, err
+		return ledger.NoDate, nil, err
 	}
-	return asOf, db, book, nil
+	return asOf, ss, nil
 }

@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
-	"relance/ledger/credit"
 	"relance/ledger/risk"
 	"relance/ledger/store"
 )
@@ -35,12 +35,13 @@ func runRisk(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	in, err := db.RiskInput(book, asOf)
+	defer ss.Close()
+	book := ss.Book
+	in, err := ss.RiskInput(asOf)
 	if err != nil {
 		return err
 	}
@@ -51,7 +52,6 @@ func runRisk(env *Env, args []string) error {
 		return &ledger.Problem{Key: "risk.err.customer", Args: []string{"customer", *cust}}
 	}
 	in.Explain = rf.Format() == "json"
-	in.OpenAt = CreditOpenAt
 	res, err := risk.Assess(in)
 	if err != nil {
 		return err
@@ -314,16 +314,12 @@ func runRiskProposals(env *Env, args []string) error {
 		fmt.Fprintln(env.Stdout, i18n.T(l, "uirisk.cli.decided", "id", id, "outcome", i18n.T(l, "uirisk.outcome."+string(outcome))))
 		return nil
 	}
-	sdb, err := openWrite(*db)
+	ss, err := desk.OpenWrite(*db)
 	if err != nil {
 		return err
 	}
-	defer sdb.Close()
-	book, err := sdb.Load()
-	if err != nil {
-		return err
-	}
-	res, err := sdb.RecomputeRisk(book, date)
+	defer ss.Close()
+	res, err := ss.RecomputeRisk(date)
 	if err != nil {
 		return err
 	}
@@ -348,14 +344,4 @@ func runRiskProposals(env *Env, args []string) error {
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(l, "uirisk.cli.pending", "count", strconv.Itoa(n)))
 	return nil
-}
-
-// CreditOpenAt is the risk.OpenAtFunc over credit.OpenAt: the open amounts of an
-// account at a past date, rebuilt from the lettering as the aged balance does.
-func CreditOpenAt(a *ledger.Account, asOf ledger.Date) map[*ledger.Item]ledger.Cents {
-	m := map[*ledger.Item]ledger.Cents{}
-	for _, o := range credit.OpenAt(a, asOf) {
-		m[o.Item] = o.OpenAt
-	}
-	return m
 }

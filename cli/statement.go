@@ -30,11 +30,12 @@ func runStatement(env *Env, args []string) error {
 	if (*customer == "") == !*all || (*merged != "" && !*all) {
 		return &usageError{msg: i18n.T(env.Lang, "pdf.cli.one_of")}
 	}
-	asOf, db, book, err := env.openReport(rf)
+	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer ss.Close()
+	book := ss.Book
 	opt := statement.Options{PaymentDays: *days}
 	if !*all {
 		var buf bytes.Buffer

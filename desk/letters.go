@@ -1,7 +1,3 @@
-// Package desk holds the use cases of the collection desk that both the window (ui/)
-// and the command line (cli/) perform, so that the two compute them in one place:
-// what composing a dossier's letters needs, the day's letters of the agenda, and
-// issuing a batch into the archive.
 package desk
 
 import (
@@ -22,8 +18,9 @@ import (
 // the rate tables (with the dossier's half-years), its edited templates, the letters
 // already issued on each item, and its disputes (disputed items leave the letters).
 type LetterSources struct {
-	Rates    *law.Rates
-	Disputes []dispute.Dispute
+	Rates      *law.Rates
+	Procedures []law.Procedure
+	Disputes   []dispute.Dispute
 	// Exclude leaves out of a letter the items under dispute at the as-of date.
 	Exclude func(*ledger.Item) bool
 	// Template is the dossier's template of a stage and language, or the shipped one.
@@ -32,20 +29,13 @@ type LetterSources struct {
 	Previous func(customer string, items []string) []compose.Previous
 }
 
-// LoadLetterSources reads the letter sources of db at asOf.
-func LoadLetterSources(db *store.DB, asOf ledger.Date) (*LetterSources, error) {
-	s := &LetterSources{}
-	var err error
-	if s.Rates, err = db.Rates(); err != nil {
-		return nil, err
-	}
-	if s.Disputes, _, err = db.LoadDisputes(); err != nil {
-		return nil, err
-	}
-	idx := dispute.NewIndex(s.Disputes)
+// LetterSources reads the letter sources of the dossier at asOf.
+func (ss *Session) LetterSources(asOf ledger.Date) (*LetterSources, error) {
+	s := &LetterSources{Rates: ss.Rates, Procedures: ss.Procedures, Disputes: ss.Disputes}
+	idx := ss.Index
 	s.Exclude = func(it *ledger.Item) bool { return idx.Excluded(it, asOf) }
 	tpls := map[string]*templates.Template{}
-	err = db.View(func(tx *store.Tx) error {
+	err := ss.DB.View(func(tx *store.Tx) error {
 		all, err := templates.All(tx)
 		if err != nil {
 			return err
@@ -70,7 +60,7 @@ func LoadLetterSources(db *store.DB, asOf ledger.Date) (*LetterSources, error) {
 
 // Batch returns o with the sources filled in: the options of every batch of letters.
 func (s *LetterSources) Batch(o letterpdf.BatchOptions) letterpdf.BatchOptions {
-	o.Rates, o.Template, o.Previous, o.Exclude = s.Rates, s.Template, s.Previous, s.Exclude
+	o.Rates, o.Procedures, o.Template, o.Previous, o.Exclude = s.Rates, s.Procedures, s.Template, s.Previous, s.Exclude
 	return o
 }
 
@@ -97,15 +87,67 @@ func AgendaJobs(entries []dunning.Entry, rec *dunning.Records) ([]letterpdf.Job,
 // JobKey identifies a job's agenda entry: its customer and stage.
 func JobKey(j letterpdf.Job) string { return j.Customer + "/" + string(j.Stage) }
 
-// Issue freezes the letters written by a batch in the archive, in one transaction: a
+// LetterBatch is a batch of letters written to files and not yet issued: each job's
+// result and, for a batch of the agenda, the entry of each job (by JobKey).
+type LetterBatch struct {
+	Results []letterpdf.Result
+	Entries map[string]dunning.Entry
+}
+
+// WriteAgendaLetters composes and renders the letters of the agenda entries at asOf
+// (opt gives the folder, the merged file, the progress…): with the dossier's edited
+// templates, the letters already sent, the disputed items left out and the penalties
+// stopped at an insolvency judgment. Nothing is written to the dossier: Issue does it.
+func (s *Session) WriteAgendaLetters(asOf ledger.Date, entries []dunning.Entry, rec *dunning.Records, opt letterpdf.BatchOptions) (*LetterBatch, error) {
+	src, err := s.LetterSources(asOf)
+	if err != nil {
+		return nil, err
+	}
+	jobs, byJob := AgendaJobs(entries, rec)
+	opt.Date, opt.KeepPDF = asOf, true
+	if opt.Enclose == nil {
+		opt.Enclose = letterpdf.EncloseStatement(s.Book)
+	}
+	res, err := letterpdf.Batch(s.Book, jobs, src.Batch(opt))
+	if err != nil {
+		return nil, err
+	}
+	return &LetterBatch{Results: res, Entries: byJob}, nil
+}
+
+// WriteStageLetters composes and renders the letter of stage to every customer with an
+// overdue item not in dispute at asOf, as WriteAgendaLetters does.
+func (s *Session) WriteStageLetters(asOf ledger.Date, stage templates.Stage, opt letterpdf.BatchOptions) (*LetterBatch, error) {
+	src, err := s.LetterSources(asOf)
+	if err != nil {
+		return nil, err
+	}
+	opt.Date, opt.KeepPDF = asOf, true
+	if opt.Enclose == nil {
+		opt.Enclose = letterpdf.EncloseStatement(s.Book)
+	}
+	res, err := letterpdf.Batch(s.Book, letterpdf.OverdueJobs(s.Book, asOf, stage, src.Exclude), src.Batch(opt))
+	if err != nil {
+		return nil, err
+	}
+	return &LetterBatch{Results: res}, nil
+}
+
+// Issue freezes the letters written by a batch in the archive, in one transaction
+// after a rotating backup of the state before: a
 // letter of an agenda entry (entries, by JobKey) carries out that entry (the step is
 // done, the planned action it stood for closed), another one is recorded in the
 // customer's history. It returns the archive ID of each result ("" for a letter that
 // was not written).
-func Issue(db *store.DB, book *ledger.Book, res []letterpdf.Result, entries map[string]dunning.Entry,
-	by string, asOf ledger.Date, now time.Time) ([]string, error) {
+func (s *Session) Issue(b *LetterBatch, by string, asOf ledger.Date, now time.Time) ([]string, error) {
+	res, entries := b.Results, b.Entries
 	ids := make([]string, len(res))
-	err := db.Update(func(tx *store.Tx) error {
+	book := s.Book
+	// The state before can be restored (File > Restore, relance restore).
+	if err := s.DB.RotateBackup(s.DB.BackupsKept(ledger.DefaultBackups)); err != nil {
+		return nil, err
+	}
+	err := s.DB.Update(func(tx *store.Tx) error {
 		for i, r := range res {
 			if r.Err != nil || r.Letter == nil {
 				continue
@@ -143,4 +185,15 @@ func Issue(db *store.DB, book *ledger.Book, res []letterpdf.Result, entries map[
 		return nil, err
 	}
 	return ids, nil
+}
+
+// Archive lists the issued letters that match f.
+func (s *Session) Archive(f archive.Filter) ([]archive.Record, error) {
+	var recs []archive.Record
+	err := s.DB.View(func(tx *store.Tx) error {
+		var err error
+		recs, err = archive.List(tx, f)
+		return err
+	})
+	return recs, err
 }

@@ -5,8 +5,9 @@
 # so no hunspell-fr/-en package is needed at run time). Optional, best effort (never fails the
 # script, skipped where the distribution has no such package): Grammalecte for the grammar check
 # (letters/grammar runs grammalecte-server on 127.0.0.1 when it is installed).
-# lint: staticcheck (STATICCHECK_VERSION, default the Makefile's), installed with go install
-# through the module proxy when missing or of another version.
+# lint: staticcheck (STATICCHECK_VERSION, default the Makefile's) and errcheck
+# (ERRCHECK_VERSION), installed with go install through the module proxy when missing or
+# of another version.
 # Usage: scripts/deps.sh [build|test|lint|all]   (default: all)
 set -euo pipefail
 what=${1:-all}
@@ -23,6 +24,13 @@ if [ "$what" = lint ]; then
   if [ "$have" != "$want" ]; then
     echo "Installing staticcheck $want (go install)"
     go install "honnef.co/go/tools/cmd/staticcheck@$want"
+  fi
+  want=${ERRCHECK_VERSION:-v1.9.0}
+  have=$(go version -m "$(command -v errcheck 2>/dev/null || echo /nonexistent)" 2>/dev/null |
+    awk '$1 == "mod" && $2 == "github.com/kisielk/errcheck" {print $3}')
+  if [ "$have" != "$want" ]; then
+    echo "Installing errcheck $want (go install)"
+    go install "github.com/kisielk/errcheck@$want"
   fi
   exit 0
 fi

@@ -186,14 +186,14 @@ func (a *App) sortAgedBy(col int) {
 }
 
 // sortAged sorts the rows on the chosen column (names and codes as text, amounts as
-// numbers); the total line stays last.
+// numbers); the total lines (the total, then the doubtful customers') stay last.
 func (a *App) sortAged(rows []agedRow, text func(r *agedRow, col int) string) {
 	col := a.agedSort
 	if col < 0 || len(rows) < 2 {
 		return
 	}
 	n := len(rows)
-	if rows[n-1].total {
+	for n > 0 && rows[n-1].total {
 		n--
 	}
 	key := func(r *agedRow) ledger.Cents {
@@ -280,7 +280,7 @@ func (a *App) agedRows(ag *credit.Aged) []agedRow {
 		for i := range ag.Lines {
 			lines[i] = &ag.Lines[i]
 		}
-		return customers(lines, ag.Total)
+		return a.withDoubtful(customers(lines, ag.Total), ag)
 	}
 	var rows []agedRow
 	for _, g := range ag.Group(key) {
@@ -295,7 +295,17 @@ func (a *App) agedRows(ag *credit.Aged) []agedRow {
 		a.agedGroup = ""
 	}
 	total := ag.Total
-	return append(rows, agedRow{name: a.t("ui.aged.total"), b: &total, total: true})
+	return a.withDoubtful(append(rows, agedRow{name: a.t("ui.aged.total"), b: &total, total: true}), ag)
+}
+
+// withDoubtful adds the doubtful customers' line (account 416) below the total: they
+// are out of the total, as in the KPIs and the Clients footer.
+func (a *App) withDoubtful(rows []agedRow, ag *credit.Aged) []agedRow {
+	if len(ag.Doubtful) == 0 {
+		return rows
+	}
+	return append(rows, agedRow{name: a.t("credit.doubtful", "n", a.count(len(ag.Doubtful))), count: len(ag.Doubtful),
+		b: &ag.DoubtfulTotal, total: true})
 }
 
 // askExportAged asks where to save the aged balance, then writes it.

@@ -37,21 +37,15 @@ func (a *App) loadAgenda() error {
 	if s.rev == a.book && s.at == a.asOf && s.scenarios != nil {
 		return nil
 	}
-	sc, rec, err := a.db.LoadDunning()
+	res := a.riskResult()
+	if res == nil {
+		return a.risk.err
+	}
+	ag, err := a.sess.Agenda(a.asOf, true, res.ClassOfID)
 	if err != nil {
 		return err
 	}
-	s.scenarios, s.rec, s.at, s.rev = sc, rec, a.asOf, a.book
-	var class func(string) string
-	if res := a.riskResult(); res != nil {
-		class = res.ClassOfID
-	}
-	s.ag = dunning.Run(dunning.Input{Book: a.book, AsOf: a.asOf, Scenarios: sc, Records: rec, Disputes: a.disputeIdx, Class: class, DryRun: true})
-	procs, err := a.db.LoadProcedures()
-	if err != nil {
-		return err
-	}
-	s.legal = dunning.LegalDeadlines(a.book, a.asOf, &rec, procs, 60)
+	s.ag, s.scenarios, s.rec, s.legal, s.at, s.rev = ag.Agenda, ag.Scenarios, ag.Records, ag.Legal, a.asOf, a.book
 	return nil
 }
 

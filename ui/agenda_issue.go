@@ -104,27 +104,19 @@ func (a *App) askIssueLetters() {
 // letter that cannot be composed is reported and left on the agenda. The PDFs are
 // written to a folder beside the dossier.
 func (a *App) issueLetters(entries []dunning.Entry) ([]issuedLetter, error) {
-	src, err := desk.LoadLetterSources(a.db, a.asOf)
-	if err != nil {
-		return nil, err
-	}
-	if err := a.db.RotateBackup(a.db.BackupsKept(backupsKept)); err != nil {
-		return nil, err
-	}
-	jobs, byJob := desk.AgendaJobs(entries, &a.agenda.rec)
 	dir := a.issuedDir()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	out, err := letterpdf.Batch(a.book, jobs, src.Batch(letterpdf.BatchOptions{Date: a.asOf, Dir: dir, KeepPDF: true,
-		Factory: a.pdf(), Enclose: letterpdf.EncloseStatement(a.book)}))
+	batch, err := a.sess.WriteAgendaLetters(a.asOf, entries, &a.agenda.rec, letterpdf.BatchOptions{Dir: dir, Factory: a.pdf()})
 	if err != nil {
 		return nil, err
 	}
-	ids, err := desk.Issue(a.db, a.book, out, byJob, a.user(), a.asOf, time.Now())
+	ids, err := a.sess.Issue(batch, a.user(), a.asOf, time.Now())
 	if err != nil {
 		return nil, err
 	}
+	out, byJob := batch.Results, batch.Entries
 	res := make([]issuedLetter, 0, len(entries))
 	for i, r := range out {
 		il := issuedLetter{entry: byJob[desk.JobKey(r.Job)], record: ids[i]}

@@ -12,6 +12,7 @@ import (
 
 	"relance/assets"
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/dispute"
 	"relance/ledger/law"
@@ -47,10 +48,13 @@ type App struct {
 	today ledger.Date
 	asOf  ledger.Date
 
+	// sess is the open dossier (desk.Session), nil when none; db, path and book are
+	// its own, for short (set together by setSession).
+	sess *desk.Session
 	db   *store.DB                // open dossier, nil when none
 	path string                   // its file
 	book *ledger.Book             // loaded from db, nil while none
-	sums []ledger.CustomerSummary // book.Summaries(asOf)
+	sums []ledger.CustomerSummary // the customers at asOf (desk.Session.Customers)
 
 	busy    bool   // a dossier is being opened or loaded
 	busyMsg string // what is being done, for the status bar
@@ -303,9 +307,9 @@ func (a *App) setAsOf(d ledger.Date) {
 
 // recompute derives the summaries from the book at the as-of date.
 func (a *App) recompute() {
-	if a.book == nil {
+	if a.sess == nil {
 		a.sums = nil
 		return
 	}
-	a.sums = a.book.Summaries(a.asOf)
+	a.sums = a.sess.Customers(a.asOf)
 }

@@ -19,11 +19,11 @@ func BenchmarkDashboardOpen50k1M(b *testing.B) {
 	fa := test.NewApp()
 	defer fa.Quit()
 	a := newApp(fa, anchor)
-	a.book = book
+	a.setSession(bookSession(book))
 	a.recompute()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		a.setDashboard(book, a.asOf, computeDash(book, a.asOf, nil))
+		a.setDashboard(book, a.asOf, a.sess.Dashboard(a.asOf, historyMonths, 0))
 		a.screen = screenDashboard
 		a.win.SetContent(a.dashboardScreen())
 	}

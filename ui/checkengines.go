@@ -71,7 +71,7 @@ func (a *App) startCheckBackends() {
 // stopCheckBackends stops the grammar server, if one was started.
 func (a *App) stopCheckBackends() {
 	if g := a.backends.grammar; g != nil {
-		g.Close()
+		_ = g.Close() // cleanup after the error returned below, or shutdown: nothing to report
 		a.backends.grammar = nil
 	}
 }

@@ -93,6 +93,7 @@ func (a *App) newClientsScreen() fyne.CanvasObject {
 
 	v.totals = widget.NewLabel("")
 	v.totals.TextStyle = fyne.TextStyle{Bold: true}
+	v.totals.Wrapping = fyne.TextWrapWord // the doubtful customers' part goes to a second line in a narrow window
 	v.body = container.NewStack()
 	v.apply()
 	return a.clientsTabs(container.NewBorder(v.filterBar(), v.totals, nil, nil, v.body))
@@ -209,10 +210,14 @@ func (v *clientsView) apply() {
 	v.table.clearSelection()
 	v.table.Refresh()
 	t := ledger.Totals(v.rows)
-	v.totals.SetText(v.a.t("ui.clients.totals",
+	text := v.a.t("ui.clients.totals",
 		"count", v.a.count(t.Customers),
 		"balance", v.a.money(t.Balance),
-		"overdue", v.a.money(t.Overdue)))
+		"overdue", v.a.money(t.Overdue))
+	if t.DoubtfulCustomers > 0 {
+		text += " — " + v.a.t("ui.clients.doubtful", "n", v.a.count(t.DoubtfulCustomers), "amount", v.a.money(t.Doubtful))
+	}
+	v.totals.SetText(text)
 	v.layoutBody()
 }
 

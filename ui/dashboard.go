@@ -12,14 +12,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/credit"
 	"relance/ledger/dispute"
 	"relance/letters/dashpdf"
 )
-
-// topOverdueCount is how many customers the dashboard lists by overdue amount.
-const topOverdueCount = 10
 
 // historyMonths is the length of the KPI history on the dashboard.
 const historyMonths = 24
@@ -39,6 +37,7 @@ type dashState struct {
 	snap    *credit.Snapshot
 	history []credit.Snapshot
 	aged    *credit.Aged
+	top     []ledger.CustomerSummary
 	tab     int
 	pending bool // a background computation is running
 }
@@ -60,7 +59,7 @@ func (a *App) dashboardScreen() fyne.CanvasObject {
 			a.computeDashboardAsync()
 			return a.loadingPane(a.t("ui.dash.computing"))
 		}
-		a.setDashboard(a.book, a.asOf, computeDash(a.book, a.asOf, a.disputeIdx))
+		a.setDashboard(a.book, a.asOf, a.sess.Dashboard(a.asOf, historyMonths, 0))
 	}
 	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon(a.t("ui.dash.tab_kpis"), theme.GridIcon(), a.kpiPane()),
@@ -71,25 +70,9 @@ func (a *App) dashboardScreen() fyne.CanvasObject {
 	return tabs
 }
 
-// dashFigures are the dashboard's computed figures.
-type dashFigures struct {
-	snap    *credit.Snapshot
-	history []credit.Snapshot
-	aged    *credit.Aged
-}
-
-func computeDash(book *ledger.Book, asOf ledger.Date, idx *dispute.Index) dashFigures {
-	opt := credit.KPIOptions{Disputed: idx.DisputedFunc()}
-	return dashFigures{
-		snap:    credit.KPIsAt(book, asOf, opt),
-		history: credit.History(book, asOf, historyMonths, opt),
-		aged:    credit.AgedBalanceWith(book, asOf, credit.AgedOptions{Disputed: idx.DisputedFunc()}),
-	}
-}
-
-func (a *App) setDashboard(book *ledger.Book, asOf ledger.Date, f dashFigures) {
+func (a *App) setDashboard(book *ledger.Book, asOf ledger.Date, f desk.Dashboard) {
 	d := &a.dash
-	d.book, d.asOf, d.snap, d.history, d.aged = book, asOf, f.snap, f.history, f.aged
+	d.book, d.asOf, d.snap, d.history, d.aged, d.top = book, asOf, f.Snapshot, f.History, f.Aged, f.Top
 }
 
 // computeDashboardAsync computes the figures of a large dossier off the Fyne
@@ -99,9 +82,9 @@ func (a *App) computeDashboardAsync() {
 		return
 	}
 	a.dash.pending = true
-	book, asOf, idx := a.book, a.asOf, a.disputeIdx
+	book, asOf, sess := a.book, a.asOf, a.sess
 	go func() {
-		f := computeDash(book, asOf, idx)
+		f := sess.Dashboard(asOf, historyMonths, 0)
 		fyne.Do(func() {
 			a.dash.pending = false
 			if a.book != book || a.asOf != asOf {
@@ -159,8 +142,8 @@ func (a *App) kpiPane() fyne.CanvasObject {
 
 	agedCard := a.panel(a.t("ui.dash.chart_aged"), a.agedChart())
 	dsoCard := a.panel(a.t("ui.dash.chart_dso", "n", strconv.Itoa(historyMonths)), a.dsoChart())
-	topCard := a.panel(a.t("ui.dash.top", "n", strconv.Itoa(topOverdueCount)),
-		a.topOverdueTable(ledger.TopOverdue(a.sums, topOverdueCount)))
+	topCard := a.panel(a.t("ui.dash.top", "n", strconv.Itoa(desk.TopOverdueCount)),
+		a.topOverdueTable(a.dash.top))
 	// One page that scrolls: the tiles, the two charts side by side, then the most
 	// overdue customers across the whole width (their names and amounts whole).
 	charts := container.NewGridWithColumns(2, withMinSize(fyne.NewSize(0, 260), agedCard), withMinSize(fyne.NewSize(0, 260), dsoCard))

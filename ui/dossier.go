@@ -8,16 +8,11 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/demo"
-	"relance/ledger/dispute"
-	"relance/ledger/law"
 	"relance/ledger/store"
 )
-
-// backupsKept is how many rotating backups the store keeps beside a dossier whose
-// settings do not say (Settings.Backups, edited in the settings screen).
-const backupsKept = ledger.DefaultBackups
 
 // openDossier opens the dossier at path off the Fyne goroutine, then loads it and shows
 // it. Re-opening the current dossier does nothing; opening another one closes the
@@ -61,31 +56,14 @@ func (a *App) openWith(path string, prepare func() error) {
 	a.rebuild() // the loading screen, in place of the previous dossier
 	go func() {
 		var (
-			db       *store.DB
-			book     *ledger.Book
-			disputes []dispute.Dispute
-			blocks   []dispute.Block
-			rates    *law.Rates
-			err      error
+			sess *desk.Session
+			err  error
 		)
 		if prepare != nil {
 			err = prepare()
 		}
 		if err == nil {
-			db, err = store.Open(path, store.Options{Backups: backupsKept})
-		}
-		if err == nil {
-			book, err = db.Load()
-			if err == nil {
-				disputes, blocks, err = db.LoadDisputes()
-			}
-			if err == nil {
-				rates, err = db.Rates()
-			}
-			if err != nil {
-				db.Close()
-				db = nil
-			}
+			sess, err = desk.OpenWrite(path)
 		}
 		fyne.Do(func() {
 			a.busy = false
@@ -93,8 +71,7 @@ func (a *App) openWith(path string, prepare func() error) {
 				a.failOpen(path, err)
 				return
 			}
-			a.db, a.path, a.book, a.rates = db, path, book, rates
-			a.setDisputes(disputes, blocks)
+			a.setSession(sess)
 			a.loadErr = ""
 			a.addRecent(path)
 			a.recompute()
@@ -102,6 +79,15 @@ func (a *App) openWith(path string, prepare func() error) {
 			a.notifyLoaded(nil)
 		})
 	}()
+}
+
+// setSession makes sess the open dossier; the App's short names (db, path, book,
+// rates, disputes…) are the session's.
+func (a *App) setSession(sess *desk.Session) {
+	a.sess = sess
+	a.db, a.path, a.book, a.rates = sess.DB, sess.Path, sess.Book, sess.Rates
+	a.disputes, a.blocks, a.disputeIdx = sess.Disputes, sess.Blocks, sess.Index
+	a.dash.snap = nil // the dashboard's figures depend on them
 }
 
 // failOpen shows why path could not be opened and leaves the window without a dossier.
@@ -121,17 +107,9 @@ func (a *App) reloadThen(done string) {
 	}
 	db := a.db
 	a.setBusy(a.t("ui.status.loading", "file", filepath.Base(a.path)))
+	path := a.path
 	go func() {
-		book, err := db.Load()
-		var disputes []dispute.Dispute
-		var blocks []dispute.Block
-		var rates *law.Rates
-		if err == nil {
-			disputes, blocks, err = db.LoadDisputes()
-		}
-		if err == nil {
-			rates, err = db.Rates()
-		}
+		sess, err := desk.Load(db, path)
 		fyne.Do(func() {
 			a.busy = false
 			if err != nil {
@@ -143,8 +121,7 @@ func (a *App) reloadThen(done string) {
 			if a.db != db { // closed meanwhile
 				return
 			}
-			a.book, a.rates = book, rates
-			a.setDisputes(disputes, blocks)
+			a.setSession(sess)
 			a.recompute()
 			a.rebuild()
 			a.setStatus(done)
@@ -172,7 +149,7 @@ func (a *App) closeDossier() {
 	if err := a.db.Close(); err != nil {
 		fyne.LogError("closing "+a.path, err)
 	}
-	a.db, a.path, a.book, a.sums = nil, "", nil, nil
+	a.sess, a.db, a.path, a.book, a.sums = nil, nil, "", nil, nil
 	a.clients.selected = ""
 }
 
@@ -234,13 +211,6 @@ func (a *App) addRecent(path string) {
 		}
 	}
 	a.fyne.Preferences().SetStringList(prefRecent, list)
-}
-
-// setDisputes installs the disputes and blocks loaded with the book, and the index
-// every figure uses (disputed amounts in the aged balance and the KPIs).
-func (a *App) setDisputes(ds []dispute.Dispute, bs []dispute.Block) {
-	a.disputes, a.blocks, a.disputeIdx = ds, bs, dispute.NewIndex(ds)
-	a.dash.snap = nil // the dashboard's figures depend on them
 }
 
 // customerCount is the number of customers of the open dossier (0 when none).

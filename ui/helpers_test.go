@@ -12,8 +12,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/demo"
+	"relance/ledger/dispute"
 )
 
 // anchor is the date the demo dossier and the screenshots are anchored at.
@@ -153,3 +155,9 @@ func repaint(a *App) {
 func widgetCell(row, col int) widget.TableCellID { return widget.TableCellID{Row: row, Col: col} }
 
 func pad(n int) string { return fmt.Sprintf("%06d", n) }
+
+// bookSession is a session over book without a dossier file: enough for the figures
+// (customers, dashboard), not for anything that reads or writes the store.
+func bookSession(book *ledger.Book) *desk.Session {
+	return &desk.Session{Book: book, Index: dispute.NewIndex(nil)}
+}

@@ -411,7 +411,7 @@ func (w *importWizard) apply() {
 	w.progress.Hide()
 	plan, opt := w.plan, w.opt
 	go func() {
-		err := db.RotateBackup(db.BackupsKept(backupsKept)) // the state before the import can be restored
+		err := db.RotateBackup(db.BackupsKept(ledger.DefaultBackups)) // the state before the import can be restored
 		if err == nil {
 			err = importer.Apply(db, []*importer.Plan{plan}, opt)
 		}

@@ -157,51 +157,32 @@ func (a *App) computePenalties() {
 		}
 		terms.ContractRate = decimal.NewNullDecimal(d)
 	}
-	var invoices []law.Invoice
 	if id := strings.TrimSpace(s.customer); id != "" {
 		acc := a.book.Account(id)
 		if acc == nil {
 			fail("ui.legal.bad_customer", "value", id)
 			return
 		}
-		terms.Debtor = law.DebtorOf(&acc.Customer)
-		s.debtor = terms.Debtor
-		var stop *law.Procedure
-		if a.db != nil {
-			if procs, err := a.db.LoadProcedures(); err == nil {
-				end, stop = law.InterestStop(procs, id, end)
-			}
-		}
-		if stop != nil {
-			terms.End = end
-			defer func() {
-				if s.result != nil {
-					s.result.Notes = append(s.result.Notes, law.Note{Key: "ui.legal.stopped",
-						Args: []string{"date", a.date(end), "judgment", a.date(stop.Judgment), "kind", a.t("law.proc.kind." + string(stop.Kind))}})
-				}
-			}()
-		}
-		invoices = law.CustomerInvoices(acc, end)
-		if len(invoices) == 0 {
-			fail("ui.legal.nothing_overdue", "value", acc.Customer.Name)
-			return
-		}
-	} else {
-		amt, err := parseAmount(s.amount)
-		if err != nil || amt <= 0 {
-			fail("ui.legal.bad_amount", "value", s.amount)
-			return
-		}
-		d, err := parseDate(strings.TrimSpace(s.due))
+		s.debtor = law.DebtorOf(&acc.Customer)
+		s.result, err = a.sess.Decompte(id, terms)
 		if err != nil {
-			fail("ui.legal.bad_date", "value", s.due)
-			return
+			s.err = ledger.Localize(err, a.lang)
 		}
-		invoices = []law.Invoice{{Ref: "1", Amount: amt, Due: d}}
+		return
+	}
+	amt, err := parseAmount(s.amount)
+	if err != nil || amt <= 0 {
+		fail("ui.legal.bad_amount", "value", s.amount)
+		return
+	}
+	d, err := parseDate(strings.TrimSpace(s.due))
+	if err != nil {
+		fail("ui.legal.bad_date", "value", s.due)
+		return
 	}
 	rates, err := a.lawRates()
 	if err == nil {
-		s.result, err = law.Compute(rates, terms, invoices...)
+		s.result, err = law.Compute(rates, terms, law.Invoice{Ref: "1", Amount: amt, Due: d})
 	}
 	if err != nil {
 		s.err = ledger.Localize(err, a.lang)
@@ -260,7 +241,7 @@ func (a *App) decompteView() fyne.CanvasObject {
 	}
 	var notes []string
 	for _, n := range d.Notes {
-		notes = append(notes, "• "+n.Text(a.lang))
+		notes = append(notes, "• "+law.FormatNote(n, a.lang, d.Currency))
 	}
 	noteText := widget.NewLabel(strings.Join(notes, "\n"))
 	noteText.Wrapping = fyne.TextWrapWord
@@ -270,13 +251,10 @@ func (a *App) decompteView() fyne.CanvasObject {
 
 // limitationPane lists the dossier's open invoices by limitation urgency.
 func (a *App) limitationPane() fyne.CanvasObject {
-	var interrupt law.InterruptionsFunc
-	if a.db != nil {
-		if _, rec, err := a.db.LoadDunning(); err == nil {
-			interrupt = rec.Interruptions()
-		}
+	rows, err := a.sess.Deadlines(a.asOf)
+	if err != nil {
+		return widget.NewLabel(ledger.Localize(err, a.lang))
 	}
-	rows := law.BookDeadlinesWith(a.book, a.asOf, interrupt)
 	cols := []column{{"law.col.customer", 250, false}, {"law.col.item", 130, false}, {"law.col.due", 110, false},
 		{"law.col.open", 130, true}, {"law.col.deadline", 110, false}, {"law.col.daysleft", 120, true}, {"law.col.level", 140, false}}
 	t := a.dataTable(cols, func() int { return len(rows) }, func(row, col int) (string, widget.Importance) {
@@ -289,7 +267,7 @@ func (a *App) limitationPane() fyne.CanvasObject {
 		case 2:
 			return a.date(r.Item.DueDate), normal
 		case 3:
-			return a.money(r.Item.Open), normal
+			return a.money(r.Open), normal
 		case 4:
 			return a.date(r.State.Deadline), normal
 		case 5:

@@ -24,7 +24,6 @@ import (
 	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/store"
-	"relance/letters/archive"
 	"relance/letters/compose"
 	"relance/letters/letterpdf"
 	"relance/letters/templates"
@@ -88,45 +87,10 @@ func (a *App) letterTemplate(s templates.Stage, lang string) (*templates.Templat
 	return t, err
 }
 
-// composeFor builds the letter of tpl for the customer at the as-of date.
+// composeFor builds the letter of tpl (the editor's text) for the customer at the
+// as-of date, as every letter is built (desk.Session.ComposeLetter).
 func (a *App) composeFor(tpl *templates.Template, customer string) (*compose.Letter, error) {
-	acct := a.book.Account(customer)
-	if acct == nil {
-		return nil, &ledger.Problem{Key: "letters.err.customer", Args: []string{"value", customer}}
-	}
-	var prev func(string, []string) []compose.Previous
-	if err := a.db.View(func(tx *store.Tx) error {
-		var err error
-		prev, err = archive.PreviousIndex(tx)
-		return err
-	}); err != nil {
-		return nil, err
-	}
-	var ids []string
-	for _, it := range acct.Items {
-		ids = append(ids, it.ID)
-	}
-	in := compose.Input{Settings: a.book.Settings, Account: acct, Stage: tpl.Stage, Lang: tpl.Lang, Date: a.asOf,
-		Template: tpl, Rates: a.rates, Previous: prev(customer, ids)}
-	if a.disputeIdx != nil {
-		idx, asOf := a.disputeIdx, a.asOf
-		in.Exclude = func(it *ledger.Item) bool { return idx.Excluded(it, asOf) }
-	}
-	switch tpl.Stage {
-	case templates.Plan:
-		in.Plan = &compose.Plan{Count: 3, First: a.asOf.AddDays(30)}
-	case templates.Dispute: // the customer's latest dispute in progress
-		if d := compose.LatestDispute(a.disputes, customer, a.asOf); d != nil {
-			in.Dispute = compose.DisputeInfoOf(d, tpl.Lang)
-		}
-	case templates.Conf: // the customer's latest pending promise
-		_, rec, err := a.db.LoadDunning()
-		if err != nil {
-			return nil, err
-		}
-		in.Promise = compose.PromiseOf(&rec, customer)
-	}
-	return compose.Compose(in)
+	return a.sess.ComposeLetter(desk.LetterRequest{Customer: customer, Stage: tpl.Stage, Lang: tpl.Lang, Date: a.asOf, Template: tpl})
 }
 
 // templatesPane is the library (stage × language), the editor with the merge-field
@@ -378,23 +342,18 @@ func (a *App) issueLetter(tpl *templates.Template, customer string) {
 		a.showError(a.t("ui.let.issue"), ledger.Localize(err, a.lang))
 		return
 	}
-	var pdf bytes.Buffer
-	if err := letterpdf.Render(&pdf, l, letterpdf.Options{Factory: a.pdf(), Enclose: letterpdf.EncloseStatement(a.book)}); err != nil {
+	pdf, err := a.sess.RenderLetter(l, a.pdf())
+	if err != nil {
 		a.showError(a.t("ui.let.issue"), ledger.Localize(err, a.lang))
 		return
 	}
-	var rec *archive.Record
-	err = a.db.Update(func(tx *store.Tx) error {
-		var err error
-		rec, err = archive.IssueRecorded(tx, archive.Input{Letter: l, PDF: pdf.Bytes(), By: a.book.Settings.Signatory.Name, At: time.Now()})
-		return err
-	})
+	rec, err := a.sess.IssueLetter(l, pdf, "", a.book.Settings.Signatory.Name, time.Now())
 	if err != nil {
 		a.showError(a.t("ui.let.issue"), ledger.Localize(err, a.lang))
 		return
 	}
 	a.lettersView.selected = rec.ID
-	a.openPDF(rec.ID, pdf.Bytes())
+	a.openPDF(rec.ID, pdf)
 	a.showScreen(screenLetters)
 }
 
@@ -414,18 +373,11 @@ func (a *App) issueBatch(stage templates.Stage) {
 	cancel := widget.NewButton(a.t("ui.dialog.cancel"), func() { cancelled.Store(true) })
 	dlg := dialog.NewCustomWithoutButtons(a.t("ui.let.batch"), withWidth(420, container.NewVBox(label, bar, container.NewHBox(layout.NewSpacer(), cancel))), a.win)
 	dlg.Show()
-	book, asOf, factory := a.book, a.asOf, a.pdf()
-	src, err := desk.LoadLetterSources(a.db, asOf)
-	if err != nil {
-		dlg.Hide()
-		a.showError(a.t("ui.let.batch"), ledger.Localize(err, a.lang))
-		return
-	}
+	sess, book, asOf, factory := a.sess, a.book, a.asOf, a.pdf()
 	go func() {
-		jobs := letterpdf.OverdueJobs(book, asOf, stage, src.Exclude)
-		res, err := letterpdf.Batch(book, jobs, src.Batch(letterpdf.BatchOptions{Date: asOf, Dir: dir, Merged: filepath.Join(dir, "impression.pdf"),
-			Enclose: letterpdf.EncloseStatement(book), KeepPDF: true, Factory: factory, Cancel: cancelled.Load,
-			Progress: func(done, total int) { fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) }) }}))
+		batch, err := sess.WriteStageLetters(asOf, stage, letterpdf.BatchOptions{Dir: dir, Merged: filepath.Join(dir, "impression.pdf"),
+			Factory: factory, Cancel: cancelled.Load,
+			Progress: func(done, total int) { fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) }) }})
 		fyne.Do(func() {
 			dlg.Hide()
 			if err != nil {
@@ -437,12 +389,8 @@ func (a *App) issueBatch(stage templates.Stage) {
 				return
 			}
 			n, skipped := 0, 0
-			// The state before a batch can be restored (File > Restore).
-			if err := a.db.RotateBackup(a.db.BackupsKept(backupsKept)); err != nil {
-				a.showError(a.t("ui.let.batch"), ledger.Localize(err, a.lang))
-				return
-			}
-			ids, err := desk.Issue(a.db, book, res, nil, book.Settings.Signatory.Name, asOf, time.Now())
+			res := batch.Results
+			ids, err := sess.Issue(batch, book.Settings.Signatory.Name, asOf, time.Now())
 			for i := range res {
 				if res[i].Err != nil {
 					skipped++

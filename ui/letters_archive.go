@@ -18,11 +18,10 @@ func (a *App) archivePane() fyne.CanvasObject {
 	st := &a.lettersView
 	var recs []archive.Record
 	load := func() {
-		a.db.View(func(tx *store.Tx) error {
-			var err error
-			recs, err = archive.List(tx, archive.Filter{Text: st.search})
-			return err
-		})
+		var err error
+		if recs, err = a.sess.Archive(archive.Filter{Text: st.search}); err != nil {
+			a.setStatus(ledger.Localize(err, a.lang))
+		}
 	}
 	load()
 	cols := []column{{"ui.let.col.id", 90, false}, {"ui.let.col.date", 100, false}, {"ui.let.col.customer", 220, false},

@@ -53,7 +53,7 @@ func (a *App) writeDashboardReport(path string) error {
 	if d.snap == nil {
 		return fmt.Errorf("%s: %w", path, errText(a.t("ui.dash.computing")))
 	}
-	r := dashpdf.Report{Snapshot: d.snap, History: d.history, Aged: d.aged, Top: ledger.TopOverdue(a.sums, topOverdueCount)}
+	r := dashpdf.Report{Snapshot: d.snap, History: d.history, Aged: d.aged, Top: d.top}
 	return letters.WriteFile(path, func(w io.Writer) error {
 		return dashpdf.Render(w, a.book.Settings, r, dashpdf.Options{Lang: a.lang, Factory: a.pdf()})
 	})

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/ledger"
-	"relance/ledger/credit"
 	"relance/ledger/risk"
 )
 
@@ -34,33 +33,22 @@ const (
 	colSignals                                   // active signals
 )
 
-// creditOpenAt is the risk.OpenAtFunc over credit.OpenAt.
-func creditOpenAt(a *ledger.Account, asOf ledger.Date) map[*ledger.Item]ledger.Cents {
-	m := map[*ledger.Item]ledger.Cents{}
-	for _, o := range credit.OpenAt(a, asOf) {
-		m[o.Item] = o.OpenAt
-	}
-	return m
-}
-
 // riskResult returns the assessment of the open book at the as-of date, computing it
 // when the book, the date or the risk records changed; nil when it cannot be computed
 // (the error is kept in a.risk.err).
 func (a *App) riskResult() *risk.Result {
 	st := &a.risk
-	if a.book == nil || a.db == nil {
+	if a.sess == nil || a.sess.DB == nil { // no dossier (or a book shown without one)
 		return nil
 	}
 	if st.res != nil && st.book == a.book && st.asOf == a.asOf && st.done == st.version {
 		return st.res
 	}
 	st.book, st.asOf, st.done, st.res = a.book, a.asOf, st.version, nil
-	st.in, st.err = a.db.RiskInput(a.book, a.asOf)
+	st.res, st.in, st.err = a.sess.Risk(a.asOf, false)
 	if st.err != nil {
-		return nil
+		st.res = nil
 	}
-	st.in.OpenAt = creditOpenAt
-	st.res, st.err = risk.Assess(st.in)
 	return st.res
 }
 

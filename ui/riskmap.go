@@ -177,8 +177,8 @@ func shorten(s string, n int) string {
 // computed class moved away from the class in force (to accept or reject on its Risque
 // tab). It runs off the UI goroutine.
 func (a *App) recomputeRisk() {
-	db, book, asOf := a.db, a.book, a.asOf
-	if db == nil || book == nil {
+	sess, asOf := a.sess, a.asOf
+	if sess == nil {
 		return
 	}
 	before := 0
@@ -190,7 +190,7 @@ func (a *App) recomputeRisk() {
 		}
 	}
 	go func() {
-		res, err := db.RecomputeRisk(book, asOf)
+		res, err := sess.RecomputeRisk(asOf)
 		fyne.Do(func() {
 			if err != nil {
 				a.showError(a.t("uirisk.recompute"), ledger.Localize(err, a.lang))

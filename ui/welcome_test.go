@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"relance/ledger/law"
 	"relance/ledger/store"
 	"relance/letters/archive"
 	"relance/letters/letterpdf"
@@ -146,8 +147,11 @@ func TestPenaltiesStopAtTheOpeningJudgment(t *testing.T) {
 	}
 	stopped := false
 	for _, n := range d.Notes {
-		if n.Key == "ui.legal.stopped" {
+		if n.Key == "law.note.interest_stopped" {
 			stopped = true
+			if text := law.FormatNote(n, "fr", "EUR"); strings.Contains(text, "-0") || !strings.Contains(text, "Redressement judiciaire") {
+				t.Errorf("the note reads %q: want the dates in words and the procedure named", text)
+			}
 		}
 	}
 	for _, l := range d.Lines {

@@ -40,7 +40,7 @@ func Open(name string) (io.ReadCloser, error) {
 	}
 	z, err := gzip.NewReader(f)
 	if err != nil {
-		f.Close()
+		_ = f.Close() // cleanup after the error returned below, or shutdown: nothing to report
 		return nil, fmt.Errorf("dict: %s: %w", name, err)
 	}
 	return readCloser{z, f}, nil

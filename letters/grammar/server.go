@@ -276,7 +276,7 @@ func (s *server) exited() bool {
 
 // kill stops the server and its worker processes, waiting at most 3 s.
 func (s *server) kill() {
-	s.stdin.Close()
+	_ = s.stdin.Close() // cleanup after the error returned below, or shutdown: nothing to report
 	killGroup(s.cmd, false)
 	select {
 	case <-s.done:

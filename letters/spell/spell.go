@@ -101,7 +101,7 @@ func New(opts Options) (*Checker, error) {
 		suggested: map[string][]string{}}
 	for _, name := range opts.Preload {
 		if err := c.Load(name); err != nil {
-			c.Close()
+			_ = c.Close() // cleanup after the error returned below, or shutdown: nothing to report
 			return nil, err
 		}
 	}

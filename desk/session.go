@@ -1,0 +1,90 @@
+package desk
+
+import (
+	"errors"
+
+	"relance/ledger"
+	"relance/ledger/dispute"
+	"relance/ledger/law"
+	"relance/ledger/store"
+)
+
+// Session is an open dossier and what every use case reads from it, loaded once: the
+// book, the disputes and delivery blocks, the insolvency procedures and the rate tables
+// with the dossier's added half-years. The window keeps one while a dossier is open;
+// a command opens one for its run. A Session is not safe for concurrent writes; its
+// loaded values are not changed in place (Reload replaces them), so a background
+// computation may keep reading the ones it started with.
+type Session struct {
+	DB   *store.DB
+	Path string
+	Book *ledger.Book
+	// Disputes and Blocks are the dossier's; Index answers "how much of this item is
+	// disputed at this date".
+	Disputes   []dispute.Dispute
+	Blocks     []dispute.Block
+	Index      *dispute.Index
+	Procedures []law.Procedure
+	Rates      *law.Rates
+}
+
+// Open opens the dossier at path and loads it. On failure nothing stays open.
+func Open(path string, opt store.Options) (*Session, error) {
+	db, err := store.Open(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	s, err := Load(db, path)
+	if err != nil {
+		return nil, errors.Join(err, db.Close())
+	}
+	return s, nil
+}
+
+// Load reads the session of the open dossier db (whose file is path).
+func Load(db *store.DB, path string) (*Session, error) {
+	s := &Session{DB: db, Path: path}
+	if err := s.Reload(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Reload reads the book and its records again, after a write. On failure the session
+// keeps what it had.
+func (s *Session) Reload() error {
+	book, err := s.DB.Load()
+	if err != nil {
+		return err
+	}
+	disputes, blocks, err := s.DB.LoadDisputes()
+	if err != nil {
+		return err
+	}
+	procs, err := s.DB.LoadProcedures()
+	if err != nil {
+		return err
+	}
+	rates, err := s.DB.Rates()
+	if err != nil {
+		return err
+	}
+	s.Book, s.Disputes, s.Blocks, s.Index, s.Procedures, s.Rates = book, disputes, blocks, dispute.NewIndex(disputes), procs, rates
+	return nil
+}
+
+// Close closes the dossier.
+func (s *Session) Close() error { return s.DB.Close() }
+
+// OpenRead opens the dossier at path read-only, for a report.
+func OpenRead(path string) (*Session, error) {
+	return Open(path, store.Options{ReadOnly: true})
+}
+
+// OpenWrite opens the dossier at path to change it. A rotating backup of the state
+// before is written first, keeping as many as the dossier's settings say
+// (ledger.DefaultBackups when they say nothing): the window and every command that
+// writes open a dossier this way.
+func OpenWrite(path string) (*Session, error) {
+	return Open(path, store.Options{Backups: ledger.DefaultBackups})
+}
