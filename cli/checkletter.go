@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 	"relance/letters"
 	"relance/letters/check"
@@ -133,11 +134,14 @@ func runCheckLetter(env *Env, args []string) error {
 		if *dbPath == "" {
 			return &usageError{msg: i18n.T(env.Lang, "check.err.customerdb")}
 		}
-		db, book, err := openRead(*dbPath)
+		ss, err := desk.OpenRead(*dbPath)
 		if err != nil {
 			return err
 		}
-		db.Close()
+		book := ss.Book
+		if err := ss.Close(); err != nil {
+			return err
+		}
 		a, err := account(book, *cust)
 		if err != nil {
 			return err

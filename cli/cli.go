@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/store"
 )
@@ -212,21 +213,18 @@ func (env *Env) format(value string, allowed ...string) error {
 	return &usageError{msg: i18n.T(env.Lang, "cli.badformat", "value", value, "allowed", strings.Join(allowed, ", "))}
 }
 
-// openRead opens a dossier read-only for a reporting command.
-func openRead(path string) (*store.DB, *ledger.Book, error) {
-	db, err := store.Open(path, store.Options{ReadOnly: true})
+// withWrite opens the dossier at path to change it (desk.OpenWrite: a rotating backup
+// first), runs change and closes it.
+func withWrite(path string, change func(*desk.Session) error) error {
+	ss, err := desk.OpenWrite(path)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	book, err := db.Load()
-	if err != nil {
-		db.Close()
-		return nil, nil, err
-	}
-	return db, book, nil
+	return errors.Join(change(ss), ss.Close())
 }
 
-// openWrite opens a dossier for a command that changes it, writing a rotating backup first.
+// openWrite opens a dossier for a command that changes it, writing a rotating backup
+// first (as desk.OpenWrite).
 func openWrite(path string) (*store.DB, error) {
-	return store.Open(path, store.Options{Backups: 5})
+	return store.Open(path, store.Options{Backups: ledger.DefaultBackups})
 }

@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger/demo"
-	"relance/ledger/store"
 )
 
 func runDemo(env *Env, args []string) error {
@@ -60,15 +60,12 @@ func runGen(env *Env, args []string) error {
 
 // summarize prints what a new dossier holds.
 func summarize(env *Env, path string) error {
-	db, err := store.Open(path, store.Options{ReadOnly: true})
+	ss, err := desk.OpenRead(path)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	book, err := db.Load()
-	if err != nil {
-		return err
-	}
+	defer ss.Close()
+	book := ss.Book
 	var bal int64
 	for _, a := range book.Accounts {
 		bal += int64(a.Balance())

@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/importer"
-	"relance/ledger/store"
 )
 
 // runImport imports FEC and CSV/XLSX files into a dossier, all in one transaction,
@@ -36,27 +36,20 @@ func runImport(env *Env, args []string) error {
 		}
 		opts.Terms = &ledger.Terms{Days: n}
 	}
-	db, err := openWrite(*dbPath)
+	ss, err := desk.OpenWrite(*dbPath)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	var settings ledger.Settings
-	if err := db.View(func(tx *store.Tx) error {
-		settings, err = tx.Settings()
-		return err
-	}); err != nil {
-		return err
-	}
-	opts.Settings = &settings
+	defer ss.Close()
+	settings := ss.Book.Settings
 	if *mapping != "" {
-		m, err := importer.Preset(db, *mapping)
+		m, err := ss.ImportPreset(*mapping)
 		if err != nil {
 			return err
 		}
 		opts.Mapping = m
 	}
-	reports, err := importer.Run(context.Background(), db, fs.Args(), opts)
+	reports, err := ss.Import(context.Background(), fs.Args(), opts)
 	for _, r := range reports {
 		if r == nil {
 			continue

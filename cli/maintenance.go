@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/store"
 )
@@ -20,12 +21,7 @@ func runCheck(env *Env, args []string) error {
 	if err := env.required("db", *dbPath); err != nil {
 		return err
 	}
-	db, err := store.Open(*dbPath, store.Options{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	rep, err := db.Check()
+	rep, err := desk.CheckFile(*dbPath)
 	if err != nil {
 		return err
 	}
@@ -55,12 +51,7 @@ func runBackup(env *Env, args []string) error {
 			return err
 		}
 	}
-	db, err := store.Open(*dbPath, store.Options{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if err := db.Backup(*out); err != nil {
+	if err := desk.BackupFile(*dbPath, *out); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "maint.backup.done", "file", *out))

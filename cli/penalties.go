@@ -11,7 +11,6 @@ import (
 	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/law"
-	"relance/ledger/store"
 )
 
 // paymentList collects repeated --payment YYYY-MM-DD:AMOUNT flags as given.
@@ -137,13 +136,12 @@ func runPenalties(env *Env, args []string) error {
 		return err
 	}
 	if *dbPath != "" {
-		db, err := store.Open(*dbPath, store.Options{ReadOnly: true})
+		ss, err := desk.OpenRead(*dbPath)
 		if err != nil {
 			return err
 		}
-		rates, err = db.Rates()
-		db.Close()
-		if err != nil {
+		rates = ss.Rates
+		if err := ss.Close(); err != nil {
 			return err
 		}
 	}

@@ -6,8 +6,8 @@ import (
 	"io"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger/privacy"
-	"relance/ledger/store"
 	"relance/letters"
 )
 
@@ -68,9 +68,7 @@ func runEraseCustomer(env *Env, args []string) error {
 			return err
 		}
 	}
-	err := env.update(*dbPath, func(tx *store.Tx) error {
-		return privacy.EraseCustomer(tx, *id, env.Today, who(tx, *by), env.Lang)
-	})
+	err := withWrite(*dbPath, func(ss *desk.Session) error { return ss.EraseCustomer(*id, env.Today, *by, env.Lang) })
 	if err != nil {
 		return err
 	}

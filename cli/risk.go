@@ -11,7 +11,6 @@ import (
 	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/risk"
-	"relance/ledger/store"
 )
 
 // runRisk is `relance risk`: the class of each customer with its reasons and signals,
@@ -235,7 +234,7 @@ func runRiskOverride(env *Env, args []string) error {
 		c = ""
 	}
 	o := risk.Override{Customer: *cust, Class: c, Reason: *why, By: *by, Date: date}
-	if err := env.update(*db, func(tx *store.Tx) error { return tx.AddOverride(o) }); err != nil {
+	if err := withWrite(*db, func(ss *desk.Session) error { return ss.OverrideClass(o) }); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "uirisk.cli.override", "customer", o.Customer, "class", *class))
@@ -264,7 +263,7 @@ func runRiskAck(env *Env, args []string) error {
 		return err
 	}
 	a := risk.Ack{Customer: *cust, Signal: *sig, Comment: *comment, By: *by, Date: date}
-	if err := env.update(*db, func(tx *store.Tx) error { return tx.AddAck(a) }); err != nil {
+	if err := withWrite(*db, func(ss *desk.Session) error { return ss.AcknowledgeSignal(a) }); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "uirisk.cli.ack", "customer", a.Customer, "signal", i18n.T(env.Lang, "risk.signal."+a.Signal)))
@@ -304,8 +303,8 @@ func runRiskProposals(env *Env, args []string) error {
 		if *reject != "" {
 			id, outcome = *reject, risk.Rejected
 		}
-		err := env.update(*db, func(tx *store.Tx) error {
-			_, err := tx.DecideProposal(id, outcome, *by, *comment, date)
+		err := withWrite(*db, func(ss *desk.Session) error {
+			_, err := ss.DecideProposal(id, outcome, *by, *comment, date)
 			return err
 		})
 		if err != nil {

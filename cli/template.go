@@ -8,8 +8,8 @@ import (
 	"unicode/utf8"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
-	"relance/ledger/store"
 	"relance/letters/templates"
 )
 
@@ -56,16 +56,13 @@ func runTemplate(env *Env, args []string) error {
 	}
 	switch {
 	case *export != "":
-		db, err := store.Open(*dbPath, store.Options{ReadOnly: true})
+		ss, err := desk.OpenRead(*dbPath)
 		if err != nil {
 			return err
 		}
-		defer db.Close()
-		var tpl *templates.Template
-		if err := db.View(func(tx *store.Tx) error {
-			tpl, err = templates.Load(tx, stage, *lang)
-			return err
-		}); err != nil {
+		defer ss.Close()
+		tpl, err := ss.Template(stage, *lang)
+		if err != nil {
 			return err
 		}
 		if err := os.WriteFile(*export, []byte(tpl.Format()), 0o644); err != nil {
@@ -73,7 +70,7 @@ func runTemplate(env *Env, args []string) error {
 		}
 		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.template_exported", "template", tpl.Key(), "file", *export))
 	case *restore:
-		if err := env.update(*dbPath, func(tx *store.Tx) error { return templates.Restore(tx, stage, *lang) }); err != nil {
+		if err := withWrite(*dbPath, func(ss *desk.Session) error { return ss.RestoreTemplate(stage, *lang) }); err != nil {
 			return err
 		}
 		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.template_restored", "template", templates.Key(stage, *lang)))
@@ -82,17 +79,7 @@ func runTemplate(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		err = env.update(*dbPath, func(tx *store.Tx) error {
-			who := *by
-			if who == "" {
-				s, err := tx.Settings()
-				if err != nil {
-					return err
-				}
-				who = s.Signatory.Name
-			}
-			return templates.Save(tx, tpl, who, date)
-		})
+		err = withWrite(*dbPath, func(ss *desk.Session) error { return ss.SaveTemplate(tpl, *by, date) })
 		if err != nil {
 			return err
 		}

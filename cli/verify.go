@@ -5,8 +5,7 @@ import (
 	"strconv"
 
 	"relance/assets/i18n"
-	"relance/ledger/store"
-	"relance/letters/archive"
+	"relance/desk"
 )
 
 // errAltered makes runVerify exit 1 after it has named the altered letters.
@@ -30,16 +29,13 @@ func runVerify(env *Env, args []string) error {
 	if err := env.required("db", *path); err != nil {
 		return err
 	}
-	db, err := store.Open(*path, store.Options{ReadOnly: true})
+	ss, err := desk.OpenRead(*path)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	var rep archive.Report
-	if err := db.View(func(tx *store.Tx) error {
-		rep, err = archive.Verify(tx)
-		return err
-	}); err != nil {
+	defer ss.Close()
+	rep, err := ss.VerifyArchive()
+	if err != nil {
 		return err
 	}
 	if len(rep.Altered) == 0 {

@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"errors"
 	"relance/assets/i18n"
 )
 
@@ -20,7 +21,8 @@ func (p *Problem) Error() string { return p.Localize("en") }
 func (p *Problem) Localize(lang string) string {
 	s := i18n.T(lang, p.Key, p.Args...)
 	if p.Err != nil {
-		if inner, ok := p.Err.(interface{ Localize(string) string }); ok {
+		var inner localizer
+		if errors.As(p.Err, &inner) {
 			return s + ": " + inner.Localize(lang)
 		}
 		return s + " (" + p.Err.Error() + ")"
@@ -37,33 +39,19 @@ func (p *Problem) Is(target error) bool {
 	return ok && t.Key == p.Key
 }
 
-// Localize renders any error in lang: a Problem (anywhere in the chain) in that
+// Localize renders any error in lang: the first error of the chain (errors.As, through
+// %w wrapping and errors.Join) that can localize itself — a Problem — in that
 // language, anything else as is.
 func Localize(err error, lang string) string {
 	if err == nil {
 		return ""
 	}
-	if l, ok := err.(interface{ Localize(string) string }); ok {
+	var l localizer
+	if errors.As(err, &l) {
 		return l.Localize(lang)
-	}
-	var p *Problem
-	if asProblem(err, &p) {
-		return p.Localize(lang)
 	}
 	return err.Error()
 }
 
-func asProblem(err error, target **Problem) bool {
-	for err != nil {
-		if p, ok := err.(*Problem); ok {
-			*target = p
-			return true
-		}
-		u, ok := err.(interface{ Unwrap() error })
-		if !ok {
-			return false
-		}
-		err = u.Unwrap()
-	}
-	return false
-}
+// localizer is an error that renders itself in a language.
+type localizer interface{ Localize(lang string) string }

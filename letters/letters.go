@@ -4,6 +4,7 @@
 package letters
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -32,7 +33,7 @@ func WriteFile(path string, write func(w io.Writer) error) error {
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		if _, ok := err.(*ledger.Problem); ok {
+		if p := (*ledger.Problem)(nil); errors.As(err, &p) {
 			return err
 		}
 		return fail(err)

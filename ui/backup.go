@@ -20,7 +20,7 @@ func (a *App) askBackup() {
 	base := strings.TrimSuffix(filepath.Base(a.path), filepath.Ext(a.path))
 	a.askSave(fmt.Sprintf("%s-%s.db", base, a.today), "ui.backup.done", func(path string) error {
 		removeIfEmpty(path) // the save dialog created it empty; the backup refuses to overwrite a file
-		return a.db.Backup(path)
+		return a.sess.Backup(path)
 	})
 }
 

@@ -1,9 +1,8 @@
 package ui
 
 import (
+	"relance/ledger"
 	"relance/ledger/dunning"
-	"relance/ledger/law"
-	"relance/ledger/store"
 )
 
 // customerHistory is everything that happened with customer id, for the timeline of the
@@ -16,29 +15,11 @@ func (a *App) customerHistory(id string) []timelineEvent {
 	if a.db == nil {
 		return ev
 	}
-	var (
-		acts  []dunning.Action
-		proms []dunning.Promise
-		plans []dunning.Plan
-		procs []law.Procedure
-	)
-	err := a.db.View(func(tx *store.Tx) error {
-		var err error
-		if acts, err = tx.Actions(id); err != nil {
-			return err
-		}
-		if proms, err = tx.Promises(id); err != nil {
-			return err
-		}
-		if plans, err = tx.Plans(id); err != nil {
-			return err
-		}
-		procs, err = tx.ProceduresOf(id)
-		return err
-	})
+	rec, err := a.sess.CustomerRecords(id)
 	if err != nil {
-		return append(ev, timelineEvent{a.asOf, a.t("ui.hist.error", "error", err.Error())})
+		return append(ev, timelineEvent{a.asOf, a.t("ui.hist.error", "error", ledger.Localize(err, a.lang))})
 	}
+	acts, proms, plans, procs := rec.Actions, rec.Promises, rec.Plans, rec.Procedures
 	for _, x := range acts {
 		what := a.t("dunning.channel." + string(x.Kind))
 		if x.Stage != "" {

@@ -236,17 +236,24 @@ func (w *importWizard) keyName(k importer.KeyKind) string {
 // mappingForm lets the user pick a preset and the column of each field.
 func (w *importWizard) mappingForm(form *widget.Form) {
 	presets := tabular.PresetNames()
-	if w.a.db != nil {
-		if saved, err := importer.Presets(w.a.db); err == nil {
-			for name := range saved {
-				if !contains(presets, name) {
-					presets = append(presets, name)
-				}
+	if w.a.sess != nil {
+		saved, err := w.a.sess.ImportPresets()
+		if err != nil {
+			w.a.setStatus(ledger.Localize(err, w.a.lang))
+		}
+		for name := range saved {
+			if !contains(presets, name) {
+				presets = append(presets, name)
 			}
 		}
 	}
 	preset := widget.NewSelect(presets, func(name string) {
-		if m, err := importer.Preset(w.a.db, name); err == nil && m != nil {
+		m, err := w.a.sess.ImportPreset(name)
+		if err != nil {
+			w.a.setStatus(ledger.Localize(err, w.a.lang))
+			return
+		}
+		if m != nil {
 			mm := *m
 			w.opt.Mapping = &mm
 		}
@@ -403,18 +410,15 @@ func (w *importWizard) issueList(r *importer.Report) fyne.CanvasObject {
 
 // apply writes the prepared import in one transaction, then reloads the dossier.
 func (w *importWizard) apply() {
-	db := w.a.db
-	if db == nil || w.plan == nil {
+	sess := w.a.sess
+	if sess == nil || w.plan == nil {
 		return
 	}
 	w.busy(w.t("ui.import.writing"))
 	w.progress.Hide()
 	plan, opt := w.plan, w.opt
 	go func() {
-		err := db.RotateBackup(db.BackupsKept(ledger.DefaultBackups)) // the state before the import can be restored
-		if err == nil {
-			err = importer.Apply(db, []*importer.Plan{plan}, opt)
-		}
+		err := sess.ApplyImport(plan, opt) // after a backup: the state before the import can be restored
 		fyne.Do(func() {
 			w.cancel = nil
 			if err != nil {

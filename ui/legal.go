@@ -13,7 +13,6 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/law"
-	"relance/ledger/store"
 )
 
 // legalState keeps the penalty calculator's inputs and result across rebuilds.
@@ -390,7 +389,7 @@ func (a *App) saveHalfYearRates(half, ecb, private, other, uk string) error {
 		}
 		*f.dst = decimal.NewNullDecimal(v)
 	}
-	if err := a.db.Update(func(tx *store.Tx) error { return tx.PutHalfYearRates(hr) }); err != nil {
+	if err := a.sess.AddHalfYearRates(hr); err != nil {
 		return err
 	}
 	a.reloadThen(a.t("ui.legal.half_saved", "half", h.String()))

@@ -23,7 +23,6 @@ import (
 
 	"relance/desk"
 	"relance/ledger"
-	"relance/ledger/store"
 	"relance/letters/compose"
 	"relance/letters/letterpdf"
 	"relance/letters/templates"
@@ -78,13 +77,7 @@ func (a *App) firstOverdueCustomer() string {
 
 // letterTemplate returns the dossier's template of the stage and language.
 func (a *App) letterTemplate(s templates.Stage, lang string) (*templates.Template, error) {
-	var t *templates.Template
-	err := a.db.View(func(tx *store.Tx) error {
-		var err error
-		t, err = templates.Load(tx, s, lang)
-		return err
-	})
-	return t, err
+	return a.sess.Template(s, lang)
 }
 
 // composeFor builds the letter of tpl (the editor's text) for the customer at the
@@ -201,7 +194,7 @@ func (a *App) templatesPane() fyne.CanvasObject {
 		preview.Refresh()
 	}
 	save := widget.NewButton(a.t("ui.let.save"), func() {
-		err := a.db.Update(func(tx *store.Tx) error { return templates.Save(tx, edited(), a.book.Settings.Signatory.Name, a.today) })
+		err := a.sess.SaveTemplate(edited(), "", a.today)
 		if err != nil {
 			a.showError(a.t("ui.let.save"), ledger.Localize(err, a.lang))
 			return
@@ -209,7 +202,7 @@ func (a *App) templatesPane() fyne.CanvasObject {
 		reload()
 	})
 	restore := widget.NewButton(a.t("ui.let.restore"), func() {
-		if err := a.db.Update(func(tx *store.Tx) error { return templates.Restore(tx, st.stage, st.lang) }); err != nil {
+		if err := a.sess.RestoreTemplate(st.stage, st.lang); err != nil {
 			a.showError(a.t("ui.let.restore"), ledger.Localize(err, a.lang))
 			return
 		}

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/ledger"
-	"relance/ledger/store"
 	"relance/letters/archive"
 )
 
@@ -72,12 +71,7 @@ func (a *App) archivePane() fyne.CanvasObject {
 		}
 	})
 	verify := widget.NewButton(a.t("ui.let.verify"), func() {
-		var rep archive.Report
-		err := a.db.View(func(tx *store.Tx) error {
-			var err error
-			rep, err = archive.Verify(tx)
-			return err
-		})
+		rep, err := a.sess.VerifyArchive()
 		msg := a.t("letters.cli.verify_ok", "count", strconv.Itoa(rep.Count))
 		switch {
 		case err != nil:
@@ -96,12 +90,7 @@ func (a *App) archivePane() fyne.CanvasObject {
 
 // openArchived opens the exact PDF of issued letter id in the system's viewer.
 func (a *App) openArchived(id string) {
-	var pdf []byte
-	err := a.db.View(func(tx *store.Tx) error {
-		var err error
-		pdf, err = archive.PDF(tx, id)
-		return err
-	})
+	pdf, err := a.sess.ArchivedPDF(id)
 	if err != nil {
 		a.showError(a.t("ui.let.open"), ledger.Localize(err, a.lang))
 		return

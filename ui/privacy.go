@@ -13,7 +13,6 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/privacy"
-	"relance/ledger/store"
 	"relance/letters"
 )
 
@@ -58,10 +57,7 @@ func (a *App) exportCustomer(id, path string) error {
 
 // eraseCustomer erases a consumer's personal data in one transaction and reloads.
 func (a *App) eraseCustomer(id string) error {
-	err := a.db.Update(func(tx *store.Tx) error {
-		return privacy.EraseCustomer(tx, id, a.asOf, a.user(), a.lang)
-	})
-	if err != nil {
+	if err := a.sess.EraseCustomer(id, a.asOf, a.user(), a.lang); err != nil {
 		return err
 	}
 	a.reloadThen(a.t("privacy.erased", "value", id))

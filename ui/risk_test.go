@@ -9,7 +9,6 @@ import (
 	"relance/ledger"
 	"relance/ledger/demo"
 	"relance/ledger/risk"
-	"relance/ledger/store"
 )
 
 // riskShotSetup opens the Risk tab of the first customer with a pending proposal and
@@ -60,8 +59,8 @@ func TestRiskScreens(t *testing.T) {
 	}
 
 	id := v.rows[len(v.rows)-1].ID
-	a.riskWrite(func(tx *store.Tx) error {
-		return tx.AddOverride(risk.Override{Customer: id, Class: "D", Reason: "essai", By: "test", Date: a.asOf})
+	a.riskWrite(func() error {
+		return a.sess.OverrideClass(risk.Override{Customer: id, Class: "D", Reason: "essai", By: "test", Date: a.asOf})
 	}, "uirisk.status.override")
 	if as := a.riskResult().Get(id); as.Class != "D" || as.Override == nil {
 		t.Fatalf("override not seen: %+v", as)

@@ -12,7 +12,6 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/risk"
-	"relance/ledger/store"
 )
 
 // timelineEvent is one dated line of a customer's history timeline. Other features
@@ -190,12 +189,12 @@ func (a *App) author() string {
 	return a.t("uirisk.me")
 }
 
-// riskWrite runs fn in one transaction, then refreshes the classes and the screen.
-func (a *App) riskWrite(fn func(tx *store.Tx) error, done string) {
-	if a.db == nil {
+// riskWrite runs write (one desk use case), then refreshes the classes and the screen.
+func (a *App) riskWrite(write func() error, done string) {
+	if a.sess == nil {
 		return
 	}
-	if err := a.db.Update(fn); err != nil {
+	if err := write(); err != nil {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		return
 	}
@@ -233,7 +232,7 @@ func (a *App) askOverride(as *risk.Assessment) {
 			code = codes[i-1]
 		}
 		o := risk.Override{Customer: as.Customer, Class: code, Reason: reason.Text, By: by.Text, Date: a.asOf}
-		a.riskWrite(func(tx *store.Tx) error { return tx.AddOverride(o) }, "uirisk.status.override")
+		a.riskWrite(func() error { return a.sess.OverrideClass(o) }, "uirisk.status.override")
 	}, a.win)
 	d.Resize(fyne.NewSize(520, 360))
 	d.Show()
@@ -254,7 +253,7 @@ func (a *App) askAck(id, key string) {
 			return
 		}
 		k := risk.Ack{Customer: id, Signal: key, Comment: comment.Text, By: by.Text, Date: a.asOf}
-		a.riskWrite(func(tx *store.Tx) error { return tx.AddAck(k) }, "uirisk.status.ack")
+		a.riskWrite(func() error { return a.sess.AcknowledgeSignal(k) }, "uirisk.status.ack")
 	}, a.win)
 	d.Resize(fyne.NewSize(520, 300))
 	d.Show()
@@ -275,8 +274,8 @@ func (a *App) askDecision(p *risk.Proposal, outcome risk.Outcome) {
 			if !ok {
 				return
 			}
-			a.riskWrite(func(tx *store.Tx) error {
-				_, err := tx.DecideProposal(id, outcome, by.Text, comment.Text, a.asOf)
+			a.riskWrite(func() error {
+				_, err := a.sess.DecideProposal(id, outcome, by.Text, comment.Text, a.asOf)
 				return err
 			}, "uirisk.status.decided")
 		}, a.win)

@@ -12,7 +12,6 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/risk"
-	"relance/ledger/store"
 )
 
 // riskPolicyButton opens the risk policy editor (Settings screen).
@@ -122,8 +121,8 @@ func policyFields(p *risk.Policy) (ints []struct {
 // riskPolicyForm builds the editor's content over a copy of the stored policy, and
 // the function that reads it back (a localized problem naming the bad field).
 func (a *App) riskPolicyForm() (fyne.CanvasObject, func() (risk.Policy, error), error) {
-	var pol risk.Policy
-	if err := a.db.View(func(tx *store.Tx) error { var err error; pol, err = tx.RiskPolicy(); return err }); err != nil {
+	pol, err := a.sess.RiskPolicy()
+	if err != nil {
 		return nil, nil, err
 	}
 	classes := container.NewGridWithColumns(5)
@@ -216,7 +215,7 @@ func (a *App) showRiskPolicy() {
 	save := widget.NewButtonWithIcon(a.t("uirisk.save"), theme.DocumentSaveIcon(), func() {
 		p, err := read()
 		if err == nil {
-			err = a.db.Update(func(tx *store.Tx) error { return tx.PutRiskPolicy(p) })
+			err = a.sess.SaveRiskPolicy(p)
 		}
 		if err != nil {
 			errMsg.SetText(ledger.Localize(err, a.lang))
@@ -227,7 +226,7 @@ func (a *App) showRiskPolicy() {
 	})
 	save.Importance = widget.HighImportance
 	reset := widget.NewButton(a.t("uirisk.pol.reset"), func() {
-		if err := a.db.Update(func(tx *store.Tx) error { return tx.PutRiskPolicy(risk.DefaultPolicy()) }); err != nil {
+		if err := a.sess.ResetRiskPolicy(); err != nil {
 			errMsg.SetText(ledger.Localize(err, a.lang))
 			return
 		}

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/ledger"
-	"relance/ledger/store"
 )
 
 // settingsView is the Paramètres screen: a form over the dossier's settings, saved in
@@ -73,7 +72,7 @@ func (a *App) newSettingsScreen() fyne.CanvasObject {
 		hints["ui.set.rep_capacity"] = a.t("ui.set.rep_capacity_hint", "default", c)
 	}
 	if a.db != nil {
-		hints["ui.set.backups"] = a.t("ui.set.backups_hint", "dir", filepath.Base(a.db.BackupDir()))
+		hints["ui.set.backups"] = a.t("ui.set.backups_hint", "dir", filepath.Base(a.sess.BackupDir()))
 	}
 	groupTitles := []string{"ui.set.group_company", "ui.set.group_address", "ui.set.group_signatory", "ui.set.group_rules"}
 	var cards []fyne.CanvasObject
@@ -120,7 +119,7 @@ func (v *settingsView) submit() {
 	a := v.a
 	s, err := v.read()
 	if err == nil {
-		err = a.db.Update(func(tx *store.Tx) error { return tx.PutSettings(s) })
+		err = a.sess.SaveSettings(s)
 		err = v.nameField(err)
 	}
 	if err != nil {

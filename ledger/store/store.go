@@ -79,7 +79,7 @@ func Open(path string, opt Options) (db *DB, err error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, &ledger.Problem{Key: "err.dossier.missing", Args: []string{"file", path}}
 		}
-		if _, ok := err.(*ledger.Problem); ok {
+		if p := (*ledger.Problem)(nil); errors.As(err, &p) {
 			return nil, err
 		}
 		return nil, &ledger.Problem{Key: "err.dossier.read", Args: []string{"file", path}, Err: err}

@@ -1,0 +1,74 @@
+package desk
+
+import (
+	"errors"
+	"relance/ledger"
+	"relance/ledger/law"
+	"relance/ledger/privacy"
+	"relance/ledger/store"
+)
+
+// Who returns by, or the dossier's signatory, or "relance": the author recorded for a
+// change when the person did not say.
+func (s *Session) Who(by string) string {
+	if by != "" {
+		return by
+	}
+	if n := s.Book.Settings.Signatory.Name; n != "" {
+		return n
+	}
+	return "relance"
+}
+
+// SaveSettings records the dossier's settings (company, terms, signatory, backups…).
+func (s *Session) SaveSettings(set ledger.Settings) error {
+	return s.DB.Update(func(tx *store.Tx) error { return tx.PutSettings(set) })
+}
+
+// AddHalfYearRates records the published rates of a half-year after the embedded
+// tables; the penalties use them from the next Reload.
+func (s *Session) AddHalfYearRates(h law.HalfYearRates) error {
+	return s.DB.Update(func(tx *store.Tx) error { return tx.PutHalfYearRates(h) })
+}
+
+// EraseCustomer erases a consumer's personal data (RGPD art. 17), keeping what the law
+// requires to keep, in one transaction.
+func (s *Session) EraseCustomer(id string, asOf ledger.Date, by, lang string) error {
+	return s.DB.Update(func(tx *store.Tx) error { return privacy.EraseCustomer(tx, id, asOf, s.Who(by), lang) })
+}
+
+// Backup writes a consistent copy of the dossier to out.
+func (s *Session) Backup(out string) error { return s.DB.Backup(out) }
+
+// BackupBeforeChange writes a rotating backup of the state now (unless one of this
+// revision exists), before a change the person may want to undo (an import).
+func (s *Session) BackupBeforeChange() error {
+	return s.DB.RotateBackup(s.DB.BackupsKept(ledger.DefaultBackups))
+}
+
+// BackupDir is the folder of the dossier's rotating backups.
+func (s *Session) BackupDir() string { return s.DB.BackupDir() }
+
+// Check verifies the dossier's file (pages, buckets, records).
+func (s *Session) Check() (*store.CheckReport, error) { return s.DB.Check() }
+
+// CheckFile verifies the dossier file at path without loading its book (a damaged
+// dossier is reported, not refused).
+func CheckFile(path string) (*store.CheckReport, error) {
+	db, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	rep, err := db.Check()
+	return rep, errors.Join(err, db.Close())
+}
+
+// BackupFile writes a consistent copy of the dossier at path to out (it may be open
+// elsewhere read-only).
+func BackupFile(path, out string) error {
+	db, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	return errors.Join(db.Backup(out), db.Close())
+}
