@@ -43,8 +43,8 @@ func runInjonction(env *Env, args []string) error {
 		return err
 	}
 	defer ss.Close()
-	db, book := ss.DB, ss.Book
-	p, err := injonction.Prepare(db, book, *customer, asOf, nref)
+	book := ss.Book
+	p, err := ss.InjonctionPack(*customer, asOf, nref)
 	if err != nil {
 		return err
 	}

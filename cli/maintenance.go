@@ -7,7 +7,6 @@ import (
 	"relance/assets/i18n"
 	"relance/desk"
 	"relance/ledger"
-	"relance/ledger/store"
 )
 
 // runCheck checks a dossier's integrity and reports in plain words; exit 1 when a
@@ -73,7 +72,7 @@ func runRestore(env *Env, args []string) error {
 			return err
 		}
 	}
-	if err := store.Restore(*from, *dbPath, *force); err != nil {
+	if err := desk.RestoreFile(*from, *dbPath, *force); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "maint.restore.done", "file", *dbPath, "from", *from))

@@ -29,12 +29,7 @@ func runExportCustomer(env *Env, args []string) error {
 		return err
 	}
 	defer ss.Close()
-	db, book := ss.DB, ss.Book
-	ds, bs, err := db.LoadDisputes()
-	if err != nil {
-		return err
-	}
-	e, err := privacy.CustomerExport(book, ds, bs, *id, asOf)
+	e, err := privacy.CustomerExport(ss.Book, ss.Disputes, ss.Blocks, *id, asOf)
 	if err != nil {
 		return err
 	}

@@ -72,3 +72,17 @@ func BackupFile(path, out string) error {
 	}
 	return errors.Join(db.Backup(out), db.Close())
 }
+
+// Create makes an empty dossier at path with settings set (the company's name…); it
+// is not left open.
+func Create(path string, set ledger.Settings) error {
+	db, err := store.Create(path, set)
+	if err != nil {
+		return err
+	}
+	return db.Close()
+}
+
+// RestoreFile replaces the dossier at path with the backup from, refusing to lose a
+// newer state unless force (store.Restore); the dossier must not be open.
+func RestoreFile(from, path string, force bool) error { return store.Restore(from, path, force) }

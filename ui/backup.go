@@ -8,8 +8,8 @@ import (
 
 	"fyne.io/fyne/v2/dialog"
 
+	"relance/desk"
 	"relance/ledger"
-	"relance/ledger/store"
 )
 
 // askBackup asks where to write a copy of the open dossier, then writes it.
@@ -45,7 +45,7 @@ func (a *App) askRestore() {
 func (a *App) restoreFrom(from string, force bool) {
 	path := a.path
 	a.closeDossier()
-	err := store.Restore(from, path, force)
+	err := desk.RestoreFile(from, path, force)
 	if errors.Is(err, &ledger.Problem{Key: "err.restore.newer"}) && !force {
 		a.openDossier(path)
 		dialog.ShowConfirm(a.t("ui.restore.title"), ledger.Localize(err, a.lang)+"\n\n"+a.t("ui.restore.force"),

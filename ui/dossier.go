@@ -158,12 +158,7 @@ func (a *App) createDossier(dir, name string) {
 	path := filepath.Join(dir, fileNameFor(name)+".db")
 	s := ledger.DefaultSettings()
 	s.Company.Name = strings.TrimSpace(name)
-	db, err := store.Create(path, s)
-	if err != nil {
-		a.showError(a.t("ui.dialog.create_failed"), ledger.Localize(err, a.lang))
-		return
-	}
-	if err := db.Close(); err != nil {
+	if err := desk.Create(path, s); err != nil {
 		a.showError(a.t("ui.dialog.create_failed"), ledger.Localize(err, a.lang))
 		return
 	}

@@ -65,7 +65,7 @@ func (a *App) prepareInjonction() {
 		s.ipErr = a.t("ui.legal.bad_customer", "value", s.ipCustomer)
 		return
 	}
-	p, err := injonction.Prepare(a.db, a.book, s.ipCustomer, a.asOf, nil)
+	p, err := a.sess.InjonctionPack(s.ipCustomer, a.asOf, nil)
 	if err != nil {
 		s.ipErr = ledger.Localize(err, a.lang)
 		return
