@@ -20,7 +20,7 @@ func TestNavigationSwitchesScreens(t *testing.T) {
 		t.Fatalf("the first screen should be the dashboard; texts: %q", texts(a.win))
 	}
 	want := map[screenID]string{
-		screenClients:   "Solde total",
+		screenClients:   "Encours hors douteux",
 		screenDisputes:  "Litiges en cours",
 		screenReminders: "Relances du jour (",
 		screenLetters:   "lettres de relance",
@@ -231,7 +231,7 @@ func TestLanguageSwitchChangesLabels(t *testing.T) {
 	a := openDemoApp(t, "fr")
 	a.showScreen(screenClients)
 	repaint(a)
-	if !hasText(a.win, "Tableau de bord") || !hasText(a.win, "Solde total") {
+	if !hasText(a.win, "Tableau de bord") || !hasText(a.win, "Encours hors douteux") {
 		t.Fatal("French labels missing")
 	}
 	if m := a.win.MainMenu(); m.Items[0].Label != "Fichier" {
@@ -239,7 +239,7 @@ func TestLanguageSwitchChangesLabels(t *testing.T) {
 	}
 	a.setLang("en")
 	repaint(a)
-	for _, s := range []string{"Dashboard", "Customers", "Today's reminders", "Total balance", "Overdue only"} {
+	for _, s := range []string{"Dashboard", "Customers", "Today's reminders", "Receivables excl. doubtful", "Overdue only"} {
 		if !hasText(a.win, s) {
 			t.Errorf("English label %q missing", s)
 		}
