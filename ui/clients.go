@@ -93,7 +93,6 @@ func (a *App) newClientsScreen() fyne.CanvasObject {
 
 	v.totals = widget.NewLabel("")
 	v.totals.TextStyle = fyne.TextStyle{Bold: true}
-	v.totals.Wrapping = fyne.TextWrapWord // the doubtful customers' part goes to a second line in a narrow window
 	v.body = container.NewStack()
 	v.apply()
 	return a.clientsTabs(container.NewBorder(v.filterBar(), v.totals, nil, nil, v.body))
@@ -215,7 +214,7 @@ func (v *clientsView) apply() {
 		"balance", v.a.money(t.Balance),
 		"overdue", v.a.money(t.Overdue))
 	if t.DoubtfulCustomers > 0 {
-		text += " — " + v.a.t("ui.clients.doubtful", "n", v.a.count(t.DoubtfulCustomers), "amount", v.a.money(t.Doubtful))
+		text += "\n" + v.a.t("ui.clients.doubtful", "n", v.a.count(t.DoubtfulCustomers), "amount", v.a.money(t.Doubtful))
 	}
 	v.totals.SetText(text)
 	v.layoutBody()

@@ -155,7 +155,7 @@ func TestWindowAndCommandLineAgree(t *testing.T) {
 					n--
 				}
 			}
-			footer += " — " + a.t("ui.clients.doubtful", "n", a.count(n), "amount", a.money(cents(t, tot["doubtful"])))
+			footer += "\n" + a.t("ui.clients.doubtful", "n", a.count(n), "amount", a.money(cents(t, tot["doubtful"])))
 		}
 		if v.totals.Text != footer {
 			t.Errorf("%s: Clients footer\n  window %q\n  printed %q", at, v.totals.Text, footer)
