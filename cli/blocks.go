@@ -6,9 +6,9 @@ import (
 	"strconv"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/dispute"
-	"relance/ledger/store"
 	"relance/letters/digest"
 )
 
@@ -43,11 +43,7 @@ func runBlocks(env *Env, args []string) error {
 		return err
 	}
 	defer ss.Close()
-	db, book := ss.DB, ss.Book
-	_, blocks, err := db.LoadDisputes()
-	if err != nil {
-		return err
-	}
+	book, blocks := ss.Book, ss.Blocks
 	l := env.Lang
 	switch rf.Format() {
 	case "csv":
@@ -83,31 +79,13 @@ func proposeBlocks(path string, env *Env, at string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	db, err := openWrite(path)
-	if err != nil {
-		return 0, err
-	}
-	defer db.Close()
-	book, err := db.Load()
-	if err != nil {
-		return 0, err
-	}
-	ds, bs, err := db.LoadDisputes()
-	if err != nil {
-		return 0, err
-	}
-	props := dispute.ProposeBlocks(book, asOf, dispute.DefaultBlockRule(), dispute.NewIndex(ds), bs)
-	if len(props) == 0 {
-		return 0, nil
-	}
-	return len(props), db.Update(func(tx *store.Tx) error {
-		for i := range props {
-			if err := tx.PutBlock(&props[i]); err != nil {
-				return err
-			}
-		}
-		return nil
+	var props []dispute.Block
+	err = withWrite(path, func(ss *desk.Session) error {
+		var err error
+		props, err = ss.ProposeBlocks(asOf, dispute.DefaultBlockRule())
+		return err
 	})
+	return len(props), err
 }
 
 // runBlock records one step of a block: the salesperson's answer, the decision or
@@ -148,16 +126,25 @@ func runBlock(env *Env, args []string) error {
 		return err
 	}
 	if *proposeFor != "" {
-		db, err := openWrite(*dbPath)
+		var b *dispute.Block
+		err := withWrite(*dbPath, func(ss *desk.Session) error {
+			who := *by
+			if who == "" {
+				who = ss.Book.Settings.Signatory.Name
+			}
+			var err error
+			b, err = ss.ProposeBlock(*proposeFor, date, who, *comment)
+			return err
+		})
 		if err != nil {
 			return err
 		}
-		defer db.Close()
-		return proposeByHand(env, db, *proposeFor, *by, *comment, date)
+		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "ui.blk.saved", "id", b.ID))
+		return nil
 	}
-	err = env.update(*dbPath, func(tx *store.Tx) error {
-		who := who(tx, *by)
-		return tx.ChangeBlock(*id, func(b *dispute.Block) error {
+	err = withWrite(*dbPath, func(ss *desk.Session) error {
+		who := ss.Who(*by)
+		return ss.ChangeBlock(*id, func(b *dispute.Block) error {
 			switch {
 			case *answer != "":
 				return b.Answer(dispute.SalesAnswer{By: who, Date: date, Agree: *answer == "agree", Comment: *comment})
@@ -175,30 +162,5 @@ func runBlock(env *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "ui.blk.saved", "id", *id))
-	return nil
-}
-
-// proposeByHand records a block proposed by hand for customer id.
-func proposeByHand(env *Env, db *store.DB, id, by, reason string, date ledger.Date) error {
-	book, err := db.Load()
-	if err != nil {
-		return err
-	}
-	acc := book.Account(id)
-	if acc == nil {
-		return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
-	}
-	ds, _, err := db.LoadDisputes()
-	if err != nil {
-		return err
-	}
-	if by == "" {
-		by = book.Settings.Signatory.Name
-	}
-	b := dispute.ManualBlock(acc, date, by, reason, dispute.NewIndex(ds))
-	if err := db.Update(func(tx *store.Tx) error { return tx.PutBlock(&b) }); err != nil {
-		return err
-	}
-	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "ui.blk.saved", "id", b.ID))
 	return nil
 }

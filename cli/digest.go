@@ -33,16 +33,12 @@ func runDigest(env *Env, args []string) error {
 		return err
 	}
 	defer ss.Close()
-	db, book := ss.DB, ss.Book
+	book := ss.Book
 	sp, err := dispute.FindSalesperson(book, *who)
 	if err != nil {
 		return err
 	}
-	ds, bs, err := db.LoadDisputes()
-	if err != nil {
-		return err
-	}
-	dg := dispute.Digest(book, dispute.NewIndex(ds), bs, sp, asOf)
+	dg := ss.Digest(sp, asOf)
 	var buf bytes.Buffer
 	if ext == ".csv" {
 		err = digest.WriteCSV(&buf, &dg, env.Lang)

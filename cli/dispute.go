@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/dispute"
 	"relance/ledger/store"
@@ -106,48 +107,33 @@ func (env *Env) disputeOpen(args []string) error {
 	if err != nil {
 		return err
 	}
-	var d dispute.Dispute
-	var cust ledger.Customer
-	var custItems []ledger.Item
+	var d *dispute.Dispute
+	var acc *ledger.Account
 	var settings ledger.Settings
-	err = env.update(path, func(tx *store.Tx) error {
-		c, err := tx.Customer(*customer)
-		if err != nil {
-			return err
-		}
-		if c == nil {
+	err = withWrite(path, func(ss *desk.Session) error {
+		if acc = ss.Book.Account(*customer); acc == nil {
 			return &ledger.Problem{Key: "dispute.err.unknown_customer", Args: []string{"id", "(" + *customer + ")", "customer", *customer}}
 		}
-		cust = *c
-		if settings, err = tx.Settings(); err != nil {
-			return err
-		}
-		if custItems, err = tx.Items(c.ID); err != nil {
-			return err
-		}
-		var dis []dispute.DisputedItem
+		settings = ss.Book.Settings
+		req := desk.DisputeRequest{Customer: acc.Customer.ID, Reason: dispute.Reason(*reason), Date: at, By: ss.Who(by),
+			DueBy: dueBy, Comment: *comment} // no owner: the customer's salesperson
 		for _, spec := range items {
-			di, err := env.parseItem(spec, custItems)
+			di, err := env.parseItem(spec, acc.Items)
 			if err != nil {
 				return err
 			}
-			dis = append(dis, di)
+			req.Items = append(req.Items, di)
 		}
-		own := c.Salesperson
 		if *owner != "" {
-			sales, err := tx.Salespeople()
+			own, err := ownerID(ss.Book, *owner)
 			if err != nil {
 				return err
 			}
-			if own, err = ownerID(ledger.NewBook(settings, sales, nil), *owner); err != nil {
-				return err
-			}
+			req.Owner = own
 		}
-		if own == "" {
-			own = dispute.Internal
-		}
-		d = dispute.New(c.ID, dis, dispute.Reason(*reason), at, who(tx, by), own, dueBy, *comment)
-		return tx.PutDispute(&d)
+		var err error
+		d, err = ss.OpenDispute(req)
+		return err
 	})
 	if err != nil {
 		return err
@@ -155,7 +141,7 @@ func (env *Env) disputeOpen(args []string) error {
 	env.say("dispute.cli.opened", "id", d.ID, "count", fmt.Sprint(len(d.Items)), "amount", d.Total().String())
 	if *ack != "" {
 		var buf bytes.Buffer
-		if err := digest.RenderAck(&buf, settings, &cust, &d, custItems, digest.Options{Created: at.Time().Add(12 * time.Hour)}); err != nil {
+		if err := digest.RenderAck(&buf, settings, &acc.Customer, d, acc.Items, digest.Options{Created: at.Time().Add(12 * time.Hour)}); err != nil {
 			return err
 		}
 		if err := os.WriteFile(*ack, buf.Bytes(), 0o644); err != nil {
@@ -233,10 +219,10 @@ func (env *Env) disputeStatus(args []string) error {
 		}
 	}
 	var from dispute.Status
-	err = env.update(path, func(tx *store.Tx) error {
-		return tx.ChangeDispute(*id, func(d *dispute.Dispute) error {
+	err = withWrite(path, func(ss *desk.Session) error {
+		return ss.ChangeDispute(*id, func(d *dispute.Dispute) error {
 			from = d.Status
-			return d.Move(dispute.Status(*to), at, who(tx, by), *comment, r)
+			return d.Move(dispute.Status(*to), at, ss.Who(by), *comment, r)
 		})
 	})
 	if err != nil {
@@ -261,8 +247,8 @@ func (env *Env) disputeNote(args []string) error {
 	if err := env.required("id", *id, "text", *text); err != nil {
 		return err
 	}
-	err = env.update(path, func(tx *store.Tx) error {
-		return tx.ChangeDispute(*id, func(d *dispute.Dispute) error { return d.AddNote(at, who(tx, by), *text) })
+	err = withWrite(path, func(ss *desk.Session) error {
+		return ss.ChangeDispute(*id, func(d *dispute.Dispute) error { return d.AddNote(at, ss.Who(by), *text) })
 	})
 	if err != nil {
 		return err

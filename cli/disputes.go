@@ -45,11 +45,7 @@ func runDisputes(env *Env, args []string) error {
 		return err
 	}
 	defer ss.Close()
-	db, book := ss.DB, ss.Book
-	ds, _, err := db.LoadDisputes()
-	if err != nil {
-		return err
-	}
+	book := ss.Book
 	want := ""
 	if *owner != "" {
 		if want, err = ownerID(book, *owner); err != nil {
@@ -58,7 +54,7 @@ func runDisputes(env *Env, args []string) error {
 	}
 	rows := []disputeJSON{}
 	var total ledger.Cents
-	for _, d := range ds {
+	for _, d := range ss.Disputes {
 		st := d.StatusAt(asOf)
 		if st == "" || (want != "" && d.Owner != want) || (*status != "" && string(st) != *status) {
 			continue

@@ -8,6 +8,8 @@
 //   - risk: RiskInput, Risk, Classes, RecomputeRisk (risk.go);
 //   - the agenda and its letters: Agenda, LetterSources, AgendaJobs, Issue (agenda.go,
 //     letters.go);
+//   - disputes and delivery blocks: OpenDispute, ChangeDispute, ProposeBlocks,
+//     ProposeBlock, ChangeBlock, Digest, SaveSalesperson (disputes.go);
 //   - the law: Decompte, Deadlines (law.go).
 //
 // The fronts parse, present and call; slow work is run by them off the UI goroutine,

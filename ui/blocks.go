@@ -13,7 +13,6 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/dispute"
-	"relance/ledger/store"
 	"relance/letters"
 	"relance/letters/digest"
 )
@@ -135,8 +134,7 @@ func (a *App) salesOf(b *dispute.Block) string {
 
 // updateBlock applies change to block id in one transaction and reloads.
 func (a *App) updateBlock(id string, change func(*dispute.Block) error) {
-	err := a.db.Update(func(tx *store.Tx) error { return tx.ChangeBlock(id, change) })
-	if err != nil {
+	if err := a.sess.ChangeBlock(id, change); err != nil {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		return
 	}
@@ -145,21 +143,13 @@ func (a *App) updateBlock(id string, change func(*dispute.Block) error) {
 
 // proposeBlocks records, in one transaction, the blocks the default rule proposes.
 func (a *App) proposeBlocks() {
-	props := dispute.ProposeBlocks(a.book, a.asOf, dispute.DefaultBlockRule(), a.disputeIdx, a.blocks)
-	if len(props) == 0 {
-		a.setStatus(a.t("ui.blk.none_proposed"))
-		return
-	}
-	err := a.db.Update(func(tx *store.Tx) error {
-		for i := range props {
-			if err := tx.PutBlock(&props[i]); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	props, err := a.sess.ProposeBlocks(a.asOf, dispute.DefaultBlockRule())
 	if err != nil {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+		return
+	}
+	if len(props) == 0 {
+		a.setStatus(a.t("ui.blk.none_proposed"))
 		return
 	}
 	a.reloadThen(a.t("ui.blk.proposed", "n", fmt.Sprint(len(props))))
@@ -221,12 +211,8 @@ func (a *App) askManualBlock(id string) {
 
 // proposeManualBlock records a hand-made block proposal (one transaction) and reloads.
 func (a *App) proposeManualBlock(id, reason string) error {
-	acc := a.book.Account(id)
-	if acc == nil {
-		return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
-	}
-	b := dispute.ManualBlock(acc, a.asOf, a.user(), reason, a.disputeIdx)
-	if err := a.db.Update(func(tx *store.Tx) error { return tx.PutBlock(&b) }); err != nil {
+	b, err := a.sess.ProposeBlock(id, a.asOf, a.user(), reason)
+	if err != nil {
 		return err
 	}
 	a.reloadThen(a.t("ui.blk.saved", "id", b.ID))

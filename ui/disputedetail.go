@@ -10,9 +10,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/dispute"
-	"relance/ledger/store"
 )
 
 // disputeDetail shows a dispute: its items, status history and notes, and the moves
@@ -178,8 +178,7 @@ func (a *App) user() string {
 // updateDispute applies change to dispute id in one transaction and reloads; a
 // refused change is shown and nothing is written.
 func (a *App) updateDispute(id string, change func(*dispute.Dispute) error) {
-	err := a.db.Update(func(tx *store.Tx) error { return tx.ChangeDispute(id, change) })
-	if err != nil {
+	if err := a.sess.ChangeDispute(id, change); err != nil {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		return
 	}
@@ -228,9 +227,9 @@ func (a *App) askOpenDispute(customerID string, it ledger.Item) {
 				return
 			}
 			owner := owners[max(ownerSel.SelectedIndex(), 0)]
-			d := dispute.New(customerID, []dispute.DisputedItem{{ItemID: it.ID, Amount: v}},
-				dispute.Reasons()[reason.SelectedIndex()], a.asOf, a.user(), owner, dueBy, strings.TrimSpace(comment.Text))
-			err = a.db.Update(func(tx *store.Tx) error { return tx.PutDispute(&d) })
+			d, err := a.sess.OpenDispute(desk.DisputeRequest{Customer: customerID,
+				Items: []dispute.DisputedItem{{ItemID: it.ID, Amount: v}}, Reason: dispute.Reasons()[reason.SelectedIndex()],
+				Date: a.asOf, By: a.user(), Owner: owner, DueBy: dueBy, Comment: strings.TrimSpace(comment.Text)})
 			if err != nil {
 				a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 				return

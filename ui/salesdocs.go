@@ -12,7 +12,6 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/dispute"
-	"relance/ledger/store"
 	"relance/letters"
 	"relance/letters/digest"
 )
@@ -43,7 +42,7 @@ func (a *App) askDigest() {
 
 // writeDigest writes salesperson sp's digest at the as-of date to path.
 func (a *App) writeDigest(sp ledger.Salesperson, path string) error {
-	dg := dispute.Digest(a.book, a.disputeIdx, a.blocks, sp, a.asOf)
+	dg := a.sess.Digest(sp, a.asOf)
 	return letters.WriteFile(path, func(w io.Writer) error {
 		return digest.RenderPDF(w, a.book.Settings, &dg, digest.Options{Lang: a.lang, Factory: a.pdf()})
 	})
@@ -104,7 +103,7 @@ func (a *App) editSalesperson(sp ledger.Salesperson) {
 
 // saveSalesperson stores a salesperson (one transaction) and reloads.
 func (a *App) saveSalesperson(sp ledger.Salesperson) error {
-	if err := a.db.Update(func(tx *store.Tx) error { return tx.PutSalesperson(sp) }); err != nil {
+	if err := a.sess.SaveSalesperson(sp); err != nil {
 		return err
 	}
 	a.reloadThen(a.t("ui.sales.saved", "name", sp.Name))

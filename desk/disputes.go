@@ -1,0 +1,109 @@
+package desk
+
+import (
+	"relance/ledger"
+	"relance/ledger/dispute"
+	"relance/ledger/store"
+)
+
+// DisputeRequest is a dispute to open: the customer's items and amounts disputed, why,
+// who answers it and by when.
+type DisputeRequest struct {
+	Customer string
+	Items    []dispute.DisputedItem
+	Reason   dispute.Reason
+	Date     ledger.Date // opened on
+	By       string      // who opens it, recorded as given
+	// Owner answers the dispute: a salesperson's ID or dispute.Internal; "": the
+	// customer's salesperson, or dispute.Internal when it has none.
+	Owner   string
+	DueBy   ledger.Date // answer due by
+	Comment string
+}
+
+// OpenDispute records a new dispute in one transaction and returns it with its ID.
+// It is refused with a *ledger.Problem, nothing written, for an unknown customer,
+// owner or item, an item that is not an open debit or an amount above an item's open
+// amount (store.Tx.PutDispute).
+func (s *Session) OpenDispute(r DisputeRequest) (*dispute.Dispute, error) {
+	owner := r.Owner
+	if owner == "" {
+		if acc := s.Book.Account(r.Customer); acc != nil {
+			owner = acc.Customer.Salesperson
+		}
+	}
+	if owner == "" {
+		owner = dispute.Internal
+	}
+	d := dispute.New(r.Customer, r.Items, r.Reason, r.Date, r.By, owner, r.DueBy, r.Comment)
+	if err := s.DB.Update(func(tx *store.Tx) error { return tx.PutDispute(&d) }); err != nil {
+		return nil, err
+	}
+	return &d, nil
+}
+
+// ChangeDispute applies change to dispute id and stores it, in one transaction: a
+// status move (dispute.Dispute.Move), a note (AddNote), a new owner or due date
+// (Reassign). An unknown ID, a change that fails or that the store refuses (a
+// rewritten history, a closed dispute changed) leaves nothing written; the error is
+// returned as it is (a *ledger.Problem for the refusals).
+func (s *Session) ChangeDispute(id string, change func(*dispute.Dispute) error) error {
+	return s.DB.Update(func(tx *store.Tx) error { return tx.ChangeDispute(id, change) })
+}
+
+// ProposeBlocks records, in one transaction, the delivery blocks rule proposes at asOf
+// (dispute.ProposeBlocks: disputed amounts left out, customers already proposed or
+// blocked skipped) and returns them with their IDs; none proposed writes nothing.
+func (s *Session) ProposeBlocks(asOf ledger.Date, rule dispute.BlockRule) ([]dispute.Block, error) {
+	props := dispute.ProposeBlocks(s.Book, asOf, rule, s.Index, s.Blocks)
+	if len(props) == 0 {
+		return nil, nil
+	}
+	err := s.DB.Update(func(tx *store.Tx) error {
+		for i := range props {
+			if err := tx.PutBlock(&props[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return props, nil
+}
+
+// ProposeBlock records a delivery block proposed by hand for customer on date by by,
+// for reason (dispute.ManualBlock), in one transaction, and returns it with its ID. An
+// unknown customer is refused (err.customer.unknown).
+func (s *Session) ProposeBlock(customer string, date ledger.Date, by, reason string) (*dispute.Block, error) {
+	acc := s.Book.Account(customer)
+	if acc == nil {
+		return nil, &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", customer}}
+	}
+	b := dispute.ManualBlock(acc, date, by, reason, s.Index)
+	if err := s.DB.Update(func(tx *store.Tx) error { return tx.PutBlock(&b) }); err != nil {
+		return nil, err
+	}
+	return &b, nil
+}
+
+// ChangeBlock applies change to block id and stores it, in one transaction: the
+// salesperson's answer (dispute.Block.Answer), the decision (Decide) or the lifting
+// (LiftBlock). An unknown ID (dispute.cli.no_block), a step the block's state does not
+// allow or a rewritten step leaves nothing written.
+func (s *Session) ChangeBlock(id string, change func(*dispute.Block) error) error {
+	return s.DB.Update(func(tx *store.Tx) error { return tx.ChangeBlock(id, change) })
+}
+
+// Digest is salesperson sp's digest at asOf: the disputes they answer, their overdue
+// customers and the blocks to decide.
+func (s *Session) Digest(sp ledger.Salesperson, asOf ledger.Date) dispute.SalesDigest {
+	return dispute.Digest(s.Book, s.Index, s.Blocks, sp, asOf)
+}
+
+// SaveSalesperson creates or replaces a salesperson of the directory, in one
+// transaction (an ID and a name are required).
+func (s *Session) SaveSalesperson(sp ledger.Salesperson) error {
+	return s.DB.Update(func(tx *store.Tx) error { return tx.PutSalesperson(sp) })
+}
