@@ -11,7 +11,6 @@ import (
 	"relance/ledger"
 	"relance/ledger/dispute"
 	"relance/ledger/dunning"
-	"relance/ledger/store"
 )
 
 // parseInstalments parses --instalment YYYY-MM-DD:AMOUNT flags.
@@ -117,8 +116,7 @@ func runAction(env *Env, args []string) error {
 		return err
 	}
 	defer ss.Close()
-	db, book := ss.DB, ss.Book
-	a, err := account(book, *cust)
+	a, err := account(ss.Book, *cust)
 	if err != nil {
 		return err
 	}
@@ -128,23 +126,21 @@ func runAction(env *Env, args []string) error {
 	}
 	en := entryFor(ag.Agenda, a, dunning.Channel(*channel), *stage, asOf)
 	var summary string
-	err = db.Update(func(tx *store.Tx) error {
-		if sub == "reschedule" {
-			acts, err := dunning.Reschedule(en, toDate, *assign, *by, asOf)
-			if err != nil {
-				return err
-			}
-			if err := tx.AddActions(acts); err != nil {
-				return err
-			}
-			summary = i18n.T(env.Lang, "dunning.cli.rescheduled", "id", acts[0].ID, "date", toDate.String())
-			return nil
+	if sub == "reschedule" {
+		acts, err := dunning.Reschedule(en, toDate, *assign, *by, asOf)
+		if err != nil {
+			return err
 		}
+		if err := ss.Reschedule(acts); err != nil {
+			return err
+		}
+		summary = i18n.T(env.Lang, "dunning.cli.rescheduled", "id", acts[0].ID, "date", toDate.String())
+	} else {
 		eff, err := dunning.Record(en, a, o)
 		if err != nil {
 			return err
 		}
-		if err := tx.ApplyOutcome(&eff); err != nil {
+		if err := ss.RecordOutcome(&eff); err != nil {
 			return err
 		}
 		var ids []string
@@ -152,10 +148,6 @@ func runAction(env *Env, args []string) error {
 			ids = append(ids, act.ID)
 		}
 		summary = i18n.T(env.Lang, "dunning.cli.recorded", "ids", strings.Join(ids, ", "), "record", eff.Actions[0].Record)
-		return nil
-	})
-	if err != nil {
-		return err
 	}
 	fmt.Fprintln(env.Stdout, summary)
 	return nil
@@ -181,19 +173,7 @@ func runPromises(env *Env, args []string) error {
 		return err
 	}
 	if *update && len(ag.Promises)+len(ag.Plans) > 0 {
-		if err := env.update(*rf.db, func(tx *store.Tx) error {
-			for i := range ag.Promises {
-				if err := tx.PutPromise(&ag.Promises[i]); err != nil {
-					return err
-				}
-			}
-			for i := range ag.Plans {
-				if err := tx.PutPlan(&ag.Plans[i]); err != nil {
-					return err
-				}
-			}
-			return nil
-		}); err != nil {
+		if err := withWrite(*rf.db, func(ss *desk.Session) error { return ss.RecordPromiseStatuses(ag.Agenda) }); err != nil {
 			return err
 		}
 	}
@@ -282,15 +262,7 @@ func runPlan(env *Env, args []string) error {
 	}
 	p := dunning.Plan{Customer: *cust, Agreed: asOf, Total: total, Instalments: ins, Acknowledgement: *ack, Acceleration: *accel,
 		Status: dunning.PlanActive, By: *by}
-	err = env.update(*path, func(tx *store.Tx) error {
-		if err := tx.PutPlan(&p); err != nil {
-			return err
-		}
-		return tx.AddActions([]dunning.Action{
-			{Customer: *cust, Kind: dunning.KindPlan, Date: asOf, By: *by, Record: p.ID, Amount: total},
-			{Customer: *cust, Kind: dunning.ActionKind(dunning.ChanLetter), Stage: "plan", Date: asOf, By: *by, Status: dunning.ActionPlanned},
-		})
-	})
+	err = withWrite(*path, func(ss *desk.Session) error { return ss.AgreePlan(&p) })
 	if err != nil {
 		return err
 	}

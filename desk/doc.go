@@ -10,6 +10,8 @@
 //     letters.go);
 //   - disputes and delivery blocks: OpenDispute, ChangeDispute, ProposeBlocks,
 //     ProposeBlock, ChangeBlock, Digest, SaveSalesperson (disputes.go);
+//   - the reminder records: RecordOutcome, Reschedule, RecordPromiseStatuses, AgreePlan,
+//     SaveScenario, ResetScenario (dunning.go);
 //   - the law: Decompte, Deadlines (law.go).
 //
 // The fronts parse, present and call; slow work is run by them off the UI goroutine,

@@ -12,7 +12,6 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/dunning"
-	"relance/ledger/store"
 )
 
 // agendaState holds the Relances du jour screen's state: the agenda computed for the
@@ -272,17 +271,16 @@ func (a *App) openAgendaCustomer(id string) {
 	a.showCustomer(id)
 }
 
-// recordActions stores acts (or an outcome's effects) in one transaction, then
+// recordEffects stores an outcome's effects (eff, from dunning.Record) or else the
+// actions of a reschedule (acts, from dunning.Reschedule) in one transaction, then
 // recomputes the agenda and reloads the dossier.
 func (a *App) recordEffects(eff *dunning.Effects, acts []dunning.Action, done string) {
-	err := a.db.Update(func(tx *store.Tx) error {
-		if eff != nil {
-			if err := tx.ApplyOutcome(eff); err != nil {
-				return err
-			}
-		}
-		return tx.AddActions(acts)
-	})
+	var err error
+	if eff != nil {
+		err = a.sess.RecordOutcome(eff)
+	} else {
+		err = a.sess.Reschedule(acts)
+	}
 	if err != nil {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		return

@@ -11,7 +11,6 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/dunning"
-	"relance/ledger/store"
 )
 
 // stepRow is the editing widgets of one scenario step.
@@ -104,10 +103,10 @@ func (a *App) scenarioEditor() fyne.CanvasObject {
 			}
 			out.Steps = append(out.Steps, st)
 		}
-		a.saveScenario(func(tx *store.Tx) error { return tx.PutScenario(out) })
+		a.saveScenario(func() error { return a.sess.SaveScenario(out) })
 	})
 	reset := widget.NewButtonWithIcon(a.t("ui.agenda.step.default"), theme.ViewRefreshIcon(), func() {
-		a.saveScenario(func(tx *store.Tx) error { return tx.ResetScenario(s.class) })
+		a.saveScenario(func() error { return a.sess.ResetScenario(s.class) })
 	})
 	help := widget.NewLabel(a.t("ui.agenda.step.help"))
 	help.Wrapping = fyne.TextWrapWord
@@ -119,9 +118,10 @@ func bold(s string) *widget.Label {
 	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// saveScenario writes a scenario change in one transaction and recomputes the agenda.
-func (a *App) saveScenario(fn func(tx *store.Tx) error) {
-	if err := a.db.Update(fn); err != nil {
+// saveScenario runs save, a session method writing a scenario change in one
+// transaction, and recomputes the agenda.
+func (a *App) saveScenario(save func() error) {
+	if err := save(); err != nil {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		return
 	}
