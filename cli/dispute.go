@@ -12,7 +12,6 @@ import (
 	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/dispute"
-	"relance/ledger/store"
 	"relance/letters/digest"
 )
 
@@ -51,29 +50,6 @@ func (env *Env) disputeCommon(fs *flag.FlagSet) func() (string, ledger.Date, str
 		d, err := env.date("at", *at, env.Today)
 		return *db, d, *by, err
 	}
-}
-
-// who returns by, or the dossier's signatory, or "relance".
-func who(tx *store.Tx, by string) string {
-	if by != "" {
-		return by
-	}
-	if s, err := tx.Settings(); err == nil && s.Signatory.Name != "" {
-		return s.Signatory.Name
-	}
-	return "relance"
-}
-
-func (env *Env) update(path string, fn func(tx *store.Tx) error) error {
-	db, err := openWrite(path)
-	if err != nil {
-		return err
-	}
-	err = db.Update(fn)
-	if cerr := db.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }
 
 func (env *Env) disputeOpen(args []string) error {

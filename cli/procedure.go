@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/law"
 	"relance/ledger/store"
@@ -53,9 +54,9 @@ func runProcedure(env *Env, args []string) error {
 	}
 	p := law.Procedure{Customer: *customer, Kind: k, Judgment: j, BODACC: b, Court: *court, Mandataire: *mandataire,
 		MandataireAddress: ledger.ParseAddressLine(*address), Administrator: *admin, Abroad: *abroad, Recorded: env.Today}
-	err = env.update(*dbPath, func(tx *store.Tx) error {
-		p.By = who(tx, *by)
-		return tx.PutProcedure(&p)
+	err = withWrite(*dbPath, func(ss *desk.Session) error {
+		p.By = ss.Who(*by)
+		return ss.RecordProcedure(&p)
 	})
 	if err != nil {
 		return err
@@ -68,12 +69,10 @@ func runProcedure(env *Env, args []string) error {
 }
 
 // procedureRow is one recorded procedure with its deadlines at the as-of date.
-type procedureRow struct {
-	law.Procedure
-	Name      string             `json:"name"`
-	Deadlines []law.ProcDeadline `json:"deadlines"`
-}
+type procedureRow = desk.ProcedureRow
 
+// loadProcedureRows reads the procedures of db with their deadlines at asOf, for
+// `relance deadlines`, which has yet to call desk.Session.ProcedureDeadlines itself.
 func loadProcedureRows(db *store.DB, book *ledger.Book, asOf ledger.Date) ([]procedureRow, error) {
 	ps, err := db.LoadProcedures()
 	if err != nil {
@@ -98,11 +97,7 @@ func runProcedures(env *Env, args []string) error {
 		return err
 	}
 	defer ss.Close()
-	db, book := ss.DB, ss.Book
-	rows, err := loadProcedureRows(db, book, asOf)
-	if err != nil {
-		return err
-	}
+	rows := ss.ProcedureDeadlines(asOf)
 	if rf.Format() == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
@@ -149,12 +144,12 @@ func runClaim(env *Env, args []string) error {
 		return err
 	}
 	defer ss.Close()
-	db, book := ss.DB, ss.Book
+	book := ss.Book
 	acct, err := account(book, *customer)
 	if err != nil {
 		return err
 	}
-	p, err := insolvency.Procedure(db, *customer, asOf)
+	p, err := ss.ActiveProcedure(*customer, asOf)
 	if err != nil {
 		return err
 	}
@@ -166,11 +161,7 @@ func runClaim(env *Env, args []string) error {
 	if *retention {
 		err = insolvency.RenderRetention(&buf, book, acct, *p, asOf, opt)
 	} else {
-		rates, rerr := db.Rates()
-		if rerr != nil {
-			return rerr
-		}
-		err = insolvency.RenderClaim(&buf, book, acct, *p, rates, asOf, opt)
+		err = insolvency.RenderClaim(&buf, book, acct, *p, ss.Rates, asOf, opt)
 	}
 	if err != nil {
 		return err

@@ -12,6 +12,8 @@
 //     ProposeBlock, ChangeBlock, Digest, SaveSalesperson (disputes.go);
 //   - the reminder records: RecordOutcome, Reschedule, RecordPromiseStatuses, AgreePlan,
 //     SaveScenario, ResetScenario (dunning.go);
+//   - insolvency procedures: ProcedureDeadlines, RecordProcedure, ActiveProcedure
+//     (procedures.go);
 //   - the law: Decompte, Deadlines (law.go).
 //
 // The fronts parse, present and call; slow work is run by them off the UI goroutine,

@@ -13,7 +13,6 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/law"
-	"relance/ledger/store"
 	"relance/letters"
 	"relance/letters/insolvency"
 )
@@ -25,34 +24,22 @@ type procRow struct {
 	d    law.ProcDeadline
 }
 
-// procedureRows returns every recorded procedure's deadlines at the as-of date, most
-// urgent first.
-func (a *App) procedureRows() ([]procRow, error) {
-	ps, err := a.db.LoadProcedures()
-	if err != nil {
-		return nil, err
-	}
+// procedureRows returns every recorded procedure's deadlines at the as-of date.
+func (a *App) procedureRows() []procRow {
 	var rows []procRow
-	for _, p := range ps {
-		name := p.Customer
-		if acc := a.book.Account(p.Customer); acc != nil {
-			name = acc.Customer.Name
-		}
-		for _, d := range law.ProcedureDeadlines(p, a.asOf) {
-			rows = append(rows, procRow{p: p, name: name, d: d})
+	for _, r := range a.sess.ProcedureDeadlines(a.asOf) {
+		for _, d := range r.Deadlines {
+			rows = append(rows, procRow{p: r.Procedure, name: r.Name, d: d})
 		}
 	}
-	return rows, nil
+	return rows
 }
 
 // insolvencyPane lists the insolvency procedures with their deadlines, colour-coded,
 // records a new one and writes the claim-filing and retention-of-title letters.
 func (a *App) insolvencyPane() fyne.CanvasObject {
 	s := &a.legal.more
-	rows, err := a.procedureRows()
-	if err != nil {
-		return widget.NewLabel(ledger.Localize(err, a.lang))
-	}
+	rows := a.procedureRows()
 	if s.procSelected > len(rows) {
 		s.procSelected = 0
 	}
@@ -161,7 +148,7 @@ func (a *App) askProcedure() {
 			Judgment: j, BODACC: b, Mandataire: strings.TrimSpace(mandataire.Text), MandataireAddress: ledger.ParseAddressLine(address.Text),
 			Administrator: strings.TrimSpace(admin.Text), Court: strings.TrimSpace(court.Text), Abroad: abroad.Checked,
 			Recorded: a.asOf, By: a.book.Settings.Signatory.Name}
-		if err := a.db.Update(func(tx *store.Tx) error { return tx.PutProcedure(&p) }); err != nil {
+		if err := a.sess.RecordProcedure(&p); err != nil {
 			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 			return
 		}
