@@ -15,7 +15,6 @@ import (
 	"relance/assets/i18n"
 	"relance/desk"
 	"relance/ledger"
-	"relance/ledger/store"
 )
 
 // Env is what a command runs with: its output streams, the user's language and the
@@ -221,10 +220,4 @@ func withWrite(path string, change func(*desk.Session) error) error {
 		return err
 	}
 	return errors.Join(change(ss), ss.Close())
-}
-
-// openWrite opens a dossier for a command that changes it, writing a rotating backup
-// first (as desk.OpenWrite).
-func openWrite(path string) (*store.DB, error) {
-	return store.Open(path, store.Options{Backups: ledger.DefaultBackups})
 }

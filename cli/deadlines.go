@@ -33,7 +33,6 @@ func runDeadlines(env *Env, args []string) error {
 		return err
 	}
 	defer ss.Close()
-	db, book := ss.DB, ss.Book
 	l := env.Lang
 	rows := []deadlineRow{}
 	deadlines, err := ss.Deadlines(asOf)
@@ -50,10 +49,7 @@ func runDeadlines(env *Env, args []string) error {
 		rows = append(rows, row)
 	}
 	note := i18n.T(l, "law.cli.no_interruptions")
-	procs, err := loadProcedureRows(db, book, asOf) // insolvency deadlines (C. com. L622-24, L624-9, L622-26)
-	if err != nil {
-		return err
-	}
+	procs := ss.ProcedureDeadlines(asOf) // insolvency deadlines (C. com. L622-24, L624-9, L622-26)
 	if rf.Format() == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
