@@ -11,7 +11,6 @@ import (
 	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/law"
-	"relance/ledger/store"
 	"relance/letters"
 	"relance/letters/insolvency"
 )
@@ -70,20 +69,6 @@ func runProcedure(env *Env, args []string) error {
 
 // procedureRow is one recorded procedure with its deadlines at the as-of date.
 type procedureRow = desk.ProcedureRow
-
-// loadProcedureRows reads the procedures of db with their deadlines at asOf, for
-// `relance deadlines`, which has yet to call desk.Session.ProcedureDeadlines itself.
-func loadProcedureRows(db *store.DB, book *ledger.Book, asOf ledger.Date) ([]procedureRow, error) {
-	ps, err := db.LoadProcedures()
-	if err != nil {
-		return nil, err
-	}
-	rows := []procedureRow{}
-	for _, p := range ps {
-		rows = append(rows, procedureRow{Procedure: p, Name: customerName(book, p.Customer), Deadlines: law.ProcedureDeadlines(p, asOf)})
-	}
-	return rows, nil
-}
 
 // runProcedures lists the recorded procedures with their deadlines at --at.
 func runProcedures(env *Env, args []string) error {
