@@ -65,17 +65,8 @@ type App struct {
 	clients clientsState
 	// settingsView is the settings form on display (tests drive it).
 	settingsView *settingsView
-	// loaded, when set, is called on the Fyne goroutine after each open or reload
-	// attempt (tests wait on it).
-	loaded func(err error)
-	// importDone, when set, is given to each import wizard to report its steps (tests).
-	importDone func(step string)
-	// importProgress, when set, sees each progress report of the import wizard (tests).
-	importProgress func(done, total int64)
-	// dash holds the dashboard's figures; dashReady, when set, is called once they
-	// have been computed (tests).
-	dash      dashState
-	dashReady func()
+	// dash holds the dashboard's figures.
+	dash dashState
 	// agedBy is the aged balance's grouping ("customer", "salesperson", "kind") and
 	// agedGroup the group drilled into ("" for all).
 	agedBy, agedGroup string
@@ -114,7 +105,7 @@ func Run(path string) int {
 	fa := app.NewWithID(AppID)
 	fa.SetIcon(fyne.NewStaticResource("relance.png", assets.Icon))
 	a := newApp(fa, ledger.DateOf(time.Now()))
-	a.tracer = openTracer()
+	a.tracer.open(os.Getenv("RELANCE_TRACE"))
 	defer a.tracer.close()
 	a.trace("start", "lang", a.lang)
 	a.restoreWindowSize()
@@ -133,7 +124,7 @@ func Run(path string) int {
 // newApp builds the interface on fa with today as the default as-of date, and shows
 // the empty shell (no dossier yet).
 func newApp(fa fyne.App, today ledger.Date) *App {
-	a := &App{fyne: fa, today: today, asOf: today, screen: screenDashboard, agedSort: -1}
+	a := &App{fyne: fa, today: today, asOf: today, screen: screenDashboard, agedSort: -1, tracer: &tracer{}}
 	fa.Settings().SetTheme(newTheme(a.themeMode()))
 	a.lang = a.initialLang()
 	a.fyneLang() // Fyne's dialogs in the same language (ui/fynelang.go)

@@ -94,9 +94,7 @@ func (a *App) computeDashboardAsync() {
 			if a.screen == screenDashboard {
 				a.showScreen(screenDashboard)
 			}
-			if a.dashReady != nil {
-				a.dashReady()
-			}
+			a.trace("computed", "what", "dashboard")
 		})
 	}()
 }

@@ -56,9 +56,7 @@ func open(t *testing.T, a *App, path string) error {
 // waitLoaded runs start and waits until the app reports an open or reload attempt.
 func waitLoaded(t *testing.T, a *App, start func()) error {
 	t.Helper()
-	done := make(chan error, 1)
-	a.loaded = func(err error) { done <- err }
-	defer func() { a.loaded = nil }()
+	done := loads(t, a)
 	start()
 	select {
 	case err := <-done:
@@ -160,4 +158,50 @@ func pad(n int) string { return fmt.Sprintf("%06d", n) }
 // (customers, dashboard), not for anything that reads or writes the store.
 func bookSession(book *ledger.Book) *desk.Session {
 	return &desk.Session{Book: book, Index: dispute.NewIndex(nil)}
+}
+
+// watchEvents returns the window's events named name (ui/trace.go) from now until the
+// test ends, as their fields; none is dropped unless 1024 wait unread.
+func watchEvents(t *testing.T, a *App, name string) <-chan map[string]any {
+	t.Helper()
+	ch := make(chan map[string]any, 1024)
+	stop := a.tracer.watch(func(n string, fields map[string]any) {
+		if n != name {
+			return
+		}
+		select {
+		case ch <- fields:
+		default:
+		}
+	})
+	t.Cleanup(stop)
+	return ch
+}
+
+// loads returns the outcome of each open or reload attempt from now on.
+func loads(t *testing.T, a *App) <-chan error {
+	t.Helper()
+	out := make(chan error, 16)
+	in := watchEvents(t, a, "loaded")
+	go func() {
+		for f := range in {
+			err, _ := f["error"].(error)
+			out <- err
+		}
+	}()
+	return out
+}
+
+// importSteps returns the steps of the import wizard as they finish, from now on.
+func importSteps(t *testing.T, a *App) <-chan string {
+	t.Helper()
+	out := make(chan string, 16)
+	in := watchEvents(t, a, "import")
+	go func() {
+		for f := range in {
+			s, _ := f["step"].(string)
+			out <- s
+		}
+	}()
+	return out
 }

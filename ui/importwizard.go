@@ -37,14 +37,11 @@ type importWizard struct {
 	footer   *fyne.Container
 	progress *widget.ProgressBar
 	cancel   context.CancelFunc
-
-	// done, when set, is called on the Fyne goroutine when a step finishes (tests).
-	done func(step string)
 }
 
 // importFile opens the import wizard on path (the File menu asks for it first).
 func (a *App) importFile(path string) *importWizard {
-	w := &importWizard{a: a, path: path, done: a.importDone}
+	w := &importWizard{a: a, path: path}
 	if a.book != nil {
 		s := a.book.Settings
 		w.opt.Settings = &s
@@ -74,9 +71,6 @@ func (w *importWizard) t(key string, args ...string) string { return w.a.t(key, 
 
 func (w *importWizard) step(name string) {
 	w.a.trace("import", "step", name)
-	if w.done != nil {
-		w.done(name)
-	}
 }
 
 func (w *importWizard) show(content fyne.CanvasObject, buttons ...fyne.CanvasObject) {
@@ -106,9 +100,7 @@ func (w *importWizard) busy(msg string) context.Context {
 }
 
 func (w *importWizard) onProgress(done, total int64) {
-	if hook := w.a.importProgress; hook != nil {
-		hook(done, total)
-	}
+	w.a.trace("import.progress", "done", done, "total", total)
 	fyne.Do(func() {
 		if w.progress != nil && total > 0 {
 			w.progress.SetValue(float64(done) / float64(total))

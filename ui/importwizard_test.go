@@ -56,8 +56,7 @@ func TestImportWizardRealFEC(t *testing.T) {
 			}
 			capture(t, a, "empty-"+lang)
 			// Start the wizard and wait for the detection.
-			done := make(chan string, 8)
-			a.importDone = func(s string) { done <- s }
+			done := importSteps(t, a)
 			w = a.importFile(src)
 			if s := <-done; s != "detected" {
 				t.Fatalf("step %s", s)
@@ -78,8 +77,7 @@ func TestImportWizardRealFEC(t *testing.T) {
 			}
 			capture(t, a, "import-"+lang)
 			want := w.plan.Report.Customers
-			reloaded := make(chan error, 1)
-			a.loaded = func(err error) { reloaded <- err }
+			reloaded := loads(t, a)
 			w.apply()
 			if s := <-done; s != "applied" {
 				t.Fatalf("step %s", s)
@@ -102,8 +100,7 @@ func TestImportWizardRefusesBadFile(t *testing.T) {
 		"VE\tVentes\t1\t20230231\t706000\tVentes\t\t\tF1\t20230201\tFacture\t0,00\t100,00\t\t\t20230201\t\t\n"
 	os.WriteFile(bad, []byte(content), 0o644)
 	rev, _ := a.db.Revision()
-	done := make(chan string, 8)
-	a.importDone = func(s string) { done <- s }
+	done := importSteps(t, a)
 	w := a.importFile(bad)
 	s := <-done
 	if s == "detected" {

@@ -35,15 +35,17 @@ func TestImportStaysResponsive(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := emptyDossierApp(t, "fr")
-	done := make(chan string, 8)
-	a.importDone = func(s string) { done <- s }
+	done := importSteps(t, a)
 	var mu sync.Mutex
 	var reports []time.Time
-	a.importProgress = func(_, _ int64) {
-		mu.Lock()
-		reports = append(reports, time.Now())
-		mu.Unlock()
-	}
+	stop := a.tracer.watch(func(name string, _ map[string]any) {
+		if name == "import.progress" {
+			mu.Lock()
+			reports = append(reports, time.Now())
+			mu.Unlock()
+		}
+	})
+	t.Cleanup(stop)
 	w := a.importFile(src)
 	if s := <-done; s != "detected" {
 		t.Fatalf("step %s", s)
@@ -121,8 +123,7 @@ wait:
 	}
 
 	// Writing: the call returns at once too, and the dossier is reloaded after.
-	reloaded := make(chan error, 1)
-	a.loaded = func(err error) { reloaded <- err }
+	reloaded := loads(t, a)
 	start = time.Now()
 	w.apply()
 	if d := time.Since(start); d > 100*time.Millisecond {

@@ -167,21 +167,6 @@ func (a *App) resetDemo() {
 	a.openWith(path, func() error { return demo.Reset(path, today) })
 }
 
-// onLoaded runs fn once, on the Fyne goroutine, after the next successful open or reload
-// (the loaded hook of tests keeps working: it is chained, then put back).
-func (a *App) onLoaded(fn func()) {
-	prev := a.loaded
-	a.loaded = func(err error) {
-		a.loaded = prev
-		if prev != nil {
-			prev(err)
-		}
-		if err == nil {
-			fn()
-		}
-	}
-}
-
 // showWelcome closes the open dossier, if any, and shows the welcome page.
 func (a *App) showWelcome() {
 	a.closeDossier()

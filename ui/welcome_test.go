@@ -52,8 +52,7 @@ func TestResetDemoAndTour(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := newTestApp(t, "fr")
-	done := make(chan error, 1)
-	a.loaded = func(err error) { done <- err }
+	done := loads(t, a)
 	a.openDemo()
 	if err := <-done; err != nil {
 		t.Fatal(err)
