@@ -34,9 +34,10 @@ type agedRow struct {
 
 // agedPane is the aged balance at the as-of date, grouped as the user chose, with
 // drill-down (a group lists its customers; a customer opens its page) and exports.
-func (a *App) agedPane() fyne.CanvasObject {
-	ag := a.dash.aged
-	rows := a.agedRows(ag)
+func (dv *dashboardView) agedPane() fyne.CanvasObject {
+	a := dv.a
+	ag := dv.aged
+	rows := dv.agedRows(ag)
 	cols := 3 + len(ag.Ranges) + 1
 	head := []string{a.t("ui.col.id"), a.t("ui.col.name"), a.t("ui.col.balance"), a.t("ui.aged.notdue")}
 	for _, r := range ag.Ranges {
@@ -59,7 +60,7 @@ func (a *App) agedPane() fyne.CanvasObject {
 		}
 		return a.money(r.b.Credits)
 	}
-	a.sortAged(rows, func(r *agedRow, col int) string { return cell(r, col) })
+	dv.sortAged(rows, func(r *agedRow, col int) string { return cell(r, col) })
 	amount := func(r *agedRow, col int) ledger.Cents {
 		switch {
 		case col == 2:
@@ -85,7 +86,7 @@ func (a *App) agedPane() fyne.CanvasObject {
 			a.trace("open", "list", "aged", "id", r.customer)
 			a.showCustomer(r.customer)
 		case r.group != "":
-			a.agedGroup = r.group
+			dv.agedGroup = r.group
 			a.trace("open", "list", "aged", "group", r.group)
 			a.showScreen(screenDashboard)
 		}
@@ -139,8 +140,8 @@ func (a *App) agedPane() fyne.CanvasObject {
 		if col < 2 {
 			b.Alignment = widget.ButtonAlignLeading
 		}
-		b.OnTapped = func() { a.sortAgedBy(col) }
-		b.SetText(sortArrow(head[col], a.agedSort == col, a.agedDesc))
+		b.OnTapped = func() { dv.sortAgedBy(col) }
+		b.SetText(sortArrow(head[col], dv.agedSort == col, dv.agedDesc))
 	}
 	for c := range tcols {
 		t.SetColumnWidth(c, max(tcols[c].width, textWidth(head[c], true)+24)) // room for the arrow
@@ -148,23 +149,23 @@ func (a *App) agedPane() fyne.CanvasObject {
 
 	labels := []string{a.t("ui.aged.by_customer"), a.t("ui.aged.by_salesperson"), a.t("ui.aged.by_kind"), a.t("ui.aged.by_class")}
 	by := widget.NewSelect(labels, nil)
-	by.SetSelectedIndex(indexOf(agedGroupings, a.agedByOrDefault()))
+	by.SetSelectedIndex(indexOf(agedGroupings, dv.agedByOrDefault()))
 	by.OnChanged = func(string) {
-		a.agedBy, a.agedGroup = agedGroupings[by.SelectedIndex()], ""
+		dv.agedBy, dv.agedGroup = agedGroupings[by.SelectedIndex()], ""
 		a.showScreen(screenDashboard)
 	}
 	bar := container.NewHBox(widget.NewLabel(a.t("ui.aged.by")), withWidth(180, narrow(180, by)))
-	if a.agedGroup != "" {
+	if dv.agedGroup != "" {
 		back := widget.NewButtonWithIcon(a.t("ui.aged.all_groups"), theme.NavigateBackIcon(), func() {
-			a.agedGroup = ""
+			dv.agedGroup = ""
 			a.showScreen(screenDashboard)
 		})
 		bar.Add(back)
 	}
 	exports := container.NewHBox(
-		widget.NewButtonWithIcon(a.t("ui.aged.csv"), theme.DocumentSaveIcon(), func() { a.askExportAged("csv") }),
-		widget.NewButtonWithIcon(a.t("ui.aged.xlsx"), theme.DocumentSaveIcon(), func() { a.askExportAged("xlsx") }),
-		widget.NewButtonWithIcon(a.t("ui.aged.pdf"), theme.DocumentPrintIcon(), func() { a.askExportAged("pdf") }),
+		widget.NewButtonWithIcon(a.t("ui.aged.csv"), theme.DocumentSaveIcon(), func() { dv.askExportAged("csv") }),
+		widget.NewButtonWithIcon(a.t("ui.aged.xlsx"), theme.DocumentSaveIcon(), func() { dv.askExportAged("xlsx") }),
+		widget.NewButtonWithIcon(a.t("ui.aged.pdf"), theme.DocumentPrintIcon(), func() { dv.askExportAged("pdf") }),
 	)
 	top := container.NewBorder(nil, nil, bar, exports)
 	note := widget.NewLabel(a.t("ui.aged.note", "date", a.date(a.asOf)))
@@ -175,20 +176,21 @@ func (a *App) agedPane() fyne.CanvasObject {
 
 // sortAgedBy sorts the aged balance on column col: ascending first, descending on a
 // second click.
-func (a *App) sortAgedBy(col int) {
-	if a.agedSort == col {
-		a.agedDesc = !a.agedDesc
+func (dv *dashboardView) sortAgedBy(col int) {
+	a := dv.a
+	if dv.agedSort == col {
+		dv.agedDesc = !dv.agedDesc
 	} else {
-		a.agedSort, a.agedDesc = col, false
+		dv.agedSort, dv.agedDesc = col, false
 	}
-	a.trace("sort", "list", "aged", "col", strconv.Itoa(col), "desc", a.agedDesc)
+	a.trace("sort", "list", "aged", "col", strconv.Itoa(col), "desc", dv.agedDesc)
 	a.showScreen(screenDashboard)
 }
 
 // sortAged sorts the rows on the chosen column (names and codes as text, amounts as
 // numbers); the total lines (the total, then the doubtful customers') stay last.
-func (a *App) sortAged(rows []agedRow, text func(r *agedRow, col int) string) {
-	col := a.agedSort
+func (dv *dashboardView) sortAged(rows []agedRow, text func(r *agedRow, col int) string) {
+	col := dv.agedSort
 	if col < 0 || len(rows) < 2 {
 		return
 	}
@@ -209,7 +211,7 @@ func (a *App) sortAged(rows []agedRow, text func(r *agedRow, col int) string) {
 	}
 	sort.SliceStable(rows[:n], func(i, j int) bool {
 		x, y := &rows[i], &rows[j]
-		if a.agedDesc {
+		if dv.agedDesc {
 			x, y = y, x
 		}
 		if col < 2 {
@@ -239,15 +241,16 @@ func indexOf(v []string, s string) int {
 	return 0
 }
 
-func (a *App) agedByOrDefault() string {
-	if a.agedBy == "" {
+func (dv *dashboardView) agedByOrDefault() string {
+	if dv.agedBy == "" {
 		return "customer"
 	}
-	return a.agedBy
+	return dv.agedBy
 }
 
-func (a *App) agedGroupKey() credit.GroupKey {
-	switch a.agedByOrDefault() {
+func (dv *dashboardView) agedGroupKey() credit.GroupKey {
+	a := dv.a
+	switch dv.agedByOrDefault() {
 	case "salesperson":
 		return credit.GroupBySalesperson(a.book, a.lang)
 	case "kind":
@@ -266,7 +269,8 @@ func (a *App) agedGroupKey() credit.GroupKey {
 
 // agedRows builds the table's rows: the groups (or a group's customers, or every
 // customer) and the total line.
-func (a *App) agedRows(ag *credit.Aged) []agedRow {
+func (dv *dashboardView) agedRows(ag *credit.Aged) []agedRow {
+	a := dv.a
 	customers := func(lines []*credit.AgedLine, total credit.Buckets) []agedRow {
 		rows := make([]agedRow, 0, len(lines)+1)
 		for _, l := range lines {
@@ -274,33 +278,34 @@ func (a *App) agedRows(ag *credit.Aged) []agedRow {
 		}
 		return append(rows, agedRow{name: a.t("ui.aged.total"), b: &total, total: true})
 	}
-	key := a.agedGroupKey()
+	key := dv.agedGroupKey()
 	if key == nil {
 		lines := make([]*credit.AgedLine, len(ag.Lines))
 		for i := range ag.Lines {
 			lines[i] = &ag.Lines[i]
 		}
-		return a.withDoubtful(customers(lines, ag.Total), ag)
+		return dv.withDoubtful(customers(lines, ag.Total), ag)
 	}
 	var rows []agedRow
 	for _, g := range ag.Group(key) {
-		if a.agedGroup == g.Key { // drilled into this group: its customers and its total
+		if dv.agedGroup == g.Key { // drilled into this group: its customers and its total
 			return customers(g.Lines, g.Buckets)
 		}
 		g := g
 		rows = append(rows, agedRow{id: g.Key, name: a.t("ui.aged.group_label", "label", g.Label, "n", strconv.Itoa(g.Customers)),
 			group: g.Key, count: g.Customers, b: &g.Buckets})
 	}
-	if a.agedGroup != "" { // the group no longer exists (date or data changed)
-		a.agedGroup = ""
+	if dv.agedGroup != "" { // the group no longer exists (date or data changed)
+		dv.agedGroup = ""
 	}
 	total := ag.Total
-	return a.withDoubtful(append(rows, agedRow{name: a.t("ui.aged.total"), b: &total, total: true}), ag)
+	return dv.withDoubtful(append(rows, agedRow{name: a.t("ui.aged.total"), b: &total, total: true}), ag)
 }
 
 // withDoubtful adds the doubtful customers' line (account 416) below the total: they
 // are out of the total, as in the KPIs and the Clients footer.
-func (a *App) withDoubtful(rows []agedRow, ag *credit.Aged) []agedRow {
+func (dv *dashboardView) withDoubtful(rows []agedRow, ag *credit.Aged) []agedRow {
+	a := dv.a
 	if len(ag.Doubtful) == 0 {
 		return rows
 	}
@@ -309,16 +314,18 @@ func (a *App) withDoubtful(rows []agedRow, ag *credit.Aged) []agedRow {
 }
 
 // askExportAged asks where to save the aged balance, then writes it.
-func (a *App) askExportAged(format string) {
+func (dv *dashboardView) askExportAged(format string) {
+	a := dv.a
 	a.askSave(fmt.Sprintf("%s-%s.%s", a.t("ui.aged.file"), a.asOf, format), "ui.aged.exported",
-		func(path string) error { return a.exportAged(format, path) })
+		func(path string) error { return dv.exportAged(format, path) })
 }
 
 // exportAged writes the aged balance at the as-of date to path as csv, xlsx or pdf.
-func (a *App) exportAged(format, path string) error {
-	ag := a.dash.aged
+func (dv *dashboardView) exportAged(format, path string) error {
+	a := dv.a
+	ag := dv.aged
 	var groups []credit.AgedGroup
-	if key := a.agedGroupKey(); key != nil {
+	if key := dv.agedGroupKey(); key != nil {
 		groups = ag.Group(key)
 	}
 	return letters.WriteFile(path, func(w io.Writer) error {

@@ -65,15 +65,8 @@ type App struct {
 	clients clientsState
 	// settingsView is the settings form on display (tests drive it).
 	settingsView *settingsView
-	// dash holds the dashboard's figures.
-	dash dashState
-	// agedBy is the aged balance's grouping ("customer", "salesperson", "kind") and
-	// agedGroup the group drilled into ("" for all).
-	agedBy, agedGroup string
-	// agedSort is the aged balance's sort column (-1: the ledger's order) and
-	// agedDesc its direction.
-	agedSort int
-	agedDesc bool
+	// dash is the Tableau de bord screen (ui/dashboard.go, ui/agedview.go).
+	dash *dashboardView
 	// disputes and blocks are the dossier's, loaded with the book; disputeIdx answers
 	// "how much of this item is disputed at this date".
 	disputes   []dispute.Dispute
@@ -124,7 +117,8 @@ func Run(path string) int {
 // newApp builds the interface on fa with today as the default as-of date, and shows
 // the empty shell (no dossier yet).
 func newApp(fa fyne.App, today ledger.Date) *App {
-	a := &App{fyne: fa, today: today, asOf: today, screen: screenDashboard, agedSort: -1, tracer: &tracer{}}
+	a := &App{fyne: fa, today: today, asOf: today, screen: screenDashboard, tracer: &tracer{}}
+	a.dash = &dashboardView{a: a, agedSort: -1}
 	fa.Settings().SetTheme(newTheme(a.themeMode()))
 	a.lang = a.initialLang()
 	a.fyneLang() // Fyne's dialogs in the same language (ui/fynelang.go)

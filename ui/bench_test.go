@@ -23,8 +23,8 @@ func BenchmarkDashboardOpen50k1M(b *testing.B) {
 	a.recompute()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		a.setDashboard(book, a.asOf, a.sess.Dashboard(a.asOf, historyMonths, 0))
+		a.dash.setDashboard(book, a.asOf, a.sess.Dashboard(a.asOf, historyMonths, 0))
 		a.screen = screenDashboard
-		a.win.SetContent(a.dashboardScreen())
+		a.win.SetContent(a.dash.dashboardScreen())
 	}
 }

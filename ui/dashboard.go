@@ -29,9 +29,11 @@ var dashboardKPIs = []string{
 	credit.KeyCEI, credit.KeyDisputes,
 }
 
-// dashState caches the figures behind the dashboard for the book and date they were
-// computed for.
-type dashState struct {
+// dashboardView is the Tableau de bord screen: the KPIs at the as-of date with their
+// history, and the aged balance with its grouping, drill-down, sort and exports. It
+// caches the figures for the book and date they were computed for (desk.Dashboard).
+type dashboardView struct {
+	a       *App
 	book    *ledger.Book
 	asOf    ledger.Date
 	snap    *credit.Snapshot
@@ -40,6 +42,13 @@ type dashState struct {
 	top     []ledger.CustomerSummary
 	tab     int
 	pending bool // a background computation is running
+	// agedBy is the aged balance's grouping ("customer", "salesperson", "kind", "class")
+	// and agedGroup the group drilled into ("" for all).
+	agedBy, agedGroup string
+	// agedSort is the aged balance's sort column (-1: the ledger's order) and
+	// agedDesc its direction.
+	agedSort int
+	agedDesc bool
 }
 
 // syncDashboardItems is the dossier size up to which the dashboard is computed on
@@ -49,48 +58,48 @@ const syncDashboardItems = 100_000
 // dashboardScreen shows the dossier's KPIs at the as-of date with their trend, the
 // aged balance as a bar chart, the DSO history, and the customers most overdue. Every
 // figure opens its explanation. The aged balance has its own tab.
-func (a *App) dashboardScreen() fyne.CanvasObject {
-	d := &a.dash
+func (dv *dashboardView) dashboardScreen() fyne.CanvasObject {
+	a := dv.a
 	if len(a.book.Accounts) == 0 {
-		return a.emptyDossierPane()
+		return dv.emptyDossierPane()
 	}
-	if d.book != a.book || d.asOf != a.asOf || d.snap == nil {
+	if dv.book != a.book || dv.asOf != a.asOf || dv.snap == nil {
 		if a.book.ItemCount() > syncDashboardItems {
-			a.computeDashboardAsync()
-			return a.loadingPane(a.t("ui.dash.computing"))
+			dv.computeDashboardAsync()
+			return dv.loadingPane(a.t("ui.dash.computing"))
 		}
-		a.setDashboard(a.book, a.asOf, a.sess.Dashboard(a.asOf, historyMonths, 0))
+		dv.setDashboard(a.book, a.asOf, a.sess.Dashboard(a.asOf, historyMonths, 0))
 	}
 	tabs := container.NewAppTabs(
-		container.NewTabItemWithIcon(a.t("ui.dash.tab_kpis"), theme.GridIcon(), a.kpiPane()),
-		container.NewTabItemWithIcon(a.t("ui.dash.tab_aged"), theme.ListIcon(), a.agedPane()),
+		container.NewTabItemWithIcon(a.t("ui.dash.tab_kpis"), theme.GridIcon(), dv.kpiPane()),
+		container.NewTabItemWithIcon(a.t("ui.dash.tab_aged"), theme.ListIcon(), dv.agedPane()),
 	)
-	tabs.SelectIndex(d.tab)
-	tabs.OnSelected = func(*container.TabItem) { d.tab = tabs.SelectedIndex() }
+	tabs.SelectIndex(dv.tab)
+	tabs.OnSelected = func(*container.TabItem) { dv.tab = tabs.SelectedIndex() }
 	return tabs
 }
 
-func (a *App) setDashboard(book *ledger.Book, asOf ledger.Date, f desk.Dashboard) {
-	d := &a.dash
-	d.book, d.asOf, d.snap, d.history, d.aged, d.top = book, asOf, f.Snapshot, f.History, f.Aged, f.Top
+func (dv *dashboardView) setDashboard(book *ledger.Book, asOf ledger.Date, f desk.Dashboard) {
+	dv.book, dv.asOf, dv.snap, dv.history, dv.aged, dv.top = book, asOf, f.Snapshot, f.History, f.Aged, f.Top
 }
 
 // computeDashboardAsync computes the figures of a large dossier off the Fyne
 // goroutine, then shows the dashboard again.
-func (a *App) computeDashboardAsync() {
-	if a.dash.pending {
+func (dv *dashboardView) computeDashboardAsync() {
+	a := dv.a
+	if dv.pending {
 		return
 	}
-	a.dash.pending = true
+	dv.pending = true
 	book, asOf, sess := a.book, a.asOf, a.sess
 	go func() {
 		f := sess.Dashboard(asOf, historyMonths, 0)
 		fyne.Do(func() {
-			a.dash.pending = false
+			dv.pending = false
 			if a.book != book || a.asOf != asOf {
 				return
 			}
-			a.setDashboard(book, asOf, f)
+			dv.setDashboard(book, asOf, f)
 			if a.screen == screenDashboard {
 				a.showScreen(screenDashboard)
 			}
@@ -100,7 +109,8 @@ func (a *App) computeDashboardAsync() {
 }
 
 // emptyDossierPane invites the user to import a ledger into a new, empty dossier.
-func (a *App) emptyDossierPane() fyne.CanvasObject {
+func (dv *dashboardView) emptyDossierPane() fyne.CanvasObject {
+	a := dv.a
 	title := widget.NewLabel(a.t("ui.emptydossier.title", "company", a.book.Settings.Company.Name))
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -112,25 +122,25 @@ func (a *App) emptyDossierPane() fyne.CanvasObject {
 	return container.NewCenter(withWidth(620, container.NewVBox(title, text, container.NewHBox(imp, set))))
 }
 
-func (a *App) loadingPane(msg string) fyne.CanvasObject {
+func (dv *dashboardView) loadingPane(msg string) fyne.CanvasObject {
 	bar := widget.NewProgressBarInfinite()
 	return container.NewCenter(container.NewVBox(widget.NewLabel(msg), bar))
 }
 
-func (a *App) kpiPane() fyne.CanvasObject {
-	d := &a.dash
+func (dv *dashboardView) kpiPane() fyne.CanvasObject {
+	a := dv.a
 	var tiles []fyne.CanvasObject
 	for _, key := range dashboardKPIs {
-		if f := d.snap.KPI(key); f != nil {
-			tiles = append(tiles, a.kpiTile(f))
+		if f := dv.snap.KPI(key); f != nil {
+			tiles = append(tiles, dv.kpiTile(f))
 		}
 	}
 	grid := container.NewGridWithColumns(5, tiles...)
 	heading := widget.NewLabel(a.t("ui.dash.title", "date", a.date(a.asOf)))
 	heading.SizeName = theme.SizeNameSubHeadingText
 	heading.TextStyle = fyne.TextStyle{Bold: true}
-	report := widget.NewButtonWithIcon(a.t("ui.dash.report"), theme.DocumentPrintIcon(), a.askDashboardReport)
-	counts := widget.NewButton(a.activityCounts(), func() {
+	report := widget.NewButtonWithIcon(a.t("ui.dash.report"), theme.DocumentPrintIcon(), dv.askDashboardReport)
+	counts := widget.NewButton(dv.activityCounts(), func() {
 		a.disputesView.status, a.disputesView.tab = "active", 0
 		a.showScreen(screenDisputes)
 	})
@@ -138,10 +148,10 @@ func (a *App) kpiPane() fyne.CanvasObject {
 	heading.Wrapping = fyne.TextWrapWord
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(counts, report), heading)
 
-	agedCard := a.panel(a.t("ui.dash.chart_aged"), a.agedChart())
-	dsoCard := a.panel(a.t("ui.dash.chart_dso", "n", strconv.Itoa(historyMonths)), a.dsoChart())
+	agedCard := a.panel(a.t("ui.dash.chart_aged"), dv.agedChart())
+	dsoCard := a.panel(a.t("ui.dash.chart_dso", "n", strconv.Itoa(historyMonths)), dv.dsoChart())
 	topCard := a.panel(a.t("ui.dash.top", "n", strconv.Itoa(desk.TopOverdueCount)),
-		a.topOverdueTable(a.dash.top))
+		dv.topOverdueTable(dv.top))
 	// One page that scrolls: the tiles, the two charts side by side, then the most
 	// overdue customers across the whole width (their names and amounts whole).
 	charts := container.NewGridWithColumns(2, withMinSize(fyne.NewSize(0, 260), agedCard), withMinSize(fyne.NewSize(0, 260), dsoCard))
@@ -150,7 +160,8 @@ func (a *App) kpiPane() fyne.CanvasObject {
 
 // activityCounts sums up the work in progress at the as-of date: disputes in progress
 // and delivery blocks in force (the agenda and the signals join them as they land).
-func (a *App) activityCounts() string {
+func (dv *dashboardView) activityCounts() string {
+	a := dv.a
 	active := 0
 	for i := range a.disputes {
 		if a.disputes[i].ActiveAt(a.asOf) {
@@ -191,12 +202,13 @@ func (a *App) panel(title string, content fyne.CanvasObject) fyne.CanvasObject {
 
 // kpiTile is one KPI: its name, value and the change since the previous month end;
 // tapping it explains the figure.
-func (a *App) kpiTile(f *credit.Figure) fyne.CanvasObject {
+func (dv *dashboardView) kpiTile(f *credit.Figure) fyne.CanvasObject {
+	a := dv.a
 	trend := ""
-	if d := dashpdf.DeltaText(a.lang, a.currency(), f, a.previousMonth(f.Key)); d != "" {
+	if d := dashpdf.DeltaText(a.lang, a.currency(), f, dv.previousMonth(f.Key)); d != "" {
 		trend = a.t("ui.dash.trend", "delta", d)
 	}
-	btn := widget.NewButton("", func() { a.explainFigure(f) })
+	btn := widget.NewButton("", func() { dv.explainFigure(f) })
 	btn.Importance = widget.LowImportance
 	name := widget.NewLabel(a.t(f.Key))
 	name.Wrapping = fyne.TextWrapWord // two lines rather than a title cut short
@@ -212,8 +224,9 @@ func (a *App) kpiTile(f *credit.Figure) fyne.CanvasObject {
 }
 
 // previousMonth returns the figure at the month end before the as-of date, if any.
-func (a *App) previousMonth(key string) *credit.Figure {
-	h := a.dash.history
+func (dv *dashboardView) previousMonth(key string) *credit.Figure {
+	a := dv.a
+	h := dv.history
 	for i := len(h) - 1; i >= 0; i-- {
 		if h[i].AsOf < a.asOf.StartOfMonth() {
 			return h[i].KPI(key)
@@ -223,7 +236,8 @@ func (a *App) previousMonth(key string) *credit.Figure {
 }
 
 // explainFigure shows how a figure was computed and from what.
-func (a *App) explainFigure(f *credit.Figure) {
+func (dv *dashboardView) explainFigure(f *credit.Figure) {
+	a := dv.a
 	method := widget.NewLabel(a.t(f.Method, f.MethodArgs...))
 	method.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm()
@@ -250,8 +264,9 @@ var agedColors = []color.Color{
 }
 
 // agedChart is the aged balance as bars: not due, then each range of days late.
-func (a *App) agedChart() fyne.CanvasObject {
-	ag := a.dash.aged
+func (dv *dashboardView) agedChart() fyne.CanvasObject {
+	a := dv.a
+	ag := dv.aged
 	labels := []string{a.t("ui.aged.notdue")}
 	values := []float64{float64(ag.Total.NotDue)}
 	for i, r := range ag.Ranges {
@@ -263,16 +278,17 @@ func (a *App) agedChart() fyne.CanvasObject {
 		values = append(values, float64(ag.Total.Late[i]))
 	}
 	c := newBarChart(labels, values, agedColors, a.axisMoney)
-	c.tapped = func(int) { a.dash.tab = 1; a.showScreen(screenDashboard) }
+	c.tapped = func(int) { dv.tab = 1; a.showScreen(screenDashboard) }
 	return c
 }
 
 // dsoChart is the DSO history by both methods.
-func (a *App) dsoChart() fyne.CanvasObject {
+func (dv *dashboardView) dsoChart() fyne.CanvasObject {
+	a := dv.a
 	var labels []string
 	acc := series{name: a.t("ui.dash.legend_accounting"), color: theme.Color(theme.ColorNamePrimary)}
 	cb := series{name: a.t("ui.dash.legend_countback"), color: color.NRGBA{0xe8, 0x7d, 0x2e, 0xff}}
-	hist := a.dash.history
+	hist := dv.history
 	for len(hist) > 1 && hist[0].Position.Receivables == 0 && hist[0].MonthSales == 0 {
 		hist = hist[1:] // months before the dossier's first entries
 	}
@@ -347,7 +363,8 @@ func (a *App) percent(v string) string {
 // topOverdueTable lists customers by overdue amount (name, overdue, days late), each
 // column as wide as its widest value; a click selects, a double click or Enter opens
 // the customer's card, a right click offers the customer's actions.
-func (a *App) topOverdueTable(rows []ledger.CustomerSummary) fyne.CanvasObject {
+func (dv *dashboardView) topOverdueTable(rows []ledger.CustomerSummary) fyne.CanvasObject {
+	a := dv.a
 	if len(rows) == 0 {
 		return widget.NewLabel(a.t("ui.dash.none_overdue"))
 	}

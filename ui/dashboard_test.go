@@ -23,7 +23,7 @@ func TestDashboardShowsKPIsAndExplainsThem(t *testing.T) {
 			t.Errorf("%s value %q not drawn", key, a.figureText(snap.KPI(key)))
 		}
 	}
-	a.explainFigure(snap.KPI(credit.KeyDSOAccounting))
+	a.dash.explainFigure(snap.KPI(credit.KeyDSOAccounting))
 	if !hasText(a.win, a.t("kpi.input.sales")) && !hasText(a.win, "Chiffre d'affaires") {
 		t.Errorf("the explanation lists no inputs: %q", texts(a.win))
 	}
@@ -37,8 +37,8 @@ func TestAgedPaneGroupsAndDrillsDown(t *testing.T) {
 	if !hasText(a.win, a.t("ui.aged.by")) || !hasText(a.win, a.t("ui.aged.credits")) {
 		t.Fatalf("aged pane not shown: %q", texts(a.win))
 	}
-	a.agedBy = "salesperson"
-	rows := a.agedRows(a.dash.aged)
+	a.dash.agedBy = "salesperson"
+	rows := a.dash.agedRows(a.dash.aged)
 	// the groups, the total, then the doubtful customers apart
 	if len(rows) != len(a.book.Salespeople)+2 {
 		t.Fatalf("%d rows for %d salespeople", len(rows), len(a.book.Salespeople))
@@ -50,8 +50,8 @@ func TestAgedPaneGroupsAndDrillsDown(t *testing.T) {
 	if sum != int64(rows[len(rows)-2].b.Total()) || sum != int64(a.dash.aged.Total.Total()) {
 		t.Error("groups do not add up to the total")
 	}
-	a.agedGroup = rows[0].group
-	inGroup := a.agedRows(a.dash.aged)
+	a.dash.agedGroup = rows[0].group
+	inGroup := a.dash.agedRows(a.dash.aged)
 	if len(inGroup) < 2 || inGroup[0].customer == "" || len(inGroup) != rows[0].count+1 {
 		t.Errorf("drill-down gave %d rows, group has %d customers", len(inGroup), rows[0].count)
 	}
@@ -70,7 +70,7 @@ func TestExportsAndReportAreWritten(t *testing.T) {
 	dir := t.TempDir()
 	for _, f := range []string{"csv", "xlsx", "pdf"} {
 		path := filepath.Join(dir, "aged."+f)
-		if err := a.exportAged(f, path); err != nil {
+		if err := a.dash.exportAged(f, path); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
 		b, err := os.ReadFile(path)
@@ -86,13 +86,13 @@ func TestExportsAndReportAreWritten(t *testing.T) {
 		t.Error("CSV lacks a customer")
 	}
 	report := filepath.Join(dir, "tdb.pdf")
-	if err := a.writeDashboardReport(report); err != nil {
+	if err := a.dash.writeDashboardReport(report); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(report); !strings.HasPrefix(string(b), "%PDF") {
 		t.Error("not a PDF")
 	}
-	if err := a.exportAged("csv", filepath.Join(dir, "missing", "x.csv")); err == nil {
+	if err := a.dash.exportAged("csv", filepath.Join(dir, "missing", "x.csv")); err == nil {
 		t.Error("writing into a missing folder did not fail")
 	}
 }

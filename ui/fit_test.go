@@ -126,7 +126,7 @@ func cellOf(t *rowTable, row, col int) (string, widget.Importance) {
 // rows open the customer's card on a double click.
 func TestAgedBalanceSortsAndOpens(t *testing.T) {
 	a := openDemoApp(t, "fr")
-	a.dash.tab, a.agedBy = 1, "customer"
+	a.dash.tab, a.dash.agedBy = 1, "customer"
 	a.showScreen(screenDashboard)
 	zero := a.money(0)
 	tb := tableOf(t, a)
@@ -147,9 +147,9 @@ func TestAgedBalanceSortsAndOpens(t *testing.T) {
 		t.Error("no late amount in red")
 	}
 	for _, desc := range []bool{false, true} {
-		a.sortAgedBy(2)
-		if a.agedSort != 2 || a.agedDesc != desc {
-			t.Fatalf("sort %d desc %v, want 2 %v", a.agedSort, a.agedDesc, desc)
+		a.dash.sortAgedBy(2)
+		if a.dash.agedSort != 2 || a.dash.agedDesc != desc {
+			t.Fatalf("sort %d desc %v, want 2 %v", a.dash.agedSort, a.dash.agedDesc, desc)
 		}
 		tb = tableOf(t, a)
 		// The total, then the doubtful customers (416) apart, stay below the sorted lines.

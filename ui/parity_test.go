@@ -168,7 +168,7 @@ func TestWindowAndCommandLineAgree(t *testing.T) {
 				tot["doubtful"], w.kpi.Position["doubtful"])
 		}
 		// Aged balance: the total line and the doubtful line of the window.
-		rows := a.agedRows(a.dash.aged)
+		rows := a.dash.agedRows(a.dash.aged)
 		var total, doubt *agedRow
 		for j := range rows {
 			if rows[j].total && total == nil {

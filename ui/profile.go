@@ -31,7 +31,7 @@ func (a *App) profileSection(acc *ledger.Account) fyne.CanvasObject {
 		}
 		k := widget.NewLabel(a.t(f.Key))
 		k.Truncation = fyne.TextTruncateEllipsis
-		v := widget.NewButton(value, func() { a.explainFigure(&f) })
+		v := widget.NewButton(value, func() { a.dash.explainFigure(&f) })
 		v.Importance = widget.LowImportance
 		list.Add(container.NewBorder(nil, nil, nil, v, k))
 	}

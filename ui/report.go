@@ -43,17 +43,18 @@ func removeIfEmpty(path string) {
 }
 
 // askDashboardReport asks where to save the credit dashboard report, then writes it.
-func (a *App) askDashboardReport() {
-	a.askSave(fmt.Sprintf("%s-%s.pdf", a.t("ui.dash.report_file"), a.asOf), "ui.dash.report_done", a.writeDashboardReport)
+func (dv *dashboardView) askDashboardReport() {
+	a := dv.a
+	a.askSave(fmt.Sprintf("%s-%s.pdf", a.t("ui.dash.report_file"), a.asOf), "ui.dash.report_done", dv.writeDashboardReport)
 }
 
 // writeDashboardReport writes the dashboard report at the as-of date to path.
-func (a *App) writeDashboardReport(path string) error {
-	d := &a.dash
-	if d.snap == nil {
+func (dv *dashboardView) writeDashboardReport(path string) error {
+	a := dv.a
+	if dv.snap == nil {
 		return fmt.Errorf("%s: %w", path, errText(a.t("ui.dash.computing")))
 	}
-	r := dashpdf.Report{Snapshot: d.snap, History: d.history, Aged: d.aged, Top: d.top}
+	r := dashpdf.Report{Snapshot: dv.snap, History: dv.history, Aged: dv.aged, Top: dv.top}
 	return letters.WriteFile(path, func(w io.Writer) error {
 		return dashpdf.Render(w, a.book.Settings, r, dashpdf.Options{Lang: a.lang, Factory: a.pdf()})
 	})

@@ -53,7 +53,7 @@ func TestScreenshots(t *testing.T) {
 				a.clients.sortCol, a.clients.desc = ledger.ColOverdue, true
 			}, []string{a.t("ui.detail.terms"), a.t("ui.item.duedate")}},
 			{"customer-profile", screenClients, func() { a.detailTab = 1 }, []string{a.t("kpi.profile.on_time")}},
-			{"aged", screenDashboard, func() { a.dash.tab, a.agedBy = 1, "salesperson" }, []string{a.t("ui.aged.by"), a.t("ui.aged.credits")}},
+			{"aged", screenDashboard, func() { a.dash.tab, a.dash.agedBy = 1, "salesperson" }, []string{a.t("ui.aged.by"), a.t("ui.aged.credits")}},
 			{"disputes", screenDisputes, func() {
 				a.disputesView.tab = 0
 				a.disputesView.status = "active"
@@ -99,7 +99,7 @@ func TestScreenshots(t *testing.T) {
 			{"customer-risk", screenClients, func() { riskShotSetup(a) }, []string{a.t("uirisk.axes"), a.t("uirisk.accept")}},
 			{"risk-map", screenClients, func() { a.detailTab, a.clients.selected, a.risk.mapTab = 0, "", true }, []string{a.t("uirisk.tab.map")}},
 			{"correction", screenCorrection, func() { a.trainer.training, a.trainer.tab = false, 0 }, []string{a.t("ui.trainer.tab.annotated"), a.t("ui.trainer.missing")}},
-			{"settings", screenSettings, func() { a.dash.tab, a.agedBy = 0, "" }, []string{a.t("ui.set.terms"), a.t("ui.set.save")}},
+			{"settings", screenSettings, func() { a.dash.tab, a.dash.agedBy = 0, "" }, []string{a.t("ui.set.terms"), a.t("ui.set.save")}},
 		}
 		for _, s := range shots {
 			t.Run(lang+"-"+s.name, func(t *testing.T) {

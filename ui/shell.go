@@ -205,7 +205,7 @@ func (a *App) buildScreen(id screenID) fyne.CanvasObject {
 	case screenCorrection:
 		return a.correctionScreen()
 	}
-	return a.dashboardScreen()
+	return a.dash.dashboardScreen()
 }
 
 // searchCustomers filters the customer list by text and brings it forward.

@@ -24,7 +24,7 @@ func (a *App) shortcuts() []shortcut {
 		{fyne.KeyF, a.focusSearch},
 		{fyne.KeyP, func() {
 			if a.book != nil && a.dash.snap != nil {
-				a.askDashboardReport()
+				a.dash.askDashboardReport()
 			}
 		}},
 		{fyne.KeyL, a.letterForSelected},
