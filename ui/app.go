@@ -76,8 +76,8 @@ type App struct {
 	disputesView disputesState
 	// rates are the embedded rate tables with the dossier's added half-years.
 	rates *law.Rates
-	// legal holds the Contentieux screen's state.
-	legal legalState
+	// legal is the Contentieux screen (ui/legal*.go).
+	legal *legalView
 	// detailTab is the tab shown on the customer panel (identity or payer profile).
 	detailTab   int
 	risk        riskState     // risk classes and signals at the as-of date (ui/risk.go), and the Clients filters
@@ -119,6 +119,7 @@ func Run(path string) int {
 func newApp(fa fyne.App, today ledger.Date) *App {
 	a := &App{fyne: fa, today: today, asOf: today, screen: screenDashboard, tracer: &tracer{}}
 	a.dash = &dashboardView{a: a, agedSort: -1}
+	a.legal = &legalView{a: a}
 	fa.Settings().SetTheme(newTheme(a.themeMode()))
 	a.lang = a.initialLang()
 	a.fyneLang() // Fyne's dialogs in the same language (ui/fynelang.go)

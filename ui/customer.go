@@ -28,7 +28,7 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 	balance := widget.NewLabel(a.t("ui.detail.position",
 		"balance", a.money(acc.Balance()), "overdue", a.money(acc.Overdue(a.asOf))))
 	stmt := widget.NewButtonWithIcon(a.t("ui.statement.button"), theme.DocumentPrintIcon(), func() { a.askStatement(id) })
-	pen := widget.NewButtonWithIcon(a.t("ui.legal.button"), theme.ContentAddIcon(), func() { a.showPenalties(id) })
+	pen := widget.NewButtonWithIcon(a.t("ui.legal.button"), theme.ContentAddIcon(), func() { a.legal.showPenalties(id) })
 	var more *widget.Button
 	more = widget.NewButtonWithIcon(a.t("ui.detail.more"), theme.MoreVerticalIcon(), func() {
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(more)
@@ -239,7 +239,7 @@ func (a *App) customerActions(id string) []*fyne.MenuItem {
 		fyne.NewMenuItem(a.t("ui.detail.letter"), func() { a.writeLetter(id) }),
 		fyne.NewMenuItem(a.t("ui.detail.callsheet"), func() { a.askCallSheetPDF(id) }),
 		fyne.NewMenuItem(a.t("ui.statement.button"), func() { a.askStatement(id) }),
-		fyne.NewMenuItem(a.t("ui.legal.button"), func() { a.showPenalties(id) }),
-		fyne.NewMenuItem(a.t("ui.detail.injonction"), func() { a.showInjonction(id) }),
+		fyne.NewMenuItem(a.t("ui.legal.button"), func() { a.legal.showPenalties(id) }),
+		fyne.NewMenuItem(a.t("ui.detail.injonction"), func() { a.legal.showInjonction(id) }),
 	}
 }

@@ -160,7 +160,7 @@ func TestLegalScreenComputesPenalties(t *testing.T) {
 	a := openDemoApp(t, "fr")
 	// Free computation: 10,000 € due 31/03/2025, paid 15/10/2025, B2B (split at the half-year).
 	a.legal.amount, a.legal.due, a.legal.end = "10 000,00", "31/03/2025", "15/10/2025"
-	a.computePenalties()
+	a.legal.computePenalties()
 	if a.legal.err != "" || a.legal.result == nil {
 		t.Fatalf("err %q", a.legal.err)
 	}
@@ -181,13 +181,13 @@ func TestLegalScreenComputesPenalties(t *testing.T) {
 		}
 	}
 	a.legal.end = "30/06/2026"
-	a.showPenalties(id)
+	a.legal.showPenalties(id)
 	if a.legal.err != "" || a.legal.result == nil || a.legal.result.Totals.Indemnity <= 0 {
 		t.Errorf("customer %s: err %q", id, a.legal.err)
 	}
 	// Bad input is reported, not computed.
 	a.legal.customer, a.legal.amount = "", "abc"
-	a.computePenalties()
+	a.legal.computePenalties()
 	if a.legal.result != nil || !strings.Contains(a.legal.err, "abc") {
 		t.Errorf("bad amount: %q", a.legal.err)
 	}
@@ -230,21 +230,21 @@ func TestWindowSizeIsRemembered(t *testing.T) {
 func TestAddedHalfYearRatesReachToday(t *testing.T) {
 	a := openDemoApp(t, "fr")
 	a.legal.amount, a.legal.due, a.legal.end = "1 000,00", "30/09/2026", "23/11/2026"
-	a.computePenalties()
+	a.legal.computePenalties()
 	if a.legal.result != nil {
 		t.Skip("the embedded tables already cover 2026 H2")
 	}
-	if err := a.saveHalfYearRates("2026-H2", "x", "", "", ""); err == nil {
+	if err := a.legal.saveHalfYearRates("2026-H2", "x", "", "", ""); err == nil {
 		t.Error("a rate that is not a number was accepted")
 	}
 	if err := waitLoaded(t, a, func() {
-		if err := a.saveHalfYearRates("2026-H2", "2,15", "", "", ""); err != nil {
+		if err := a.legal.saveHalfYearRates("2026-H2", "2,15", "", "", ""); err != nil {
 			t.Error(err)
 		}
 	}); err != nil {
 		t.Fatal(err)
 	}
-	a.computePenalties()
+	a.legal.computePenalties()
 	if a.legal.err != "" || a.legal.result == nil || a.legal.result.Totals.Interest.String() != "17.98" {
 		t.Errorf("after adding 2026 H2: %q %+v", a.legal.err, a.legal.result)
 	}

@@ -15,8 +15,11 @@ import (
 	"relance/ledger/law"
 )
 
-// legalState keeps the penalty calculator's inputs and result across rebuilds.
-type legalState struct {
+// legalView is the Contentieux screen: the penalty calculator (its inputs and result
+// kept across rebuilds), the limitation deadlines, the rate tables, the injonction
+// pack, the insolvency procedures and the cost of late payment, over the App's session.
+type legalView struct {
+	a                          *App
 	tab                        int
 	customer, amount, due, end string
 	rate                       string
@@ -30,18 +33,19 @@ type legalState struct {
 // legalScreen is the Contentieux screen: the late-penalty calculator with its
 // décompte (for any amount, or for a customer's overdue invoices), the limitation
 // deadlines of the dossier, and the rate tables the computations use.
-func (a *App) legalScreen() fyne.CanvasObject {
+func (sv *legalView) legalScreen() fyne.CanvasObject {
+	a := sv.a
 	panes := []struct {
 		key   string
 		icon  fyne.Resource
 		build func() fyne.CanvasObject
 	}{
-		{"ui.legal.tab_penalties", theme.ContentAddIcon(), a.penaltyPane},
-		{"ui.legal.tab_limitation", theme.HistoryIcon(), a.limitationPane},
-		{"ui.legal.tab_rates", theme.ListIcon(), a.ratesPane},
-		{"ui.legal2.tab_injonction", theme.DocumentIcon(), a.injonctionPane},
-		{"ui.legal2.tab_procedures", theme.WarningIcon(), a.insolvencyPane},
-		{"ui.legal2.tab_costs", theme.InfoIcon(), a.costsPane},
+		{"ui.legal.tab_penalties", theme.ContentAddIcon(), sv.penaltyPane},
+		{"ui.legal.tab_limitation", theme.HistoryIcon(), sv.limitationPane},
+		{"ui.legal.tab_rates", theme.ListIcon(), sv.ratesPane},
+		{"ui.legal2.tab_injonction", theme.DocumentIcon(), sv.injonctionPane},
+		{"ui.legal2.tab_procedures", theme.WarningIcon(), sv.insolvencyPane},
+		{"ui.legal2.tab_costs", theme.InfoIcon(), sv.costsPane},
 	}
 	// Only the tab shown is built; the others when they are first selected (each reads
 	// the dossier: the screen opens at once even on a large one).
@@ -57,29 +61,31 @@ func (a *App) legalScreen() fyne.CanvasObject {
 			holders[i].Refresh()
 		}
 	}
-	if a.legal.tab < 0 || a.legal.tab >= len(panes) {
-		a.legal.tab = 0
+	if sv.tab < 0 || sv.tab >= len(panes) {
+		sv.tab = 0
 	}
-	fill(a.legal.tab)
-	tabs.SelectIndex(a.legal.tab)
+	fill(sv.tab)
+	tabs.SelectIndex(sv.tab)
 	tabs.OnSelected = func(*container.TabItem) {
-		a.legal.tab = tabs.SelectedIndex()
-		fill(a.legal.tab)
+		sv.tab = tabs.SelectedIndex()
+		fill(sv.tab)
 	}
 	return tabs
 }
 
 // showPenalties opens the calculator on a customer's overdue invoices.
-func (a *App) showPenalties(customerID string) {
-	a.legal.tab, a.legal.customer = 0, customerID
-	a.computePenalties()
+func (sv *legalView) showPenalties(customerID string) {
+	a := sv.a
+	sv.tab, sv.customer = 0, customerID
+	sv.computePenalties()
 	a.showScreen(screenLegal)
 }
 
 var debtorKeys = []string{"ui.legal.debtor_b2b", "ui.legal.debtor_b2c", "ui.legal.debtor_public", "ui.legal.debtor_uk"}
 
-func (a *App) penaltyPane() fyne.CanvasObject {
-	s := &a.legal
+func (sv *legalView) penaltyPane() fyne.CanvasObject {
+	a := sv.a
+	s := sv
 	entry := func(v *string, hint string) *widget.Entry {
 		e := widget.NewEntry()
 		e.SetText(*v)
@@ -123,17 +129,18 @@ func (a *App) penaltyPane() fyne.CanvasObject {
 		if s.customer == "" {
 			s.customer = strings.TrimSpace(customer.entry.Text) // unknown: computePenalties says so
 		}
-		a.computePenalties()
+		sv.computePenalties()
 		a.showScreen(screenLegal)
 	})
 	compute.Importance = widget.HighImportance
 	left := container.NewVBox(form, help, container.NewHBox(compute))
-	return container.NewBorder(nil, nil, withWidth(370, left), nil, a.decompteView())
+	return container.NewBorder(nil, nil, withWidth(370, left), nil, sv.decompteView())
 }
 
 // computePenalties runs the penalty engine on the calculator's inputs.
-func (a *App) computePenalties() {
-	s := &a.legal
+func (sv *legalView) computePenalties() {
+	a := sv.a
+	s := sv
 	s.result, s.err = nil, ""
 	fail := func(key string, args ...string) { s.err = a.t(key, args...) }
 	if strings.TrimSpace(s.end) == "" {
@@ -179,7 +186,7 @@ func (a *App) computePenalties() {
 		fail("ui.legal.bad_date", "value", s.due)
 		return
 	}
-	rates, err := a.lawRates()
+	rates, err := sv.lawRates()
 	if err == nil {
 		s.result, err = law.Compute(rates, terms, law.Invoice{Ref: "1", Amount: amt, Due: d})
 	}
@@ -190,8 +197,9 @@ func (a *App) computePenalties() {
 
 // decompteView shows the last computation: one line per invoice and period, totals
 // and the rules applied.
-func (a *App) decompteView() fyne.CanvasObject {
-	s := &a.legal
+func (sv *legalView) decompteView() fyne.CanvasObject {
+	a := sv.a
+	s := sv
 	if s.err != "" {
 		l := widget.NewLabel(s.err)
 		l.Wrapping = fyne.TextWrapWord
@@ -249,7 +257,8 @@ func (a *App) decompteView() fyne.CanvasObject {
 }
 
 // limitationPane lists the dossier's open invoices by limitation urgency.
-func (a *App) limitationPane() fyne.CanvasObject {
+func (sv *legalView) limitationPane() fyne.CanvasObject {
+	a := sv.a
 	rows, err := a.sess.Deadlines(a.asOf)
 	if err != nil {
 		return widget.NewLabel(ledger.Localize(err, a.lang))
@@ -287,8 +296,9 @@ func (a *App) limitationPane() fyne.CanvasObject {
 }
 
 // ratesPane shows, half-year by half-year, the rates the penalty engine uses.
-func (a *App) ratesPane() fyne.CanvasObject {
-	rates, err := a.lawRates()
+func (sv *legalView) ratesPane() fyne.CanvasObject {
+	a := sv.a
+	rates, err := sv.lawRates()
 	if err != nil {
 		return widget.NewLabel(ledger.Localize(err, a.lang))
 	}
@@ -327,13 +337,14 @@ func (a *App) ratesPane() fyne.CanvasObject {
 	a.fitColumns(t, cols)
 	from, to := rates.ECBRateCoverage()
 	note := caption(a.t("ui.legal.rates_note", "from", a.date(from), "to", a.date(to)))
-	add := widget.NewButtonWithIcon(a.t("ui.legal.add_half"), theme.ContentAddIcon(), a.askHalfYearRates)
+	add := widget.NewButtonWithIcon(a.t("ui.legal.add_half"), theme.ContentAddIcon(), sv.askHalfYearRates)
 	return container.NewBorder(container.NewHBox(add), note, nil, nil, t)
 }
 
 // lawRates returns the rate tables the computations use: the embedded ones with the
 // dossier's added half-years.
-func (a *App) lawRates() (*law.Rates, error) {
+func (sv *legalView) lawRates() (*law.Rates, error) {
+	a := sv.a
 	if a.rates != nil {
 		return a.rates, nil
 	}
@@ -343,7 +354,8 @@ func (a *App) lawRates() (*law.Rates, error) {
 // askHalfYearRates asks for a half-year's published rates and stores them in the
 // dossier (one transaction): for the half-year after the embedded tables, once its
 // rates are published (ECB rate of 1 January / 1 July, legal interest rates).
-func (a *App) askHalfYearRates() {
+func (sv *legalView) askHalfYearRates() {
+	a := sv.a
 	next := law.HalfOf(a.asOf)
 	half, ecb, private, other, uk := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	half.SetText(next.String())
@@ -359,7 +371,7 @@ func (a *App) askHalfYearRates() {
 		if !ok {
 			return
 		}
-		if err := a.saveHalfYearRates(half.Text, ecb.Text, private.Text, other.Text, uk.Text); err != nil {
+		if err := sv.saveHalfYearRates(half.Text, ecb.Text, private.Text, other.Text, uk.Text); err != nil {
 			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		}
 	}, a.win)
@@ -369,7 +381,8 @@ func (a *App) askHalfYearRates() {
 
 // saveHalfYearRates parses and stores a half-year of rates; empty rates are left to the
 // embedded tables.
-func (a *App) saveHalfYearRates(half, ecb, private, other, uk string) error {
+func (sv *legalView) saveHalfYearRates(half, ecb, private, other, uk string) error {
+	a := sv.a
 	h, err := law.ParseHalf(strings.TrimSpace(half))
 	if err != nil {
 		return errText(a.t("ui.legal.bad_half", "value", half))

@@ -17,8 +17,9 @@ import (
 // costsPane holds the two calculators of the cost of late payment: the financing cost
 // of an overdue amount at the firm's own rate (law.LateCost), and the early-payment
 // discount compared with that cost (law.DiscountComparison).
-func (a *App) costsPane() fyne.CanvasObject {
-	s := &a.legal.more
+func (sv *legalView) costsPane() fyne.CanvasObject {
+	a := sv.a
+	s := &sv.more
 	entry := func(v *string, hint string) *widget.Entry {
 		e := widget.NewEntry()
 		e.SetText(*v)
@@ -32,7 +33,7 @@ func (a *App) costsPane() fyne.CanvasObject {
 		widget.NewFormItem(a.t("ui.legal2.days_late"), entry(&s.costDays, "60")),
 	)
 	lateBtn := widget.NewButtonWithIcon(a.t("ui.legal.compute"), theme.ConfirmIcon(), func() {
-		s.costResult = a.computeLateCost()
+		s.costResult = sv.computeLateCost()
 		a.showScreen(screenLegal)
 	})
 	esc := widget.NewForm(
@@ -42,7 +43,7 @@ func (a *App) costsPane() fyne.CanvasObject {
 		widget.NewFormItem(a.t("ui.legal2.firm_rate"), entry(&s.escFR, a.t("ui.legal.rate_example"))),
 	)
 	escBtn := widget.NewButtonWithIcon(a.t("ui.legal.compute"), theme.ConfirmIcon(), func() {
-		s.escResult = a.computeEscompte()
+		s.escResult = sv.computeEscompte()
 		a.showScreen(screenLegal)
 	})
 	result := func(text string) *widget.Label {
@@ -68,8 +69,9 @@ func parsePct(s string) (decimal.Decimal, error) {
 	return decimal.NewFromString(strings.TrimSuffix(strings.TrimSpace(strings.Replace(strings.TrimSpace(s), ",", ".", 1)), "%"))
 }
 
-func (a *App) computeLateCost() string {
-	s := &a.legal.more
+func (sv *legalView) computeLateCost() string {
+	a := sv.a
+	s := &sv.more
 	amt, err := parseAmount(s.costAmount)
 	if err != nil {
 		return a.t("ui.legal.bad_amount", "value", s.costAmount)
@@ -90,8 +92,9 @@ func (a *App) computeLateCost() string {
 		"rate", a.percent(c.Rate.StringFixed(2)))
 }
 
-func (a *App) computeEscompte() string {
-	s := &a.legal.more
+func (sv *legalView) computeEscompte() string {
+	a := sv.a
+	s := &sv.more
 	amt, err := parseAmount(s.escAmount)
 	if err != nil {
 		return a.t("ui.legal.bad_amount", "value", s.escAmount)

@@ -32,10 +32,11 @@ type legalMore struct {
 
 // injonctionPane prepares the injonction de payer pack of a customer: eligibility,
 // court, the request's data, the bordereau, the costs, and saves the PDF dossier.
-func (a *App) injonctionPane() fyne.CanvasObject {
-	s := &a.legal.more
+func (sv *legalView) injonctionPane() fyne.CanvasObject {
+	a := sv.a
+	s := &sv.more
 	prepareNow := func() {
-		a.prepareInjonction()
+		sv.prepareInjonction()
 		a.showScreen(screenLegal)
 	}
 	customer := a.newCustomerPicker(s.ipCustomer, func(id string) { s.ipCustomer = id; prepareNow() })
@@ -47,19 +48,20 @@ func (a *App) injonctionPane() fyne.CanvasObject {
 		prepareNow()
 	})
 	prepare.Importance = widget.HighImportance
-	save := widget.NewButtonWithIcon(a.t("ui.legal2.save_pdf"), theme.DocumentSaveIcon(), a.askInjonctionPDF)
+	save := widget.NewButtonWithIcon(a.t("ui.legal2.save_pdf"), theme.DocumentSaveIcon(), sv.askInjonctionPDF)
 	if s.ipPack == nil {
 		save.Disable()
 	}
 	help := caption(a.t("ui.legal2.ip_help"))
 	left := container.NewVBox(widget.NewForm(widget.NewFormItem(a.t("ui.legal.customer"), customer.object())),
 		container.NewHBox(prepare, save), help)
-	return container.NewBorder(nil, nil, withWidth(330, left), nil, a.injonctionView())
+	return container.NewBorder(nil, nil, withWidth(330, left), nil, sv.injonctionView())
 }
 
 // prepareInjonction builds the pack of the chosen customer at the as-of date.
-func (a *App) prepareInjonction() {
-	s := &a.legal.more
+func (sv *legalView) prepareInjonction() {
+	a := sv.a
+	s := &sv.more
 	s.ipPack, s.ipErr = nil, ""
 	if a.book.Account(s.ipCustomer) == nil {
 		s.ipErr = a.t("ui.legal.bad_customer", "value", s.ipCustomer)
@@ -74,14 +76,16 @@ func (a *App) prepareInjonction() {
 }
 
 // showInjonction opens the injonction tab on a customer.
-func (a *App) showInjonction(customerID string) {
-	a.legal.tab, a.legal.more.ipCustomer = 3, customerID
-	a.prepareInjonction()
+func (sv *legalView) showInjonction(customerID string) {
+	a := sv.a
+	sv.tab, sv.more.ipCustomer = 3, customerID
+	sv.prepareInjonction()
 	a.showScreen(screenLegal)
 }
 
-func (a *App) injonctionView() fyne.CanvasObject {
-	s := &a.legal.more
+func (sv *legalView) injonctionView() fyne.CanvasObject {
+	a := sv.a
+	s := &sv.more
 	if s.ipErr != "" {
 		l := widget.NewLabel(s.ipErr)
 		l.Wrapping, l.Importance = fyne.TextWrapWord, widget.DangerImportance
@@ -159,8 +163,9 @@ func (a *App) injonctionView() fyne.CanvasObject {
 }
 
 // askInjonctionPDF asks where to save the pack's PDF dossier, then writes it.
-func (a *App) askInjonctionPDF() {
-	p := a.legal.more.ipPack
+func (sv *legalView) askInjonctionPDF() {
+	a := sv.a
+	p := sv.more.ipPack
 	if p == nil {
 		return
 	}

@@ -25,7 +25,8 @@ type procRow struct {
 }
 
 // procedureRows returns every recorded procedure's deadlines at the as-of date.
-func (a *App) procedureRows() []procRow {
+func (sv *legalView) procedureRows() []procRow {
+	a := sv.a
 	var rows []procRow
 	for _, r := range a.sess.ProcedureDeadlines(a.asOf) {
 		for _, d := range r.Deadlines {
@@ -37,19 +38,20 @@ func (a *App) procedureRows() []procRow {
 
 // insolvencyPane lists the insolvency procedures with their deadlines, colour-coded,
 // records a new one and writes the claim-filing and retention-of-title letters.
-func (a *App) insolvencyPane() fyne.CanvasObject {
-	s := &a.legal.more
-	rows := a.procedureRows()
+func (sv *legalView) insolvencyPane() fyne.CanvasObject {
+	a := sv.a
+	s := &sv.more
+	rows := sv.procedureRows()
 	if s.procSelected > len(rows) {
 		s.procSelected = 0
 	}
-	claimBtn := widget.NewButtonWithIcon(a.t("ui.legal2.claim_pdf"), theme.DocumentSaveIcon(), func() { a.askProcedureLetter(rows, false) })
-	retBtn := widget.NewButtonWithIcon(a.t("ui.legal2.retention_pdf"), theme.DocumentSaveIcon(), func() { a.askProcedureLetter(rows, true) })
+	claimBtn := widget.NewButtonWithIcon(a.t("ui.legal2.claim_pdf"), theme.DocumentSaveIcon(), func() { sv.askProcedureLetter(rows, false) })
+	retBtn := widget.NewButtonWithIcon(a.t("ui.legal2.retention_pdf"), theme.DocumentSaveIcon(), func() { sv.askProcedureLetter(rows, true) })
 	if s.procSelected == 0 {
 		claimBtn.Disable()
 		retBtn.Disable()
 	}
-	add := widget.NewButtonWithIcon(a.t("ui.legal2.record"), theme.ContentAddIcon(), a.askProcedure)
+	add := widget.NewButtonWithIcon(a.t("ui.legal2.record"), theme.ContentAddIcon(), sv.askProcedure)
 	add.Importance = widget.HighImportance
 	cols := []column{{"law.col.procedure", 90, false}, {"law.col.customer", 160, false}, {"law.col.proc_kind", 185, false},
 		{"law.col.bodacc", 90, false}, {"law.col.step", 160, false}, {"law.col.proc_deadline", 90, false},
@@ -91,8 +93,8 @@ func (a *App) insolvencyPane() fyne.CanvasObject {
 		id := rows[row].p.Customer
 		return []*fyne.MenuItem{
 			fyne.NewMenuItem(a.t("ui.agenda.open_customer"), func() { a.showCustomer(id) }),
-			fyne.NewMenuItem(a.t("ui.legal2.claim_pdf"), func() { a.askProcedureLetter(rows, false) }),
-			fyne.NewMenuItem(a.t("ui.legal2.retention_pdf"), func() { a.askProcedureLetter(rows, true) }),
+			fyne.NewMenuItem(a.t("ui.legal2.claim_pdf"), func() { sv.askProcedureLetter(rows, false) }),
+			fyne.NewMenuItem(a.t("ui.legal2.retention_pdf"), func() { sv.askProcedureLetter(rows, true) }),
 		}
 	}
 	t.actions.open = func(row int) { a.showCustomer(rows[row].p.Customer) }
@@ -107,7 +109,8 @@ func (a *App) insolvencyPane() fyne.CanvasObject {
 
 // askProcedure asks for a procedure's data and records it (one transaction: the
 // procedure and the customer's insolvency status).
-func (a *App) askProcedure() {
+func (sv *legalView) askProcedure() {
+	a := sv.a
 	customer := a.newCustomerPicker("", nil)
 	judgment, bodacc, mandataire, address, admin, court := widget.NewEntry(), widget.NewEntry(),
 		widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
@@ -152,7 +155,7 @@ func (a *App) askProcedure() {
 			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 			return
 		}
-		a.legal.tab = 4
+		sv.tab = 4
 		a.reloadThen(a.t("ui.legal2.recorded", "id", p.ID))
 	}, a.win)
 	d.Resize(fyne.NewSize(620, 560))
@@ -161,8 +164,9 @@ func (a *App) askProcedure() {
 
 // askProcedureLetter saves the claim-filing (or retention-of-title) letter of the
 // selected procedure.
-func (a *App) askProcedureLetter(rows []procRow, retention bool) {
-	i := a.legal.more.procSelected - 1
+func (sv *legalView) askProcedureLetter(rows []procRow, retention bool) {
+	a := sv.a
+	i := sv.more.procSelected - 1
 	if i < 0 || i >= len(rows) {
 		return
 	}
@@ -176,7 +180,7 @@ func (a *App) askProcedureLetter(rows []procRow, retention bool) {
 		file = "ui.legal2.retention_file"
 	}
 	a.askSave(fmt.Sprintf("%s-%s-%s.pdf", a.t(file), p.Customer, a.asOf), "ui.legal2.saved", func(path string) error {
-		rates, err := a.lawRates()
+		rates, err := sv.lawRates()
 		if err != nil {
 			return err
 		}

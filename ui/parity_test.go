@@ -214,9 +214,9 @@ func TestWindowAndCommandLineAgree(t *testing.T) {
 			t.Errorf("%s: no customer with an overdue amount", at)
 		}
 		for id, p := range w.penalties {
-			s := &a.legal
+			s := a.legal
 			s.customer, s.end, s.rate, s.basis360 = id, a.date(at), "", false
-			a.computePenalties()
+			a.legal.computePenalties()
 			if s.result == nil {
 				t.Errorf("%s: %s: no décompte on screen: %s", at, id, s.err)
 				continue

@@ -71,7 +71,7 @@ func TestScreenshots(t *testing.T) {
 						break
 					}
 				}
-				a.computePenalties()
+				a.legal.computePenalties()
 			}, []string{a.t("law.total.due")}},
 			{"legal-injonction", screenLegal, func() {
 				a.legal.tab = 3
@@ -83,14 +83,14 @@ func TestScreenshots(t *testing.T) {
 						}
 					}
 				}
-				a.prepareInjonction()
+				a.legal.prepareInjonction()
 			}, []string{a.t("ip.pdf.h.bordereau")}},
 			{"legal-procedures", screenLegal, func() { a.legal.tab = 4 }, []string{a.t("law.proc.deadline.claim")}},
 			{"legal-costs", screenLegal, func() {
 				a.legal.tab = 5
 				a.legal.more.costAmount, a.legal.more.costRate, a.legal.more.costDays = "10000", "6", "60"
 				a.legal.more.escAmount, a.legal.more.escDiscount, a.legal.more.escDays, a.legal.more.escFR = "10000", "2", "30", "6"
-				a.legal.more.costResult, a.legal.more.escResult = a.computeLateCost(), a.computeEscompte()
+				a.legal.more.costResult, a.legal.more.escResult = a.legal.computeLateCost(), a.legal.computeEscompte()
 			}, []string{a.t("ui.legal2.escompte")}},
 			{"letters", screenLetters, nil, []string{a.t("ui.let.tab.templates"), a.t("ui.let.preview")}},
 			{"agenda", screenReminders, func() { a.agenda.tab, a.agenda.selected = 0, 0 }, []string{a.t("ui.agenda.col.priority"), a.t("ui.agenda.reschedule")}},

@@ -199,7 +199,7 @@ func (a *App) buildScreen(id screenID) fyne.CanvasObject {
 	case screenLetters:
 		return a.lettersScreen()
 	case screenLegal:
-		return a.legalScreen()
+		return a.legal.legalScreen()
 	case screenSettings:
 		return a.newSettingsScreen()
 	case screenCorrection:

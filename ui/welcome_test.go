@@ -139,7 +139,7 @@ func TestPenaltiesStopAtTheOpeningJudgment(t *testing.T) {
 		t.Fatalf("the demo has no procedure: %v", err)
 	}
 	p := procs[0]
-	a.showPenalties(p.Customer)
+	a.legal.showPenalties(p.Customer)
 	d := a.legal.result
 	if d == nil {
 		t.Fatalf("no décompte: %s", a.legal.err)
