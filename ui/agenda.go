@@ -14,9 +14,11 @@ import (
 	"relance/ledger/dunning"
 )
 
-// agendaState holds the Relances du jour screen's state: the agenda computed for the
-// as-of date, the records it came from, the filter and the selection.
-type agendaState struct {
+// agendaView is the Relances du jour screen: the agenda computed for the as-of date,
+// the records it came from, the filter and the selection, the call sheet, the day's
+// letters, the promises and plans, and the scenario editor.
+type agendaView struct {
+	a         *App
 	tab       int             // today, dry run, promises and plans, scenarios
 	channel   dunning.Channel // "" all
 	selected  int             // row in the filtered entries, -1 none
@@ -31,8 +33,9 @@ type agendaState struct {
 
 // loadAgenda computes the agenda at the as-of date (dry run included) unless it is
 // already computed for this book and date.
-func (a *App) loadAgenda() error {
-	s := &a.agenda
+func (sv *agendaView) loadAgenda() error {
+	a := sv.a
+	s := sv
 	if s.rev == a.book && s.at == a.asOf && s.scenarios != nil {
 		return nil
 	}
@@ -49,12 +52,12 @@ func (a *App) loadAgenda() error {
 }
 
 // invalidateAgenda forces the next display to compute the agenda again.
-func (a *App) invalidateAgenda() { a.agenda.rev = nil }
+func (sv *agendaView) invalidateAgenda() { sv.rev = nil }
 
 // entries returns the agenda's entries for the channel filter, grouped by channel in
 // escalation order, by priority within a channel.
-func (a *App) agendaEntries() []dunning.Entry {
-	s := &a.agenda
+func (sv *agendaView) agendaEntries() []dunning.Entry {
+	s := sv
 	var out []dunning.Entry
 	for _, ch := range dunning.Channels {
 		if s.channel != "" && s.channel != ch {
@@ -71,18 +74,19 @@ func (a *App) agendaEntries() []dunning.Entry {
 
 // remindersScreen is "Relances du jour": today's actions, the dry run, the promises
 // and payment plans, and the scenario editor.
-func (a *App) remindersScreen() fyne.CanvasObject {
-	if err := a.loadAgenda(); err != nil {
+func (sv *agendaView) remindersScreen() fyne.CanvasObject {
+	a := sv.a
+	if err := sv.loadAgenda(); err != nil {
 		return widget.NewLabel(ledger.Localize(err, a.lang))
 	}
-	s := &a.agenda
+	s := sv
 	tabs := container.NewAppTabs(
-		container.NewTabItem(a.t("ui.agenda.tab.today", "n", fmt.Sprint(len(s.ag.Entries))), a.agendaToday()),
-		container.NewTabItem(a.t("ui.agenda.tab.dry"), a.agendaDryRun()),
-		container.NewTabItem(a.t("ui.agenda.tab.promises"), a.agendaPromises()),
+		container.NewTabItem(a.t("ui.agenda.tab.today", "n", fmt.Sprint(len(s.ag.Entries))), sv.agendaToday()),
+		container.NewTabItem(a.t("ui.agenda.tab.dry"), sv.agendaDryRun()),
+		container.NewTabItem(a.t("ui.agenda.tab.promises"), sv.agendaPromises()),
 		// the editor's grid scrolls rather than widening the window (tabs take the
 		// widest of their contents)
-		container.NewTabItem(a.t("ui.agenda.tab.scenarios"), container.NewScroll(a.scenarioEditor())),
+		container.NewTabItem(a.t("ui.agenda.tab.scenarios"), container.NewScroll(sv.scenarioEditor())),
 	)
 	tabs.SelectIndex(s.tab)
 	tabs.OnSelected = func(*container.TabItem) { s.tab = tabs.SelectedIndex() }
@@ -91,8 +95,9 @@ func (a *App) remindersScreen() fyne.CanvasObject {
 
 // agendaToday lists today's actions with a channel filter, the batch validation of the
 // letters and the selected action's detail.
-func (a *App) agendaToday() fyne.CanvasObject {
-	s := &a.agenda
+func (sv *agendaView) agendaToday() fyne.CanvasObject {
+	a := sv.a
+	s := sv
 	keys := []dunning.Channel{""}
 	labels := []string{a.t("ui.agenda.all", "n", fmt.Sprint(len(s.ag.Entries)))}
 	byCh := s.ag.ByChannel()
@@ -109,7 +114,7 @@ func (a *App) agendaToday() fyne.CanvasObject {
 		a.showScreen(screenReminders)
 	}
 	letters := len(s.ag.Writings([]dunning.Channel{dunning.ChanLetter}, false))
-	batch := widget.NewButtonWithIcon(a.t("ui.agenda.batch", "n", fmt.Sprint(letters)), theme.DocumentPrintIcon(), a.askIssueLetters)
+	batch := widget.NewButtonWithIcon(a.t("ui.agenda.batch", "n", fmt.Sprint(letters)), theme.DocumentPrintIcon(), sv.askIssueLetters)
 	if letters == 0 {
 		batch.Disable()
 	}
@@ -141,7 +146,7 @@ func (a *App) agendaToday() fyne.CanvasObject {
 		ll.Wrapping = fyne.TextWrapWord
 		top.Add(ll)
 	}
-	rows := a.agendaEntries()
+	rows := sv.agendaEntries()
 	cols := []column{{"ui.agenda.col.channel", 150, false}, {"ui.agenda.col.action", 210, false}, {"ui.agenda.col.customer", 320, false},
 		{"ui.agenda.col.class", 70, false}, {"ui.agenda.col.items", 60, true}, {"ui.agenda.col.amount", 110, true},
 		{"ui.agenda.col.due", 100, true}, {"ui.agenda.col.late", 100, true}, {"ui.agenda.col.priority", 120, false}, {"ui.agenda.col.assignee", 110, false}}
@@ -173,7 +178,7 @@ func (a *App) agendaToday() fyne.CanvasObject {
 		case 7:
 			return fmt.Sprint(e.DaysLate), imp
 		case 8:
-			rank := a.agendaRank(e)
+			rank := sv.agendaRank(e)
 			level := dunning.Urgency(rank, len(s.ag.Entries))
 			if level == dunning.UrgencyHigh {
 				imp = widget.DangerImportance
@@ -181,12 +186,12 @@ func (a *App) agendaToday() fyne.CanvasObject {
 			return fmt.Sprint(rank) + " – " + dunning.UrgencyName(a.lang, level), imp
 		}
 		return e.Assignee, imp
-	}, rowActions{open: func(r int) { a.openAgendaCustomer(rows[r].Customer) }, menu: func(r int) []*fyne.MenuItem {
+	}, rowActions{open: func(r int) { sv.openAgendaCustomer(rows[r].Customer) }, menu: func(r int) []*fyne.MenuItem {
 		e := rows[r]
 		return []*fyne.MenuItem{
-			fyne.NewMenuItem(a.t("ui.agenda.open_customer"), func() { a.openAgendaCustomer(e.Customer) }),
-			fyne.NewMenuItem(a.t("ui.agenda.done"), func() { a.askDone(e) }),
-			fyne.NewMenuItem(a.t("ui.agenda.reschedule"), func() { a.askReschedule(e) }),
+			fyne.NewMenuItem(a.t("ui.agenda.open_customer"), func() { sv.openAgendaCustomer(e.Customer) }),
+			fyne.NewMenuItem(a.t("ui.agenda.done"), func() { sv.askDone(e) }),
+			fyne.NewMenuItem(a.t("ui.agenda.reschedule"), func() { sv.askReschedule(e) }),
 		}
 	}})
 	hint := widget.NewLabel(a.t("ui.agenda.pick"))
@@ -201,11 +206,11 @@ func (a *App) agendaToday() fyne.CanvasObject {
 		}
 		s.selected = r
 		a.trace("select", "list", "agenda", "id", rows[r].Customer, "channel", string(rows[r].Channel))
-		detail.Objects = []fyne.CanvasObject{a.agendaDetail(rows[r])}
+		detail.Objects = []fyne.CanvasObject{sv.agendaDetail(rows[r])}
 		detail.Refresh()
 	}
 	if s.selected >= 0 && s.selected < len(rows) {
-		detail.Objects = []fyne.CanvasObject{a.agendaDetail(rows[s.selected])}
+		detail.Objects = []fyne.CanvasObject{sv.agendaDetail(rows[s.selected])}
 	}
 	split := container.NewVSplit(table, detail)
 	split.Offset = 0.55
@@ -213,11 +218,12 @@ func (a *App) agendaToday() fyne.CanvasObject {
 }
 
 // agendaDetail shows why an action is due and what can be done with it.
-func (a *App) agendaDetail(e dunning.Entry) fyne.CanvasObject {
+func (sv *agendaView) agendaDetail(e dunning.Entry) fyne.CanvasObject {
+	a := sv.a
 	title := widget.NewLabelWithStyle(a.t("dunning.channel."+string(e.Channel))+" – "+a.t("dunning.stage."+e.Stage)+" – "+e.Customer+" "+e.Name,
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	why := container.NewVBox()
-	prio := widget.NewLabel(dunning.PriorityWhy(&e, a.agendaRank(&e), len(a.agenda.ag.Entries), nil, a.lang, a.currency()))
+	prio := widget.NewLabel(dunning.PriorityWhy(&e, sv.agendaRank(&e), len(sv.ag.Entries), nil, a.lang, a.currency()))
 	prio.Wrapping = fyne.TextWrapWord
 	prio.TextStyle = fyne.TextStyle{Italic: true}
 	why.Add(prio)
@@ -226,20 +232,21 @@ func (a *App) agendaDetail(e dunning.Entry) fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		why.Add(l)
 	}
-	done := widget.NewButtonWithIcon(a.t("ui.agenda.done"), theme.ConfirmIcon(), func() { a.askDone(e) })
+	done := widget.NewButtonWithIcon(a.t("ui.agenda.done"), theme.ConfirmIcon(), func() { sv.askDone(e) })
 	if e.Channel == dunning.ChanCall || e.Channel == dunning.ChanVisit {
 		done.SetText(a.t("ui.agenda.call"))
 	}
-	resched := widget.NewButtonWithIcon(a.t("ui.agenda.reschedule"), theme.HistoryIcon(), func() { a.askReschedule(e) })
-	sheet := widget.NewButtonWithIcon(a.t("ui.agenda.sheet_pdf"), theme.DocumentSaveIcon(), func() { a.askCallSheetPDF(e.Customer) })
-	card := widget.NewButtonWithIcon(a.t("ui.agenda.open_customer"), theme.AccountIcon(), func() { a.openAgendaCustomer(e.Customer) })
+	resched := widget.NewButtonWithIcon(a.t("ui.agenda.reschedule"), theme.HistoryIcon(), func() { sv.askReschedule(e) })
+	sheet := widget.NewButtonWithIcon(a.t("ui.agenda.sheet_pdf"), theme.DocumentSaveIcon(), func() { sv.askCallSheetPDF(e.Customer) })
+	card := widget.NewButtonWithIcon(a.t("ui.agenda.open_customer"), theme.AccountIcon(), func() { sv.openAgendaCustomer(e.Customer) })
 	buttons := container.NewHBox(done, resched, sheet, card)
 	return container.NewBorder(container.NewVBox(title, buttons), nil, nil, nil, container.NewVScroll(why))
 }
 
 // agendaDryRun lists every customer with nothing due today, and why.
-func (a *App) agendaDryRun() fyne.CanvasObject {
-	rows := a.agenda.ag.Skipped
+func (sv *agendaView) agendaDryRun() fyne.CanvasObject {
+	a := sv.a
+	rows := sv.ag.Skipped
 	cols := []column{{"ui.agenda.col.customer", 300, false}, {"ui.agenda.col.why", 800, false}}
 	return a.rowsTable(cols, func() int { return len(rows) }, func(r, c int) (string, widget.Importance) {
 		d := &rows[r]
@@ -251,22 +258,23 @@ func (a *App) agendaDryRun() fyne.CanvasObject {
 			parts = append(parts, w.Say(a.lang, a.currency()))
 		}
 		return strings.Join(parts, " ; "), widget.MediumImportance
-	}, a.customerRows("dryrun", func(r int) string { return rows[r].Customer }))
+	}, sv.customerRows("dryrun", func(r int) string { return rows[r].Customer }))
 }
 
 // agendaRank is the entry's rank in the day's agenda, highest priority first (1-based).
-func (a *App) agendaRank(e *dunning.Entry) int {
-	for i := range a.agenda.ag.Entries {
-		x := &a.agenda.ag.Entries[i]
+func (sv *agendaView) agendaRank(e *dunning.Entry) int {
+	for i := range sv.ag.Entries {
+		x := &sv.ag.Entries[i]
 		if x.Customer == e.Customer && x.Channel == e.Channel && x.Stage == e.Stage {
 			return i + 1
 		}
 	}
-	return len(a.agenda.ag.Entries)
+	return len(sv.ag.Entries)
 }
 
 // openAgendaCustomer opens the card of a customer of the agenda.
-func (a *App) openAgendaCustomer(id string) {
+func (sv *agendaView) openAgendaCustomer(id string) {
+	a := sv.a
 	a.trace("open", "list", "agenda", "id", id)
 	a.showCustomer(id)
 }
@@ -274,7 +282,8 @@ func (a *App) openAgendaCustomer(id string) {
 // recordEffects stores an outcome's effects (eff, from dunning.Record) or else the
 // actions of a reschedule (acts, from dunning.Reschedule) in one transaction, then
 // recomputes the agenda and reloads the dossier.
-func (a *App) recordEffects(eff *dunning.Effects, acts []dunning.Action, done string) {
+func (sv *agendaView) recordEffects(eff *dunning.Effects, acts []dunning.Action, done string) {
+	a := sv.a
 	var err error
 	if eff != nil {
 		err = a.sess.RecordOutcome(eff)
@@ -285,7 +294,7 @@ func (a *App) recordEffects(eff *dunning.Effects, acts []dunning.Action, done st
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		return
 	}
-	a.invalidateAgenda()
-	a.agenda.selected = -1
+	sv.invalidateAgenda()
+	sv.selected = -1
 	a.reloadThen(done)
 }

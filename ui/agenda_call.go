@@ -19,8 +19,9 @@ import (
 )
 
 // callSheetView is the call sheet on screen: the customer's situation and the 4C guide.
-func (a *App) callSheetView(customer string) fyne.CanvasObject {
-	s := callsheet.Gather(a.book, a.book.Account(customer), a.asOf, a.agenda.ag, a.agenda.rec, a.disputes, "")
+func (sv *agendaView) callSheetView(customer string) fyne.CanvasObject {
+	a := sv.a
+	s := callsheet.Gather(a.book, a.book.Account(customer), a.asOf, sv.ag, sv.rec, a.disputes, "")
 	acc := s.Account
 	box := container.NewVBox()
 	add := func(text string, bold bool) {
@@ -65,7 +66,8 @@ func (a *App) callSheetView(customer string) fyne.CanvasObject {
 
 // askDone records entry e as done: a letter as sent, a call or visit with its
 // outcome (the call sheet is shown beside the outcome form).
-func (a *App) askDone(e dunning.Entry) {
+func (sv *agendaView) askDone(e dunning.Entry) {
+	a := sv.a
 	acc := a.book.Account(e.Customer)
 	if acc == nil {
 		return
@@ -81,7 +83,7 @@ func (a *App) askDone(e dunning.Entry) {
 					a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 					return
 				}
-				a.recordEffects(&eff, nil, a.t("ui.agenda.recorded"))
+				sv.recordEffects(&eff, nil, a.t("ui.agenda.recorded"))
 			}, a.win)
 		return
 	}
@@ -114,7 +116,7 @@ func (a *App) askDone(e dunning.Entry) {
 		widget.NewFormItem("", ack),
 		widget.NewFormItem(a.t("ui.agenda.reason"), reason),
 		widget.NewFormItem(a.t("ui.agenda.note"), note))
-	content := container.NewHSplit(a.callSheetView(e.Customer), container.NewVScroll(form))
+	content := container.NewHSplit(sv.callSheetView(e.Customer), container.NewVScroll(form))
 	content.Offset = 0.55
 	d := dialog.NewCustomConfirm(a.t("ui.agenda.call_title", "customer", e.Name), a.t("ui.agenda.save"), a.t("ui.dialog.cancel"), content, func(ok bool) {
 		if !ok {
@@ -146,14 +148,15 @@ func (a *App) askDone(e dunning.Entry) {
 			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 			return
 		}
-		a.recordEffects(&eff, nil, a.t("ui.agenda.recorded"))
+		sv.recordEffects(&eff, nil, a.t("ui.agenda.recorded"))
 	}, a.win)
 	d.Resize(fyne.NewSize(1100, 680))
 	d.Show()
 }
 
 // askReschedule moves entry e to another date and assigns it.
-func (a *App) askReschedule(e dunning.Entry) {
+func (sv *agendaView) askReschedule(e dunning.Entry) {
+	a := sv.a
 	date := widget.NewEntry()
 	date.SetText(a.asOf.AddDays(1).String())
 	who := widget.NewEntry()
@@ -173,18 +176,19 @@ func (a *App) askReschedule(e dunning.Entry) {
 			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 			return
 		}
-		a.recordEffects(nil, acts, a.t("ui.agenda.rescheduled", "date", a.date(to)))
+		sv.recordEffects(nil, acts, a.t("ui.agenda.rescheduled", "date", a.date(to)))
 	}, a.win)
 }
 
 // askCallSheetPDF saves the customer's call sheet as PDF.
-func (a *App) askCallSheetPDF(customer string) {
+func (sv *agendaView) askCallSheetPDF(customer string) {
+	a := sv.a
 	acc := a.book.Account(customer)
 	if acc == nil {
 		return
 	}
 	a.askSave(fmt.Sprintf("%s-%s-%s.pdf", a.t("ui.agenda.sheet_file"), customer, a.asOf), "ui.agenda.sheet_done", func(path string) error {
-		s := callsheet.Gather(a.book, acc, a.asOf, a.agenda.ag, a.agenda.rec, a.disputes, "")
+		s := callsheet.Gather(a.book, acc, a.asOf, sv.ag, sv.rec, a.disputes, "")
 		s.Lang = a.lang
 		return letters.WriteFile(path, func(w io.Writer) error {
 			return callsheet.Render(w, s, callsheet.Options{Factory: a.pdf()})

@@ -31,14 +31,16 @@ type issuedLetter struct {
 }
 
 // letterLine describes a letter of the day in words: customer, stage, amount, channel.
-func (a *App) letterLine(e dunning.Entry) string {
+func (sv *agendaView) letterLine(e dunning.Entry) string {
+	a := sv.a
 	return e.Name + " (" + e.Customer + ") – " + dunning.StageName(a.lang, e.Stage) + " – " + a.money(e.Amount) + " – " + a.t("dunning.channel."+string(e.Channel))
 }
 
 // askIssueLetters lists the day's reminder letters, each with a box to leave it out,
 // and issues the ones kept after confirmation (issueLetters).
-func (a *App) askIssueLetters() {
-	todo := a.agenda.ag.Writings([]dunning.Channel{dunning.ChanLetter}, false)
+func (sv *agendaView) askIssueLetters() {
+	a := sv.a
+	todo := sv.ag.Writings([]dunning.Channel{dunning.ChanLetter}, false)
 	if len(todo) == 0 || a.db == nil || a.db.ReadOnly() {
 		return
 	}
@@ -56,7 +58,7 @@ func (a *App) askIssueLetters() {
 	}
 	for i, e := range todo {
 		keep[i] = true
-		c := widget.NewCheck(a.letterLine(e), func(on bool) { keep[i] = on; recount() })
+		c := widget.NewCheck(sv.letterLine(e), func(on bool) { keep[i] = on; recount() })
 		c.SetChecked(true)
 		list.Add(c)
 	}
@@ -78,12 +80,12 @@ func (a *App) askIssueLetters() {
 		if len(chosen) == 0 {
 			return
 		}
-		res, err := a.issueLetters(chosen)
+		res, err := sv.issueLetters(chosen)
 		if err != nil {
 			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 			return
 		}
-		a.invalidateAgenda()
+		sv.invalidateAgenda()
 		issued := 0
 		for _, r := range res {
 			if r.record != "" {
@@ -91,7 +93,7 @@ func (a *App) askIssueLetters() {
 			}
 		}
 		a.reloadThen(a.t("ui.agenda.batch_done", "n", fmt.Sprint(issued)))
-		a.showIssued(res)
+		sv.showIssued(res)
 	}, a.win)
 	d.Resize(fyne.NewSize(min(a.win.Canvas().Size().Width-40, 760), min(a.win.Canvas().Size().Height-40, 520)))
 	d.Show()
@@ -103,12 +105,13 @@ func (a *App) askIssueLetters() {
 // as sent in one transaction (after a backup that File > Restore can bring back). A
 // letter that cannot be composed is reported and left on the agenda. The PDFs are
 // written to a folder beside the dossier.
-func (a *App) issueLetters(entries []dunning.Entry) ([]issuedLetter, error) {
-	dir := a.issuedDir()
+func (sv *agendaView) issueLetters(entries []dunning.Entry) ([]issuedLetter, error) {
+	a := sv.a
+	dir := sv.issuedDir()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
-	batch, err := a.sess.WriteAgendaLetters(a.asOf, entries, &a.agenda.rec, letterpdf.BatchOptions{Dir: dir, Factory: a.pdf()})
+	batch, err := a.sess.WriteAgendaLetters(a.asOf, entries, &sv.rec, letterpdf.BatchOptions{Dir: dir, Factory: a.pdf()})
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +142,8 @@ func (a *App) issueLetters(entries []dunning.Entry) ([]issuedLetter, error) {
 }
 
 // issuedDir is the folder beside the dossier where the day's letters are written.
-func (a *App) issuedDir() string {
+func (sv *agendaView) issuedDir() string {
+	a := sv.a
 	return filepath.Join(filepath.Dir(a.path), "courriers-"+a.asOf.String())
 }
 
@@ -157,11 +161,12 @@ func safeFileName(s string) string {
 
 // showIssued lists the letters of a batch: each one issued with a button to open its
 // PDF, or the reason it was not; and a button to show the folder they were written to.
-func (a *App) showIssued(res []issuedLetter) {
+func (sv *agendaView) showIssued(res []issuedLetter) {
+	a := sv.a
 	list := container.NewVBox()
 	issued := 0
 	for _, r := range res {
-		line := widget.NewLabel(a.letterLine(r.entry))
+		line := widget.NewLabel(sv.letterLine(r.entry))
 		line.Wrapping = fyne.TextWrapWord
 		if r.record == "" {
 			line.Importance = widget.DangerImportance
@@ -184,7 +189,7 @@ func (a *App) showIssued(res []issuedLetter) {
 		}
 		list.Add(row)
 	}
-	dir := a.issuedDir()
+	dir := sv.issuedDir()
 	head := widget.NewLabel(a.t("ui.agenda.issue_result", "n", fmt.Sprint(issued), "total", fmt.Sprint(len(res)), "dir", dir))
 	head.Wrapping = fyne.TextWrapWord
 	folder := widget.NewButtonWithIcon(a.t("ui.agenda.issue_folder"), theme.FolderOpenIcon(), func() {

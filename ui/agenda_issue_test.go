@@ -40,14 +40,14 @@ func TestAgendaInWords(t *testing.T) {
 // dossier; a letter left out stays on the agenda.
 func TestIssueLetters(t *testing.T) {
 	a := openDemoApp(t, "fr")
-	if err := a.loadAgenda(); err != nil {
+	if err := a.agenda.loadAgenda(); err != nil {
 		t.Fatal(err)
 	}
 	todo := a.agenda.ag.Writings([]dunning.Channel{dunning.ChanLetter}, false)
 	if len(todo) == 0 {
 		t.Skip("no letter on the demo's agenda")
 	}
-	res, err := a.issueLetters(todo[:1])
+	res, err := a.agenda.issueLetters(todo[:1])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestIssueLetters(t *testing.T) {
 	if len(recs) == 0 || recs[0].Customer != todo[0].Customer && recs[len(recs)-1].Customer != todo[0].Customer {
 		t.Errorf("archive: %+v", recs)
 	}
-	a.showIssued(res)
+	a.agenda.showIssued(res)
 	if !hasText(a.win, a.t("ui.agenda.issue_folder")) {
 		t.Error("no result list after issuing")
 	}
@@ -79,8 +79,8 @@ func TestIssueLetters(t *testing.T) {
 func TestWriteLetterAndCorrect(t *testing.T) {
 	a := openDemoApp(t, "fr")
 	a.lettersView.tab = 1
-	id := a.firstOverdueCustomer()
-	a.writeLetter(id)
+	id := a.lettersView.firstOverdueCustomer()
+	a.lettersView.writeLetter(id)
 	if a.screen != screenLetters || a.lettersView.tab != 0 || a.lettersView.customer != id {
 		t.Fatalf("screen %d tab %d customer %q", a.screen, a.lettersView.tab, a.lettersView.customer)
 	}
@@ -111,7 +111,7 @@ func TestScoreText(t *testing.T) {
 // the command line writes them (they once fell back to the shipped one).
 func TestIssueLettersUseEditedTemplates(t *testing.T) {
 	a := openDemoApp(t, "fr")
-	if err := a.loadAgenda(); err != nil {
+	if err := a.agenda.loadAgenda(); err != nil {
 		t.Fatal(err)
 	}
 	todo := a.agenda.ag.Writings([]dunning.Channel{dunning.ChanLetter}, false)
@@ -132,7 +132,7 @@ func TestIssueLettersUseEditedTemplates(t *testing.T) {
 	if err := a.db.Update(func(tx *store.Tx) error { return templates.Save(tx, &edited, "test", anchor) }); err != nil {
 		t.Fatal(err)
 	}
-	res, err := a.issueLetters(todo[:1])
+	res, err := a.agenda.issueLetters(todo[:1])
 	if err != nil {
 		t.Fatal(err)
 	}

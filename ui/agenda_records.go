@@ -16,8 +16,9 @@ import (
 
 // agendaPromises lists the promises and the payment plans with their status at the
 // as-of date, and creates a payment plan.
-func (a *App) agendaPromises() fyne.CanvasObject {
-	s := &a.agenda
+func (sv *agendaView) agendaPromises() fyne.CanvasObject {
+	a := sv.a
+	s := sv
 	ps := s.rec.Promises
 	pcols := []column{{"ui.agenda.col.id", 130, false}, {"ui.agenda.col.customer", 280, false}, {"ui.agenda.col.made", 100, true},
 		{"ui.agenda.col.due", 100, true}, {"ui.agenda.col.amount", 120, true}, {"ui.agenda.col.status", 140, false}}
@@ -41,7 +42,7 @@ func (a *App) agendaPromises() fyne.CanvasObject {
 			imp = widget.DangerImportance
 		}
 		return a.t("dunning.promise." + string(st)), imp
-	}, a.customerRows("promises", func(r int) string { return ps[r].Customer }))
+	}, sv.customerRows("promises", func(r int) string { return ps[r].Customer }))
 	pl := s.rec.Plans
 	lcols := []column{{"ui.agenda.col.id", 160, false}, {"ui.agenda.col.customer", 220, false}, {"ui.agenda.col.made", 100, true},
 		{"ui.agenda.col.amount", 110, true}, {"ui.agenda.col.paid", 110, true}, {"ui.agenda.col.status", 110, false}, {"ui.agenda.col.instalments", 440, false}}
@@ -74,21 +75,22 @@ func (a *App) agendaPromises() fyne.CanvasObject {
 			imp = widget.DangerImportance
 		}
 		return a.t("dunning.plan." + string(st.Status)), imp
-	}, a.customerRows("plans", func(r int) string { return pl[r].Customer }))
-	newPlan := widget.NewButtonWithIcon(a.t("ui.agenda.new_plan"), theme.ContentAddIcon(), a.askNewPlan)
+	}, sv.customerRows("plans", func(r int) string { return pl[r].Customer }))
+	newPlan := widget.NewButtonWithIcon(a.t("ui.agenda.new_plan"), theme.ContentAddIcon(), sv.askNewPlan)
 	split := container.NewVSplit(ptable, container.NewBorder(container.NewHBox(newPlan), nil, nil, nil, ltable))
 	return split
 }
 
 // customerRows are the row actions of a list of customers' records: a click selects
 // the row (traced), a double click, Enter or the context menu opens the customer's card.
-func (a *App) customerRows(list string, customer func(row int) string) rowActions {
+func (sv *agendaView) customerRows(list string, customer func(row int) string) rowActions {
+	a := sv.a
 	return rowActions{
 		selected: func(r int) { a.trace("select", "list", list, "id", customer(r)) },
-		open:     func(r int) { a.openAgendaCustomer(customer(r)) },
+		open:     func(r int) { sv.openAgendaCustomer(customer(r)) },
 		menu: func(r int) []*fyne.MenuItem {
 			id := customer(r)
-			return []*fyne.MenuItem{fyne.NewMenuItem(a.t("ui.agenda.open_customer"), func() { a.openAgendaCustomer(id) })}
+			return []*fyne.MenuItem{fyne.NewMenuItem(a.t("ui.agenda.open_customer"), func() { sv.openAgendaCustomer(id) })}
 		},
 	}
 }
@@ -103,7 +105,8 @@ func customerName(book *ledger.Book, id string) string {
 
 // askNewPlan agrees a payment plan: the customer's overdue balance in monthly
 // instalments, with or without a signed acknowledgement of debt (C. civ. 2240).
-func (a *App) askNewPlan() {
+func (sv *agendaView) askNewPlan() {
+	a := sv.a
 	cust := widget.NewEntry()
 	count := widget.NewEntry()
 	count.SetText("3")
@@ -137,6 +140,6 @@ func (a *App) askNewPlan() {
 			a.showError(a.t("ui.dialog.error"), ledger.Localize(rerr, a.lang))
 			return
 		}
-		a.recordEffects(&eff, nil, a.t("ui.agenda.recorded"))
+		sv.recordEffects(&eff, nil, a.t("ui.agenda.recorded"))
 	}, a.win)
 }

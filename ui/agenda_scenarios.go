@@ -23,8 +23,9 @@ type stepRow struct {
 // scenarioEditor edits the steps of one class's scenario: code, offset from the due
 // date, channel, letter template, minimum amount, manual validation. Saving validates
 // the whole scenario; "Default" restores the shipped one.
-func (a *App) scenarioEditor() fyne.CanvasObject {
-	s := &a.agenda
+func (sv *agendaView) scenarioEditor() fyne.CanvasObject {
+	a := sv.a
+	s := sv
 	if s.class == "" {
 		s.class = dunning.DefaultClass
 	}
@@ -103,10 +104,10 @@ func (a *App) scenarioEditor() fyne.CanvasObject {
 			}
 			out.Steps = append(out.Steps, st)
 		}
-		a.saveScenario(func() error { return a.sess.SaveScenario(out) })
+		sv.saveScenario(func() error { return a.sess.SaveScenario(out) })
 	})
 	reset := widget.NewButtonWithIcon(a.t("ui.agenda.step.default"), theme.ViewRefreshIcon(), func() {
-		a.saveScenario(func() error { return a.sess.ResetScenario(s.class) })
+		sv.saveScenario(func() error { return a.sess.ResetScenario(s.class) })
 	})
 	help := widget.NewLabel(a.t("ui.agenda.step.help"))
 	help.Wrapping = fyne.TextWrapWord
@@ -120,13 +121,14 @@ func bold(s string) *widget.Label {
 
 // saveScenario runs save, a session method writing a scenario change in one
 // transaction, and recomputes the agenda.
-func (a *App) saveScenario(save func() error) {
+func (sv *agendaView) saveScenario(save func() error) {
+	a := sv.a
 	if err := save(); err != nil {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		return
 	}
-	a.invalidateAgenda()
-	a.agenda.scenarios = nil
-	a.setStatus(a.t("ui.agenda.scenario_saved", "class", a.agenda.class))
+	sv.invalidateAgenda()
+	sv.scenarios = nil
+	a.setStatus(a.t("ui.agenda.scenario_saved", "class", sv.class))
 	a.showScreen(screenReminders)
 }

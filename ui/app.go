@@ -81,8 +81,8 @@ type App struct {
 	// detailTab is the tab shown on the customer panel (identity or payer profile).
 	detailTab   int
 	risk        riskState     // risk classes and signals at the as-of date (ui/risk.go), and the Clients filters
-	lettersView lettersState  // the Courriers screen's state (ui/letters.go)
-	agenda      agendaState   // the Relances du jour screen (ui/agenda.go)
+	lettersView *lettersView  // the Courriers screen (ui/letters.go, ui/letters_archive.go)
+	agenda      *agendaView   // the Relances du jour screen (ui/agenda*.go)
 	trainer     trainerState  // the Correction screen (ui/trainer.go)
 	backends    checkBackends // spelling and grammar engines of the letter checks (ui/checkengines.go)
 	// pdfFactory renders PDFs with fonts parsed once (created on first use).
@@ -120,6 +120,8 @@ func newApp(fa fyne.App, today ledger.Date) *App {
 	a := &App{fyne: fa, today: today, asOf: today, screen: screenDashboard, tracer: &tracer{}}
 	a.dash = &dashboardView{a: a, agedSort: -1}
 	a.legal = &legalView{a: a}
+	a.lettersView = &lettersView{a: a}
+	a.agenda = &agendaView{a: a}
 	fa.Settings().SetTheme(newTheme(a.themeMode()))
 	a.lang = a.initialLang()
 	a.fyneLang() // Fyne's dialogs in the same language (ui/fynelang.go)

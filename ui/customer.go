@@ -236,8 +236,8 @@ func (a *App) itemsTable(acc *ledger.Account) fyne.CanvasObject {
 func (a *App) customerActions(id string) []*fyne.MenuItem {
 	return []*fyne.MenuItem{
 		fyne.NewMenuItem(a.t("ui.cust.open"), func() { a.showCustomer(id) }),
-		fyne.NewMenuItem(a.t("ui.detail.letter"), func() { a.writeLetter(id) }),
-		fyne.NewMenuItem(a.t("ui.detail.callsheet"), func() { a.askCallSheetPDF(id) }),
+		fyne.NewMenuItem(a.t("ui.detail.letter"), func() { a.lettersView.writeLetter(id) }),
+		fyne.NewMenuItem(a.t("ui.detail.callsheet"), func() { a.agenda.askCallSheetPDF(id) }),
 		fyne.NewMenuItem(a.t("ui.statement.button"), func() { a.askStatement(id) }),
 		fyne.NewMenuItem(a.t("ui.legal.button"), func() { a.legal.showPenalties(id) }),
 		fyne.NewMenuItem(a.t("ui.detail.injonction"), func() { a.legal.showInjonction(id) }),

@@ -28,8 +28,10 @@ import (
 	"relance/letters/templates"
 )
 
-// lettersState is the Courriers screen's state, kept across repaints.
-type lettersState struct {
+// lettersView is the Courriers screen: the template library and editor with its
+// preview, the stage batches and the archive; its state is kept across repaints.
+type lettersView struct {
+	a        *App
 	stage    templates.Stage
 	lang     string
 	customer string
@@ -40,22 +42,23 @@ type lettersState struct {
 
 // lettersScreen is the Courriers screen: the template library with its editor and a
 // live preview, a letter for one customer or a batch, and the archive of issued letters.
-func (a *App) lettersScreen() fyne.CanvasObject {
+func (sv *lettersView) lettersScreen() fyne.CanvasObject {
+	a := sv.a
 	if a.book == nil {
 		return a.noDossierScreen()
 	}
-	st := &a.lettersView
+	st := sv
 	if st.stage == "" {
 		st.stage, st.lang = templates.R1, a.lang
 	}
 	if st.customer == "" {
-		st.customer = a.firstOverdueCustomer()
+		st.customer = sv.firstOverdueCustomer()
 	}
 	intro := widget.NewLabel(a.t("ui.let.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	tabs := container.NewAppTabs(
-		container.NewTabItem(a.t("ui.let.tab.templates"), a.templatesPane()),
-		container.NewTabItem(a.t("ui.let.tab.archive"), a.archivePane()),
+		container.NewTabItem(a.t("ui.let.tab.templates"), sv.templatesPane()),
+		container.NewTabItem(a.t("ui.let.tab.archive"), sv.archivePane()),
 	)
 	tabs.SelectIndex(st.tab)
 	tabs.OnSelected = func(*container.TabItem) { st.tab = tabs.SelectedIndex() }
@@ -63,7 +66,8 @@ func (a *App) lettersScreen() fyne.CanvasObject {
 }
 
 // firstOverdueCustomer is the customer the preview is drawn for at first.
-func (a *App) firstOverdueCustomer() string {
+func (sv *lettersView) firstOverdueCustomer() string {
+	a := sv.a
 	for _, s := range a.sums {
 		if s.Overdue > 0 {
 			return s.ID
@@ -76,21 +80,24 @@ func (a *App) firstOverdueCustomer() string {
 }
 
 // letterTemplate returns the dossier's template of the stage and language.
-func (a *App) letterTemplate(s templates.Stage, lang string) (*templates.Template, error) {
+func (sv *lettersView) letterTemplate(s templates.Stage, lang string) (*templates.Template, error) {
+	a := sv.a
 	return a.sess.Template(s, lang)
 }
 
 // composeFor builds the letter of tpl (the editor's text) for the customer at the
 // as-of date, as every letter is built (desk.Session.ComposeLetter).
-func (a *App) composeFor(tpl *templates.Template, customer string) (*compose.Letter, error) {
+func (sv *lettersView) composeFor(tpl *templates.Template, customer string) (*compose.Letter, error) {
+	a := sv.a
 	return a.sess.ComposeLetter(desk.LetterRequest{Customer: customer, Stage: tpl.Stage, Lang: tpl.Lang, Date: a.asOf, Template: tpl})
 }
 
 // templatesPane is the library (stage × language), the editor with the merge-field
 // picker, and the preview of page 1 for a chosen customer.
-func (a *App) templatesPane() fyne.CanvasObject {
-	st := &a.lettersView
-	tpl, err := a.letterTemplate(st.stage, st.lang)
+func (sv *lettersView) templatesPane() fyne.CanvasObject {
+	a := sv.a
+	st := sv
+	tpl, err := sv.letterTemplate(st.stage, st.lang)
 	if err != nil {
 		return widget.NewLabel(ledger.Localize(err, a.lang))
 	}
@@ -170,7 +177,7 @@ func (a *App) templatesPane() fyne.CanvasObject {
 	a.startCheckBackends()
 	// The correction engine checks the letter as the template is edited.
 	recheck := func(string) {
-		l, err := a.composeFor(edited(), customerID())
+		l, err := sv.composeFor(edited(), customerID())
 		if err != nil {
 			l = nil
 		}
@@ -179,7 +186,7 @@ func (a *App) templatesPane() fyne.CanvasObject {
 	subject.OnChanged, salutation.OnChanged, body.OnChanged, closing.OnChanged = recheck, recheck, recheck, recheck
 	showPreview := func() {
 		st.customer = customerID()
-		l, err := a.composeFor(edited(), st.customer)
+		l, err := sv.composeFor(edited(), st.customer)
 		a.updateLetterFindings(findings, l)
 		if err != nil {
 			status.SetText(ledger.Localize(err, a.lang))
@@ -190,7 +197,7 @@ func (a *App) templatesPane() fyne.CanvasObject {
 		}
 		status.Importance = widget.MediumImportance
 		status.SetText("")
-		preview.Objects = []fyne.CanvasObject{a.letterPreview(l)}
+		preview.Objects = []fyne.CanvasObject{sv.letterPreview(l)}
 		preview.Refresh()
 	}
 	save := widget.NewButton(a.t("ui.let.save"), func() {
@@ -214,13 +221,13 @@ func (a *App) templatesPane() fyne.CanvasObject {
 	}
 	issue := widget.NewButton(a.t("ui.let.issue"), func() {
 		st.customer = customerID()
-		a.issueLetter(edited(), st.customer)
+		sv.issueLetter(edited(), st.customer)
 	})
 	issue.Importance = widget.HighImportance
-	batch := widget.NewButton(a.t("ui.let.batch"), func() { a.issueBatch(st.stage) })
+	batch := widget.NewButton(a.t("ui.let.batch"), func() { sv.issueBatch(st.stage) })
 	correct := widget.NewButtonWithIcon(a.t("ui.let.correct"), theme.SearchReplaceIcon(), func() {
 		st.customer = customerID()
-		l, err := a.composeFor(edited(), st.customer)
+		l, err := sv.composeFor(edited(), st.customer)
 		if err != nil {
 			a.showError(a.t("ui.let.correct"), ledger.Localize(err, a.lang))
 			return
@@ -261,15 +268,16 @@ func (a *App) templatesPane() fyne.CanvasObject {
 
 // writeLetter opens the letter editor (Courriers, first tab) on customer id: the menu
 // item « Écrire une lettre… », Ctrl+L and the customer card come here.
-func (a *App) writeLetter(id string) {
+func (sv *lettersView) writeLetter(id string) {
+	a := sv.a
 	if a.book == nil {
 		return
 	}
 	if id != "" {
-		a.lettersView.customer = id
+		sv.customer = id
 	}
-	a.lettersView.tab = 0
-	a.trace("open", "screen", "letter_editor", "id", a.lettersView.customer)
+	sv.tab = 0
+	a.trace("open", "screen", "letter_editor", "id", sv.customer)
 	a.showScreen(screenLetters)
 }
 
@@ -282,7 +290,8 @@ func (c clip) ContentURI() fyne.URI { return nil }
 
 // letterPreview renders page 1 of the letter to an image with pdftoppm when it is
 // installed, else shows the letter's text with a note saying why.
-func (a *App) letterPreview(l *compose.Letter) fyne.CanvasObject {
+func (sv *lettersView) letterPreview(l *compose.Letter) fyne.CanvasObject {
+	a := sv.a
 	var pdf bytes.Buffer
 	if err := letterpdf.Render(&pdf, l, letterpdf.Options{Factory: a.pdf(), Enclose: letterpdf.EncloseStatement(a.book)}); err != nil {
 		return widget.NewLabel(ledger.Localize(err, a.lang))
@@ -329,8 +338,9 @@ func firstPage(pdf []byte) (image.Image, error) {
 }
 
 // issueLetter freezes the letter in the archive and opens its PDF.
-func (a *App) issueLetter(tpl *templates.Template, customer string) {
-	l, err := a.composeFor(tpl, customer)
+func (sv *lettersView) issueLetter(tpl *templates.Template, customer string) {
+	a := sv.a
+	l, err := sv.composeFor(tpl, customer)
 	if err != nil {
 		a.showError(a.t("ui.let.issue"), ledger.Localize(err, a.lang))
 		return
@@ -345,14 +355,15 @@ func (a *App) issueLetter(tpl *templates.Template, customer string) {
 		a.showError(a.t("ui.let.issue"), ledger.Localize(err, a.lang))
 		return
 	}
-	a.lettersView.selected = rec.ID
+	sv.selected = rec.ID
 	a.openPDF(rec.ID, pdf)
 	a.showScreen(screenLetters)
 }
 
 // issueBatch writes the stage's letter to every overdue customer, with a progress bar,
 // one PDF each and a merged PDF in a folder beside the dossier, and archives them.
-func (a *App) issueBatch(stage templates.Stage) {
+func (sv *lettersView) issueBatch(stage templates.Stage) {
+	a := sv.a
 	dir := filepath.Join(filepath.Dir(a.path), "courriers-"+string(stage)+"-"+a.asOf.String())
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		a.showError(a.t("ui.let.batch"), err.Error())

@@ -13,8 +13,9 @@ import (
 
 // archivePane lists the issued letters with a search, re-opens the exact PDF that was
 // sent, and verifies the hash chain.
-func (a *App) archivePane() fyne.CanvasObject {
-	st := &a.lettersView
+func (sv *lettersView) archivePane() fyne.CanvasObject {
+	a := sv.a
+	st := sv
 	var recs []archive.Record
 	load := func() {
 		var err error

@@ -40,11 +40,11 @@ func TestLettersScreen(t *testing.T) {
 		}
 	}
 	shot("letters-fr")
-	tpl, err := a.letterTemplate(a.lettersView.stage, "fr")
+	tpl, err := a.lettersView.letterTemplate(a.lettersView.stage, "fr")
 	if err != nil {
 		t.Fatal(err)
 	}
-	a.issueLetter(tpl, a.lettersView.customer)
+	a.lettersView.issueLetter(tpl, a.lettersView.customer)
 	var recs []archive.Record
 	a.db.View(func(tx *store.Tx) error { recs, err = archive.List(tx, archive.Filter{}); return err })
 	if len(recs) != 1 || recs[0].Customer != a.lettersView.customer {
@@ -58,7 +58,7 @@ func TestLettersScreen(t *testing.T) {
 // without an error for a demo customer, and a threat typed into the body is reported.
 func TestLettersEditorChecksLive(t *testing.T) {
 	a := openDemoApp(t, "fr")
-	a.lettersView.customer = a.firstOverdueCustomer()
+	a.lettersView.customer = a.lettersView.firstOverdueCustomer()
 	a.showScreen(screenLetters)
 	waitText := func(want string) bool {
 		for i := 0; i < 40; i++ {

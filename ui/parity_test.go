@@ -203,7 +203,7 @@ func TestWindowAndCommandLineAgree(t *testing.T) {
 			}
 		}
 		// The day's actions.
-		if err := a.loadAgenda(); err != nil {
+		if err := a.agenda.loadAgenda(); err != nil {
 			t.Fatal(err)
 		}
 		if len(a.agenda.ag.Entries) != len(w.agenda.Actions) || i == 0 && len(w.agenda.Actions) == 0 {

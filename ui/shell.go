@@ -195,9 +195,9 @@ func (a *App) buildScreen(id screenID) fyne.CanvasObject {
 	case screenDisputes:
 		return a.disputesScreen()
 	case screenReminders:
-		return a.remindersScreen()
+		return a.agenda.remindersScreen()
 	case screenLetters:
-		return a.lettersScreen()
+		return a.lettersView.lettersScreen()
 	case screenLegal:
 		return a.legal.legalScreen()
 	case screenSettings:

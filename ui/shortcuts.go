@@ -67,7 +67,7 @@ func (a *App) letterForSelected() {
 	if a.book == nil {
 		return
 	}
-	a.writeLetter(a.clients.selected)
+	a.lettersView.writeLetter(a.clients.selected)
 }
 
 // issueTodaysLetters goes to the day's reminders and asks to issue their letters.
@@ -76,8 +76,8 @@ func (a *App) issueTodaysLetters() {
 		return
 	}
 	a.showScreen(screenReminders)
-	if err := a.loadAgenda(); err == nil {
-		a.askIssueLetters()
+	if err := a.agenda.loadAgenda(); err == nil {
+		a.agenda.askIssueLetters()
 	}
 }
 
