@@ -72,8 +72,8 @@ type App struct {
 	disputes   []dispute.Dispute
 	blocks     []dispute.Block
 	disputeIdx *dispute.Index
-	// disputesView holds the Litiges screen's filters and selection.
-	disputesView disputesState
+	// disputesView is the Litiges screen (ui/disputes.go, disputedetail.go, blocks.go).
+	disputesView *disputesView
 	// rates are the embedded rate tables with the dossier's added half-years.
 	rates *law.Rates
 	// legal is the Contentieux screen (ui/legal*.go).
@@ -122,6 +122,7 @@ func newApp(fa fyne.App, today ledger.Date) *App {
 	a.legal = &legalView{a: a}
 	a.lettersView = &lettersView{a: a}
 	a.agenda = &agendaView{a: a}
+	a.disputesView = &disputesView{a: a}
 	fa.Settings().SetTheme(newTheme(a.themeMode()))
 	a.lang = a.initialLang()
 	a.fyneLang() // Fyne's dialogs in the same language (ui/fynelang.go)

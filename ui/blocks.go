@@ -20,7 +20,8 @@ import (
 // blocksPane lists the delivery blocks — proposed, answered by sales, decided,
 // lifted — with the steps the selected one allows, the rule's proposals and the list
 // of blocks in force for logistics.
-func (a *App) blocksPane() fyne.CanvasObject {
+func (sv *disputesView) blocksPane() fyne.CanvasObject {
+	a := sv.a
 	blocks := a.blocks
 	cols := []column{{"ui.blk.col.id", 100, false}, {"ui.blk.col.customer", 220, false}, {"ui.blk.col.proposed", 100, false},
 		{"ui.blk.col.overdue", 120, true}, {"ui.blk.col.sales", 120, false}, {"ui.blk.col.state", 130, false},
@@ -59,13 +60,13 @@ func (a *App) blocksPane() fyne.CanvasObject {
 	comment.SetPlaceHolder(a.t("ui.disp.comment"))
 	steps := container.NewHBox()
 	t := a.dataTable(cols, func() int { return len(blocks) }, cell, func(row int) {
-		steps.Objects = a.blockSteps(blocks[row].ID, blocks[row].State(), comment)
+		steps.Objects = sv.blockSteps(blocks[row].ID, blocks[row].State(), comment)
 		steps.Refresh()
 	})
 	a.fitColumns(t, cols)
-	propose := widget.NewButtonWithIcon(a.t("ui.blk.propose"), theme.ContentAddIcon(), a.proposeBlocks)
+	propose := widget.NewButtonWithIcon(a.t("ui.blk.propose"), theme.ContentAddIcon(), sv.proposeBlocks)
 	export := widget.NewButtonWithIcon(a.t("ui.blk.export"), theme.DocumentSaveIcon(), func() {
-		a.askSave(fmt.Sprintf("%s-%s.csv", a.t("ui.blk.file"), a.asOf), "ui.blk.exported", a.writeBlockList)
+		a.askSave(fmt.Sprintf("%s-%s.csv", a.t("ui.blk.file"), a.asOf), "ui.blk.exported", sv.writeBlockList)
 	})
 	bar := container.NewHBox(propose, export)
 	bottom := container.NewVBox(caption(a.t("ui.blk.help")), comment, steps)
@@ -73,11 +74,12 @@ func (a *App) blocksPane() fyne.CanvasObject {
 }
 
 // blockSteps are the buttons for what the block's state allows.
-func (a *App) blockSteps(id string, st dispute.BlockState, comment *widget.Entry) []fyne.CanvasObject {
+func (sv *disputesView) blockSteps(id string, st dispute.BlockState, comment *widget.Entry) []fyne.CanvasObject {
+	a := sv.a
 	do := func(f func(b *dispute.Block, text string) error) func() {
 		return func() {
 			text := strings.TrimSpace(comment.Text)
-			a.updateBlock(id, func(b *dispute.Block) error { return f(b, text) })
+			sv.updateBlock(id, func(b *dispute.Block) error { return f(b, text) })
 		}
 	}
 	// sure asks first for the steps that cannot be undone (a decision, a lift).
@@ -92,17 +94,17 @@ func (a *App) blockSteps(id string, st dispute.BlockState, comment *widget.Entry
 					}
 				}
 			}
-			a.confirmDispute(a.t(key, "id", id, "customer", name, "amount", overdue), do(f))
+			sv.confirmDispute(a.t(key, "id", id, "customer", name, "amount", overdue), do(f))
 		}
 	}
 	var out []fyne.CanvasObject
 	if st == dispute.BlockProposed {
 		out = append(out,
 			widget.NewButton(a.t("ui.blk.sales_agree"), do(func(b *dispute.Block, c string) error {
-				return b.Answer(dispute.SalesAnswer{By: a.salesOf(b), Date: a.asOf, Agree: true, Comment: c})
+				return b.Answer(dispute.SalesAnswer{By: sv.salesOf(b), Date: a.asOf, Agree: true, Comment: c})
 			})),
 			widget.NewButton(a.t("ui.blk.sales_disagree"), do(func(b *dispute.Block, c string) error {
-				return b.Answer(dispute.SalesAnswer{By: a.salesOf(b), Date: a.asOf, Agree: false, Comment: c})
+				return b.Answer(dispute.SalesAnswer{By: sv.salesOf(b), Date: a.asOf, Agree: false, Comment: c})
 			})))
 	}
 	if st == dispute.BlockProposed || st == dispute.BlockAnswered {
@@ -123,7 +125,8 @@ func (a *App) blockSteps(id string, st dispute.BlockState, comment *widget.Entry
 }
 
 // salesOf names the customer's salesperson, who answers a block proposal.
-func (a *App) salesOf(b *dispute.Block) string {
+func (sv *disputesView) salesOf(b *dispute.Block) string {
+	a := sv.a
 	if acc := a.book.Account(b.Customer); acc != nil {
 		if sp := a.book.Salesperson(acc.Customer.Salesperson); sp != nil {
 			return sp.Name
@@ -133,7 +136,8 @@ func (a *App) salesOf(b *dispute.Block) string {
 }
 
 // updateBlock applies change to block id in one transaction and reloads.
-func (a *App) updateBlock(id string, change func(*dispute.Block) error) {
+func (sv *disputesView) updateBlock(id string, change func(*dispute.Block) error) {
+	a := sv.a
 	if err := a.sess.ChangeBlock(id, change); err != nil {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		return
@@ -142,7 +146,8 @@ func (a *App) updateBlock(id string, change func(*dispute.Block) error) {
 }
 
 // proposeBlocks records, in one transaction, the blocks the default rule proposes.
-func (a *App) proposeBlocks() {
+func (sv *disputesView) proposeBlocks() {
+	a := sv.a
 	props, err := a.sess.ProposeBlocks(a.asOf, dispute.DefaultBlockRule())
 	if err != nil {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
@@ -156,7 +161,8 @@ func (a *App) proposeBlocks() {
 }
 
 // writeBlockList writes the blocks in force, for logistics, as CSV.
-func (a *App) writeBlockList(path string) error {
+func (sv *disputesView) writeBlockList(path string) error {
+	a := sv.a
 	return letters.WriteFile(path, func(w io.Writer) error {
 		return digest.WriteBlockList(w, a.book, a.blocks, a.asOf, a.lang)
 	})
@@ -164,7 +170,8 @@ func (a *App) writeBlockList(path string) error {
 
 // customerDisputes lists a customer's disputes and blocks on its panel; a dispute
 // opens in the Litiges screen.
-func (a *App) customerDisputes(id string) fyne.CanvasObject {
+func (sv *disputesView) customerDisputes(id string) fyne.CanvasObject {
+	a := sv.a
 	box := container.NewVBox()
 	for i := range a.disputes {
 		d := &a.disputes[i]
@@ -173,7 +180,7 @@ func (a *App) customerDisputes(id string) fyne.CanvasObject {
 		}
 		txt := a.t("ui.cust.dispute", "id", d.ID, "amount", a.money(d.Total()), "status", a.t("dispute.status."+string(d.Status)))
 		b := widget.NewButton(txt, func() {
-			a.disputesView.selected, a.disputesView.status = d.ID, ""
+			sv.selected, sv.status = d.ID, ""
 			a.showScreen(screenDisputes)
 		})
 		b.Importance = widget.LowImportance
@@ -190,19 +197,20 @@ func (a *App) customerDisputes(id string) fyne.CanvasObject {
 	if len(box.Objects) == 0 {
 		box.Add(widget.NewLabel(a.t("ui.cust.no_dispute")))
 	}
-	box.Add(widget.NewButtonWithIcon(a.t("ui.blk.propose_manual"), theme.CancelIcon(), func() { a.askManualBlock(id) }))
+	box.Add(widget.NewButtonWithIcon(a.t("ui.blk.propose_manual"), theme.CancelIcon(), func() { sv.askManualBlock(id) }))
 	box.Add(caption(a.t("ui.cust.dispute_help")))
 	return box
 }
 
 // askManualBlock asks why, then records a delivery block proposed by hand for customer id.
-func (a *App) askManualBlock(id string) {
+func (sv *disputesView) askManualBlock(id string) {
+	a := sv.a
 	reason := widget.NewEntry()
 	reason.SetPlaceHolder(a.t("ui.blk.reason_hint"))
 	dialog.ShowForm(a.t("ui.blk.propose_manual"), a.t("ui.blk.propose_ok"), a.t("ui.dialog.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(a.t("ui.blk.reason"), reason)}, func(ok bool) {
 			if ok {
-				if err := a.proposeManualBlock(id, strings.TrimSpace(reason.Text)); err != nil {
+				if err := sv.proposeManualBlock(id, strings.TrimSpace(reason.Text)); err != nil {
 					a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 				}
 			}
@@ -210,7 +218,8 @@ func (a *App) askManualBlock(id string) {
 }
 
 // proposeManualBlock records a hand-made block proposal (one transaction) and reloads.
-func (a *App) proposeManualBlock(id, reason string) error {
+func (sv *disputesView) proposeManualBlock(id, reason string) error {
+	a := sv.a
 	b, err := a.sess.ProposeBlock(id, a.asOf, a.user(), reason)
 	if err != nil {
 		return err

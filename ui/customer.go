@@ -44,7 +44,7 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 	identity := container.NewAppTabs(
 		container.NewTabItem(a.t("ui.detail.tab_identity"), container.NewVScroll(container.NewVBox(a.identityForm(acc), a.privacyButtons(acc)))),
 		container.NewTabItem(a.t("ui.profile.title"), container.NewVScroll(a.profileSection(acc))),
-		container.NewTabItem(a.t("ui.cust.tab_disputes"), container.NewVScroll(a.customerDisputes(id))),
+		container.NewTabItem(a.t("ui.cust.tab_disputes"), container.NewVScroll(a.disputesView.customerDisputes(id))),
 		container.NewTabItem(a.t("uirisk.tab"), container.NewVScroll(a.riskTab(id))),
 		container.NewTabItem(a.t("ui.hist.tab"), container.NewVScroll(a.timeline(a.customerHistory(id)))),
 	)
@@ -206,7 +206,7 @@ func (a *App) itemsTable(acc *ledger.Account) fyne.CanvasObject {
 	}
 	open := func(row int) {
 		if row >= 0 && row < len(items) && items[row].Open > 0 {
-			a.askOpenDispute(acc.Customer.ID, items[row])
+			a.disputesView.askOpenDispute(acc.Customer.ID, items[row])
 		}
 	}
 	return a.rowsTable(cols, func() int { return len(items) },

@@ -17,7 +17,8 @@ import (
 
 // disputeDetail shows a dispute: its items, status history and notes, and the moves
 // its status allows, each saved in one transaction.
-func (a *App) disputeDetail(d *dispute.Dispute) fyne.CanvasObject {
+func (sv *disputesView) disputeDetail(d *dispute.Dispute) fyne.CanvasObject {
+	a := sv.a
 	name := d.Customer
 	if acc := a.book.Account(d.Customer); acc != nil {
 		name = acc.Customer.Name
@@ -26,7 +27,7 @@ func (a *App) disputeDetail(d *dispute.Dispute) fyne.CanvasObject {
 	title.TextStyle = fyne.TextStyle{Bold: true}
 	title.Truncation = fyne.TextTruncateEllipsis
 	closeBtn := widget.NewButtonWithIcon(a.t("ui.detail.close"), theme.CancelIcon(), func() {
-		a.disputesView.selected = ""
+		sv.selected = ""
 		a.showScreen(screenDisputes)
 	})
 	closeBtn.Importance = widget.LowImportance
@@ -70,15 +71,15 @@ func (a *App) disputeDetail(d *dispute.Dispute) fyne.CanvasObject {
 	}
 	left := container.NewVBox(
 		a.section("ui.disp.items", strings.Join(items, "\n")),
-		a.section("ui.disp.reason_owner", a.t("dispute.reason."+string(d.Reason))+" · "+a.ownerName(d.Owner)+" · "+
+		a.section("ui.disp.reason_owner", a.t("dispute.reason."+string(d.Reason))+" · "+sv.ownerName(d.Owner)+" · "+
 			a.t("ui.disp.dueby", "date", a.date(d.DueBy))),
 		a.section("ui.disp.history", strings.Join(history, "\n")),
 		a.section("ui.disp.notes", strings.Join(notes, "\n")),
 	)
-	right := container.NewVBox(a.disputeActions(d))
+	right := container.NewVBox(sv.disputeActions(d))
 	if d.Status.Active() {
 		right.Add(widget.NewSeparator())
-		right.Add(a.disputeReassign(d))
+		right.Add(sv.disputeReassign(d))
 	}
 	body := container.NewGridWithColumns(2, container.NewVScroll(left), container.NewVScroll(right))
 	return container.NewBorder(container.NewVBox(widget.NewSeparator(), header), nil, nil, nil, body)
@@ -96,12 +97,13 @@ func (a *App) section(key, text string) fyne.CanvasObject {
 }
 
 // disputeActions offers the moves the dispute's status allows and a note.
-func (a *App) disputeActions(d *dispute.Dispute) fyne.CanvasObject {
+func (sv *disputesView) disputeActions(d *dispute.Dispute) fyne.CanvasObject {
+	a := sv.a
 	comment := widget.NewEntry()
 	comment.SetPlaceHolder(a.t("ui.disp.comment"))
 	note := widget.NewButtonWithIcon(a.t("ui.disp.add_note"), theme.DocumentCreateIcon(), func() {
 		text := strings.TrimSpace(comment.Text)
-		a.updateDispute(d.ID, func(x *dispute.Dispute) error { return x.AddNote(a.asOf, a.user(), text) })
+		sv.updateDispute(d.ID, func(x *dispute.Dispute) error { return x.AddNote(a.asOf, a.user(), text) })
 	})
 	box := container.NewVBox(comment, container.NewHBox(note))
 	next := dispute.Next(d.Status)
@@ -139,7 +141,7 @@ func (a *App) disputeActions(d *dispute.Dispute) fyne.CanvasObject {
 		}
 		text := strings.TrimSpace(comment.Text)
 		apply := func() {
-			a.updateDispute(d.ID, func(x *dispute.Dispute) error { return x.Move(target, a.asOf, a.user(), text, res) })
+			sv.updateDispute(d.ID, func(x *dispute.Dispute) error { return x.Move(target, a.asOf, a.user(), text, res) })
 		}
 		if !target.Final() {
 			apply()
@@ -155,7 +157,7 @@ func (a *App) disputeActions(d *dispute.Dispute) fyne.CanvasObject {
 				credit = d.Total()
 			}
 		}
-		a.confirmDispute(a.t("ui.disp.confirm_close", "id", d.ID, "outcome", outcome,
+		sv.confirmDispute(a.t("ui.disp.confirm_close", "id", d.ID, "outcome", outcome,
 			"amount", a.money(d.Total()), "credit", a.money(credit)), apply)
 	})
 	move.Importance = widget.HighImportance
@@ -177,7 +179,8 @@ func (a *App) user() string {
 
 // updateDispute applies change to dispute id in one transaction and reloads; a
 // refused change is shown and nothing is written.
-func (a *App) updateDispute(id string, change func(*dispute.Dispute) error) {
+func (sv *disputesView) updateDispute(id string, change func(*dispute.Dispute) error) {
+	a := sv.a
 	if err := a.sess.ChangeDispute(id, change); err != nil {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		return
@@ -187,7 +190,8 @@ func (a *App) updateDispute(id string, change func(*dispute.Dispute) error) {
 
 // askOpenDispute opens a dispute on an item of a customer, for its open amount by
 // default, owned by the customer's salesperson, to be answered within 15 days.
-func (a *App) askOpenDispute(customerID string, it ledger.Item) {
+func (sv *disputesView) askOpenDispute(customerID string, it ledger.Item) {
+	a := sv.a
 	acc := a.book.Account(customerID)
 	if acc == nil || it.Open <= 0 {
 		return
@@ -202,7 +206,7 @@ func (a *App) askOpenDispute(customerID string, it ledger.Item) {
 	amount.SetText(strings.ReplaceAll(it.Open.Format(a.lang, ""), "\u00a0", ""))
 	comment := widget.NewMultiLineEntry()
 	comment.SetPlaceHolder(a.t("ui.disp.comment"))
-	owners, ownerSel := a.ownerSelect(acc.Customer.Salesperson)
+	owners, ownerSel := sv.ownerSelect(acc.Customer.Salesperson)
 	due := a.newDateField(a.asOf.AddDays(15))
 	items := []*widget.FormItem{
 		widget.NewFormItem(a.t("ui.disp.col.reason"), reason),
@@ -234,7 +238,7 @@ func (a *App) askOpenDispute(customerID string, it ledger.Item) {
 				a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 				return
 			}
-			a.disputesView.selected = d.ID
+			sv.selected = d.ID
 			a.reloadThen(a.t("ui.disp.saved", "id", d.ID))
 		}, a.win)
 	dlg.Resize(fyne.NewSize(560, 460))
@@ -243,7 +247,8 @@ func (a *App) askOpenDispute(customerID string, it ledger.Item) {
 
 // ownerSelect offers the dossier's salespeople and the internal team as a dispute's
 // owner, current first selected; it returns the owners' IDs in the Select's order.
-func (a *App) ownerSelect(current string) ([]string, *widget.Select) {
+func (sv *disputesView) ownerSelect(current string) ([]string, *widget.Select) {
+	a := sv.a
 	var ids, labels []string
 	for _, sp := range a.book.Salespeople {
 		ids, labels = append(ids, sp.ID), append(labels, sp.Name)
@@ -260,8 +265,9 @@ func (a *App) ownerSelect(current string) ([]string, *widget.Select) {
 
 // disputeReassign changes who answers a dispute in progress and by when; the change
 // is recorded in the dispute's notes.
-func (a *App) disputeReassign(d *dispute.Dispute) fyne.CanvasObject {
-	owners, owner := a.ownerSelect(d.Owner)
+func (sv *disputesView) disputeReassign(d *dispute.Dispute) fyne.CanvasObject {
+	a := sv.a
+	owners, owner := sv.ownerSelect(d.Owner)
 	due := a.newDateField(d.DueBy)
 	change := widget.NewButtonWithIcon(a.t("ui.disp.reassign"), theme.AccountIcon(), func() {
 		dueBy, err := due.date()
@@ -270,9 +276,9 @@ func (a *App) disputeReassign(d *dispute.Dispute) fyne.CanvasObject {
 			return
 		}
 		to := owners[max(owner.SelectedIndex(), 0)]
-		text := a.t("ui.disp.reassigned", "owner", a.ownerName(to), "date", a.date(dueBy))
+		text := a.t("ui.disp.reassigned", "owner", sv.ownerName(to), "date", a.date(dueBy))
 		a.trace("reassign", "id", d.ID, "owner", to, "due", dueBy.String())
-		a.updateDispute(d.ID, func(x *dispute.Dispute) error { return x.Reassign(to, dueBy, a.asOf, a.user(), text) })
+		sv.updateDispute(d.ID, func(x *dispute.Dispute) error { return x.Reassign(to, dueBy, a.asOf, a.user(), text) })
 	})
 	form := widget.NewForm(widget.NewFormItem(a.t("dispute.col.owner"), owner),
 		widget.NewFormItem(a.t("dispute.col.dueby"), due.box))
@@ -281,7 +287,8 @@ func (a *App) disputeReassign(d *dispute.Dispute) fyne.CanvasObject {
 
 // confirmDispute asks before an irreversible step (closing a dispute, deciding or
 // lifting a block), naming what it does; yes runs on confirmation.
-func (a *App) confirmDispute(msg string, yes func()) {
+func (sv *disputesView) confirmDispute(msg string, yes func()) {
+	a := sv.a
 	l := widget.NewLabel(msg)
 	l.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(a.t("ui.disp.confirm_title"), a.t("ui.disp.confirm_yes"), a.t("ui.dialog.cancel"), l, func(ok bool) {

@@ -14,8 +14,10 @@ import (
 	"relance/ledger/dispute"
 )
 
-// disputesState holds the Litiges screen's filters and selection.
-type disputesState struct {
+// disputesView is the Litiges screen: the disputes with their filters and selection,
+// a dispute's detail and steps, and the delivery blocks.
+type disputesView struct {
+	a        *App
 	status   string           // "" all, "active", or a dispute.Status
 	owner    string           // "" all, a salesperson ID or dispute.Internal
 	reason   string           // "" all, or a dispute.Reason
@@ -30,8 +32,9 @@ type disputesState struct {
 const prefDisputesSplit = "disputes.split"
 
 // disputesSplitOffset is where to put the Litiges list/detail divider: where the user left it.
-func (a *App) disputesSplitOffset() float64 {
-	s := &a.disputesView
+func (sv *disputesView) disputesSplitOffset() float64 {
+	a := sv.a
+	s := sv
 	if s.split != nil && s.split.Offset > 0.05 && s.split.Offset < 0.95 {
 		if s.split.Offset != s.offset && a.fyne != nil {
 			a.fyne.Preferences().SetFloat(prefDisputesSplit, s.split.Offset)
@@ -50,9 +53,10 @@ func (a *App) disputesSplitOffset() float64 {
 // disputesPane lists the disputes with filters by status, owner and reason, the
 // ageing of the disputes in progress, and the selected dispute's detail: its items,
 // history and notes, with the moves its status allows and a note field.
-func (a *App) disputesPane() fyne.CanvasObject {
-	s := &a.disputesView
-	rows := a.filteredDisputes()
+func (sv *disputesView) disputesPane() fyne.CanvasObject {
+	a := sv.a
+	s := sv
+	rows := sv.filteredDisputes()
 	statusKeys := []string{"", "active"}
 	statusLabels := []string{a.t("ui.disp.all_statuses"), a.t("ui.disp.active")}
 	for _, st := range dispute.Statuses() {
@@ -87,18 +91,18 @@ func (a *App) disputesPane() fyne.CanvasObject {
 	salesBtn := widget.NewButtonWithIcon(a.t("ui.sales.title"), theme.AccountIcon(), a.askSalespeople)
 	buttons := container.NewHBox(digestBtn, salesBtn)
 
-	top := container.NewVBox(filters, container.NewBorder(nil, nil, nil, buttons, a.disputeAgeing()))
-	offset := a.disputesSplitOffset()
+	top := container.NewVBox(filters, container.NewBorder(nil, nil, nil, buttons, sv.disputeAgeing()))
+	offset := sv.disputesSplitOffset()
 	detail := container.NewStack()
 	showDetail := func(d *dispute.Dispute) {
 		if d == nil {
 			detail.Objects = []fyne.CanvasObject{container.NewCenter(widget.NewLabel(a.t("ui.disp.pick")))}
 		} else {
-			detail.Objects = []fyne.CanvasObject{a.disputeDetail(d)}
+			detail.Objects = []fyne.CanvasObject{sv.disputeDetail(d)}
 		}
 		detail.Refresh()
 	}
-	table, t := a.disputesTable(rows, func(d *dispute.Dispute) {
+	table, t := sv.disputesTable(rows, func(d *dispute.Dispute) {
 		s.selected = d.ID
 		a.trace("select", "list", "disputes", "id", d.ID)
 		showDetail(d)
@@ -110,7 +114,7 @@ func (a *App) disputesPane() fyne.CanvasObject {
 				t.selectRow(i)
 			}
 		}
-	} else if d := a.findDispute(s.selected); d != nil {
+	} else if d := sv.findDispute(s.selected); d != nil {
 		showDetail(d) // chosen elsewhere, hidden by the filters
 	}
 	s.split = container.NewVSplit(table, detail)
@@ -119,17 +123,19 @@ func (a *App) disputesPane() fyne.CanvasObject {
 }
 
 // disputesScreen shows the disputes and, in a second tab, the delivery blocks.
-func (a *App) disputesScreen() fyne.CanvasObject {
+func (sv *disputesView) disputesScreen() fyne.CanvasObject {
+	a := sv.a
 	tabs := container.NewAppTabs(
-		container.NewTabItemWithIcon(a.t("ui.disp.tab"), theme.WarningIcon(), a.disputesPane()),
-		container.NewTabItemWithIcon(a.t("ui.blk.tab"), theme.CancelIcon(), a.blocksPane()),
+		container.NewTabItemWithIcon(a.t("ui.disp.tab"), theme.WarningIcon(), sv.disputesPane()),
+		container.NewTabItemWithIcon(a.t("ui.blk.tab"), theme.CancelIcon(), sv.blocksPane()),
 	)
-	tabs.SelectIndex(a.disputesView.tab)
-	tabs.OnSelected = func(*container.TabItem) { a.disputesView.tab = tabs.SelectedIndex() }
+	tabs.SelectIndex(sv.tab)
+	tabs.OnSelected = func(*container.TabItem) { sv.tab = tabs.SelectedIndex() }
 	return tabs
 }
 
-func (a *App) findDispute(id string) *dispute.Dispute {
+func (sv *disputesView) findDispute(id string) *dispute.Dispute {
+	a := sv.a
 	for i := range a.disputes {
 		if a.disputes[i].ID == id {
 			return &a.disputes[i]
@@ -140,8 +146,9 @@ func (a *App) findDispute(id string) *dispute.Dispute {
 
 // filteredDisputes returns the disputes the filters keep, open ones first, then by
 // due-by date.
-func (a *App) filteredDisputes() []*dispute.Dispute {
-	s := &a.disputesView
+func (sv *disputesView) filteredDisputes() []*dispute.Dispute {
+	a := sv.a
+	s := sv
 	var out []*dispute.Dispute
 	for i := range a.disputes {
 		d := &a.disputes[i]
@@ -169,7 +176,8 @@ func (a *App) filteredDisputes() []*dispute.Dispute {
 
 // disputeAgeing counts the disputes in progress by time since they were opened, with
 // the amounts, and how many are past the date by which sales should answer.
-func (a *App) disputeAgeing() fyne.CanvasObject {
+func (sv *disputesView) disputeAgeing() fyne.CanvasObject {
+	a := sv.a
 	ag := dispute.AgeingAt(a.disputes, a.asOf)
 	labels := []string{a.t("ui.disp.age", "from", "0", "to", "15"), a.t("ui.disp.age", "from", "16", "to", "30"),
 		a.t("ui.disp.age", "from", "31", "to", "60"), a.t("ui.disp.ageover", "from", "60")}
@@ -185,7 +193,8 @@ func (a *App) disputeAgeing() fyne.CanvasObject {
 // disputesTable lists rows; a click, the arrows or Enter show the dispute's detail
 // (chosen); the context menu opens it, its customer or its acknowledgement. The
 // table is nil when no dispute passes the filters.
-func (a *App) disputesTable(rows []*dispute.Dispute, chosen func(d *dispute.Dispute)) (fyne.CanvasObject, *rowTable) {
+func (sv *disputesView) disputesTable(rows []*dispute.Dispute, chosen func(d *dispute.Dispute)) (fyne.CanvasObject, *rowTable) {
+	a := sv.a
 	if len(rows) == 0 {
 		return container.NewCenter(widget.NewLabel(a.t("ui.disp.none"))), nil
 	}
@@ -214,7 +223,7 @@ func (a *App) disputesTable(rows []*dispute.Dispute, chosen func(d *dispute.Disp
 			}
 			return a.date(d.DueBy), normal
 		case 6:
-			return a.ownerName(d.Owner), normal
+			return sv.ownerName(d.Owner), normal
 		}
 		return a.t("dispute.status." + string(d.Status)), normal
 	}, func(row int) { chosen(rows[row]) }, func(row int) []*fyne.MenuItem {
@@ -235,7 +244,8 @@ func (a *App) disputesTable(rows []*dispute.Dispute, chosen func(d *dispute.Disp
 	return t, t
 }
 
-func (a *App) ownerName(id string) string {
+func (sv *disputesView) ownerName(id string) string {
+	a := sv.a
 	if id == dispute.Internal {
 		return a.t("ui.disp.internal")
 	}

@@ -20,7 +20,7 @@ func TestDisputesScreenFiltersAndMoves(t *testing.T) {
 		t.Fatalf("disputes not listed: %q", texts(a.win))
 	}
 	a.disputesView.status = "active"
-	active := a.filteredDisputes()
+	active := a.disputesView.filteredDisputes()
 	for _, d := range active {
 		if !d.Status.Active() {
 			t.Errorf("%s %s kept by the in-progress filter", d.ID, d.Status)
@@ -30,7 +30,7 @@ func TestDisputesScreenFiltersAndMoves(t *testing.T) {
 		t.Fatalf("%d in progress of %d", len(active), len(a.disputes))
 	}
 	a.disputesView.age = 4
-	for _, d := range a.filteredDisputes() {
+	for _, d := range a.disputesView.filteredDisputes() {
 		if a.asOf.DaysSince(d.Opened) <= 60 {
 			t.Errorf("%s opened %s kept by the > 60 days filter", d.ID, d.Opened)
 		}
@@ -55,20 +55,20 @@ func TestDisputesScreenFiltersAndMoves(t *testing.T) {
 	}
 	rev, _ := a.db.Revision()
 	if err := waitLoaded(t, a, func() {
-		a.updateDispute(id, func(d *dispute.Dispute) error {
+		a.disputesView.updateDispute(id, func(d *dispute.Dispute) error {
 			return d.Move(dispute.StatusWithSales, a.asOf, "test", "", nil)
 		})
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if d := a.findDispute(id); d == nil || d.Status != dispute.StatusWithSales {
+	if d := a.disputesView.findDispute(id); d == nil || d.Status != dispute.StatusWithSales {
 		t.Fatalf("status after move: %+v", d)
 	}
 	after, _ := a.db.Revision()
 	if after != rev+1 {
 		t.Errorf("revision %d → %d: not one transaction", rev, after)
 	}
-	a.updateDispute(id, func(d *dispute.Dispute) error { return d.Move(dispute.StatusOpen, a.asOf, "test", "", nil) })
+	a.disputesView.updateDispute(id, func(d *dispute.Dispute) error { return d.Move(dispute.StatusOpen, a.asOf, "test", "", nil) })
 	if again, _ := a.db.Revision(); again != after {
 		t.Error("a refused move wrote to the dossier")
 	}
@@ -102,14 +102,14 @@ func TestBlocksWorkflowAndExport(t *testing.T) {
 		t.Fatal("the demo lacks a proposed or an active block")
 	}
 	if err := waitLoaded(t, a, func() {
-		a.updateBlock(proposed, func(b *dispute.Block) error {
+		a.disputesView.updateBlock(proposed, func(b *dispute.Block) error {
 			return b.Decide(dispute.Decision{Date: a.asOf, By: "test", Blocked: true}, "paiement de l'échu")
 		})
 	}); err != nil {
 		t.Fatal(err)
 	}
 	if err := waitLoaded(t, a, func() {
-		a.updateBlock(active, func(b *dispute.Block) error { return b.LiftBlock(dispute.Lift{Date: a.asOf, By: "test"}) })
+		a.disputesView.updateBlock(active, func(b *dispute.Block) error { return b.LiftBlock(dispute.Lift{Date: a.asOf, By: "test"}) })
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -118,12 +118,12 @@ func TestBlocksWorkflowAndExport(t *testing.T) {
 		t.Errorf("blocks in force: %+v", in)
 	}
 	rev, _ := a.db.Revision()
-	a.updateBlock(active, func(b *dispute.Block) error { return b.LiftBlock(dispute.Lift{Date: a.asOf, By: "test"}) })
+	a.disputesView.updateBlock(active, func(b *dispute.Block) error { return b.LiftBlock(dispute.Lift{Date: a.asOf, By: "test"}) })
 	if after, _ := a.db.Revision(); after != rev {
 		t.Error("lifting twice wrote to the dossier")
 	}
 	path := filepath.Join(t.TempDir(), "blocages.csv")
-	if err := a.writeBlockList(path); err != nil {
+	if err := a.disputesView.writeBlockList(path); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); strings.Count(string(b), "\n") != 2 {
@@ -131,7 +131,7 @@ func TestBlocksWorkflowAndExport(t *testing.T) {
 	}
 	n := len(a.blocks)
 	if err := waitLoaded(t, a, func() {
-		if err := a.proposeManualBlock("C00020", "chèque impayé"); err != nil {
+		if err := a.disputesView.proposeManualBlock("C00020", "chèque impayé"); err != nil {
 			t.Error(err)
 		}
 	}); err != nil {

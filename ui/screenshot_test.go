@@ -57,7 +57,7 @@ func TestScreenshots(t *testing.T) {
 			{"disputes", screenDisputes, func() {
 				a.disputesView.tab = 0
 				a.disputesView.status = "active"
-				if rows := a.filteredDisputes(); len(rows) > 0 {
+				if rows := a.disputesView.filteredDisputes(); len(rows) > 0 {
 					a.disputesView.selected = rows[0].ID
 				}
 			}, []string{a.t("ui.disp.history")}},

@@ -193,7 +193,7 @@ func (a *App) buildScreen(id screenID) fyne.CanvasObject {
 	case screenClients:
 		return a.newClientsScreen()
 	case screenDisputes:
-		return a.disputesScreen()
+		return a.disputesView.disputesScreen()
 	case screenReminders:
 		return a.agenda.remindersScreen()
 	case screenLetters:

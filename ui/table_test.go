@@ -14,7 +14,7 @@ func TestDisputesRowContextMenu(t *testing.T) {
 	a := openDemoApp(t, "en")
 	a.disputesView.status = "active"
 	a.showScreen(screenDisputes)
-	rows := a.filteredDisputes()
+	rows := a.disputesView.filteredDisputes()
 	if len(rows) == 0 {
 		t.Fatal("no dispute in the demo")
 	}
