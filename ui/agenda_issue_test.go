@@ -87,7 +87,7 @@ func TestWriteLetterAndCorrect(t *testing.T) {
 	if !hasText(a.win, "1re relance") || !hasText(a.win, "Français") {
 		t.Errorf("stage or language not in words; texts: %q", texts(a.win))
 	}
-	a.correctDraft("Madame, vous devez payer. Sinon saisie de vos biens.", "r1", "fr", a.book.Account(id))
+	a.trainer.correctDraft("Madame, vous devez payer. Sinon saisie de vos biens.", "r1", "fr", a.book.Account(id))
 	if a.screen != screenCorrection || a.trainer.sample != -1 || a.trainer.result == nil || len(a.trainer.result.Findings) == 0 {
 		t.Fatalf("correction: screen %d, result %+v", a.screen, a.trainer.result)
 	}
@@ -101,7 +101,7 @@ func TestWriteLetterAndCorrect(t *testing.T) {
 // The trainee's score has the decimal comma and the right plural in French.
 func TestScoreText(t *testing.T) {
 	a := openDemoApp(t, "fr")
-	got := a.scoreText(&lettercheck.TrainingScore{Score: 0.5, Found: 1, Expected: 4, FalseMarks: 2})
+	got := a.trainer.scoreText(&lettercheck.TrainingScore{Score: 0.5, Found: 1, Expected: 4, FalseMarks: 2})
 	if !strings.Contains(got, "0,5/20") || !strings.Contains(got, "1 constat trouvé sur 4") || !strings.Contains(got, "2 marques erronées") {
 		t.Errorf("score: %q", got)
 	}

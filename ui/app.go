@@ -83,7 +83,7 @@ type App struct {
 	risk        riskState     // risk classes and signals at the as-of date (ui/risk.go), and the Clients filters
 	lettersView *lettersView  // the Courriers screen (ui/letters.go, ui/letters_archive.go)
 	agenda      *agendaView   // the Relances du jour screen (ui/agenda*.go)
-	trainer     trainerState  // the Correction screen (ui/trainer.go)
+	trainer     *trainerView  // the Correction screen (ui/trainer*.go)
 	backends    checkBackends // spelling and grammar engines of the letter checks (ui/checkengines.go)
 	// pdfFactory renders PDFs with fonts parsed once (created on first use).
 	pdfFactory *pdfdoc.Factory
@@ -123,6 +123,7 @@ func newApp(fa fyne.App, today ledger.Date) *App {
 	a.lettersView = &lettersView{a: a}
 	a.agenda = &agendaView{a: a}
 	a.disputesView = &disputesView{a: a}
+	a.trainer = &trainerView{a: a}
 	fa.Settings().SetTheme(newTheme(a.themeMode()))
 	a.lang = a.initialLang()
 	a.fyneLang() // Fyne's dialogs in the same language (ui/fynelang.go)

@@ -55,14 +55,14 @@ func (a *App) startCheckBackends() {
 		}
 		fyne.Do(func() {
 			b.grammar, b.notes = g, notes
-			s := &a.trainer
+			s := a.trainer
 			s.speller = sp
 			if g != nil {
 				s.grammar = lettercheck.Grammalecte(g)
 			}
 			if s.engine != nil {
 				s.check()
-				a.refreshTrainer()
+				a.trainer.refreshTrainer()
 			}
 		})
 	}()
@@ -98,7 +98,7 @@ func (a *App) updateLetterFindings(v *letterFindingsView, l *compose.Letter) {
 		v.timer.Stop()
 	}
 	v.seq++
-	if l == nil || a.initTrainer() != nil {
+	if l == nil || a.trainer.initTrainer() != nil {
 		v.label.SetText("")
 		return
 	}

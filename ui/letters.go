@@ -232,7 +232,7 @@ func (sv *lettersView) templatesPane() fyne.CanvasObject {
 			a.showError(a.t("ui.let.correct"), ledger.Localize(err, a.lang))
 			return
 		}
-		a.correctDraft(l.PlainText(), string(st.stage), st.lang, a.book.Account(st.customer))
+		a.trainer.correctDraft(l.PlainText(), string(st.stage), st.lang, a.book.Account(st.customer))
 	})
 	if a.db.ReadOnly() {
 		save.Disable()

@@ -203,7 +203,7 @@ func (a *App) buildScreen(id screenID) fyne.CanvasObject {
 	case screenSettings:
 		return a.newSettingsScreen()
 	case screenCorrection:
-		return a.correctionScreen()
+		return a.trainer.correctionScreen()
 	}
 	return a.dash.dashboardScreen()
 }

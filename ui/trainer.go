@@ -12,9 +12,10 @@ import (
 	lettercheck "relance/letters/check"
 )
 
-// trainerState is the Correction screen's state: the letter, its context, the last
-// check, the fixes applied, and the training mode (the trainee's marks).
-type trainerState struct {
+// trainerView is the Correction screen: the letter, its context, the last check, the
+// fixes applied, and the training mode (the trainee's marks).
+type trainerView struct {
+	a        *App
 	engine   *lettercheck.Engine
 	samples  []lettercheck.Sample
 	sample   int // index of the loaded sample, -1 for a typed letter
@@ -57,8 +58,9 @@ type trainerWidgets struct {
 }
 
 // initTrainer loads the engine and the samples once, with the first flawed sample.
-func (a *App) initTrainer() error {
-	s := &a.trainer
+func (sv *trainerView) initTrainer() error {
+	a := sv.a
+	s := sv
 	if s.engine != nil {
 		return nil
 	}
@@ -75,7 +77,7 @@ func (a *App) initTrainer() error {
 	return nil
 }
 
-func (s *trainerState) loadSample(i int) {
+func (s *trainerView) loadSample(i int) {
 	if i < 0 || i >= len(s.samples) {
 		return
 	}
@@ -87,12 +89,12 @@ func (s *trainerState) loadSample(i int) {
 }
 
 // check runs the engine on the current text.
-func (s *trainerState) check() {
+func (s *trainerView) check() {
 	s.result = s.engine.Check(s.text, s.options())
 }
 
 // options are the check's context as the screen sets it.
-func (s *trainerState) options() lettercheck.Options {
+func (s *trainerView) options() lettercheck.Options {
 	return lettercheck.Options{MessageLang: s.msgLang, Lang: s.lang, Stage: s.stage, Audience: s.audience, Speller: s.speller, Grammar: s.grammar}
 }
 
@@ -100,12 +102,13 @@ func (s *trainerState) options() lettercheck.Options {
 // coloured by category, the findings grouped by category with why and how to fix,
 // the checklist of missing items, the scores, the corrected letter with a word-level
 // diff, and a training mode that hides the answers and scores the trainee's marks.
-func (a *App) correctionScreen() fyne.CanvasObject {
-	if err := a.initTrainer(); err != nil {
+func (sv *trainerView) correctionScreen() fyne.CanvasObject {
+	a := sv.a
+	if err := sv.initTrainer(); err != nil {
 		return widget.NewLabel(err.Error())
 	}
 	a.startCheckBackends()
-	s := &a.trainer
+	s := sv
 	w := &trainerWidgets{}
 	s.w = w
 	if s.msgLang != a.lang {
@@ -140,7 +143,7 @@ func (a *App) correctionScreen() fyne.CanvasObject {
 	stageSel.OnChanged = func(string) {
 		s.stage = lettercheck.Stages[stageSel.SelectedIndex()]
 		s.check()
-		a.refreshTrainer()
+		sv.refreshTrainer()
 	}
 	auds := []lettercheck.Audience{lettercheck.B2B, lettercheck.B2C, lettercheck.Public}
 	audNames := []string{lettercheck.AudienceLabel(a.lang, lettercheck.B2B), lettercheck.AudienceLabel(a.lang, lettercheck.B2C), lettercheck.AudienceLabel(a.lang, lettercheck.Public)}
@@ -153,7 +156,7 @@ func (a *App) correctionScreen() fyne.CanvasObject {
 	audSel.OnChanged = func(string) {
 		s.audience = auds[audSel.SelectedIndex()]
 		s.check()
-		a.refreshTrainer()
+		sv.refreshTrainer()
 	}
 	langSel := widget.NewSelect([]string{"FR", "EN"}, nil)
 	if s.lang == "en" {
@@ -164,7 +167,7 @@ func (a *App) correctionScreen() fyne.CanvasObject {
 	langSel.OnChanged = func(v string) {
 		s.lang = map[string]string{"FR": "fr", "EN": "en"}[v]
 		s.check()
-		a.refreshTrainer()
+		sv.refreshTrainer()
 	}
 	training := widget.NewCheck(a.t("ui.trainer.training"), nil)
 	training.SetChecked(s.training)
@@ -173,21 +176,21 @@ func (a *App) correctionScreen() fyne.CanvasObject {
 		if on {
 			w.tabs.SelectIndex(0)
 		}
-		a.refreshTrainer()
+		sv.refreshTrainer()
 	}
 	rules := widget.NewCheck(a.t("ui.trainer.show_rules"), nil)
 	rules.SetChecked(s.rules)
 	rules.OnChanged = func(on bool) {
 		s.rules = on
-		a.refreshTrainer()
+		sv.refreshTrainer()
 	}
-	fixAll := widget.NewButtonWithIcon(a.t("ui.trainer.fix_all"), theme.ConfirmIcon(), func() { a.applyFixes(s.result.Findings) })
+	fixAll := widget.NewButtonWithIcon(a.t("ui.trainer.fix_all"), theme.ConfirmIcon(), func() { sv.applyFixes(s.result.Findings) })
 	reset := widget.NewButtonWithIcon(a.t("ui.trainer.reset"), theme.ContentUndoIcon(), func() {
 		s.text = s.original
 		s.check()
-		a.refreshTrainer()
+		sv.refreshTrainer()
 	})
-	export := widget.NewButtonWithIcon(a.t("ui.trainer.export"), theme.DocumentSaveIcon(), a.askCorrectionReport)
+	export := widget.NewButtonWithIcon(a.t("ui.trainer.export"), theme.DocumentSaveIcon(), sv.askCorrectionReport)
 	bar := container.NewHBox(
 		widget.NewLabel(a.t("ui.trainer.sample")), withWidth(260, sampleSel),
 		widget.NewLabel(a.t("ui.trainer.stage")), withWidth(190, stageSel),
@@ -211,7 +214,7 @@ func (a *App) correctionScreen() fyne.CanvasObject {
 	w.entry = widget.NewMultiLineEntry()
 	w.entry.Wrapping = fyne.TextWrapWord
 	w.entry.SetText(s.text)
-	w.entry.OnChanged = func(text string) { a.liveCheck(text) }
+	w.entry.OnChanged = func(text string) { sv.liveCheck(text) }
 	w.tabs = container.NewAppTabs(
 		container.NewTabItem(a.t("ui.trainer.tab.annotated"), container.NewVScroll(w.annotated)),
 		container.NewTabItem(a.t("ui.trainer.tab.edit"), w.entry),
@@ -234,7 +237,7 @@ func (a *App) correctionScreen() fyne.CanvasObject {
 
 	top := container.NewVBox(bar, actions, w.summary, w.note)
 	root := container.NewBorder(top, nil, nil, nil, split)
-	a.refreshTrainer()
+	sv.refreshTrainer()
 	w.override = container.NewThemeOverride(root, trainerTheme{Theme: a.fyne.Settings().Theme()})
 	return w.override
 }
@@ -248,8 +251,9 @@ func sampleLabel(a *App, sm lettercheck.Sample) string {
 }
 
 // liveCheck re-checks the letter 300 ms after the last keystroke.
-func (a *App) liveCheck(text string) {
-	s := &a.trainer
+func (sv *trainerView) liveCheck(text string) {
+	a := sv.a
+	s := sv
 	if text == s.text {
 		return
 	}
@@ -267,26 +271,27 @@ func (a *App) liveCheck(text string) {
 				return
 			}
 			s.result = res
-			a.refreshTrainer()
+			sv.refreshTrainer()
 		})
 }
 
 // applyFixes applies the fixes of these findings to the letter and checks it again.
-func (a *App) applyFixes(fs []lettercheck.Finding) {
-	s := &a.trainer
+func (sv *trainerView) applyFixes(fs []lettercheck.Finding) {
+	s := sv
 	s.text = lettercheck.Apply(s.text, fs)
 	s.check()
 	if s.w != nil {
 		s.w.entry.OnChanged = nil
 		s.w.entry.SetText(s.text)
-		s.w.entry.OnChanged = func(text string) { a.liveCheck(text) }
+		s.w.entry.OnChanged = func(text string) { sv.liveCheck(text) }
 	}
-	a.refreshTrainer()
+	sv.refreshTrainer()
 }
 
 // refreshTrainer redraws the parts of the screen that depend on the lettercheck.
-func (a *App) refreshTrainer() {
-	s := &a.trainer
+func (sv *trainerView) refreshTrainer() {
+	a := sv.a
+	s := sv
 	w := s.w
 	if w == nil || s.result == nil {
 		return
@@ -295,7 +300,7 @@ func (a *App) refreshTrainer() {
 	if w.entry.Text != s.text {
 		w.entry.OnChanged = nil
 		w.entry.SetText(s.text)
-		w.entry.OnChanged = func(text string) { a.liveCheck(text) }
+		w.entry.OnChanged = func(text string) { sv.liveCheck(text) }
 	}
 	notes := ""
 	if res.GrammarOff {
@@ -314,7 +319,7 @@ func (a *App) refreshTrainer() {
 	w.note.Hidden = notes == ""
 	if s.training && !s.revealed {
 		w.summary.SetText(a.t("ui.trainer.find_errors"))
-		w.annotated.Segments = a.trainingSegments()
+		w.annotated.Segments = sv.trainingSegments()
 	} else {
 		w.summary.SetText(a.t("check.summary", "total", itoaUI(len(res.Findings)), "blocking", itoaUI(res.Count(lettercheck.Blocking)),
 			"error", itoaUI(res.Count(lettercheck.Error)-res.Count(lettercheck.Blocking)), "warning", itoaUI(res.Count(lettercheck.Warning)-res.Count(lettercheck.Error)),
@@ -325,9 +330,9 @@ func (a *App) refreshTrainer() {
 	w.diff.Segments = diffSegments(s.original, s.text)
 	w.diff.Refresh()
 	if s.training && !s.revealed {
-		w.side.Objects = a.trainingPanel()
+		w.side.Objects = sv.trainingPanel()
 	} else {
-		w.side.Objects = a.findingsPanel()
+		w.side.Objects = sv.findingsPanel()
 	}
 	w.side.Refresh()
 	if w.override != nil {

@@ -8,12 +8,13 @@ import (
 // correctDraft carries a letter drafted in the Courriers editor into the Correction
 // screen: the text pre-filled and checked, with the letter's stage (when the checker
 // knows it), language and the customer's kind as the audience.
-func (a *App) correctDraft(text, stage, lang string, acc *ledger.Account) {
-	if err := a.initTrainer(); err != nil {
+func (sv *trainerView) correctDraft(text, stage, lang string, acc *ledger.Account) {
+	a := sv.a
+	if err := sv.initTrainer(); err != nil {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		return
 	}
-	s := &a.trainer
+	s := sv
 	s.text, s.original, s.sample = text, text, -1
 	if st, ok := lettercheck.ParseStage(stage); ok {
 		s.stage = st

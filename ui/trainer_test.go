@@ -21,7 +21,7 @@ func TestCorrectionScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.showScreen(screenCorrection)
-	s := &a.trainer
+	s := a.trainer
 	if s.result == nil || len(s.result.Findings) < 10 || s.sample != 0 {
 		t.Fatalf("no check of the first sample: %+v", s.result)
 	}
@@ -58,7 +58,7 @@ func TestCorrectionScreen(t *testing.T) {
 	}
 	first := s.result.Findings[0]
 	s.marks = append(s.marks, lettercheck.Mark{Start: first.Start, End: first.End}, lettercheck.Mark{Start: -1, End: -1, Rule: "CLAR.PAYMENT_MEANS"})
-	a.refreshTrainer()
+	a.trainer.refreshTrainer()
 	shot(t, a, "correction-training-fr")
 	test.Tap(button(t, a.win, a.t("ui.trainer.reveal")))
 	if s.score == nil || s.score.Found < 2 || s.score.Score <= 0 || s.score.Score >= 20 {
@@ -70,7 +70,7 @@ func TestCorrectionScreen(t *testing.T) {
 
 	// the report PDF
 	path := filepath.Join(t.TempDir(), "r.pdf")
-	if err := a.writeCorrectionReport(path); err != nil {
+	if err := a.trainer.writeCorrectionReport(path); err != nil {
 		t.Fatal(err)
 	}
 	if b, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(b), "%PDF") {

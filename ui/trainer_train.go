@@ -45,7 +45,7 @@ func wordSpans(text string) [][2]int {
 	return out
 }
 
-func (s *trainerState) marked(start, end int) bool {
+func (s *trainerView) marked(start, end int) bool {
 	for _, m := range s.marks {
 		if m.Start == start && m.End == end {
 			return true
@@ -55,8 +55,8 @@ func (s *trainerState) marked(start, end int) bool {
 }
 
 // trainingSegments draws the letter with every word tappable: a tap marks it.
-func (a *App) trainingSegments() []widget.RichTextSegment {
-	s := &a.trainer
+func (sv *trainerView) trainingSegments() []widget.RichTextSegment {
+	s := sv
 	rs := []rune(s.text)
 	var segs []widget.RichTextSegment
 	pos := 0
@@ -72,7 +72,7 @@ func (a *App) trainingSegments() []widget.RichTextSegment {
 			start, end := w[0], w[1]
 			segs = append(segs, &widget.HyperlinkSegment{Text: word, OnTapped: func() {
 				s.marks = append(s.marks, lettercheck.Mark{Start: start, End: end})
-				a.refreshTrainer()
+				sv.refreshTrainer()
 			}})
 		}
 		pos = w[1]
@@ -85,8 +85,9 @@ func (a *App) trainingSegments() []widget.RichTextSegment {
 
 // trainingPanel is the right-hand side in training mode: instructions, the missing
 // items to tick, the number of marks, and the buttons.
-func (a *App) trainingPanel() []fyne.CanvasObject {
-	s := &a.trainer
+func (sv *trainerView) trainingPanel() []fyne.CanvasObject {
+	a := sv.a
+	s := sv
 	words := 0
 	for _, m := range s.marks {
 		if m.Start >= 0 {
@@ -118,12 +119,12 @@ func (a *App) trainingPanel() []fyne.CanvasObject {
 	}
 	clear := widget.NewButtonWithIcon(a.t("ui.trainer.clear_marks"), theme.ContentClearIcon(), func() {
 		s.marks = nil
-		a.refreshTrainer()
+		sv.refreshTrainer()
 	})
 	reveal := widget.NewButtonWithIcon(a.t("ui.trainer.reveal"), theme.VisibilityIcon(), func() {
 		sc := lettercheck.Score(s.result, s.marks)
 		s.score, s.revealed = &sc, true
-		a.refreshTrainer()
+		sv.refreshTrainer()
 	})
 	reveal.Importance = widget.HighImportance
 	return []fyne.CanvasObject{
@@ -137,9 +138,10 @@ func (a *App) trainingPanel() []fyne.CanvasObject {
 }
 
 // scoreCard shows the trainee's score after the reveal, overall and per category.
-func (a *App) scoreCard() fyne.CanvasObject {
-	sc := a.trainer.score
-	head := widget.NewLabel(a.scoreText(sc))
+func (sv *trainerView) scoreCard() fyne.CanvasObject {
+	a := sv.a
+	sc := sv.score
+	head := widget.NewLabel(sv.scoreText(sc))
 	head.TextStyle = fyne.TextStyle{Bold: true}
 	head.Wrapping = fyne.TextWrapWord
 	rows := container.NewVBox(head)
@@ -158,7 +160,8 @@ func (a *App) scoreCard() fyne.CanvasObject {
 
 // scoreText is the trainee's score line: the mark out of 20 with the decimal comma in
 // French, the findings found and the wrong marks with their plurals.
-func (a *App) scoreText(sc *lettercheck.TrainingScore) string {
+func (sv *trainerView) scoreText(sc *lettercheck.TrainingScore) string {
+	a := sv.a
 	score := strconv.FormatFloat(sc.Score, 'f', 1, 64)
 	if a.lang == "fr" {
 		score = strings.Replace(score, ".", ",", 1)

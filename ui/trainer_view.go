@@ -80,14 +80,15 @@ func wrapLabel(text string, style fyne.TextStyle) *widget.Label {
 }
 
 // findingsPanel is the right-hand side: scores, missing items, findings by category.
-func (a *App) findingsPanel() []fyne.CanvasObject {
-	s := &a.trainer
+func (sv *trainerView) findingsPanel() []fyne.CanvasObject {
+	a := sv.a
+	s := sv
 	res := s.result
 	var out []fyne.CanvasObject
 	if s.score != nil {
-		out = append(out, a.scoreCard())
+		out = append(out, sv.scoreCard())
 	}
-	out = append(out, a.scoresCard(res.Scores))
+	out = append(out, sv.scoresCard(res.Scores))
 
 	// checklist of missing items
 	var missing []fyne.CanvasObject
@@ -103,7 +104,7 @@ func (a *App) findingsPanel() []fyne.CanvasObject {
 		line.Wrapping = fyne.TextWrapWord
 		var right fyne.CanvasObject
 		if f.Fix != nil {
-			right = widget.NewButtonWithIcon(a.t("ui.trainer.insert"), theme.ContentAddIcon(), func() { a.applyFixes([]lettercheck.Finding{f}) })
+			right = widget.NewButtonWithIcon(a.t("ui.trainer.insert"), theme.ContentAddIcon(), func() { sv.applyFixes([]lettercheck.Finding{f}) })
 		}
 		missing = append(missing, line)
 		if right != nil {
@@ -122,7 +123,7 @@ func (a *App) findingsPanel() []fyne.CanvasObject {
 			if f.Category != c || f.Missing() {
 				continue
 			}
-			cards = append(cards, a.findingCard(i, f))
+			cards = append(cards, sv.findingCard(i, f))
 		}
 		if len(cards) == 0 {
 			continue
@@ -139,12 +140,13 @@ func (a *App) findingsPanel() []fyne.CanvasObject {
 
 // findingCard shows one finding: number and severity, message, why (with the legal
 // reference), suggestions and an "apply" button when there is an automatic fix.
-func (a *App) findingCard(i int, f lettercheck.Finding) fyne.CanvasObject {
+func (sv *trainerView) findingCard(i int, f lettercheck.Finding) fyne.CanvasObject {
+	a := sv.a
 	head := widget.NewRichText(
 		&widget.TextSegment{Text: "[" + strconv.Itoa(i+1) + "] ", Style: widget.RichTextStyle{Inline: true, ColorName: catColorName(f.Category), TextStyle: fyne.TextStyle{Bold: true}}},
 		&widget.TextSegment{Text: lettercheck.SeverityLabel(a.lang, f.Severity), Style: widget.RichTextStyle{Inline: true, ColorName: severityColor(f.Severity), TextStyle: fyne.TextStyle{Bold: true}}},
 	)
-	if a.trainer.rules { // detail mode: the rule's ID, for trainers and the catalogue
+	if sv.rules { // detail mode: the rule's ID, for trainers and the catalogue
 		head.Segments = append(head.Segments, &widget.TextSegment{Text: " · " + f.Rule, Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
 	}
 	objs := []fyne.CanvasObject{head, wrapLabel(f.Message, fyne.TextStyle{})}
@@ -161,7 +163,7 @@ func (a *App) findingCard(i int, f lettercheck.Finding) fyne.CanvasObject {
 	}
 	if f.Fix != nil {
 		f := f
-		objs = append(objs, container.NewHBox(widget.NewButtonWithIcon(a.t("ui.trainer.apply"), theme.ConfirmIcon(), func() { a.applyFixes([]lettercheck.Finding{f}) })))
+		objs = append(objs, container.NewHBox(widget.NewButtonWithIcon(a.t("ui.trainer.apply"), theme.ConfirmIcon(), func() { sv.applyFixes([]lettercheck.Finding{f}) })))
 	}
 	objs = append(objs, widget.NewSeparator())
 	return container.NewVBox(objs...)
@@ -184,7 +186,8 @@ func severityColor(s lettercheck.Severity) fyne.ThemeColorName {
 
 // scoresCard shows readability, DESC coverage and the firmness × courtesy gauge with
 // the stage's target zone.
-func (a *App) scoresCard(sc lettercheck.Scores) fyne.CanvasObject {
+func (sv *trainerView) scoresCard(sc lettercheck.Scores) fyne.CanvasObject {
+	a := sv.a
 	lines := lettercheck.ScoreLines(a.lang, sc)
 	text := container.NewVBox()
 	for _, l := range lines {
@@ -230,14 +233,16 @@ func withMinSize(s fyne.Size, o fyne.CanvasObject) fyne.CanvasObject {
 }
 
 // askCorrectionReport asks where to save the correction report PDF, then writes it.
-func (a *App) askCorrectionReport() {
-	a.askSave(a.t("ui.trainer.report_file")+".pdf", "ui.trainer.report_done", a.writeCorrectionReport)
+func (sv *trainerView) askCorrectionReport() {
+	a := sv.a
+	a.askSave(a.t("ui.trainer.report_file")+".pdf", "ui.trainer.report_done", sv.writeCorrectionReport)
 }
 
 // writeCorrectionReport writes the correction report of the original letter (with the
 // trainee's score in training mode) to path.
-func (a *App) writeCorrectionReport(path string) error {
-	s := &a.trainer
+func (sv *trainerView) writeCorrectionReport(path string) error {
+	a := sv.a
+	s := sv
 	res := s.engine.Check(s.original, lettercheck.Options{MessageLang: a.lang, Lang: s.lang, Stage: s.stage, Audience: s.audience, Speller: s.speller, Grammar: s.grammar})
 	corrected := s.text
 	if corrected == s.original {
