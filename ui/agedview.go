@@ -74,10 +74,9 @@ func (dv *dashboardView) agedPane() fyne.CanvasObject {
 	}
 	tcols := make([]column, cols+1)
 	for c := range tcols {
-		w := float32(60)
-		for k := range rows { // every amount and name whole (totals are bold)
-			w = max(w, textWidth(cell(&rows[k], c), rows[k].total || rows[k].group != "")+4)
-		}
+		// every amount and name whole (totals are bold)
+		w := max(60, widestText(len(rows), func(k int) string { return cell(&rows[k], c) },
+			func(k int) bool { return rows[k].total || rows[k].group != "" })+4)
 		tcols[c] = column{width: min(w, 320), right: c >= 2}
 	}
 	open := func(row int) {

@@ -212,3 +212,23 @@ func scrollToLastColumn(t *testing.T, a *App) {
 	_, cols := tb.Length()
 	tb.ScrollTo(widget.TableCellID{Row: 0, Col: cols - 1})
 }
+
+// textWidth, which measures without building a label, gives a label's own width; and
+// widestText finds the widest of many texts by measuring only the longest.
+func TestTextWidthIsALabelsWidth(t *testing.T) {
+	newTestApp(t, "fr")
+	for _, s := range []string{"C00001", "Commune de Villeurbanne", "2\u202f042\u202f662,74\u00a0€", "Clients douteux (416), hors total : 2"} {
+		for _, bold := range []bool{false, true} {
+			l := widget.NewLabel(s)
+			l.TextStyle = fyne.TextStyle{Bold: bold}
+			if got, want := textWidth(s, bold), l.MinSize().Width; got != want {
+				t.Errorf("%q bold %v: %v, label %v", s, bold, got, want)
+			}
+		}
+	}
+	texts := []string{"1,00 €", "12\u202f345,67 €", "999,99 €", "1\u202f234\u202f567,89 €", "5,00 €"}
+	want := textWidth(texts[3], false)
+	if got := widestText(len(texts), func(i int) string { return texts[i] }, func(int) bool { return false }); got != want {
+		t.Errorf("widest %v, want %v", got, want)
+	}
+}

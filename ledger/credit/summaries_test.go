@@ -1,10 +1,12 @@
 package credit
 
 import (
+	"strconv"
 	"testing"
 	"time"
 
 	"relance/ledger"
+	"relance/ledger/demo"
 )
 
 func TestSummaries(t *testing.T) {
@@ -55,5 +57,21 @@ func TestSummariesAtPastDate(t *testing.T) {
 	tot := ledger.Totals([]ledger.CustomerSummary{s, {ID: "D", Balance: 5000, Overdue: 5000, Doubtful: true}})
 	if tot.Balance != 40000 || tot.Overdue != 40000 || tot.Doubtful != 5000 || tot.DoubtfulCustomers != 1 {
 		t.Errorf("totals keep the doubtful apart: %+v", tot)
+	}
+}
+
+// BenchmarkSummaries50k1M is the Clients list's figures at a date on a 50,000-customer,
+// 1,000,000-item dossier: today (the stored open amounts) and 120 days back (rebuilt).
+func BenchmarkSummaries50k1M(b *testing.B) {
+	if testing.Short() {
+		b.Skip("large")
+	}
+	book := demo.GenerateBook(50000, 1000000, 1, today)
+	for _, back := range []int{0, 120} {
+		b.Run("back"+strconv.Itoa(back), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				Summaries(book, today.AddDays(-back))
+			}
+		})
 	}
 }
