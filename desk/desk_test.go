@@ -1,47 +1,25 @@
-package desk
+package desk_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"relance/desk"
 	"relance/ledger"
-	"relance/ledger/demo"
 	"relance/ledger/dunning"
 	"relance/ledger/law"
 	"relance/letters/letterpdf"
 	"relance/letters/templates"
 )
 
-var today = ledger.NewDate(2026, time.November, 23)
-
-// demoSession opens a fresh demo dossier for writing.
-func demoSession(t *testing.T) *Session {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := demo.Create(path, today); err != nil {
-		t.Fatal(err)
-	}
-	s, err := OpenWrite(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Error(err)
-		}
-	})
-	return s
-}
-
 // One definition of the receivables at every date: Σ customers (doubtful apart) =
 // the aged balance's total = the KPIs' receivables, and the doubtful amount the same
 // in the three.
 func TestReceivablesAgreeAtEveryDate(t *testing.T) {
-	s := demoSession(t)
+	s := openDemo(t)
 	for _, back := range []int{0, 45, 200} {
-		at := today.AddDays(-back)
+		at := anchor.AddDays(-back)
 		tot := ledger.Totals(s.Customers(at))
 		d := s.Dashboard(at, 1, 0)
 		p := d.Snapshot.Position
@@ -62,12 +40,12 @@ func TestReceivablesAgreeAtEveryDate(t *testing.T) {
 // The décompte of a customer in procedure stops on the eve of the judgment, with a
 // note; an unknown customer is an error.
 func TestDecompteStopsAtTheJudgment(t *testing.T) {
-	s := demoSession(t)
+	s := openDemo(t)
 	if len(s.Procedures) == 0 {
 		t.Fatal("the demo has no procedure")
 	}
 	p := s.Procedures[0]
-	d, err := s.Decompte(p.Customer, law.Terms{End: today})
+	d, err := s.Decompte(p.Customer, law.Terms{End: anchor})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +59,7 @@ func TestDecompteStopsAtTheJudgment(t *testing.T) {
 	if !found {
 		t.Errorf("no stop note: %+v", d.Notes)
 	}
-	if _, err := s.Decompte("NOPE", law.Terms{End: today}); err == nil {
+	if _, err := s.Decompte("NOPE", law.Terms{End: anchor}); err == nil {
 		t.Error("an unknown customer gives a décompte")
 	}
 }
@@ -90,8 +68,8 @@ func TestDecompteStopsAtTheJudgment(t *testing.T) {
 // (issue 17: the window's batch once used the shipped one), issued into the archive and
 // recorded as done on the agenda.
 func TestAgendaLettersUseEditedTemplateAndIssue(t *testing.T) {
-	s := demoSession(t)
-	ag, err := s.Agenda(today, false, nil)
+	s := openDemo(t)
+	ag, err := s.Agenda(anchor, false, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,17 +89,17 @@ func TestAgendaLettersUseEditedTemplateAndIssue(t *testing.T) {
 	}
 	edited := *tpl
 	edited.Subject = "Objet modifié par le cabinet"
-	if err := s.SaveTemplate(&edited, "test", today); err != nil {
+	if err := s.SaveTemplate(&edited, "test", anchor); err != nil {
 		t.Fatal(err)
 	}
-	b, err := s.WriteAgendaLetters(today, todo, &ag.Records, letterpdf.BatchOptions{Dir: t.TempDir()})
+	b, err := s.WriteAgendaLetters(anchor, todo, &ag.Records, letterpdf.BatchOptions{Dir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(b.Results) != 1 || b.Results[0].Err != nil || b.Results[0].Letter.Subject != edited.Subject {
 		t.Fatalf("results %+v", b.Results)
 	}
-	ids, err := s.Issue(b, "test", today, time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC))
+	ids, err := s.Issue(b, "test", anchor, time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC))
 	if err != nil || len(ids) != 1 || ids[0] == "" {
 		t.Fatalf("issue: %v %v", ids, err)
 	}
@@ -131,7 +109,7 @@ func TestAgendaLettersUseEditedTemplateAndIssue(t *testing.T) {
 	if err := s.Reload(); err != nil {
 		t.Fatal(err)
 	}
-	after, err := s.Agenda(today, false, nil)
+	after, err := s.Agenda(anchor, false, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,19 +123,19 @@ func TestAgendaLettersUseEditedTemplateAndIssue(t *testing.T) {
 // A letter to an unknown customer is an error naming it; a letter is composed with the
 // dossier's sources.
 func TestComposeLetter(t *testing.T) {
-	s := demoSession(t)
-	if _, err := s.ComposeLetter(LetterRequest{Customer: "NOPE", Stage: templates.R1, Date: today}); err == nil ||
+	s := openDemo(t)
+	if _, err := s.ComposeLetter(desk.LetterRequest{Customer: "NOPE", Stage: templates.R1, Date: anchor}); err == nil ||
 		!strings.Contains(ledger.Localize(err, "fr"), "NOPE") {
 		t.Errorf("unknown customer: %v", err)
 	}
 	id := ""
-	for _, c := range s.Customers(today) {
+	for _, c := range s.Customers(anchor) {
 		if c.Overdue > 0 && !c.Doubtful {
 			id = c.ID
 			break
 		}
 	}
-	l, err := s.ComposeLetter(LetterRequest{Customer: id, Stage: templates.R1, Date: today})
+	l, err := s.ComposeLetter(desk.LetterRequest{Customer: id, Stage: templates.R1, Date: anchor})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,16 +148,16 @@ func TestComposeLetter(t *testing.T) {
 // Recomputing the risk twice records nothing the second time; the classes are those
 // of Classes.
 func TestRecomputeRiskIsStable(t *testing.T) {
-	s := demoSession(t)
-	res, err := s.RecomputeRisk(today)
+	s := openDemo(t)
+	res, err := s.RecomputeRisk(anchor)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := s.RecomputeRisk(today)
+	again, err := s.RecomputeRisk(anchor)
 	if err != nil {
 		t.Fatal(err)
 	}
-	classOf, err := s.Classes(today)
+	classOf, err := s.Classes(anchor)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,20 +171,20 @@ func TestRecomputeRiskIsStable(t *testing.T) {
 
 // The deadlines at a past date are the items open then, with their open amount then.
 func TestDeadlinesAtPastDate(t *testing.T) {
-	s := demoSession(t)
-	now, err := s.Deadlines(today)
+	s := openDemo(t)
+	now, err := s.Deadlines(anchor)
 	if err != nil {
 		t.Fatal(err)
 	}
-	then, err := s.Deadlines(today.AddDays(-200))
+	then, err := s.Deadlines(anchor.AddDays(-200))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(now) == 0 || len(then) == 0 || len(now) == len(then) {
-		t.Errorf("%d deadlines today, %d 200 days back", len(now), len(then))
+		t.Errorf("%d deadlines anchor, %d 200 days back", len(now), len(then))
 	}
 	for _, d := range then {
-		if d.Item.DocDate > today.AddDays(-200) || d.Open <= 0 {
+		if d.Item.DocDate > anchor.AddDays(-200) || d.Open <= 0 {
 			t.Errorf("%s %s: issued %s, open %s", d.Customer.ID, d.Item.Number, d.Item.DocDate, d.Open)
 		}
 	}

@@ -18,20 +18,18 @@ optional_pkgs=(grammalecte-cli python3-grammalecte python3-bottle)
 
 if [ "$what" = lint ]; then
   export PATH=/usr/local/go/bin:$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin:$PATH
-  want=${STATICCHECK_VERSION:-v0.8.2}
-  have=$(go version -m "$(command -v staticcheck 2>/dev/null || echo /nonexistent)" 2>/dev/null |
-    awk '$1 == "mod" && $2 == "honnef.co/go/tools" {print $3}')
-  if [ "$have" != "$want" ]; then
-    echo "Installing staticcheck $want (go install)"
-    go install "honnef.co/go/tools/cmd/staticcheck@$want"
-  fi
-  want=${ERRCHECK_VERSION:-v1.9.0}
-  have=$(go version -m "$(command -v errcheck 2>/dev/null || echo /nonexistent)" 2>/dev/null |
-    awk '$1 == "mod" && $2 == "github.com/kisielk/errcheck" {print $3}')
-  if [ "$have" != "$want" ]; then
-    echo "Installing errcheck $want (go install)"
-    go install "github.com/kisielk/errcheck@$want"
-  fi
+  # go_tool NAME MODULE PACKAGE VERSION: go install PACKAGE@VERSION unless NAME is that version.
+  go_tool() {
+    local have
+    have=$(go version -m "$(command -v "$1" 2>/dev/null || echo /nonexistent)" 2>/dev/null |
+      awk -v m="$2" '$1 == "mod" && $2 == m {print $3}')
+    if [ "$have" != "$4" ]; then
+      echo "Installing $1 $4 (go install)"
+      go install "$3@$4"
+    fi
+  }
+  go_tool staticcheck honnef.co/go/tools honnef.co/go/tools/cmd/staticcheck "${STATICCHECK_VERSION:-v0.8.2}"
+  go_tool errcheck github.com/kisielk/errcheck github.com/kisielk/errcheck "${ERRCHECK_VERSION:-v1.9.0}"
   exit 0
 fi
 

@@ -181,26 +181,25 @@ func watchEvents(t *testing.T, a *App, name string) <-chan map[string]any {
 // loads returns the outcome of each open or reload attempt from now on.
 func loads(t *testing.T, a *App) <-chan error {
 	t.Helper()
-	out := make(chan error, 16)
-	in := watchEvents(t, a, "loaded")
-	go func() {
-		for f := range in {
-			err, _ := f["error"].(error)
-			out <- err
-		}
-	}()
-	return out
+	return eventField[error](t, a, "loaded", "error")
 }
 
 // importSteps returns the steps of the import wizard as they finish, from now on.
 func importSteps(t *testing.T, a *App) <-chan string {
 	t.Helper()
-	out := make(chan string, 16)
-	in := watchEvents(t, a, "import")
+	return eventField[string](t, a, "import", "step")
+}
+
+// eventField returns the field key of each event named name from now on (its zero
+// value when absent).
+func eventField[T any](t *testing.T, a *App, name, key string) <-chan T {
+	t.Helper()
+	out := make(chan T, 16)
+	in := watchEvents(t, a, name)
 	go func() {
 		for f := range in {
-			s, _ := f["step"].(string)
-			out <- s
+			v, _ := f[key].(T)
+			out <- v
 		}
 	}()
 	return out
