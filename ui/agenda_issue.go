@@ -18,6 +18,7 @@ import (
 	"relance/ledger"
 	"relance/ledger/dunning"
 	"relance/letters/letterpdf"
+	"relance/letters/pdfdoc"
 	"relance/letters/templates"
 )
 
@@ -80,62 +81,99 @@ func (sv *agendaView) askIssueLetters() {
 		if len(chosen) == 0 {
 			return
 		}
-		res, err := sv.issueLetters(chosen)
-		if err != nil {
-			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
-			return
-		}
-		sv.invalidateAgenda()
-		issued := 0
-		for _, r := range res {
-			if r.record != "" {
-				issued++
-			}
-		}
-		a.reloadThen(a.t("ui.agenda.batch_done", "n", fmt.Sprint(issued)))
-		sv.showIssued(res)
+		// Composing and rendering the letters runs off the Fyne goroutine, behind a
+		// progress bar; the window shows the outcome once they are issued.
+		job := sv.letterBatch(chosen)
+		wait := dialog.NewCustomWithoutButtons(a.t("ui.agenda.batch", "n", fmt.Sprint(len(chosen))),
+			container.NewVBox(widget.NewLabel(a.t("ui.let.batch_running")), widget.NewProgressBarInfinite()), a.win)
+		wait.Show()
+		go func() {
+			res, err := job.run()
+			fyne.Do(func() {
+				wait.Hide()
+				if err != nil {
+					a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+					return
+				}
+				sv.invalidateAgenda()
+				issued := 0
+				for _, r := range res {
+					if r.record != "" {
+						issued++
+					}
+				}
+				a.reloadThen(a.t("ui.agenda.batch_done", "n", fmt.Sprint(issued)))
+				sv.showIssued(res)
+			})
+		}()
 	}, a.win)
 	d.Resize(fyne.NewSize(min(a.win.Canvas().Size().Width-40, 760), min(a.win.Canvas().Size().Height-40, 520)))
 	d.Show()
 }
 
-// issueLetters issues the letters of entries as the command line does (desk): composed
-// with the dossier's edited templates, the letters already sent and the disputed items
-// left out, rendered outside any transaction, then frozen in the archive and recorded
-// as sent in one transaction (after a backup that File > Restore can bring back). A
-// letter that cannot be composed is reported and left on the agenda. The PDFs are
-// written to a folder beside the dossier.
-func (sv *agendaView) issueLetters(entries []dunning.Entry) ([]issuedLetter, error) {
+// letterBatch is the day's letters to issue, with what issuing them reads captured on
+// the Fyne goroutine, so that run can work on another one.
+type letterBatch struct {
+	sess    *desk.Session
+	asOf    ledger.Date
+	rec     dunning.Records
+	entries []dunning.Entry
+	dir     string
+	by      string
+	lang    string
+	factory *pdfdoc.Factory
+	trace   func(name string, kv ...any)
+	noTpl   string // why an entry without a letter template is not issued, in words
+}
+
+// letterBatch captures the issue of entries (on the Fyne goroutine).
+func (sv *agendaView) letterBatch(entries []dunning.Entry) *letterBatch {
 	a := sv.a
-	dir := sv.issuedDir()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	return &letterBatch{sess: a.sess, asOf: a.asOf, rec: sv.rec, entries: entries, dir: sv.issuedDir(), by: a.user(),
+		lang: a.lang, factory: a.pdf(), trace: a.trace, noTpl: a.t("ui.agenda.issue_no_template")}
+}
+
+// issueLetters issues the letters of entries (letterBatch.run), on the caller's goroutine.
+func (sv *agendaView) issueLetters(entries []dunning.Entry) ([]issuedLetter, error) {
+	return sv.letterBatch(entries).run()
+}
+
+// run issues the letters as the command line does (desk): composed with the dossier's
+// edited templates, the letters already sent and the disputed items left out, rendered
+// outside any transaction, then frozen in the archive and recorded as sent in one
+// transaction (after a backup that File > Restore can bring back). A letter that
+// cannot be composed is reported and left on the agenda. The PDFs are written to a
+// folder beside the dossier. It touches no widget: the window runs it off the Fyne
+// goroutine.
+func (b *letterBatch) run() ([]issuedLetter, error) {
+	if err := os.MkdirAll(b.dir, 0o755); err != nil {
 		return nil, err
 	}
-	batch, err := a.sess.WriteAgendaLetters(a.asOf, entries, &sv.rec, letterpdf.BatchOptions{Dir: dir, Factory: a.pdf()})
+	batch, err := b.sess.WriteAgendaLetters(b.asOf, b.entries, &b.rec, letterpdf.BatchOptions{Dir: b.dir, Factory: b.factory})
 	if err != nil {
 		return nil, err
 	}
-	ids, err := a.sess.Issue(batch, a.user(), a.asOf, time.Now())
+	ids, err := b.sess.Issue(batch, b.by, b.asOf, time.Now())
 	if err != nil {
 		return nil, err
 	}
 	out, byJob := batch.Results, batch.Entries
-	res := make([]issuedLetter, 0, len(entries))
+	res := make([]issuedLetter, 0, len(b.entries))
 	for i, r := range out {
 		il := issuedLetter{entry: byJob[desk.JobKey(r.Job)], record: ids[i]}
 		if r.Err != nil {
-			il.err = ledger.Localize(r.Err, a.lang)
+			il.err = ledger.Localize(r.Err, b.lang)
 		} else {
 			il.path = r.File
-			a.trace("issued", "id", il.record, "customer", il.entry.Customer, "stage", il.entry.Stage)
-			a.trace("written", "path", r.File)
+			b.trace("issued", "id", il.record, "customer", il.entry.Customer, "stage", il.entry.Stage)
+			b.trace("written", "path", r.File)
 		}
 		res = append(res, il)
 	}
 	// An entry without a letter template has no job: say so rather than drop it.
-	for _, e := range entries {
+	for _, e := range b.entries {
 		if _, err := templates.ParseStage(e.Template); err != nil {
-			res = append(res, issuedLetter{entry: e, err: a.t("ui.agenda.issue_no_template")})
+			res = append(res, issuedLetter{entry: e, err: b.noTpl})
 		}
 	}
 	return res, nil
