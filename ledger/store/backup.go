@@ -134,6 +134,12 @@ func (db *DB) Backup(out string) error {
 // exists) and keeps the newest keep: the GUI calls it before an import or a batch, so
 // that the state before the action can be restored.
 func (db *DB) RotateBackup(keep int) error {
+	// The backup started on open may still be running: it is of this revision, so
+	// this one has nothing more to write once it is done (and two writers of the same
+	// file name would collide).
+	if err := db.WaitBackup(); err != nil {
+		return err
+	}
 	if keep <= 0 {
 		keep = 5
 	}

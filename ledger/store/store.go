@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -38,6 +39,9 @@ type DB struct {
 	path     string
 	readOnly bool
 	backup   chan error // result of the backup started on open, nil if none
+	// backupMu guards backup: Close, WaitBackup and RotateBackup may wait on it from
+	// different goroutines (the window closes while an import's backup runs).
+	backupMu sync.Mutex
 }
 
 // boltMagic is bbolt's meta-page magic number, at offset 16 of the file (after the page header).
@@ -224,11 +228,7 @@ func (db *DB) ReadOnly() bool { return db.readOnly }
 
 // Close waits for the backup started on open, then releases the file.
 func (db *DB) Close() error {
-	var berr error
-	if db.backup != nil {
-		berr = <-db.backup
-		db.backup = nil
-	}
+	berr := db.WaitBackup()
 	if err := db.bolt.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", db.path, err)
 	}
@@ -237,6 +237,8 @@ func (db *DB) Close() error {
 
 // WaitBackup waits for the backup started on open and returns its error.
 func (db *DB) WaitBackup() error {
+	db.backupMu.Lock()
+	defer db.backupMu.Unlock()
 	if db.backup == nil {
 		return nil
 	}
