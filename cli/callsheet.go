@@ -26,16 +26,17 @@ func runCallsheet(env *Env, args []string) error {
 		return err
 	}
 	defer ss.Close()
-	book := ss.Book
-	a, err := account(book, *cust)
-	if err != nil {
+	if _, err := account(ss.Book, *cust); err != nil {
 		return err
 	}
 	ag, err := ss.Agenda(asOf, false, nil)
 	if err != nil {
 		return err
 	}
-	sheet := callsheet.Gather(book, a, asOf, ag.Agenda, ag.Records, ss.Disputes, "")
+	sheet, err := ss.CallSheet(*cust, asOf, ag.Agenda, ag.Records)
+	if err != nil {
+		return err
+	}
 	sheet.Lang = env.Lang
 	var buf bytes.Buffer
 	if err := callsheet.Render(&buf, sheet, callsheet.Options{}); err != nil {

@@ -35,11 +35,10 @@ func runStatement(env *Env, args []string) error {
 		return err
 	}
 	defer ss.Close()
-	book := ss.Book
 	opt := statement.Options{PaymentDays: *days}
 	if !*all {
 		var buf bytes.Buffer
-		if err := statement.Render(&buf, book, *customer, asOf, opt); err != nil {
+		if err := ss.Statement(&buf, *customer, asOf, opt); err != nil {
 			return err
 		}
 		if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
@@ -51,7 +50,7 @@ func runStatement(env *Env, args []string) error {
 		return fmt.Errorf("statement: %w", err)
 	}
 	opt.Merged = *merged
-	files, err := statement.RenderAll(*out, book, asOf, nil, opt)
+	files, err := ss.Statements(*out, asOf, opt)
 	if err != nil {
 		return err
 	}

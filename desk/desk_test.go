@@ -1,6 +1,7 @@
 package desk_test
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,7 @@ import (
 	"relance/ledger/dunning"
 	"relance/ledger/law"
 	"relance/letters/letterpdf"
+	"relance/letters/statement"
 	"relance/letters/templates"
 )
 
@@ -187,5 +189,30 @@ func TestDeadlinesAtPastDate(t *testing.T) {
 		if d.Item.DocDate > anchor.AddDays(-200) || d.Open <= 0 {
 			t.Errorf("%s %s: issued %s, open %s", d.Customer.ID, d.Item.Number, d.Item.DocDate, d.Open)
 		}
+	}
+}
+
+// The statement and the call sheet of a customer are written from the session; an
+// unknown customer is an error naming it.
+func TestStatementAndCallSheet(t *testing.T) {
+	s := openDemo(t)
+	ag, err := s.Agenda(anchor, false, nil)
+	if err != nil || len(ag.Entries) == 0 {
+		t.Fatalf("agenda: %v", err)
+	}
+	id := ag.Entries[0].Customer
+	var buf bytes.Buffer
+	if err := s.Statement(&buf, id, anchor, statement.Options{}); err != nil || !bytes.HasPrefix(buf.Bytes(), []byte("%PDF")) {
+		t.Fatalf("statement: %v", err)
+	}
+	sheet, err := s.CallSheet(id, anchor, ag.Agenda, ag.Records)
+	if err != nil || sheet.Account == nil || sheet.Account.Customer.ID != id {
+		t.Fatalf("call sheet: %+v %v", sheet.Account, err)
+	}
+	if _, err := s.CallSheet("NOPE", anchor, ag.Agenda, ag.Records); err == nil {
+		t.Error("a call sheet for an unknown customer")
+	}
+	if err := s.Statement(&buf, "NOPE", anchor, statement.Options{}); err == nil {
+		t.Error("a statement for an unknown customer")
 	}
 }

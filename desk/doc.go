@@ -4,10 +4,18 @@
 // method that both fronts call, so that the same question at the same as-of date gets
 // the same answer everywhere.
 //
+//   - the dossier: Open, OpenRead, OpenWrite, Load, Reload, Close (session.go); Create,
+//     SaveSettings, AddHalfYearRates, EraseCustomer, backups, restore and file check
+//     (dossier.go); a customer's records (history.go); imports (imports.go);
 //   - figures at a date: Customers, Aged, Dashboard (figures.go);
-//   - risk: RiskInput, Risk, Classes, RecomputeRisk (risk.go);
-//   - the agenda and its letters: Agenda, LetterSources, AgendaJobs, Issue (agenda.go,
-//     letters.go);
+//   - risk: RiskInput, Risk, Classes, RecomputeRisk (risk.go); the policy, overrides,
+//     acknowledgements and decisions (riskrecords.go);
+//   - the agenda: Agenda (agenda.go);
+//   - letters: ComposeLetter, RenderLetter, IssueLetter (letter.go); LetterSources,
+//     WriteAgendaLetters, WriteStageLetters, Issue, Archive (letters.go); templates and
+//     the archive's verification (templates.go);
+//   - documents: Statement, Statements, CallSheet (documents.go); InjonctionPack
+//     (injonction.go);
 //   - disputes and delivery blocks: OpenDispute, ChangeDispute, ProposeBlocks,
 //     ProposeBlock, ChangeBlock, Digest, SaveSalesperson (disputes.go);
 //   - the reminder records: RecordOutcome, Reschedule, RecordPromiseStatuses, AgreePlan,
@@ -16,6 +24,10 @@
 //     (procedures.go);
 //   - the law: Decompte, Deadlines (law.go).
 //
-// The fronts parse, present and call; slow work is run by them off the UI goroutine,
-// and nothing here renders inside a write transaction.
+// Every figure at a date is computed from the open amounts at that date
+// (credit.OpenAt) and keeps the doubtful customers (account 416) apart. Writes are one
+// transaction each; the ones that cannot be undone from the window (an import, a batch
+// of letters) write a rotating backup first. The fronts parse, present and call; slow
+// work is run by them off the UI goroutine, and nothing here renders inside a write
+// transaction.
 package desk

@@ -21,7 +21,10 @@ import (
 // callSheetView is the call sheet on screen: the customer's situation and the 4C guide.
 func (sv *agendaView) callSheetView(customer string) fyne.CanvasObject {
 	a := sv.a
-	s := callsheet.Gather(a.book, a.book.Account(customer), a.asOf, sv.ag, sv.rec, a.disputes, "")
+	s, err := a.sess.CallSheet(customer, a.asOf, sv.ag, sv.rec)
+	if err != nil {
+		return widget.NewLabel(ledger.Localize(err, a.lang))
+	}
 	acc := s.Account
 	box := container.NewVBox()
 	add := func(text string, bold bool) {
@@ -188,7 +191,10 @@ func (sv *agendaView) askCallSheetPDF(customer string) {
 		return
 	}
 	a.askSave(fmt.Sprintf("%s-%s-%s.pdf", a.t("ui.agenda.sheet_file"), customer, a.asOf), "ui.agenda.sheet_done", func(path string) error {
-		s := callsheet.Gather(a.book, acc, a.asOf, sv.ag, sv.rec, a.disputes, "")
+		s, err := a.sess.CallSheet(acc.Customer.ID, a.asOf, sv.ag, sv.rec)
+		if err != nil {
+			return err
+		}
 		s.Lang = a.lang
 		return letters.WriteFile(path, func(w io.Writer) error {
 			return callsheet.Render(w, s, callsheet.Options{Factory: a.pdf()})

@@ -47,7 +47,7 @@ func (a *App) askStatement(id string) {
 // writeStatement writes the statement of customer id at the as-of date to path.
 func (a *App) writeStatement(id, path string) error {
 	return letters.WriteFile(path, func(w io.Writer) error {
-		return statement.Render(w, a.book, id, a.asOf, statement.Options{Factory: a.pdf()})
+		return a.sess.Statement(w, id, a.asOf, statement.Options{Factory: a.pdf()})
 	})
 }
 
@@ -72,5 +72,5 @@ func (a *App) askStatements() {
 // written, the merged one last.
 func (a *App) writeStatements(dir string) ([]string, error) {
 	merged := filepath.Join(dir, fmt.Sprintf("%s-%s.pdf", a.t("ui.statement.merged_file"), a.asOf))
-	return statement.RenderAll(dir, a.book, a.asOf, nil, statement.Options{Factory: a.pdf(), Merged: merged})
+	return a.sess.Statements(dir, a.asOf, statement.Options{Factory: a.pdf(), Merged: merged})
 }

@@ -1,0 +1,32 @@
+package desk
+
+import (
+	"io"
+
+	"relance/ledger"
+	"relance/ledger/dunning"
+	"relance/letters/callsheet"
+	"relance/letters/statement"
+)
+
+// Statement writes customer id's statement of account at asOf to w.
+func (s *Session) Statement(w io.Writer, id string, asOf ledger.Date, opt statement.Options) error {
+	return statement.Render(w, s.Book, id, asOf, opt)
+}
+
+// Statements writes into dir the statement of every customer with overdue items at
+// asOf (and opt.Merged for printing), and returns the files written.
+func (s *Session) Statements(dir string, asOf ledger.Date, opt statement.Options) ([]string, error) {
+	return statement.RenderAll(dir, s.Book, asOf, nil, opt)
+}
+
+// CallSheet gathers what a call to customer id needs at asOf (the agenda's action and
+// reasons, the records, the disputes, the open items), from the agenda ag and its
+// records rec (Session.Agenda).
+func (s *Session) CallSheet(id string, asOf ledger.Date, ag dunning.Agenda, rec dunning.Records) (callsheet.Sheet, error) {
+	acc := s.Book.Account(id)
+	if acc == nil {
+		return callsheet.Sheet{}, &ledger.Problem{Key: "pdf.err.customer", Args: []string{"value", id}}
+	}
+	return callsheet.Gather(s.Book, acc, asOf, ag, rec, s.Disputes, ""), nil
+}
