@@ -255,7 +255,7 @@ func (dv *dashboardView) agedGroupKey() credit.GroupKey {
 	case "kind":
 		return credit.GroupByKind(a.lang)
 	case "class":
-		res := a.riskResult()
+		res := a.risk.riskResult()
 		return credit.GroupByClass(func(c *ledger.Customer) string {
 			if res == nil {
 				return ""

@@ -39,7 +39,7 @@ func (sv *agendaView) loadAgenda() error {
 	if s.rev == a.book && s.at == a.asOf && s.scenarios != nil {
 		return nil
 	}
-	res := a.riskResult()
+	res := a.risk.riskResult()
 	if res == nil {
 		return a.risk.err
 	}

@@ -80,7 +80,7 @@ type App struct {
 	legal *legalView
 	// detailTab is the tab shown on the customer panel (identity or payer profile).
 	detailTab   int
-	risk        riskState     // risk classes and signals at the as-of date (ui/risk.go), and the Clients filters
+	risk        *riskView     // risk classes and signals at the as-of date (ui/risk.go), and the Clients filters
 	lettersView *lettersView  // the Courriers screen (ui/letters.go, ui/letters_archive.go)
 	agenda      *agendaView   // the Relances du jour screen (ui/agenda*.go)
 	trainer     *trainerView  // the Correction screen (ui/trainer*.go)
@@ -124,6 +124,7 @@ func newApp(fa fyne.App, today ledger.Date) *App {
 	a.agenda = &agendaView{a: a}
 	a.disputesView = &disputesView{a: a}
 	a.trainer = &trainerView{a: a}
+	a.risk = &riskView{a: a}
 	fa.Settings().SetTheme(newTheme(a.themeMode()))
 	a.lang = a.initialLang()
 	a.fyneLang() // Fyne's dialogs in the same language (ui/fynelang.go)

@@ -95,7 +95,7 @@ func (a *App) newClientsScreen() fyne.CanvasObject {
 	v.totals.TextStyle = fyne.TextStyle{Bold: true}
 	v.body = container.NewStack()
 	v.apply()
-	return a.clientsTabs(container.NewBorder(v.filterBar(), v.totals, nil, nil, v.body))
+	return a.risk.clientsTabs(container.NewBorder(v.filterBar(), v.totals, nil, nil, v.body))
 }
 
 // filterBar builds the kind, salesperson and "overdue only" filters.
@@ -161,7 +161,7 @@ func (v *clientsView) filterBar() fyne.CanvasObject {
 		labelled(a.t("ui.filter.kind"), kind),
 		labelled(a.t("ui.filter.salesperson"), sales),
 		overdue)
-	for _, o := range a.riskFilterBar(v.apply) {
+	for _, o := range a.risk.riskFilterBar(v.apply) {
 		grid.Add(o)
 	}
 	return grid
@@ -202,8 +202,8 @@ func (v *clientsView) sizeColumns() {
 // apply filters and sorts the summaries, then refreshes the table, totals and detail.
 func (v *clientsView) apply() {
 	st := &v.a.clients
-	v.rows = v.a.riskFilter(st.filter.Filter(v.a.sums))
-	if !v.a.riskSort(v.rows, st.sortCol, st.desc) {
+	v.rows = v.a.risk.riskFilter(st.filter.Filter(v.a.sums))
+	if !v.a.risk.riskSort(v.rows, st.sortCol, st.desc) {
 		ledger.SortSummaries(v.rows, st.sortCol, st.desc)
 	}
 	v.table.clearSelection()
@@ -307,7 +307,7 @@ func (v *clientsView) updateCell(id widget.TableCellID, cl *cellLabel) {
 	case ledger.ColOpenItems:
 		text = strconv.Itoa(r.OpenItems)
 	case colClass, colSignals:
-		text, l.Importance = v.a.riskCell(r.ID, c.col)
+		text, l.Importance = v.a.risk.riskCell(r.ID, c.col)
 	}
 	l.SetText(text)
 }

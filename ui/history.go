@@ -11,7 +11,7 @@ import (
 // changes, insolvency procedures, and the risk history (overrides, acknowledgements,
 // proposals and decisions). Nothing is ever removed from it.
 func (a *App) customerHistory(id string) []timelineEvent {
-	ev := a.riskEvents(id)
+	ev := a.risk.riskEvents(id)
 	if a.db == nil {
 		return ev
 	}

@@ -190,7 +190,7 @@ func TestWindowAndCommandLineAgree(t *testing.T) {
 			t.Errorf("%s: doubtful line %+v, printed %+v", at, doubt, w.aged.Doubtful)
 		}
 		// Risk classes.
-		res := a.riskResult()
+		res := a.risk.riskResult()
 		if res == nil {
 			t.Fatalf("%s: no risk result: %v", at, a.risk.err)
 		}

@@ -11,10 +11,12 @@ import (
 	"relance/ledger/risk"
 )
 
-// riskState caches the risk assessment of the book at the as-of date: the classes
-// and signals of every customer (without reasons; riskDetail explains one), and the
-// Clients screen's class and signal filters.
-type riskState struct {
+// riskView is the risk part of the Clients screen: the assessment of the book at the
+// as-of date cached (the classes and signals of every customer, without reasons;
+// riskDetail explains one), the class and signal filters, the risk map, the policy
+// editor and a customer's Risque tab with its decisions.
+type riskView struct {
+	a       *App
 	book    *ledger.Book // the book and date the cache was computed for
 	asOf    ledger.Date
 	version int // bumped by each risk write, so the cache is recomputed after it
@@ -36,8 +38,9 @@ const (
 // riskResult returns the assessment of the open book at the as-of date, computing it
 // when the book, the date or the risk records changed; nil when it cannot be computed
 // (the error is kept in a.risk.err).
-func (a *App) riskResult() *risk.Result {
-	st := &a.risk
+func (sv *riskView) riskResult() *risk.Result {
+	a := sv.a
+	st := sv
 	if a.sess == nil || a.sess.DB == nil { // no dossier (or a book shown without one)
 		return nil
 	}
@@ -53,26 +56,27 @@ func (a *App) riskResult() *risk.Result {
 }
 
 // riskDetail explains customer id: every axis's reasons and the signals' evidence.
-func (a *App) riskDetail(id string) *risk.Assessment {
-	res := a.riskResult()
+func (sv *riskView) riskDetail(id string) *risk.Assessment {
+	res := sv.riskResult()
 	if res == nil {
 		return nil
 	}
-	in := a.risk.in
+	in := sv.in
 	in.Explain = true
 	return risk.Detail(in, res, id)
 }
 
 // riskChanged drops the cache after a risk write and redraws the screen.
-func (a *App) riskChanged(status string) {
-	a.risk.version++
+func (sv *riskView) riskChanged(status string) {
+	a := sv.a
+	sv.version++
 	a.showScreen(a.screen)
 	a.setStatus(status)
 }
 
 // className is "A — Stratégique" in the user's language.
 func (a *App) className(code string) string {
-	if res := a.riskResult(); res != nil {
+	if res := a.risk.riskResult(); res != nil {
 		if c := res.Policy.Class(code); c != nil {
 			return c.Code + " — " + c.Name(a.lang)
 		}
@@ -82,7 +86,7 @@ func (a *App) className(code string) string {
 
 // classImportance colours a class: the worst class in danger, the one before in warning.
 func (a *App) classImportance(code string) widget.Importance {
-	res := a.riskResult()
+	res := a.risk.riskResult()
 	if res == nil {
 		return widget.MediumImportance
 	}
@@ -110,12 +114,12 @@ func (a *App) signalNames(as *risk.Assessment) string {
 }
 
 // riskFilter keeps the rows matching the Clients screen's class and signal filters.
-func (a *App) riskFilter(rows []ledger.CustomerSummary) []ledger.CustomerSummary {
-	st := &a.risk
+func (sv *riskView) riskFilter(rows []ledger.CustomerSummary) []ledger.CustomerSummary {
+	st := sv
 	if st.class == "" && st.signal == "" {
 		return rows
 	}
-	res := a.riskResult()
+	res := sv.riskResult()
 	if res == nil {
 		return rows
 	}
@@ -147,11 +151,11 @@ func hasActive(as *risk.Assessment, key string) bool {
 
 // riskSort sorts rows by class (best first) or number of active signals when col is
 // one of the risk columns, and reports whether it did.
-func (a *App) riskSort(rows []ledger.CustomerSummary, col ledger.SummaryColumn, desc bool) bool {
+func (sv *riskView) riskSort(rows []ledger.CustomerSummary, col ledger.SummaryColumn, desc bool) bool {
 	if col != colClass && col != colSignals {
 		return false
 	}
-	res := a.riskResult()
+	res := sv.riskResult()
 	if res == nil {
 		return true
 	}
@@ -179,8 +183,9 @@ func (a *App) riskSort(rows []ledger.CustomerSummary, col ledger.SummaryColumn, 
 }
 
 // riskCell is the text and colour of a Clients cell in a risk column.
-func (a *App) riskCell(id string, col ledger.SummaryColumn) (string, widget.Importance) {
-	res := a.riskResult()
+func (sv *riskView) riskCell(id string, col ledger.SummaryColumn) (string, widget.Importance) {
+	a := sv.a
+	res := sv.riskResult()
 	as := res.Get(id)
 	if as == nil {
 		return "", widget.MediumImportance
@@ -206,9 +211,10 @@ func (a *App) riskCell(id string, col ledger.SummaryColumn) (string, widget.Impo
 
 // riskFilterBar is the class and signal filters of the Clients screen (none when the
 // classes are not computed); apply refilters.
-func (a *App) riskFilterBar(apply func()) []fyne.CanvasObject {
-	st := &a.risk
-	res := a.riskResult()
+func (sv *riskView) riskFilterBar(apply func()) []fyne.CanvasObject {
+	a := sv.a
+	st := sv
+	res := sv.riskResult()
 	if res == nil {
 		return nil
 	}

@@ -16,7 +16,7 @@ import (
 func riskShotSetup(a *App) {
 	a.detailTab, a.risk.mapTab = 3, false
 	a.clients.filter = ledger.SummaryFilter{}
-	res := a.riskResult()
+	res := a.risk.riskResult()
 	for i := range res.Assessments {
 		as := &res.Assessments[i]
 		if as.Pending != nil && as.ActiveSignals() > 0 {
@@ -42,7 +42,7 @@ func TestRiskScreens(t *testing.T) {
 	all := len(v.rows)
 	a.risk.class = "D"
 	v.apply()
-	res := a.riskResult()
+	res := a.risk.riskResult()
 	if len(v.rows) == 0 || len(v.rows) != res.Counts()["D"] {
 		t.Fatalf("class D filter: %d rows, %d in D", len(v.rows), res.Counts()["D"])
 	}
@@ -59,20 +59,20 @@ func TestRiskScreens(t *testing.T) {
 	}
 
 	id := v.rows[len(v.rows)-1].ID
-	a.riskWrite(func() error {
+	a.risk.riskWrite(func() error {
 		return a.sess.OverrideClass(risk.Override{Customer: id, Class: "D", Reason: "essai", By: "test", Date: a.asOf})
 	}, "uirisk.status.override")
-	if as := a.riskResult().Get(id); as.Class != "D" || as.Override == nil {
+	if as := a.risk.riskResult().Get(id); as.Class != "D" || as.Override == nil {
 		t.Fatalf("override not seen: %+v", as)
 	}
-	if as := a.riskDetail(id); len(as.Axes) != 4 || len(as.Axes[0].Reasons) == 0 {
+	if as := a.risk.riskDetail(id); len(as.Axes) != 4 || len(as.Axes[0].Reasons) == 0 {
 		t.Fatalf("detail without reasons")
 	}
-	if ev := a.riskEvents(id); len(ev) < 2 {
+	if ev := a.risk.riskEvents(id); len(ev) < 2 {
 		t.Errorf("timeline: %+v", ev)
 	}
 
-	content, read, err := a.riskPolicyForm()
+	content, read, err := a.risk.riskPolicyForm()
 	if err != nil || content == nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestRiskScreens(t *testing.T) {
 	}
 
 	// The editor, captured for people to look at.
-	a.showRiskPolicy()
+	a.risk.showRiskPolicy()
 	a.win.Resize(windowSize())
 	a.win.Canvas().Refresh(a.win.Content())
 	for _, o := range a.win.Canvas().Overlays().List() {

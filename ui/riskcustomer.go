@@ -38,12 +38,13 @@ func (a *App) timeline(events []timelineEvent) fyne.CanvasObject {
 
 // riskEvents are the risk history of customer id: overrides, acknowledgements,
 // class assignments, proposals and decisions.
-func (a *App) riskEvents(id string) []timelineEvent {
-	res := a.riskResult()
+func (sv *riskView) riskEvents(id string) []timelineEvent {
+	a := sv.a
+	res := sv.riskResult()
 	if res == nil {
 		return nil
 	}
-	r := &a.risk.in.Records
+	r := &sv.in.Records
 	var ev []timelineEvent
 	for _, o := range r.Overrides {
 		if o.Customer != id {
@@ -84,12 +85,13 @@ func (a *App) riskEvents(id string) []timelineEvent {
 // riskTab is the customer panel's "Risque" tab: the class with its per-axis reasons,
 // computed vs override, the signals with their evidence, the pending proposal and the
 // history timeline.
-func (a *App) riskTab(id string) fyne.CanvasObject {
-	as := a.riskDetail(id)
+func (sv *riskView) riskTab(id string) fyne.CanvasObject {
+	a := sv.a
+	as := sv.riskDetail(id)
 	if as == nil {
 		msg := a.t("uirisk.none")
-		if a.risk.err != nil {
-			msg = ledger.Localize(a.risk.err, a.lang)
+		if sv.err != nil {
+			msg = ledger.Localize(sv.err, a.lang)
 		}
 		return widget.NewLabel(msg)
 	}
@@ -116,7 +118,7 @@ func (a *App) riskTab(id string) fyne.CanvasObject {
 		o := as.Override
 		box.Add(wrap(a.t("uirisk.override_info", "by", o.By, "date", a.date(o.Date), "reason", o.Reason)))
 	}
-	ovr := widget.NewButtonWithIcon(a.t("uirisk.override_button"), theme.DocumentCreateIcon(), func() { a.askOverride(as) })
+	ovr := widget.NewButtonWithIcon(a.t("uirisk.override_button"), theme.DocumentCreateIcon(), func() { sv.askOverride(as) })
 	box.Add(container.NewHBox(ovr))
 
 	if p := as.Pending; p != nil {
@@ -126,9 +128,9 @@ func (a *App) riskTab(id string) fyne.CanvasObject {
 		for _, r := range p.Reasons {
 			box.Add(wrap("• " + r.Text(a.lang, cur)))
 		}
-		acc := widget.NewButtonWithIcon(a.t("uirisk.accept"), theme.ConfirmIcon(), func() { a.askDecision(p, risk.Accepted) })
+		acc := widget.NewButtonWithIcon(a.t("uirisk.accept"), theme.ConfirmIcon(), func() { sv.askDecision(p, risk.Accepted) })
 		acc.Importance = widget.HighImportance
-		rej := widget.NewButtonWithIcon(a.t("uirisk.reject"), theme.CancelIcon(), func() { a.askDecision(p, risk.Rejected) })
+		rej := widget.NewButtonWithIcon(a.t("uirisk.reject"), theme.CancelIcon(), func() { sv.askDecision(p, risk.Rejected) })
 		box.Add(container.NewHBox(acc, rej))
 	}
 
@@ -169,7 +171,7 @@ func (a *App) riskTab(id string) fyne.CanvasObject {
 			box.Add(wrap(a.t("uirisk.acked", "by", s.Ack.By, "date", a.date(s.Ack.Date), "comment", s.Ack.Comment)))
 		} else {
 			key := s.Key
-			b := widget.NewButtonWithIcon(a.t("uirisk.ack_button"), theme.ConfirmIcon(), func() { a.askAck(id, key) })
+			b := widget.NewButtonWithIcon(a.t("uirisk.ack_button"), theme.ConfirmIcon(), func() { sv.askAck(id, key) })
 			b.Importance = widget.LowImportance
 			box.Add(container.NewHBox(b))
 		}
@@ -177,7 +179,7 @@ func (a *App) riskTab(id string) fyne.CanvasObject {
 
 	box.Add(widget.NewSeparator())
 	box.Add(heading("uirisk.timeline"))
-	box.Add(a.timeline(a.riskEvents(id)))
+	box.Add(a.timeline(sv.riskEvents(id)))
 	return box
 }
 
@@ -190,7 +192,8 @@ func (a *App) author() string {
 }
 
 // riskWrite runs write (one desk use case), then refreshes the classes and the screen.
-func (a *App) riskWrite(write func() error, done string) {
+func (sv *riskView) riskWrite(write func() error, done string) {
+	a := sv.a
 	if a.sess == nil {
 		return
 	}
@@ -198,12 +201,13 @@ func (a *App) riskWrite(write func() error, done string) {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		return
 	}
-	a.riskChanged(a.t(done))
+	sv.riskChanged(a.t(done))
 }
 
 // askOverride asks for a class, a reason and an author, then records the override.
-func (a *App) askOverride(as *risk.Assessment) {
-	res := a.riskResult()
+func (sv *riskView) askOverride(as *risk.Assessment) {
+	a := sv.a
+	res := sv.riskResult()
 	opts := []string{a.t("uirisk.override_none")}
 	codes := res.Policy.Codes()
 	for _, c := range codes {
@@ -232,14 +236,15 @@ func (a *App) askOverride(as *risk.Assessment) {
 			code = codes[i-1]
 		}
 		o := risk.Override{Customer: as.Customer, Class: code, Reason: reason.Text, By: by.Text, Date: a.asOf}
-		a.riskWrite(func() error { return a.sess.OverrideClass(o) }, "uirisk.status.override")
+		sv.riskWrite(func() error { return a.sess.OverrideClass(o) }, "uirisk.status.override")
 	}, a.win)
 	d.Resize(fyne.NewSize(520, 360))
 	d.Show()
 }
 
 // askAck asks for a comment, then records the acknowledgement of signal key.
-func (a *App) askAck(id, key string) {
+func (sv *riskView) askAck(id, key string) {
+	a := sv.a
 	comment := widget.NewMultiLineEntry()
 	comment.SetMinRowsVisible(3)
 	by := widget.NewEntry()
@@ -253,14 +258,15 @@ func (a *App) askAck(id, key string) {
 			return
 		}
 		k := risk.Ack{Customer: id, Signal: key, Comment: comment.Text, By: by.Text, Date: a.asOf}
-		a.riskWrite(func() error { return a.sess.AcknowledgeSignal(k) }, "uirisk.status.ack")
+		sv.riskWrite(func() error { return a.sess.AcknowledgeSignal(k) }, "uirisk.status.ack")
 	}, a.win)
 	d.Resize(fyne.NewSize(520, 300))
 	d.Show()
 }
 
 // askDecision asks for an author and a comment, then accepts or rejects proposal p.
-func (a *App) askDecision(p *risk.Proposal, outcome risk.Outcome) {
+func (sv *riskView) askDecision(p *risk.Proposal, outcome risk.Outcome) {
+	a := sv.a
 	comment := widget.NewEntry()
 	by := widget.NewEntry()
 	by.SetText(a.author())
@@ -274,7 +280,7 @@ func (a *App) askDecision(p *risk.Proposal, outcome risk.Outcome) {
 			if !ok {
 				return
 			}
-			a.riskWrite(func() error {
+			sv.riskWrite(func() error {
 				_, err := a.sess.DecideProposal(id, outcome, by.Text, comment.Text, a.asOf)
 				return err
 			}, "uirisk.status.decided")

@@ -17,16 +17,17 @@ import (
 )
 
 // clientsTabs puts the customer list and the risk map side by side as tabs.
-func (a *App) clientsTabs(list fyne.CanvasObject) fyne.CanvasObject {
+func (sv *riskView) clientsTabs(list fyne.CanvasObject) fyne.CanvasObject {
+	a := sv.a
 	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon(a.t("uirisk.tab.list"), theme.ListIcon(), list),
 		// The map scrolls within its tab on a narrow window rather than widening it.
-		container.NewTabItemWithIcon(a.t("uirisk.tab.map"), theme.GridIcon(), container.NewScroll(a.riskMap())),
+		container.NewTabItemWithIcon(a.t("uirisk.tab.map"), theme.GridIcon(), container.NewScroll(sv.riskMap())),
 	)
-	if a.risk.mapTab {
+	if sv.mapTab {
 		tabs.SelectIndex(1)
 	}
-	tabs.OnSelected = func(*container.TabItem) { a.risk.mapTab = tabs.SelectedIndex() == 1 }
+	tabs.OnSelected = func(*container.TabItem) { sv.mapTab = tabs.SelectedIndex() == 1 }
 	return tabs
 }
 
@@ -36,8 +37,9 @@ func mapBands() []ledger.Cents { return []ledger.Cents{500000, 1500000, 4000000}
 
 // riskMap is the customers by class (columns) and outstanding (rows): each cell lists
 // its customers, largest outstanding first, as buttons that open the customer.
-func (a *App) riskMap() fyne.CanvasObject {
-	res := a.riskResult()
+func (sv *riskView) riskMap() fyne.CanvasObject {
+	a := sv.a
+	res := sv.riskResult()
 	if res == nil {
 		return widget.NewLabel(a.t("uirisk.none"))
 	}
@@ -86,12 +88,12 @@ func (a *App) riskMap() fyne.CanvasObject {
 		l.TextStyle = fyne.TextStyle{Bold: true}
 		grid.Add(l)
 		for c := range codes {
-			grid.Add(a.mapCell(cells[row][c], codes[c]))
+			grid.Add(sv.mapCell(cells[row][c], codes[c]))
 		}
 	}
 	help := widget.NewLabel(a.t("uirisk.map.help"))
 	help.Wrapping = fyne.TextWrapWord
-	recompute := widget.NewButtonWithIcon(a.t("uirisk.recompute"), theme.ViewRefreshIcon(), a.recomputeRisk)
+	recompute := widget.NewButtonWithIcon(a.t("uirisk.recompute"), theme.ViewRefreshIcon(), sv.recomputeRisk)
 	if a.db == nil || a.db.ReadOnly() {
 		recompute.Disable()
 	}
@@ -99,7 +101,8 @@ func (a *App) riskMap() fyne.CanvasObject {
 }
 
 // mapCell is one cell of the risk map: a tinted background and its customers.
-func (a *App) mapCell(list []*risk.Assessment, code string) fyne.CanvasObject {
+func (sv *riskView) mapCell(list []*risk.Assessment, code string) fyne.CanvasObject {
+	a := sv.a
 	sort.Slice(list, func(i, j int) bool { return list[i].Balance > list[j].Balance })
 	box := container.NewVBox()
 	const shown = 40
@@ -110,7 +113,7 @@ func (a *App) mapCell(list []*risk.Assessment, code string) fyne.CanvasObject {
 		}
 		id := as.Customer
 		b := widget.NewButton(shorten(as.Name, 17)+" · "+a.kiloMoney(as.Balance), func() {
-			a.risk.mapTab = false
+			sv.mapTab = false
 			a.showCustomer(id)
 		})
 		b.Importance = widget.LowImportance
@@ -176,13 +179,14 @@ func shorten(s string, n int) string {
 // finds: the first class of new customers and a proposal for every customer whose
 // computed class moved away from the class in force (to accept or reject on its Risque
 // tab). It runs off the UI goroutine.
-func (a *App) recomputeRisk() {
+func (sv *riskView) recomputeRisk() {
+	a := sv.a
 	sess, asOf := a.sess, a.asOf
 	if sess == nil {
 		return
 	}
 	before := 0
-	if res := a.riskResult(); res != nil {
+	if res := sv.riskResult(); res != nil {
 		for i := range res.Assessments {
 			if res.Assessments[i].Pending != nil {
 				before++
@@ -202,7 +206,7 @@ func (a *App) recomputeRisk() {
 					after++
 				}
 			}
-			a.riskChanged(a.t("uirisk.recomputed", "pending", a.count(after), "new", a.count(max(0, after-before))))
+			sv.riskChanged(a.t("uirisk.recomputed", "pending", a.count(after), "new", a.count(max(0, after-before))))
 		})
 	}()
 }

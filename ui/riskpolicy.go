@@ -15,8 +15,9 @@ import (
 )
 
 // riskPolicyButton opens the risk policy editor (Settings screen).
-func (a *App) riskPolicyButton() fyne.CanvasObject {
-	b := widget.NewButtonWithIcon(a.t("uirisk.pol.button"), theme.SettingsIcon(), a.showRiskPolicy)
+func (sv *riskView) riskPolicyButton() fyne.CanvasObject {
+	a := sv.a
+	b := widget.NewButtonWithIcon(a.t("uirisk.pol.button"), theme.SettingsIcon(), sv.showRiskPolicy)
 	if a.db == nil || a.db.ReadOnly() {
 		b.Disable()
 	}
@@ -120,7 +121,8 @@ func policyFields(p *risk.Policy) (ints []struct {
 
 // riskPolicyForm builds the editor's content over a copy of the stored policy, and
 // the function that reads it back (a localized problem naming the bad field).
-func (a *App) riskPolicyForm() (fyne.CanvasObject, func() (risk.Policy, error), error) {
+func (sv *riskView) riskPolicyForm() (fyne.CanvasObject, func() (risk.Policy, error), error) {
+	a := sv.a
 	pol, err := a.sess.RiskPolicy()
 	if err != nil {
 		return nil, nil, err
@@ -202,8 +204,9 @@ func (a *App) riskPolicyForm() (fyne.CanvasObject, func() (risk.Policy, error), 
 
 // showRiskPolicy opens the risk policy editor; saving stores the policy in one
 // transaction and recomputes the classes.
-func (a *App) showRiskPolicy() {
-	content, read, err := a.riskPolicyForm()
+func (sv *riskView) showRiskPolicy() {
+	a := sv.a
+	content, read, err := sv.riskPolicyForm()
 	if err != nil {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		return
@@ -222,7 +225,7 @@ func (a *App) showRiskPolicy() {
 			return
 		}
 		d.Hide()
-		a.riskChanged(a.t("uirisk.status.policy"))
+		sv.riskChanged(a.t("uirisk.status.policy"))
 	})
 	save.Importance = widget.HighImportance
 	reset := widget.NewButton(a.t("uirisk.pol.reset"), func() {
@@ -231,7 +234,7 @@ func (a *App) showRiskPolicy() {
 			return
 		}
 		d.Hide()
-		a.riskChanged(a.t("uirisk.status.policy"))
+		sv.riskChanged(a.t("uirisk.status.policy"))
 	})
 	cancel := widget.NewButton(a.t("uirisk.cancel"), func() { d.Hide() })
 	body := container.NewBorder(nil, container.NewBorder(nil, nil, nil, container.NewHBox(reset, cancel, save), errMsg), nil, nil, content)

@@ -109,7 +109,7 @@ func (a *App) newSettingsScreen() fyne.CanvasObject {
 	// One column, at most 820 wide, that scrolls: it fits a 1024-pixel window without
 	// widening it, and the save button stays in view below.
 	page := atMostWidth(820, container.NewVBox(cards[0], cards[1], cards[2], cards[3]))
-	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(a.riskPolicyButton(), v.save), v.errMsg)
+	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(a.risk.riskPolicyButton(), v.save), v.errMsg)
 	return container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(page))
 }
 

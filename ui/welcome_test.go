@@ -169,14 +169,14 @@ func TestRecomputeRiskFromTheMap(t *testing.T) {
 	a := openDemoApp(t, "fr")
 	a.risk.mapTab = true
 	a.showScreen(screenClients)
-	a.recomputeRisk()
+	a.risk.recomputeRisk()
 	for i := 0; i < 100 && !hasText(a.win, "Classes recalculées"); i++ {
 		time.Sleep(50 * time.Millisecond)
 	}
 	if !hasText(a.win, "Classes recalculées") {
 		t.Fatalf("no message after the recomputation: %q", texts(a.win))
 	}
-	res := a.riskResult()
+	res := a.risk.riskResult()
 	pending := 0
 	for i := range res.Assessments {
 		if res.Assessments[i].Pending != nil {
