@@ -241,7 +241,7 @@ func writePenaltiesTable(env *Env, d *law.Decompte) error {
 	}
 	fmt.Fprintln(env.Stdout)
 	for _, n := range d.Notes {
-		fmt.Fprintln(env.Stdout, "* "+n.Text(l))
+		fmt.Fprintln(env.Stdout, "* "+law.FormatNote(n, l, d.Currency))
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"relance/ledger/law"
 	"relance/ledger/privacy"
 	"relance/ledger/store"
+	"strings"
 )
 
 // Who returns by, or the dossier's signatory, or "relance": the author recorded for a
@@ -25,10 +26,58 @@ func (s *Session) SaveSettings(set ledger.Settings) error {
 	return s.DB.Update(func(tx *store.Tx) error { return tx.PutSettings(set) })
 }
 
-// AddHalfYearRates records the published rates of a half-year after the embedded
-// tables; the penalties use them from the next Reload.
-func (s *Session) AddHalfYearRates(h law.HalfYearRates) error {
-	return s.DB.Update(func(tx *store.Tx) error { return tx.PutHalfYearRates(h) })
+// AddHalfYearRates records the published rates of a half-year the embedded tables do
+// not cover (or correct), refusing a half-year already recorded unless replace; the
+// penalties use them from the next Reload.
+func (s *Session) AddHalfYearRates(h law.HalfYearRates, replace bool) error {
+	return s.DB.Update(func(tx *store.Tx) error {
+		if !replace {
+			recorded, err := tx.HalfYearRates()
+			if err != nil {
+				return err
+			}
+			for _, r := range recorded {
+				if r.Half == h.Half {
+					return &ledger.Problem{Key: "law.err.half_recorded", Args: []string{"half", h.Half.String()}}
+				}
+			}
+		}
+		return tx.PutHalfYearRates(h)
+	})
+}
+
+// HalfYearRates returns the half-years of rates recorded in the dossier, oldest first.
+func (s *Session) HalfYearRates() ([]law.HalfYearRates, error) {
+	var out []law.HalfYearRates
+	err := s.DB.View(func(tx *store.Tx) error {
+		var err error
+		out, err = tx.HalfYearRates()
+		return err
+	})
+	return out, err
+}
+
+// NewDossier makes an empty dossier at path for company (its SIREN optional, checked;
+// lang the letters' default language, "" for French); it is not left open and an
+// existing file is never overwritten.
+func NewDossier(path, company, siren, lang string) error {
+	set := ledger.DefaultSettings()
+	set.Company.Name = strings.TrimSpace(company)
+	set.Company.SIREN = strings.ReplaceAll(strings.TrimSpace(siren), " ", "")
+	if set.Company.Name == "" {
+		return &ledger.Problem{Key: "err.company"}
+	}
+	switch lang {
+	case "":
+	case "fr", "en":
+		set.Lang = lang
+	default:
+		return &ledger.Problem{Key: "err.lang", Args: []string{"value", lang}}
+	}
+	if err := set.Validate(); err != nil {
+		return err
+	}
+	return Create(path, set)
 }
 
 // EraseCustomer erases a consumer's personal data (RGPD art. 17), keeping what the law

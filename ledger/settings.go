@@ -150,6 +150,9 @@ func (s Settings) Validate() error {
 	if s.Terms.Days < 0 || s.Terms.Days > 365 {
 		return &Problem{Key: "err.terms", Args: []string{"value", s.Terms.String()}}
 	}
+	if s.Company.SIREN != "" && !ValidSIREN(s.Company.SIREN) {
+		return &Problem{Key: "err.siren", Args: []string{"value", s.Company.SIREN}}
+	}
 	return nil
 }
 

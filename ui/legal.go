@@ -383,26 +383,12 @@ func (sv *legalView) askHalfYearRates() {
 // embedded tables.
 func (sv *legalView) saveHalfYearRates(half, ecb, private, other, uk string) error {
 	a := sv.a
-	h, err := law.ParseHalf(strings.TrimSpace(half))
+	hr, err := law.ParseHalfYearRates(half, ecb, private, other, uk)
 	if err != nil {
-		return errText(a.t("ui.legal.bad_half", "value", half))
+		return err
 	}
-	hr := law.HalfYearRates{Half: h}
-	for _, f := range []struct {
-		text string
-		dst  *decimal.NullDecimal
-	}{{ecb, &hr.ECB}, {private, &hr.LegalPrivate}, {other, &hr.LegalOther}, {uk, &hr.UKBase}} {
-		t := strings.TrimSpace(strings.TrimSuffix(strings.Replace(strings.TrimSpace(f.text), ",", ".", 1), "%"))
-		if t == "" {
-			continue
-		}
-		v, err := decimal.NewFromString(t)
-		if err != nil {
-			return errText(a.t("ui.legal.bad_rate", "value", f.text))
-		}
-		*f.dst = decimal.NewNullDecimal(v)
-	}
-	if err := a.sess.AddHalfYearRates(hr); err != nil {
+	h := hr.Half
+	if err := a.sess.AddHalfYearRates(hr, true); err != nil { // the form corrects a half-year too
 		return err
 	}
 	a.reloadThen(a.t("ui.legal.half_saved", "half", h.String()))

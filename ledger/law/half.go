@@ -61,7 +61,9 @@ func (h Half) String() string { return fmt.Sprintf("%04d-H%d", h.Year, h.H) }
 
 // ParseHalf parses "2025-H1" or "2025-H2".
 func ParseHalf(s string) (Half, error) {
-	y, hs, ok := strings.Cut(strings.TrimSpace(s), "-H")
+	t := strings.ToUpper(strings.TrimSpace(s))
+	t = strings.Replace(t, "-S", "-H", 1) // « 2026-S2 »: semestre
+	y, hs, ok := strings.Cut(t, "-H")
 	year, err := strconv.Atoi(y)
 	if !ok || err != nil || len(y) != 4 || (hs != "1" && hs != "2") {
 		return Half{}, fmt.Errorf("half-year %q: want YYYY-H1 or YYYY-H2", s)

@@ -1,0 +1,28 @@
+package cli
+
+import (
+	"fmt"
+
+	"relance/assets/i18n"
+	"relance/desk"
+)
+
+// runNew is `relance new`: an empty dossier for a company, to import its ledger into.
+func runNew(env *Env, args []string) error {
+	fs := env.flags("new")
+	db := fs.String("db", "", "dossier file to create (never overwritten)")
+	company := fs.String("company", "", "the company's name")
+	siren := fs.String("siren", "", "its SIREN (9 digits, checked)")
+	lang := fs.String("lang", "", "default language of the letters: fr or en (default fr)")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	if err := env.required("db", *db, "company", *company); err != nil {
+		return err
+	}
+	if err := desk.NewDossier(*db, *company, *siren, *lang); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "cli.new.created", "file", *db, "company", *company))
+	return err
+}

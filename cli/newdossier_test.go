@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"relance/ledger/store"
+)
+
+// A real company from an empty dossier (issue 18's first steps): relance new, the FEC
+// imported, a décompte stopped at the rate tables' end and saying how to complete
+// them, the half-year's rates added, then the whole décompte. Each bad input names
+// what is wrong and changes nothing.
+func TestNewDossierImportAndRates(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "acme.db")
+	fec := filepath.Join(dir, "123456789FEC20251231.txt")
+	if err := os.WriteFile(fec, []byte(importFEC), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "fr", "new", "--db", db, "--company", "ACME SAS", "--siren", "732 829 321"); code != 1 || !strings.Contains(stderr, "SIREN invalide") {
+		t.Errorf("bad SIREN: %d %s", code, stderr)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Fatal("a refused dossier was written")
+	}
+	if code, _, stderr := run(t, "en", "new", "--db", db); code != 2 || !strings.Contains(stderr, "--company") {
+		t.Errorf("no company: %d %s", code, stderr)
+	}
+	code, out, stderr := run(t, "fr", "new", "--db", db, "--company", "ACME SAS", "--siren", "732 829 320")
+	if code != 0 || !strings.Contains(out, "relance import --db") {
+		t.Fatalf("new: %d %s %s", code, out, stderr)
+	}
+	if st, err := os.Stat(db); err != nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("dossier mode %v %v", st.Mode(), err)
+	}
+	if code, _, stderr := run(t, "fr", "new", "--db", db, "--company", "Autre"); code != 1 || !strings.Contains(stderr, "existe déjà") {
+		t.Errorf("overwrite: %d %s", code, stderr)
+	}
+	if code, _, stderr := runImportCLI(t, "fr", "import", "--db", db, fec); code != 0 {
+		t.Fatalf("import: %d %s", code, stderr)
+	}
+	// testToday is 23/11/2026: the embedded tables stop at 2026 H1.
+	_, out, _ = run(t, "fr", "penalties", "--db", db, "--customer", "C1")
+	if !strings.Contains(out, "jusqu'au 30/06/2026 seulement") || !strings.Contains(out, "relance rates add") {
+		t.Errorf("the capped décompte does not say how to complete it:\n%s", out)
+	}
+	rev := func() uint64 {
+		s, err := store.Open(db, store.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		r, err := s.Revision()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	before := rev()
+	for _, bad := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--half", "2026-H3", "--ecb", "2.15"}, "semestre « 2026-H3 » invalide"},
+		{[]string{"--half", "2026-H2", "--ecb", "abc"}, "taux --ecb invalide « abc »"},
+		{[]string{"--half", "2026-H2", "--legal-private", "6.67"}, "les deux taux légaux"},
+		{[]string{"--half", "2026-H2"}, "aucun taux donné"},
+	} {
+		code, _, stderr := run(t, "fr", append([]string{"rates", "add", "--db", db}, bad.args...)...)
+		if code == 0 || !strings.Contains(stderr, bad.want) {
+			t.Errorf("%v: %d %s", bad.args, code, stderr)
+		}
+	}
+	if rev() != before {
+		t.Error("a refused rate changed the dossier")
+	}
+	if code, out, stderr := run(t, "fr", "rates", "add", "--db", db, "--half", "2026-S2", "--ecb", "2,15", "--legal-private", "6,67", "--legal-other", "2,62"); code != 0 || !strings.Contains(out, "2026-H2") {
+		t.Fatalf("rates add: %d %s %s", code, out, stderr)
+	}
+	if code, _, stderr := run(t, "fr", "rates", "add", "--db", db, "--half", "2026-H2", "--ecb", "2.15"); code != 1 || !strings.Contains(stderr, "déjà enregistrés") {
+		t.Errorf("twice: %d %s", code, stderr)
+	}
+	if _, out, _ := run(t, "fr", "rates", "--db", db); !strings.Contains(out, "2026-H2") || !strings.Contains(out, "2.15") {
+		t.Errorf("rates list:\n%s", out)
+	}
+	_, out, _ = run(t, "fr", "penalties", "--db", db, "--customer", "C1", "--format", "json")
+	if strings.Contains(out, "seulement") || !strings.Contains(out, `"end": "2026-11-23"`) {
+		t.Errorf("the décompte still stops at the tables' end:\n%s", out)
+	}
+}

@@ -1,0 +1,104 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"relance/assets/i18n"
+	"relance/desk"
+	"relance/ledger/law"
+)
+
+// runRates is `relance rates`: the half-years of rates a dossier adds to the embedded
+// tables (list), and a half-year's published rates recorded (add).
+func runRates(env *Env, args []string) error {
+	sub := "list"
+	if len(args) > 0 && (args[0] == "list" || args[0] == "add") {
+		sub, args = args[0], args[1:]
+	}
+	fs := env.flags("rates " + sub)
+	db := fs.String("db", "", "dossier file")
+	format := fs.String("format", "table", "list: table or json")
+	half := fs.String("half", "", "add: the half-year, YYYY-H1 or YYYY-H2")
+	ecb := fs.String("ecb", "", "add: ECB MRO rate (%) in force on the half-year's first day")
+	private := fs.String("legal-private", "", "add: legal interest rate (%), creditor a private person")
+	other := fs.String("legal-other", "", "add: legal interest rate (%), all other cases")
+	boe := fs.String("boe", "", "add: Bank of England base rate (%) on the reference day before the half-year")
+	replace := fs.Bool("replace", false, "add: replace a half-year already recorded")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	if err := env.required("db", *db); err != nil {
+		return err
+	}
+	l := env.Lang
+	if sub == "add" {
+		if err := env.required("half", *half); err != nil {
+			return err
+		}
+		hr, err := law.ParseHalfYearRates(*half, *ecb, *private, *other, *boe)
+		if err != nil {
+			return err
+		}
+		if err := withWrite(*db, func(ss *desk.Session) error { return ss.AddHalfYearRates(hr, *replace) }); err != nil {
+			return err
+		}
+		_, err = fmt.Fprintln(env.Stdout, i18n.T(l, "law.cli.rates_added", "half", hr.Half.String(), "file", *db))
+		return err
+	}
+	if err := env.format(*format, "table", "json"); err != nil {
+		return err
+	}
+	ss, err := desk.OpenRead(*db)
+	if err != nil {
+		return err
+	}
+	defer ss.Close()
+	recorded, err := ss.HalfYearRates()
+	if err != nil {
+		return err
+	}
+	base, err := law.DefaultRates()
+	if err != nil {
+		return err
+	}
+	_, ecbTo := base.ECBRateCoverage()
+	_, legalTo := base.LegalCoverage()
+	str := func(d interface{ String() string }, valid bool) string {
+		if !valid {
+			return ""
+		}
+		return d.String()
+	}
+	if *format == "json" {
+		type row struct {
+			Half, ECB, LegalPrivate, LegalOther, BoE string
+		}
+		out := struct {
+			EmbeddedECBTo   string `json:"embedded_ecb_to"`
+			EmbeddedLegalTo string `json:"embedded_legal_to"`
+			Recorded        []row  `json:"recorded"`
+		}{ecbTo.String(), legalTo.String(), []row{}}
+		for _, h := range recorded {
+			out.Recorded = append(out.Recorded, row{h.Half.String(), str(h.ECB.Decimal, h.ECB.Valid),
+				str(h.LegalPrivate.Decimal, h.LegalPrivate.Valid), str(h.LegalOther.Decimal, h.LegalOther.Valid), str(h.UKBase.Decimal, h.UKBase.Valid)})
+		}
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	if _, err := fmt.Fprintln(env.Stdout, i18n.T(l, "law.cli.rates_coverage", "ecb", law.FormatDate(l, ecbTo), "legal", legalTo.String())); err != nil {
+		return err
+	}
+	if len(recorded) == 0 {
+		_, err := fmt.Fprintln(env.Stdout, i18n.T(l, "law.cli.rates_none"))
+		return err
+	}
+	tab := newTable(i18n.T(l, "law.cli.rates_col.half"), i18n.T(l, "law.cli.rates_col.ecb"), i18n.T(l, "law.cli.rates_col.private"),
+		i18n.T(l, "law.cli.rates_col.other"), i18n.T(l, "law.cli.rates_col.uk")).alignRight(1, 2, 3, 4)
+	for _, h := range recorded {
+		tab.add(h.Half.String(), str(h.ECB.Decimal, h.ECB.Valid), str(h.LegalPrivate.Decimal, h.LegalPrivate.Valid),
+			str(h.LegalOther.Decimal, h.LegalOther.Valid), str(h.UKBase.Decimal, h.UKBase.Valid))
+	}
+	return tab.write(env.Stdout)
+}

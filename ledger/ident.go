@@ -1,0 +1,31 @@
+package ledger
+
+import "strings"
+
+// ValidSIREN reports whether s, spaces removed, is a SIREN: 9 digits whose Luhn key is
+// right (INSEE; the SIRET's 14 digits follow the same rule).
+func ValidSIREN(s string) bool {
+	return luhnDigits(strings.ReplaceAll(s, " ", ""), 9)
+}
+
+// luhnDigits reports whether s has n digits and a valid Luhn checksum.
+func luhnDigits(s string, n int) bool {
+	if len(s) != n {
+		return false
+	}
+	sum := 0
+	for i := range n {
+		c := s[n-1-i]
+		if c < '0' || c > '9' {
+			return false
+		}
+		d := int(c - '0')
+		if i%2 == 1 {
+			if d *= 2; d > 9 {
+				d -= 9
+			}
+		}
+		sum += d
+	}
+	return sum%10 == 0
+}
