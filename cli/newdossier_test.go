@@ -65,8 +65,8 @@ func TestNewDossierImportAndRates(t *testing.T) {
 		want string
 	}{
 		{[]string{"--half", "2026-H3", "--ecb", "2.15"}, "semestre « 2026-H3 » invalide"},
-		{[]string{"--half", "2026-H2", "--ecb", "abc"}, "taux --ecb invalide « abc »"},
-		{[]string{"--half", "2026-H2", "--legal-private", "6.67"}, "les deux taux légaux"},
+		{[]string{"--half", "2026-H2", "--ecb", "abc"}, "taux BCE invalide « abc »"},
+		{[]string{"--half", "2026-H2", "--legal-private", "6.67"}, "les deux taux d'intérêt légal"},
 		{[]string{"--half", "2026-H2"}, "aucun taux donné"},
 	} {
 		code, _, stderr := run(t, "fr", append([]string{"rates", "add", "--db", db}, bad.args...)...)

@@ -22,16 +22,17 @@ func ParseHalfYearRates(half, ecb, legalPrivate, legalOther, ukBase string) (Hal
 	hr := HalfYearRates{Half: h}
 	given := false
 	for _, f := range []struct {
-		name, text string
+		name, text string // name: the key of the message naming the field
 		dst        *decimal.NullDecimal
-	}{{"--ecb", ecb, &hr.ECB}, {"--legal-private", legalPrivate, &hr.LegalPrivate}, {"--legal-other", legalOther, &hr.LegalOther}, {"--boe", ukBase, &hr.UKBase}} {
+	}{{"law.err.rate_ecb", ecb, &hr.ECB}, {"law.err.rate_private", legalPrivate, &hr.LegalPrivate},
+		{"law.err.rate_other", legalOther, &hr.LegalOther}, {"law.err.rate_boe", ukBase, &hr.UKBase}} {
 		t := strings.TrimSpace(strings.TrimSuffix(strings.Replace(strings.TrimSpace(f.text), ",", ".", 1), "%"))
 		if t == "" {
 			continue
 		}
 		v, err := decimal.NewFromString(t)
 		if err != nil || v.IsNegative() || v.GreaterThan(decimal.NewFromInt(100)) {
-			return HalfYearRates{}, &ledger.Problem{Key: "law.err.rate_value", Args: []string{"field", f.name, "value", f.text}}
+			return HalfYearRates{}, &ledger.Problem{Key: f.name, Args: []string{"value", f.text}}
 		}
 		*f.dst = decimal.NewNullDecimal(v)
 		given = true
