@@ -90,4 +90,52 @@ func TestNewDossierImportAndRates(t *testing.T) {
 	if strings.Contains(out, "seulement") || !strings.Contains(out, `"end": "2026-11-23"`) {
 		t.Errorf("the décompte still stops at the tables' end:\n%s", out)
 	}
+
+	// The customer's record and the dossier's signatory, then a formal notice.
+	for _, bad := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--email", "pas un mail"}, "--email"},
+		{[]string{"--siren", "123"}, "--siren"},
+		{[]string{"--kind", "robot"}, "--kind"},
+		{[]string{"--address", "12 rue, 6900 Lyon"}, "6900"},
+	} {
+		code, _, stderr := run(t, "fr", append([]string{"customer", "set", "--db", db, "--customer", "C1"}, bad.args...)...)
+		if code == 0 || !strings.Contains(stderr, bad.want) {
+			t.Errorf("%v: %d %s", bad.args, code, stderr)
+		}
+	}
+	if code, _, stderr := run(t, "fr", "customer", "set", "--db", db, "--customer", "NOPE", "--kind", "consumer"); code == 0 || !strings.Contains(stderr, "NOPE") {
+		t.Errorf("unknown customer: %d %s", code, stderr)
+	}
+	before = rev()
+	if code, _, stderr := run(t, "fr", "settings", "set", "--db", db, "--siren", "111"); code != 1 || !strings.Contains(stderr, "SIREN invalide") || rev() != before {
+		t.Errorf("bad settings: %d %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "fr", "customer", "set", "--db", db, "--customer", "C1", "--kind", "business",
+		"--address", "12 rue des Lilas, 69003 Lyon", "--email", "compta@eric.fr", "--siren", "732829320"); code != 0 {
+		t.Fatalf("customer set: %d %s", code, stderr)
+	}
+	if _, out, _ := run(t, "fr", "customer", "--db", db, "--customer", "C1"); !strings.Contains(out, `"postcode": "69003"`) || !strings.Contains(out, "compta@eric.fr") {
+		t.Errorf("customer show:\n%s", out)
+	}
+	if code, _, stderr := run(t, "fr", "settings", "set", "--db", db, "--address", "3 place Bellecour, 69002 Lyon",
+		"--signatory", "Claire Martin", "--signatory-phone", "04 72 00 00 00", "--signatory-email", "recouvrement@acme.fr"); code != 0 {
+		t.Fatalf("settings set: %d %s", code, stderr)
+	}
+	pdf := filepath.Join(dir, "med.pdf")
+	if code, _, stderr := run(t, "fr", "letter", "--db", db, "--customer", "C1", "--stage", "med", "--out", pdf); code != 0 {
+		t.Fatalf("formal notice: %d %s", code, stderr)
+	}
+	if b, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(b), "%PDF") {
+		t.Errorf("no PDF: %v", err)
+	}
+	// A re-import of the ledger keeps what was entered.
+	if code, _, stderr := runImportCLI(t, "fr", "import", "--db", db, fec); code != 0 {
+		t.Fatalf("re-import: %d %s", code, stderr)
+	}
+	if _, out, _ := run(t, "fr", "customer", "--db", db, "--customer", "C1"); !strings.Contains(out, "compta@eric.fr") {
+		t.Errorf("the record was lost on re-import:\n%s", out)
+	}
 }

@@ -29,3 +29,10 @@ func luhnDigits(s string, n int) bool {
 	}
 	return sum%10 == 0
 }
+
+// ValidSIRET reports whether s, spaces removed, is a SIRET: 14 digits with a valid
+// Luhn key (La Poste's establishments, whose SIREN is 356000000, use another rule and
+// are not recognised here).
+func ValidSIRET(s string) bool {
+	return luhnDigits(strings.ReplaceAll(s, " ", ""), 14)
+}

@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"relance/assets/i18n"
+	"relance/desk"
+	"relance/ledger"
+)
+
+// runSettings is `relance settings show|set`: the dossier's settings as JSON, or the
+// company's identity, the signatory and the default terms changed (checked by
+// ledger.Settings.Validate before anything is written).
+func runSettings(env *Env, args []string) error {
+	sub := "show"
+	if len(args) > 0 && (args[0] == "show" || args[0] == "set") {
+		sub, args = args[0], args[1:]
+	}
+	fs := env.flags("settings " + sub)
+	db := fs.String("db", "", "dossier file")
+	set := map[string]*string{}
+	for _, f := range []struct{ name, usage string }{
+		{"company", "the company's name"}, {"legal-form", "SAS, SARL…"}, {"siren", "SIREN"}, {"rcs", `"RCS Lyon"`},
+		{"vat", "VAT number"}, {"address", `"12 rue des Lilas, 69003 Lyon"`}, {"phone", "the company's phone"},
+		{"email", "the company's e-mail"}, {"signatory", "who signs the letters"}, {"signatory-title", "their title"},
+		{"signatory-phone", "their phone"}, {"signatory-email", "their e-mail"}, {"terms", "default payment terms: 30, 45fdm, fdm+45"},
+	} {
+		name := f.name
+		fs.Func(name, f.usage, func(v string) error { set[name] = &v; return nil })
+	}
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	if err := env.required("db", *db); err != nil {
+		return err
+	}
+	if sub == "show" {
+		ss, err := desk.OpenRead(*db)
+		if err != nil {
+			return err
+		}
+		defer ss.Close()
+		s := ss.Book.Settings
+		s.Company.Logo = nil
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(s)
+	}
+	err := withWrite(*db, func(ss *desk.Session) error {
+		s := ss.Book.Settings
+		str := func(name string, dst *string) {
+			if v, ok := set[name]; ok {
+				*dst = strings.TrimSpace(*v)
+			}
+		}
+		str("company", &s.Company.Name)
+		str("legal-form", &s.Company.LegalForm)
+		str("siren", &s.Company.SIREN)
+		s.Company.SIREN = strings.ReplaceAll(s.Company.SIREN, " ", "")
+		str("rcs", &s.Company.RCSCity)
+		str("vat", &s.Company.VATNumber)
+		str("phone", &s.Company.Phone)
+		str("email", &s.Company.Email)
+		str("signatory", &s.Signatory.Name)
+		str("signatory-title", &s.Signatory.Title)
+		str("signatory-phone", &s.Signatory.Phone)
+		str("signatory-email", &s.Signatory.Email)
+		if v, ok := set["address"]; ok {
+			a := ledger.ParseAddressLine(*v)
+			a.Country = s.Company.Address.Country
+			s.Company.Address = a
+		}
+		if v, ok := set["terms"]; ok {
+			t, err := ledger.ParseTerms(*v)
+			if err != nil {
+				return err
+			}
+			s.Terms = t
+		}
+		if strings.TrimSpace(s.Company.Name) == "" {
+			return &ledger.Problem{Key: "err.company"}
+		}
+		if err := s.Validate(); err != nil {
+			return err
+		}
+		return ss.SaveSettings(s)
+	})
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "cli.settings.saved", "file", *db))
+	return err
+}

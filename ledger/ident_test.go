@@ -1,0 +1,16 @@
+package ledger
+
+import "testing"
+
+func TestSIRENAndSIRET(t *testing.T) {
+	for s, want := range map[string]bool{"732829320": true, "732 829 320": true, "732829321": false, "73282932": false, "73282932A": false, "": false} {
+		if ValidSIREN(s) != want {
+			t.Errorf("SIREN %q: %v", s, !want)
+		}
+	}
+	for s, want := range map[string]bool{"73282932000017": true, "73282932000018": false, "732829320": false} {
+		if ValidSIRET(s) != want {
+			t.Errorf("SIRET %q: %v", s, !want)
+		}
+	}
+}
