@@ -96,9 +96,9 @@ func TestNewDossierImportAndRates(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--email", "pas un mail"}, "--email"},
-		{[]string{"--siren", "123"}, "--siren"},
-		{[]string{"--kind", "robot"}, "--kind"},
+		{[]string{"--email", "pas un mail"}, "adresse e-mail invalide « pas un mail »"},
+		{[]string{"--siren", "123"}, "SIREN ou SIRET invalide « 123 »"},
+		{[]string{"--kind", "robot"}, "type de client inconnu « robot »"},
 		{[]string{"--address", "12 rue, 6900 Lyon"}, "6900"},
 	} {
 		code, _, stderr := run(t, "fr", append([]string{"customer", "set", "--db", db, "--customer", "C1"}, bad.args...)...)

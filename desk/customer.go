@@ -38,9 +38,7 @@ func (s *Session) EditCustomer(id string, ch CustomerChange) (*ledger.Customer, 
 	}
 	c := acc.Customer // a copy: the session's book changes at the next Reload
 	c.Contacts = append([]ledger.Contact(nil), c.Contacts...)
-	bad := func(field, value string) error {
-		return &ledger.Problem{Key: "cust.err.field", Args: []string{"field", field, "value", value}}
-	}
+	bad := func(key, value string) error { return &ledger.Problem{Key: key, Args: []string{"value", value}} }
 	contact := func() *ledger.Contact {
 		if len(c.Contacts) == 0 {
 			c.Contacts = append(c.Contacts, ledger.Contact{})
@@ -49,20 +47,20 @@ func (s *Session) EditCustomer(id string, ch CustomerChange) (*ledger.Customer, 
 	}
 	if v := ch.Name; v != nil {
 		if strings.TrimSpace(*v) == "" {
-			return nil, bad("--name", *v)
+			return nil, bad("cust.err.name", *v)
 		}
 		c.Name = strings.TrimSpace(*v)
 	}
 	if v := ch.Kind; v != nil {
 		k, ok := ledger.ParseCustomerKind(*v)
 		if !ok {
-			return nil, bad("--kind", *v)
+			return nil, bad("cust.err.kind", *v)
 		}
 		c.Kind = k
 	}
 	if v := ch.Lang; v != nil {
 		if *v != "fr" && *v != "en" {
-			return nil, bad("--lang", *v)
+			return nil, bad("cust.err.lang", *v)
 		}
 		c.Lang = *v
 	}
@@ -74,7 +72,7 @@ func (s *Session) EditCustomer(id string, ch CustomerChange) (*ledger.Customer, 
 			n = n[:9]
 		case ledger.ValidSIREN(n):
 		default:
-			return nil, bad("--siren", *v)
+			return nil, bad("cust.err.siren", *v)
 		}
 		c.SIREN = n
 	}
@@ -84,7 +82,7 @@ func (s *Session) EditCustomer(id string, ch CustomerChange) (*ledger.Customer, 
 	if v := ch.Address; v != nil {
 		a := ledger.ParseAddressLine(*v)
 		if strings.TrimSpace(*v) != "" && (len(a.Lines) == 0 || a.City == "") {
-			return nil, bad("--address", *v)
+			return nil, bad("cust.err.address", *v)
 		}
 		a.Country = c.Address.Country
 		c.Address = a
@@ -92,7 +90,7 @@ func (s *Session) EditCustomer(id string, ch CustomerChange) (*ledger.Customer, 
 	if v := ch.Country; v != nil {
 		cc := strings.ToUpper(strings.TrimSpace(*v))
 		if cc != "" && (len(cc) != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') {
-			return nil, bad("--country", *v)
+			return nil, bad("cust.err.country", *v)
 		}
 		if cc == "FR" {
 			cc = ""
@@ -100,7 +98,7 @@ func (s *Session) EditCustomer(id string, ch CustomerChange) (*ledger.Customer, 
 		c.Address.Country = cc
 	}
 	if c.Address.Country == "" && c.Address.Postcode != "" && !frenchPostcode(c.Address.Postcode) {
-		return nil, bad("--address", c.Address.Postcode)
+		return nil, bad("cust.err.address", c.Address.Postcode)
 	}
 	if v := ch.Contact; v != nil {
 		contact().Name = strings.TrimSpace(*v)
@@ -109,7 +107,7 @@ func (s *Session) EditCustomer(id string, ch CustomerChange) (*ledger.Customer, 
 		e := strings.TrimSpace(*v)
 		if e != "" {
 			if a, err := mail.ParseAddress(e); err != nil || a.Address != e || !strings.Contains(e[strings.LastIndex(e, "@"):], ".") {
-				return nil, bad("--email", *v)
+				return nil, bad("cust.err.email", *v)
 			}
 		}
 		contact().Email = e
@@ -133,7 +131,7 @@ func (s *Session) EditCustomer(id string, ch CustomerChange) (*ledger.Customer, 
 		if strings.TrimSpace(*v) != "" {
 			l, err := ledger.ParseCents(strings.Replace(strings.ReplaceAll(strings.TrimSpace(*v), " ", ""), ",", ".", 1))
 			if err != nil || l < 0 {
-				return nil, bad("--limit", *v)
+				return nil, bad("cust.err.limit", *v)
 			}
 			lim = l
 		}
@@ -141,7 +139,7 @@ func (s *Session) EditCustomer(id string, ch CustomerChange) (*ledger.Customer, 
 	}
 	if v := ch.Salesperson; v != nil {
 		if *v != "" && s.Book.Salesperson(*v) == nil {
-			return nil, bad("--salesperson", *v)
+			return nil, bad("cust.err.salesperson", *v)
 		}
 		c.Salesperson = *v
 	}

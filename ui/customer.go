@@ -42,7 +42,7 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, container.NewHBox(stmt, pen, more), balance))
 
 	identity := container.NewAppTabs(
-		container.NewTabItem(a.t("ui.detail.tab_identity"), container.NewVScroll(container.NewVBox(a.identityForm(acc), a.privacyButtons(acc)))),
+		container.NewTabItem(a.t("ui.detail.tab_identity"), container.NewVScroll(container.NewVBox(a.editCustomerButton(id), a.identityForm(acc), a.privacyButtons(acc)))),
 		container.NewTabItem(a.t("ui.profile.title"), container.NewVScroll(a.profileSection(acc))),
 		container.NewTabItem(a.t("ui.cust.tab_disputes"), container.NewVScroll(a.disputesView.customerDisputes(id))),
 		container.NewTabItem(a.t("uirisk.tab"), container.NewVScroll(a.risk.riskTab(id))),
