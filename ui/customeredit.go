@@ -84,7 +84,7 @@ func (a *App) newCustomerForm(c ledger.Customer) *customerForm {
 	f.contact, f.email, f.phone, f.terms, f.limit = entry(ct.Name), entry(ct.Email), entry(ct.Phone), entry(terms), entry(limit)
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetText(c.Notes)
-	f.address.SetPlaceHolder("12 rue des Lilas, 69003 Lyon")
+	f.address.SetPlaceHolder(a.t("ui.cust.address_hint"))
 	f.terms.SetPlaceHolder(a.t("ui.cust.terms_hint", "terms", a.book.Settings.Terms.String()))
 	f.items = []*widget.FormItem{
 		widget.NewFormItem(a.t("ui.cust.f.name"), f.name),
