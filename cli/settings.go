@@ -79,13 +79,7 @@ func runSettings(env *Env, args []string) error {
 			}
 			s.Terms = t
 		}
-		if strings.TrimSpace(s.Company.Name) == "" {
-			return &ledger.Problem{Key: "err.company"}
-		}
-		if err := s.Validate(); err != nil {
-			return err
-		}
-		return ss.SaveSettings(s)
+		return ss.SaveSettings(s) // checked there, as the window's form is
 	})
 	if err != nil {
 		return err

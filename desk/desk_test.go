@@ -2,6 +2,7 @@ package desk_test
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -214,5 +215,25 @@ func TestStatementAndCallSheet(t *testing.T) {
 	}
 	if err := s.Statement(&buf, "NOPE", anchor, statement.Options{}); err == nil {
 		t.Error("a statement for an unknown customer")
+	}
+}
+
+// The settings are checked in one place for both fronts: no company name, or a bad
+// SIREN, is refused and nothing is written.
+func TestSaveSettingsChecks(t *testing.T) {
+	s := openDemo(t)
+	rev := revision(t, s)
+	for key, change := range map[string]func(*ledger.Settings){
+		"err.company": func(set *ledger.Settings) { set.Company.Name = " " },
+		"err.siren":   func(set *ledger.Settings) { set.Company.SIREN = "123456789" },
+	} {
+		set := s.Book.Settings
+		change(&set)
+		if err := s.SaveSettings(set); !errors.Is(err, &ledger.Problem{Key: key}) {
+			t.Errorf("%s: %v", key, err)
+		}
+	}
+	if revision(t, s) != rev {
+		t.Error("refused settings were written")
 	}
 }

@@ -21,9 +21,22 @@ func (s *Session) Who(by string) string {
 	return "relance"
 }
 
-// SaveSettings records the dossier's settings (company, terms, signatory, backups…).
+// SaveSettings records the dossier's settings (company, terms, signatory, backups…),
+// checked as every front needs them: a company's name, then ledger.Settings.Validate
+// (by the store); a Problem names the first bad field.
 func (s *Session) SaveSettings(set ledger.Settings) error {
+	if err := checkCompany(set); err != nil {
+		return err
+	}
 	return s.DB.Update(func(tx *store.Tx) error { return tx.PutSettings(set) })
+}
+
+// checkCompany refuses settings without the company's name (letterheads, forms).
+func checkCompany(set ledger.Settings) error {
+	if strings.TrimSpace(set.Company.Name) == "" {
+		return &ledger.Problem{Key: "err.company"}
+	}
+	return nil
 }
 
 // AddHalfYearRates records the published rates of a half-year the embedded tables do
@@ -64,8 +77,8 @@ func NewDossier(path, company, siren, lang string) error {
 	set := ledger.DefaultSettings()
 	set.Company.Name = strings.TrimSpace(company)
 	set.Company.SIREN = strings.ReplaceAll(strings.TrimSpace(siren), " ", "")
-	if set.Company.Name == "" {
-		return &ledger.Problem{Key: "err.company"}
+	if err := checkCompany(set); err != nil {
+		return err
 	}
 	switch lang {
 	case "":

@@ -40,13 +40,7 @@ func TestAgendaInWords(t *testing.T) {
 // dossier; a letter left out stays on the agenda.
 func TestIssueLetters(t *testing.T) {
 	a := openDemoApp(t, "fr")
-	if err := a.agenda.loadAgenda(); err != nil {
-		t.Fatal(err)
-	}
-	todo := a.agenda.ag.Writings([]dunning.Channel{dunning.ChanLetter}, false)
-	if len(todo) == 0 {
-		t.Skip("no letter on the demo's agenda")
-	}
+	todo := todaysLetters(t, a)
 	res, err := a.agenda.issueLetters(todo[:1])
 	if err != nil {
 		t.Fatal(err)
@@ -111,13 +105,7 @@ func TestScoreText(t *testing.T) {
 // the command line writes them (they once fell back to the shipped one).
 func TestIssueLettersUseEditedTemplates(t *testing.T) {
 	a := openDemoApp(t, "fr")
-	if err := a.agenda.loadAgenda(); err != nil {
-		t.Fatal(err)
-	}
-	todo := a.agenda.ag.Writings([]dunning.Channel{dunning.ChanLetter}, false)
-	if len(todo) == 0 {
-		t.Skip("no letter on the demo's agenda")
-	}
+	todo := todaysLetters(t, a)
 	st, err := templates.ParseStage(todo[0].Template)
 	if err != nil {
 		t.Fatal(err)
@@ -129,7 +117,7 @@ func TestIssueLettersUseEditedTemplates(t *testing.T) {
 	}
 	edited := *tpl
 	edited.Subject = "Objet modifié par le cabinet"
-	if err := a.db.Update(func(tx *store.Tx) error { return templates.Save(tx, &edited, "test", anchor) }); err != nil {
+	if err := a.sess.SaveTemplate(&edited, "test", anchor); err != nil {
 		t.Fatal(err)
 	}
 	res, err := a.agenda.issueLetters(todo[:1])
@@ -146,4 +134,18 @@ func TestIssueLettersUseEditedTemplates(t *testing.T) {
 	if !strings.Contains(string(out), "Objet modifié par le cabinet") {
 		t.Errorf("the letter was not written with the edited template:\n%s", out)
 	}
+}
+
+// todaysLetters returns the letters on the agenda of the demo open in a (skipping the
+// test when there are none).
+func todaysLetters(t *testing.T, a *App) []dunning.Entry {
+	t.Helper()
+	if err := a.agenda.loadAgenda(); err != nil {
+		t.Fatal(err)
+	}
+	todo := a.agenda.ag.Writings([]dunning.Channel{dunning.ChanLetter}, false)
+	if len(todo) == 0 {
+		t.Skip("no letter on the demo's agenda")
+	}
+	return todo
 }

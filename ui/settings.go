@@ -149,6 +149,10 @@ func (v *settingsView) nameField(err error) error {
 		return v.fail("ui.set.buckets", err)
 	case errors.Is(err, &ledger.Problem{Key: "err.terms"}):
 		return v.fail("ui.set.terms", err)
+	case errors.Is(err, &ledger.Problem{Key: "err.siren"}):
+		return v.fail("ui.set.siren", err)
+	case errors.Is(err, &ledger.Problem{Key: "err.company"}):
+		return v.fail("ui.set.name", err)
 	}
 	return &fieldError{ledger.Localize(err, v.a.lang)}
 }
