@@ -14,3 +14,15 @@ func TestSIRENAndSIRET(t *testing.T) {
 		}
 	}
 }
+
+// OneLine and ParseAddressLine read each other back.
+func TestAddressOneLine(t *testing.T) {
+	a := Address{Lines: []string{"12 rue des Lilas", "Bât. B"}, Postcode: "69003", City: "Lyon"}
+	if got := a.OneLine(); got != "12 rue des Lilas, Bât. B, 69003 Lyon" {
+		t.Errorf("OneLine %q", got)
+	}
+	b := ParseAddressLine(a.OneLine())
+	if b.OneLine() != a.OneLine() || b.Postcode != "69003" || b.City != "Lyon" || len(b.Lines) != 2 {
+		t.Errorf("read back %+v", b)
+	}
+}

@@ -202,6 +202,16 @@ type Salesperson struct {
 	Phone string `json:"phone,omitempty"`
 }
 
+// OneLine writes the address on one line, "street, postcode city" (the country left
+// out), the form ParseAddressLine reads back.
+func (a Address) OneLine() string {
+	parts := append([]string(nil), a.Lines...)
+	if city := strings.TrimSpace(a.Postcode + " " + a.City); city != "" {
+		parts = append(parts, city)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // ParseAddressLine reads an address typed on one line, "street, postcode city": the last
 // comma-separated part holds the postcode and the city when it starts with a digit.
 func ParseAddressLine(s string) Address {

@@ -52,10 +52,6 @@ func (a *App) newCustomerForm(c ledger.Customer) *customerForm {
 	if len(c.Contacts) > 0 {
 		ct = c.Contacts[0]
 	}
-	addr := strings.Join(c.Address.Lines, ", ")
-	if pc := strings.TrimSpace(c.Address.Postcode + " " + c.Address.City); pc != "" {
-		addr = strings.TrimPrefix(addr+", "+pc, ", ")
-	}
 	terms := ""
 	if c.Terms != nil {
 		terms = c.Terms.String()
@@ -80,7 +76,7 @@ func (a *App) newCustomerForm(c ledger.Customer) *customerForm {
 			f.sales.SetSelectedIndex(i)
 		}
 	}
-	f.name, f.siren, f.vat, f.address, f.country = entry(c.Name), entry(c.SIREN), entry(c.VATNumber), entry(addr), entry(c.Address.Country)
+	f.name, f.siren, f.vat, f.address, f.country = entry(c.Name), entry(c.SIREN), entry(c.VATNumber), entry(c.Address.OneLine()), entry(c.Address.Country)
 	f.contact, f.email, f.phone, f.terms, f.limit = entry(ct.Name), entry(ct.Email), entry(ct.Phone), entry(terms), entry(limit)
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetText(c.Notes)

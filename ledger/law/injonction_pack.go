@@ -353,16 +353,14 @@ func countIndemnities(d *Decompte) int {
 	return n
 }
 
-// oneLine writes an address on one line: street, postcode city, country.
+// oneLine writes an address on one line: street, postcode city, and the country
+// when it is not France.
 func oneLine(a ledger.Address) string {
-	parts := append([]string{}, a.Lines...)
-	if pc := strings.TrimSpace(a.Postcode + " " + a.City); pc != "" {
-		parts = append(parts, pc)
-	}
+	line := a.OneLine()
 	if a.Country != "" && a.Country != "FR" {
-		parts = append(parts, a.Country)
+		line = strings.TrimPrefix(line+", "+a.Country, ", ")
 	}
-	return strings.Join(parts, ", ")
+	return line
 }
 
 // computeCapped runs Compute; when the rate tables stop before terms.End (a half-year

@@ -83,7 +83,7 @@ func draw(d *pdfdoc.Doc, s *Sheet) {
 	y := d.Y()
 	left := [][2]string{
 		{d.T("dunning.cs.customer"), c.ID + " – " + c.Name},
-		{d.T("dunning.cs.address"), pdfdoc.OneLine(c.Address)},
+		{d.T("dunning.cs.address"), c.Address.OneLine()},
 		{d.T("dunning.cs.balance"), d.Money(s.Account.Balance())},
 		{d.T("dunning.cs.overdue"), d.Money(s.Account.Overdue(s.AsOf))},
 	}

@@ -97,22 +97,13 @@ func LegalLine(lang, currency string, c *ledger.Company) string {
 		rcs := "RCS " + strings.TrimSpace(strings.TrimPrefix(c.RCSCity, "RCS")) + " " + GroupSIREN(c.SIREN)
 		parts = append(parts, strings.Replace(rcs, "  ", " ", 1))
 	}
-	if a := OneLine(c.Address); a != "" {
+	if a := c.Address.OneLine(); a != "" {
 		parts = append(parts, i18n.T(lang, "pdf.legal.office", "address", a))
 	}
 	if c.VATNumber != "" {
 		parts = append(parts, i18n.T(lang, "pdf.legal.vat", "value", c.VATNumber))
 	}
 	return strings.Join(parts, " – ")
-}
-
-// OneLine writes an address on one line: "12 rue de la Charité, 69002 Lyon".
-func OneLine(a ledger.Address) string {
-	parts := append([]string(nil), a.Lines...)
-	if city := strings.TrimSpace(a.Postcode + " " + a.City); city != "" {
-		parts = append(parts, city)
-	}
-	return strings.Join(parts, ", ")
 }
 
 // Percent writes a rate in the document's language: "12,15 %" (French, no-break space)
