@@ -14,6 +14,7 @@
 #      file dialog and the import wizard; after quitting, the CLI lists the imported customers
 # Usage: scripts/e2e.sh bin/relance
 set -euo pipefail
+. "$(dirname "$0")/xwindow.sh"
 bin=$(realpath "$1")
 repo=$(cd "$(dirname "$0")/.." && pwd)
 fec=$(realpath "${E2E_FEC:-$repo/../shared/testdata/fec/000000000FEC20231231.txt}")
@@ -103,12 +104,7 @@ mark
 "$bin" >"$work/app.log" 2>&1 &
 app=$!
 need 30 "the app did not start" '"event":"start"'
-wid=""
-for _ in $(seq 1 50); do
-  wid=$(xdotool search --name 'Relance' 2>/dev/null | head -1 || true)
-  [ -n "$wid" ] && break
-  sleep 0.2
-done
+wid=$(relance_window 10)
 [ -n "$wid" ] || fail "no Relance window"
 sleep 0.5
 # No window manager: place the window and give it the size of the screen.

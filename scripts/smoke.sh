@@ -6,6 +6,7 @@
 # few headless commands run under it and scripts/nonet.sh checks that none of them opened a
 # network connection (offline rule). Usage: scripts/smoke.sh bin/relance [out.png]
 set -euo pipefail
+. "$(dirname "$0")/xwindow.sh"
 bin=$(realpath "$1")
 shot=${2:-}
 work=$(mktemp -d)
@@ -25,13 +26,8 @@ fi
 "${trace[@]}" "$bin" >"$work/app.log" 2>&1 &
 app=$!
 
-wid=""
-for _ in $(seq 1 60); do
-  wid=$(xdotool search --name 'Relance' 2>/dev/null | head -1 || true)
-  [ -n "$wid" ] && break
-  if ! kill -0 $app 2>/dev/null; then echo "smoke: relance exited early:"; cat "$work/app.log"; exit 1; fi
-  sleep 0.5
-done
+wid=$(relance_window 30 $app)
+if [ -z "$wid" ] && ! kill -0 $app 2>/dev/null; then echo "smoke: relance exited early:"; cat "$work/app.log"; exit 1; fi
 if [ -z "$wid" ]; then echo "smoke: no Relance window after 30 s"; cat "$work/app.log"; exit 1; fi
 # First run: the welcome page (trace event "welcome"); its first button opens the demo, at
 # (476, 372) in a 1366×768 window (the layout scripts/e2e.sh checks too).

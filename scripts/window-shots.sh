@@ -4,6 +4,7 @@
 # customer's card, in French and English. Usage: scripts/window-shots.sh bin/relance [outdir]
 # (default docs/screenshots/window). `make window-shots` builds the binary and runs it.
 set -euo pipefail
+. "$(dirname "$0")/xwindow.sh"
 bin=$(realpath "$1")
 repo=$(cd "$(dirname "$0")/.." && pwd)
 out=${2:-$repo/docs/screenshots/window}
@@ -22,12 +23,7 @@ shoot() { # shoot LANG
     "$bin" >"$work/app.log" 2>&1 &
   app=$!
   export DISPLAY=$disp
-  wid=""
-  for _ in $(seq 1 60); do
-    wid=$(xdotool search --name 'Relance' 2>/dev/null | head -1 || true)
-    [ -n "$wid" ] && break
-    sleep 0.5
-  done
+  wid=$(relance_window 30)
   [ -n "$wid" ] || { echo "window-shots: no window"; cat "$work/app.log"; exit 1; }
   sleep 1
   for _ in 1 2 3; do # the window manager-less Xvfb may take the size only once the window is mapped
