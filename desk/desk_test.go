@@ -210,6 +210,18 @@ func TestStatementAndCallSheet(t *testing.T) {
 	if err != nil || sheet.Account == nil || sheet.Account.Customer.ID != id {
 		t.Fatalf("call sheet: %+v %v", sheet.Account, err)
 	}
+	// The class in force, an override included, even for a customer with nothing on
+	// the agenda (the sheet once said the default class B where the list says C).
+	classOf, err := s.Classes(anchor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range s.Customers(anchor)[:20] {
+		sh, err := s.CallSheet(c.ID, anchor, ag.Agenda, ag.Records)
+		if err != nil || sh.Class != classOf(c.ID) {
+			t.Errorf("%s: call sheet class %q, in force %q (%v)", c.ID, sh.Class, classOf(c.ID), err)
+		}
+	}
 	if _, err := s.CallSheet("NOPE", anchor, ag.Agenda, ag.Records); err == nil {
 		t.Error("a call sheet for an unknown customer")
 	}

@@ -21,12 +21,17 @@ func (s *Session) Statements(dir string, asOf ledger.Date, opt statement.Options
 }
 
 // CallSheet gathers what a call to customer id needs at asOf (the agenda's action and
-// reasons, the records, the disputes, the open items), from the agenda ag and its
+// reasons, the records, the disputes, the open items, the risk class in force — an
+// override included, as the Clients list shows it), from the agenda ag and its
 // records rec (Session.Agenda).
 func (s *Session) CallSheet(id string, asOf ledger.Date, ag dunning.Agenda, rec dunning.Records) (callsheet.Sheet, error) {
 	acc := s.Book.Account(id)
 	if acc == nil {
 		return callsheet.Sheet{}, &ledger.Problem{Key: "pdf.err.customer", Args: []string{"value", id}}
 	}
-	return callsheet.Gather(s.Book, acc, asOf, ag, rec, s.Disputes, ""), nil
+	classOf, err := s.Classes(asOf)
+	if err != nil {
+		return callsheet.Sheet{}, err
+	}
+	return callsheet.Gather(s.Book, acc, asOf, ag, rec, s.Disputes, classOf(id)), nil
 }
