@@ -46,7 +46,7 @@ func commands() []Command {
 		{"check", "--db FILE", "maint.cli.check", runCheck},
 		{"check-letter", "FILE [--stage pre|r1|r2|r3|med|conf] [--audience b2b|b2c|public] [--lang fr|en] [--date YYYY-MM-DD] [--db FILE --customer ID] [--sender creditor|agency] [--no-spelling] [--no-grammar] [--format text|json] [--report FILE.pdf]", "check.cli.summary", runCheckLetter},
 		{"claim", "--db FILE --customer ID [--at YYYY-MM-DD] --out FILE.pdf [--retention] [--rot]", "law.cli.claim", runClaim},
-		{"customer", "[show] --db FILE --customer ID | set --db FILE --customer ID [--name N] [--kind business|consumer|public] [--lang fr|en] [--siren S] [--vat V] [--address \"STREET, POSTCODE CITY\"] [--country CC] [--contact NAME] [--email E] [--phone P] [--terms T] [--limit AMOUNT] [--salesperson ID] [--notes TEXT]", "cust.cli.customer", runCustomer},
+		{"customer", "[show] --db FILE --customer ID [--format table|json] | set|add --db FILE --customer ID [--name N] [--kind business|consumer|public] [--lang fr|en] [--siren S] [--siret S] [--vat V] [--iban I] [--address \"STREET, POSTCODE CITY\"] [--country CC] [--contact NAME] [--role R] [--email E] [--phone P] [--add-contact \"NAME;ROLE;E-MAIL;PHONE\"]... [--remove-contact N]... [--terms T] [--limit AMOUNT] [--salesperson ID] [--status normal|agency|legal|written_off] [--no-reminder-until DD/MM/YYYY] [--notes TEXT] [--at YYYY-MM-DD] [--by NAME]", "cust.cli.customer", runCustomer},
 		{"customers", "--db FILE [--at YYYY-MM-DD] [--format table|json]", "cli.customers", runCustomers},
 		{"demo", "--out FILE [--today YYYY-MM-DD]", "cli.demo", runDemo},
 		{"deadlines", "--db FILE [--at YYYY-MM-DD] [--format table|json]", "law.cli.deadlines", runDeadlines},

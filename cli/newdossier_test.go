@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"relance/ledger/dunning"
 	"relance/ledger/store"
 )
 
@@ -117,7 +118,7 @@ func TestNewDossierImportAndRates(t *testing.T) {
 		"--address", "12 rue des Lilas, 69003 Lyon", "--email", "compta@eric.fr", "--siren", "732829320"); code != 0 {
 		t.Fatalf("customer set: %d %s", code, stderr)
 	}
-	if _, out, _ := run(t, "fr", "customer", "--db", db, "--customer", "C1"); !strings.Contains(out, `"postcode": "69003"`) || !strings.Contains(out, "compta@eric.fr") {
+	if _, out, _ := run(t, "fr", "customer", "--db", db, "--customer", "C1", "--format", "json"); !strings.Contains(out, `"postcode": "69003"`) || !strings.Contains(out, "compta@eric.fr") {
 		t.Errorf("customer show:\n%s", out)
 	}
 	if code, _, stderr := run(t, "fr", "settings", "set", "--db", db, "--address", "3 place Bellecour, 69002 Lyon",
@@ -137,5 +138,102 @@ func TestNewDossierImportAndRates(t *testing.T) {
 	}
 	if _, out, _ := run(t, "fr", "customer", "--db", db, "--customer", "C1"); !strings.Contains(out, "compta@eric.fr") {
 		t.Errorf("the record was lost on re-import:\n%s", out)
+	}
+}
+
+// The rest of a customer's record from the command line: a customer added before its
+// first invoice, SIRET, IBAN, collection status, reminders suspended, more contacts;
+// each bad value refused with its message, nothing written; each change in the
+// customer's history.
+func TestCustomerRecordFields(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "acme.db")
+	if code, _, stderr := run(t, "fr", "new", "--db", db, "--company", "ACME SAS"); code != 0 {
+		t.Fatalf("new: %s", stderr)
+	}
+	rev := func() uint64 {
+		s, err := store.Open(db, store.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		r, err := s.Revision()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	if code, _, stderr := run(t, "fr", "customer", "add", "--db", db, "--customer", "DUPONT"); code == 0 || !strings.Contains(stderr, "le nom du client ne peut pas être vide") {
+		t.Errorf("add without a name: %d %s", code, stderr)
+	}
+	if code, out, stderr := run(t, "fr", "customer", "add", "--db", db, "--customer", "DUPONT", "--name", "Dupont Bâtiment SARL",
+		"--siret", "732 829 320 00074", "--address", "4 allée des Tilleuls, 33000 Bordeaux",
+		"--add-contact", "Marie Durand;Comptabilité;m.durand@dupont.fr;05 56 00 00 00"); code != 0 || !strings.Contains(out, "Client DUPONT créé") {
+		t.Fatalf("add: %d %s %s", code, out, stderr)
+	}
+	if code, _, stderr := run(t, "fr", "customer", "add", "--db", db, "--customer", "DUPONT", "--name", "X"); code == 0 || !strings.Contains(stderr, "existe déjà") {
+		t.Errorf("add twice: %d %s", code, stderr)
+	}
+	before := rev()
+	for _, bad := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--siret", "73282932000075"}, "SIRET invalide « 73282932000075 »"},
+		{[]string{"--iban", "FR76 3000 6000 0112 3456 7890 188"}, "IBAN invalide"},
+		{[]string{"--status", "perdu"}, "statut inconnu « perdu »"},
+		{[]string{"--no-reminder-until", "31/02/2027"}, "date « 31/02/2027 » invalide"},
+		{[]string{"--add-contact", "a;b;c;d;e"}, "contact « a;b;c;d;e » invalide"},
+		{[]string{"--add-contact", "Paul;DAF;paul@"}, "adresse e-mail invalide « paul@ »"},
+		{[]string{"--remove-contact", "3"}, "pas de contact n° 3"},
+		{[]string{"--salesperson", "ZZ"}, "commercial inconnu « ZZ »"},
+		{[]string{"--bogus", "1"}, "bogus"},
+	} {
+		code, _, stderr := run(t, "fr", append([]string{"customer", "set", "--db", db, "--customer", "DUPONT"}, bad.args...)...)
+		if code == 0 || !strings.Contains(stderr, bad.want) {
+			t.Errorf("%v: %d %s", bad.args, code, stderr)
+		}
+	}
+	if rev() != before {
+		t.Error("a refused change wrote to the dossier")
+	}
+	if code, _, stderr := run(t, "fr", "customer", "set", "--db", db, "--customer", "DUPONT", "--iban", "FR76 3000 6000 0112 3456 7890 189",
+		"--status", "agency", "--no-reminder-until", "31/01/2027", "--add-contact", "Paul Roux;DAF;paul@dupont.fr",
+		"--remove-contact", "1", "--at", "2026-12-01", "--by", "Claire"); code != 0 {
+		t.Fatalf("set: %d %s", code, stderr)
+	}
+	_, out, _ := run(t, "fr", "customer", "--db", db, "--customer", "DUPONT")
+	for _, want := range []string{"73282932000074", "732829320", "FR7630006000011234567890189", "Confié à une agence", "31/01/2027", "Paul Roux · DAF · paul@dupont.fr", "4 allée des Tilleuls, 33000 Bordeaux"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Marie Durand") {
+		t.Errorf("the removed contact is still there:\n%s", out)
+	}
+	// The history says who changed what.
+	st, err := store.Open(db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notes []string
+	if err := st.View(func(tx *store.Tx) error {
+		acts, err := tx.Actions("DUPONT")
+		for _, a := range acts {
+			if a.Kind == dunning.KindRecordEdit {
+				notes = append(notes, a.Note+" by "+a.By+" on "+a.Date.String())
+			}
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if len(notes) != 2 || !strings.HasPrefix(notes[0], "created,name,siren,siret,address,contacts") || notes[1] != "iban,contacts,status,no_reminder_until by Claire on 2026-12-01" {
+		t.Errorf("history of the edits: %q", notes)
+	}
+	// An insolvency status follows the recorded procedure, never a hand edit.
+	if code, _, stderr := run(t, "en", "customer", "set", "--db", db, "--customer", "DUPONT", "--status", "insolvency"); code == 0 || !strings.Contains(stderr, "insolvency") {
+		t.Errorf("insolvency by hand: %d %s", code, stderr)
 	}
 }

@@ -2,95 +2,217 @@ package desk
 
 import (
 	"net/mail"
+	"slices"
 	"strings"
 
 	"relance/ledger"
+	"relance/ledger/dunning"
 	"relance/ledger/store"
 )
 
 // CustomerChange is what a person changes on a customer's record: each non-nil field
 // is set, as typed (it is checked by EditCustomer), the others kept.
 type CustomerChange struct {
-	Name        *string
-	Kind        *string // business, consumer or public
-	Lang        *string // fr or en
-	SIREN       *string // 9 digits (a SIRET's 14 are accepted, its SIREN kept)
-	VATNumber   *string
-	Address     *string // on one line: "12 rue des Lilas, 69003 Lyon"
-	Country     *string // ISO 3166-1 alpha-2, "" for France
-	Contact     *string // the first contact's name
-	Email       *string // the first contact's e-mail
-	Phone       *string // the first contact's phone
-	Terms       *string // "30", "45fdm", "fdm+45"; "" for the dossier's
-	CreditLimit *string // an amount, "" or 0 for none
-	Salesperson *string // a salesperson's ID, "" for none
-	Notes       *string
+	Name      *string
+	Kind      *string // business, consumer or public
+	Lang      *string // fr or en
+	SIREN     *string // 9 digits (a SIRET's 14 are accepted: SIRET kept too)
+	SIRET     *string // 14 digits; its first 9 become the SIREN
+	VATNumber *string
+	IBAN      *string
+	Address   *string // on one line: "12 rue des Lilas, 69003 Lyon"
+	Country   *string // ISO 3166-1 alpha-2, "" for France
+	Contact   *string // the first contact's name
+	Role      *string // the first contact's role
+	Email     *string // the first contact's e-mail
+	Phone     *string // the first contact's phone
+	// Contacts replaces the whole list of contacts (after the first-contact fields
+	// above, which then apply to its first entry). Empty entries are dropped.
+	Contacts        *[]ledger.Contact
+	Terms           *string // "30", "45fdm", "fdm+45"; "" for the dossier's
+	CreditLimit     *string // an amount, "" or 0 for none
+	Salesperson     *string // a salesperson's ID, "" for none
+	Status          *string // normal, agency, legal or written_off
+	NoReminderUntil *string // DD/MM/YYYY or YYYY-MM-DD, "" for none
+	Notes           *string
 }
+
+// Customer fields as recorded in the history of an edit (Action.Note of a
+// dunning.KindRecordEdit action, comma-separated). Stable names: the screens translate
+// them (cust.field.<name>).
+var customerFieldNames = []string{"name", "kind", "lang", "siren", "siret", "vat", "iban", "address", "country",
+	"contacts", "terms", "limit", "salesperson", "status", "no_reminder_until", "notes"}
+
+// CustomerFieldNames returns the names a record edit's history lists, in form order.
+func CustomerFieldNames() []string { return slices.Clone(customerFieldNames) }
 
 // EditCustomer applies ch to customer id's record in one transaction, after checking
 // every field (a Problem names the first bad one and its value; nothing is written
-// then). The record is kept across later imports of the ledger, which only add to it
-// what it lacks.
-func (s *Session) EditCustomer(id string, ch CustomerChange) (*ledger.Customer, error) {
+// then), and records the edit in the customer's history at date at, by by (or the
+// signatory). The record is kept across later imports of the ledger, which only add
+// to it what it lacks.
+func (s *Session) EditCustomer(id string, ch CustomerChange, at ledger.Date, by string) (*ledger.Customer, error) {
 	acc := s.Book.Account(id)
 	if acc == nil {
 		return nil, &ledger.Problem{Key: "law.err.customer", Args: []string{"value", id}}
 	}
-	c := acc.Customer // a copy: the session's book changes at the next Reload
-	c.Contacts = append([]ledger.Contact(nil), c.Contacts...)
-	bad := func(key, value string) error { return &ledger.Problem{Key: key, Args: []string{"value", value}} }
-	contact := func() *ledger.Contact {
-		if len(c.Contacts) == 0 {
-			c.Contacts = append(c.Contacts, ledger.Contact{})
-		}
-		return &c.Contacts[0]
+	c := cloneCustomer(acc.Customer) // a copy: the session's book changes at the next Reload
+	changed, err := s.applyCustomerChange(&c, ch)
+	if err != nil {
+		return nil, err
 	}
-	if v := ch.Name; v != nil {
-		if strings.TrimSpace(*v) == "" {
-			return nil, bad("cust.err.name", *v)
+	if len(changed) == 0 {
+		return &c, nil
+	}
+	err = s.DB.Update(func(tx *store.Tx) error {
+		if err := tx.PutCustomer(&c); err != nil {
+			return err
 		}
-		c.Name = strings.TrimSpace(*v)
+		return tx.AddAction(recordEdit(c.ID, changed, at, s.Who(by)))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// AddCustomer records a new customer, one the ledger does not hold yet (a new account
+// opened before its first invoice), with the fields of ch; a name is required. The
+// next ledger import fills its items and keeps this record.
+func (s *Session) AddCustomer(id string, ch CustomerChange, at ledger.Date, by string) (*ledger.Customer, error) {
+	id = strings.TrimSpace(id)
+	if id == "" || strings.ContainsAny(id, "\x00\n\r\t") {
+		return nil, &ledger.Problem{Key: "cust.err.id", Args: []string{"value", id}}
+	}
+	if s.Book.Account(id) != nil {
+		return nil, &ledger.Problem{Key: "cust.err.exists", Args: []string{"value", id}}
+	}
+	if ch.Name == nil || strings.TrimSpace(*ch.Name) == "" {
+		v := ""
+		if ch.Name != nil {
+			v = *ch.Name
+		}
+		return nil, &ledger.Problem{Key: "cust.err.name", Args: []string{"value", v}}
+	}
+	c := ledger.Customer{ID: id}
+	changed, err := s.applyCustomerChange(&c, ch)
+	if err != nil {
+		return nil, err
+	}
+	err = s.DB.Update(func(tx *store.Tx) error {
+		if err := tx.PutCustomer(&c); err != nil {
+			return err
+		}
+		return tx.AddAction(recordEdit(c.ID, append([]string{"created"}, changed...), at, s.Who(by)))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// recordEdit is the history entry of a record edit: the fields changed, by name.
+func recordEdit(id string, changed []string, at ledger.Date, by string) *dunning.Action {
+	return &dunning.Action{Customer: id, Kind: dunning.KindRecordEdit, Date: at, By: by, Status: dunning.ActionDone,
+		Note: strings.Join(changed, ",")}
+}
+
+func cloneCustomer(c ledger.Customer) ledger.Customer {
+	c.Contacts = slices.Clone(c.Contacts)
+	c.Address.Lines = slices.Clone(c.Address.Lines)
+	if c.Terms != nil {
+		t := *c.Terms
+		c.Terms = &t
+	}
+	return c
+}
+
+// applyCustomerChange checks every field of ch and sets it on c. It returns the names
+// of the fields whose value changed (customerFieldNames), or a Problem naming the
+// first bad field and its value, c then half-changed (callers work on a copy).
+func (s *Session) applyCustomerChange(c *ledger.Customer, ch CustomerChange) ([]string, error) {
+	before := cloneCustomer(*c)
+	if err := s.setCustomerFields(c, ch); err != nil {
+		return nil, err
+	}
+	return customerDiff(&before, c), nil
+}
+
+func (s *Session) setCustomerFields(c *ledger.Customer, ch CustomerChange) error {
+	bad := func(key, value string) error { return &ledger.Problem{Key: key, Args: []string{"value", value}} }
+	trim := strings.TrimSpace
+	if v := ch.Name; v != nil {
+		if trim(*v) == "" {
+			return bad("cust.err.name", *v)
+		}
+		c.Name = trim(*v)
 	}
 	if v := ch.Kind; v != nil {
-		k, ok := ledger.ParseCustomerKind(*v)
+		k, ok := ledger.ParseCustomerKind(trim(*v))
 		if !ok {
-			return nil, bad("cust.err.kind", *v)
+			return bad("cust.err.kind", *v)
 		}
 		c.Kind = k
 	}
 	if v := ch.Lang; v != nil {
-		if *v != "fr" && *v != "en" {
-			return nil, bad("cust.err.lang", *v)
+		l := strings.ToLower(trim(*v))
+		if l != "fr" && l != "en" {
+			return bad("cust.err.lang", *v)
 		}
-		c.Lang = *v
+		c.Lang = l
 	}
 	if v := ch.SIREN; v != nil {
-		n := strings.ReplaceAll(strings.TrimSpace(*v), " ", "")
+		n := digitsOnly(*v)
 		switch {
 		case n == "":
+			c.SIRET = ""
 		case len(n) == 14 && ledger.ValidSIRET(n):
-			n = n[:9]
-		case ledger.ValidSIREN(n):
+			c.SIRET, n = n, n[:9]
+		case len(n) == 9 && ledger.ValidSIREN(n):
+			if !strings.HasPrefix(c.SIRET, n) {
+				c.SIRET = ""
+			}
 		default:
-			return nil, bad("cust.err.siren", *v)
+			return bad("cust.err.siren", *v)
 		}
 		c.SIREN = n
 	}
+	if v := ch.SIRET; v != nil {
+		n := digitsOnly(*v)
+		switch {
+		case n == "":
+			c.SIRET = ""
+		case len(n) == 14 && ledger.ValidSIRET(n):
+			if ch.SIREN != nil && c.SIREN != "" && c.SIREN != n[:9] {
+				return bad("cust.err.siret_siren", *v)
+			}
+			c.SIRET, c.SIREN = n, n[:9]
+		default:
+			return bad("cust.err.siret", *v)
+		}
+	}
 	if v := ch.VATNumber; v != nil {
-		c.VATNumber = strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(*v), " ", ""))
+		c.VATNumber = strings.ToUpper(strings.ReplaceAll(trim(*v), " ", ""))
+	}
+	if v := ch.IBAN; v != nil {
+		n := strings.ToUpper(strings.ReplaceAll(trim(*v), " ", ""))
+		if n != "" && !ledger.ValidIBAN(n) {
+			return bad("cust.err.iban", *v)
+		}
+		c.IBAN = n
 	}
 	if v := ch.Address; v != nil {
 		a := ledger.ParseAddressLine(*v)
-		if strings.TrimSpace(*v) != "" && (len(a.Lines) == 0 || a.City == "") {
-			return nil, bad("cust.err.address", *v)
+		if trim(*v) != "" && (len(a.Lines) == 0 || a.City == "") {
+			return bad("cust.err.address", *v)
 		}
 		a.Country = c.Address.Country
 		c.Address = a
 	}
 	if v := ch.Country; v != nil {
-		cc := strings.ToUpper(strings.TrimSpace(*v))
+		cc := strings.ToUpper(trim(*v))
 		if cc != "" && (len(cc) != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') {
-			return nil, bad("cust.err.country", *v)
+			return bad("cust.err.country", *v)
 		}
 		if cc == "FR" {
 			cc = ""
@@ -98,58 +220,141 @@ func (s *Session) EditCustomer(id string, ch CustomerChange) (*ledger.Customer, 
 		c.Address.Country = cc
 	}
 	if c.Address.Country == "" && c.Address.Postcode != "" && !frenchPostcode(c.Address.Postcode) {
-		return nil, bad("cust.err.address", c.Address.Postcode)
+		return bad("cust.err.address", c.Address.Postcode)
 	}
-	if v := ch.Contact; v != nil {
-		contact().Name = strings.TrimSpace(*v)
-	}
-	if v := ch.Email; v != nil {
-		e := strings.TrimSpace(*v)
-		if e != "" {
-			if a, err := mail.ParseAddress(e); err != nil || a.Address != e || !strings.Contains(e[strings.LastIndex(e, "@"):], ".") {
-				return nil, bad("cust.err.email", *v)
+	if v := ch.Contacts; v != nil {
+		c.Contacts = nil
+		for _, ct := range *v {
+			ct = ledger.Contact{Name: trim(ct.Name), Role: trim(ct.Role), Email: trim(ct.Email), Phone: trim(ct.Phone)}
+			if ct != (ledger.Contact{}) {
+				c.Contacts = append(c.Contacts, ct)
 			}
 		}
-		contact().Email = e
+	}
+	first := func() *ledger.Contact {
+		if len(c.Contacts) == 0 {
+			c.Contacts = append(c.Contacts, ledger.Contact{})
+		}
+		return &c.Contacts[0]
+	}
+	if v := ch.Contact; v != nil {
+		first().Name = trim(*v)
+	}
+	if v := ch.Role; v != nil {
+		first().Role = trim(*v)
+	}
+	if v := ch.Email; v != nil {
+		first().Email = trim(*v)
 	}
 	if v := ch.Phone; v != nil {
-		contact().Phone = strings.TrimSpace(*v)
+		first().Phone = trim(*v)
+	}
+	if len(c.Contacts) > 0 && c.Contacts[0] == (ledger.Contact{}) {
+		c.Contacts = c.Contacts[1:]
+	}
+	for _, ct := range c.Contacts {
+		if !validEmail(ct.Email) {
+			return bad("cust.err.email", ct.Email)
+		}
 	}
 	if v := ch.Terms; v != nil {
-		if strings.TrimSpace(*v) == "" {
+		if trim(*v) == "" {
 			c.Terms = nil
 		} else {
 			t, err := ledger.ParseTerms(*v)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			c.Terms = &t
 		}
 	}
 	if v := ch.CreditLimit; v != nil {
 		var lim ledger.Cents
-		if strings.TrimSpace(*v) != "" {
-			l, err := ledger.ParseCents(strings.Replace(strings.ReplaceAll(strings.TrimSpace(*v), " ", ""), ",", ".", 1))
+		if trim(*v) != "" {
+			l, err := ledger.ParseCents(strings.Replace(strings.ReplaceAll(strings.ReplaceAll(trim(*v), " ", ""), "\u00a0", ""), ",", ".", 1))
 			if err != nil || l < 0 {
-				return nil, bad("cust.err.limit", *v)
+				return bad("cust.err.limit", *v)
 			}
 			lim = l
 		}
 		c.CreditLimit = lim
 	}
 	if v := ch.Salesperson; v != nil {
-		if *v != "" && s.Book.Salesperson(*v) == nil {
-			return nil, bad("cust.err.salesperson", *v)
+		sp := trim(*v)
+		if sp != "" && s.Book.Salesperson(sp) == nil {
+			return bad("cust.err.salesperson", *v)
 		}
-		c.Salesperson = *v
+		c.Salesperson = sp
+	}
+	if v := ch.Status; v != nil {
+		st := ledger.CollectionStatus(strings.ToLower(trim(*v)))
+		switch st {
+		case "", ledger.StatusNormal:
+			if c.Status != ledger.StatusInsolvency {
+				c.Status = ""
+			}
+		case ledger.StatusAgency, ledger.StatusLegal, ledger.StatusWrittenOff:
+			if c.Status == ledger.StatusInsolvency {
+				return bad("cust.err.status_insolvency", *v)
+			}
+			c.Status = st
+		case ledger.StatusInsolvency:
+			if c.Status != ledger.StatusInsolvency {
+				return bad("cust.err.status_insolvency", *v)
+			}
+		default:
+			return bad("cust.err.status", *v)
+		}
+	}
+	if v := ch.NoReminderUntil; v != nil {
+		d := ledger.NoDate
+		if t := trim(*v); t != "" {
+			var err error
+			if d, err = ledger.ParseFrenchDate(t); err != nil {
+				if d, err = ledger.ParseDate(t); err != nil {
+					return bad("cust.err.no_reminder", *v)
+				}
+			}
+		}
+		c.NoReminderUntil = d
 	}
 	if v := ch.Notes; v != nil {
 		c.Notes = *v
 	}
-	if err := s.DB.Update(func(tx *store.Tx) error { return tx.PutCustomer(&c) }); err != nil {
-		return nil, err
+	return nil
+}
+
+// customerDiff names the fields that differ between two records.
+func customerDiff(a, b *ledger.Customer) []string {
+	same := map[string]bool{
+		"name": a.Name == b.Name, "kind": a.Kind == b.Kind, "lang": a.Lang == b.Lang, "siren": a.SIREN == b.SIREN,
+		"siret": a.SIRET == b.SIRET, "vat": a.VATNumber == b.VATNumber, "iban": a.IBAN == b.IBAN,
+		"address": slices.Equal(a.Address.Lines, b.Address.Lines) && a.Address.Postcode == b.Address.Postcode && a.Address.City == b.Address.City,
+		"country": a.Address.Country == b.Address.Country, "contacts": slices.Equal(a.Contacts, b.Contacts),
+		"terms": (a.Terms == nil) == (b.Terms == nil) && (a.Terms == nil || *a.Terms == *b.Terms),
+		"limit": a.CreditLimit == b.CreditLimit, "salesperson": a.Salesperson == b.Salesperson, "status": a.Status == b.Status,
+		"no_reminder_until": a.NoReminderUntil == b.NoReminderUntil, "notes": a.Notes == b.Notes,
 	}
-	return &c, nil
+	var out []string
+	for _, f := range customerFieldNames {
+		if !same[f] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func digitsOnly(s string) string {
+	return strings.NewReplacer(" ", "", "\u00a0", "", ".", "", "-", "").Replace(strings.TrimSpace(s))
+}
+
+// validEmail reports whether e is empty or one plain address with a dotted domain.
+func validEmail(e string) bool {
+	if e == "" {
+		return true
+	}
+	a, err := mail.ParseAddress(e)
+	return err == nil && a.Address == e && strings.Contains(e[strings.LastIndex(e, "@"):], ".")
 }
 
 // frenchPostcode reports whether p is a French postcode: 5 digits.

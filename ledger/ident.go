@@ -36,3 +36,30 @@ func luhnDigits(s string, n int) bool {
 func ValidSIRET(s string) bool {
 	return luhnDigits(strings.ReplaceAll(s, " ", ""), 14)
 }
+
+// ValidIBAN reports whether s, spaces removed and upper-cased, is an IBAN: a country
+// code, two check digits, up to 30 letters or digits, and a remainder of 1 modulo 97
+// (ISO 13616). The country's length is not checked.
+func ValidIBAN(s string) bool {
+	s = strings.ToUpper(strings.ReplaceAll(s, " ", ""))
+	if len(s) < 15 || len(s) > 34 {
+		return false
+	}
+	for i, r := range s {
+		letter := r >= 'A' && r <= 'Z'
+		digit := r >= '0' && r <= '9'
+		if (i < 2 && !letter) || (i >= 2 && i < 4 && !digit) || (!letter && !digit) {
+			return false
+		}
+	}
+	rem := 0
+	for _, r := range s[4:] + s[:4] {
+		if r >= 'A' {
+			v := int(r-'A') + 10
+			rem = (rem*100 + v) % 97
+		} else {
+			rem = (rem*10 + int(r-'0')) % 97
+		}
+	}
+	return rem == 1
+}

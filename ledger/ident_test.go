@@ -26,3 +26,19 @@ func TestAddressOneLine(t *testing.T) {
 		t.Errorf("read back %+v", b)
 	}
 }
+
+func TestValidIBAN(t *testing.T) {
+	for s, want := range map[string]bool{
+		"FR76 3000 6000 0112 3456 7890 189": true,
+		"fr7630006000011234567890189":       true,
+		"GB29 NWBK 6016 1331 9268 19":       true,
+		"FR76 3000 6000 0112 3456 7890 188": false, // check digits
+		"FR7630006":                         false, // too short
+		"7630 0060 0001 1234 5678 9018 9FR": false, // no country code
+		"FR76 3000 6000 0112 3456 7890 18!": false,
+	} {
+		if got := ValidIBAN(s); got != want {
+			t.Errorf("ValidIBAN(%q) = %v", s, got)
+		}
+	}
+}

@@ -58,6 +58,7 @@ type CollectionStatus string
 // Collection statuses.
 const (
 	StatusNormal     CollectionStatus = "normal"
+	StatusAgency     CollectionStatus = "agency" // handed to a collection agency: no reminders from the desk
 	StatusDispute    CollectionStatus = "dispute"
 	StatusLegal      CollectionStatus = "legal"
 	StatusInsolvency CollectionStatus = "insolvency"
@@ -88,6 +89,8 @@ type Customer struct {
 	Kind        CustomerKind     `json:"kind"`
 	Lang        string           `json:"lang,omitempty"` // "fr" or "en": language of letters to this customer
 	SIREN       string           `json:"siren,omitempty"`
+	SIRET       string           `json:"siret,omitempty"` // the establishment invoiced, when known (its first 9 digits are SIREN)
+	IBAN        string           `json:"iban,omitempty"`  // the customer's account, for a direct debit or a refund
 	VATNumber   string           `json:"vat,omitempty"`
 	Address     Address          `json:"address"`
 	Contacts    []Contact        `json:"contacts,omitempty"`
@@ -230,4 +233,20 @@ func ParseAddressLine(s string) Address {
 	}
 	a.Lines = parts
 	return a
+}
+
+// ParseContactLine reads a contact written on one line as "name;role;e-mail;phone"
+// (trailing parts may be left out). ok is false for more than four parts.
+func ParseContactLine(s string) (c Contact, ok bool) {
+	p := strings.Split(s, ";")
+	if len(p) > 4 {
+		return c, false
+	}
+	p = append(p, "", "", "")
+	return Contact{Name: strings.TrimSpace(p[0]), Role: strings.TrimSpace(p[1]), Email: strings.TrimSpace(p[2]), Phone: strings.TrimSpace(p[3])}, true
+}
+
+// Line writes the contact as ParseContactLine reads it.
+func (c Contact) Line() string {
+	return strings.TrimRight(strings.Join([]string{c.Name, c.Role, c.Email, c.Phone}, " ; "), " ;")
 }

@@ -72,6 +72,11 @@ func (a *App) identityForm(acc *ledger.Account) fyne.CanvasObject {
 	}
 	add("ui.detail.kind", a.t("ui.kind."+c.Kind.String()))
 	add("ui.detail.address", addressText(c.Address))
+	for _, f := range []struct{ key, v string }{{"ui.detail.siren", c.SIREN}, {"ui.detail.siret", c.SIRET}, {"ui.cust.f.vat", c.VATNumber}, {"ui.detail.iban", c.IBAN}} {
+		if f.v != "" {
+			add(f.key, f.v)
+		}
+	}
 	var contacts []string
 	for _, ct := range c.Contacts {
 		line := ct.Name
@@ -106,6 +111,9 @@ func (a *App) identityForm(acc *ledger.Account) fyne.CanvasObject {
 	add("ui.detail.salesperson", orDash(sp))
 	if c.Status != "" && c.Status != ledger.StatusNormal {
 		add("ui.detail.status", a.t("ui.cstatus."+string(c.Status)))
+	}
+	if c.NoReminderUntil.Valid() {
+		add("ui.detail.no_reminder", a.date(c.NoReminderUntil))
 	}
 	if c.Doubtful {
 		add("ui.detail.doubtful", a.t("ui.detail.yes"))

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -23,19 +24,24 @@ func (a *App) editCustomerButton(id string) fyne.CanvasObject {
 	return b
 }
 
-// customerForm is the customer record's form: its entries and what they change.
+// customerForm is the customer record's form: its entries and what they change, in two
+// columns (who the customer is; how to reach it and collect).
 type customerForm struct {
-	items                                       []*widget.FormItem
-	name, siren, vat, address, country, contact *widget.Entry
-	email, phone, terms, limit, notes           *widget.Entry
-	kind, lang, sales                           *widget.Select
-	kinds                                       []ledger.CustomerKind
-	langs, spIDs                                []string
+	identity, collect                          []*widget.FormItem
+	name, siren, vat, iban, address, country   *widget.Entry
+	contact, role, email, phone, others, terms *widget.Entry
+	limit, noReminder, notes                   *widget.Entry
+	kind, lang, sales, status                  *widget.Select
+	kinds                                      []ledger.CustomerKind
+	langs, spIDs                               []string
+	statuses                                   []ledger.CollectionStatus
+	insolvent                                  bool
 }
 
 // newCustomerForm fills the form with customer c's record.
 func (a *App) newCustomerForm(c ledger.Customer) *customerForm {
-	f := &customerForm{kinds: []ledger.CustomerKind{ledger.Business, ledger.Consumer, ledger.PublicBody}, langs: []string{"fr", "en"}}
+	f := &customerForm{kinds: []ledger.CustomerKind{ledger.Business, ledger.Consumer, ledger.PublicBody}, langs: []string{"fr", "en"},
+		statuses: []ledger.CollectionStatus{ledger.StatusNormal, ledger.StatusAgency, ledger.StatusLegal, ledger.StatusWrittenOff}}
 	entry := func(v string) *widget.Entry { e := widget.NewEntry(); e.SetText(v); return e }
 	var kindLabels []string
 	for _, k := range f.kinds {
@@ -49,8 +55,13 @@ func (a *App) newCustomerForm(c ledger.Customer) *customerForm {
 		f.lang.SetSelectedIndex(1)
 	}
 	var ct ledger.Contact
-	if len(c.Contacts) > 0 {
-		ct = c.Contacts[0]
+	var others []string
+	for i, x := range c.Contacts {
+		if i == 0 {
+			ct = x
+		} else {
+			others = append(others, x.Line())
+		}
 	}
 	terms := ""
 	if c.Terms != nil {
@@ -76,43 +87,111 @@ func (a *App) newCustomerForm(c ledger.Customer) *customerForm {
 			f.sales.SetSelectedIndex(i)
 		}
 	}
-	f.name, f.siren, f.vat, f.address, f.country = entry(c.Name), entry(c.SIREN), entry(c.VATNumber), entry(c.Address.OneLine()), entry(c.Address.Country)
-	f.contact, f.email, f.phone, f.terms, f.limit = entry(ct.Name), entry(ct.Email), entry(ct.Phone), entry(terms), entry(limit)
+	var stLabels []string
+	for _, st := range f.statuses {
+		stLabels = append(stLabels, a.t("ui.cstatus."+string(st)))
+	}
+	f.status = widget.NewSelect(stLabels, nil)
+	f.status.SetSelectedIndex(0)
+	for i, st := range f.statuses {
+		if st == c.Status {
+			f.status.SetSelectedIndex(i)
+		}
+	}
+	if c.Status == ledger.StatusInsolvency {
+		// The procedure decides the status (Contentieux › Procédure collective).
+		f.insolvent = true
+		f.status.Options = []string{a.t("ui.cstatus.insolvency")}
+		f.status.SetSelectedIndex(0)
+		f.status.Disable()
+	}
+	siren := c.SIREN
+	if c.SIRET != "" {
+		siren = c.SIRET
+	}
+	noRem := ""
+	if c.NoReminderUntil.Valid() {
+		noRem = a.date(c.NoReminderUntil)
+	}
+	f.name, f.siren, f.vat, f.iban = entry(c.Name), entry(siren), entry(c.VATNumber), entry(c.IBAN)
+	f.address, f.country = entry(c.Address.OneLine()), entry(c.Address.Country)
+	f.contact, f.role, f.email, f.phone = entry(ct.Name), entry(ct.Role), entry(ct.Email), entry(ct.Phone)
+	f.terms, f.limit, f.noReminder = entry(terms), entry(limit), entry(noRem)
+	f.others = widget.NewMultiLineEntry()
+	f.others.SetText(strings.Join(others, "\n"))
+	f.others.SetMinRowsVisible(3)
+	f.others.SetPlaceHolder(a.t("ui.cust.others_hint"))
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetText(c.Notes)
+	f.notes.SetMinRowsVisible(3)
 	f.address.SetPlaceHolder(a.t("ui.cust.address_hint"))
 	f.terms.SetPlaceHolder(a.t("ui.cust.terms_hint", "terms", a.book.Settings.Terms.String()))
-	f.items = []*widget.FormItem{
+	f.noReminder.SetPlaceHolder(a.t("ui.cust.date_hint"))
+	f.identity = []*widget.FormItem{
 		widget.NewFormItem(a.t("ui.cust.f.name"), f.name),
 		widget.NewFormItem(a.t("ui.detail.kind"), f.kind),
 		widget.NewFormItem(a.t("ui.cust.f.lang"), f.lang),
 		widget.NewFormItem(a.t("ui.cust.f.siren"), f.siren),
 		widget.NewFormItem(a.t("ui.cust.f.vat"), f.vat),
+		widget.NewFormItem(a.t("ui.cust.f.iban"), f.iban),
 		widget.NewFormItem(a.t("ui.detail.address"), f.address),
 		widget.NewFormItem(a.t("ui.cust.f.country"), f.country),
+		widget.NewFormItem(a.t("ui.cust.f.notes"), f.notes),
+	}
+	f.collect = []*widget.FormItem{
 		widget.NewFormItem(a.t("ui.cust.f.contact"), f.contact),
+		widget.NewFormItem(a.t("ui.cust.f.role"), f.role),
 		widget.NewFormItem(a.t("ui.cust.f.email"), f.email),
 		widget.NewFormItem(a.t("ui.cust.f.phone"), f.phone),
+		widget.NewFormItem(a.t("ui.cust.f.others"), f.others),
 		widget.NewFormItem(a.t("ui.cust.f.terms"), f.terms),
 		widget.NewFormItem(a.t("ui.cust.f.limit"), f.limit),
 		widget.NewFormItem(a.t("ui.cust.f.salesperson"), f.sales),
-		widget.NewFormItem(a.t("ui.cust.f.notes"), f.notes),
+		widget.NewFormItem(a.t("ui.cust.f.status"), f.status),
+		widget.NewFormItem(a.t("ui.cust.f.no_reminder"), f.noReminder),
 	}
 	return f
 }
 
-// change is what the form says, every field.
-func (f *customerForm) change() desk.CustomerChange {
+// change is what the form says, every field. A line of the other contacts that is not
+// "name ; role ; e-mail ; phone" is returned as a Problem.
+func (f *customerForm) change() (desk.CustomerChange, error) {
 	val := func(e *widget.Entry) *string { v := e.Text; return &v }
 	k, l, sp := f.kinds[max(f.kind.SelectedIndex(), 0)].String(), f.langs[max(f.lang.SelectedIndex(), 0)], f.spIDs[max(f.sales.SelectedIndex(), 0)]
-	return desk.CustomerChange{Name: val(f.name), Kind: &k, Lang: &l, SIREN: val(f.siren), VATNumber: val(f.vat),
-		Address: val(f.address), Country: val(f.country), Contact: val(f.contact), Email: val(f.email), Phone: val(f.phone),
-		Terms: val(f.terms), CreditLimit: val(f.limit), Salesperson: &sp, Notes: val(f.notes)}
+	ch := desk.CustomerChange{Name: val(f.name), Kind: &k, Lang: &l, SIREN: val(f.siren), VATNumber: val(f.vat), IBAN: val(f.iban),
+		Address: val(f.address), Country: val(f.country), Terms: val(f.terms), CreditLimit: val(f.limit), Salesperson: &sp,
+		NoReminderUntil: val(f.noReminder), Notes: val(f.notes)}
+	if !f.insolvent {
+		st := string(f.statuses[max(f.status.SelectedIndex(), 0)])
+		ch.Status = &st
+	}
+	contacts := []ledger.Contact{{Name: f.contact.Text, Role: f.role.Text, Email: f.email.Text, Phone: f.phone.Text}}
+	for _, line := range strings.Split(f.others.Text, "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		c, ok := ledger.ParseContactLine(line)
+		if !ok {
+			return ch, &ledger.Problem{Key: "cust.err.contact", Args: []string{"value", line}}
+		}
+		contacts = append(contacts, c)
+	}
+	ch.Contacts = &contacts
+	return ch, nil
+}
+
+// content lays the form out in two columns, scrolled when the window is small.
+func (f *customerForm) content() fyne.CanvasObject {
+	return container.NewVScroll(container.NewGridWithColumns(2, widget.NewForm(f.identity...), widget.NewForm(f.collect...)))
 }
 
 // saveCustomerForm writes the form (desk.EditCustomer), then reloads the dossier.
 func (a *App) saveCustomerForm(id string, f *customerForm) error {
-	if _, err := a.sess.EditCustomer(id, f.change()); err != nil {
+	ch, err := f.change()
+	if err != nil {
+		return err
+	}
+	if _, err := a.sess.EditCustomer(id, ch, a.today, ""); err != nil {
 		return err
 	}
 	a.trace("written", "what", "customer", "id", id)
@@ -132,7 +211,7 @@ func (a *App) askEditCustomer(id string) {
 	a.trace("dialog", "what", "edit_customer", "state", "shown")
 	var show func()
 	show = func() {
-		d := dialog.NewForm(a.t("ui.cust.edit_title", "name", acc.Customer.Name), a.t("ui.set.save"), a.t("ui.dialog.cancel"), f.items, func(ok bool) {
+		d := dialog.NewCustomConfirm(a.t("ui.cust.edit_title", "name", acc.Customer.Name), a.t("ui.set.save"), a.t("ui.dialog.cancel"), f.content(), func(ok bool) {
 			if !ok {
 				return
 			}
@@ -142,7 +221,7 @@ func (a *App) askEditCustomer(id string) {
 				a.showError(a.t("ui.cust.edit"), ledger.Localize(err, a.lang))
 			}
 		}, a.win)
-		d.Resize(fyne.NewSize(min(a.win.Canvas().Size().Width-40, 640), min(a.win.Canvas().Size().Height-40, 720)))
+		d.Resize(fyne.NewSize(min(a.win.Canvas().Size().Width-40, 1100), min(a.win.Canvas().Size().Height-40, 620)))
 		d.Show()
 	}
 	show()

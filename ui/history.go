@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"relance/ledger"
 	"relance/ledger/dunning"
 )
@@ -21,6 +23,14 @@ func (a *App) customerHistory(id string) []timelineEvent {
 	}
 	acts, proms, plans, procs := rec.Actions, rec.Promises, rec.Plans, rec.Procedures
 	for _, x := range acts {
+		if x.Kind == dunning.KindRecordEdit {
+			var names []string
+			for _, f := range strings.Split(x.Note, ",") {
+				names = append(names, a.t("cust.field."+f))
+			}
+			ev = append(ev, timelineEvent{x.Date, a.t("ui.hist.by", "what", a.t("cust.hist.edit", "fields", strings.Join(names, ", ")), "by", orDash(x.By))})
+			continue
+		}
 		what := a.t("dunning.channel." + string(x.Kind))
 		if x.Stage != "" {
 			what += " – " + a.t("dunning.stage."+x.Stage)

@@ -48,8 +48,17 @@ func (e *engine) customer(a *ledger.Account) {
 	class := e.class(c.ID)
 	acts := e.idx.actions[c.ID]
 	switch c.Status {
-	case ledger.StatusLegal, ledger.StatusInsolvency, ledger.StatusWrittenOff:
-		e.skip(c, class, r("dunning.why.status", "status", string(c.Status)))
+	case ledger.StatusAgency:
+		e.skip(c, class, r("dunning.why.status_agency"))
+		return
+	case ledger.StatusLegal:
+		e.skip(c, class, r("dunning.why.status_legal"))
+		return
+	case ledger.StatusInsolvency:
+		e.skip(c, class, r("dunning.why.status_insolvency"))
+		return
+	case ledger.StatusWrittenOff:
+		e.skip(c, class, r("dunning.why.status_written_off"))
 		return
 	}
 	for _, act := range acts {

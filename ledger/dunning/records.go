@@ -26,8 +26,9 @@ type ActionKind string
 const (
 	KindTermRequest ActionKind = "term_request" // the customer asked for longer terms (a degradation sign)
 	KindNote        ActionKind = "note"
-	KindPromise     ActionKind = "promise" // a promise to pay was recorded
-	KindPlan        ActionKind = "plan"    // a payment plan was agreed
+	KindPromise     ActionKind = "promise"     // a promise to pay was recorded
+	KindPlan        ActionKind = "plan"        // a payment plan was agreed
+	KindRecordEdit  ActionKind = "record_edit" // the customer's record was created or changed (Note: the fields)
 )
 
 // Action is one step taken with a customer (or planned and then done, rescheduled or

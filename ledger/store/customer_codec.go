@@ -36,6 +36,8 @@ const (
 	tagDoubtful
 	tagNotes
 	tagNoReminderUntil
+	tagSIRET
+	tagIBAN
 )
 
 type fieldWriter struct{ b []byte }
@@ -89,6 +91,8 @@ func encodeCustomer(c *ledger.Customer) []byte {
 	}
 	w.str(tagNotes, c.Notes)
 	w.num(tagNoReminderUntil, int64(c.NoReminderUntil))
+	w.str(tagSIRET, c.SIRET)
+	w.str(tagIBAN, c.IBAN)
 	return w.b
 }
 
@@ -170,6 +174,10 @@ func decodeCustomer(raw []byte) (ledger.Customer, error) {
 			c.Notes = v
 		case tagNoReminderUntil:
 			c.NoReminderUntil = ledger.Date(num())
+		case tagSIRET:
+			c.SIRET = v
+		case tagIBAN:
+			c.IBAN = v
 		}
 	}
 	return c, nil

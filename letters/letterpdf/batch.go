@@ -167,7 +167,7 @@ func OverdueJobs(book *ledger.Book, date ledger.Date, stage templates.Stage, exc
 	var jobs []Job
 	for _, a := range book.Accounts {
 		c := &a.Customer
-		if c.NoReminderUntil.Valid() && c.NoReminderUntil >= date || c.Status == ledger.StatusWrittenOff {
+		if c.NoReminderUntil.Valid() && c.NoReminderUntil >= date || c.Status == ledger.StatusWrittenOff || c.Status == ledger.StatusAgency {
 			continue
 		}
 		for _, o := range credit.OpenAt(a, date) {
