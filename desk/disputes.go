@@ -103,7 +103,13 @@ func (s *Session) Digest(sp ledger.Salesperson, asOf ledger.Date) dispute.SalesD
 }
 
 // SaveSalesperson creates or replaces a salesperson of the directory, in one
-// transaction (an ID and a name are required).
+// transaction, as typed: trimmed, the ID upper-cased (ledger.Salesperson.Normalize),
+// then checked — an ID without spaces, a name, a valid e-mail address or none
+// (ledger.Salesperson.Validate).
 func (s *Session) SaveSalesperson(sp ledger.Salesperson) error {
+	sp = sp.Normalize()
+	if err := sp.Validate(); err != nil {
+		return err
+	}
 	return s.DB.Update(func(tx *store.Tx) error { return tx.PutSalesperson(sp) })
 }

@@ -24,41 +24,6 @@ func (sv *riskView) riskPolicyButton() fyne.CanvasObject {
 	return b
 }
 
-// scaleText writes a scale as "from:points, …" (from in euros when money).
-func scaleText(s risk.Scale, money bool) string {
-	var parts []string
-	for _, st := range s {
-		from := st.From
-		if money {
-			from /= 100
-		}
-		parts = append(parts, strconv.FormatInt(from, 10)+":"+strconv.Itoa(st.Points))
-	}
-	return strings.Join(parts, ", ")
-}
-
-// parseScale reads "from:points, …" back.
-func parseScale(s string, money bool) (risk.Scale, bool) {
-	var out risk.Scale
-	for _, part := range strings.Split(s, ",") {
-		part = strings.TrimSpace(part)
-		if part == "" {
-			continue
-		}
-		f, p, ok := strings.Cut(part, ":")
-		from, err1 := strconv.ParseInt(strings.ReplaceAll(strings.TrimSpace(f), " ", ""), 10, 64)
-		pts, err2 := strconv.Atoi(strings.TrimSpace(p))
-		if !ok || err1 != nil || err2 != nil {
-			return nil, false
-		}
-		if money {
-			from *= 100
-		}
-		out = append(out, risk.Step{From: from, Points: pts})
-	}
-	return out, true
-}
-
 // policyFields lists the editable values of p (pointers into p) with their labels.
 func policyFields(p *risk.Policy) (ints []struct {
 	key string
@@ -154,7 +119,7 @@ func (sv *riskView) riskPolicyForm() (fyne.CanvasObject, func() (risk.Policy, er
 	scaleForm := container.NewGridWithColumns(2)
 	scaleEntries := make([]*widget.Entry, len(scales))
 	for i, s := range scales {
-		scaleEntries[i] = entry(scaleText(*s.s, s.money))
+		scaleEntries[i] = entry(s.s.Text(s.money))
 		scaleForm.Add(widget.NewLabel(a.t(s.key)))
 		scaleForm.Add(scaleEntries[i])
 	}
@@ -191,7 +156,7 @@ func (sv *riskView) riskPolicyForm() (fyne.CanvasObject, func() (risk.Policy, er
 			*f.v = v
 		}
 		for i, s := range ps {
-			v, ok := parseScale(scaleEntries[i].Text, s.money)
+			v, ok := risk.ParseScale(scaleEntries[i].Text, s.money)
 			if !ok {
 				return p, bad(a.t(s.key), scaleEntries[i].Text)
 			}

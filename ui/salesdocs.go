@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -91,8 +90,8 @@ func (a *App) editSalesperson(sp ledger.Salesperson) {
 		if !ok {
 			return
 		}
-		next := ledger.Salesperson{ID: strings.ToUpper(strings.TrimSpace(id.Text)), Name: strings.TrimSpace(name.Text),
-			Email: strings.TrimSpace(email.Text), Phone: strings.TrimSpace(phone.Text)}
+		// Trimmed and upper-cased as desk.SaveSalesperson stores it, which checks it.
+		next := ledger.Salesperson{ID: id.Text, Name: name.Text, Email: email.Text, Phone: phone.Text}.Normalize()
 		if err := a.saveSalesperson(next); err != nil {
 			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		}
