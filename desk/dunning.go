@@ -68,12 +68,26 @@ func (s *Session) AgreePlan(p *dunning.Plan) error {
 }
 
 // SaveScenario records the reminder scenario of sc.Class, replacing the one before, in
-// one transaction; a scenario that does not validate is refused.
+// one transaction. It is refused, nothing written, for a class that is neither a
+// shipped one nor one of the risk policy's, a scenario that does not validate
+// (dunning.Scenario.Validate) or a letter stage that does not go with its step's
+// channel (dunning.Scenario.CheckStages).
 func (s *Session) SaveScenario(sc dunning.Scenario) error {
-	return s.DB.Update(func(tx *store.Tx) error { return tx.PutScenario(sc) })
+	return s.DB.Update(func(tx *store.Tx) error {
+		if err := checkScenario(tx, sc); err != nil {
+			return err
+		}
+		return tx.PutScenario(sc)
+	})
 }
 
 // ResetScenario removes the dossier's scenario of class: the shipped one applies again.
+// A class unknown to the dossier is refused.
 func (s *Session) ResetScenario(class string) error {
-	return s.DB.Update(func(tx *store.Tx) error { return tx.ResetScenario(class) })
+	return s.DB.Update(func(tx *store.Tx) error {
+		if err := checkClass(tx, class); err != nil {
+			return err
+		}
+		return tx.ResetScenario(class)
+	})
 }
