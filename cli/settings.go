@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"strings"
 
@@ -10,16 +11,15 @@ import (
 	"relance/ledger"
 )
 
-// runSettings is `relance settings show|set`: the dossier's settings as JSON, or the
-// company's identity, the signatory and the default terms changed (checked by
-// ledger.Settings.Validate before anything is written).
+// runSettings is `relance settings show|set|export|import`: the dossier's settings as
+// JSON, or the company's identity, the signatory and the default terms changed (checked
+// by ledger.Settings.Validate before anything is written), or the settings written to
+// or read from a JSON file (desk.ExportSettings, ImportSettings).
 func runSettings(env *Env, args []string) error {
-	sub := "show"
-	if len(args) > 0 && (args[0] == "show" || args[0] == "set") {
-		sub, args = args[0], args[1:]
-	}
+	sub, args := verb(args, "show", "set", "export", "import")
 	fs := env.flags("settings " + sub)
 	db := fs.String("db", "", "dossier file")
+	out := fs.String("out", "", "export: the JSON file to write (default: standard output)")
 	set := map[string]*string{}
 	for _, f := range []struct{ name, usage string }{
 		{"company", "the company's name"}, {"legal-form", "SAS, SARL…"}, {"siren", "SIREN"}, {"rcs", `"RCS Lyon"`},
@@ -30,11 +30,30 @@ func runSettings(env *Env, args []string) error {
 		name := f.name
 		fs.Func(name, f.usage, func(v string) error { set[name] = &v; return nil })
 	}
-	if err := env.parse(fs, args, false); err != nil {
+	pos, err := env.parseArgs(fs, args)
+	if err != nil {
 		return err
 	}
 	if err := env.required("db", *db); err != nil {
 		return err
+	}
+	switch sub {
+	case "import":
+		return env.importSettings(fs, *db, pos)
+	case "export":
+		if err := env.onlyFlags(fs, sub, "out"); err != nil {
+			return err
+		}
+		if err := env.noFile(pos); err != nil {
+			return err
+		}
+		return env.exportFile(*db, *out, (*desk.Session).ExportSettings)
+	}
+	if err := env.noFile(pos); err != nil {
+		return err
+	}
+	if *out != "" {
+		return &usageError{msg: i18n.T(env.Lang, "admin.cli.flag_not_for", "flag", "--out", "verb", sub)}
 	}
 	if sub == "show" {
 		ss, err := desk.OpenRead(*db)
@@ -48,7 +67,7 @@ func runSettings(env *Env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(s)
 	}
-	err := withWrite(*db, func(ss *desk.Session) error {
+	err = withWrite(*db, func(ss *desk.Session) error {
 		s := ss.Book.Settings
 		str := func(name string, dst *string) {
 			if v, ok := set[name]; ok {
@@ -85,5 +104,25 @@ func runSettings(env *Env, args []string) error {
 		return err
 	}
 	_, err = fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "cli.settings.saved", "file", *db))
+	return err
+}
+
+// importSettings records the settings of the one file pos names, all or none.
+func (env *Env) importSettings(fs *flag.FlagSet, db string, pos []string) error {
+	if err := env.onlyFlags(fs, "import"); err != nil {
+		return err
+	}
+	file, err := env.oneFile(pos)
+	if err != nil {
+		return err
+	}
+	data, err := readImport(file)
+	if err != nil {
+		return err
+	}
+	if err := withWrite(db, func(ss *desk.Session) error { return ss.ImportSettings(file, data) }); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "admin.cli.settings_imported", "file", file))
 	return err
 }
