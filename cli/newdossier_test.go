@@ -237,3 +237,37 @@ func TestCustomerRecordFields(t *testing.T) {
 		t.Errorf("insolvency by hand: %d %s", code, stderr)
 	}
 }
+
+// relance setup lists what the letters still lack, each with its command, and says
+// when nothing is missing; relance new takes the identity at once.
+func TestSetupSaysWhatIsMissing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "acme.db")
+	fec := filepath.Join(dir, "123456789FEC20251231.txt")
+	if err := os.WriteFile(fec, []byte(importFEC), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, "fr", "new", "--db", db, "--company", "ACME SAS", "--address", "3 place Bellecour, 6900 Lyon"); code == 0 || !strings.Contains(stderr, "6900") {
+		t.Errorf("bad address: %d %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "fr", "new", "--db", db, "--company", "ACME SAS"); code != 0 {
+		t.Fatal(stderr)
+	}
+	if _, out, _ := run(t, "fr", "setup", "--db", db); !strings.Contains(out, "dossier est vide") || !strings.Contains(out, "l’adresse de la société, le SIREN") || !strings.Contains(out, "--signatory") {
+		t.Errorf("setup of an empty dossier:\n%s", out)
+	}
+	if code, _, stderr := runImportCLI(t, "fr", "import", "--db", db, fec); code != 0 {
+		t.Fatal(stderr)
+	}
+	_, out, _ := run(t, "fr", "setup", "--db", db)
+	if !strings.Contains(out, "n’ont pas d’adresse postale") || !strings.Contains(out, "relance customer set --db "+db+" --customer C1") {
+		t.Errorf("setup after the import:\n%s", out)
+	}
+	run(t, "fr", "settings", "set", "--db", db, "--address", "3 place Bellecour, 69002 Lyon", "--siren", "732829320", "--signatory", "Claire Martin")
+	for _, id := range []string{"C1", "C2"} {
+		run(t, "fr", "customer", "set", "--db", db, "--customer", id, "--address", "1 rue A, 75001 Paris")
+	}
+	if _, out, _ := run(t, "fr", "setup", "--db", db, "--format", "json"); strings.Contains(out, "no_address") || strings.Contains(out, "company_missing") {
+		t.Errorf("setup once complete:\n%s", out)
+	}
+}

@@ -70,29 +70,6 @@ func (s *Session) HalfYearRates() ([]law.HalfYearRates, error) {
 	return out, err
 }
 
-// NewDossier makes an empty dossier at path for company (its SIREN optional, checked;
-// lang the letters' default language, "" for French); it is not left open and an
-// existing file is never overwritten.
-func NewDossier(path, company, siren, lang string) error {
-	set := ledger.DefaultSettings()
-	set.Company.Name = strings.TrimSpace(company)
-	set.Company.SIREN = strings.ReplaceAll(strings.TrimSpace(siren), " ", "")
-	if err := checkCompany(set); err != nil {
-		return err
-	}
-	switch lang {
-	case "":
-	case "fr", "en":
-		set.Lang = lang
-	default:
-		return &ledger.Problem{Key: "err.lang", Args: []string{"value", lang}}
-	}
-	if err := set.Validate(); err != nil {
-		return err
-	}
-	return Create(path, set)
-}
-
 // EraseCustomer erases a consumer's personal data (RGPD art. 17), keeping what the law
 // requires to keep, in one transaction.
 func (s *Session) EraseCustomer(id string, asOf ledger.Date, by, lang string) error {

@@ -10,8 +10,10 @@
 #   3. the card's statement saved through the save dialog (file written, the customer's name in it)
 #   4. the day's letters issued (Ctrl+E), one opened in Courriers
 #   5. every screen (Ctrl+1…8) at 1024×700: the window stays within 1024 px
-#   6. Fichier › Nouveau dossier (name, folder, « Créer ici »), Ctrl+I of a FEC through the
-#      file dialog and the import wizard; after quitting, the CLI lists the imported customers
+#   6. Fichier › Nouveau dossier (identity, folder, « Créer ici »), Ctrl+I of a FEC through the
+#      file dialog and the import wizard; the dashboard's « à compléter » card opens a
+#      customer's record, whose address is typed and saved; after quitting, the CLI lists
+#      the imported customers, that address and the identity
 # Usage: scripts/e2e.sh bin/relance
 set -euo pipefail
 . "$(dirname "$0")/xwindow.sh"
@@ -237,10 +239,15 @@ mark
 key ctrl+n
 sleep 0.8
 shot new-dossier
-click 741 352 # the company name field
+# The identity dialog: name (focused), legal form, SIREN, address, signatory.
 xdotool type --delay 15 'Import E2E SARL'
+click 775 359 && xdotool type --delay 15 'SARL'
+click 775 398 && xdotool type --delay 15 '732 829 320'
+click 775 437 && xdotool type --delay 15 '14 quai Perrache, 69002 Lyon'
+click 775 477 && xdotool type --delay 15 'Claire Martin'
 sleep 0.3
-click 769 449 # « Choisir le dossier… »
+shot new-dossier-identity
+click 770 539 # « Choisir le dossier… »
 need 10 "the new dossier's folder dialog" '"event":"dialog"' '"purpose":"dossier"' '"state":"shown"'
 sleep 0.5
 shot new-dossier-folder
@@ -281,6 +288,25 @@ sleep 0.5
 shot after-import
 [ "${imported:-0}" -gt 0 ] || fail "the import left $imported customers in $newdb"
 
+# The dashboard says which overdue customers have no address; its button opens the
+# first one's record, where the address is typed and saved.
+key ctrl+1
+sleep 0.8
+shot readiness
+mark
+click 1195 241 # « Compléter la fiche de … » (the only line left: the identity was given)
+need 10 "the record form from the dashboard" '"event":"dialog"' '"what":"edit_customer"' '"state":"shown"'
+sleep 0.5
+shot record-form
+click 500 377 # the address field
+xdotool type --delay 15 '8 avenue Jean Jaures, 69007 Lyon'
+click 743 660 # « Enregistrer »
+need 10 "saving the record" '"event":"written"' '"what":"customer"'
+edited=$(field id "$(matching '"event":"written"' '"what":"customer"')")
+need 30 "reloading after the record" '"event":"loaded"'
+sleep 0.5
+shot record-saved
+
 # Quit, then the CLI reads the new dossier.
 xdotool windowclose "$wid" 2>/dev/null || key ctrl+q
 for _ in $(seq 1 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.2; done
@@ -289,6 +315,10 @@ wait "$app" 2>/dev/null || true
 app=""
 listed=$(RELANCE_LANG=en "$bin" customers --db "$newdb" 2>&1) || fail "relance customers --db $newdb: $listed"
 grep -q 'RECETTE' <<<"$listed" || fail "the CLI finds none of the imported customers in $newdb: $listed"
+rec=$(RELANCE_LANG=en "$bin" customer --db "$newdb" --customer "$edited" --format json 2>&1) || fail "relance customer $edited: $rec"
+grep -q '"postcode": "69007"' <<<"$rec" || fail "the address typed in the window is not in $edited's record: $rec"
+set=$(RELANCE_LANG=en "$bin" settings --db "$newdb" 2>&1) || fail "relance settings: $set"
+grep -q '732829320' <<<"$set" && grep -q 'Claire Martin' <<<"$set" || fail "the new dossier's identity was not kept: $set"
 # The statement names the customer (the CLI reads the demo, free now that the app is closed).
 demo=$(field path "$loaded")
 cname=$(RELANCE_LANG=en "$bin" customers --db "$demo" --format json 2>/dev/null |
@@ -296,7 +326,8 @@ cname=$(RELANCE_LANG=en "$bin" customers --db "$demo" --format json 2>/dev/null 
 [ -n "$cname" ] || fail "the CLI does not know customer $cust of $demo"
 grep -qF "$cname" <<<"$text" || fail "the statement $pdf does not carry the name of $cust, \"$cname\""
 passed+=("the statement of $cust carries its name, \"$cname\" (pdftotext)")
-passed+=("new dossier created through its dialogs, FEC imported through the file dialog and the wizard: $imported customers, listed by the CLI")
+passed+=("new dossier created through its dialogs (identity kept), FEC imported through the file dialog and the wizard: $imported customers, listed by the CLI")
+passed+=("the dashboard's « à compléter » card opened $edited's record; the address typed there is in the CLI's record")
 
 errors=$(grep -F '"event":"error"' "$trace" || true)
 [ -z "$errors" ] || fail "the app showed error dialogs: $errors"

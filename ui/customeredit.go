@@ -195,7 +195,7 @@ func (a *App) saveCustomerForm(id string, f *customerForm) error {
 		return err
 	}
 	a.trace("written", "what", "customer", "id", id)
-	a.reloadThen(a.t("ui.cust.saved", "id", id))
+	a.reloadThen(a.t("ui.cust.saved", "name", strings.TrimSpace(f.name.Text)))
 	return nil
 }
 

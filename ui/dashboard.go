@@ -155,7 +155,11 @@ func (dv *dashboardView) kpiPane() fyne.CanvasObject {
 	// One page that scrolls: the tiles, the two charts side by side, then the most
 	// overdue customers across the whole width (their names and amounts whole).
 	charts := container.NewGridWithColumns(2, withMinSize(fyne.NewSize(0, 260), agedCard), withMinSize(fyne.NewSize(0, 260), dsoCard))
-	return container.NewVScroll(container.NewVBox(head, grid, charts, topCard))
+	page := []fyne.CanvasObject{head}
+	if card := a.readinessCard(); card != nil {
+		page = append(page, card)
+	}
+	return container.NewVScroll(container.NewVBox(append(page, grid, charts, topCard)...))
 }
 
 // activityCounts sums up the work in progress at the as-of date: disputes in progress

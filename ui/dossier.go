@@ -152,12 +152,10 @@ func (a *App) closeDossier() {
 	a.clients.selected = ""
 }
 
-// createDossier makes an empty dossier for company name in dir and opens it.
-func (a *App) createDossier(dir, name string) {
-	path := filepath.Join(dir, fileNameFor(name)+".db")
-	s := ledger.DefaultSettings()
-	s.Company.Name = strings.TrimSpace(name)
-	if err := desk.Create(path, s); err != nil {
+// createDossier makes an empty dossier for company nc in dir and opens it.
+func (a *App) createDossier(dir string, nc desk.NewCompany) {
+	path := filepath.Join(dir, fileNameFor(nc.Name)+".db")
+	if err := desk.NewDossier(path, nc); err != nil {
 		a.showError(a.t("ui.dialog.create_failed"), ledger.Localize(err, a.lang))
 		return
 	}

@@ -4,8 +4,12 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"relance/desk"
+	"relance/ledger"
 )
 
 // mainMenu builds the window's menus in the current language.
@@ -82,29 +86,76 @@ func (a *App) chooseDossier() {
 		confirm: a.t("ui.dialog.open"), chosen: a.openDossier})
 }
 
-// askNewDossier asks for the company name, then the folder, and creates the dossier.
+// newDossierForm is the new dossier's identity: what the letterhead and the letters'
+// signature need from the start (only the name is required).
+type newDossierForm struct {
+	name, form, siren, address, signatory *widget.Entry
+}
+
+func (f *newDossierForm) company() desk.NewCompany {
+	return desk.NewCompany{Name: f.name.Text, LegalForm: f.form.Text, SIREN: f.siren.Text, Address: f.address.Text, Signatory: f.signatory.Text}
+}
+
+// askNewDossier asks for the company's identity (checked by desk.CheckNewCompany; a
+// refusal names the field and comes back with what was typed), then the folder, and
+// creates the dossier; its dashboard then says what to do next.
 func (a *App) askNewDossier() {
-	name := widget.NewEntry()
-	name.SetPlaceHolder(a.t("ui.new.name_hint"))
-	name.Validator = func(s string) error {
+	f := &newDossierForm{name: widget.NewEntry(), form: widget.NewEntry(), siren: widget.NewEntry(), address: widget.NewEntry(), signatory: widget.NewEntry()}
+	f.name.SetPlaceHolder(a.t("ui.new.name_hint"))
+	f.form.SetPlaceHolder(a.t("ui.new.form_hint"))
+	f.siren.SetPlaceHolder(a.t("ui.new.siren_hint"))
+	f.address.SetPlaceHolder(a.t("ui.new.address_hint"))
+	f.signatory.SetPlaceHolder(a.t("ui.new.signatory_hint"))
+	f.name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			return errText(a.t("ui.new.name_required"))
 		}
 		return nil
 	}
-	items := []*widget.FormItem{widget.NewFormItem(a.t("ui.new.name"), name)}
-	form := dialog.NewForm(a.t("ui.new.title"), a.t("ui.new.next"), a.t("ui.dialog.cancel"), items, func(ok bool) {
-		if !ok {
+	a.showNewDossierForm(f)
+}
+
+func (a *App) showNewDossierForm(f *newDossierForm) {
+	intro := widget.NewLabel(a.t("ui.new.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	items := []*widget.FormItem{
+		widget.NewFormItem(a.t("ui.new.name"), f.name),
+		widget.NewFormItem(a.t("ui.new.form"), f.form),
+		widget.NewFormItem(a.t("ui.new.siren"), f.siren),
+		widget.NewFormItem(a.t("ui.new.address"), f.address),
+		widget.NewFormItem(a.t("ui.new.signatory"), f.signatory),
+	}
+	form := widget.NewForm(items...)
+	var d dialog.Dialog
+	// next checks the identity; a refusal keeps the dialog, with what was typed, under
+	// the message naming the field.
+	next := func() {
+		d.Hide()
+		if f.name.Validate() != nil {
+			d.Show()
 			return
 		}
-		company := strings.TrimSpace(name.Text)
+		nc := f.company()
+		if err := desk.CheckNewCompany(nc); err != nil {
+			d.Show()
+			a.showError(a.t("ui.new.title"), ledger.Localize(err, a.lang))
+			return
+		}
+		a.trace("dialog", "what", "new_dossier", "state", "identity")
 		a.showFileDialog(fileRequest{kind: folderOpen, purpose: "dossier", confirm: a.t("ui.new.create_here"),
-			chosen: func(dir string) { a.createDossier(dir, company) }})
+			chosen: func(dir string) { a.createDossier(dir, nc) }})
+	}
+	d = dialog.NewCustomConfirm(a.t("ui.new.title"), a.t("ui.new.next"), a.t("ui.dialog.cancel"), container.NewVBox(intro, form), func(ok bool) {
+		if ok {
+			next()
+		}
 	}, a.win)
-	name.OnSubmitted = func(string) { form.Submit() } // Enter goes on, as the button does
-	form.Resize(fyne.NewSize(480, 200))
-	form.Show()
-	a.win.Canvas().Focus(name) // the name can be typed at once
+	for _, e := range []*widget.Entry{f.name, f.form, f.siren, f.address, f.signatory} {
+		e.OnSubmitted = func(string) { next() } // Enter goes on, as the button does
+	}
+	d.Resize(fyne.NewSize(min(a.win.Canvas().Size().Width-40, 620), 380))
+	d.Show()
+	a.win.Canvas().Focus(f.name) // the name can be typed at once
 }
 
 // showError shows a message in a dialog titled title.

@@ -356,7 +356,7 @@ func TestOpenSameDossierTwiceIsNoop(t *testing.T) {
 func TestNewDossier(t *testing.T) {
 	a := newTestApp(t, "fr")
 	dir := t.TempDir()
-	err := waitLoaded(t, a, func() { a.createDossier(dir, "Société Nouvelle SARL") })
+	err := waitLoaded(t, a, func() { a.createDossier(dir, desk.NewCompany{Name: "Société Nouvelle SARL"}) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"relance/assets/i18n"
+	"relance/desk"
+)
+
+// runSetup is `relance setup`: what the dossier still lacks for its letters
+// (desk.Readiness, the same list as the dashboard's « à compléter » card), each line
+// with the command that completes it.
+func runSetup(env *Env, args []string) error {
+	fs := env.flags("setup")
+	db := fs.String("db", "", "dossier file")
+	at := fs.String("at", "", "as-of date (default today)")
+	format := fs.String("format", "text", "text or json")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	if err := env.required("db", *db); err != nil {
+		return err
+	}
+	asOf, err := env.date("at", *at, env.Today)
+	if err != nil {
+		return err
+	}
+	if err := env.format(*format, "text", "json"); err != nil {
+		return err
+	}
+	ss, err := desk.OpenRead(*db)
+	if err != nil {
+		return err
+	}
+	defer ss.Close()
+	r := ss.Readiness(asOf)
+	if *format == "json" {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	T := func(k string, a ...string) string { return i18n.T(env.Lang, k, a...) }
+	var lines []string
+	if r.Customers == 0 {
+		lines = append(lines, T("cli.setup.empty", "db", *db))
+	}
+	if len(r.CompanyMissing) > 0 {
+		var names []string
+		for _, f := range r.CompanyMissing {
+			names = append(names, T("ui.ready.company."+f))
+		}
+		lines = append(lines, T("ui.ready.company", "fields", strings.Join(names, ", "))+" "+T("cli.setup.company", "db", *db))
+	}
+	if r.NoSignatory {
+		lines = append(lines, T("ui.ready.signatory")+" "+T("cli.setup.signatory", "db", *db))
+	}
+	if n := len(r.NoAddress); n > 0 {
+		var names []string
+		for _, c := range r.NoAddress {
+			names = append(names, c.ID+" "+c.Name)
+		}
+		lines = append(lines, T("ui.ready.addresses", "n", fmt.Sprint(n), "overdue", fmt.Sprint(r.Overdue), "names", strings.Join(names, ", "))+
+			" "+T("cli.setup.addresses", "db", *db, "id", r.NoAddress[0].ID))
+	}
+	if len(lines) == 0 {
+		lines = append(lines, T("cli.setup.ready"))
+	}
+	for _, l := range lines {
+		if _, err := fmt.Fprintln(env.Stdout, "- "+l); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,60 @@
+package desk
+
+import (
+	"cmp"
+	"slices"
+
+	"relance/ledger"
+)
+
+// Readiness is what a dossier still lacks for its letters and legal documents to be
+// complete: the company's identity on the letterhead (C. com. R123-237), the person
+// who signs, and the postal address of the customers who owe an overdue amount. The
+// rates of the half-year are reported apart (the rate tables).
+type Readiness struct {
+	// CompanyMissing names the company fields still empty: "address", "siren".
+	CompanyMissing []string `json:"company_missing,omitempty"`
+	// NoSignatory is true while no signatory is named.
+	NoSignatory bool `json:"no_signatory,omitempty"`
+	// Customers counts the dossier's customers; Overdue those with an overdue amount
+	// at the as-of date.
+	Customers int `json:"customers"`
+	Overdue   int `json:"overdue"`
+	// NoAddress lists the customers with an overdue amount and no postal address,
+	// largest overdue first: no letter can be sent to them.
+	NoAddress []ledger.CustomerSummary `json:"no_address,omitempty"`
+}
+
+// Ready reports whether nothing is missing.
+func (r *Readiness) Ready() bool {
+	return r.Customers > 0 && len(r.CompanyMissing) == 0 && !r.NoSignatory && len(r.NoAddress) == 0
+}
+
+// Readiness says what the dossier still lacks at asOf.
+func (s *Session) Readiness(asOf ledger.Date) Readiness { return s.ReadinessOf(s.Customers(asOf)) }
+
+// ReadinessOf is Readiness from the customers' summaries at the as-of date, when the
+// caller holds them already (the window does).
+func (s *Session) ReadinessOf(sums []ledger.CustomerSummary) Readiness {
+	var r Readiness
+	co := s.Book.Settings.Company
+	if len(co.Address.Lines) == 0 || co.Address.City == "" {
+		r.CompanyMissing = append(r.CompanyMissing, "address")
+	}
+	if co.SIREN == "" {
+		r.CompanyMissing = append(r.CompanyMissing, "siren")
+	}
+	r.NoSignatory = s.Book.Settings.Signatory.Name == ""
+	r.Customers = len(sums)
+	for _, c := range sums {
+		if c.Overdue <= 0 {
+			continue
+		}
+		r.Overdue++
+		if acc := s.Book.Account(c.ID); acc != nil && (len(acc.Customer.Address.Lines) == 0 || acc.Customer.Address.City == "") {
+			r.NoAddress = append(r.NoAddress, c)
+		}
+	}
+	slices.SortStableFunc(r.NoAddress, func(a, b ledger.CustomerSummary) int { return cmp.Compare(b.Overdue, a.Overdue) })
+	return r
+}

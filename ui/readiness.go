@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// readinessShown is how many customers without an address the card names.
+const readinessShown = 5
+
+// readinessCard says what the dossier still lacks for its letters (desk.Readiness at
+// the as-of date), each line with the button that completes it; nil when nothing is
+// missing.
+func (a *App) readinessCard() fyne.CanvasObject {
+	if a.sess == nil {
+		return nil
+	}
+	r := a.sess.ReadinessOf(a.sums)
+	if r.Ready() || r.Customers == 0 {
+		return nil
+	}
+	var rows []fyne.CanvasObject
+	line := func(text string, buttons ...fyne.CanvasObject) {
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		rows = append(rows, container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), container.NewHBox(buttons...), l))
+	}
+	settings := func() fyne.CanvasObject {
+		return widget.NewButtonWithIcon(a.t("ui.ready.to_settings"), theme.SettingsIcon(), func() { a.showScreen(screenSettings) })
+	}
+	if len(r.CompanyMissing) > 0 {
+		var names []string
+		for _, f := range r.CompanyMissing {
+			names = append(names, a.t("ui.ready.company."+f))
+		}
+		line(a.t("ui.ready.company", "fields", strings.Join(names, ", ")), settings())
+	}
+	if r.NoSignatory {
+		line(a.t("ui.ready.signatory"), settings())
+	}
+	if n := len(r.NoAddress); n > 0 {
+		var names []string
+		shown := n
+		if n > readinessShown+1 {
+			shown = readinessShown // "and 1 more" would take the place of the name
+		}
+		for _, c := range r.NoAddress[:shown] {
+			names = append(names, c.Name)
+		}
+		if n > shown {
+			names = append(names, a.t("ui.ready.and_more", "n", a.count(n-shown)))
+		}
+		first := r.NoAddress[0].ID
+		edit := widget.NewButtonWithIcon(a.t("ui.ready.edit_first", "name", r.NoAddress[0].Name), theme.DocumentCreateIcon(), func() {
+			a.showCustomer(first)
+			a.askEditCustomer(first)
+		})
+		line(a.t("ui.ready.addresses", "n", a.count(n), "overdue", a.count(r.Overdue), "names", strings.Join(names, ", ")), edit)
+	}
+	title := widget.NewLabel(a.t("ui.ready.title"))
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	return widget.NewCard("", "", container.NewVBox(append([]fyne.CanvasObject{title}, rows...)...))
+}
