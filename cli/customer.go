@@ -164,7 +164,8 @@ func showCustomer(env *Env, db, id, format string) error {
 	t := newTable(T("cust.show.field"), T("cust.show.value"))
 	add := func(key, v string) {
 		if v != "" {
-			t.add(T(key), v)
+			label := []rune(T(key)) // the field names are written for sentences: "nom"
+			t.add(strings.ToUpper(string(label[:1]))+string(label[1:]), v)
 		}
 	}
 	add("cust.show.id", c.ID)

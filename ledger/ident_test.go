@@ -25,6 +25,16 @@ func TestAddressOneLine(t *testing.T) {
 	if b.OneLine() != a.OneLine() || b.Postcode != "69003" || b.City != "Lyon" || len(b.Lines) != 2 {
 		t.Errorf("read back %+v", b)
 	}
+	// Abroad: a British address puts the town before the postcode; a German one is
+	// written as in France.
+	uk := ParseAddressLine("10 Downing Street, London sw1a 2aa")
+	uk.Country = "GB"
+	if uk.City != "London" || uk.Postcode != "SW1A 2AA" || len(uk.Lines) != 1 || uk.OneLine() != "10 Downing Street, London SW1A 2AA" {
+		t.Errorf("British address %+v %q", uk, uk.OneLine())
+	}
+	if de := ParseAddressLine("Hauptstraße 5, 10115 Berlin"); de.Postcode != "10115" || de.City != "Berlin" {
+		t.Errorf("German address %+v", de)
+	}
 }
 
 func TestValidIBAN(t *testing.T) {

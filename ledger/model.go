@@ -3,7 +3,10 @@
 // It imports no GUI package; persistence lives in ledger/store, imports in ledger/importer.
 package ledger
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // CustomerKind tells what sort of debtor a customer is: it decides the legal regime
 // (penalties, limitation periods, competent court).
@@ -209,14 +212,22 @@ type Salesperson struct {
 // out), the form ParseAddressLine reads back.
 func (a Address) OneLine() string {
 	parts := append([]string(nil), a.Lines...)
-	if city := strings.TrimSpace(a.Postcode + " " + a.City); city != "" {
+	city := strings.TrimSpace(a.Postcode + " " + a.City)
+	if a.Country == "GB" {
+		city = strings.TrimSpace(a.City + " " + a.Postcode) // "London SW1A 2AA"
+	}
+	if city != "" {
 		parts = append(parts, city)
 	}
 	return strings.Join(parts, ", ")
 }
 
+// ukPostcode matches a British postcode at the end of a line ("London SW1A 2AA").
+var ukPostcode = regexp.MustCompile(`(?i)^(.*\S)\s+([A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2})$`)
+
 // ParseAddressLine reads an address typed on one line, "street, postcode city": the last
-// comma-separated part holds the postcode and the city when it starts with a digit.
+// comma-separated part holds the postcode and the city when it starts with a digit, or
+// the town and a British postcode ("10 Downing Street, London SW1A 2AA").
 func ParseAddressLine(s string) Address {
 	var a Address
 	var parts []string
@@ -228,6 +239,11 @@ func ParseAddressLine(s string) Address {
 	if n := len(parts); n > 0 && parts[n-1][0] >= '0' && parts[n-1][0] <= '9' {
 		if pc, city, ok := strings.Cut(parts[n-1], " "); ok {
 			a.Postcode, a.City = pc, strings.TrimSpace(city)
+			parts = parts[:n-1]
+		}
+	} else if n > 1 {
+		if m := ukPostcode.FindStringSubmatch(parts[n-1]); m != nil {
+			a.City, a.Postcode = m[1], strings.ToUpper(m[2])
 			parts = parts[:n-1]
 		}
 	}
