@@ -57,6 +57,7 @@ func commands() []Command {
 		{"export-customer", "--db FILE --customer ID [--at YYYY-MM-DD] [--out FILE.json]", "privacy.cli.export", runExportCustomer},
 		{"gen", "--customers N --items M [--seed S] [--today YYYY-MM-DD] --out FILE", "cli.gen", runGen},
 		{"import", "--db FILE [--terms DAYS] [--mapping NAME] SOURCE...", "import.cli.summary", runImport},
+		{"import-customers", "--db FILE [--mapping NAME] [--map FIELD=COLUMN ...] [--save-mapping NAME] [--sheet S] [--dry-run] [--format text|json] FILE", "custfile.cli.summary", runImportCustomers},
 		{"injonction", "--db FILE --customer ID [--at YYYY-MM-DD] [--notice YYYY-MM-DD[:REF]] [--out FILE.pdf] [--format text|json]", "law.cli.injonction", runInjonction},
 		{"kpi", "--db FILE [--at YYYY-MM-DD] [--days N] [--history] [--format table|json|pdf] [--out FILE]", "credit.cli.kpi", runKPI},
 		{"letter", "--db FILE --customer ID --stage pre|r1|r2|r3|med|conf|plan|dispute|block|statement [--lang fr|en] [--at YYYY-MM-DD] [--items N1,N2] [--promise AMOUNT:YYYY-MM-DD] [--instalments N] [--first YYYY-MM-DD] [--dispute ID] [--issue --by NAME] --out FILE.pdf|FILE.eml", "letters.cli.letter", runLetter},

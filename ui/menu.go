@@ -43,6 +43,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		recentItem,
 		fyne.NewMenuItemSeparator(),
 		importItem,
+		fyne.NewMenuItem(a.t("ui.custfile.menu"), a.chooseCustomerFile),
 		fyne.NewMenuItem(a.t("ui.menu.statements"), a.askStatements),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(a.t("ui.menu.backup"), a.askBackup),

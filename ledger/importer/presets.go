@@ -6,12 +6,14 @@ import (
 	"strings"
 
 	"relance/ledger"
+	"relance/ledger/importer/custfile"
 	"relance/ledger/importer/tabular"
 	"relance/ledger/store"
 )
 
 // The dossier's saved column mappings are in store.BucketImportPresets:
-// preset name → JSON tabular.Mapping.
+// preset name → JSON tabular.Mapping. The keys that start with custfile.PresetPrefix
+// are the customer file's mappings, not the ledger import's.
 
 // SavePreset stores a column mapping in the dossier under its name (one transaction).
 // A saved preset may shadow a built-in one of the same name.
@@ -35,6 +37,9 @@ func Presets(db *store.DB) (map[string]tabular.Mapping, error) {
 	out := tabular.Presets()
 	err := db.View(func(tx *store.Tx) error {
 		return tx.Bolt().Bucket([]byte(store.BucketImportPresets)).ForEach(func(k, v []byte) error {
+			if strings.HasPrefix(string(k), custfile.PresetPrefix) {
+				return nil // the customer file's mappings (ledger/importer/custfile)
+			}
 			var m tabular.Mapping
 			if err := json.Unmarshal(v, &m); err != nil {
 				return &ledger.Problem{Key: "err.dossier.corrupt", Args: []string{"file", db.Path(), "bucket", string(store.BucketImportPresets), "key", string(k)}, Err: err}

@@ -38,7 +38,8 @@ type Mapping struct {
 	Name string `json:"name"`
 	// Columns maps a field to a column: a header text (compared without case, accents
 	// or punctuation), a spreadsheet letter prefixed with '$' ("$C") or a 1-based
-	// number prefixed with '#' ("#3"). Unmapped fields are found by header synonyms.
+	// number prefixed with '#' ("#3"), or NoColumn for none. Unmapped fields are found by
+	// header synonyms.
 	Columns map[Field]string `json:"columns,omitempty"`
 	// Sep is the CSV separator (";", ",", "TAB", "|"); empty means detect.
 	Sep string `json:"sep,omitempty"`
@@ -96,9 +97,13 @@ func Squash(s string) string {
 	return b.String()
 }
 
-// Resolve finds the column of each field in a header row: explicit Columns first, then
-// synonyms. It returns field → 0-based column.
-func (m *Mapping) Resolve(header []string) map[Field]int {
+// Resolve finds the column of each open-item field in a header row: explicit Columns
+// first, then synonyms. It returns field → 0-based column.
+func (m *Mapping) Resolve(header []string) map[Field]int { return m.ResolveIn(OpenItems(), header) }
+
+// ResolveIn is Resolve for the fields of one kind of file: explicit Columns first, then
+// the synonyms of fs, field by field in fs's order (a column serves one field).
+func (m *Mapping) ResolveIn(fs FieldSet, header []string) map[Field]int {
 	out := map[Field]int{}
 	used := map[int]bool{}
 	squashed := make([]string, len(header))
@@ -106,16 +111,16 @@ func (m *Mapping) Resolve(header []string) map[Field]int {
 		squashed[i] = Squash(h)
 	}
 	for f, spec := range m.Columns {
-		if i, ok := columnOf(spec, squashed); ok {
+		if i, ok := columnOf(spec, squashed); ok && spec != NoColumn {
 			out[f] = i
 			used[i] = true
 		}
 	}
-	for _, f := range Fields {
-		if _, ok := out[f]; ok {
+	for _, f := range fs.Fields {
+		if _, ok := out[f]; ok || m.Columns[f] == NoColumn {
 			continue
 		}
-		for _, syn := range synonyms[f] {
+		for _, syn := range fs.Synonyms[f] {
 			found := false
 			for i, h := range squashed {
 				if h == syn && !used[i] {
@@ -142,7 +147,7 @@ func (m *Mapping) Unresolved(header []string, width int) map[Field]string {
 	}
 	out := map[Field]string{}
 	for f, spec := range m.Columns {
-		if spec == "" {
+		if spec == "" || spec == NoColumn {
 			continue
 		}
 		if i, ok := columnOf(spec, squashed); !ok || i >= width {
