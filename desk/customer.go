@@ -1,7 +1,6 @@
 package desk
 
 import (
-	"net/mail"
 	"slices"
 	"strings"
 
@@ -253,7 +252,7 @@ func (s *Session) setCustomerFields(c *ledger.Customer, ch CustomerChange) error
 		c.Contacts = c.Contacts[1:]
 	}
 	for _, ct := range c.Contacts {
-		if !validEmail(ct.Email) {
+		if !ledger.ValidEmail(ct.Email) {
 			return bad("cust.err.email", ct.Email)
 		}
 	}
@@ -346,15 +345,6 @@ func customerDiff(a, b *ledger.Customer) []string {
 
 func digitsOnly(s string) string {
 	return strings.NewReplacer(" ", "", "\u00a0", "", ".", "", "-", "").Replace(strings.TrimSpace(s))
-}
-
-// validEmail reports whether e is empty or one plain address with a dotted domain.
-func validEmail(e string) bool {
-	if e == "" {
-		return true
-	}
-	a, err := mail.ParseAddress(e)
-	return err == nil && a.Address == e && strings.Contains(e[strings.LastIndex(e, "@"):], ".")
 }
 
 // frenchPostcode reports whether p is a French postcode: 5 digits.
