@@ -42,7 +42,8 @@ func TestUIKeysUsedExist(t *testing.T) {
 	dynamic := map[string][]string{
 		"ui.kind.":           {"business", "consumer", "public"},
 		"ui.itemkind.":       {"invoice", "credit_note", "payment", "opening", "adjustment"},
-		"ui.cstatus.":        {"normal", "dispute", "legal", "insolvency", "written_off"},
+		"ui.cstatus.":        {"normal", "agency", "dispute", "legal", "insolvency", "written_off"},
+		"ui.ready.company.":  {"address", "siren"},
 		"ui.menu.theme.":     {themeSystem, themeLight, themeDark},
 		"ui.legal2.cheaper.": {"credit", "discount", "equal"},
 	}
