@@ -69,7 +69,7 @@ func commands() []Command {
 		{"procedure", "--db FILE --customer ID --kind sauvegarde|redressement|liquidation --judgment YYYY-MM-DD --bodacc YYYY-MM-DD --mandataire NAME [--address \"STREET, POSTCODE CITY\"] [--administrator NAME] [--court NAME] [--abroad] [--by NAME]", "law.cli.procedure", runProcedure},
 		{"procedures", "--db FILE [--at YYYY-MM-DD] [--format table|json]", "law.cli.procedures", runProcedures},
 		{"promises", "--db FILE [--at YYYY-MM-DD] [--update] [--format table|json]", "dunning.cli.promises", runPromises},
-		{"rates", "[list] --db FILE [--format table|json] | add --db FILE --half YYYY-H1|YYYY-H2 [--ecb R] [--legal-private R --legal-other R] [--boe R] [--replace]", "law.cli.rates", runRates},
+		{"rates", "[list] --db FILE [--format table|json] | add --db FILE --half YYYY-H1|YYYY-H2 [--ecb R] [--legal-private R --legal-other R] [--boe R] [--source TEXT] [--replace] | import --db FILE [--replace] [--format table|json] FILE.csv", "law.cli.rates", runRates},
 		{"restore", "--from FILE --db FILE [--force]", "maint.cli.restore", runRestore},
 		{"risk", "[override|ack|proposals] --db FILE [--at YYYY-MM-DD] [--customer ID] [--class A|B|C|D] [--signals-only] [--format table|json|csv] (override: --customer ID --class C|none --reason TEXT --by NAME | ack: --customer ID --signal KEY --comment TEXT --by NAME | proposals: [--accept ID|--reject ID --by NAME [--comment C]])", "uirisk.cli.summary", runRisk},
 		{"salespeople", "[list] --db FILE [--format table|json] | add --db FILE --id ID --name NAME [--email E] [--phone P] | set --db FILE --id ID [--name NAME] [--email E] [--phone P] | remove --db FILE --id ID | export --db FILE [--out FILE.json] | import --db FILE FILE.json", "admin.cli.salespeople", runSalespeople},

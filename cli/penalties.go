@@ -32,19 +32,23 @@ type penaltiesJSON struct {
 }
 
 type penaltyLineJSON struct {
-	Invoice  string `json:"invoice"`
-	From     string `json:"from"`
-	To       string `json:"to"`
-	Days     int    `json:"days"`
-	Rate     string `json:"rate"`
-	Source   string `json:"rate_source"`
-	Ref      string `json:"ref_rate"`
-	RefDate  string `json:"ref_date"`
-	Margin   string `json:"margin"`
-	Rule     string `json:"rule"`
-	Base     string `json:"base"`
-	Exact    string `json:"exact"`
-	Interest string `json:"interest"`
+	Invoice string `json:"invoice"`
+	From    string `json:"from"`
+	To      string `json:"to"`
+	Days    int    `json:"days"`
+	Rate    string `json:"rate"`
+	Source  string `json:"rate_source"`
+	Ref     string `json:"ref_rate"`
+	RefDate string `json:"ref_date"`
+	Margin  string `json:"margin"`
+	Rule    string `json:"rule"`
+	// Entry and Mention are set when the rate was recorded in the dossier, not read from
+	// the shipped tables: when, from what source (or assumed), and the sentence saying so.
+	Entry    *law.RateEntry `json:"rate_entry,omitempty"`
+	Mention  string         `json:"rate_mention,omitempty"`
+	Base     string         `json:"base"`
+	Exact    string         `json:"exact"`
+	Interest string         `json:"interest"`
 }
 
 func runPenalties(env *Env, args []string) error {
@@ -201,10 +205,14 @@ func writePenaltiesJSON(env *Env, d *law.Decompte) error {
 	doc := penaltiesJSON{Debtor: d.Debtor.String(), End: d.End.String(), Basis: d.Basis, Currency: d.Currency,
 		Lines: []penaltyLineJSON{}, Notes: []string{}, Invoices: d.Invoices}
 	for _, ln := range d.Lines {
-		doc.Lines = append(doc.Lines, penaltyLineJSON{Invoice: ln.Invoice, From: ln.From.String(), To: ln.To.String(),
+		row := penaltyLineJSON{Invoice: ln.Invoice, From: ln.From.String(), To: ln.To.String(),
 			Days: ln.Days, Rate: ln.Rate.Rate.StringFixed(2), Source: string(ln.Rate.Source), Ref: ln.Rate.Ref.StringFixed(2),
-			RefDate: ln.Rate.RefDate.String(), Margin: ln.Rate.Margin.StringFixed(2), Rule: ln.Rate.Rule,
-			Base: ln.Base.String(), Exact: ln.Exact.String(), Interest: ln.Interest.String()})
+			RefDate: ln.Rate.RefDate.String(), Margin: ln.Rate.Margin.StringFixed(2), Rule: ln.Rate.Rule, Entry: ln.Rate.Entry,
+			Base: ln.Base.String(), Exact: ln.Exact.String(), Interest: ln.Interest.String()}
+		if n, ok := ln.Rate.EntryNote(); ok {
+			row.Mention = law.FormatNote(n, env.Lang, d.Currency)
+		}
+		doc.Lines = append(doc.Lines, row)
 	}
 	t := d.Totals
 	doc.Totals = map[string]string{"amount": t.Amount.String(), "paid": t.Paid.String(), "principal": t.Principal.String(),
@@ -222,7 +230,7 @@ func writePenaltiesTable(env *Env, d *law.Decompte) error {
 	tab := newTable(i18n.T(l, "law.col.from"), i18n.T(l, "law.col.to"), i18n.T(l, "law.col.days"), i18n.T(l, "law.col.rate"),
 		i18n.T(l, "law.col.base"), i18n.T(l, "law.col.interest"), i18n.T(l, "law.col.rule")).alignRight(2, 3, 4, 5)
 	for _, ln := range d.Lines {
-		tab.add(ln.From.String(), ln.To.String(), fmt.Sprint(ln.Days), ln.Rate.Rate.StringFixed(2), ln.Base.String(),
+		tab.add(ln.From.String(), ln.To.String(), fmt.Sprint(ln.Days), ln.Rate.Rate.StringFixed(2)+ln.Rate.EntryMark(), ln.Base.String(),
 			ln.Interest.String(), ln.Rate.Rule)
 	}
 	if err := tab.write(env.Stdout); err != nil {

@@ -10,46 +10,58 @@ import (
 )
 
 // runRates is `relance rates`: the half-years of rates a dossier adds to the embedded
-// tables (list), and a half-year's published rates recorded (add).
+// tables (list), a half-year's published rates recorded (add), a rates file read into
+// the dossier (import, ratesimport.go).
 func runRates(env *Env, args []string) error {
 	sub := "list"
-	if len(args) > 0 && (args[0] == "list" || args[0] == "add") {
+	if len(args) > 0 && (args[0] == "list" || args[0] == "add" || args[0] == "import") {
 		sub, args = args[0], args[1:]
 	}
 	fs := env.flags("rates " + sub)
 	db := fs.String("db", "", "dossier file")
-	format := fs.String("format", "table", "list: table or json")
+	format := fs.String("format", "table", "list, import: table or json")
 	half := fs.String("half", "", "add: the half-year, YYYY-H1 or YYYY-H2")
 	ecb := fs.String("ecb", "", "add: ECB MRO rate (%) in force on the half-year's first day")
 	private := fs.String("legal-private", "", "add: legal interest rate (%), creditor a private person")
 	other := fs.String("legal-other", "", "add: legal interest rate (%), all other cases")
 	boe := fs.String("boe", "", "add: Bank of England base rate (%) on the reference day before the half-year")
-	replace := fs.Bool("replace", false, "add: replace a half-year already recorded")
-	if err := env.parse(fs, args, false); err != nil {
+	source := fs.String("source", "", "add: where the rates were published (e.g. \"arrêté du 18 juin 2026, JORF 26/06/2026\")")
+	replace := fs.Bool("replace", false, "add, import: replace a half-year already recorded")
+	if err := env.parse(fs, args, sub == "import"); err != nil {
 		return err
 	}
 	if err := env.required("db", *db); err != nil {
 		return err
 	}
 	l := env.Lang
-	if sub == "add" {
+	switch sub {
+	case "import":
+		return runRatesImport(env, *db, fs.Args(), *format, *replace)
+	case "add":
 		if err := env.required("half", *half); err != nil {
 			return err
 		}
-		hr, err := law.ParseHalfYearRates(*half, *ecb, *private, *other, *boe)
+		hr, err := law.ParseHalfYearRates(*half, *ecb, *private, *other, *boe, *source)
 		if err != nil {
 			return err
 		}
-		if err := withWrite(*db, func(ss *desk.Session) error { return ss.AddHalfYearRates(hr, *replace) }); err != nil {
+		if err := withWrite(*db, func(ss *desk.Session) error { return ss.AddHalfYearRates(hr, env.Today, *replace) }); err != nil {
 			return err
 		}
 		_, err = fmt.Fprintln(env.Stdout, i18n.T(l, "law.cli.rates_added", "half", hr.Half.String(), "file", *db))
 		return err
 	}
-	if err := env.format(*format, "table", "json"); err != nil {
+	return listRates(env, *db, *format)
+}
+
+// listRates prints the half-years recorded in the dossier, with their source and the
+// day they were entered, after the shipped tables' coverage.
+func listRates(env *Env, db, format string) error {
+	l := env.Lang
+	if err := env.format(format, "table", "json"); err != nil {
 		return err
 	}
-	ss, err := desk.OpenRead(*db)
+	ss, err := desk.OpenRead(db)
 	if err != nil {
 		return err
 	}
@@ -70,9 +82,12 @@ func runRates(env *Env, args []string) error {
 		}
 		return d.String()
 	}
-	if *format == "json" {
+	if format == "json" {
 		type row struct {
 			Half, ECB, LegalPrivate, LegalOther, BoE string
+			Source                                   string `json:"source"`
+			Entered                                  string `json:"entered"`
+			Assumed                                  bool   `json:"assumed"`
 		}
 		out := struct {
 			EmbeddedECBTo   string `json:"embedded_ecb_to"`
@@ -81,7 +96,8 @@ func runRates(env *Env, args []string) error {
 		}{ecbTo.String(), legalTo.String(), []row{}}
 		for _, h := range recorded {
 			out.Recorded = append(out.Recorded, row{h.Half.String(), str(h.ECB.Decimal, h.ECB.Valid),
-				str(h.LegalPrivate.Decimal, h.LegalPrivate.Valid), str(h.LegalOther.Decimal, h.LegalOther.Valid), str(h.UKBase.Decimal, h.UKBase.Valid)})
+				str(h.LegalPrivate.Decimal, h.LegalPrivate.Valid), str(h.LegalOther.Decimal, h.LegalOther.Valid),
+				str(h.UKBase.Decimal, h.UKBase.Valid), h.Source, h.Entered.String(), h.Assumed})
 		}
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
@@ -95,10 +111,16 @@ func runRates(env *Env, args []string) error {
 		return err
 	}
 	tab := newTable(i18n.T(l, "law.cli.rates_col.half"), i18n.T(l, "law.cli.rates_col.ecb"), i18n.T(l, "law.cli.rates_col.private"),
-		i18n.T(l, "law.cli.rates_col.other"), i18n.T(l, "law.cli.rates_col.uk")).alignRight(1, 2, 3, 4)
+		i18n.T(l, "law.cli.rates_col.other"), i18n.T(l, "law.cli.rates_col.uk"), i18n.T(l, "rates.cli.col.entered"),
+		i18n.T(l, "law.cli.rates_col.source")).alignRight(1, 2, 3, 4)
 	for _, h := range recorded {
+		src := h.Source
+		if h.Assumed {
+			src = i18n.T(l, "rates.assumed")
+		}
 		tab.add(h.Half.String(), str(h.ECB.Decimal, h.ECB.Valid), str(h.LegalPrivate.Decimal, h.LegalPrivate.Valid),
-			str(h.LegalOther.Decimal, h.LegalOther.Valid), str(h.UKBase.Decimal, h.UKBase.Valid))
+			str(h.LegalOther.Decimal, h.LegalOther.Valid), str(h.UKBase.Decimal, h.UKBase.Valid),
+			law.FormatDate(l, h.Entered), src)
 	}
 	return tab.write(env.Stdout)
 }

@@ -40,9 +40,11 @@ func checkCompany(set ledger.Settings) error {
 }
 
 // AddHalfYearRates records the published rates of a half-year the embedded tables do
-// not cover (or correct), refusing a half-year already recorded unless replace; the
-// penalties use them from the next Reload.
-func (s *Session) AddHalfYearRates(h law.HalfYearRates, replace bool) error {
+// not cover (or correct), entered on the day given (the session's today: the décomptes
+// that use them say when and from what source they were entered), refusing a half-year
+// already recorded unless replace; the penalties use them from the next Reload.
+func (s *Session) AddHalfYearRates(h law.HalfYearRates, entered ledger.Date, replace bool) error {
+	h.Entered = entered
 	return s.DB.Update(func(tx *store.Tx) error {
 		if !replace {
 			recorded, err := tx.HalfYearRates()

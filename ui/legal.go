@@ -228,7 +228,7 @@ func (sv *legalView) decompteView() fyne.CanvasObject {
 		case 3:
 			return strconv.Itoa(ln.Days), normal
 		case 4:
-			return a.percent(ln.Rate.Rate.StringFixed(2)), normal
+			return a.percent(ln.Rate.Rate.StringFixed(2)) + ln.Rate.EntryMark(), normal
 		case 5:
 			return ln.Base.Format(a.lang, cur), normal
 		}
@@ -326,19 +326,23 @@ func (sv *legalView) ratesPane() fyne.CanvasObject {
 			return pct(rates.LegalRate(h, law.PrivateCreditor))
 		case 4:
 			return pct(rates.LegalRate(h, law.OtherCases))
+		case 6:
+			return sv.rateOrigin(rates, h)
 		}
 		return pct(rates.ContractFloor(h))
 	}
 	cols := []column{{"ui.legal.col.half", 100, false}, {"ui.legal.col.ecb", 170, true}, {"ui.legal.col.b2b", 170, true},
-		{"ui.legal.col.legal_private", 190, true}, {"ui.legal.col.legal_other", 170, true}, {"ui.legal.col.floor", 170, true}}
+		{"ui.legal.col.legal_private", 190, true}, {"ui.legal.col.legal_other", 170, true}, {"ui.legal.col.floor", 170, true},
+		{"rates.ui.col.origin", 420, false}}
 	t := a.dataTable(cols, func() int { return len(halves) }, func(row, col int) (string, widget.Importance) {
 		return cell(halves[row], col), normal
 	}, nil)
 	a.fitColumns(t, cols)
 	from, to := rates.ECBRateCoverage()
 	note := caption(a.t("ui.legal.rates_note", "from", a.date(from), "to", a.date(to)))
-	add := widget.NewButtonWithIcon(a.t("ui.legal.add_half"), theme.ContentAddIcon(), sv.askHalfYearRates)
-	return container.NewBorder(container.NewHBox(add), note, nil, nil, t)
+	add := widget.NewButtonWithIcon(a.t("ui.legal.add_half"), theme.ContentAddIcon(), func() { sv.askHalfYearRates(law.HalfOf(a.asOf)) })
+	imp := widget.NewButtonWithIcon(a.t("rates.ui.import"), theme.FolderOpenIcon(), sv.chooseRatesFile)
+	return container.NewBorder(container.NewHBox(add, imp), note, nil, nil, t)
 }
 
 // lawRates returns the rate tables the computations use: the embedded ones with the
@@ -351,44 +355,65 @@ func (sv *legalView) lawRates() (*law.Rates, error) {
 	return law.DefaultRates()
 }
 
-// askHalfYearRates asks for a half-year's published rates and stores them in the
-// dossier (one transaction): for the half-year after the embedded tables, once its
-// rates are published (ECB rate of 1 January / 1 July, legal interest rates).
-func (sv *legalView) askHalfYearRates() {
+// askHalfYearRates asks for the published rates of half-year h and where they were
+// published, and stores them in the dossier (one transaction), dated today: for the
+// half-year after the embedded tables, once its rates are published (ECB rate of
+// 1 January / 1 July, legal interest rates). The missing-rates banner opens it too.
+func (sv *legalView) askHalfYearRates(h law.Half) { sv.askRates(rateForm{half: h.String()}) }
+
+// askRates shows the Taux form filled with f; a refused entry brings it back with what
+// was typed, under the message naming the field and the value.
+func (sv *legalView) askRates(f rateForm) {
 	a := sv.a
-	next := law.HalfOf(a.asOf)
-	half, ecb, private, other, uk := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	half.SetText(next.String())
+	half, ecb, private, other, uk, source := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	half.SetText(f.half)
 	for _, e := range []*widget.Entry{ecb, private, other, uk} {
 		e.SetPlaceHolder(a.t("ui.legal.rate_example"))
 	}
+	ecb.SetText(f.ecb)
+	private.SetText(f.private)
+	other.SetText(f.other)
+	uk.SetText(f.uk)
+	source.SetText(f.source)
+	source.SetPlaceHolder(a.t("rates.ui.source_hint"))
 	items := []*widget.FormItem{
 		widget.NewFormItem(a.t("ui.legal.col.half"), half), widget.NewFormItem(a.t("ui.legal.col.ecb"), ecb),
 		widget.NewFormItem(a.t("ui.legal.col.legal_private"), private), widget.NewFormItem(a.t("ui.legal.col.legal_other"), other),
-		widget.NewFormItem(a.t("ui.legal.uk_base"), uk),
+		widget.NewFormItem(a.t("ui.legal.uk_base"), uk), widget.NewFormItem(a.t("rates.ui.source"), source),
 	}
 	d := dialog.NewForm(a.t("ui.legal.add_half"), a.t("ui.set.save"), a.t("ui.dialog.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
-		if err := sv.saveHalfYearRates(half.Text, ecb.Text, private.Text, other.Text, uk.Text); err != nil {
+		typed := rateForm{half.Text, ecb.Text, private.Text, other.Text, uk.Text, source.Text}
+		if err := sv.saveRates(typed); err != nil {
+			sv.askRates(typed)
 			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		}
 	}, a.win)
-	d.Resize(fyne.NewSize(560, 380))
+	d.Resize(fyne.NewSize(600, 420))
 	d.Show()
 }
 
-// saveHalfYearRates parses and stores a half-year of rates; empty rates are left to the
-// embedded tables.
+// rateForm is what the Taux form holds, as typed.
+type rateForm struct{ half, ecb, private, other, uk, source string }
+
+// saveHalfYearRates parses and stores a half-year of rates without a source; empty
+// rates are left to the embedded tables.
 func (sv *legalView) saveHalfYearRates(half, ecb, private, other, uk string) error {
+	return sv.saveRates(rateForm{half, ecb, private, other, uk, ""})
+}
+
+// saveRates parses and stores the form's half-year of rates, entered today (the one
+// parser, law.ParseHalfYearRates); empty rates are left to the embedded tables.
+func (sv *legalView) saveRates(f rateForm) error {
 	a := sv.a
-	hr, err := law.ParseHalfYearRates(half, ecb, private, other, uk)
+	hr, err := law.ParseHalfYearRates(f.half, f.ecb, f.private, f.other, f.uk, f.source)
 	if err != nil {
 		return err
 	}
 	h := hr.Half
-	if err := a.sess.AddHalfYearRates(hr, true); err != nil { // the form corrects a half-year too
+	if err := a.sess.AddHalfYearRates(hr, a.today, true); err != nil { // the form corrects a half-year too
 		return err
 	}
 	a.reloadThen(a.t("ui.legal.half_saved", "half", h.String()))

@@ -15,7 +15,9 @@ import (
 // legal-fr.md §2.1: MRO 2.15 % since 11 June 2025, held through December 2025; the
 // base rate table ends on 31 December 2025); the demo assumes the last published values
 // unchanged, as a fictional company's dossier would record them. A real dossier records
-// the published figures (Contentieux › Taux) and is never given assumed ones.
+// the published figures (Contentieux › Taux) and is never given assumed ones; these are
+// recorded with HalfYearRates.Assumed, and every décompte that uses them says they are
+// assumed.
 func putRates(tx *store.Tx, today ledger.Date) error {
 	base, err := law.DefaultRates()
 	if err != nil {
@@ -30,7 +32,9 @@ func putRates(tx *store.Tx, today ledger.Date) error {
 		if _, err := base.B2BDefaultRate(h); err == nil {
 			continue // published in the shipped tables
 		}
-		if err := tx.PutHalfYearRates(law.HalfYearRates{Half: h, ECB: assumed, UKBase: decimal.NewNullDecimal(boe)}); err != nil {
+		// Assumed, not published: the décomptes that use them say so (law.RateEntry).
+		if err := tx.PutHalfYearRates(law.HalfYearRates{Half: h, ECB: assumed, UKBase: decimal.NewNullDecimal(boe),
+			Assumed: true, Entered: today}); err != nil {
 			return err
 		}
 	}

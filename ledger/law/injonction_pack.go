@@ -413,7 +413,8 @@ func (d Document) Text(lang, currency string) string {
 }
 
 // FormatNote renders n in lang with its date arguments (date, end, notice, due) and
-// amount arguments (amount) written the way the language writes them.
+// amount arguments (amount) written the way the language writes them, and the rate
+// notes' arguments (rate_kind, period, pct, source) in words.
 func FormatNote(n Note, lang, currency string) string {
 	args := append([]string(nil), n.Args...)
 	for i := 0; i+1 < len(args); i += 2 {
@@ -428,6 +429,8 @@ func FormatNote(n Note, lang, currency string) string {
 			if c, err := ledger.ParseCents(args[i+1]); err == nil {
 				args[i+1] = c.Format(lang, currency)
 			}
+		default:
+			args[i+1], _ = formatRateArg(lang, args[i], args[i+1]) // rate notes (rates_source.go)
 		}
 	}
 	return Note{Key: n.Key, Args: args}.Text(lang)

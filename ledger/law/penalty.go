@@ -137,6 +137,7 @@ func Compute(r *Rates, terms Terms, invoices ...Invoice) (*Decompte, error) {
 		}
 	}
 	d.note("law.note.rounding", "basis", strconv.Itoa(terms.Basis))
+	d.noteRateEntries() // a rate the dossier gave says when it was entered and from what source
 	return d, nil
 }
 

@@ -51,6 +51,14 @@ type HalfYearRates struct {
 	// UKBase is the Bank of England base rate on the reference day that precedes the
 	// half-year (31 December for H1, 30 June for H2).
 	UKBase decimal.NullDecimal
+	// Source says where the figures come from, as the person gave it (« arrêté du
+	// 18 juin 2026, JORF 26/06/2026 », a file and line); Entered is the day they were
+	// recorded. Records written before these fields existed have neither.
+	Source  string      `json:",omitempty"`
+	Entered ledger.Date `json:",omitempty"`
+	// Assumed marks figures that are not published ones: the demo's rates assumed
+	// unchanged after the shipped tables. A décompte says so where it uses them.
+	Assumed bool `json:",omitempty"`
 }
 
 type ecbRow struct {
@@ -67,6 +75,7 @@ type Rates struct {
 	uk         map[ledger.Date]decimal.Decimal
 	legalFirst Half
 	legalLast  Half
+	dossier    map[Half]HalfYearRates // the half-years given to With: where a rate came from the dossier
 }
 
 var defaultRates = sync.OnceValues(func() (*Rates, error) {
@@ -240,6 +249,10 @@ func (r *Rates) With(extra ...HalfYearRates) (*Rates, error) {
 	c.ecbHalf = maps.Clone(r.ecbHalf)
 	c.legal = maps.Clone(r.legal)
 	c.uk = maps.Clone(r.uk)
+	c.dossier = maps.Clone(r.dossier)
+	if c.dossier == nil {
+		c.dossier = map[Half]HalfYearRates{}
+	}
 	seen := map[Half]bool{}
 	for _, x := range extra {
 		if x.Half.H != 1 && x.Half.H != 2 {
@@ -249,6 +262,7 @@ func (r *Rates) With(extra ...HalfYearRates) (*Rates, error) {
 			return nil, fmt.Errorf("rates override: half-year %s given twice", x.Half)
 		}
 		seen[x.Half] = true
+		c.dossier[x.Half] = x
 		for _, v := range []decimal.NullDecimal{x.ECB, x.LegalPrivate, x.LegalOther, x.UKBase} {
 			if v.Valid && (v.Decimal.IsNegative() || v.Decimal.GreaterThan(decimal.NewFromInt(100))) {
 				return nil, fmt.Errorf("rates override: %s: rate %s out of range 0-100", x.Half, v.Decimal)

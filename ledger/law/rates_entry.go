@@ -11,15 +11,20 @@ import (
 // ParseHalfYearRates reads a half-year of published rates as a person types them (the
 // window's form, `relance rates add`): the half-year (2026-H2 or 2026-S2) and the ECB
 // MRO rate on its first day, the two legal interest rates and the Bank of England base
-// rate, each a percentage with a comma or a point ("" leaves the embedded value). At
-// least one rate is needed, both legal rates go together, each lies in 0–100. A bad
-// value is a Problem naming the field and the value.
-func ParseHalfYearRates(half, ecb, legalPrivate, legalOther, ukBase string) (HalfYearRates, error) {
+// rate, each a percentage with a comma or a point ("" leaves the embedded value), and
+// where they were published (source: free text on one line, « arrêté du 18 juin 2026,
+// JORF 26/06/2026 »). At least one rate is needed, both legal rates go together, each
+// lies in 0–100. A bad value is a Problem naming the field and the value. The caller
+// dates the entry (desk.Session.AddHalfYearRates).
+func ParseHalfYearRates(half, ecb, legalPrivate, legalOther, ukBase, source string) (HalfYearRates, error) {
 	h, err := ParseHalf(half)
 	if err != nil {
 		return HalfYearRates{}, &ledger.Problem{Key: "law.err.half", Args: []string{"value", half}}
 	}
-	hr := HalfYearRates{Half: h}
+	hr := HalfYearRates{Half: h, Source: strings.TrimSpace(source)}
+	if err := checkSource(hr.Source); err != nil {
+		return HalfYearRates{}, err
+	}
 	given := false
 	for _, f := range []struct {
 		name, text string // name: the key of the message naming the field

@@ -26,6 +26,9 @@ type AppliedRate struct {
 	RefDate ledger.Date     `json:"ref_date"` // day the underlying rate was read (first day of the half-year for legal)
 	Margin  decimal.Decimal `json:"margin"`   // points added to Ref
 	Rule    string          `json:"rule"`     // article the rate comes from
+	// Entry is set when Ref was recorded in the dossier rather than read from the
+	// shipped tables: when, from what source, or that it is assumed (rates_source.go).
+	Entry *RateEntry `json:"entry,omitempty"`
 }
 
 var (
@@ -44,7 +47,7 @@ func (r *Rates) B2BDefaultRate(h Half) (AppliedRate, error) {
 		return AppliedRate{}, err
 	}
 	return AppliedRate{Rate: ecb.Add(ten), Source: SourceECB, Ref: ecb, RefDate: h.Start(), Margin: ten,
-		Rule: "C. com. L441-10 II"}, nil
+		Rule: "C. com. L441-10 II", Entry: r.entry(h, SourceECB)}, nil
 }
 
 // PublicRate returns the moratorium interest rate of a public purchaser for a delay
@@ -58,7 +61,7 @@ func (r *Rates) PublicRate(h Half) (AppliedRate, error) {
 		return AppliedRate{}, err
 	}
 	return AppliedRate{Rate: ecb.Add(eight), Source: SourceECB, Ref: ecb, RefDate: h.Start(), Margin: eight,
-		Rule: "C. commande publique R2192-31"}, nil
+		Rule: "C. commande publique R2192-31", Entry: r.entry(h, SourceECB)}, nil
 }
 
 // LegalInterestRate returns the legal interest rate of half-year h for the creditor
@@ -71,7 +74,7 @@ func (r *Rates) LegalInterestRate(h Half, c LegalCategory) (AppliedRate, error) 
 		return AppliedRate{}, err
 	}
 	return AppliedRate{Rate: v, Source: SourceLegal, Ref: v, RefDate: h.Start(), Margin: decimal.Zero,
-		Rule: "C. civ. 1231-6, 1344-1; CMF L313-2"}, nil
+		Rule: "C. civ. 1231-6, 1344-1; CMF L313-2", Entry: r.entry(h, SourceLegal)}, nil
 }
 
 // UKStatutoryRate returns the Late Payment Act rate for a debt that became overdue in
@@ -86,7 +89,7 @@ func (r *Rates) UKStatutoryRate(h Half) (AppliedRate, error) {
 		return AppliedRate{}, err
 	}
 	return AppliedRate{Rate: base.Add(eight), Source: SourceUKBase, Ref: base, RefDate: ref, Margin: eight,
-		Rule: "Late Payment of Commercial Debts (Interest) Act 1998 s.4; SI 2002/1675"}, nil
+		Rule: "Late Payment of Commercial Debts (Interest) Act 1998 s.4; SI 2002/1675", Entry: r.entry(h, SourceUKBase)}, nil
 }
 
 // ContractFloor returns the lowest contractual penalty rate allowed in half-year h:

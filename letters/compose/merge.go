@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"relance/ledger"
+	"relance/ledger/law"
 	"relance/letters/pdfdoc"
 	"relance/letters/templates"
 )
@@ -130,11 +131,16 @@ func (l *Letter) PlainText() string {
 		rows = append(rows, t("letters.annex.title"))
 		for _, ln := range l.Decompte.Lines {
 			rows = append(rows, strings.Join([]string{ln.Invoice, date(ln.From), date(ln.To), itoa(ln.Days),
-				ln.Rate.Rate.StringFixed(2), money(ln.Base), money(ln.Interest)}, " | "))
+				ln.Rate.Rate.StringFixed(2) + ln.Rate.EntryMark(), money(ln.Base), money(ln.Interest)}, " | "))
 		}
 		tot := l.Decompte.Totals
 		rows = append(rows, t("letters.annex.totals", "principal", money(tot.Principal), "interest", money(tot.Interest),
 			"indemnity", money(tot.Indemnity), "total", money(tot.TotalDue)))
+		for _, n := range l.Decompte.Notes { // a rate entered in the dossier: when, from what source
+			if strings.HasPrefix(n.Key, "rates.note.") {
+				rows = append(rows, law.FormatNote(n, l.Lang, l.Currency))
+			}
+		}
 		secs = append(secs, strings.Join(rows, "\n"))
 	}
 	return strings.Join(secs, "\n\n") + "\n"

@@ -191,7 +191,7 @@ func decompte(d *pdfdoc.Doc, p *law.IPPack) {
 	t.Size, t.Zebra = 7.5, true
 	t.Header()
 	for _, ln := range dc.Lines {
-		t.Row(ln.Invoice, d.Date(ln.From), d.Date(ln.To), strconv.Itoa(ln.Days), d.Percent(ln.Rate.Rate),
+		t.Row(ln.Invoice, d.Date(ln.From), d.Date(ln.To), strconv.Itoa(ln.Days), d.Percent(ln.Rate.Rate)+ln.Rate.EntryMark(),
 			d.Money(ln.Base), d.Money(ln.Interest), ln.Rate.Rule)
 	}
 	t.Total(d.T("ip.pdf.total"), "", "", "", "", "", d.Money(dc.Totals.Interest), "")
@@ -211,7 +211,7 @@ func decompte(d *pdfdoc.Doc, p *law.IPPack) {
 	d.SetFont("", 7.5)
 	d.TextColor(pdfdoc.Grey)
 	for _, n := range dc.Notes {
-		d.SetY(d.Para(d.Left, d.Y()+0.5, d.TextWidth(), pdfdoc.LineHeight(7.5), "• "+n.Text(d.Lang()), "L"))
+		d.SetY(d.Para(d.Left, d.Y()+0.5, d.TextWidth(), pdfdoc.LineHeight(7.5), "• "+law.FormatNote(n, d.Lang(), dc.Currency), "L"))
 	}
 	d.TextColor(pdfdoc.Black)
 }

@@ -119,12 +119,17 @@ func drawClaim(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, c *law.In
 		t.Size, t.Zebra = 7.5, true
 		t.Header()
 		for _, ln := range c.Decompte.Lines {
-			t.Row(ln.Invoice, d.Date(ln.From), d.Date(ln.To), itoa(ln.Days), d.Percent(ln.Rate.Rate), d.Money(ln.Base), d.Money(ln.Interest))
+			t.Row(ln.Invoice, d.Date(ln.From), d.Date(ln.To), itoa(ln.Days), d.Percent(ln.Rate.Rate)+ln.Rate.EntryMark(), d.Money(ln.Base), d.Money(ln.Interest))
 		}
 		t.Total(d.T("ins.pdf.total"), "", "", "", "", "", d.Money(c.Penalties))
 		d.SetY(d.Y() + 1)
 		d.SetFont("I", 8)
 		d.SetY(d.Para(d.Left, d.Y(), d.TextWidth(), pdfdoc.LineHeight(8), d.T("ins.pdf.claim.interest_method"), "L") + 2)
+		for _, n := range c.Decompte.Notes { // a rate entered in the dossier says when and from what source
+			if strings.HasPrefix(n.Key, "rates.note.") {
+				d.SetY(d.Para(d.Left, d.Y(), d.TextWidth(), pdfdoc.LineHeight(8), law.FormatNote(n, d.Lang(), c.Decompte.Currency), "L") + 1)
+			}
+		}
 	}
 
 	subhead(d, d.T("ins.pdf.claim.h.summary"))

@@ -15,6 +15,7 @@ import (
 
 	"relance/assets/i18n"
 	"relance/ledger"
+	"relance/ledger/law"
 	"relance/letters/compose"
 	"relance/letters/pdfdoc"
 	"relance/letters/statement"
@@ -289,7 +290,7 @@ func annex(d *pdfdoc.Doc, l *compose.Letter) {
 	t.Size, t.RowH, t.Zebra = 8, 5, true
 	t.Header()
 	for _, ln := range dc.Lines {
-		t.Row(ln.Invoice, d.Date(ln.From), d.Date(ln.To), itoa(ln.Days), rateText(d, ln.Rate.Rate.StringFixed(2), ln.Rate.Rule),
+		t.Row(ln.Invoice, d.Date(ln.From), d.Date(ln.To), itoa(ln.Days), rateText(d, ln.Rate.Rate.StringFixed(2), ln.Rate.Rule)+ln.Rate.EntryMark(),
 			d.Money(ln.Base), d.Money(ln.Interest))
 	}
 	tot := dc.Totals
@@ -313,7 +314,7 @@ func annex(d *pdfdoc.Doc, l *compose.Letter) {
 	d.TextColor(pdfdoc.Grey)
 	y = d.Y() + 3
 	for _, n := range dc.Notes {
-		y = para(d, d.Left, y, d.TextWidth(), pdfdoc.LineHeight(7.5), n.Text(l.Lang), "L")
+		y = para(d, d.Left, y, d.TextWidth(), pdfdoc.LineHeight(7.5), law.FormatNote(n, l.Lang, dc.Currency), "L")
 	}
 	d.TextColor(pdfdoc.Black)
 	d.SetFont("", 10)
