@@ -59,7 +59,9 @@ func (a *App) readinessCard() fyne.CanvasObject {
 			a.showCustomer(first)
 			a.askEditCustomer(first)
 		})
-		line(a.t("ui.ready.addresses", "n", a.count(n), "overdue", a.count(r.Overdue), "names", strings.Join(names, ", ")), edit)
+		file := widget.NewButtonWithIcon(a.t("ui.ready.customer_file"), theme.DownloadIcon(), a.chooseCustomerFile)
+		line(a.t("ui.ready.addresses", "n", a.count(n), "overdue", a.count(r.Overdue), "names", strings.Join(names, ", ")),
+			container.NewVBox(edit, file))
 	}
 	title := widget.NewLabel(a.t("ui.ready.title"))
 	title.TextStyle = fyne.TextStyle{Bold: true}
