@@ -74,8 +74,10 @@ type App struct {
 	disputeIdx *dispute.Index
 	// disputesView is the Litiges screen (ui/disputes.go, disputedetail.go, blocks.go).
 	disputesView *disputesView
-	// rates are the embedded rate tables with the dossier's added half-years.
-	rates *law.Rates
+	// rates are the embedded rate tables with the dossier's added half-years;
+	// ratesBannerSeen the missing-rates banner put aside (ui/ratesbanner.go).
+	rates           *law.Rates
+	ratesBannerSeen ratesBannerState
 	// legal is the Contentieux screen (ui/legal*.go).
 	legal *legalView
 	// detailTab is the tab shown on the customer panel (identity or payer profile).

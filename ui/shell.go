@@ -57,6 +57,7 @@ type shell struct {
 	search   *widget.Entry
 	status   *widget.Label
 	progress *widget.ProgressBarInfinite
+	banner   *fyne.Container // the missing-rates banner above the screen (ui/ratesbanner.go)
 	// navigating is set while the navigation list is selected by code, so that its
 	// OnSelected does not rebuild the screen a second time.
 	navigating bool
@@ -80,7 +81,7 @@ func (a *App) rebuild() {
 }
 
 func (a *App) newShell() *shell {
-	s := &shell{content: container.NewStack()}
+	s := &shell{content: container.NewStack(), banner: container.NewVBox()}
 	entries := navEntries()
 	s.nav = widget.NewList(
 		func() int { return len(entries) },
@@ -150,7 +151,7 @@ func (a *App) newShell() *shell {
 	// The screen scrolls inside the window rather than widening or heightening it:
 	// whatever a screen asks for, the window keeps the size the user gave it.
 	body := container.NewBorder(
-		container.NewVBox(container.NewPadded(top), widget.NewSeparator()),
+		container.NewVBox(container.NewPadded(top), widget.NewSeparator(), s.banner),
 		container.NewVBox(widget.NewSeparator(), bottom),
 		navBox, nil,
 		container.NewScroll(container.NewPadded(s.content)),
@@ -172,6 +173,7 @@ func (a *App) showScreen(id screenID) {
 	s.navigating = false
 	s.content.Objects = []fyne.CanvasObject{a.buildScreen(id)}
 	s.content.Refresh()
+	a.refreshRatesBanner()
 	a.trace("screen", "screen", id.name(), "dossier", a.book != nil)
 }
 
