@@ -40,7 +40,7 @@ type customerFileView struct {
 	body   *fyne.Container
 	footer *fyne.Container
 
-	preset  *widget.Select
+	preset  *presetSelect
 	selects map[tabular.Field]*widget.Select
 	options []string       // the lists' choices: none, then each column
 	optCol  map[string]int // choice → 0-based column
@@ -141,8 +141,8 @@ func (v *customerFileView) showMapping() {
 		v.a.setStatus(ledger.Localize(err, v.a.lang))
 		v.presets = tabular.Presets()
 	}
-	v.preset = widget.NewSelect(custfile.PresetNames(v.presets), v.choosePreset)
-	v.preset.SetSelected(v.m.Name)
+	v.preset = v.a.newPresetSelect(custfile.PresetNames(v.presets), v.choosePreset)
+	v.preset.setSelected(v.m.Name)
 	v.options, v.optCol = v.columnChoices()
 	form := widget.NewForm()
 	for _, f := range custfile.Fields() {
@@ -158,7 +158,7 @@ func (v *customerFileView) showMapping() {
 	v.run.Importance = widget.HighImportance
 	save := widget.NewButtonWithIcon(v.t("ui.custfile.save"), theme.DocumentSaveIcon(), v.askSave)
 	v.sync()
-	presetRow := container.NewBorder(nil, nil, widget.NewLabel(v.t("ui.custfile.preset")), nil, v.preset)
+	presetRow := container.NewBorder(nil, nil, widget.NewLabel(v.t("ui.custfile.preset")), nil, v.preset.sel)
 	left := container.NewBorder(container.NewVBox(presetRow, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(form))
 	hint := caption(v.t("ui.custfile.hint"))
 	right := container.NewBorder(container.NewVBox(v.info, hint), nil, nil, nil, v.preview)
@@ -337,8 +337,8 @@ func (v *customerFileView) savePreset(name string) {
 	}
 	v.m = m
 	v.presets[m.Name] = m
-	v.preset.Options = custfile.PresetNames(v.presets)
-	v.preset.SetSelected(m.Name)
+	v.preset.setNames(custfile.PresetNames(v.presets))
+	v.preset.setSelected(m.Name)
 	v.a.setStatus(v.t("ui.custfile.saved", "name", m.Name))
 	v.step("saved")
 }

@@ -132,7 +132,8 @@ func (a *App) showFileDialog(r fileRequest) {
 // is for when the purpose has a title of its own, else what the dialog does.
 func (a *App) dialogTitle(r fileRequest) string {
 	switch {
-	case r.purpose == "import" || (r.purpose == "dossier" && r.kind == fileOpen) || (r.purpose == "backup" && r.kind == fileOpen):
+	case r.purpose == "import" || r.purpose == "customers" || r.purpose == "rates" ||
+		(r.purpose == "dossier" && r.kind == fileOpen) || (r.purpose == "backup" && r.kind == fileOpen):
 		return a.t("uifile.title." + r.purpose)
 	case r.kind == fileSave:
 		return a.t("uifile.title.save")

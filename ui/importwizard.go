@@ -239,7 +239,7 @@ func (w *importWizard) mappingForm(form *widget.Form) {
 			}
 		}
 	}
-	preset := widget.NewSelect(presets, func(name string) {
+	preset := w.a.newPresetSelect(presets, func(name string) {
 		m, err := w.a.sess.ImportPreset(name)
 		if err != nil {
 			w.a.setStatus(ledger.Localize(err, w.a.lang))
@@ -251,11 +251,11 @@ func (w *importWizard) mappingForm(form *widget.Form) {
 		}
 	})
 	if w.opt.Mapping != nil {
-		preset.SetSelected(w.opt.Mapping.Name)
+		preset.setSelected(w.opt.Mapping.Name)
 	} else if len(presets) > 0 {
-		preset.SetSelected(presets[0])
+		preset.setSelected(presets[0])
 	}
-	form.Append(w.t("ui.import.preset"), preset)
+	form.Append(w.t("ui.import.preset"), preset.sel)
 	none := "—"
 	headers := append([]string{none}, w.det.Headers...)
 	for _, f := range tabular.Fields {
