@@ -416,6 +416,7 @@ func (sv *legalView) saveRates(f rateForm) error {
 	if err := a.sess.AddHalfYearRates(hr, a.today, true); err != nil { // the form corrects a half-year too
 		return err
 	}
+	a.trace("written", "what", "rates", "half", h.String())
 	a.reloadThen(a.t("ui.legal.half_saved", "half", h.String()))
 	return nil
 }
