@@ -11,9 +11,11 @@
 #   4. the day's letters issued (Ctrl+E), one opened in Courriers
 #   5. every screen (Ctrl+1…8) at 1024×700: the window stays within 1024 px
 #   6. Fichier › Nouveau dossier (identity, folder, « Créer ici »), Ctrl+I of a FEC through the
-#      file dialog and the import wizard; the dashboard's « à compléter » card opens a
-#      customer's record, whose address is typed and saved; after quitting, the CLI lists
-#      the imported customers, that address and the identity
+#      file dialog and the import wizard; the missing-rates banner's form takes the
+#      half-year's rates; the dashboard's « à compléter » card opens a
+#      customer's record, whose address is typed and saved; Fichier › Importer le fichier
+#      clients… imports a customer master file; after quitting, the CLI lists the imported
+#      customers, that address, the file's fields and the identity
 # Usage: scripts/e2e.sh bin/relance
 set -euo pipefail
 . "$(dirname "$0")/xwindow.sh"
@@ -288,6 +290,25 @@ sleep 0.5
 shot after-import
 [ "${imported:-0}" -gt 0 ] || fail "the import left $imported customers in $newdb"
 
+# A real dossier today lacks the current half-year's rates: the banner says so and its
+# button opens the form, where the published figures and their source are typed.
+key ctrl+1
+sleep 0.8
+shot rates-banner
+mark
+click 1203 123 # « Saisir les taux »
+sleep 0.8
+shot rates-form
+click 849 281 && xdotool type --delay 15 '2,15'
+click 849 320 && xdotool type --delay 15 '6,67'
+click 849 359 && xdotool type --delay 15 '2,62'
+click 849 437 && xdotool type --delay 15 'e2e: figures of the test'
+click 743 559 # « Enregistrer »
+need 10 "saving the half-year's rates" '"event":"written"' '"what":"rates"'
+need 30 "reloading after the rates" '"event":"loaded"'
+sleep 0.5
+shot rates-saved
+
 # The dashboard says which overdue customers have no address; its button opens the
 # first one's record, where the address is typed and saved.
 key ctrl+1
@@ -307,6 +328,34 @@ need 30 "reloading after the record" '"event":"loaded"'
 sleep 0.5
 shot record-saved
 
+# Fichier › Importer le fichier clients…: a customer master file (addresses, e-mails,
+# SIRET) chosen in the file dialog, its columns found by their headers, imported.
+printf '%s\n' 'Code client;Raison sociale;Adresse 1;Code postal;Ville;E-mail;SIRET;Catégorie' \
+  'CCB;RECETTE CB;3 rue de la Gare;69002;Lyon;cb@recette.fr;73282932000074;Entreprise' \
+  'CCHQ;RECETTE CHQ;5 rue des Chèques;69003;Lyon;chq@recette.fr;;Entreprise' \
+  'CVIR;RECETTES VIREMENT;9 quai du Virement;69005;Lyon;;;Administration' >"$HOME/1-clients-e2e.csv"
+mark
+click 37 13 # Fichier
+sleep 0.5
+click 104 284 # « Importer le fichier clients… »
+need 10 "the customer file's dialog" '"event":"dialog"' '"purpose":"customers"' '"state":"shown"'
+sleep 0.5
+shot customer-file-dialog
+click 609 215 # 1-clients-e2e.csv, after the FEC in the home folder
+sleep 0.3
+click 1092 661 # « Ouvrir »
+need 20 "reading the customer file" '"event":"custfile"' '"step":"read"'
+sleep 0.5
+shot customer-file-read
+mark
+click 1204 665 # « Importer »
+need 30 "importing the customer file" '"event":"custfile"' '"step":"imported"'
+need 30 "reloading after the customer file" '"event":"loaded"'
+sleep 0.5
+shot customer-file-done
+click 993 465 # « Fermer »
+sleep 0.3
+
 # Quit, then the CLI reads the new dossier.
 xdotool windowclose "$wid" 2>/dev/null || key ctrl+q
 for _ in $(seq 1 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.2; done
@@ -317,6 +366,13 @@ listed=$(RELANCE_LANG=en "$bin" customers --db "$newdb" 2>&1) || fail "relance c
 grep -q 'RECETTE' <<<"$listed" || fail "the CLI finds none of the imported customers in $newdb: $listed"
 rec=$(RELANCE_LANG=en "$bin" customer --db "$newdb" --customer "$edited" --format json 2>&1) || fail "relance customer $edited: $rec"
 grep -q '"postcode": "69007"' <<<"$rec" || fail "the address typed in the window is not in $edited's record: $rec"
+rec=$(RELANCE_LANG=en "$bin" customer --db "$newdb" --customer CCB --format json 2>&1) || fail "relance customer CCB: $rec"
+grep -q '"siret": "73282932000074"' <<<"$rec" && grep -q '"postcode": "69002"' <<<"$rec" ||
+  fail "the customer file imported in the window is not in CCB's record: $rec"
+rec=$(RELANCE_LANG=en "$bin" customer --db "$newdb" --customer CVIR --format json 2>&1)
+grep -q '"kind": "public"' <<<"$rec" || fail "CVIR's category « Administration » did not make it a public body: $rec"
+rates=$(RELANCE_LANG=en "$bin" rates --db "$newdb" 2>&1)
+grep -q 'e2e: figures of the test' <<<"$rates" || fail "the rates typed in the banner's form are not in the dossier: $rates"
 set=$(RELANCE_LANG=en "$bin" settings --db "$newdb" 2>&1) || fail "relance settings: $set"
 grep -q '732829320' <<<"$set" && grep -q 'Claire Martin' <<<"$set" || fail "the new dossier's identity was not kept: $set"
 # The statement names the customer (the CLI reads the demo, free now that the app is closed).
@@ -327,7 +383,9 @@ cname=$(RELANCE_LANG=en "$bin" customers --db "$demo" --format json 2>/dev/null 
 grep -qF "$cname" <<<"$text" || fail "the statement $pdf does not carry the name of $cust, \"$cname\""
 passed+=("the statement of $cust carries its name, \"$cname\" (pdftotext)")
 passed+=("new dossier created through its dialogs (identity kept), FEC imported through the file dialog and the wizard: $imported customers, listed by the CLI")
+passed+=("the missing-rates banner's form recorded the half-year's rates and their source, listed by the CLI")
 passed+=("the dashboard's « à compléter » card opened $edited's record; the address typed there is in the CLI's record")
+passed+=("a customer file imported through Fichier › Importer le fichier clients…: SIRET, address and kind in the CLI's records")
 
 errors=$(grep -F '"event":"error"' "$trace" || true)
 [ -z "$errors" ] || fail "the app showed error dialogs: $errors"
