@@ -417,6 +417,6 @@ func (sv *legalView) saveRates(f rateForm) error {
 		return err
 	}
 	a.trace("written", "what", "rates", "half", h.String())
-	a.reloadThen(a.t("ui.legal.half_saved", "half", h.String()))
+	a.reloadThen(a.t("ui.legal.half_saved", "half", law.HalfText(a.lang, h)))
 	return nil
 }
