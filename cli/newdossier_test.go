@@ -260,14 +260,19 @@ func TestSetupSaysWhatIsMissing(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	_, out, _ := run(t, "fr", "setup", "--db", db)
-	if !strings.Contains(out, "n’ont pas d’adresse postale") || !strings.Contains(out, "relance customer set --db "+db+" --customer C1") {
+	if !strings.Contains(out, "n’ont pas d’adresse postale") || !strings.Contains(out, "relance customer set --db "+db+" --customer C1") ||
+		!strings.Contains(out, "Taux du 2nd semestre 2026 manquants") || !strings.Contains(out, "à compter du 01/07/2026") {
 		t.Errorf("setup after the import:\n%s", out)
 	}
 	run(t, "fr", "settings", "set", "--db", db, "--address", "3 place Bellecour, 69002 Lyon", "--siren", "732829320", "--signatory", "Claire Martin")
 	for _, id := range []string{"C1", "C2"} {
 		run(t, "fr", "customer", "set", "--db", db, "--customer", id, "--address", "1 rue A, 75001 Paris")
 	}
-	if _, out, _ := run(t, "fr", "setup", "--db", db, "--format", "json"); strings.Contains(out, "no_address") || strings.Contains(out, "company_missing") {
+	run(t, "fr", "rates", "add", "--db", db, "--half", "2026-H2", "--ecb", "2,15", "--legal-private", "6,67", "--legal-other", "2,62")
+	if _, out, _ := run(t, "fr", "setup", "--db", db, "--format", "json"); strings.Contains(out, "no_address") || strings.Contains(out, "company_missing") || strings.Contains(out, "missing_rates") {
+		t.Errorf("setup once complete:\n%s", out)
+	}
+	if _, out, _ := run(t, "fr", "setup", "--db", db); !strings.Contains(out, "Rien ne manque") {
 		t.Errorf("setup once complete:\n%s", out)
 	}
 }

@@ -7,7 +7,17 @@ import (
 
 	"relance/assets/i18n"
 	"relance/desk"
+	"relance/ledger"
+	"relance/ledger/law"
 )
+
+// dateText writes d as the user reads it: DD/MM/YYYY in French.
+func dateText(lang string, d ledger.Date) string {
+	if lang == "fr" {
+		return d.French()
+	}
+	return d.String()
+}
 
 // runSetup is `relance setup`: what the dossier still lacks for its letters
 // (desk.Readiness, the same list as the dashboard's « à compléter » card), each line
@@ -63,6 +73,14 @@ func runSetup(env *Env, args []string) error {
 		}
 		lines = append(lines, T("ui.ready.addresses", "n", fmt.Sprint(n), "overdue", fmt.Sprint(r.Overdue), "names", strings.Join(names, ", "))+
 			" "+T("cli.setup.addresses", "db", *db, "id", r.NoAddress[0].ID))
+	}
+	if len(r.MissingRates) > 0 {
+		var kinds []string
+		for _, k := range r.MissingRates {
+			kinds = append(kinds, law.RateKindText(env.Lang, k))
+		}
+		lines = append(lines, T("cli.setup.rates", "half", law.HalfText(env.Lang, r.Half), "rates", strings.Join(kinds, ", "),
+			"date", dateText(env.Lang, r.Half.Start()), "db", *db))
 	}
 	if len(lines) == 0 {
 		lines = append(lines, T("cli.setup.ready"))

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"relance/ledger"
+	"relance/ledger/law"
 )
 
 // Readiness is what a dossier still lacks for its letters and legal documents to be
@@ -23,20 +24,25 @@ type Readiness struct {
 	// NoAddress lists the customers with an overdue amount and no postal address,
 	// largest overdue first: no letter can be sent to them.
 	NoAddress []ledger.CustomerSummary `json:"no_address,omitempty"`
+	// Half is the as-of date's half-year and MissingRates the rates it lacks
+	// (MissingRates): no penalty or formal notice can be computed after its first day.
+	Half         law.Half         `json:"half"`
+	MissingRates []law.RateSource `json:"missing_rates,omitempty"`
 }
 
 // Ready reports whether nothing is missing.
 func (r *Readiness) Ready() bool {
-	return r.Customers > 0 && len(r.CompanyMissing) == 0 && !r.NoSignatory && len(r.NoAddress) == 0
+	return r.Customers > 0 && len(r.CompanyMissing) == 0 && !r.NoSignatory && len(r.NoAddress) == 0 && len(r.MissingRates) == 0
 }
 
 // Readiness says what the dossier still lacks at asOf.
-func (s *Session) Readiness(asOf ledger.Date) Readiness { return s.ReadinessOf(s.Customers(asOf)) }
+func (s *Session) Readiness(asOf ledger.Date) Readiness { return s.ReadinessOf(asOf, s.Customers(asOf)) }
 
-// ReadinessOf is Readiness from the customers' summaries at the as-of date, when the
-// caller holds them already (the window does).
-func (s *Session) ReadinessOf(sums []ledger.CustomerSummary) Readiness {
+// ReadinessOf is Readiness from the customers' summaries at asOf, when the caller holds
+// them already (the window does).
+func (s *Session) ReadinessOf(asOf ledger.Date, sums []ledger.CustomerSummary) Readiness {
 	var r Readiness
+	r.Half, r.MissingRates = s.MissingRates(asOf)
 	co := s.Book.Settings.Company
 	if len(co.Address.Lines) == 0 || co.Address.City == "" {
 		r.CompanyMissing = append(r.CompanyMissing, "address")

@@ -19,7 +19,8 @@ func (a *App) readinessCard() fyne.CanvasObject {
 	if a.sess == nil {
 		return nil
 	}
-	r := a.sess.ReadinessOf(a.sums)
+	r := a.sess.ReadinessOf(a.asOf, a.sums)
+	r.MissingRates = nil // the banner above every screen says it (ratesbanner.go)
 	if r.Ready() || r.Customers == 0 {
 		return nil
 	}
