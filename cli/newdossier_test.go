@@ -78,7 +78,7 @@ func TestNewDossierImportAndRates(t *testing.T) {
 	if rev() != before {
 		t.Error("a refused rate changed the dossier")
 	}
-	if code, out, stderr := run(t, "fr", "rates", "add", "--db", db, "--half", "2026-S2", "--ecb", "2,15", "--legal-private", "6,67", "--legal-other", "2,62"); code != 0 || !strings.Contains(out, "2026-H2") {
+	if code, out, stderr := run(t, "fr", "rates", "add", "--db", db, "--half", "2026-S2", "--ecb", "2,15", "--legal-private", "6,67", "--legal-other", "2,62"); code != 0 || !strings.Contains(out, "2nd semestre 2026") {
 		t.Fatalf("rates add: %d %s %s", code, out, stderr)
 	}
 	if code, _, stderr := run(t, "fr", "rates", "add", "--db", db, "--half", "2026-H2", "--ecb", "2.15"); code != 1 || !strings.Contains(stderr, "déjà enregistrés") {
@@ -253,7 +253,7 @@ func TestSetupSaysWhatIsMissing(t *testing.T) {
 	if code, _, stderr := run(t, "fr", "new", "--db", db, "--company", "ACME SAS"); code != 0 {
 		t.Fatal(stderr)
 	}
-	if _, out, _ := run(t, "fr", "setup", "--db", db); !strings.Contains(out, "dossier est vide") || !strings.Contains(out, "l’adresse de la société, le SIREN") || !strings.Contains(out, "--signatory") {
+	if _, out, _ := run(t, "fr", "setup", "--db", db); !strings.Contains(out, "dossier est vide") || !strings.Contains(out, "l’adresse de la société, le SIREN, l’IBAN du compte à payer") || !strings.Contains(out, "--signatory") {
 		t.Errorf("setup of an empty dossier:\n%s", out)
 	}
 	if code, _, stderr := runImportCLI(t, "fr", "import", "--db", db, fec); code != 0 {
@@ -264,7 +264,12 @@ func TestSetupSaysWhatIsMissing(t *testing.T) {
 		!strings.Contains(out, "Taux du 2nd semestre 2026 manquants") || !strings.Contains(out, "à compter du 01/07/2026") {
 		t.Errorf("setup after the import:\n%s", out)
 	}
-	run(t, "fr", "settings", "set", "--db", db, "--address", "3 place Bellecour, 69002 Lyon", "--siren", "732829320", "--signatory", "Claire Martin")
+	if code, _, stderr := run(t, "fr", "settings", "set", "--db", db, "--iban", "FR76 3000 6000 0112 3456 7890 188"); code == 0 || !strings.Contains(stderr, "IBAN invalide") {
+		t.Errorf("bad IBAN: %d %s", code, stderr)
+	}
+	run(t, "fr", "settings", "set", "--db", db, "--address", "3 place Bellecour, 69002 Lyon", "--siren", "732829320", "--signatory", "Claire Martin",
+		"--signatory-phone", "04 72 00 00 00", "--signatory-email", "recouvrement@acme.fr",
+		"--iban", "FR76 3000 6000 0112 3456 7890 189")
 	for _, id := range []string{"C1", "C2"} {
 		run(t, "fr", "customer", "set", "--db", db, "--customer", id, "--address", "1 rue A, 75001 Paris")
 	}

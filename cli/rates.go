@@ -48,7 +48,7 @@ func runRates(env *Env, args []string) error {
 		if err := withWrite(*db, func(ss *desk.Session) error { return ss.AddHalfYearRates(hr, env.Today, *replace) }); err != nil {
 			return err
 		}
-		_, err = fmt.Fprintln(env.Stdout, i18n.T(l, "law.cli.rates_added", "half", hr.Half.String(), "file", *db))
+		_, err = fmt.Fprintln(env.Stdout, i18n.T(l, "law.cli.rates_added", "half", law.HalfText(l, hr.Half), "file", *db))
 		return err
 	}
 	return listRates(env, *db, *format)

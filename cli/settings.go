@@ -26,6 +26,7 @@ func runSettings(env *Env, args []string) error {
 		{"vat", "VAT number"}, {"address", `"12 rue des Lilas, 69003 Lyon"`}, {"phone", "the company's phone"},
 		{"email", "the company's e-mail"}, {"signatory", "who signs the letters"}, {"signatory-title", "their title"},
 		{"signatory-phone", "their phone"}, {"signatory-email", "their e-mail"}, {"terms", "default payment terms: 30, 45fdm, fdm+45"},
+		{"iban", "the account customers pay into, printed on the letters"}, {"bic", "its BIC"},
 	} {
 		name := f.name
 		fs.Func(name, f.usage, func(v string) error { set[name] = &v; return nil })
@@ -82,6 +83,8 @@ func runSettings(env *Env, args []string) error {
 		str("vat", &s.Company.VATNumber)
 		str("phone", &s.Company.Phone)
 		str("email", &s.Company.Email)
+		str("iban", &s.Company.IBAN)
+		str("bic", &s.Company.BIC)
 		str("signatory", &s.Signatory.Name)
 		str("signatory-title", &s.Signatory.Title)
 		str("signatory-phone", &s.Signatory.Phone)

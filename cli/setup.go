@@ -63,8 +63,12 @@ func runSetup(env *Env, args []string) error {
 		}
 		lines = append(lines, T("ui.ready.company", "fields", strings.Join(names, ", "))+" "+T("cli.setup.company", "db", *db))
 	}
-	if r.NoSignatory {
-		lines = append(lines, T("ui.ready.signatory")+" "+T("cli.setup.signatory", "db", *db))
+	if len(r.SignatoryMissing) > 0 {
+		var names []string
+		for _, f := range r.SignatoryMissing {
+			names = append(names, T("ui.ready.signatory."+f))
+		}
+		lines = append(lines, T("ui.ready.signatory", "fields", strings.Join(names, ", "))+" "+T("cli.setup.signatory", "db", *db))
 	}
 	if n := len(r.NoAddress); n > 0 {
 		var names []string

@@ -14,7 +14,9 @@ type NewCompany struct {
 	SIREN     string // 9 digits, spaces allowed
 	Address   string // on one line: "3 place Bellecour, 69002 Lyon"
 	Signatory string // who signs the letters
-	Lang      string // letters' default language: "", "fr" or "en"
+	// SignatoryPhone and SignatoryEmail are printed in the letters' signature block.
+	SignatoryPhone, SignatoryEmail string
+	Lang                           string // letters' default language: "", "fr" or "en"
 }
 
 // settings checks nc and returns the dossier's settings made from it; a Problem names
@@ -25,8 +27,13 @@ func (nc NewCompany) settings() (ledger.Settings, error) {
 	set.Company.LegalForm = strings.TrimSpace(nc.LegalForm)
 	set.Company.SIREN = strings.ReplaceAll(strings.TrimSpace(nc.SIREN), " ", "")
 	set.Signatory.Name = strings.TrimSpace(nc.Signatory)
+	set.Signatory.Phone = strings.TrimSpace(nc.SignatoryPhone)
+	set.Signatory.Email = strings.TrimSpace(nc.SignatoryEmail)
 	if err := checkCompany(set); err != nil {
 		return set, err
+	}
+	if !ledger.ValidEmail(set.Signatory.Email) {
+		return set, &ledger.Problem{Key: "cust.err.email", Args: []string{"value", nc.SignatoryEmail}}
 	}
 	if a := strings.TrimSpace(nc.Address); a != "" {
 		set.Company.Address = ledger.ParseAddressLine(a)

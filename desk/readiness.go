@@ -13,10 +13,12 @@ import (
 // who signs, and the postal address of the customers who owe an overdue amount. The
 // rates of the half-year are reported apart (the rate tables).
 type Readiness struct {
-	// CompanyMissing names the company fields still empty: "address", "siren".
+	// CompanyMissing names the company fields still empty: "address", "siren", "iban"
+	// (the account the letters ask to pay into).
 	CompanyMissing []string `json:"company_missing,omitempty"`
-	// NoSignatory is true while no signatory is named.
-	NoSignatory bool `json:"no_signatory,omitempty"`
+	// SignatoryMissing names what the letters' signature block still lacks: "name",
+	// "phone", "email" (the reminder and notice templates print all three).
+	SignatoryMissing []string `json:"signatory_missing,omitempty"`
 	// Customers counts the dossier's customers; Overdue those with an overdue amount
 	// at the as-of date.
 	Customers int `json:"customers"`
@@ -32,11 +34,13 @@ type Readiness struct {
 
 // Ready reports whether nothing is missing.
 func (r *Readiness) Ready() bool {
-	return r.Customers > 0 && len(r.CompanyMissing) == 0 && !r.NoSignatory && len(r.NoAddress) == 0 && len(r.MissingRates) == 0
+	return r.Customers > 0 && len(r.CompanyMissing) == 0 && len(r.SignatoryMissing) == 0 && len(r.NoAddress) == 0 && len(r.MissingRates) == 0
 }
 
 // Readiness says what the dossier still lacks at asOf.
-func (s *Session) Readiness(asOf ledger.Date) Readiness { return s.ReadinessOf(asOf, s.Customers(asOf)) }
+func (s *Session) Readiness(asOf ledger.Date) Readiness {
+	return s.ReadinessOf(asOf, s.Customers(asOf))
+}
 
 // ReadinessOf is Readiness from the customers' summaries at asOf, when the caller holds
 // them already (the window does).
@@ -50,7 +54,15 @@ func (s *Session) ReadinessOf(asOf ledger.Date, sums []ledger.CustomerSummary) R
 	if co.SIREN == "" {
 		r.CompanyMissing = append(r.CompanyMissing, "siren")
 	}
-	r.NoSignatory = s.Book.Settings.Signatory.Name == ""
+	if co.IBAN == "" {
+		r.CompanyMissing = append(r.CompanyMissing, "iban")
+	}
+	sig := s.Book.Settings.Signatory
+	for _, f := range []struct{ name, v string }{{"name", sig.Name}, {"phone", sig.Phone}, {"email", sig.Email}} {
+		if f.v == "" {
+			r.SignatoryMissing = append(r.SignatoryMissing, f.name)
+		}
+	}
 	r.Customers = len(sums)
 	for _, c := range sums {
 		if c.Overdue <= 0 {

@@ -153,6 +153,9 @@ func (s Settings) Validate() error {
 	if s.Company.SIREN != "" && !ValidSIREN(s.Company.SIREN) {
 		return &Problem{Key: "err.siren", Args: []string{"value", s.Company.SIREN}}
 	}
+	if s.Company.IBAN != "" && !ValidIBAN(s.Company.IBAN) {
+		return &Problem{Key: "cust.err.iban", Args: []string{"value", s.Company.IBAN}}
+	}
 	return nil
 }
 

@@ -315,7 +315,7 @@ key ctrl+1
 sleep 0.8
 shot readiness
 mark
-click 1195 241 # « Compléter la fiche de … » (the only line left: the identity was given)
+click 1195 324 # « Compléter la fiche de … » (third line: under the IBAN and the signatory's phone and e-mail)
 need 10 "the record form from the dashboard" '"event":"dialog"' '"what":"edit_customer"' '"state":"shown"'
 sleep 0.5
 shot record-form

@@ -40,12 +40,13 @@ func TestUIKeysInBothLanguages(t *testing.T) {
 func TestUIKeysUsedExist(t *testing.T) {
 	c := i18n.Default()
 	dynamic := map[string][]string{
-		"ui.kind.":           {"business", "consumer", "public"},
-		"ui.itemkind.":       {"invoice", "credit_note", "payment", "opening", "adjustment"},
-		"ui.cstatus.":        {"normal", "agency", "dispute", "legal", "insolvency", "written_off"},
-		"ui.ready.company.":  {"address", "siren"},
-		"ui.menu.theme.":     {themeSystem, themeLight, themeDark},
-		"ui.legal2.cheaper.": {"credit", "discount", "equal"},
+		"ui.kind.":            {"business", "consumer", "public"},
+		"ui.itemkind.":        {"invoice", "credit_note", "payment", "opening", "adjustment"},
+		"ui.cstatus.":         {"normal", "agency", "dispute", "legal", "insolvency", "written_off"},
+		"ui.ready.company.":   {"address", "siren", "iban"},
+		"ui.ready.signatory.": {"name", "phone", "email"},
+		"ui.menu.theme.":      {themeSystem, themeLight, themeDark},
+		"ui.legal2.cheaper.":  {"credit", "discount", "equal"},
 	}
 	for m := 1; m <= 12; m++ {
 		dynamic["ui.month."] = append(dynamic["ui.month."], strconv.Itoa(m))

@@ -40,8 +40,12 @@ func (a *App) readinessCard() fyne.CanvasObject {
 		}
 		line(a.t("ui.ready.company", "fields", strings.Join(names, ", ")), settings())
 	}
-	if r.NoSignatory {
-		line(a.t("ui.ready.signatory"), settings())
+	if len(r.SignatoryMissing) > 0 {
+		var names []string
+		for _, f := range r.SignatoryMissing {
+			names = append(names, a.t("ui.ready.signatory."+f))
+		}
+		line(a.t("ui.ready.signatory", "fields", strings.Join(names, ", ")), settings())
 	}
 	if n := len(r.NoAddress); n > 0 {
 		var names []string
