@@ -28,21 +28,6 @@ func realFEC(t *testing.T) string {
 	return p
 }
 
-// dossierRev returns the revision of the dossier at path.
-func dossierRev(t *testing.T, path string) uint64 {
-	t.Helper()
-	s, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	r, err := s.Revision()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
-
 // addSalespeople records the sample file's two salespeople in the dossier.
 func addSalespeople(t *testing.T, path string) {
 	t.Helper()
@@ -95,16 +80,16 @@ func TestImportCustomersAfterFEC(t *testing.T) {
 	}
 
 	// Without the salespeople in the dossier the file is refused, naming each.
-	before := dossierRev(t, db)
+	before := revision(t, db)
 	code, out, stderr := run(t, "fr", "import-customers", "--db", db, customerFileCSV)
 	if code != 1 || !strings.Contains(out, "commercial inconnu « JMA »") || !strings.Contains(out, "ligne 2, colonne « Commercial »") ||
-		!strings.Contains(stderr, "refusé") || dossierRev(t, db) != before {
+		!strings.Contains(stderr, "refusé") || revision(t, db) != before {
 		t.Fatalf("unknown salespeople: %d\n%s\n%s", code, out, stderr)
 	}
 	addSalespeople(t, db)
-	before = dossierRev(t, db)
+	before = revision(t, db)
 	code, out, stderr = run(t, "fr", "import-customers", "--db", db, "--dry-run", customerFileCSV)
-	if code != 0 || !strings.Contains(out, "14 à créer, 16 à mettre à jour") || dossierRev(t, db) != before {
+	if code != 0 || !strings.Contains(out, "14 à créer, 16 à mettre à jour") || revision(t, db) != before {
 		t.Fatalf("dry run: %d\n%s\n%s", code, out, stderr)
 	}
 	code, out, stderr = run(t, "fr", "import-customers", "--db", db, "--save-mapping", "Facturation", customerFileCSV)
@@ -118,7 +103,7 @@ func TestImportCustomersAfterFEC(t *testing.T) {
 		t.Errorf("no PDF: %v", err)
 	}
 	// The same customers from the XLSX version, with the saved mapping: nothing changes.
-	before = dossierRev(t, db)
+	before = revision(t, db)
 	code, out, stderr = run(t, "en", "import-customers", "--db", db, "--mapping", "Facturation", "--format", "json", customerFileXLSX)
 	var doc struct {
 		Rows, Created, Updated, Unchanged int
@@ -128,7 +113,7 @@ func TestImportCustomersAfterFEC(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil || code != 0 {
 		t.Fatalf("json: %d %v\n%s\n%s", code, err, out, stderr)
 	}
-	if doc.Rows != 30 || doc.Unchanged != 30 || doc.Refused || len(doc.Problems) != 0 || dossierRev(t, db) != before {
+	if doc.Rows != 30 || doc.Unchanged != 30 || doc.Refused || len(doc.Problems) != 0 || revision(t, db) != before {
 		t.Errorf("the XLSX version changed something: %+v", doc)
 	}
 	// A re-import of the ledger keeps the records.
@@ -187,7 +172,7 @@ func TestImportCustomersRefusesBadFile(t *testing.T) {
 	if code, _, stderr := run(t, "fr", "new", "--db", db, "--company", "ACME SAS"); code != 0 {
 		t.Fatalf("new: %s", stderr)
 	}
-	before := dossierRev(t, db)
+	before := revision(t, db)
 	code, out, stderr := run(t, "fr", "import-customers", "--db", db, customerFileBad)
 	if code != 1 || !strings.Contains(stderr, "10 problème(s)") {
 		t.Errorf("exit %d, stderr %s", code, stderr)
@@ -220,7 +205,7 @@ func TestImportCustomersRefusesBadFile(t *testing.T) {
 	if code, _, stderr := run(t, "fr", "import-customers", "--db", db, "--map", "courriel=E-mail", customerFileBad); code != 2 || !strings.Contains(stderr, "courriel=E-mail") {
 		t.Errorf("unknown field: %d %s", code, stderr)
 	}
-	if dossierRev(t, db) != before {
+	if revision(t, db) != before {
 		t.Error("a refused file changed the dossier")
 	}
 }

@@ -48,18 +48,7 @@ func TestNewDossierImportAndRates(t *testing.T) {
 	if !strings.Contains(out, "jusqu'au 30/06/2026 seulement") || !strings.Contains(out, "relance rates add") {
 		t.Errorf("the capped décompte does not say how to complete it:\n%s", out)
 	}
-	rev := func() uint64 {
-		s, err := store.Open(db, store.Options{ReadOnly: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		r, err := s.Revision()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r
-	}
+	rev := func() uint64 { return revision(t, db) }
 	before := rev()
 	for _, bad := range []struct {
 		args []string
@@ -151,18 +140,7 @@ func TestCustomerRecordFields(t *testing.T) {
 	if code, _, stderr := run(t, "fr", "new", "--db", db, "--company", "ACME SAS"); code != 0 {
 		t.Fatalf("new: %s", stderr)
 	}
-	rev := func() uint64 {
-		s, err := store.Open(db, store.Options{ReadOnly: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		r, err := s.Revision()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r
-	}
+	rev := func() uint64 { return revision(t, db) }
 	if code, _, stderr := run(t, "fr", "customer", "add", "--db", db, "--customer", "DUPONT"); code == 0 || !strings.Contains(stderr, "le nom du client ne peut pas être vide") {
 		t.Errorf("add without a name: %d %s", code, stderr)
 	}
