@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -173,12 +174,35 @@ func (env *Env) parse(fs *flag.FlagSet, args []string, positional bool) error {
 			fs.PrintDefaults()
 			return err
 		}
-		return &usageError{msg: err.Error()}
+		return &usageError{msg: env.flagError(err)}
 	}
 	if !positional && fs.NArg() > 0 {
 		return &usageError{msg: i18n.T(env.Lang, "cli.extra", "value", strings.Join(fs.Args(), " "))}
 	}
 	return nil
+}
+
+// flagErrors are the flag package's messages, read back to say them in the user's
+// language.
+var (
+	flagUndefined = regexp.MustCompile(`^flag provided but not defined: -+(\S+)$`)
+	flagNoValue   = regexp.MustCompile(`^flag needs an argument: -+(\S+)$`)
+	flagBadValue  = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-+([^:\s]+): `)
+)
+
+// flagError says a flag error of the flag package in the user's language.
+func (env *Env) flagError(err error) string {
+	msg := err.Error()
+	switch {
+	case flagUndefined.MatchString(msg):
+		return i18n.T(env.Lang, "cli.flag_unknown", "flag", "--"+flagUndefined.FindStringSubmatch(msg)[1])
+	case flagNoValue.MatchString(msg):
+		return i18n.T(env.Lang, "cli.flag_novalue", "flag", "--"+flagNoValue.FindStringSubmatch(msg)[1])
+	case flagBadValue.MatchString(msg):
+		m := flagBadValue.FindStringSubmatch(msg)
+		return i18n.T(env.Lang, "cli.flag_badvalue", "flag", "--"+m[2], "value", m[1])
+	}
+	return msg
 }
 
 // required checks flags that must be given, as name/value pairs: the first empty one is

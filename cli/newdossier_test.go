@@ -165,7 +165,7 @@ func TestCustomerRecordFields(t *testing.T) {
 		{[]string{"--add-contact", "Paul;DAF;paul@"}, "adresse e-mail invalide « paul@ »"},
 		{[]string{"--remove-contact", "3"}, "pas de contact n° 3"},
 		{[]string{"--salesperson", "ZZ"}, "commercial inconnu « ZZ »"},
-		{[]string{"--bogus", "1"}, "bogus"},
+		{[]string{"--bogus", "1"}, "option inconnue --bogus"},
 	} {
 		code, _, stderr := run(t, "fr", append([]string{"customer", "set", "--db", db, "--customer", "DUPONT"}, bad.args...)...)
 		if code == 0 || !strings.Contains(stderr, bad.want) {
