@@ -1,6 +1,9 @@
 package ledger
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSIRENAndSIRET(t *testing.T) {
 	for s, want := range map[string]bool{"732829320": true, "732 829 320": true, "732829321": false, "73282932": false, "73282932A": false, "": false} {
@@ -50,5 +53,19 @@ func TestValidIBAN(t *testing.T) {
 		if got := ValidIBAN(s); got != want {
 			t.Errorf("ValidIBAN(%q) = %v", s, got)
 		}
+	}
+}
+
+// A parameter named …_key is translated before it fills the message.
+func TestProblemKeyArgs(t *testing.T) {
+	p := &Problem{Key: "letters.err.missing", Args: []string{"customer", "C1", "stage_key", "letters.stage.med", "fields", "{x}"}}
+	if got := p.Localize("fr"); !strings.HasPrefix(got, "Mise en demeure au client C1") {
+		t.Errorf("fr: %q", got)
+	}
+	if got := p.Localize("en"); !strings.HasPrefix(got, "Formal notice to customer C1") {
+		t.Errorf("en: %q", got)
+	}
+	if p.Args[2] != "stage_key" {
+		t.Error("Localize changed the problem's arguments")
 	}
 }

@@ -2,6 +2,8 @@ package ledger
 
 import (
 	"errors"
+	"strings"
+
 	"relance/assets/i18n"
 )
 
@@ -17,9 +19,20 @@ type Problem struct {
 // Error renders the problem in English (logs, wrapped errors).
 func (p *Problem) Error() string { return p.Localize("en") }
 
-// Localize renders the problem in lang ("fr" or "en").
+// Localize renders the problem in lang ("fr" or "en"). A parameter whose name ends
+// in "_key" holds a catalogue key: it is given, translated, under the name without the
+// suffix ({"stage_key", "letters.stage.med"} fills {stage} with « Mise en demeure »).
 func (p *Problem) Localize(lang string) string {
-	s := i18n.T(lang, p.Key, p.Args...)
+	args, copied := p.Args, false
+	for i := 0; i+1 < len(args); i += 2 {
+		if name, ok := strings.CutSuffix(args[i], "_key"); ok {
+			if !copied {
+				args, copied = append([]string(nil), p.Args...), true
+			}
+			args[i], args[i+1] = name, i18n.T(lang, args[i+1])
+		}
+	}
+	s := i18n.T(lang, p.Key, args...)
 	if p.Err != nil {
 		var inner localizer
 		if errors.As(p.Err, &inner) {

@@ -65,7 +65,7 @@ func (m *merger) merge() (*Letter, error) {
 		missing = append(missing, "{"+templates.Display("signataire", l.Lang)+"}")
 	}
 	if len(missing) > 0 {
-		p := &ledger.Problem{Key: "letters.err.missing", Args: []string{"customer", l.Customer, "stage", string(l.Stage),
+		p := &ledger.Problem{Key: "letters.err.missing", Args: []string{"customer", l.Customer, "stage_key", "letters.stage." + string(l.Stage),
 			"fields", strings.Join(uniq(missing), ", ")}}
 		if m.cause != nil {
 			p.Err = m.cause
