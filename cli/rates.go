@@ -103,7 +103,7 @@ func listRates(env *Env, db, format string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	if _, err := fmt.Fprintln(env.Stdout, i18n.T(l, "law.cli.rates_coverage", "ecb", law.FormatDate(l, ecbTo), "legal", legalTo.String())); err != nil {
+	if _, err := fmt.Fprintln(env.Stdout, i18n.T(l, "law.cli.rates_coverage", "ecb", law.FormatDate(l, ecbTo), "legal", law.HalfText(l, legalTo))); err != nil {
 		return err
 	}
 	if len(recorded) == 0 {
