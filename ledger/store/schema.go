@@ -9,7 +9,7 @@
 // (migrate.go), so both end with exactly these buckets; Open refuses a current-version
 // dossier that lacks one.
 //
-// On-disk layout of schema version 5 (bucket, key → value; IDs are zero-padded so that
+// On-disk layout of schema version 6 (bucket, key → value; IDs are zero-padded so that
 // bbolt's byte order is the numbering order):
 //
 //	meta            "magic"                            → "relance-dossier"
@@ -39,9 +39,10 @@
 //	                "p" + 8-byte big-endian sequence   → the letter's PDF bytes
 //	procedures      procedure ID ("J2026-0001")        → JSON law.Procedure
 //	import_presets  preset name                        → JSON tabular.Mapping
+//	payments        customer 0x00 "RG2026-000001"      → JSON payment.Payment, append-only (payments.go)
 //
 // In risk, seq is the bucket's sequence as 10 decimal digits. The sequential IDs of
-// risk, actions, promises, plans and letters come from their bucket's bbolt sequence
+// risk, actions, promises, plans, payments and letters come from their bucket's bbolt sequence
 // (NextSequence); those of disputes, blocks and procedures count per year.
 package store
 
@@ -70,6 +71,7 @@ const (
 	bLetters            BucketName = "letters"
 	bProcedures         BucketName = "procedures"
 	BucketImportPresets BucketName = "import_presets"
+	bPayments           BucketName = "payments"
 )
 
 // BucketTemplates and BucketLetters are the templates and letters buckets as bbolt
@@ -118,5 +120,6 @@ func buckets() []bucket {
 		{bLetters, 4, "letters/archive", `"r"/"p" + 8-byte sequence → JSON archive.Record / PDF bytes, hash-chained`},
 		{bProcedures, 5, "insolvency.go", `procedure ID ("J2026-0001") → JSON law.Procedure`},
 		{BucketImportPresets, 5, "ledger/importer (presets.go)", "preset name → JSON tabular.Mapping"},
+		{bPayments, 6, "payments.go", `customer 0x00 payment ID ("RG2026-000001") → JSON payment.Payment, append-only`},
 	}
 }

@@ -134,6 +134,8 @@ func (t *Tx) PutSalesperson(s ledger.Salesperson) error {
 
 // Load reads the whole dossier. Customers and items are decoded in parallel, one share
 // per CPU: opening a 50,000-customer, 1,000,000-item dossier is dominated by decoding.
+// The book's accounts are the ledger as imported plus the payments recorded by hand
+// and not yet brought by an import (payment.Apply): every figure sees them.
 func (t *Tx) Load() (*ledger.Book, error) {
 	settings, err := t.Settings()
 	if err != nil {
@@ -196,6 +198,9 @@ func (t *Tx) Load() (*ledger.Book, error) {
 			list[i].Customer = a.Customer.ID
 		}
 		a.Items = list
+	}
+	if err := t.applyPayments(byID); err != nil {
+		return nil, err
 	}
 	return ledger.NewBook(settings, sales, accounts), nil
 }

@@ -1,0 +1,119 @@
+package payment
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"relance/ledger"
+)
+
+// Window is how many days apart a manual payment and the imported payment of the same
+// amount may be dated and still be the same payment: the day the cheque arrived and
+// the day the bank credited it.
+const Window = 5
+
+// Pairing is a manual payment and the imported item that brings the same payment.
+type Pairing struct {
+	Payment  string `json:"payment"`
+	Customer string `json:"customer"`
+	Item     string `json:"item"`
+}
+
+// Reconcile pairs the active payments of pays with the payment items an import brings
+// (brought: customer ID → the file's items of that customer). For each payment, in
+// date then ID order, among its customer's imported payments not yet paired (by this
+// call or an earlier import, SupersededBy):
+//  1. the same reference (document number, or in the label) and the same amount;
+//  2. the same amount, dated within Window days (the nearest date first);
+//  3. the same reference as the imported item's document number, whatever its amount
+//     (the ledger is right about the amount).
+//
+// unpaired are the active payments left unpaired that the file should have brought:
+// the ones of its customers or not, dated on or before to (the end of the file's
+// period; none when to is NoDate). The caller records each pairing (SupersededBy).
+func Reconcile(pays []Payment, brought map[string][]ledger.Item, to ledger.Date) (pairs []Pairing, unpaired []Payment) {
+	taken := map[string]bool{}
+	for _, p := range pays {
+		if p.SupersededBy != "" {
+			taken[p.Customer+"\x00"+p.SupersededBy] = true
+		}
+	}
+	order := make([]int, 0, len(pays))
+	for i := range pays {
+		if pays[i].Active() {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := &pays[order[i]], &pays[order[j]]
+		if a.Date != b.Date {
+			return a.Date < b.Date
+		}
+		return a.ID < b.ID
+	})
+	for _, i := range order {
+		p := &pays[i]
+		var cands []*ledger.Item
+		for k := range brought[p.Customer] {
+			it := &brought[p.Customer][k]
+			if it.Kind == ledger.Payment && it.Amount < 0 && !taken[p.Customer+"\x00"+it.ID] {
+				cands = append(cands, it)
+			}
+		}
+		if it := pick(p, cands); it != nil {
+			taken[p.Customer+"\x00"+it.ID] = true
+			pairs = append(pairs, Pairing{Payment: p.ID, Customer: p.Customer, Item: it.ID})
+			continue
+		}
+		if to.Valid() && p.Date <= to {
+			unpaired = append(unpaired, *p)
+		}
+	}
+	return pairs, unpaired
+}
+
+// pick returns the imported payment of cands that is p, or nil (see Reconcile).
+func pick(p *Payment, cands []*ledger.Item) *ledger.Item {
+	ref := squash(p.Ref)
+	var best *ledger.Item
+	bestGap := Window + 1
+	for _, it := range cands {
+		if -it.Amount == p.Amount && ref != "" && (squash(it.Number) == ref || len(ref) >= 6 && strings.Contains(squash(it.Label), ref)) {
+			return it
+		}
+		if -it.Amount == p.Amount {
+			if g := abs(it.DocDate.DaysSince(p.Date)); g < bestGap || (g == bestGap && best != nil && it.ID < best.ID) {
+				best, bestGap = it, g
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	for _, it := range cands {
+		if ref != "" && squash(it.Number) == ref {
+			return it
+		}
+	}
+	return nil
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// squash keeps the letters and digits of s, upper-cased, so that "chq 123 456" and
+// "CHQ123456" are the same reference.
+func squash(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToUpper(r))
+		}
+	}
+	return b.String()
+}
