@@ -20,6 +20,8 @@
 //     ProposeBlock, ChangeBlock, Digest, SaveSalesperson (disputes.go);
 //   - the reminder records: RecordOutcome, Reschedule, RecordPromiseStatuses, AgreePlan,
 //     SaveScenario, ResetScenario (dunning.go);
+//   - payments recorded by hand between two ledger imports: AllocatePayment,
+//     RecordPayment, ReversePayment, Payments (payments.go);
 //   - insolvency procedures: ProcedureDeadlines, RecordProcedure, ActiveProcedure
 //     (procedures.go);
 //   - the law: Decompte, Deadlines (law.go).

@@ -1,0 +1,211 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"relance/assets/i18n"
+	"relance/desk"
+	"relance/ledger"
+	"relance/ledger/payment"
+)
+
+// runPayment dispatches `relance payment add|list|reverse`: a payment recorded by hand
+// between two ledger imports (desk.RecordPayment, ReversePayment, Payments).
+func runPayment(env *Env, args []string) error {
+	if len(args) == 0 {
+		return &usageError{msg: i18n.T(env.Lang, "payment.cli.sub", "value", "")}
+	}
+	switch args[0] {
+	case "add":
+		return env.paymentAdd(args[1:])
+	case "list":
+		return env.paymentList(args[1:])
+	case "reverse":
+		return env.paymentReverse(args[1:])
+	}
+	return &usageError{msg: i18n.T(env.Lang, "payment.cli.sub", "value", args[0])}
+}
+
+// paymentAdd records a payment and prints its allocation (`relance payment add`).
+func (env *Env) paymentAdd(args []string) error {
+	fs := env.flags("payment add")
+	path := fs.String("db", "", "dossier file")
+	at := fs.String("at", "", "entry date YYYY-MM-DD (default today); the payment may not be dated after it")
+	var f payment.Form
+	fs.StringVar(&f.Customer, "customer", "", "customer ID")
+	fs.StringVar(&f.Date, "date", "", "date the payment was received, DD/MM/YYYY or YYYY-MM-DD")
+	fs.StringVar(&f.Amount, "amount", "", "amount received, e.g. 1234,56")
+	fs.StringVar(&f.Method, "method", "transfer", "transfer, cheque, direct_debit, card, cash, bill")
+	fs.StringVar(&f.Ref, "ref", "", "cheque number, transfer reference")
+	by := fs.String("by", "", "who records it (default: the dossier's signatory)")
+	format := fs.String("format", "text", "output format: text or json")
+	var inv listFlag
+	fs.Var(&inv, "invoice", "N or N:AMOUNT: an invoice to settle (repeat; default: the oldest due first)")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	if err := env.required("db", *path, "customer", f.Customer, "date", f.Date, "amount", f.Amount); err != nil {
+		return err
+	}
+	if err := env.format(*format, "text", "json"); err != nil {
+		return err
+	}
+	asOf, err := env.date("at", *at, env.Today)
+	if err != nil {
+		return err
+	}
+	f.Invoices = inv
+	req, err := payment.ParseForm(f)
+	if err != nil {
+		return err
+	}
+	var p *payment.Payment
+	var before ledger.Cents
+	var currency string
+	err = withWrite(*path, func(ss *desk.Session) error {
+		if a := ss.Book.Account(req.Payment.Customer); a != nil {
+			before = a.Balance()
+		}
+		currency = ss.Book.Settings.Currency
+		var err error
+		p, err = ss.RecordPayment(req, asOf, *by)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		return writeJSON(env, struct {
+			*payment.Payment
+			Balance ledger.Cents `json:"balance"`
+		}{p, before - p.Amount})
+	}
+	l := env.Lang
+	money := func(c ledger.Cents) string { return c.Format(l, currency) }
+	fmt.Fprintln(env.Stdout, i18n.T(l, "payment.cli.recorded", "id", p.ID, "amount", money(p.Amount), "customer", p.Customer,
+		"date", dateText(l, p.Date), "method", i18n.T(l, "payment.method."+string(p.Method)), "ref", p.Ref))
+	tab := newTable(i18n.T(l, "payment.col.invoice"), i18n.T(l, "payment.col.allocated")).alignRight(1)
+	for _, al := range p.Allocations {
+		tab.add(al.Number, money(al.Amount))
+	}
+	if len(p.Allocations) > 0 {
+		if err := tab.write(env.Stdout); err != nil {
+			return err
+		}
+	}
+	if r := p.Unallocated(); r > 0 {
+		fmt.Fprintln(env.Stdout, i18n.T(l, "payment.cli.unallocated", "amount", money(r)))
+	}
+	fmt.Fprintln(env.Stdout, i18n.T(l, "payment.cli.balance", "customer", p.Customer, "amount", money(before-p.Amount)))
+	return nil
+}
+
+// paymentRow is a payment as `relance payment list` shows it.
+type paymentRow struct {
+	payment.Payment
+	Status string `json:"status"` // active, superseded or reversed
+	Name   string `json:"name"`
+}
+
+func paymentStatus(p *payment.Payment) string {
+	switch {
+	case p.Reversed != nil:
+		return "reversed"
+	case p.SupersededBy != "":
+		return "superseded"
+	}
+	return "active"
+}
+
+// paymentList lists the payments recorded by hand (`relance payment list`).
+func (env *Env) paymentList(args []string) error {
+	fs := env.flags("payment list")
+	rf := env.reportFlags(fs, "table", "json")
+	customer := fs.String("customer", "", "customer ID (default: every customer)")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	_, ss, err := env.openReport(rf)
+	if err != nil {
+		return err
+	}
+	pays, err := ss.Payments(*customer)
+	book := ss.Book
+	if err := errors.Join(err, ss.Close()); err != nil {
+		return err
+	}
+	if *customer != "" && book.Account(*customer) == nil {
+		return &ledger.Problem{Key: "pdf.err.customer", Args: []string{"value", *customer}}
+	}
+	rows := make([]paymentRow, 0, len(pays))
+	for _, p := range pays {
+		rows = append(rows, paymentRow{p, paymentStatus(&p), customerName(book, p.Customer)})
+	}
+	if rf.Format() == "json" {
+		return writeJSON(env, struct {
+			Payments []paymentRow `json:"payments"`
+		}{rows})
+	}
+	l := env.Lang
+	cur := book.Settings.Currency
+	tab := newTable(i18n.T(l, "payment.col.id"), i18n.T(l, "payment.col.customer"), i18n.T(l, "payment.col.date"),
+		i18n.T(l, "payment.col.amount"), i18n.T(l, "payment.col.method"), i18n.T(l, "payment.col.ref"),
+		i18n.T(l, "payment.col.allocated"), i18n.T(l, "payment.col.status")).alignRight(3, 6)
+	for _, r := range rows {
+		st := i18n.T(l, "payment.status.active")
+		switch r.Status {
+		case "reversed":
+			st = i18n.T(l, "payment.status.reversed", "date", dateText(l, r.Reversed.Date), "reason", r.Reversed.Reason)
+		case "superseded":
+			st = i18n.T(l, "payment.status.superseded", "item", r.SupersededBy, "date", dateText(l, r.Superseded))
+		}
+		tab.add(r.ID, truncate(r.Customer+" "+r.Name, 30), dateText(l, r.Date), r.Amount.Format(l, cur),
+			i18n.T(l, "payment.method."+string(r.Method)), r.Ref, r.Allocated().Format(l, cur), st)
+	}
+	return tab.write(env.Stdout)
+}
+
+// paymentReverse records a payment's reversal (`relance payment reverse`).
+func (env *Env) paymentReverse(args []string) error {
+	fs := env.flags("payment reverse")
+	path := fs.String("db", "", "dossier file")
+	at := fs.String("at", "", "entry date YYYY-MM-DD (default today)")
+	id := fs.String("id", "", "payment ID (RG…)")
+	date := fs.String("date", "", "date of the reversal, DD/MM/YYYY or YYYY-MM-DD")
+	reason := fs.String("reason", "", "why: cheque returned unpaid, entered by mistake…")
+	by := fs.String("by", "", "who records it (default: the dossier's signatory)")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	if err := env.required("db", *path, "id", *id, "date", *date); err != nil {
+		return err
+	}
+	asOf, err := env.date("at", *at, env.Today)
+	if err != nil {
+		return err
+	}
+	d, err := payment.ParseDay(*date)
+	if err != nil {
+		return &usageError{msg: i18n.T(env.Lang, "cli.baddate", "flag", "--date", "value", *date)}
+	}
+	var p *payment.Payment
+	err = withWrite(*path, func(ss *desk.Session) error {
+		var err error
+		p, err = ss.ReversePayment(*id, d, *reason, asOf, *by)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "payment.cli.reversed", "id", p.ID, "customer", p.Customer, "date", dateText(env.Lang, d)))
+	return nil
+}
+
+// writeJSON writes v indented on stdout.
+func writeJSON(env *Env, v any) error {
+	enc := json.NewEncoder(env.Stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

@@ -1,0 +1,122 @@
+package desk
+
+import (
+	"relance/ledger"
+	"relance/ledger/credit"
+	"relance/ledger/dunning"
+	"relance/ledger/payment"
+	"relance/ledger/store"
+)
+
+// Payments recorded by hand between two ledger imports (ledger/payment): the store
+// applies the active ones to the book each time it is loaded, so that after a write
+// and a Reload every figure, promise, plan and the agenda see them; the next ledger
+// import that brings the same payment supersedes it (ledger/importer, Report.Payments…).
+
+// AllocatePayment returns the payment of req as RecordPayment would record it at date
+// at, its allocations included (the chosen invoices, or the oldest due first), without
+// writing anything: the form's proposal. It refuses what RecordPayment refuses.
+func (s *Session) AllocatePayment(req payment.Request, at ledger.Date, by string) (payment.Payment, error) {
+	p := req.Payment
+	p.ID, p.Entered, p.By = "", at, s.Who(by)
+	if p.Source == "" {
+		p.Source = payment.SourceManual
+	}
+	alloc := p.Allocations
+	p.Allocations = nil
+	if err := p.Validate(); err != nil {
+		return p, err
+	}
+	if p.Date > at {
+		return p, &ledger.Problem{Key: "payment.err.future", Args: []string{"customer", p.Customer, "field", "date", "value", p.Date.String(), "at", at.String()}}
+	}
+	a := s.Book.Account(p.Customer)
+	if a == nil {
+		return p, &ledger.Problem{Key: "payment.err.customer_unknown", Args: []string{"customer", p.Customer, "field", "customer", "value", p.Customer}}
+	}
+	if len(alloc) > 0 && len(req.Wants) == 0 {
+		p.Allocations = alloc
+		if err := p.Validate(); err != nil {
+			return p, err
+		}
+		return p, payment.CheckAllocations(a, &p, credit.OpenAtMap)
+	}
+	return p, payment.Allocate(a, &p, req.Wants, credit.OpenAtMap)
+}
+
+// RecordPayment records the payment of req (payment.ParseForm, or allocations given
+// item by item) received from a customer, entered at date at by by, in one
+// transaction with the action « Règlement » in the customer's history, and returns it
+// as stored (its ID, its allocations). It is allocated to the invoices chosen, or to
+// the oldest due first; what is not allocated stays an open credit. It is refused,
+// nothing written, naming the field and the value: an unknown customer, a date after
+// at, an amount that is not positive, an unknown method, an invoice that is not an
+// open debit of the customer at the payment's date, an amount above an invoice's
+// open amount, invoices asking for more than the payment. The fronts Reload after it.
+func (s *Session) RecordPayment(req payment.Request, at ledger.Date, by string) (*payment.Payment, error) {
+	p, err := s.AllocatePayment(req, at, by)
+	if err != nil {
+		return nil, err
+	}
+	err = s.DB.Update(func(tx *store.Tx) error {
+		if err := tx.AddPayment(&p); err != nil {
+			return err
+		}
+		act := dunning.Action{Customer: p.Customer, Kind: payment.KindPayment, Date: p.Date, Amount: p.Amount, Note: p.Ref,
+			By: p.By, Record: p.ID, Status: dunning.ActionDone}
+		for _, al := range p.Allocations {
+			act.Items = append(act.Items, al.Item)
+		}
+		if at != p.Date {
+			act.Recorded = at
+		}
+		return tx.AddAction(&act)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// ReversePayment records that payment id no longer holds from date (a cheque returned
+// unpaid, a rejected direct debit, a payment entered by mistake), entered at date at
+// by by, with the reason, in one transaction with the action in the customer's
+// history; it returns the payment as stored. A reversed payment is no longer applied
+// to the book: its invoices are open again, at every date. It is refused, nothing
+// written: an unknown payment, one already reversed, one the ledger already brought (to
+// be reversed in the accounts), a date before the payment's or after at.
+func (s *Session) ReversePayment(id string, date ledger.Date, reason string, at ledger.Date, by string) (*payment.Payment, error) {
+	if !date.Valid() || date > at {
+		return nil, &ledger.Problem{Key: "payment.err.reversal_future", Args: []string{"field", "date", "value", date.String(), "at", at.String()}}
+	}
+	var out *payment.Payment
+	err := s.DB.Update(func(tx *store.Tx) error {
+		p, err := tx.ReversePayment(id, payment.Reversal{Date: date, Reason: reason, By: s.Who(by), Entered: at})
+		if err != nil {
+			return err
+		}
+		out = p
+		act := dunning.Action{Customer: p.Customer, Kind: payment.KindReversal, Date: date, Amount: p.Amount, Note: reason,
+			By: s.Who(by), Record: p.ID, Status: dunning.ActionDone}
+		if at != date {
+			act.Recorded = at
+		}
+		return tx.AddAction(&act)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Payments returns the payments recorded by hand for customer (every customer's when
+// customer is empty), by date then ID: active, superseded by an import or reversed.
+func (s *Session) Payments(customer string) ([]payment.Payment, error) {
+	var out []payment.Payment
+	err := s.DB.View(func(tx *store.Tx) error {
+		var err error
+		out, err = tx.Payments(customer)
+		return err
+	})
+	return out, err
+}
