@@ -3,9 +3,11 @@ package importer
 import (
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"relance/ledger"
+	"relance/ledger/payment"
 	"relance/ledger/store"
 )
 
@@ -65,7 +67,12 @@ func Records(db *store.DB) ([]Record, error) {
 //     untouched;
 //   - customers absent from the file are not touched; an existing customer keeps every
 //     field a user may have edited: only an empty name or account is filled, and
-//     Doubtful is set (never cleared) when the file has 416 lines.
+//     Doubtful is set (never cleared) when the file has 416 lines;
+//   - a payment recorded by hand that the file brings (payment.Reconcile: the same
+//     amount within a few days, or the same reference) is superseded by the file's
+//     item in the same transaction, so that it is not counted twice; the ones dated
+//     within the file's period that it does not bring are listed in the report
+//     (Report.PaymentsUnpaired) and stay applied: the person keeps or reverses them.
 func Apply(db *store.DB, plans []*Plan, o Options) error {
 	for _, p := range plans {
 		if err := p.Err(); err != nil {
@@ -104,6 +111,16 @@ func Apply(db *store.DB, plans []*Plan, o Options) error {
 func (p *Plan) apply(tx *store.Tx, settings ledger.Settings, o Options) error {
 	r := p.Report
 	r.NewCustomers, r.Applied = 0, true
+	pays, err := tx.Payments("")
+	if err != nil {
+		return err
+	}
+	// brought: the payments of the file that the dossier did not have, for reconcile
+	// (only when there are manual payments to reconcile).
+	var brought map[string][]ledger.Item
+	if slices.ContainsFunc(pays, func(p payment.Payment) bool { return p.Active() }) {
+		brought = map[string][]ledger.Item{}
+	}
 	for _, pc := range p.customers {
 		c, err := tx.Customer(pc.Customer.ID)
 		if err != nil {
@@ -147,9 +164,15 @@ func (p *Plan) apply(tx *store.Tx, settings ledger.Settings, o Options) error {
 		if err != nil {
 			return err
 		}
+		if brought != nil {
+			brought[c.ID] = newPayments(old, items)
+		}
 		if err := tx.PutItems(c.ID, p.merge(old, items)); err != nil {
 			return err
 		}
+	}
+	if err := p.reconcile(tx, pays, brought, o.Today); err != nil {
+		return err
 	}
 	rec := Record{SHA256: r.SHA256, File: filepath.Base(p.path), Format: p.format, Size: r.Size, Date: o.Today,
 		From: p.from, To: p.to, Customers: r.Customers, Items: r.Items, OpenItems: r.OpenItems, Total: r.Receivables}
@@ -183,4 +206,38 @@ func (p *Plan) merge(old, items []ledger.Item) []ledger.Item {
 		items = append(items, it)
 	}
 	return items
+}
+
+// newPayments returns the payment items of items that old does not have.
+func newPayments(old, items []ledger.Item) []ledger.Item {
+	had := make(map[string]bool, len(old))
+	for i := range old {
+		had[old[i].ID] = true
+	}
+	var out []ledger.Item
+	for _, it := range items {
+		if it.Kind == ledger.Payment && !had[it.ID] {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// reconcile supersedes the manual payments (pays, as stored before this file) that the
+// file brings among its new payments (brought, by customer) and lists in the report the
+// ones it should have brought and does not (see Apply). A payment item the dossier
+// already had is not a candidate: it was when it was imported.
+func (p *Plan) reconcile(tx *store.Tx, pays []payment.Payment, brought map[string][]ledger.Item, today ledger.Date) error {
+	p.Report.PaymentsBrought, p.Report.PaymentsUnpaired = nil, nil
+	if brought == nil {
+		return nil
+	}
+	pairs, unpaired := payment.Reconcile(pays, brought, p.to)
+	for _, pr := range pairs {
+		if err := tx.SupersedePayment(pr.Payment, pr.Item, today); err != nil {
+			return err
+		}
+	}
+	p.Report.PaymentsBrought, p.Report.PaymentsUnpaired = pairs, unpaired
+	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"relance/ledger"
 	"relance/ledger/importer/fec"
 	"relance/ledger/importer/report"
+	"relance/ledger/payment"
 )
 
 // Report is what an import found and did, for the screen, the CLI and tests.
@@ -37,6 +38,11 @@ type Report struct {
 	OpenItems     int          `json:"open_items"`
 	Receivables   ledger.Cents `json:"receivables"`
 	FIFOCustomers int          `json:"fifo_customers"`
+	// Payments recorded by hand (set by Apply): the ones this file brings, superseded by
+	// its items so that they are not counted twice, and the ones dated within its
+	// period that it does not bring, still applied (the person keeps or reverses them).
+	PaymentsBrought  []payment.Pairing `json:"payments_brought,omitempty"`
+	PaymentsUnpaired []payment.Payment `json:"payments_unpaired,omitempty"`
 	// AlreadyImported: the same content was imported before; nothing was written.
 	AlreadyImported bool `json:"already_imported"`
 	// Fatal: the file cannot be imported; nothing was written.
@@ -79,6 +85,13 @@ func (r *Report) Summary(lang, currency string) []string {
 		"total", r.Receivables.Format(lang, currency)))
 	if r.FIFOCustomers > 0 {
 		out = append(out, T("import.sum.fifo", "count", strconv.Itoa(r.FIFOCustomers)))
+	}
+	if n := len(r.PaymentsBrought); n > 0 {
+		out = append(out, T("payment.import.brought", "count", strconv.Itoa(n)))
+	}
+	for _, p := range r.PaymentsUnpaired {
+		out = append(out, T("payment.import.unpaired", "id", p.ID, "customer", p.Customer, "amount", p.Amount.Format(lang, currency),
+			"date", dateText(lang, p.Date)))
 	}
 	out = append(out, T("import.sum.findings", "fatal", strconv.Itoa(r.Count(report.Fatal)), "errors", strconv.Itoa(r.Count(report.Error)),
 		"warnings", strconv.Itoa(r.Count(report.Warning))))

@@ -21,7 +21,9 @@ type Pairing struct {
 }
 
 // Reconcile pairs the active payments of pays with the payment items an import brings
-// (brought: customer ID → the file's items of that customer). For each payment, in
+// (brought: customer ID → the file's items of that customer that the dossier did not
+// have; the importer passes those, since an item it had was a candidate when it was
+// imported). For each payment, in
 // date then ID order, among its customer's imported payments not yet paired (by this
 // call or an earlier import, SupersededBy):
 //  1. the same reference (document number, or in the label) and the same amount;
