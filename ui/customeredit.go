@@ -120,10 +120,12 @@ func (a *App) newCustomerForm(c ledger.Customer) *customerForm {
 	f.others = widget.NewMultiLineEntry()
 	f.others.SetText(strings.Join(others, "\n"))
 	f.others.SetMinRowsVisible(3)
+	f.others.Wrapping = fyne.TextWrapWord // the hint whole in a narrow window
 	f.others.SetPlaceHolder(a.t("ui.cust.others_hint"))
 	f.notes = widget.NewMultiLineEntry()
 	f.notes.SetText(c.Notes)
 	f.notes.SetMinRowsVisible(3)
+	f.notes.Wrapping = fyne.TextWrapWord
 	f.address.SetPlaceHolder(a.t("ui.cust.address_hint"))
 	f.terms.SetPlaceHolder(a.t("ui.cust.terms_hint", "terms", a.book.Settings.Terms.String()))
 	f.noReminder.SetPlaceHolder(a.t("ui.cust.date_hint"))
