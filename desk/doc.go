@@ -21,7 +21,7 @@
 //   - the reminder records: RecordOutcome, Reschedule, RecordPromiseStatuses, AgreePlan,
 //     SaveScenario, ResetScenario (dunning.go);
 //   - payments recorded by hand between two ledger imports: AllocatePayment,
-//     RecordPayment, ReversePayment, Payments (payments.go);
+//     RecordPayment, ReversePayment, Payments, and ReloadCustomer after them (payments.go);
 //   - insolvency procedures: ProcedureDeadlines, RecordProcedure, ActiveProcedure
 //     (procedures.go);
 //   - the law: Decompte, Deadlines (law.go).

@@ -258,3 +258,38 @@ func TestUnpairedPaymentIsReported(t *testing.T) {
 		t.Errorf("balance %s, want the ledger's less the payment kept, %s", got, want)
 	}
 }
+
+// After a payment, reloading the customer's account alone gives the figures of a full
+// reload, and the book read before is left as it was (a snapshot).
+func TestReloadCustomerEqualsReload(t *testing.T) {
+	s := openDemo(t)
+	var a *ledger.Account
+	for _, x := range s.Book.Accounts {
+		if x.Overdue(anchor) > 0 {
+			a = x
+			break
+		}
+	}
+	before := s.Book
+	balance := a.Balance()
+	req := payment.Request{Payment: payment.Payment{Customer: a.Customer.ID, Date: anchor, Amount: 1000, Method: payment.Card}}
+	if _, err := s.RecordPayment(req, anchor, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ReloadCustomer(a.Customer.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Book.Account(a.Customer.ID).Balance(); got != balance-1000 {
+		t.Errorf("balance %s after ReloadCustomer, want %s", got, balance-1000)
+	}
+	if before.Account(a.Customer.ID).Balance() != balance {
+		t.Error("the book read before the payment changed")
+	}
+	quick := figures(t, s, anchor)
+	if err := s.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	if full := figures(t, s, anchor); quick != full {
+		t.Error("ReloadCustomer and Reload give different figures")
+	}
+}

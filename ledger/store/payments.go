@@ -146,3 +146,28 @@ func (t *Tx) applyPayments(byID map[string]*ledger.Account) error {
 	}
 	return nil
 }
+
+// Account reads customer id's account as Load builds it (its items and the payments
+// recorded by hand applied), or nil when there is no such customer: after a write that
+// changes one account only (a payment, its reversal), the caller replaces that account
+// instead of loading the whole dossier again.
+func (t *Tx) Account(id string) (*ledger.Account, error) {
+	c, err := t.Customer(id)
+	if err != nil || c == nil {
+		return nil, err
+	}
+	items, err := t.Items(id)
+	if err != nil {
+		return nil, err
+	}
+	for i := range items {
+		items[i].Customer = id
+	}
+	a := &ledger.Account{Customer: *c, Items: items}
+	pays, err := t.Payments(id)
+	if err != nil {
+		return nil, err
+	}
+	payment.Apply(a, pays)
+	return a, nil
+}
