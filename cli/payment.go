@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"relance/assets/i18n"
 	"relance/desk"
@@ -85,7 +86,7 @@ func (env *Env) paymentAdd(args []string) error {
 	l := env.Lang
 	money := func(c ledger.Cents) string { return c.Format(l, currency) }
 	fmt.Fprintln(env.Stdout, i18n.T(l, "payment.cli.recorded", "id", p.ID, "amount", money(p.Amount), "customer", p.Customer,
-		"date", dateText(l, p.Date), "method", i18n.T(l, "payment.method."+string(p.Method)), "ref", p.Ref))
+		"date", dateText(l, p.Date), "how", strings.TrimSpace(i18n.T(l, "payment.method."+string(p.Method))+" "+p.Ref)))
 	tab := newTable(i18n.T(l, "payment.col.invoice"), i18n.T(l, "payment.col.allocated")).alignRight(1)
 	for _, al := range p.Allocations {
 		tab.add(al.Number, money(al.Amount))

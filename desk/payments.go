@@ -46,6 +46,17 @@ func (s *Session) AllocatePayment(req payment.Request, at ledger.Date, by string
 	return p, payment.Allocate(a, &p, req.Wants, credit.OpenAtMap)
 }
 
+// PayableItems returns the debits of customer that a payment dated d can settle, oldest
+// due first, each with the amount it can take (the form's checklist); none for an
+// unknown customer.
+func (s *Session) PayableItems(customer string, d ledger.Date) []payment.Allocation {
+	a := s.Book.Account(customer)
+	if a == nil || !d.Valid() {
+		return nil
+	}
+	return payment.Open(a, d, credit.OpenAtMap)
+}
+
 // RecordPayment records the payment of req (payment.ParseForm, or allocations given
 // item by item) received from a customer, entered at date at by by, in one
 // transaction with the action « Règlement » in the customer's history, and returns it

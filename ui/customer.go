@@ -39,7 +39,7 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 	// position and the actions.
 	header := container.NewVBox(
 		container.NewBorder(nil, nil, nil, closeBtn, title),
-		container.NewBorder(nil, nil, nil, container.NewHBox(stmt, pen, more), balance))
+		container.NewBorder(nil, nil, nil, container.NewHBox(a.payButton(id), stmt, pen, more), balance))
 
 	identity := container.NewAppTabs(
 		container.NewTabItem(a.t("ui.detail.tab_identity"), container.NewVScroll(container.NewVBox(a.editCustomerButton(id), a.identityForm(acc), a.privacyButtons(acc)))),
@@ -240,8 +240,11 @@ func (a *App) itemsTable(acc *ledger.Account) fyne.CanvasObject {
 
 // customerActions are the things to do with customer id, offered by the panel's "More"
 // button and by a right click on the customer in the Clients list: a letter, the call
-// sheet, the statement, the penalty calculation and the injonction de payer pack.
+// sheet, the statement, the penalty calculation and the injonction de payer pack; a
+// payment received is recorded here too.
 func (a *App) customerActions(id string) []*fyne.MenuItem {
+	pay := fyne.NewMenuItem(a.t("ui.pay.button"), func() { a.askPayment(id) })
+	pay.Disabled = a.db == nil || a.db.ReadOnly()
 	return []*fyne.MenuItem{
 		fyne.NewMenuItem(a.t("ui.cust.open"), func() { a.showCustomer(id) }),
 		fyne.NewMenuItem(a.t("ui.detail.letter"), func() { a.lettersView.writeLetter(id) }),
@@ -249,5 +252,6 @@ func (a *App) customerActions(id string) []*fyne.MenuItem {
 		fyne.NewMenuItem(a.t("ui.statement.button"), func() { a.askStatement(id) }),
 		fyne.NewMenuItem(a.t("ui.legal.button"), func() { a.legal.showPenalties(id) }),
 		fyne.NewMenuItem(a.t("ui.detail.injonction"), func() { a.legal.showInjonction(id) }),
+		pay,
 	}
 }
