@@ -7,7 +7,6 @@ import (
 
 	"relance/assets/i18n"
 	"relance/desk"
-	"relance/ledger/privacy"
 	"relance/letters"
 )
 
@@ -29,7 +28,7 @@ func runExportCustomer(env *Env, args []string) error {
 		return err
 	}
 	defer ss.Close()
-	e, err := privacy.CustomerExport(ss.Book, ss.Disputes, ss.Blocks, *id, asOf)
+	e, err := ss.ExportCustomer(*id, asOf)
 	if err != nil {
 		return err
 	}

@@ -1,8 +1,11 @@
 package desk
 
 import (
+	"relance/ledger"
 	"relance/ledger/dunning"
 	"relance/ledger/law"
+	"relance/ledger/payment"
+	"relance/ledger/privacy"
 	"relance/ledger/store"
 )
 
@@ -34,4 +37,51 @@ func (s *Session) CustomerRecords(id string) (CustomerRecords, error) {
 		return err
 	})
 	return r, err
+}
+
+// ExportCustomer is everything the dossier holds about customer id at asOf, for a
+// subject-access or portability request (RGPD art. 15 and 20): the record, the items,
+// disputes and blocks, and the history — actions, promises, plans, procedures and the
+// payments entered by hand — read in one transaction.
+func (s *Session) ExportCustomer(id string, asOf ledger.Date) (*privacy.Export, error) {
+	e, err := privacy.CustomerExport(s.Book, s.Disputes, s.Blocks, id, asOf)
+	if err != nil {
+		return nil, err
+	}
+	err = s.DB.View(func(tx *store.Tx) error {
+		if e.Actions, err = tx.Actions(id); err != nil {
+			return err
+		}
+		if e.Promises, err = tx.Promises(id); err != nil {
+			return err
+		}
+		if e.Plans, err = tx.Plans(id); err != nil {
+			return err
+		}
+		if e.Procedures, err = tx.ProceduresOf(id); err != nil {
+			return err
+		}
+		e.Payments, err = tx.Payments(id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Empty lists stay lists in the JSON document.
+	if e.Actions == nil {
+		e.Actions = []dunning.Action{}
+	}
+	if e.Promises == nil {
+		e.Promises = []dunning.Promise{}
+	}
+	if e.Plans == nil {
+		e.Plans = []dunning.Plan{}
+	}
+	if e.Procedures == nil {
+		e.Procedures = []law.Procedure{}
+	}
+	if e.Payments == nil {
+		e.Payments = []payment.Payment{}
+	}
+	return e, nil
 }

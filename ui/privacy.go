@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/ledger"
-	"relance/ledger/privacy"
 	"relance/letters"
 )
 
@@ -44,7 +43,7 @@ func (a *App) privacyButtons(acc *ledger.Account) fyne.CanvasObject {
 
 // exportCustomer writes everything the dossier holds about customer id to path.
 func (a *App) exportCustomer(id, path string) error {
-	e, err := privacy.CustomerExport(a.book, a.disputes, a.blocks, id, a.asOf)
+	e, err := a.sess.ExportCustomer(id, a.asOf)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,9 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/dispute"
+	"relance/ledger/dunning"
+	"relance/ledger/law"
+	"relance/ledger/payment"
 	"relance/ledger/store"
 )
 
@@ -20,7 +23,14 @@ type Export struct {
 	Items    []ledger.Item     `json:"items"`
 	Disputes []dispute.Dispute `json:"disputes"`
 	Blocks   []dispute.Block   `json:"blocks"`
-	AsOf     ledger.Date       `json:"as_of"`
+	// The customer's history: actions (reminders, calls, notes, record edits),
+	// promises, payment plans, insolvency procedures and payments entered by hand.
+	Actions    []dunning.Action  `json:"actions"`
+	Promises   []dunning.Promise `json:"promises"`
+	Plans      []dunning.Plan    `json:"plans"`
+	Procedures []law.Procedure   `json:"procedures"`
+	Payments   []payment.Payment `json:"payments"`
+	AsOf       ledger.Date       `json:"as_of"`
 }
 
 // CustomerExport gathers customer id's data.
@@ -29,7 +39,8 @@ func CustomerExport(book *ledger.Book, ds []dispute.Dispute, bs []dispute.Block,
 	if acc == nil {
 		return nil, &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
 	}
-	e := &Export{Customer: acc.Customer, Items: acc.Items, AsOf: asOf, Disputes: []dispute.Dispute{}, Blocks: []dispute.Block{}}
+	e := &Export{Customer: acc.Customer, Items: acc.Items, AsOf: asOf, Disputes: []dispute.Dispute{}, Blocks: []dispute.Block{},
+		Actions: []dunning.Action{}, Promises: []dunning.Promise{}, Plans: []dunning.Plan{}, Procedures: []law.Procedure{}, Payments: []payment.Payment{}}
 	for _, d := range ds {
 		if d.Customer == id {
 			e.Disputes = append(e.Disputes, d)
