@@ -101,7 +101,7 @@ func Allocate(a *ledger.Account, p *Payment, wants []Want, openAt ledger.OpenAtF
 		}
 		var match []debit
 		for _, d := range debits {
-			if (w.Item != "" && d.it.ID == w.Item) || (w.Item == "" && strings.EqualFold(strings.TrimSpace(d.it.Number), strings.TrimSpace(w.Number))) {
+			if (w.Item != "" && d.it.ID == w.Item) || (w.Item == "" && sameNumber(d.it.Number, w.Number)) {
 				match = append(match, d)
 			}
 		}
@@ -144,7 +144,7 @@ func Allocate(a *ledger.Account, p *Payment, wants []Want, openAt ledger.OpenAtF
 func notOpen(a *ledger.Account, p *Payment, w Want) error {
 	for i := range a.Items {
 		it := &a.Items[i]
-		if (w.Item != "" && it.ID == w.Item) || (w.Item == "" && strings.EqualFold(strings.TrimSpace(it.Number), strings.TrimSpace(w.Number))) {
+		if (w.Item != "" && it.ID == w.Item) || (w.Item == "" && sameNumber(it.Number, w.Number)) {
 			return p.problem("payment.err.invoice_closed", "invoice", w.label(), "date", p.Date.String())
 		}
 	}
@@ -172,4 +172,11 @@ func CheckAllocations(a *ledger.Account, p *Payment, openAt ledger.OpenAtFunc) e
 		}
 	}
 	return nil
+}
+
+// sameNumber compares two invoice numbers as a person reads them: without case or
+// spaces (a FEC's « FA  220396 » is the « FA 220396 » or « FA220396 » typed).
+func sameNumber(a, b string) bool {
+	squash := strings.NewReplacer(" ", "", "\u00a0", "", "\t", "")
+	return strings.EqualFold(squash.Replace(a), squash.Replace(b))
 }

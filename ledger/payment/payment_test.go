@@ -318,3 +318,4 @@ func TestParseForm(t *testing.T) {
 		}
 	}
 }
+
