@@ -318,4 +318,3 @@ func TestParseForm(t *testing.T) {
 		}
 	}
 }
-
