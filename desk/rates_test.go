@@ -2,7 +2,6 @@ package desk_test
 
 import (
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,27 +10,10 @@ import (
 	"relance/ledger/law"
 )
 
-// newCompany makes a new empty dossier, open for writing.
-func newCompany(t *testing.T) *desk.Session {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "acme.db")
-	set := ledger.DefaultSettings()
-	set.Company.Name = "ACME SAS"
-	if err := desk.Create(path, set); err != nil {
-		t.Fatal(err)
-	}
-	s, err := desk.OpenWrite(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
 // A rates file is imported all or nothing: one bad line and the dossier is unchanged;
 // the good file's half-years are recorded, dated, and the missing rates go.
 func TestImportRatesAllOrNothing(t *testing.T) {
-	s := newCompany(t)
+	s := newImportDossier(t, "acme.db")
 	today := ledger.NewDate(2026, 7, 3)
 	h2 := law.Half{Year: 2026, H: 2}
 	if h, missing := s.MissingRates(ledger.NewDate(2026, 9, 1)); h != h2 || len(missing) != 2 {
