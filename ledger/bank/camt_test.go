@@ -92,7 +92,7 @@ func TestDemoCamt(t *testing.T) {
 		x.Label, x.BankRef = "COMMISSION DE TENUE DE COMPTE NOVEMBRE 2026", "BNP2026113000005121"
 	})
 	batch := func(n string, cents ledger.Cents, name, chq, rmt string) {
-		add(l("Ntry 5 / TxDtls "+n, 225, "2026-12-01", "2026-12-03", cents, true, Cheque), func(x *Line) {
+		add(l("Ntry 5 / TxDtls "+n, 225, "2026-12-03", "2026-12-04", cents, true, Cheque), func(x *Line) {
 			x.Debtor, x.ChequeNo, x.Remittance = name, chq, rmt
 			x.Label, x.BankRef = "REMISE CHEQUES N 0004518 3 CHQ", "BNP2026120100005402"
 		})

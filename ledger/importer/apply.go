@@ -208,7 +208,9 @@ func (p *Plan) merge(old, items []ledger.Item) []ledger.Item {
 	return items
 }
 
-// newPayments returns the payment items of items that old does not have.
+// newPayments returns the payment items of items that old does not have, and the
+// debit adjustments (a returned cheque, a rejected direct debit) that a payment taken
+// back by the bank (payment.KindReturn) may be.
 func newPayments(old, items []ledger.Item) []ledger.Item {
 	had := make(map[string]bool, len(old))
 	for i := range old {
@@ -216,7 +218,7 @@ func newPayments(old, items []ledger.Item) []ledger.Item {
 	}
 	var out []ledger.Item
 	for _, it := range items {
-		if it.Kind == ledger.Payment && !had[it.ID] {
+		if (it.Kind == ledger.Payment || it.Kind == ledger.Adjustment && it.Amount > 0) && !had[it.ID] {
 			out = append(out, it)
 		}
 	}

@@ -29,7 +29,8 @@ import (
 // reversed payment is not applied at all: the cheque returned unpaid never paid
 // anything, so the debits are open again at every date (the reversal is in the
 // customer's history). A superseded payment is not applied: the imported item that
-// replaced it is in the ledger.
+// replaced it is in the ledger. A payment taken back by the bank (KindReturn) is one
+// open debit (see returned).
 func Apply(a *ledger.Account, pays []Payment) {
 	var todo []*Payment
 	for i := range pays {
@@ -52,6 +53,10 @@ func Apply(a *ledger.Account, pays []Payment) {
 	}
 	var added []ledger.Item
 	for _, p := range todo {
+		if p.IsReturn() {
+			added = append(added, returned(a, p, byID))
+			continue
+		}
 		added = applyOne(a, p, byID, added)
 	}
 	a.Items = append(a.Items, added...)
@@ -111,6 +116,31 @@ func applyOne(a *ledger.Account, p *Payment, byID map[string]int, added []ledger
 		added = append(added, r)
 	}
 	return added
+}
+
+// returned is the open debit a KindReturn record adds: an adjustment of its amount,
+// dated on the day the bank took the payment back, flagged unpaid cheque (a cheque) or
+// rejected debit (anything else), due on the earliest due date of the invoices the
+// payment had settled (its Allocations), or on its own date.
+func returned(a *ledger.Account, p *Payment, byID map[string]int) ledger.Item {
+	number := p.Ref
+	if number == "" {
+		number = p.ID
+	}
+	due := p.Date
+	for _, al := range p.Allocations {
+		if i, ok := byID[al.Item]; ok {
+			if d := sortKey(&a.Items[i]); d.Valid() && d < due {
+				due = d
+			}
+		}
+	}
+	flag := ledger.FlagRejectedDebit
+	if p.Method == Cheque {
+		flag = ledger.FlagUnpaidCheque
+	}
+	return ledger.Item{ID: p.ID, Customer: a.Customer.ID, Kind: ledger.Adjustment, Number: number, Label: p.ID,
+		DocDate: p.Date, DueDate: due, Amount: p.Amount, Open: p.Amount, Source: p.Source, Flags: flag}
 }
 
 // settleGroup settles lettering group match on date d when its open amounts (over the

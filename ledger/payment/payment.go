@@ -53,6 +53,21 @@ const Prefix = "RG"
 const (
 	KindPayment  dunning.ActionKind = "payment"
 	KindReversal dunning.ActionKind = "payment_reversed"
+	// KindReturned is a payment taken back by the bank (a KindReturn record): a cheque
+	// returned unpaid, a direct debit rejected.
+	KindReturned dunning.ActionKind = "payment_returned"
+)
+
+// Kinds of record (Payment.Kind).
+const (
+	// KindReceived is a payment received (the zero value).
+	KindReceived = ""
+	// KindReturn is a payment the bank took back: a cheque returned unpaid, a direct
+	// debit rejected. It is applied as an open debit of its amount (an adjustment
+	// flagged unpaid cheque or rejected debit, as the ledger books it), due when the
+	// invoices it had settled were due, so that the debt is open again with its age and
+	// the « chèque impayé » risk signal is raised. Returns names what it takes back.
+	KindReturn = "return"
 )
 
 // Allocation is the part of a payment that settles one debit item of the customer.
@@ -100,7 +115,17 @@ type Payment struct {
 	SupersededBy string      `json:"superseded_by,omitempty"`
 	Superseded   ledger.Date `json:"superseded,omitempty"`
 	Reversed     *Reversal   `json:"reversed,omitempty"`
+	// Kind is KindReceived or KindReturn.
+	Kind string `json:"kind,omitempty"`
+	// Returns is, for a KindReturn, the payment taken back: the ID of a payment
+	// recorded here ("RG2026-000012") or of a ledger item ("BQ:…"); its Allocations
+	// are then the invoices that payment had settled (for people and for the due date
+	// of the debit), not settlements.
+	Returns string `json:"returns,omitempty"`
 }
+
+// IsReturn reports whether p is a payment taken back by the bank (KindReturn).
+func (p *Payment) IsReturn() bool { return p.Kind == KindReturn }
 
 // Active reports whether the payment is applied to the book: neither superseded by an
 // imported item nor reversed.
@@ -140,6 +165,10 @@ func (p *Payment) Validate() error {
 		return p.problem("payment.err.amount", "amount", p.Amount.String())
 	case !p.Method.Known():
 		return p.problem("payment.err.method", "method", string(p.Method))
+	case p.Kind != KindReceived && p.Kind != KindReturn:
+		return p.problem("payment.err.kind", "kind", p.Kind)
+	case p.IsReturn() && p.Returns == "":
+		return p.problem("payment.err.returns", "returns", "")
 	case p.Source == "":
 		return p.problem("payment.err.source", "source", "")
 	case !p.Entered.Valid():

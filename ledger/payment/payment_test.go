@@ -318,3 +318,55 @@ func TestParseForm(t *testing.T) {
 		}
 	}
 }
+
+// A payment taken back by the bank is one open debit of its amount, flagged (cheque:
+// unpaid cheque; direct debit: rejected), due when the invoice it had paid was due,
+// dated on the return: before it nothing changes, from it the balance is up by the
+// amount. The next import's debit adjustment of that amount supersedes it.
+func TestReturnAppliesAndReconciles(t *testing.T) {
+	a := account()
+	a.Items[0].Open = 0 // F1 paid by the ledger's cheque
+	a.Items = append(a.Items, ledger.Item{ID: "BQ:1", Customer: "C1", Kind: ledger.Payment, Number: "CHQ 1028564",
+		DocDate: day("2026-02-10"), DueDate: day("2026-02-10"), Amount: -100000})
+	ret := newPayment("2026-03-05", 100000)
+	ret.Kind, ret.Returns = payment.KindReturn, "BQ:1"
+	ret.Allocations = []payment.Allocation{{Item: "F1", Number: "F1", Amount: 100000}}
+	if err := ret.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	before := a.Balance()
+	payment.Apply(a, []payment.Payment{ret})
+	if got := a.Balance(); got != before+100000 {
+		t.Errorf("balance %s after the return, want %s", got, before+100000)
+	}
+	i := slices.IndexFunc(a.Items, func(it ledger.Item) bool { return it.ID == ret.ID })
+	if i < 0 {
+		t.Fatal("no debit for the return")
+	}
+	it := a.Items[i]
+	if it.Kind != ledger.Adjustment || it.Flags&ledger.FlagUnpaidCheque == 0 || it.DueDate != day("2026-01-31") || it.Open != 100000 {
+		t.Errorf("return applied as %+v", it)
+	}
+	if v := balance(openAt(a, day("2026-03-04"))); v != 80000 {
+		t.Errorf("open the day before the return %s, want 800.00", v)
+	}
+	ret.Method = payment.DirectDebit
+	b := account()
+	payment.Apply(b, []payment.Payment{ret})
+	if j := slices.IndexFunc(b.Items, func(it ledger.Item) bool { return it.ID == ret.ID }); j < 0 || b.Items[j].Flags&ledger.FlagRejectedDebit == 0 {
+		t.Error("a rejected direct debit is not flagged so")
+	}
+	brought := map[string][]ledger.Item{"C1": {
+		{ID: "BQ:9", Kind: ledger.Payment, Amount: -100000, DocDate: day("2026-03-06")},
+		{ID: "OD:7", Kind: ledger.Adjustment, Number: "CHQ IMPAYE", Amount: 100000, DocDate: day("2026-03-07")},
+	}}
+	pairs, unpaired := payment.Reconcile([]payment.Payment{ret}, brought, day("2026-03-31"))
+	if len(pairs) != 1 || pairs[0].Item != "OD:7" || len(unpaired) != 0 {
+		t.Errorf("return reconciled %+v, unpaired %+v", pairs, unpaired)
+	}
+	bad := ret
+	bad.Returns = ""
+	if problemKey(bad.Validate()) != "payment.err.returns" {
+		t.Error("a return naming nothing is accepted")
+	}
+}

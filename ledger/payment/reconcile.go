@@ -31,6 +31,9 @@ type Pairing struct {
 //  3. the same reference as the imported item's document number, whatever its amount
 //     (the ledger is right about the amount).
 //
+// A payment taken back by the bank (KindReturn) pairs the same way with a debit
+// adjustment brought (the returned cheque as the ledger books it).
+//
 // unpaired are the active payments left unpaired that the file should have brought:
 // the ones of its customers or not, dated on or before to (the end of the file's
 // period; none when to is NoDate). The caller records each pairing (SupersededBy).
@@ -59,6 +62,12 @@ func Reconcile(pays []Payment, brought map[string][]ledger.Item, to ledger.Date)
 		var cands []*ledger.Item
 		for k := range brought[p.Customer] {
 			it := &brought[p.Customer][k]
+			if p.IsReturn() {
+				if it.Amount > 0 && it.Kind == ledger.Adjustment && !taken[p.Customer+"\x00"+it.ID] {
+					cands = append(cands, it)
+				}
+				continue
+			}
 			if it.Kind == ledger.Payment && it.Amount < 0 && !taken[p.Customer+"\x00"+it.ID] {
 				cands = append(cands, it)
 			}
@@ -78,13 +87,14 @@ func Reconcile(pays []Payment, brought map[string][]ledger.Item, to ledger.Date)
 // pick returns the imported payment of cands that is p, or nil (see Reconcile).
 func pick(p *Payment, cands []*ledger.Item) *ledger.Item {
 	ref := squash(p.Ref)
+	amount := func(it *ledger.Item) ledger.Cents { return abs(it.Amount) }
 	var best *ledger.Item
 	bestGap := Window + 1
 	for _, it := range cands {
-		if -it.Amount == p.Amount && ref != "" && (squash(it.Number) == ref || len(ref) >= 6 && strings.Contains(squash(it.Label), ref)) {
+		if amount(it) == p.Amount && ref != "" && (squash(it.Number) == ref || len(ref) >= 6 && strings.Contains(squash(it.Label), ref)) {
 			return it
 		}
-		if -it.Amount == p.Amount {
+		if amount(it) == p.Amount {
 			if g := abs(it.DocDate.DaysSince(p.Date)); g < bestGap || (g == bestGap && best != nil && it.ID < best.ID) {
 				best, bestGap = it, g
 			}
@@ -101,7 +111,7 @@ func pick(p *Payment, cands []*ledger.Item) *ledger.Item {
 	return nil
 }
 
-func abs(n int) int {
+func abs[T ~int | ~int64](n T) T {
 	if n < 0 {
 		return -n
 	}

@@ -18,7 +18,8 @@ import (
 //	4  risk, scenarios, actions, promises, plans, templates, letters
 //	5  procedures, import_presets (until then created by their first write)
 //	6  payments (payments recorded by hand between two ledger imports)
-const SchemaVersion = 6
+//	7  statements (bank statements imported)
+const SchemaVersion = 7
 
 // upgrade migrates the dossier in tx from schema from to SchemaVersion, one version at
 // a time; from 0 is a new, empty file. It runs inside the one transaction that creates

@@ -9,7 +9,7 @@
 // (migrate.go), so both end with exactly these buckets; Open refuses a current-version
 // dossier that lacks one.
 //
-// On-disk layout of schema version 6 (bucket, key → value; IDs are zero-padded so that
+// On-disk layout of schema version 7 (bucket, key → value; IDs are zero-padded so that
 // bbolt's byte order is the numbering order):
 //
 //	meta            "magic"                            → "relance-dossier"
@@ -40,6 +40,7 @@
 //	procedures      procedure ID ("J2026-0001")        → JSON law.Procedure
 //	import_presets  preset name                        → JSON tabular.Mapping
 //	payments        customer 0x00 "RG2026-000001"      → JSON payment.Payment, append-only (payments.go)
+//	statements      SHA-256 of the bank statement      → JSON store.Statement, one per file imported (statements.go)
 //
 // In risk, seq is the bucket's sequence as 10 decimal digits. The sequential IDs of
 // risk, actions, promises, plans, payments and letters come from their bucket's bbolt sequence
@@ -72,6 +73,7 @@ const (
 	bProcedures         BucketName = "procedures"
 	BucketImportPresets BucketName = "import_presets"
 	bPayments           BucketName = "payments"
+	bStatements         BucketName = "statements"
 )
 
 // BucketTemplates and BucketLetters are the templates and letters buckets as bbolt
@@ -121,5 +123,6 @@ func buckets() []bucket {
 		{bProcedures, 5, "insolvency.go", `procedure ID ("J2026-0001") → JSON law.Procedure`},
 		{BucketImportPresets, 5, "ledger/importer (presets.go)", "preset name → JSON tabular.Mapping"},
 		{bPayments, 6, "payments.go", `customer 0x00 payment ID ("RG2026-000001") → JSON payment.Payment, append-only`},
+		{bStatements, 7, "statements.go", "SHA-256 of the bank statement file (hex) → JSON store.Statement, one per import"},
 	}
 }

@@ -60,7 +60,7 @@ func BenchmarkSuggest10kOn50k1M(b *testing.B) {
 	var found, exact int
 	for b.Loop() {
 		found, exact = 0, 0
-		for _, s := range Suggest(book, credit.OpenAtMap, demoToday, lines) {
+		for _, s := range Suggest(book, credit.OpenAtMap, demoToday, lines, nil) {
 			if len(s.Candidates) > 0 {
 				found++
 				if s.Candidates[0].Exact {

@@ -50,6 +50,7 @@ const (
 	scoreAmountOne   = 25 // the amount of exactly one open debit of the customer
 	scoreAmountGroup = 20 // the sum of two or three open debits of the customer
 	scoreName        = 35 // the payer's name close to the customer's (times the overlap ratio)
+	scorePromise     = 30 // a promise of the customer of that amount, due near that date
 )
 
 // Above this many customers holding an open debit of the amount, the amount alone
@@ -72,11 +73,25 @@ type open struct {
 	open ledger.Cents
 }
 
+// Promise is a payment a customer promised (ledger/dunning promises and plan
+// instalments not yet kept): a credit of its amount booked within PromiseDays of its
+// due date is likely it.
+type Promise struct {
+	Customer string
+	Amount   ledger.Cents
+	Due      ledger.Date
+}
+
+// PromiseDays is how far from a promise's due date a credit of its amount still
+// suggests it.
+const PromiseDays = 7
+
 // Suggest returns the suggestions for the credit lines of lines that are not
 // reversals (debits, fees and reversals get none), in the order of lines; a line
 // nothing matches has a suggestion without candidates. openAt gives the open amounts at
-// asOf (credit.OpenAtMap); nil takes the items' Open as imported.
-func Suggest(book *ledger.Book, openAt ledger.OpenAtFunc, asOf ledger.Date, lines []bank.Line) []Suggestion {
+// asOf (credit.OpenAtMap); nil takes the items' Open as imported. promises are the
+// payments promised and not yet kept (none: the signal is not used).
+func Suggest(book *ledger.Book, openAt ledger.OpenAtFunc, asOf ledger.Date, lines []bank.Line, promises []Promise) []Suggestion {
 	// What the lines could name: tokens (numbers, codes, SIRENs), amounts, name tokens.
 	type lineInfo struct {
 		keys  []string // normalised tokens and joins of 2–3 neighbours
@@ -166,6 +181,22 @@ func Suggest(book *ledger.Book, openAt ledger.OpenAtFunc, asOf ledger.Date, line
 		}
 	}
 
+	promised := map[ledger.Cents][]Promise{}
+	promisedAcct := map[string]int{}
+	for _, p := range promises {
+		if wantAmt[p.Amount] {
+			promised[p.Amount] = append(promised[p.Amount], p)
+			promisedAcct[p.Customer] = -1
+		}
+	}
+	if len(promisedAcct) > 0 {
+		for ai, a := range book.Accounts {
+			if _, ok := promisedAcct[a.Customer.ID]; ok {
+				promisedAcct[a.Customer.ID] = ai
+			}
+		}
+	}
+
 	seen := make([]int32, len(book.Accounts)) // the line (numbered from 1) that compared the customer's name last
 	out := make([]Suggestion, 0, len(infos))
 	for _, li := range infos {
@@ -174,6 +205,7 @@ func Suggest(book *ledger.Book, openAt ledger.OpenAtFunc, asOf ledger.Date, line
 			numbered []int32 // positions in opens[acct]
 			id       string
 			ratio    float64
+			promise  *Promise
 		}
 		cands := map[int]*found{}
 		get := func(ai int) *found {
@@ -223,6 +255,13 @@ func Suggest(book *ledger.Book, openAt ledger.OpenAtFunc, asOf ledger.Date, line
 				}
 			}
 		}
+		for k, p := range promised[l.Amount] {
+			if ai := promisedAcct[p.Customer]; ai >= 0 && abs(l.Booked.DaysSince(p.Due)) <= PromiseDays {
+				if f := get(ai); f.promise == nil {
+					f.promise = &promised[l.Amount][k]
+				}
+			}
+		}
 		amountOnly := map[int]bool{}
 		if refs := byAmount[l.Amount]; len(refs) > 0 {
 			custs := map[int32]bool{}
@@ -247,16 +286,24 @@ func Suggest(book *ledger.Book, openAt ledger.OpenAtFunc, asOf ledger.Date, line
 			score := 0
 			numAmt := false
 			oneAmt := false
+			var sum ledger.Cents
+			var nums []string
 			if len(f.numbered) > 0 {
 				sort.Slice(f.numbered, func(i, j int) bool { return f.numbered[i] < f.numbered[j] })
-				var sum ledger.Cents
-				var nums []string
 				for _, p := range f.numbered {
 					o := list[p]
+					if o.item.DocDate > l.Booked {
+						continue // issued after the payment: not what it pays
+					}
 					c.Items = append(c.Items, o.item.ID)
 					sum += o.open
 					nums = append(nums, o.item.Number)
 				}
+				if len(c.Items) == 0 {
+					f.numbered = nil
+				}
+			}
+			if len(f.numbered) > 0 {
 				c.Amount = sum
 				score += scoreNumber
 				c.Why = append(c.Why, Reason{Key: "match.why.number", Args: []string{"number", strings.Join(nums, ", ")}})
@@ -276,10 +323,14 @@ func Suggest(book *ledger.Book, openAt ledger.OpenAtFunc, asOf ledger.Date, line
 				score += int(float64(scoreName)*f.ratio + 0.5)
 				c.Why = append(c.Why, Reason{Key: "match.why.name", Args: []string{"name", l.Debtor, "customer", a.Customer.Name}})
 			}
+			if f.promise != nil {
+				score += scorePromise
+				c.Why = append(c.Why, Reason{Key: "match.why.promise", Args: []string{"amount", l.Amount.String(), "date", f.promise.Due.String()}})
+			}
 			if len(f.numbered) == 0 {
 				var hit []int
 				for p, o := range list {
-					if o.open == l.Amount {
+					if o.open == l.Amount && o.item.DocDate <= l.Booked {
 						hit = append(hit, p)
 					}
 				}
@@ -291,7 +342,7 @@ func Suggest(book *ledger.Book, openAt ledger.OpenAtFunc, asOf ledger.Date, line
 					oneAmt = true
 					c.Why = append(c.Why, Reason{Key: "match.why.amount_one", Args: []string{"amount", l.Amount.String(), "number", o.item.Number}})
 				case len(hit) == 0 && !amountOnly[ai] && len(list) <= maxGroupItems:
-					if g := group(list, l.Amount); g != nil {
+					if g := group(list, l.Amount, l.Booked); g != nil {
 						var nums []string
 						for _, p := range g {
 							c.Items = append(c.Items, list[p].item.ID)
@@ -310,7 +361,7 @@ func Suggest(book *ledger.Book, openAt ledger.OpenAtFunc, asOf ledger.Date, line
 				score = 100
 			}
 			c.Score = score
-			c.Exact = numAmt || (oneAmt && f.ratio > 0)
+			c.Exact = numAmt || (oneAmt && (f.ratio > 0 || f.promise != nil))
 			cs = append(cs, c)
 		}
 		sort.Slice(cs, func(i, j int) bool {
@@ -333,6 +384,13 @@ func Suggest(book *ledger.Book, openAt ledger.OpenAtFunc, asOf ledger.Date, line
 	return out
 }
 
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
 func containsPos(s []int32, p int32) bool {
 	for _, x := range s {
 		if x == p {
@@ -342,22 +400,29 @@ func containsPos(s []int32, p int32) bool {
 	return false
 }
 
-// group returns the positions of two or three open debits of list summing to amount,
+// group returns the positions of two or three open debits of list, issued on or before
+// by, summing to amount,
 // oldest first by position, or nil.
-func group(list []open, amount ledger.Cents) []int {
+func group(list []open, amount ledger.Cents, by ledger.Date) []int {
 	at := make(map[ledger.Cents]int, len(list))
 	for p, o := range list {
-		if _, ok := at[o.open]; !ok {
+		if _, ok := at[o.open]; !ok && o.item.DocDate <= by {
 			at[o.open] = p
 		}
 	}
 	for i := range list {
+		if list[i].item.DocDate > by {
+			continue
+		}
 		if q, ok := at[amount-list[i].open]; ok && q > i {
 			return []int{i, q}
 		}
 	}
 	for i := range list {
 		for j := i + 1; j < len(list); j++ {
+			if list[i].item.DocDate > by || list[j].item.DocDate > by {
+				continue
+			}
 			if q, ok := at[amount-list[i].open-list[j].open]; ok && q > j {
 				return []int{i, j, q}
 			}

@@ -84,7 +84,7 @@ func TestDemoStatements(t *testing.T) {
 	}
 	for file, wants := range cases {
 		lines := readDemo(t, file)
-		sugg := Suggest(book, credit.OpenAtMap, demoToday, lines)
+		sugg := Suggest(book, credit.OpenAtMap, demoToday, lines, nil)
 		seen := map[string]bool{}
 		for _, s := range sugg {
 			l := lines[s.Line]
@@ -155,7 +155,7 @@ func TestExactNeedsNoTie(t *testing.T) {
 		{Credit: true, Amount: 12000, Remittance: "client C0001"},
 		{Credit: false, Amount: 12000, Debtor: "BOULANGERIE MARTIN"},
 	}
-	s := Suggest(book, nil, demoToday, lines)
+	s := Suggest(book, nil, demoToday, lines, nil)
 	if len(s) != 3 {
 		t.Fatalf("%d suggestions, want 3 (no debit)", len(s))
 	}
