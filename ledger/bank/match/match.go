@@ -6,12 +6,14 @@
 package match
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
+	"relance/assets/i18n"
 	"relance/ledger"
 	"relance/ledger/bank"
 )
@@ -527,4 +529,26 @@ func overlap(a, b []int32, nb int) float64 {
 		}
 	}
 	return float64(n) / float64(max(len(a), nb))
+}
+
+// Text renders the reason in lang, in the user's words: amounts in currency, dates
+// as DD/MM/YYYY in French. The window and the command line both show reasons through
+// it.
+func (r Reason) Text(lang, currency string) string {
+	args := slices.Clone(r.Args)
+	for i := 0; i+1 < len(args); i += 2 {
+		switch args[i] {
+		case "amount", "open":
+			if c, err := ledger.ParseCents(args[i+1]); err == nil {
+				args[i+1] = c.Format(lang, currency)
+			}
+		case "date":
+			if d, err := ledger.ParseDate(args[i+1]); err == nil {
+				if i18n.Norm(lang) == "fr" {
+					args[i+1] = d.French()
+				}
+			}
+		}
+	}
+	return i18n.T(lang, r.Key, args...)
 }
