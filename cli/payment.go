@@ -106,12 +106,14 @@ func (env *Env) paymentAdd(args []string) error {
 // paymentRow is a payment as `relance payment list` shows it.
 type paymentRow struct {
 	payment.Payment
-	Status string `json:"status"` // active, superseded or reversed
+	Status string `json:"status"` // active, superseded, reversed, or return (a payment taken back by the bank)
 	Name   string `json:"name"`
 }
 
 func paymentStatus(p *payment.Payment) string {
 	switch {
+	case p.IsReturn() && p.SupersededBy == "":
+		return "return"
 	case p.Reversed != nil:
 		return "reversed"
 	case p.SupersededBy != "":
@@ -156,14 +158,22 @@ func (env *Env) paymentList(args []string) error {
 		i18n.T(l, "payment.col.allocated"), i18n.T(l, "payment.col.status")).alignRight(3, 6)
 	for _, r := range rows {
 		st := i18n.T(l, "payment.status.active")
+		method := i18n.T(l, "payment.method."+string(r.Method))
 		switch r.Status {
+		case "return":
+			var nums []string
+			for _, al := range r.Allocations {
+				nums = append(nums, al.Number)
+			}
+			st = i18n.T(l, "payment.status.return", "invoices", strings.Join(nums, ", "))
+			method = i18n.T(l, "payment.method.return", "method", method)
 		case "reversed":
 			st = i18n.T(l, "payment.status.reversed", "date", dateText(l, r.Reversed.Date), "reason", r.Reversed.Reason)
 		case "superseded":
 			st = i18n.T(l, "payment.status.superseded", "item", r.SupersededBy, "date", dateText(l, r.Superseded))
 		}
 		tab.add(r.ID, truncate(r.Customer+" "+r.Name, 30), dateText(l, r.Date), r.Amount.Format(l, cur),
-			i18n.T(l, "payment.method."+string(r.Method)), r.Ref, r.Allocated().Format(l, cur), st)
+			method, r.Ref, r.Allocated().Format(l, cur), st)
 	}
 	return tab.write(env.Stdout)
 }

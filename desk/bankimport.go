@@ -67,15 +67,19 @@ type BankChoice struct {
 	// Items are, for a credit, the invoices (item IDs) it settles, in order; none:
 	// the oldest due first.
 	Items []string
+	// Numbers are, for a credit, invoices named by their document numbers (the
+	// command line's --take N=CUSTOMER:FA1,FA2), after Items.
+	Numbers []string
 	// Take is, for a return, the payment it takes back.
 	Take *match.Taken
 }
 
 // BankResult is what ApplyStatement recorded.
 type BankResult struct {
-	Payments []payment.Payment // payments received and returns recorded, in line order
-	Left     int               // credits and returns not decided
-	Done     int               // lines recorded by an earlier import, left as they were
+	Payments []payment.Payment `json:"payments"` // payments received and returns recorded, in line order
+	Lines    []int             `json:"lines"`    // the line (index in Statement.Lines) of each of Payments
+	Left     int               `json:"left"`     // credits and returns not decided
+	Done     int               `json:"done"`     // lines recorded by an earlier import, left as they were
 }
 
 // ReadStatement reads the bank statement at path (camt.053/052/054, CSV or XLSX, found
@@ -347,6 +351,9 @@ func (s *Session) ApplyStatement(r *BankReview, choices []BankChoice, at ledger.
 				for _, it := range c.Items {
 					wants = append(wants, payment.Want{Item: it})
 				}
+				for _, n := range c.Numbers {
+					wants = append(wants, payment.Want{Number: n})
+				}
 				if err := payment.Allocate(a, &p, wants, credit.OpenAtMap); err != nil {
 					return nil, r.lineError("bankimp.err.alloc", i, err)
 				}
@@ -354,6 +361,9 @@ func (s *Session) ApplyStatement(r *BankReview, choices []BankChoice, at ledger.
 				t := c.Take
 				p = payment.Payment{Kind: payment.KindReturn, Date: l.Booked, Amount: l.Amount, Method: returnMethod(l), Ref: refOf(l),
 					Entered: at, By: who, Source: bankSource(st.Hash, l), Customer: t.Customer, Returns: t.Payment}
+				if p.Ref == "" {
+					p.Ref = t.Ref
+				}
 				if t.Item != "" {
 					p.Returns = t.Item
 				}
@@ -425,6 +435,7 @@ func (s *Session) ApplyStatement(r *BankReview, choices []BankChoice, at ledger.
 	for _, i := range order {
 		if p := recordedID[i]; p != nil {
 			res.Payments = append(res.Payments, *p)
+			res.Lines = append(res.Lines, i)
 		}
 	}
 	for i := range r.Lines {

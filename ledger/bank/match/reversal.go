@@ -31,9 +31,11 @@ type Taken struct {
 	// the return opens again. Numbers are their document numbers, for people.
 	Settled []string
 	Numbers []string
-	Score   int
-	Why     []Reason
-	Exact   bool
+	// Ref is the reference that found it (the cheque's number), or "".
+	Ref   string
+	Score int
+	Why   []Reason
+	Exact bool
 }
 
 // ReversalSuggestion is what a reversal line may take back, best first.
@@ -114,7 +116,7 @@ func Reversals(book *ledger.Book, lines []bank.Line, pays []payment.Payment, rec
 				t.Numbers = append(t.Numbers, al.Number)
 			}
 			if r := foundRef(refs, p.Ref+" "+p.Source); r != "" {
-				t.Score, t.Exact = 95, true
+				t.Score, t.Exact, t.Ref = 95, true, r
 				t.Why = append(t.Why, Reason{Key: "match.why.reversal_ref", Args: []string{"ref", r, "payment", p.ID}})
 			} else if a := book.Account(p.Customer); a != nil && nameClose(l.Debtor, a.Customer.Name) {
 				t.Score = 60
@@ -132,15 +134,28 @@ func Reversals(book *ledger.Book, lines []bank.Line, pays []payment.Payment, rec
 			}
 			t := Taken{Line: -1, Item: it.ID, Customer: h.acct.Customer.ID, Date: it.DocDate, Amount: -it.Amount}
 			if it.Match != "" {
+				// The debits of its lettering group; those its label names, when it
+				// names some (« Chèque n° 1029489 – FA2026-02232 »).
+				text := squashRef(it.Label + " " + it.Number)
+				var named, all []*ledger.Item
 				for k := range h.acct.Items {
 					if d := &h.acct.Items[k]; d.Match == it.Match && d.Amount > 0 {
-						t.Settled = append(t.Settled, d.ID)
-						t.Numbers = append(t.Numbers, d.Number)
+						all = append(all, d)
+						if n := squashRef(d.Number); len(n) >= 4 && strings.Contains(text, n) {
+							named = append(named, d)
+						}
 					}
+				}
+				if len(named) > 0 {
+					all = named
+				}
+				for _, d := range all {
+					t.Settled = append(t.Settled, d.ID)
+					t.Numbers = append(t.Numbers, d.Number)
 				}
 			}
 			if r := foundRef(refs, it.Number+" "+it.Label); r != "" {
-				t.Score, t.Exact = 90, true
+				t.Score, t.Exact, t.Ref = 90, true, r
 				t.Why = append(t.Why, Reason{Key: "match.why.reversal_ref", Args: []string{"ref", r, "payment", it.Number}})
 			} else if nameClose(l.Debtor, h.acct.Customer.Name) {
 				t.Score = 55
