@@ -75,7 +75,77 @@ func (db *DB) Check() (*CheckReport, error) {
 			}
 		}
 	}
+	if err := db.View(func(tx *Tx) error { return checkPayments(tx, book, r) }); err != nil {
+		var p *ledger.Problem
+		if errors.As(err, &p) {
+			r.Problems = append(r.Problems, p)
+			return r, nil
+		}
+		return nil, err
+	}
 	return r, nil
+}
+
+// checkPayments verifies the payments recorded by hand and the bank statements: each
+// payment validates, its customer exists, the invoices it settles (or, for a return,
+// had settled) and the item that superseded it are the customer's, the payment a
+// return takes back exists, and every payment a statement lists exists.
+func checkPayments(tx *Tx, book *ledger.Book, r *CheckReport) error {
+	pays, err := tx.Payments("")
+	if err != nil {
+		return err
+	}
+	ids := make(map[string]bool, len(pays))
+	for _, p := range pays {
+		ids[p.ID] = true
+	}
+	for _, p := range pays {
+		bad := func(what string) {
+			r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.payment",
+				Args: []string{"customer", p.Customer, "value", p.ID, "field", what}})
+		}
+		if err := p.Validate(); err != nil {
+			bad("invalid")
+			continue
+		}
+		a := book.Account(p.Customer)
+		if a == nil {
+			bad("customer")
+			continue
+		}
+		has := func(id string) bool {
+			for i := range a.Items {
+				if a.Items[i].ID == id {
+					return true
+				}
+			}
+			return false
+		}
+		for _, al := range p.Allocations {
+			if !has(al.Item) {
+				bad("allocation " + al.Item)
+			}
+		}
+		if p.SupersededBy != "" && !has(p.SupersededBy) {
+			bad("superseded_by " + p.SupersededBy)
+		}
+		if p.IsReturn() && !ids[p.Returns] && !has(p.Returns) {
+			bad("returns " + p.Returns)
+		}
+	}
+	sts, err := tx.Statements()
+	if err != nil {
+		return err
+	}
+	for _, st := range sts {
+		for _, id := range st.Payments {
+			if !ids[id] {
+				r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.statement",
+					Args: []string{"file", st.File, "value", id}})
+			}
+		}
+	}
+	return nil
 }
 
 func abs(c ledger.Cents) ledger.Cents {

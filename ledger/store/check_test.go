@@ -10,6 +10,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"relance/ledger"
+	"relance/ledger/payment"
 )
 
 func TestCheckFindsInconsistentItems(t *testing.T) {
@@ -128,6 +129,49 @@ func TestBackupsKeptSetting(t *testing.T) {
 		bad.Backups = n
 		if err := bad.Validate(); !errors.Is(err, &ledger.Problem{Key: "err.backups"}) {
 			t.Errorf("Backups=%d accepted: %v", n, err)
+		}
+	}
+}
+
+// A payment whose invoice the ledger no longer holds, and a return taking back a
+// payment that does not exist, are reported; the sound ones are not.
+func TestCheckFindsInconsistentPayments(t *testing.T) {
+	_, db := newDossier(t)
+	defer db.Close()
+	d := ledger.NewDate(2026, 3, 20)
+	err := db.Update(func(tx *Tx) error {
+		if err := tx.PutCustomer(&ledger.Customer{ID: "C1", Name: "Un"}); err != nil {
+			return err
+		}
+		if err := tx.PutItems("C1", sampleItems()); err != nil {
+			return err
+		}
+		p := payment.Payment{Customer: "C1", Date: d, Amount: 10000, Method: payment.Cheque, Entered: d, Source: payment.SourceManual,
+			Allocations: []payment.Allocation{{Item: "VE:2", Number: "FA2", Amount: 10000}}}
+		if err := tx.AddPayment(&p); err != nil {
+			return err
+		}
+		r := payment.Payment{Customer: "C1", Date: d, Amount: 99999, Method: payment.Cheque, Entered: d, Source: payment.SourceManual,
+			Kind: payment.KindReturn, Returns: "BQ:1"}
+		return tx.AddPayment(&r)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := db.Check(); err != nil || !rep.OK() {
+		t.Fatalf("sound payments: %+v, %v", rep, err)
+	}
+	// The ledger re-imported without VE:2 and BQ:1.
+	if err := db.Update(func(tx *Tx) error { return tx.PutItems("C1", sampleItems()[1:2]) }); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := db.Check()
+	if err != nil || len(rep.Problems) != 2 {
+		t.Fatalf("want 2 problems, got %+v, %v", rep, err)
+	}
+	for _, p := range rep.Problems {
+		if p.Key != "err.check.payment" {
+			t.Errorf("problem %s", p.Key)
 		}
 	}
 }
