@@ -44,6 +44,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		importItem,
 		fyne.NewMenuItem(a.t("ui.custfile.menu"), a.chooseCustomerFile),
+		fyne.NewMenuItem(a.t("ui.bank.menu"), a.chooseStatement),
 		fyne.NewMenuItem(a.t("ui.menu.statements"), a.askStatements),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(a.t("ui.menu.backup"), a.askBackup),
