@@ -25,6 +25,8 @@ func runPayment(env *Env, args []string) error {
 		return env.paymentList(args[1:])
 	case "reverse":
 		return env.paymentReverse(args[1:])
+	case "return":
+		return env.paymentReturn(args[1:])
 	}
 	return &usageError{msg: i18n.T(env.Lang, "payment.cli.sub", "value", args[0])}
 }
@@ -176,6 +178,44 @@ func (env *Env) paymentList(args []string) error {
 			method, r.Ref, r.Allocated().Format(l, cur), st)
 	}
 	return tab.write(env.Stdout)
+}
+
+// paymentReturn records that the bank took a payment back (`relance payment return`).
+func (env *Env) paymentReturn(args []string) error {
+	fs := env.flags("payment return")
+	path := fs.String("db", "", "dossier file")
+	at := fs.String("at", "", "entry date YYYY-MM-DD (default today)")
+	id := fs.String("id", "", "payment ID (RG…)")
+	date := fs.String("date", "", "date the bank took it back, DD/MM/YYYY or YYYY-MM-DD")
+	by := fs.String("by", "", "who records it (default: the dossier's signatory)")
+	if err := env.parse(fs, args, false); err != nil {
+		return err
+	}
+	if err := env.required("db", *path, "id", *id, "date", *date); err != nil {
+		return err
+	}
+	asOf, err := env.date("at", *at, env.Today)
+	if err != nil {
+		return err
+	}
+	d, err := payment.ParseDay(*date)
+	if err != nil {
+		return &usageError{msg: i18n.T(env.Lang, "cli.baddate", "flag", "--date", "value", *date)}
+	}
+	var r *payment.Payment
+	var currency string
+	err = withWrite(*path, func(ss *desk.Session) error {
+		currency = ss.Book.Settings.Currency
+		var err error
+		r, err = ss.ReturnPayment(*id, d, asOf, *by)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "payment.cli.returned", "id", *id, "return", r.ID, "customer", r.Customer,
+		"date", dateText(env.Lang, r.Date), "amount", r.Amount.Format(env.Lang, currency)))
+	return nil
 }
 
 // paymentReverse records a payment's reversal (`relance payment reverse`).

@@ -275,3 +275,36 @@ func TestPaymentChosenInvoicesAndRefusals(t *testing.T) {
 		t.Errorf("revision %d after refusals, want %d: something was written", got, rev)
 	}
 }
+
+// A cheque returned unpaid (`relance payment return`): the balance is back up, the
+// returned debit is overdue (due with the invoice it had paid), the unpaid-cheque
+// signal is raised; the payment cannot be taken back twice nor reversed since.
+func TestPaymentReturnedUnpaid(t *testing.T) {
+	path := demoFile(t)
+	const today = "2026-11-23"
+	before := customersAt(t, path, today)
+	var x string
+	for id, f := range before {
+		if f.Overdue > 50000 && (x == "" || id < x) {
+			x = id
+		}
+	}
+	p := addPayment(t, path, "--customer", x, "--date", "20/11/2026", "--amount", "500,00", "--method", "cheque", "--ref", "4455667")
+	code, out, stderr := run(t, "fr", "payment", "return", "--db", path, "--at", today, "--id", p.ID, "--date", "23/11/2026")
+	if code != 0 || !strings.Contains(out, "repris par la banque") {
+		t.Fatalf("return: %d %s %s", code, out, stderr)
+	}
+	if got := customersAt(t, path, today)[x]; got != before[x] {
+		t.Errorf("after the return %+v, want %+v", got, before[x])
+	}
+	code, out, _ = run(t, "en", "risk", "--db", path, "--at", today, "--customer", x, "--format", "json")
+	if code != 0 || !strings.Contains(out, `"bounced"`) {
+		t.Errorf("no unpaid-cheque signal after the return: %d\n%.600s", code, out)
+	}
+	if code, _, stderr := run(t, "fr", "payment", "return", "--db", path, "--at", today, "--id", p.ID, "--date", "23/11/2026"); code != 1 || !strings.Contains(stderr, "déjà repris") {
+		t.Errorf("returned twice: %d %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "fr", "payment", "reverse", "--db", path, "--at", today, "--id", p.ID, "--date", "23/11/2026"); code != 1 || !strings.Contains(stderr, "déjà repris") {
+		t.Errorf("reversed after its return: %d %s", code, stderr)
+	}
+}

@@ -104,6 +104,17 @@ func (s *Session) ReversePayment(id string, date ledger.Date, reason string, at 
 	}
 	var out *payment.Payment
 	err := s.DB.Update(func(tx *store.Tx) error {
+		if q, err := tx.Payment(id); err == nil && q != nil {
+			all, err := tx.Payments(q.Customer)
+			if err != nil {
+				return err
+			}
+			for _, r := range all {
+				if r.IsReturn() && r.Returns == id && r.Active() {
+					return &ledger.Problem{Key: "payment.err.returned", Args: []string{"field", "id", "value", id, "return", r.ID}}
+				}
+			}
+		}
 		p, err := tx.ReversePayment(id, payment.Reversal{Date: date, Reason: reason, By: s.Who(by), Entered: at})
 		if err != nil {
 			return err
@@ -111,6 +122,70 @@ func (s *Session) ReversePayment(id string, date ledger.Date, reason string, at 
 		out = p
 		act := dunning.Action{Customer: p.Customer, Kind: payment.KindReversal, Date: date, Amount: p.Amount, Note: reason,
 			By: s.Who(by), Record: p.ID, Status: dunning.ActionDone}
+		if at != date {
+			act.Recorded = at
+		}
+		return tx.AddAction(&act)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ReturnPayment records that the bank took payment id back on date (a cheque returned
+// unpaid, a direct debit rejected), entered at date at by by, in one transaction with
+// « Impayé » in the customer's history, and returns the record (payment.KindReturn): the
+// payment stays received, the debt it settled is open again as a debit due when its
+// invoices were due, and the unpaid-cheque signal is raised. Unlike ReversePayment
+// (entered by mistake: as if it never was), the customer did pay, and the bank took it
+// back. It is refused, nothing written: an unknown payment, one no longer applied
+// (reversed, or brought by the ledger: take it back there), one already taken back, a
+// return itself, a date before the payment's or after at.
+func (s *Session) ReturnPayment(id string, date ledger.Date, at ledger.Date, by string) (*payment.Payment, error) {
+	if !date.Valid() || date > at {
+		return nil, &ledger.Problem{Key: "payment.err.reversal_future", Args: []string{"field", "date", "value", date.String(), "at", at.String()}}
+	}
+	var out *payment.Payment
+	err := s.DB.Update(func(tx *store.Tx) error {
+		p, err := tx.Payment(id)
+		if err != nil {
+			return err
+		}
+		switch {
+		case p == nil || p.IsReturn():
+			return &ledger.Problem{Key: "payment.err.unknown", Args: []string{"field", "id", "value", id}}
+		case p.Reversed != nil:
+			return &ledger.Problem{Key: "payment.err.reversed", Args: []string{"field", "id", "value", id, "date", p.Reversed.Date.String()}}
+		case p.SupersededBy != "":
+			return &ledger.Problem{Key: "payment.err.superseded", Args: []string{"field", "id", "value", id, "item", p.SupersededBy}}
+		case date < p.Date:
+			return &ledger.Problem{Key: "payment.err.reversal_date", Args: []string{"customer", p.Customer, "field", "date", "value", date.String(), "paid", p.Date.String()}}
+		}
+		all, err := tx.Payments(p.Customer)
+		if err != nil {
+			return err
+		}
+		for _, q := range all {
+			if q.IsReturn() && q.Returns == id && q.Active() {
+				return &ledger.Problem{Key: "payment.err.returned", Args: []string{"field", "id", "value", id, "return", q.ID}}
+			}
+		}
+		method := payment.DirectDebit
+		if p.Method == payment.Cheque {
+			method = payment.Cheque
+		}
+		r := payment.Payment{Kind: payment.KindReturn, Returns: id, Customer: p.Customer, Date: date, Amount: p.Amount,
+			Method: method, Ref: p.Ref, Allocations: p.Allocations, Entered: at, By: s.Who(by), Source: payment.SourceManual}
+		if err := tx.AddPayment(&r); err != nil {
+			return err
+		}
+		out = &r
+		act := dunning.Action{Customer: r.Customer, Kind: payment.KindReturned, Date: date, Amount: r.Amount, Note: r.Ref,
+			By: r.By, Record: r.ID, Status: dunning.ActionDone}
+		for _, al := range r.Allocations {
+			act.Items = append(act.Items, al.Item)
+		}
 		if at != date {
 			act.Recorded = at
 		}
