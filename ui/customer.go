@@ -47,6 +47,7 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 		container.NewTabItem(a.t("ui.cust.tab_disputes"), container.NewVScroll(a.disputesView.customerDisputes(id))),
 		container.NewTabItem(a.t("uirisk.tab"), container.NewVScroll(a.risk.riskTab(id))),
 		container.NewTabItem(a.t("ui.hist.tab"), container.NewVScroll(a.timeline(a.customerHistory(id)))),
+		container.NewTabItem(a.t("ui.paylist.tab"), container.NewVScroll(a.paymentsTab(id))),
 	)
 	identity.SelectIndex(a.detailTab)
 	identity.OnSelected = func(*container.TabItem) { a.detailTab = identity.SelectedIndex() }
