@@ -16,6 +16,9 @@
 #      customer's record, whose address is typed and saved; Fichier › Importer le fichier
 #      clients… imports a customer master file; after quitting, the CLI lists the imported
 #      customers, that address, the file's fields and the identity
+#   7. the demo of 4 December 2026, Fichier › Importer un relevé bancaire… of the demo camt.053
+#      through the file dialog, its review's safe matches recorded (« Enregistrer »); after
+#      quitting, the CLI lists the payments and returns recorded from the statement
 # Usage: scripts/e2e.sh bin/relance
 set -euo pipefail
 . "$(dirname "$0")/xwindow.sh"
@@ -386,6 +389,63 @@ passed+=("new dossier created through its dialogs (identity kept), FEC imported 
 passed+=("the missing-rates banner's form recorded the half-year's rates and their source, listed by the CLI")
 passed+=("the dashboard's « à compléter » card opened $edited's record; the address typed there is in the CLI's record")
 passed+=("a customer file imported through Fichier › Importer le fichier clients…: SIRET, address and kind in the CLI's records")
+
+# --- 7. a bank statement imported into the demo ------------------------------------------
+# The demo statements (testdata/bank) were written for the demo of 4 December 2026: the
+# demo is made again for that day by the CLI (the app is closed), the app started on it;
+# Fichier › Importer un relevé bancaire… reads the camt.053 chosen in the file dialog, the
+# review has the safe matches chosen, « Enregistrer » records them in one transaction;
+# after quitting, the CLI lists the payments recorded from the statement.
+rm -f "$demo"
+"$bin" demo --out "$demo" --today 2026-12-04 >/dev/null 2>&1 || fail "relance demo --out $demo --today 2026-12-04"
+cp "$repo/testdata/bank/releve-demo.camt053.xml" "$HOME/0-releve-demo.camt053.xml" # first file of the home folder
+mark
+"$bin" "$demo" >>"$work/app.log" 2>&1 &
+app=$!
+need 30 "the app did not start again" '"event":"start"'
+need 60 "opening the demo of 4 December 2026" '"event":"loaded"'
+grep -q '"error"' <<<"$(matching '"event":"loaded"')" && fail "the demo did not open: $(matching '"event":"loaded"')"
+wid=$(relance_window 10)
+[ -n "$wid" ] || fail "no Relance window after the restart"
+sleep 0.5
+xdotool windowmove "$wid" 0 0
+xdotool windowsize "$wid" 1366 768
+sleep 1
+mark
+click 37 13 # Fichier
+sleep 0.5
+click 113 323 # « Importer un relevé bancaire… », under « Importer le fichier clients… »
+need 10 "the statement's file dialog" '"event":"dialog"' '"purpose":"statement"' '"state":"shown"'
+sleep 0.5
+shot statement-dialog
+click 525 215 # 0-releve-demo.camt053.xml, the first file of the home folder
+sleep 0.3
+click 1092 661 # « Ouvrir »
+need 10 "choosing the statement" '"event":"dialog"' '"purpose":"statement"' '"state":"chosen"'
+need 30 "reading the statement" '"event":"bank"' '"step":"read"'
+sleep 0.5
+shot statement-review
+mark
+click 1228 696 # « Enregistrer », the safe matches chosen
+need 30 "recording the statement" '"event":"written"' '"what":"statement"'
+need 30 "reloading after the statement" '"event":"loaded"'
+written=$(matching '"event":"written"' '"what":"statement"')
+npay=$(field payments "$written") nret=$(field returns "$written")
+sleep 0.5
+shot statement-recorded
+[ "${npay:-0}" -gt 0 ] || fail "the statement recorded no payment: $written"
+xdotool windowclose "$wid" 2>/dev/null || key ctrl+q
+for _ in $(seq 1 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.2; done
+kill "$app" 2>/dev/null || true
+wait "$app" 2>/dev/null || true
+app=""
+pays=$(RELANCE_LANG=en "$bin" payment list --db "$demo" --format json 2>&1) || fail "relance payment list --db $demo: $pays"
+nbank=$(grep -c '"source": "bank:' <<<"$pays" || true)
+[ "$nbank" -eq $((npay + nret)) ] ||
+  fail "the window recorded $npay payments and $nret returns, the CLI lists $nbank from the statement: $pays"
+grep -A3 '"customer": "C00022"' <<<"$pays" | grep -q '"amount": "6632.01"' ||
+  fail "Chocolaterie Roussel's transfer of 6 632,01 (Ntry 3) is not among the payments: $pays"
+passed+=("a bank statement imported through Fichier › Importer un relevé bancaire…: $npay payments and $nret returns recorded in the window, listed by the CLI (C00022's 6 632,01 among them)")
 
 errors=$(grep -F '"event":"error"' "$trace" || true)
 [ -z "$errors" ] || fail "the app showed error dialogs: $errors"

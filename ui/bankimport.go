@@ -143,7 +143,10 @@ func (v *bankView) showReview() {
 	v.detail.Importance = widget.LowImportance
 	heads := v.headerRow()
 	center := container.NewBorder(container.NewVBox(heads, widget.NewSeparator()), nil, nil, nil, container.NewVScroll(list))
-	bottom := container.NewVBox(widget.NewSeparator(), v.detail)
+	// The whole line, below the rows, in a fixed height: a long text scrolls there
+	// rather than squeezing the rows.
+	line := fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{}).Height + theme.LineSpacing()
+	bottom := container.NewVBox(widget.NewSeparator(), container.New(heightLayout{4*line + 2*theme.InnerPadding()}, container.NewVScroll(v.detail)))
 	safe := widget.NewButtonWithIcon(v.t("ui.bank.safe"), theme.ConfirmIcon(), v.chooseSafe)
 	v.save = widget.NewButtonWithIcon(v.t("ui.bank.save"), theme.DocumentSaveIcon(), v.apply)
 	v.save.Importance = widget.HighImportance
@@ -303,9 +306,9 @@ func (v *bankView) done(res *desk.BankResult) {
 }
 
 // lineDetail is the whole of a line for the detail under the rows: its date, amount,
-// method and payer, the payer's and the bank's texts, its references, where it is in
-// the file.
-func (v *bankView) lineDetail(bl *desk.BankLine) string {
+// method and payer, why its choice (the row's reason), the payer's and the bank's
+// texts, its references, its line in the file.
+func (v *bankView) lineDetail(bl *desk.BankLine, why string) string {
 	a := v.a
 	method := v.t("ui.bank.method.unknown")
 	switch m := payment.Method(bl.Method); {
@@ -319,6 +322,9 @@ func (v *bankView) lineDetail(bl *desk.BankLine) string {
 		payer = v.t("ui.bank.no_payer")
 	}
 	out := []string{v.t("ui.bank.detail.head", "date", a.date(bl.Booked), "amount", a.money(bl.Amount), "method", method, "payer", payer)}
+	if why != "" {
+		out = append(out, why)
+	}
 	if s := strings.TrimSpace(bl.Remittance); s != "" {
 		out = append(out, v.t("ui.bank.detail.remittance", "text", s))
 	}
@@ -331,7 +337,9 @@ func (v *bankView) lineDetail(bl *desk.BankLine) string {
 	if ref := firstOf(bl.EndToEnd, bl.BankRef); ref != "" {
 		out = append(out, v.t("ui.bank.detail.ref", "ref", ref))
 	}
-	out = append(out, v.t("ui.bank.detail.where", "where", bl.Where(a.lang)))
+	if bl.Row > 0 {
+		out = append(out, v.t("ui.bank.detail.where", "line", strconv.Itoa(bl.Row)))
+	}
 	return strings.Join(out, "\n")
 }
 
@@ -346,21 +354,17 @@ func firstOf(ss ...string) string {
 // focus marks row as the one clicked and shows its whole line below the rows.
 func (v *bankView) focus(row *bankRow) {
 	if v.cur != nil && v.cur != row {
-		v.cur.bg.FillColor = theme.Color(theme.ColorNameBackground)
-		v.cur.bg.Hidden = true
-		v.cur.bg.Refresh()
+		v.cur.bg.Hide()
+		v.cur.why.Importance = widget.LowImportance
+		v.cur.why.Refresh()
 	}
 	v.cur = row
-	row.bg.FillColor = theme.Color(theme.ColorNameSelection)
-	row.bg.Hidden = false
-	row.bg.Refresh()
+	row.bg.Show()
+	row.why.Importance = widget.MediumImportance // readable on the selection's colour
+	row.why.Refresh()
 	bl := &v.r.Lines[row.line]
-	text := v.lineDetail(bl)
-	if why := row.why.Text; why != "" {
-		text += "\n" + why
-	}
 	v.detail.Importance = widget.MediumImportance
-	v.detail.SetText(text)
+	v.detail.SetText(v.lineDetail(bl, row.why.Text))
 	v.a.trace("select", "list", "bank", "line", bl.Row)
 }
 

@@ -15,12 +15,13 @@ import (
 	"relance/ledger/bank/match"
 )
 
-// The widths of the review's columns; the text's column takes what is left.
+// The widths of the review's columns; the text and the choice share what is left.
 const (
 	bankDateWidth   = 96
 	bankAmountWidth = 118
 	bankPayerWidth  = 200
-	bankChoiceWidth = 340
+	bankChoiceWidth = 340 // at least
+	bankChoiceWide  = 420 // as wide as the text allows
 	bankTextMin     = 120
 )
 
@@ -94,30 +95,39 @@ type bankRowLayout struct{}
 
 // MinSize is the fixed columns, the text's minimum, and the two lines.
 func (bankRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	p := theme.Padding()
-	var h1 float32
-	for _, o := range objs[:5] {
-		h1 = max(h1, o.MinSize().Height)
-	}
-	w := float32(bankDateWidth+bankAmountWidth+bankPayerWidth+bankChoiceWidth+bankTextMin) + 4*p
+	h1, y2 := bankLines(objs)
+	w := float32(bankDateWidth+bankAmountWidth+bankPayerWidth+bankChoiceWidth+bankTextMin) + 4*theme.Padding() + bankScrollBar()
 	h := h1
 	if len(objs) > 5 && objs[5].Visible() {
-		h += objs[5].MinSize().Height
+		h = y2 + objs[5].MinSize().Height - theme.InnerPadding()
 	}
 	return fyne.NewSize(w, h)
 }
+
+// bankLines are the first line's height and where the reason's label starts: its
+// text right under the first line, its own top padding over it.
+func bankLines(objs []fyne.CanvasObject) (h1, y2 float32) {
+	for _, o := range objs[:5] {
+		h1 = max(h1, o.MinSize().Height)
+	}
+	return h1, h1 - theme.InnerPadding() + 2
+}
+
+// bankScrollBar is the room left on the right for the list's scroll bar, so that it
+// does not cover the choices' arrows.
+func bankScrollBar() float32 { return theme.Size(theme.SizeNameScrollBar) + theme.Padding() }
 
 // Layout places the objects: date, amount, payer, text, choice, then the reason. The
 // text and the choice share what the fixed columns leave, the choice at least
 // bankChoiceWidth wide.
 func (bankRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	p := theme.Padding()
-	var h1 float32
-	for _, o := range objs[:5] {
-		h1 = max(h1, o.MinSize().Height)
-	}
-	rest := size.Width - float32(bankDateWidth+bankAmountWidth+bankPayerWidth) - 4*p
-	choice := max(rest*0.6, bankChoiceWidth)
+	h1, y2 := bankLines(objs)
+	width := size.Width - bankScrollBar()
+	rest := width - float32(bankDateWidth+bankAmountWidth+bankPayerWidth) - 4*p
+	// On a narrow window the text gives way first (the whole line shows below when
+	// clicked), down to bankTextMin, for the choice to show its score.
+	choice := max(rest*0.6, min(rest-bankTextMin, bankChoiceWide), bankChoiceWidth)
 	text := max(rest-choice, bankTextMin)
 	x := float32(0)
 	for i, w := range []float32{bankDateWidth, bankAmountWidth, bankPayerWidth, text, choice} {
@@ -127,8 +137,8 @@ func (bankRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 	if len(objs) > 5 {
 		left := float32(bankDateWidth+bankAmountWidth+bankPayerWidth) + 3*p
-		objs[5].Move(fyne.NewPos(left, h1-p))
-		objs[5].Resize(fyne.NewSize(size.Width-left, objs[5].MinSize().Height))
+		objs[5].Move(fyne.NewPos(left, y2))
+		objs[5].Resize(fyne.NewSize(width-left, objs[5].MinSize().Height))
 	}
 }
 
@@ -163,6 +173,7 @@ func (v *bankView) newRow(i int) *bankRow {
 	row.why.Truncation = fyne.TextTruncateEllipsis
 	row.why.Importance = widget.LowImportance
 	row.why.TextStyle = fyne.TextStyle{Italic: true}
+	row.why.SizeName = theme.SizeNameCaptionText
 	var choice fyne.CanvasObject
 	if bl.State == desk.BankDone {
 		for _, c := range cells {
