@@ -171,12 +171,8 @@ func (s *Session) ReturnPayment(id string, date ledger.Date, at ledger.Date, by 
 				return &ledger.Problem{Key: "payment.err.returned", Args: []string{"field", "id", "value", id, "return", q.ID}}
 			}
 		}
-		method := payment.DirectDebit
-		if p.Method == payment.Cheque {
-			method = payment.Cheque
-		}
 		r := payment.Payment{Kind: payment.KindReturn, Returns: id, Customer: p.Customer, Date: date, Amount: p.Amount,
-			Method: method, Ref: p.Ref, Allocations: p.Allocations, Entered: at, By: s.Who(by), Source: payment.SourceManual}
+			Method: p.Method, Ref: p.Ref, Allocations: p.Allocations, Entered: at, By: s.Who(by), Source: payment.SourceManual}
 		if err := tx.AddPayment(&r); err != nil {
 			return err
 		}

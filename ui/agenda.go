@@ -239,8 +239,10 @@ func (sv *agendaView) agendaDetail(e dunning.Entry) fyne.CanvasObject {
 	resched := widget.NewButtonWithIcon(a.t("ui.agenda.reschedule"), theme.HistoryIcon(), func() { sv.askReschedule(e) })
 	sheet := widget.NewButtonWithIcon(a.t("ui.agenda.sheet_pdf"), theme.DocumentSaveIcon(), func() { sv.askCallSheetPDF(e.Customer) })
 	card := widget.NewButtonWithIcon(a.t("ui.agenda.open_customer"), theme.AccountIcon(), func() { sv.openAgendaCustomer(e.Customer) })
-	buttons := container.NewHBox(done, resched, sheet, card)
-	return container.NewBorder(container.NewVBox(title, buttons), nil, nil, nil, container.NewVScroll(why))
+	pay := a.payButton(e.Customer)
+	pay.SetText(a.t("ui.agenda.pay"))
+	row := container.NewHBox(done, resched, pay, sheet, card)
+	return container.NewBorder(container.NewVBox(title, row), nil, nil, nil, container.NewVScroll(why))
 }
 
 // agendaDryRun lists every customer with nothing due today, and why.

@@ -121,19 +121,23 @@ func applyOne(a *ledger.Account, p *Payment, byID map[string]int, added []ledger
 // returned is the open debit a KindReturn record adds: an adjustment of its amount,
 // dated on the day the bank took the payment back, flagged unpaid cheque (a cheque) or
 // rejected debit (anything else), due on the earliest due date of the invoices the
-// payment had settled (its Allocations), or on its own date.
+// payment had settled (its Allocations: the invoices open again as they were, overdue
+// or not yet due), or on its own date when it names none.
 func returned(a *ledger.Account, p *Payment, byID map[string]int) ledger.Item {
 	number := p.Ref
 	if number == "" {
 		number = p.ID
 	}
-	due := p.Date
+	due := ledger.NoDate
 	for _, al := range p.Allocations {
 		if i, ok := byID[al.Item]; ok {
-			if d := sortKey(&a.Items[i]); d.Valid() && d < due {
+			if d := sortKey(&a.Items[i]); d.Valid() && (!due.Valid() || d < due) {
 				due = d
 			}
 		}
+	}
+	if !due.Valid() {
+		due = p.Date
 	}
 	flag := ledger.FlagRejectedDebit
 	if p.Method == Cheque {
