@@ -191,3 +191,23 @@ func TestNameTokens(t *testing.T) {
 		t.Errorf("keys %v", k)
 	}
 }
+
+// A promise of the amount due near the booking date makes a tie exact for the
+// customer who promised; one due a month away counts for nothing.
+func TestPromiseBreaksTheTie(t *testing.T) {
+	acct := func(id string) *ledger.Account {
+		return &ledger.Account{Customer: ledger.Customer{ID: id, Name: "Boulangerie Martin SARL"},
+			Items: []ledger.Item{{ID: "I" + id, Customer: id, Number: "F" + id, Amount: 12000, Open: 12000}}}
+	}
+	book := ledger.NewBook(ledger.DefaultSettings(), nil, []*ledger.Account{acct("C0001"), acct("C0002")})
+	lines := []bank.Line{{Credit: true, Amount: 12000, Debtor: "BOULANGERIE MARTIN", Booked: demoToday}}
+	s := Suggest(book, nil, demoToday, lines, []Promise{{Customer: "C0002", Amount: 12000, Due: demoToday.AddDays(-3)}})
+	if c := s[0].Candidates; len(c) != 2 || c[0].Customer != "C0002" || !c[0].Exact ||
+		!slices.ContainsFunc(c[0].Why, func(r Reason) bool { return r.Key == "match.why.promise" }) {
+		t.Errorf("promise: %+v", c)
+	}
+	s = Suggest(book, nil, demoToday, lines, []Promise{{Customer: "C0002", Amount: 12000, Due: demoToday.AddDays(-30)}})
+	if c := s[0].Candidates; len(c) != 2 || c[0].Exact || c[0].Score != c[1].Score {
+		t.Errorf("a promise a month away: %+v", c)
+	}
+}
