@@ -317,6 +317,10 @@ func (env *Env) printBankReview(book *ledger.Book, r *desk.BankReview, res *desk
 			"left", strconv.Itoa(res.Left), "done", strconv.Itoa(res.Done), "others", strconv.Itoa(others)))
 		return nil
 	}
+	if n := len(chosen); n > 0 {
+		fmt.Fprintln(w, i18n.T(l, "bankimp.cli.dry", "n", strconv.Itoa(n), "pending", strconv.Itoa(r.Pending()), "others", strconv.Itoa(others)))
+		return nil
+	}
 	fmt.Fprintln(w, i18n.T(l, "bankimp.cli.nothing", "pending", strconv.Itoa(r.Pending()), "others", strconv.Itoa(others)))
 	return nil
 }

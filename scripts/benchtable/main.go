@@ -36,6 +36,9 @@ type result struct {
 	err    string
 }
 
+// keepMarker starts the part of the -out file that is not generated: it is kept as is.
+const keepMarker = "<!-- kept by benchtable -->"
+
 func main() {
 	count := flag.Int("count", 3, "runs of each benchmark (the median is reported)")
 	benchtime := flag.String("benchtime", "3x", "-test.benchtime of each run")
@@ -83,6 +86,12 @@ func main() {
 	table := render(results)
 	fmt.Print(table)
 	if *out != "" {
+		// What follows the marker (whole-process measurements, written by hand) is kept.
+		if old, err := os.ReadFile(*out); err == nil {
+			if i := strings.Index(string(old), keepMarker); i >= 0 {
+				table += "\n" + string(old[i:])
+			}
+		}
 		if err := os.WriteFile(*out, []byte(table), 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, "benchtable:", err)
 			os.Exit(1)
