@@ -355,13 +355,9 @@ func firstOf(ss ...string) string {
 func (v *bankView) focus(row *bankRow) {
 	if v.cur != nil && v.cur != row {
 		v.cur.bg.Hide()
-		v.cur.why.Importance = widget.LowImportance
-		v.cur.why.Refresh()
 	}
 	v.cur = row
 	row.bg.Show()
-	row.why.Importance = widget.MediumImportance // readable on the selection's colour
-	row.why.Refresh()
 	bl := &v.r.Lines[row.line]
 	v.detail.Importance = widget.MediumImportance
 	v.detail.SetText(v.lineDetail(bl, row.why.Text))

@@ -127,7 +127,7 @@ func (bankRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	rest := width - float32(bankDateWidth+bankAmountWidth+bankPayerWidth) - 4*p
 	// On a narrow window the text gives way first (the whole line shows below when
 	// clicked), down to bankTextMin, for the choice to show its score.
-	choice := max(rest*0.6, min(rest-bankTextMin, bankChoiceWide), bankChoiceWidth)
+	choice := max(rest*0.65, min(rest-bankTextMin, bankChoiceWide), bankChoiceWidth)
 	text := max(rest-choice, bankTextMin)
 	x := float32(0)
 	for i, w := range []float32{bankDateWidth, bankAmountWidth, bankPayerWidth, text, choice} {
@@ -171,8 +171,7 @@ func (v *bankView) newRow(i int) *bankRow {
 		newBankCell(payer, false, tap), newBankCell(strings.Join(strings.Fields(text), " "), false, tap)}
 	row.why = widget.NewLabel("")
 	row.why.Truncation = fyne.TextTruncateEllipsis
-	row.why.Importance = widget.LowImportance
-	row.why.TextStyle = fyne.TextStyle{Italic: true}
+	row.why.TextStyle = fyne.TextStyle{Italic: true} // smaller and slanted: readable, under the line
 	row.why.SizeName = theme.SizeNameCaptionText
 	var choice fyne.CanvasObject
 	if bl.State == desk.BankDone {
@@ -182,6 +181,7 @@ func (v *bankView) newRow(i int) *bankRow {
 		done := newBankCell(v.t("ui.bank.done", "payment", bl.Payment), false, tap)
 		done.Importance = widget.LowImportance
 		choice = done
+		row.why.Importance = widget.LowImportance
 		row.why.SetText(v.t("ui.bank.why_done"))
 	} else {
 		row.sel = widget.NewSelect(nil, func(string) { v.chosen(row) })
