@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"strings"
 
@@ -180,77 +181,83 @@ func (env *Env) paymentList(args []string) error {
 	return tab.write(env.Stdout)
 }
 
-// paymentReturn records that the bank took a payment back (`relance payment return`).
-func (env *Env) paymentReturn(args []string) error {
-	fs := env.flags("payment return")
+// closeArgs are the flags of `relance payment return` and `reverse`: a payment ID,
+// the day it stopped holding, the entry date, who records it; extra adds the
+// command's own flags before parsing.
+type closeArgs struct {
+	path, id, by string
+	date, asOf   ledger.Date
+}
+
+func (env *Env) parseClose(name, dateHelp string, args []string, extra func(fs *flag.FlagSet)) (closeArgs, error) {
+	var c closeArgs
+	fs := env.flags(name)
 	path := fs.String("db", "", "dossier file")
 	at := fs.String("at", "", "entry date YYYY-MM-DD (default today)")
 	id := fs.String("id", "", "payment ID (RG…)")
-	date := fs.String("date", "", "date the bank took it back, DD/MM/YYYY or YYYY-MM-DD")
+	date := fs.String("date", "", dateHelp+", DD/MM/YYYY or YYYY-MM-DD")
 	by := fs.String("by", "", "who records it (default: the dossier's signatory)")
+	if extra != nil {
+		extra(fs)
+	}
 	if err := env.parse(fs, args, false); err != nil {
-		return err
+		return c, err
 	}
 	if err := env.required("db", *path, "id", *id, "date", *date); err != nil {
-		return err
+		return c, err
 	}
 	asOf, err := env.date("at", *at, env.Today)
 	if err != nil {
-		return err
+		return c, err
 	}
 	d, err := payment.ParseDay(*date)
 	if err != nil {
-		return &usageError{msg: i18n.T(env.Lang, "cli.baddate", "flag", "--date", "value", *date)}
+		return c, &usageError{msg: i18n.T(env.Lang, "cli.baddate", "flag", "--date", "value", *date)}
+	}
+	return closeArgs{path: *path, id: *id, by: *by, date: d, asOf: asOf}, nil
+}
+
+// paymentReturn records that the bank took a payment back (`relance payment return`).
+func (env *Env) paymentReturn(args []string) error {
+	c, err := env.parseClose("payment return", "date the bank took it back", args, nil)
+	if err != nil {
+		return err
 	}
 	var r *payment.Payment
 	var currency string
-	err = withWrite(*path, func(ss *desk.Session) error {
+	err = withWrite(c.path, func(ss *desk.Session) error {
 		currency = ss.Book.Settings.Currency
 		var err error
-		r, err = ss.ReturnPayment(*id, d, asOf, *by)
+		r, err = ss.ReturnPayment(c.id, c.date, c.asOf, c.by)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "payment.cli.returned", "id", *id, "return", r.ID, "customer", r.Customer,
+	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "payment.cli.returned", "id", c.id, "return", r.ID, "customer", r.Customer,
 		"date", dateText(env.Lang, r.Date), "amount", r.Amount.Format(env.Lang, currency)))
 	return nil
 }
 
 // paymentReverse records a payment's reversal (`relance payment reverse`).
 func (env *Env) paymentReverse(args []string) error {
-	fs := env.flags("payment reverse")
-	path := fs.String("db", "", "dossier file")
-	at := fs.String("at", "", "entry date YYYY-MM-DD (default today)")
-	id := fs.String("id", "", "payment ID (RG…)")
-	date := fs.String("date", "", "date of the reversal, DD/MM/YYYY or YYYY-MM-DD")
-	reason := fs.String("reason", "", "why: cheque returned unpaid, entered by mistake…")
-	by := fs.String("by", "", "who records it (default: the dossier's signatory)")
-	if err := env.parse(fs, args, false); err != nil {
-		return err
-	}
-	if err := env.required("db", *path, "id", *id, "date", *date); err != nil {
-		return err
-	}
-	asOf, err := env.date("at", *at, env.Today)
+	var reason *string
+	c, err := env.parseClose("payment reverse", "date of the reversal", args, func(fs *flag.FlagSet) {
+		reason = fs.String("reason", "", "why: entered twice, wrong customer…")
+	})
 	if err != nil {
 		return err
-	}
-	d, err := payment.ParseDay(*date)
-	if err != nil {
-		return &usageError{msg: i18n.T(env.Lang, "cli.baddate", "flag", "--date", "value", *date)}
 	}
 	var p *payment.Payment
-	err = withWrite(*path, func(ss *desk.Session) error {
+	err = withWrite(c.path, func(ss *desk.Session) error {
 		var err error
-		p, err = ss.ReversePayment(*id, d, *reason, asOf, *by)
+		p, err = ss.ReversePayment(c.id, c.date, *reason, c.asOf, c.by)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "payment.cli.reversed", "id", p.ID, "customer", p.Customer, "date", dateText(env.Lang, d)))
+	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "payment.cli.reversed", "id", p.ID, "customer", p.Customer, "date", dateText(env.Lang, c.date)))
 	return nil
 }
 

@@ -8,7 +8,6 @@ import (
 
 	"relance/desk"
 	"relance/ledger"
-	"relance/ledger/demo"
 	"relance/ledger/payment"
 	"relance/ledger/risk"
 )
@@ -18,16 +17,7 @@ var bankDay = ledger.NewDate(2026, time.December, 4)
 
 func openBankDemo(t *testing.T) *desk.Session {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := demo.Create(path, bankDay); err != nil {
-		t.Fatal(err)
-	}
-	s, err := desk.OpenWrite(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	return openDemoAt(t, bankDay)
 }
 
 func review(t *testing.T, s *desk.Session, name string) *desk.BankReview {

@@ -18,8 +18,14 @@ var anchor = ledger.NewDate(2026, time.November, 23)
 // openDemo opens a fresh demo dossier anchored at anchor for writing.
 func openDemo(t *testing.T) *desk.Session {
 	t.Helper()
+	return openDemoAt(t, anchor)
+}
+
+// openDemoAt opens a fresh demo dossier anchored at day for writing.
+func openDemoAt(t *testing.T, day ledger.Date) *desk.Session {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.db")
-	if err := demo.Create(path, anchor); err != nil {
+	if err := demo.Create(path, day); err != nil {
 		t.Fatal(err)
 	}
 	s, err := desk.OpenWrite(path)

@@ -104,16 +104,12 @@ func (s *Session) ReversePayment(id string, date ledger.Date, reason string, at 
 	}
 	var out *payment.Payment
 	err := s.DB.Update(func(tx *store.Tx) error {
-		if q, err := tx.Payment(id); err == nil && q != nil {
-			all, err := tx.Payments(q.Customer)
-			if err != nil {
-				return err
-			}
-			for _, r := range all {
-				if r.IsReturn() && r.Returns == id && r.Active() {
-					return &ledger.Problem{Key: "payment.err.returned", Args: []string{"field", "id", "value", id, "return", r.ID}}
-				}
-			}
+		q, err := tx.Payment(id)
+		if err != nil {
+			return err
+		}
+		if err := notReturned(tx, q); err != nil {
+			return err
 		}
 		p, err := tx.ReversePayment(id, payment.Reversal{Date: date, Reason: reason, By: s.Who(by), Entered: at})
 		if err != nil {
@@ -162,14 +158,8 @@ func (s *Session) ReturnPayment(id string, date ledger.Date, at ledger.Date, by 
 		case date < p.Date:
 			return &ledger.Problem{Key: "payment.err.reversal_date", Args: []string{"customer", p.Customer, "field", "date", "value", date.String(), "paid", p.Date.String()}}
 		}
-		all, err := tx.Payments(p.Customer)
-		if err != nil {
+		if err := notReturned(tx, p); err != nil {
 			return err
-		}
-		for _, q := range all {
-			if q.IsReturn() && q.Returns == id && q.Active() {
-				return &ledger.Problem{Key: "payment.err.returned", Args: []string{"field", "id", "value", id, "return", q.ID}}
-			}
 		}
 		r := payment.Payment{Kind: payment.KindReturn, Returns: id, Customer: p.Customer, Date: date, Amount: p.Amount,
 			Method: p.Method, Ref: p.Ref, Allocations: p.Allocations, Entered: at, By: s.Who(by), Source: payment.SourceManual}
@@ -191,6 +181,24 @@ func (s *Session) ReturnPayment(id string, date ledger.Date, at ledger.Date, by 
 		return nil, err
 	}
 	return out, nil
+}
+
+// notReturned refuses payment p (nil: nothing to check) when a return still applied
+// takes it back.
+func notReturned(tx *store.Tx, p *payment.Payment) error {
+	if p == nil {
+		return nil
+	}
+	all, err := tx.Payments(p.Customer)
+	if err != nil {
+		return err
+	}
+	for _, r := range all {
+		if r.IsReturn() && r.Returns == p.ID && r.Active() {
+			return &ledger.Problem{Key: "payment.err.returned", Args: []string{"field", "id", "value", p.ID, "return", r.ID}}
+		}
+	}
+	return nil
 }
 
 // Payments returns the payments recorded by hand for customer (every customer's when

@@ -86,12 +86,12 @@ func Reconcile(pays []Payment, brought map[string][]ledger.Item, to ledger.Date)
 
 // pick returns the imported payment of cands that is p, or nil (see Reconcile).
 func pick(p *Payment, cands []*ledger.Item) *ledger.Item {
-	ref := squash(p.Ref)
+	ref := SquashRef(p.Ref)
 	amount := func(it *ledger.Item) ledger.Cents { return abs(it.Amount) }
 	var best *ledger.Item
 	bestGap := Window + 1
 	for _, it := range cands {
-		if amount(it) == p.Amount && ref != "" && (squash(it.Number) == ref || len(ref) >= 6 && strings.Contains(squash(it.Label), ref)) {
+		if amount(it) == p.Amount && ref != "" && (SquashRef(it.Number) == ref || len(ref) >= 6 && strings.Contains(SquashRef(it.Label), ref)) {
 			return it
 		}
 		if amount(it) == p.Amount {
@@ -104,7 +104,7 @@ func pick(p *Payment, cands []*ledger.Item) *ledger.Item {
 		return best
 	}
 	for _, it := range cands {
-		if ref != "" && squash(it.Number) == ref {
+		if ref != "" && SquashRef(it.Number) == ref {
 			return it
 		}
 	}
@@ -118,9 +118,9 @@ func abs[T ~int | ~int64](n T) T {
 	return n
 }
 
-// squash keeps the letters and digits of s, upper-cased, so that "chq 123 456" and
+// SquashRef keeps the letters and digits of s, upper-cased, so that "chq 123 456" and
 // "CHQ123456" are the same reference.
-func squash(s string) string {
+func SquashRef(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

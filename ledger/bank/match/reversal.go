@@ -96,8 +96,8 @@ func Reversals(book *ledger.Book, lines []bank.Line, pays []payment.Payment, rec
 			if !c.Credit || c.Reversal || c.Amount != l.Amount || recorded[j] {
 				continue
 			}
-			same := l.EndToEnd != "" && squashRef(c.EndToEnd) == squashRef(l.EndToEnd) ||
-				l.ChequeNo != "" && squashRef(c.ChequeNo) == squashRef(l.ChequeNo)
+			same := l.EndToEnd != "" && payment.SquashRef(c.EndToEnd) == payment.SquashRef(l.EndToEnd) ||
+				l.ChequeNo != "" && payment.SquashRef(c.ChequeNo) == payment.SquashRef(l.ChequeNo)
 			if same {
 				cs = append(cs, Taken{Line: j, Date: c.Booked, Amount: c.Amount, Score: 100, Exact: true,
 					Why: []Reason{{Key: "match.why.reversal_line", Args: []string{"pos", linePos(c), "date", c.Booked.String()}}}})
@@ -136,12 +136,12 @@ func Reversals(book *ledger.Book, lines []bank.Line, pays []payment.Payment, rec
 			if it.Match != "" {
 				// The debits of its lettering group; those its label names, when it
 				// names some (« Chèque n° 1029489 – FA2026-02232 »).
-				text := squashRef(it.Label + " " + it.Number)
+				text := payment.SquashRef(it.Label + " " + it.Number)
 				var named, all []*ledger.Item
 				for k := range h.acct.Items {
 					if d := &h.acct.Items[k]; d.Match == it.Match && d.Amount > 0 {
 						all = append(all, d)
-						if n := squashRef(d.Number); len(n) >= 4 && strings.Contains(text, n) {
+						if n := payment.SquashRef(d.Number); len(n) >= 4 && strings.Contains(text, n) {
 							named = append(named, d)
 						}
 					}
@@ -199,7 +199,7 @@ func linePos(l *bank.Line) string {
 func reversalRefs(l *bank.Line) []string {
 	var out []string
 	for _, r := range []string{l.ChequeNo, l.EndToEnd} {
-		if s := squashRef(r); len(s) >= 5 {
+		if s := payment.SquashRef(r); len(s) >= 5 {
 			out = append(out, s)
 		}
 	}
@@ -213,7 +213,7 @@ func reversalRefs(l *bank.Line) []string {
 
 // foundRef returns the first of refs found in text (squashed), or "".
 func foundRef(refs []string, text string) string {
-	t := squashRef(text)
+	t := payment.SquashRef(text)
 	for _, r := range refs {
 		if strings.Contains(t, r) {
 			return r
@@ -222,31 +222,22 @@ func foundRef(refs []string, text string) string {
 	return ""
 }
 
-// squashRef keeps the letters and digits, upper-cased.
-func squashRef(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToUpper(r))
-		}
-	}
-	return b.String()
-}
-
-// nameClose reports whether the payer's name and the customer's share most words.
+// nameClose reports whether the payer's name and the customer's are close, as Suggest
+// compares them: most words in common (overlap ≥ 0.6).
 func nameClose(payer, customer string) bool {
-	p, c := nameTokens(payer), nameTokens(customer)
-	if len(p) == 0 || len(c) == 0 {
-		return false
-	}
-	n := 0
-	for _, x := range p {
-		for _, y := range c {
-			if x == y {
-				n++
-				break
+	ids := map[string]int32{}
+	number := func(words []string) []int32 {
+		out := make([]int32, 0, len(words))
+		for _, w := range words {
+			id, ok := ids[w]
+			if !ok {
+				id = int32(len(ids))
+				ids[w] = id
 			}
+			out = append(out, id)
 		}
+		return out
 	}
-	return float64(n)/float64(max(len(p), len(c))) >= 0.6 || n == len(p) && n > 0
+	p, c := number(nameTokens(payer)), number(nameTokens(customer))
+	return overlap(p, c, len(c)) >= 0.6
 }
