@@ -259,7 +259,7 @@ func (env *Env) printBankReview(book *ledger.Book, r *desk.BankReview, res *desk
 		if strings.TrimSpace(payer) == "" {
 			payer = i18n.T(l, "bankimp.cli.nopayer")
 		}
-		fmt.Fprintf(w, "\n%s\n", i18n.T(l, "bankimp.cli.line", "n", strconv.Itoa(i+1), "where", bl.Where(l), "date", dateText(l, bl.Booked),
+		fmt.Fprintf(w, "\n%s\n", i18n.T(l, "bankimp.cli.line", "n", strconv.Itoa(i+1), "where", i18n.T(l, "bankimp.cli.row", "row", strconv.Itoa(bl.Row)), "date", dateText(l, bl.Booked),
 			"amount", bl.Amount.Format(l, cur), "kind", kind, "payer", payer, "text", truncate(lineText(bl), 80)))
 		switch bl.State {
 		case desk.BankDone:

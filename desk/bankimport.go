@@ -253,7 +253,7 @@ func (r *BankReview) Pending() int {
 func (r *BankReview) lineProblem(key string, i int, args ...string) *ledger.Problem {
 	l := &r.Statement.Lines[i]
 	return &ledger.Problem{Key: key, Args: append([]string{"file", r.Statement.File, "line", strconv.Itoa(l.Row),
-		"pos", l.Pos, "date", l.Booked.French(), "amount", l.Amount.String()}, args...)}
+		"date", l.Booked.French(), "amount", l.Amount.String()}, args...)}
 }
 
 // lineError is lineProblem with its cause.

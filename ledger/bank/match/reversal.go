@@ -3,7 +3,6 @@ package match
 import (
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -100,7 +99,7 @@ func Reversals(book *ledger.Book, lines []bank.Line, pays []payment.Payment, rec
 				l.ChequeNo != "" && payment.SquashRef(c.ChequeNo) == payment.SquashRef(l.ChequeNo)
 			if same {
 				cs = append(cs, Taken{Line: j, Date: c.Booked, Amount: c.Amount, Score: 100, Exact: true,
-					Why: []Reason{{Key: "match.why.reversal_line", Args: []string{"pos", linePos(c), "date", c.Booked.String()}}}})
+					Why: []Reason{{Key: "match.why.reversal_line", Args: []string{"amount", c.Amount.String(), "date", c.Booked.String()}}}})
 				break
 			}
 		}
@@ -182,14 +181,6 @@ func Reversals(book *ledger.Book, lines []bank.Line, pays []payment.Payment, rec
 		out = append(out, ReversalSuggestion{Line: i, Candidates: cs})
 	}
 	return out
-}
-
-// linePos names a line for people: its place in an XML file, else its row.
-func linePos(l *bank.Line) string {
-	if l.Pos != "" {
-		return l.Pos
-	}
-	return "l. " + strconv.Itoa(l.Row)
 }
 
 // reversalRefs are the references a reversal line carries that name the payment it
