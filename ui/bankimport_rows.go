@@ -344,7 +344,7 @@ func (v *bankView) reasons(why []match.Reason) string {
 	for i, r := range why {
 		out[i] = r.Text(v.a.lang, v.a.currency())
 	}
-	return strings.Join(out, " ; ")
+	return strings.Join(out, v.t("ui.bank.why_sep"))
 }
 
 // askOther asks for the customer of a credit among all the customers (the picker);
