@@ -32,9 +32,7 @@ type bankView struct {
 	path string
 	r    *desk.BankReview
 
-	dlg    dialog.Dialog
-	body   *fyne.Container
-	footer *fyne.Container
+	*stepDialog
 	detail *widget.Label
 	save   *widget.Button
 
@@ -62,11 +60,7 @@ func (a *App) chooseStatement() {
 // openStatement shows the dialog of the statement at path, read and matched off the
 // Fyne goroutine as of today.
 func (a *App) openStatement(path string) *bankView {
-	v := &bankView{a: a, path: path}
-	v.body = container.NewStack()
-	v.footer = container.NewStack()
-	root := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), v.footer), nil, nil, v.body)
-	v.dlg = dialog.NewCustomWithoutButtons(a.t("ui.bank.title", "file", filepath.Base(path)), root, a.win)
+	v := &bankView{a: a, path: path, stepDialog: a.newStepDialog(a.t("ui.bank.title", "file", filepath.Base(path)))}
 	v.dlg.Resize(v.size())
 	v.dlg.Show()
 	v.show(container.NewVBox(widget.NewLabel(a.t("ui.bank.reading", "file", filepath.Base(path))), widget.NewProgressBarInfinite()))
@@ -96,30 +90,12 @@ func (a *App) openStatement(path string) *bankView {
 }
 
 // size is 1240×700, or the window less a margin on a smaller one.
-func (v *bankView) size() fyne.Size {
-	s := v.a.win.Canvas().Size()
-	w, h := float32(1240), float32(700)
-	if s.Width > 0 {
-		w = min(w, s.Width-24)
-	}
-	if s.Height > 0 {
-		h = min(h, s.Height-24)
-	}
-	return fyne.NewSize(w, h)
-}
+func (v *bankView) size() fyne.Size { return v.a.fitSize(1240, 700, 24) }
 
 func (v *bankView) t(key string, args ...string) string { return v.a.t(key, args...) }
 
 // step reports a step of the review in the trace (read, failed, refused, applied).
 func (v *bankView) step(name string) { v.a.trace("bank", "step", name) }
-
-// show puts content in the dialog, buttons on the right of the footer.
-func (v *bankView) show(content fyne.CanvasObject, buttons ...fyne.CanvasObject) {
-	v.body.Objects = []fyne.CanvasObject{content}
-	v.body.Refresh()
-	v.footer.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(buttons...))}
-	v.footer.Refresh()
-}
 
 // showReview lays out the review: what the statement is, the rows under their
 // headers (scrolled), the clicked line's whole text, the buttons.

@@ -35,10 +35,7 @@ type customerFileView struct {
 	m       tabular.Mapping
 	presets map[string]tabular.Mapping
 
-	dlg    dialog.Dialog
-	root   *fyne.Container
-	body   *fyne.Container
-	footer *fyne.Container
+	*stepDialog
 
 	preset  *presetSelect
 	selects map[tabular.Field]*widget.Select
@@ -63,11 +60,8 @@ func (a *App) chooseCustomerFile() {
 // openCustomerFile shows the customer file at path, read off the Fyne goroutine with
 // the built-in mapping.
 func (a *App) openCustomerFile(path string) *customerFileView {
-	v := &customerFileView{a: a, path: path, m: tabular.Presets()["generic"], selects: map[tabular.Field]*widget.Select{}}
-	v.body = container.NewStack()
-	v.footer = container.NewStack()
-	v.root = container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), v.footer), nil, nil, v.body)
-	v.dlg = dialog.NewCustomWithoutButtons(a.t("ui.custfile.title", "file", filepath.Base(path)), v.root, a.win)
+	v := &customerFileView{a: a, path: path, m: tabular.Presets()["generic"], selects: map[tabular.Field]*widget.Select{},
+		stepDialog: a.newStepDialog(a.t("ui.custfile.title", "file", filepath.Base(path)))}
 	v.dlg.Resize(v.size())
 	v.dlg.Show()
 	v.read()
@@ -75,29 +69,11 @@ func (a *App) openCustomerFile(path string) *customerFileView {
 }
 
 // size is 1180×640, or the window less a margin on a smaller one.
-func (v *customerFileView) size() fyne.Size {
-	s := v.a.win.Canvas().Size()
-	w, h := float32(1180), float32(640)
-	if s.Width > 0 {
-		w = min(w, s.Width-30)
-	}
-	if s.Height > 0 {
-		h = min(h, s.Height-30)
-	}
-	return fyne.NewSize(w, h)
-}
+func (v *customerFileView) size() fyne.Size { return v.a.fitSize(1180, 640, 30) }
 
 func (v *customerFileView) t(key string, args ...string) string { return v.a.t(key, args...) }
 
 func (v *customerFileView) step(name string) { v.a.trace("custfile", "step", name) }
-
-// show puts content in the dialog with buttons on the right of the footer.
-func (v *customerFileView) show(content fyne.CanvasObject, buttons ...fyne.CanvasObject) {
-	v.body.Objects = []fyne.CanvasObject{content}
-	v.body.Refresh()
-	v.footer.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, nil, container.NewHBox(buttons...))}
-	v.root.Refresh()
-}
 
 func (v *customerFileView) closeButton(key string) *widget.Button {
 	return widget.NewButton(v.t(key), func() { v.dlg.Hide() })
