@@ -48,7 +48,7 @@ func entryFor(ag dunning.Agenda, a *ledger.Account, ch dunning.Channel, stage st
 
 // runAction records an action done (`relance action done`) or reschedules one
 // (`relance action reschedule`), in one transaction.
-func runAction(env *Env, args []string) error {
+func runAction(env *Env, args []string) (err error) {
 	if len(args) == 0 || (args[0] != "done" && args[0] != "reschedule") {
 		return &usageError{msg: i18n.T(env.Lang, "dunning.cli.sub", "value", strings.Join(args[:min(1, len(args))], ""))}
 	}
@@ -115,7 +115,7 @@ func runAction(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ss.Close()
+	defer env.closeWrite(ss, &err)
 	a, err := account(ss.Book, *cust)
 	if err != nil {
 		return err
@@ -173,7 +173,7 @@ func runPromises(env *Env, args []string) error {
 		return err
 	}
 	if *update && len(ag.Promises)+len(ag.Plans) > 0 {
-		if err := withWrite(*rf.db, func(ss *desk.Session) error { return ss.RecordPromiseStatuses(ag.Agenda) }); err != nil {
+		if err := env.withWrite(*rf.db, func(ss *desk.Session) error { return ss.RecordPromiseStatuses(ag.Agenda) }); err != nil {
 			return err
 		}
 	}
@@ -262,7 +262,7 @@ func runPlan(env *Env, args []string) error {
 	}
 	p := dunning.Plan{Customer: *cust, Agreed: asOf, Total: total, Instalments: ins, Acknowledgement: *ack, Acceleration: *accel,
 		Status: dunning.PlanActive, By: *by}
-	err = withWrite(*path, func(ss *desk.Session) error { return ss.AgreePlan(&p) })
+	err = env.withWrite(*path, func(ss *desk.Session) error { return ss.AgreePlan(&p) })
 	if err != nil {
 		return err
 	}

@@ -126,7 +126,7 @@ func (env *Env) bankImport(args []string) error {
 		return err
 	}
 	if write {
-		err = withWrite(*path, work)
+		err = env.withWrite(*path, work)
 	} else {
 		err = withRead(*path, work)
 	}

@@ -80,7 +80,7 @@ func proposeBlocks(path string, env *Env, at string) (int, error) {
 		return 0, err
 	}
 	var props []dispute.Block
-	err = withWrite(path, func(ss *desk.Session) error {
+	err = env.withWrite(path, func(ss *desk.Session) error {
 		var err error
 		props, err = ss.ProposeBlocks(asOf, dispute.DefaultBlockRule())
 		return err
@@ -127,7 +127,7 @@ func runBlock(env *Env, args []string) error {
 	}
 	if *proposeFor != "" {
 		var b *dispute.Block
-		err := withWrite(*dbPath, func(ss *desk.Session) error {
+		err := env.withWrite(*dbPath, func(ss *desk.Session) error {
 			who := *by
 			if who == "" {
 				who = ss.Book.Settings.Signatory.Name
@@ -142,7 +142,7 @@ func runBlock(env *Env, args []string) error {
 		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "ui.blk.saved", "id", b.ID))
 		return nil
 	}
-	err = withWrite(*dbPath, func(ss *desk.Session) error {
+	err = env.withWrite(*dbPath, func(ss *desk.Session) error {
 		who := ss.Who(*by)
 		return ss.ChangeBlock(*id, func(b *dispute.Block) error {
 			switch {

@@ -16,6 +16,7 @@ import (
 	"relance/assets/i18n"
 	"relance/desk"
 	"relance/ledger"
+	"relance/ledger/store"
 )
 
 // Env is what a command runs with: its output streams, the user's language and the
@@ -137,6 +138,10 @@ func (env *Env) run(args []string) int {
 	switch {
 	case err == nil:
 		return 0
+	case onlyBackupErrors(err):
+		// The change was made; only the automatic backup taken before it failed.
+		fmt.Fprintf(env.Stderr, "relance %s: %s\n", cmd.Name, ledger.Localize(err, env.Lang))
+		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.As(err, &ue):
@@ -149,6 +154,33 @@ func (env *Env) run(args []string) int {
 		fmt.Fprintf(env.Stderr, "relance %s: %s\n", cmd.Name, ledger.Localize(err, env.Lang))
 		return 1
 	}
+}
+
+// closeWrite closes a session opened for writing, deferred by a command with a named
+// error result: the automatic backup's failure is printed as a warning on stderr;
+// any other error of the close joins the command's.
+func (env *Env) closeWrite(ss *desk.Session, err *error) {
+	cerr := ss.Close()
+	if cerr != nil && onlyBackupErrors(cerr) {
+		fmt.Fprintln(env.Stderr, "relance: "+ledger.Localize(cerr, env.Lang))
+		cerr = nil
+	}
+	*err = errors.Join(*err, cerr)
+}
+
+// onlyBackupErrors reports whether err is made only of *store.BackupError (joined or
+// not): a warning, not a failure of the command.
+func onlyBackupErrors(err error) bool {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			if e != nil && !onlyBackupErrors(e) {
+				return false
+			}
+		}
+		return true
+	}
+	_, ok := err.(*store.BackupError)
+	return ok
 }
 
 func (env *Env) usage(w io.Writer) {
@@ -247,12 +279,14 @@ func (env *Env) format(value string, allowed ...string) error {
 	return &usageError{msg: i18n.T(env.Lang, "cli.badformat", "value", value, "allowed", strings.Join(allowed, ", "))}
 }
 
-// withWrite opens the dossier at path to change it (desk.OpenWrite: a rotating backup
-// first), runs change and closes it.
-func withWrite(path string, change func(*desk.Session) error) error {
+// withWrite opens the dossier at path to change it (desk.OpenWrite: the dossier
+// checked, a rotating backup first), runs change and closes it. The backup's failure
+// is a warning on stderr, not the command's failure: the change was made.
+func (env *Env) withWrite(path string, change func(*desk.Session) error) (err error) {
 	ss, err := desk.OpenWrite(path)
 	if err != nil {
 		return err
 	}
-	return errors.Join(change(ss), ss.Close())
+	defer env.closeWrite(ss, &err)
+	return change(ss)
 }

@@ -90,7 +90,7 @@ func runCustomer(env *Env, args []string) error {
 		removeContacts = append(removeContacts, n)
 	}
 	msg := "cust.cli.saved"
-	err = withWrite(*db, func(ss *desk.Session) error {
+	err = env.withWrite(*db, func(ss *desk.Session) error {
 		if sub == "add" {
 			msg = "cust.cli.added"
 			if len(addContacts) > 0 {

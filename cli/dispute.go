@@ -86,7 +86,7 @@ func (env *Env) disputeOpen(args []string) error {
 	var d *dispute.Dispute
 	var acc *ledger.Account
 	var settings ledger.Settings
-	err = withWrite(path, func(ss *desk.Session) error {
+	err = env.withWrite(path, func(ss *desk.Session) error {
 		if acc = ss.Book.Account(*customer); acc == nil {
 			return &ledger.Problem{Key: "dispute.err.unknown_customer", Args: []string{"id", "(" + *customer + ")", "customer", *customer}}
 		}
@@ -195,7 +195,7 @@ func (env *Env) disputeStatus(args []string) error {
 		}
 	}
 	var from dispute.Status
-	err = withWrite(path, func(ss *desk.Session) error {
+	err = env.withWrite(path, func(ss *desk.Session) error {
 		return ss.ChangeDispute(*id, func(d *dispute.Dispute) error {
 			from = d.Status
 			return d.Move(dispute.Status(*to), at, ss.Who(by), *comment, r)
@@ -223,7 +223,7 @@ func (env *Env) disputeNote(args []string) error {
 	if err := env.required("id", *id, "text", *text); err != nil {
 		return err
 	}
-	err = withWrite(path, func(ss *desk.Session) error {
+	err = env.withWrite(path, func(ss *desk.Session) error {
 		return ss.ChangeDispute(*id, func(d *dispute.Dispute) error { return d.AddNote(at, ss.Who(by), *text) })
 	})
 	if err != nil {

@@ -68,7 +68,7 @@ func (env *Env) paymentAdd(args []string) error {
 	var p *payment.Payment
 	var before ledger.Cents
 	var currency string
-	err = withWrite(*path, func(ss *desk.Session) error {
+	err = env.withWrite(*path, func(ss *desk.Session) error {
 		if a := ss.Book.Account(req.Payment.Customer); a != nil {
 			before = a.Balance()
 		}
@@ -225,7 +225,7 @@ func (env *Env) paymentReturn(args []string) error {
 	}
 	var r *payment.Payment
 	var currency string
-	err = withWrite(c.path, func(ss *desk.Session) error {
+	err = env.withWrite(c.path, func(ss *desk.Session) error {
 		currency = ss.Book.Settings.Currency
 		var err error
 		r, err = ss.ReturnPayment(c.id, c.date, c.asOf, c.by)
@@ -249,7 +249,7 @@ func (env *Env) paymentReverse(args []string) error {
 		return err
 	}
 	var p *payment.Payment
-	err = withWrite(c.path, func(ss *desk.Session) error {
+	err = env.withWrite(c.path, func(ss *desk.Session) error {
 		var err error
 		p, err = ss.ReversePayment(c.id, c.date, *reason, c.asOf, c.by)
 		return err

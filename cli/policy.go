@@ -122,7 +122,7 @@ func runPolicy(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := withWrite(*db, func(ss *desk.Session) error { return ss.ImportRiskPolicy(file, data) }); err != nil {
+		if err := env.withWrite(*db, func(ss *desk.Session) error { return ss.ImportRiskPolicy(file, data) }); err != nil {
 			return err
 		}
 		_, err = fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "admin.cli.policy_imported", "file", file))
@@ -140,7 +140,7 @@ func runPolicy(env *Env, args []string) error {
 	case "export":
 		return env.exportFile(*db, *out, (*desk.Session).ExportRiskPolicy)
 	case "reset":
-		if err := withWrite(*db, (*desk.Session).ResetRiskPolicy); err != nil {
+		if err := env.withWrite(*db, (*desk.Session).ResetRiskPolicy); err != nil {
 			return err
 		}
 		_, err = fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "admin.cli.policy_reset"))
@@ -149,7 +149,7 @@ func runPolicy(env *Env, args []string) error {
 	if len(ints)+len(scales)+len(classes) == 0 {
 		return &usageError{msg: i18n.T(env.Lang, "admin.cli.nothing")}
 	}
-	err = withWrite(*db, func(ss *desk.Session) error {
+	err = env.withWrite(*db, func(ss *desk.Session) error {
 		p, err := ss.RiskPolicy()
 		if err != nil {
 			return err

@@ -62,7 +62,7 @@ func runEraseCustomer(env *Env, args []string) error {
 			return err
 		}
 	}
-	err := withWrite(*dbPath, func(ss *desk.Session) error { return ss.EraseCustomer(*id, env.Today, *by, env.Lang) })
+	err := env.withWrite(*dbPath, func(ss *desk.Session) error { return ss.EraseCustomer(*id, env.Today, *by, env.Lang) })
 	if err != nil {
 		return err
 	}

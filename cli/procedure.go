@@ -53,7 +53,7 @@ func runProcedure(env *Env, args []string) error {
 	}
 	p := law.Procedure{Customer: *customer, Kind: k, Judgment: j, BODACC: b, Court: *court, Mandataire: *mandataire,
 		MandataireAddress: ledger.ParseAddressLine(*address), Administrator: *admin, Abroad: *abroad, Recorded: env.Today}
-	err = withWrite(*dbPath, func(ss *desk.Session) error {
+	err = env.withWrite(*dbPath, func(ss *desk.Session) error {
 		p.By = ss.Who(*by)
 		return ss.RecordProcedure(&p)
 	})

@@ -45,7 +45,7 @@ func runRates(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := withWrite(*db, func(ss *desk.Session) error { return ss.AddHalfYearRates(hr, env.Today, *replace) }); err != nil {
+		if err := env.withWrite(*db, func(ss *desk.Session) error { return ss.AddHalfYearRates(hr, env.Today, *replace) }); err != nil {
 			return err
 		}
 		_, err = fmt.Fprintln(env.Stdout, i18n.T(l, "law.cli.rates_added", "half", law.HalfText(l, hr.Half), "file", *db))

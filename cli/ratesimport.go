@@ -31,7 +31,7 @@ func runRatesImport(env *Env, db string, files []string, format string, replace 
 	}
 	defer f.Close()
 	var imp *law.RatesImport
-	err = withWrite(db, func(ss *desk.Session) error {
+	err = env.withWrite(db, func(ss *desk.Session) error {
 		var err error
 		imp, err = ss.ImportRates(path, f, replace, env.Today)
 		return err

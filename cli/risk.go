@@ -234,7 +234,7 @@ func runRiskOverride(env *Env, args []string) error {
 		c = ""
 	}
 	o := risk.Override{Customer: *cust, Class: c, Reason: *why, By: *by, Date: date}
-	if err := withWrite(*db, func(ss *desk.Session) error { return ss.OverrideClass(o) }); err != nil {
+	if err := env.withWrite(*db, func(ss *desk.Session) error { return ss.OverrideClass(o) }); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "uirisk.cli.override", "customer", o.Customer, "class", *class))
@@ -263,7 +263,7 @@ func runRiskAck(env *Env, args []string) error {
 		return err
 	}
 	a := risk.Ack{Customer: *cust, Signal: *sig, Comment: *comment, By: *by, Date: date}
-	if err := withWrite(*db, func(ss *desk.Session) error { return ss.AcknowledgeSignal(a) }); err != nil {
+	if err := env.withWrite(*db, func(ss *desk.Session) error { return ss.AcknowledgeSignal(a) }); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "uirisk.cli.ack", "customer", a.Customer, "signal", i18n.T(env.Lang, "risk.signal."+a.Signal)))
@@ -273,7 +273,7 @@ func runRiskAck(env *Env, args []string) error {
 // runRiskProposals is `relance risk proposals`: it recomputes the classes at the date,
 // records the initial classes and the new proposals (one transaction), and lists the
 // pending ones; or, with --accept/--reject, decides one.
-func runRiskProposals(env *Env, args []string) error {
+func runRiskProposals(env *Env, args []string) (err error) {
 	fs := env.flags("risk proposals")
 	db := fs.String("db", "", "dossier file")
 	at := fs.String("at", "", "as-of date (default today)")
@@ -303,7 +303,7 @@ func runRiskProposals(env *Env, args []string) error {
 		if *reject != "" {
 			id, outcome = *reject, risk.Rejected
 		}
-		err := withWrite(*db, func(ss *desk.Session) error {
+		err := env.withWrite(*db, func(ss *desk.Session) error {
 			_, err := ss.DecideProposal(id, outcome, *by, *comment, date)
 			return err
 		})
@@ -317,7 +317,7 @@ func runRiskProposals(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ss.Close()
+	defer env.closeWrite(ss, &err)
 	res, err := ss.RecomputeRisk(date)
 	if err != nil {
 		return err

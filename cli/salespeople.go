@@ -65,7 +65,7 @@ func runSalespeople(env *Env, args []string) error {
 			return err
 		}
 		sp := ledger.Salesperson{ID: *id, Name: deref(ch.Name), Email: deref(ch.Email), Phone: deref(ch.Phone)}.Normalize()
-		if err := withWrite(*db, func(ss *desk.Session) error { return ss.AddSalesperson(sp) }); err != nil {
+		if err := env.withWrite(*db, func(ss *desk.Session) error { return ss.AddSalesperson(sp) }); err != nil {
 			return err
 		}
 		_, err = fmt.Fprintln(env.Stdout, i18n.T(l, "admin.cli.sp_added", "id", sp.ID, "name", sp.Name))
@@ -74,7 +74,7 @@ func runSalespeople(env *Env, args []string) error {
 			return &usageError{msg: i18n.T(l, "admin.cli.nothing")}
 		}
 		var sp *ledger.Salesperson
-		if err := withWrite(*db, func(ss *desk.Session) error {
+		if err := env.withWrite(*db, func(ss *desk.Session) error {
 			var err error
 			sp, err = ss.EditSalesperson(*id, ch)
 			return err
@@ -83,7 +83,7 @@ func runSalespeople(env *Env, args []string) error {
 		}
 		_, err = fmt.Fprintln(env.Stdout, i18n.T(l, "admin.cli.sp_saved", "id", sp.ID, "name", sp.Name))
 	case "remove":
-		if err := withWrite(*db, func(ss *desk.Session) error { return ss.RemoveSalesperson(*id) }); err != nil {
+		if err := env.withWrite(*db, func(ss *desk.Session) error { return ss.RemoveSalesperson(*id) }); err != nil {
 			return err
 		}
 		_, err = fmt.Fprintln(env.Stdout, i18n.T(l, "admin.cli.sp_removed", "id", ledger.Salesperson{ID: *id}.Normalize().ID))
@@ -135,7 +135,7 @@ func (env *Env) importSalespeople(db string, pos []string) error {
 		return err
 	}
 	var n desk.ImportCount
-	if err := withWrite(db, func(ss *desk.Session) error {
+	if err := env.withWrite(db, func(ss *desk.Session) error {
 		var err error
 		n, err = ss.ImportSalespeople(file, data)
 		return err

@@ -49,7 +49,7 @@ func runScenario(env *Env, args []string) error {
 			return err
 		}
 		var n desk.ImportCount
-		if err := withWrite(*db, func(ss *desk.Session) error {
+		if err := env.withWrite(*db, func(ss *desk.Session) error {
 			var err error
 			n, err = ss.ImportScenarios(file, data)
 			return err
@@ -83,7 +83,7 @@ func runScenario(env *Env, args []string) error {
 		}
 		return env.showScenarios(*db, c, *format)
 	case "reset":
-		if err := withWrite(*db, func(ss *desk.Session) error { return ss.ResetScenario(c) }); err != nil {
+		if err := env.withWrite(*db, func(ss *desk.Session) error { return ss.ResetScenario(c) }); err != nil {
 			return err
 		}
 		_, err = fmt.Fprintln(env.Stdout, i18n.T(l, "admin.cli.scenario_reset", "class", c))
@@ -94,7 +94,7 @@ func runScenario(env *Env, args []string) error {
 	}
 	var sc dunning.Scenario
 	var currency string
-	if err := withWrite(*db, func(ss *desk.Session) error {
+	if err := env.withWrite(*db, func(ss *desk.Session) error {
 		var err error
 		sc, err = ss.SetScenarioSteps(c, steps)
 		currency = ss.Book.Settings.Currency

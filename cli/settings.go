@@ -68,7 +68,7 @@ func runSettings(env *Env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(s)
 	}
-	err = withWrite(*db, func(ss *desk.Session) error {
+	err = env.withWrite(*db, func(ss *desk.Session) error {
 		s := ss.Book.Settings
 		str := func(name string, dst *string) {
 			if v, ok := set[name]; ok {
@@ -123,7 +123,7 @@ func (env *Env) importSettings(fs *flag.FlagSet, db string, pos []string) error 
 	if err != nil {
 		return err
 	}
-	if err := withWrite(db, func(ss *desk.Session) error { return ss.ImportSettings(file, data) }); err != nil {
+	if err := env.withWrite(db, func(ss *desk.Session) error { return ss.ImportSettings(file, data) }); err != nil {
 		return err
 	}
 	_, err = fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "admin.cli.settings_imported", "file", file))

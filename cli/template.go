@@ -70,7 +70,7 @@ func runTemplate(env *Env, args []string) error {
 		}
 		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.template_exported", "template", tpl.Key(), "file", *export))
 	case *restore:
-		if err := withWrite(*dbPath, func(ss *desk.Session) error { return ss.RestoreTemplate(stage, *lang) }); err != nil {
+		if err := env.withWrite(*dbPath, func(ss *desk.Session) error { return ss.RestoreTemplate(stage, *lang) }); err != nil {
 			return err
 		}
 		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.template_restored", "template", templates.Key(stage, *lang)))
@@ -79,7 +79,7 @@ func runTemplate(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		err = withWrite(*dbPath, func(ss *desk.Session) error { return ss.SaveTemplate(tpl, *by, date) })
+		err = env.withWrite(*dbPath, func(ss *desk.Session) error { return ss.SaveTemplate(tpl, *by, date) })
 		if err != nil {
 			return err
 		}

@@ -83,7 +83,11 @@ func (s *Session) Backup(out string) error { return s.DB.Backup(out) }
 
 // BackupBeforeChange writes a rotating backup of the state now (unless one of this
 // revision exists), before a change the person may want to undo (an import).
+// The dossier is checked first (CheckBeforeWrite): no backup is taken of a damaged one.
 func (s *Session) BackupBeforeChange() error {
+	if err := s.CheckBeforeWrite(); err != nil {
+		return err
+	}
 	return s.DB.RotateBackup(s.DB.BackupsKept(ledger.DefaultBackups))
 }
 

@@ -2,6 +2,7 @@ package desk
 
 import (
 	"errors"
+	"strconv"
 
 	"relance/ledger"
 	"relance/ledger/dispute"
@@ -85,6 +86,40 @@ func OpenRead(path string) (*Session, error) {
 // before is written first, keeping as many as the dossier's settings say
 // (ledger.DefaultBackups when they say nothing): the window and every command that
 // writes open a dossier this way.
+//
+// It first checks the dossier (CheckBeforeWrite): a damaged dossier is refused — nothing
+// written, no backup taken of it, the restore advice given — and can still be opened
+// read-only. The backup runs while the caller works; its failure (a read-only or full
+// backup folder) comes back from Close or DB.WaitBackup as a *store.BackupError, a
+// warning: the dossier itself is fine.
 func OpenWrite(path string) (*Session, error) {
-	return Open(path, store.Options{Backups: ledger.DefaultBackups})
+	s, err := Open(path, store.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if err := s.CheckBeforeWrite(); err != nil {
+		return nil, errors.Join(err, s.Close())
+	}
+	s.DB.StartBackup(s.DB.BackupsKept(ledger.DefaultBackups))
+	return s, nil
+}
+
+// CheckBeforeWrite checks what Load did not: every other record decodes, the book's
+// items and the payments recorded by hand are consistent, the letters archive is
+// whole. It refuses a damaged dossier with the restore advice (err.dossier.damaged,
+// naming the first problem); `relance check` lists them all.
+func (s *Session) CheckBeforeWrite() error {
+	probs, err := s.DB.CheckRecords(true)
+	if err != nil {
+		return err
+	}
+	more, err := s.DB.CheckBook(s.Book)
+	if err != nil {
+		return err
+	}
+	probs = append(probs, more...)
+	if len(probs) == 0 {
+		return nil
+	}
+	return &ledger.Problem{Key: "err.dossier.damaged", Args: []string{"file", s.Path, "n", strconv.Itoa(len(probs))}, Err: probs[0]}
 }

@@ -77,6 +77,23 @@ func (a *App) openWith(path string, prepare func() error) {
 			a.recompute()
 			a.rebuild()
 			a.notifyLoaded(nil)
+			a.watchBackup(sess)
+		})
+	}()
+}
+
+// watchBackup waits for the automatic backup started when sess was opened and, when it
+// failed (a read-only or full backup folder), says so: the dossier is fine, but the
+// person should back it up by hand.
+func (a *App) watchBackup(sess *desk.Session) {
+	go func() {
+		err := sess.DB.WaitBackup()
+		if err == nil {
+			return
+		}
+		fyne.Do(func() {
+			a.trace("backup", "state", "failed")
+			a.showError(a.t("ui.menu.backup"), ledger.Localize(err, a.lang))
 		})
 	}()
 }

@@ -29,7 +29,7 @@ func (db *DB) BackupDir() string { return backupDir(db.path) }
 // none was needed).
 func (db *DB) writeBackup(dir string, keep int) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", &ledger.Problem{Key: "err.backup", Args: []string{"file", dir}, Err: err}
+		return "", &ledger.Problem{Key: "err.backup", Args: []string{"file", dir}, Err: osError(err)}
 	}
 	base := strings.TrimSuffix(filepath.Base(db.path), filepath.Ext(db.path))
 	var out string
@@ -48,7 +48,7 @@ func (db *DB) writeBackup(dir string, keep int) (string, error) {
 		return os.Rename(tmp, out)
 	})
 	if err != nil {
-		return "", &ledger.Problem{Key: "err.backup", Args: []string{"file", dir}, Err: err}
+		return "", &ledger.Problem{Key: "err.backup", Args: []string{"file", dir}, Err: osError(err)}
 	}
 	if err := prune(dir, base, keep); err != nil {
 		return out, err
@@ -125,7 +125,7 @@ func (db *DB) Backup(out string) error {
 		if errors.Is(err, ErrCorrupt) {
 			return err
 		}
-		return &ledger.Problem{Key: "err.backup", Args: []string{"file", out}, Err: err}
+		return &ledger.Problem{Key: "err.backup", Args: []string{"file", out}, Err: osError(err)}
 	}
 	return nil
 }

@@ -25,8 +25,9 @@ type CheckReport struct {
 func (r *CheckReport) OK() bool { return len(r.Problems) == 0 }
 
 // Check verifies the dossier: bbolt's own page-level consistency check, then that
-// every record decodes, that every item belongs to a customer, and that each item's
-// open amount is consistent with its amount (same sign, not larger, zero once settled).
+// every record of every bucket decodes (CheckRecords), that every item belongs to a
+// customer, that each item's open amount is consistent with its amount (same sign,
+// not larger, zero once settled), and the payments recorded by hand (CheckBook).
 func (db *DB) Check() (*CheckReport, error) {
 	r := &CheckReport{}
 	err := safely(db.path, func() error {
@@ -56,25 +57,12 @@ func (db *DB) Check() (*CheckReport, error) {
 		}
 		return nil, err
 	}
-	r.Customers = len(book.Accounts)
-	for _, a := range book.Accounts {
-		for i := range a.Items {
-			it := &a.Items[i]
-			r.Items++
-			bad := func(what string) {
-				r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.item",
-					Args: []string{"customer", a.Customer.ID, "value", it.ID, "field", what}})
-			}
-			switch {
-			case it.Open != 0 && (it.Open > 0) != (it.Amount > 0):
-				bad("open (sign)")
-			case abs(it.Open) > abs(it.Amount):
-				bad("open > amount")
-			case it.Settled.Valid() && it.Open != 0:
-				bad("settled but open")
-			}
-		}
+	checkItems(book, r)
+	recs, err := db.CheckRecords(true)
+	if err != nil {
+		return nil, err
 	}
+	r.Problems = append(r.Problems, recs...)
 	if err := db.View(func(tx *Tx) error { return checkPayments(tx, book, r) }); err != nil {
 		var p *ledger.Problem
 		if errors.As(err, &p) {

@@ -1,6 +1,13 @@
 package store
 
-import "relance/ledger"
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"syscall"
+
+	"relance/ledger"
+)
 
 // Sentinel problems, for errors.Is. The errors returned carry the file name as well.
 var (
@@ -20,4 +27,49 @@ var (
 
 func problem(sentinel *ledger.Problem, path string, cause error, more ...string) error {
 	return &ledger.Problem{Key: sentinel.Key, Args: append([]string{"file", path}, more...), Err: cause}
+}
+
+// BackupError is the failure of the automatic backup taken when a dossier is opened
+// for writing: the dossier itself is fine and the change asked for was made, but no
+// backup of the state before it exists. The command line reports it as a warning; the
+// window shows it.
+type BackupError struct {
+	Dir string
+	Err error
+}
+
+func (e *BackupError) Error() string { return "backup in " + e.Dir + ": " + e.Err.Error() }
+
+// Unwrap returns the cause.
+func (e *BackupError) Unwrap() error { return e.Err }
+
+// Localize renders the warning in lang, with its cause.
+func (e *BackupError) Localize(lang string) string {
+	return (&ledger.Problem{Key: "err.backup.warn", Args: []string{"dir", e.Dir}, Err: e.Err}).Localize(lang)
+}
+
+// osError gives the system's refusals people meet — a full disk, a folder or a file
+// they may not write, a read-only file system — in their language (err.os.*, with the
+// file when the error names one); any other error is returned as is.
+func osError(err error) error {
+	if err == nil {
+		return nil
+	}
+	key := ""
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		key = "err.os.disk_full"
+	case errors.Is(err, syscall.EROFS):
+		key = "err.os.read_only_fs"
+	case errors.Is(err, os.ErrPermission):
+		key = "err.os.permission"
+	default:
+		return err
+	}
+	file := ""
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		file = " (" + pe.Path + ")"
+	}
+	return &ledger.Problem{Key: key, Args: []string{"file", file}}
 }

@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -116,14 +117,32 @@ func Open(path string, opt Options) (db *DB, err error) {
 		}
 	}
 	if !db.readOnly && opt.Backups > 0 {
-		keep := db.BackupsKept(opt.Backups)
-		db.backup = make(chan error, 1)
-		go func() {
-			_, err := db.writeBackup(backupDir(path), keep)
-			db.backup <- err
-		}()
+		db.StartBackup(db.BackupsKept(opt.Backups))
 	}
 	return db, nil
+}
+
+// StartBackup starts writing a rotating backup of the dossier as it is now, keeping
+// the newest keep; Close and WaitBackup wait for it and return its failure as a
+// *BackupError. The caller checks the dossier first (CheckRecords, CheckBook): a
+// backup of a damaged dossier would push a good one out.
+func (db *DB) StartBackup(keep int) {
+	if db.readOnly {
+		return
+	}
+	db.backupMu.Lock()
+	defer db.backupMu.Unlock()
+	if db.backup != nil {
+		return
+	}
+	db.backup = make(chan error, 1)
+	go func() {
+		_, err := db.writeBackup(backupDir(db.path), keep)
+		if err != nil {
+			err = &BackupError{Dir: backupDir(db.path), Err: err}
+		}
+		db.backup <- err
+	}()
 }
 
 func (o Options) keep() int {
@@ -189,8 +208,11 @@ func openBolt(path string, opt Options) (*DB, error) {
 			return nil, problem(ErrLocked, path, nil)
 		case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
 			return nil, problem(ErrNotDossier, path, nil)
+		case !opt.ReadOnly && (errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS)):
+			// Readable (sniff read it) but not writable: a file or a folder in read-only.
+			return nil, &ledger.Problem{Key: "err.dossier.no_write", Args: []string{"file", path}}
 		}
-		return nil, &ledger.Problem{Key: "err.dossier.read", Args: []string{"file", path}, Err: err}
+		return nil, &ledger.Problem{Key: "err.dossier.read", Args: []string{"file", path}, Err: osError(err)}
 	}
 	return &DB{bolt: b, path: path, readOnly: opt.ReadOnly}, nil
 }
@@ -263,7 +285,11 @@ func (db *DB) Update(fn func(tx *Tx) error) error {
 	if db.readOnly {
 		return problem(ErrReadOnly, db.path, nil)
 	}
-	return safely(db.path, func() error { return db.updateTx(fn) })
+	err := safely(db.path, func() error { return db.updateTx(fn) })
+	if e := osError(err); e != err {
+		return &ledger.Problem{Key: "err.dossier.write", Args: []string{"file", db.path}, Err: e}
+	}
+	return err
 }
 
 func (db *DB) updateTx(fn func(tx *Tx) error) error {
