@@ -114,7 +114,7 @@ func runAged(env *Env, args []string) error {
 	}
 	var w io.Writer = env.Stdout
 	if *outPath != "" {
-		f, err := os.Create(*outPath)
+		f, err := os.OpenFile(*outPath, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 		if err != nil {
 			return fmt.Errorf("aged: %w", err)
 		}

@@ -42,7 +42,7 @@ func runCallsheet(env *Env, args []string) error {
 	if err := callsheet.Render(&buf, sheet, callsheet.Options{}); err != nil {
 		return err
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(*out, buf.Bytes(), 0o600); err != nil {
 		return fmt.Errorf("write %s: %w", *out, err)
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "dunning.cli.callsheet_done", "file", *out))

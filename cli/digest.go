@@ -48,7 +48,7 @@ func runDigest(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(*out, buf.Bytes(), 0o600); err != nil {
 		return &ledger.Problem{Key: "dispute.cli.writefail", Args: []string{"file", *out}, Err: err}
 	}
 	env.say("dispute.cli.written", "file", *out)

@@ -120,7 +120,7 @@ func (env *Env) disputeOpen(args []string) error {
 		if err := digest.RenderAck(&buf, settings, &acc.Customer, d, acc.Items, digest.Options{Created: at.Time().Add(12 * time.Hour)}); err != nil {
 			return err
 		}
-		if err := os.WriteFile(*ack, buf.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(*ack, buf.Bytes(), 0o600); err != nil {
 			return &ledger.Problem{Key: "dispute.cli.writefail", Args: []string{"file", *ack}, Err: err}
 		}
 		env.say("dispute.cli.ack", "file", *ack)

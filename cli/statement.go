@@ -41,7 +41,7 @@ func runStatement(env *Env, args []string) error {
 		if err := ss.Statement(&buf, *customer, asOf, opt); err != nil {
 			return err
 		}
-		if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		if err := os.WriteFile(*out, buf.Bytes(), 0o600); err != nil {
 			return fmt.Errorf("statement: %w", err)
 		}
 		return nil

@@ -65,7 +65,7 @@ func runTemplate(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(*export, []byte(tpl.Format()), 0o644); err != nil {
+		if err := os.WriteFile(*export, []byte(tpl.Format()), 0o600); err != nil {
 			return fmt.Errorf("template: %w", err)
 		}
 		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.template_exported", "template", tpl.Key(), "file", *export))
