@@ -4,12 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"relance/assets/i18n"
 	"relance/desk"
 	"relance/ledger"
+	"relance/ledger/importer/source"
 	"relance/ledger/law"
 )
 
@@ -25,9 +25,11 @@ func runRatesImport(env *Env, db string, files []string, format string, replace 
 		return &usageError{msg: i18n.T(env.Lang, "rates.cli.import.file")}
 	}
 	path := files[0]
-	f, err := os.Open(path)
+	f, _, err := source.OpenRegular(path)
 	if err != nil {
-		return &ledger.Problem{Key: "rates.err.import.open", Args: []string{"file", path}, Err: err}
+		return source.AsProblem(err, func(err error) *ledger.Problem {
+			return &ledger.Problem{Key: "rates.err.import.open", Args: []string{"file", path}, Err: err}
+		})
 	}
 	defer f.Close()
 	var imp *law.RatesImport

@@ -1,7 +1,6 @@
 package desk
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"relance/ledger/bank/match"
 	"relance/ledger/credit"
 	"relance/ledger/dunning"
+	"relance/ledger/importer/source"
 	"relance/ledger/payment"
 	"relance/ledger/store"
 )
@@ -85,9 +85,11 @@ type BankResult struct {
 // ReadStatement reads the bank statement at path (camt.053/052/054, CSV or XLSX, found
 // from the content), the CSV's columns found by their header.
 func ReadStatement(path string) (*bank.Statement, error) {
-	f, err := os.Open(path)
+	f, _, err := source.OpenRegular(path)
 	if err != nil {
-		return nil, &ledger.Problem{Key: "bank.err.open", Args: []string{"file", filepath.Base(path)}, Err: err}
+		return nil, source.AsProblem(err, func(err error) *ledger.Problem {
+			return &ledger.Problem{Key: "bank.err.open", Args: []string{"file", filepath.Base(path)}, Err: err}
+		})
 	}
 	defer f.Close()
 	return bank.Read(filepath.Base(path), f, nil)

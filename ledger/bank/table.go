@@ -47,9 +47,12 @@ func readTable(name string, data []byte, m *tabular.Mapping) (*Statement, error)
 	if err != nil {
 		var u16 *field.UTF16Error
 		var qe *tabular.QuoteError
+		var le *tabular.LimitError
 		switch {
+		case errors.As(err, &le):
+			return nil, le.Problem(name)
 		case errors.As(err, &u16):
-			return nil, &ledger.Problem{Key: "bank.err.utf16", Args: at(name, 1, "", u16.Variant)}
+			return nil, &ledger.Problem{Key: u16.Key("bank.err.utf16"), Args: at(name, 1, "", u16.Variant)}
 		case errors.As(err, &qe):
 			return nil, &ledger.Problem{Key: "bank.err.quote", Args: at(name, qe.Line, "", "")}
 		case errors.Is(err, tabular.ErrNoSheet):

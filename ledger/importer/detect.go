@@ -2,12 +2,13 @@ package importer
 
 import (
 	"context"
-	"os"
+	"errors"
 	"path/filepath"
 
 	"relance/ledger"
 	"relance/ledger/importer/fec"
 	"relance/ledger/importer/report"
+	"relance/ledger/importer/source"
 	"relance/ledger/importer/tabular"
 )
 
@@ -41,15 +42,11 @@ type Detection struct {
 // lines; for CSV/XLSX, where the header is and which column holds which field. It
 // writes nothing and derives no open items.
 func Detect(ctx context.Context, path string, o Options) (*Detection, error) {
-	f, err := os.Open(path)
+	f, st, err := source.OpenRegular(path)
 	if err != nil {
-		return nil, &ledger.Problem{Key: "err.import.open", Args: []string{"file", path}, Err: err}
+		return nil, openProblem(path, err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, &ledger.Problem{Key: "err.import.open", Args: []string{"file", path}, Err: err}
-	}
 	d := &Detection{File: path, Format: FormatOf(path), Size: st.Size()}
 	rep := &report.Collector{Cap: 1}
 	file := filepath.Base(path)
@@ -60,6 +57,10 @@ func Detect(ctx context.Context, path string, o Options) (*Detection, error) {
 			m = &g
 		}
 		t, err := readTable(f, d.Format, m)
+		var le *tabular.LimitError
+		if errors.As(err, &le) {
+			return nil, le.Problem(path)
+		}
 		if err != nil {
 			return nil, &ledger.Problem{Key: "err.import.read", Args: []string{"file", path}, Err: err}
 		}

@@ -20,12 +20,12 @@ import (
 	"fmt"
 	"hash"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"relance/ledger"
 	"relance/ledger/importer/report"
+	"relance/ledger/importer/source"
 	"relance/ledger/store"
 )
 
@@ -98,6 +98,14 @@ func (p *Plan) Preview(n int, terms ledger.Terms) []PreviewCustomer {
 	return out
 }
 
+// openProblem is the user's message for a file that cannot be opened: not a
+// regular file (a FIFO, a device, a folder), or the system's error.
+func openProblem(path string, err error) *ledger.Problem {
+	return source.AsProblem(err, func(err error) *ledger.Problem {
+		return &ledger.Problem{Key: "err.import.open", Args: []string{"file", path}, Err: err}
+	})
+}
+
 // progressReader counts bytes, hashes them and reports progress.
 type progressReader struct {
 	r     io.Reader
@@ -124,15 +132,11 @@ func (p *progressReader) Read(b []byte) (int, error) {
 // It returns an error only when the file cannot be read or ctx is cancelled; problems
 // in the content are in the plan's report, and Plan.Err returns the first fatal one.
 func Prepare(ctx context.Context, path string, o Options) (*Plan, error) {
-	f, err := os.Open(path)
+	f, st, err := source.OpenRegular(path)
 	if err != nil {
-		return nil, &ledger.Problem{Key: "err.import.open", Args: []string{"file", path}, Err: err}
+		return nil, openProblem(path, err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, &ledger.Problem{Key: "err.import.open", Args: []string{"file", path}, Err: err}
-	}
 	pr := &progressReader{r: f, h: sha256.New(), total: st.Size(), fn: o.Progress}
 	rep := &report.Collector{Cap: o.Cap}
 	p := &Plan{path: path, format: FormatOf(path), rep: rep}

@@ -63,9 +63,11 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 		var u16 *field.UTF16Error
 		switch {
 		case errors.As(err, &u16):
-			rep.Addf(report.Fatal, "import.issue.utf16", file, 1, "", u16.Variant)
+			rep.Addf(report.Fatal, u16.Key("import.issue.utf16"), file, 1, "", u16.Variant)
 		case errors.Is(err, fec.ErrEmpty):
 			rep.Addf(report.Fatal, "import.issue.empty", file, 0, "", "")
+		case errors.Is(err, fec.ErrXML):
+			rep.Addf(report.Fatal, "importstrict.xmlfec", file, 1, "", "")
 		case errors.Is(err, fec.ErrNoSeparator):
 			rep.Addf(report.Fatal, "import.issue.nosep", file, 1, "", "")
 		default:
@@ -145,6 +147,9 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 		} else {
 			d = s.amount(rd, fec.Debit, rep)
 			c = s.amount(rd, fec.Credit, rep)
+			if d < 0 && c < 0 {
+				rep.Addf(report.Fatal, "importstrict.bothneg", file, line, fec.Debit.String(), d.String()+" / "+c.String())
+			}
 		}
 		if (d != 0) == (c != 0) {
 			rep.Addf(report.Warning, "import.issue.dc", file, line, fec.Debit.String(), d.String()+" / "+c.String())
@@ -175,6 +180,7 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 		acct := trim(rd.Field(fec.CompteNum))
 		piece := trim(rd.Field(fec.PieceRef))
 		s.required(rd, rep, line, jc, num, acct, piece)
+		ids := s.controlIDs(rd, rep, line, fec.JournalCode, fec.EcritureNum, fec.CompteNum, fec.CompAuxNum, fec.PieceRef)
 		// Entry balance: key (journal, number), or (journal, date) when the numbering
 		// is degenerate ("0" on every line, reference/fec.md §3.2: the piece reference
 		// may then differ between the lines of one entry).
@@ -239,7 +245,7 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 		} else {
 			s.accKey++
 		}
-		if !s.checkIDs(rd, rep, line, keyRaw, nameCol == fec.CompAuxLib, jc, piece) {
+		if !s.checkIDs(rd, rep, line, keyRaw, nameCol == fec.CompAuxLib, jc, piece) || !ids {
 			continue
 		}
 		ref := s.customer(keyRaw, nameCol == fec.CompAuxLib)
@@ -329,6 +335,10 @@ func (s *scan) checkHeader(h *fec.Header, rep *report.Collector) bool {
 func (s *scan) amount(rd *fec.Reader, c fec.Column, rep *report.Collector) ledger.Cents {
 	raw := rd.Field(c)
 	v, fl, err := field.Amount(raw)
+	if errors.Is(err, field.ErrAmountGrouping) {
+		rep.Addf(report.Fatal, "importstrict.grouping", s.file, rd.Line(), c.String(), rd.TextOf(raw))
+		return 0
+	}
 	if err != nil {
 		rep.Addf(report.Fatal, "import.issue.amount", s.file, rd.Line(), c.String(), rd.TextOf(raw))
 		return 0
@@ -351,6 +361,9 @@ func (s *scan) date(rd *fec.Reader, c fec.Column, rep *report.Collector) ledger.
 	}
 	dc := &s.dates[c]
 	if len(raw) == 8 && string(raw) == string(dc.raw[:]) {
+		if dc.d == ledger.NoDate {
+			s.zeroDate(rd, c, raw, rep)
+		}
 		return dc.d
 	}
 	d, fl, err := field.Date(raw)
@@ -365,7 +378,20 @@ func (s *scan) date(rd *fec.Reader, c fec.Column, rep *report.Collector) ledger.
 	if fl&(field.Separators|field.DayFirst) != 0 {
 		rep.Addf(report.Warning, "import.issue.dateform", s.file, rd.Line(), c.String(), rd.TextOf(raw))
 	}
+	if d == ledger.NoDate {
+		s.zeroDate(rd, c, raw, rep)
+	}
 	return d
+}
+
+// zeroDate reports a date written but meaning none ("00000000", "0") in a column
+// where a date is required: the line's date (EcritureDate) or its document's
+// (PieceDate). An item without a date would never fall due. Elsewhere (DateLet,
+// ValidDate) it stands for an empty date.
+func (s *scan) zeroDate(rd *fec.Reader, c fec.Column, raw []byte, rep *report.Collector) {
+	if (c == fec.EcritureDate || c == fec.PieceDate) && len(trim(raw)) > 0 {
+		rep.Addf(report.Fatal, "importstrict.zerodate", s.file, rd.Line(), c.String(), rd.TextOf(raw))
+	}
 }
 
 // required checks the fields the DGFiP tool requires (reference/fec.md §1.6, 7–8).

@@ -70,9 +70,12 @@ func prepareTable(ctx context.Context, r io.Reader, file string, p *Plan, o *Opt
 	if err != nil {
 		var u16 *field.UTF16Error
 		var qe *tabular.QuoteError
+		var le *tabular.LimitError
 		switch {
 		case errors.As(err, &u16):
-			p.rep.Addf(report.Fatal, "import.issue.utf16", file, 1, "", u16.Variant)
+			p.rep.Addf(report.Fatal, u16.Key("import.issue.utf16"), file, 1, "", u16.Variant)
+		case errors.As(err, &le):
+			p.rep.Addf(report.Fatal, le.Key(), file, 0, le.Sheet, le.Value())
 		case errors.As(err, &qe):
 			p.rep.Addf(report.Fatal, "import.issue.quote", file, qe.Line, "", "")
 		default:

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	"relance/ledger"
 	"relance/ledger/importer/field"
 	"relance/ledger/importer/report"
+	"relance/ledger/importer/source"
 	"relance/ledger/importer/tabular"
 )
 
@@ -36,9 +36,11 @@ type Sheet struct {
 
 // Open reads the customer file at path (see Read).
 func Open(path string, m tabular.Mapping) (*Sheet, error) {
-	data, err := os.ReadFile(path)
+	data, err := source.ReadRegular(path)
 	if err != nil {
-		return nil, &ledger.Problem{Key: "err.import.open", Args: []string{"file", path}, Err: err}
+		return nil, source.AsProblem(err, func(err error) *ledger.Problem {
+			return &ledger.Problem{Key: "err.import.open", Args: []string{"file", path}, Err: err}
+		})
 	}
 	return Read(bytes.NewReader(data), filepath.Base(path), m)
 }
@@ -62,9 +64,12 @@ func Read(r io.Reader, name string, m tabular.Mapping) (*Sheet, error) {
 		is := report.Issue{Severity: report.Fatal, Key: "import.issue.unreadable", File: name, Value: err.Error()}
 		var u16 *field.UTF16Error
 		var qe *tabular.QuoteError
+		var le *tabular.LimitError
 		switch {
+		case errors.As(err, &le):
+			is.Key, is.Field, is.Value = le.Key(), le.Sheet, le.Value()
 		case errors.As(err, &u16):
-			is.Key, is.Line, is.Value = "import.issue.utf16", 1, u16.Variant
+			is.Key, is.Line, is.Value = u16.Key("import.issue.utf16"), 1, u16.Variant
 		case errors.As(err, &qe):
 			is.Key, is.Line, is.Value = "import.issue.quote", qe.Line, ""
 		case errors.Is(err, tabular.ErrNoSheet):

@@ -55,6 +55,9 @@ func NewReader(r io.Reader, d *Dialect, issue IssueFunc) (*Reader, error) {
 	if v, ok := field.UTF16(sample); ok {
 		return nil, &field.UTF16Error{Variant: v}
 	}
+	if IsXML(sample) {
+		return nil, ErrXML
+	}
 	sniffed, ok := Sniff(sample)
 	if d == nil {
 		if !ok {
@@ -86,7 +89,18 @@ func NewReader(r io.Reader, d *Dialect, issue IssueFunc) (*Reader, error) {
 var (
 	ErrEmpty       = errors.New("empty file")
 	ErrNoSeparator = errors.New("no TAB or | separator on the first line")
+	// ErrXML is the XML variant of the FEC (article A47 A-1 of the LPF, the DGFiP's
+	// schema: <comptabilite><exercice><journal><ecriture><ligne>), which is not read:
+	// the user is asked for the flat text variant.
+	ErrXML = errors.New("FEC in the XML format")
 )
+
+// IsXML reports whether a file starts as an XML document (after an optional UTF-8
+// byte order mark and blanks): the XML variant of the FEC.
+func IsXML(sample []byte) bool {
+	b := bytes.TrimLeft(bytes.TrimPrefix(sample, utf8BOM), " \t\r\n")
+	return bytes.HasPrefix(b, []byte("<?xml")) || bytes.HasPrefix(b, []byte("<comptabilite"))
+}
 
 // Dialect returns the dialect in use.
 func (r *Reader) Dialect() Dialect { return r.d }

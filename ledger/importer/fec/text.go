@@ -38,17 +38,19 @@ func isASCII(b []byte) bool {
 }
 
 // decode returns b as a UTF-8 string: as is when enc is UTF8 (the caller checked
-// validity), through the single-byte table otherwise. NUL bytes are dropped and
-// no-break spaces become spaces; surrounding blanks are trimmed.
+// validity), through the single-byte table otherwise. Control characters are dropped
+// (tabs and line breaks become spaces: texts reach letters and PDFs) and no-break
+// spaces become spaces; surrounding blanks are trimmed.
 func decode(b []byte, enc Encoding) string {
 	b = trimSpace(b)
 	if len(b) == 0 {
 		return ""
 	}
-	if enc == UTF8 && indexByte(b, 0) < 0 && !bytes.Contains(b, nbsp) && !bytes.Contains(b, nnbsp) {
+	ctl := hasControl(b)
+	if enc == UTF8 && !ctl && !bytes.Contains(b, nbsp) && !bytes.Contains(b, nnbsp) {
 		return string(b)
 	}
-	if isASCII(b) && indexByte(b, 0) < 0 {
+	if isASCII(b) && !ctl {
 		return string(b)
 	}
 	var sb strings.Builder
@@ -57,10 +59,12 @@ func decode(b []byte, enc Encoding) string {
 		for len(b) > 0 {
 			r, w := utf8.DecodeRune(b)
 			b = b[w:]
-			switch r {
-			case 0:
+			switch {
+			case r == '\t' || r == '\n' || r == '\r':
+				r = ' '
+			case r < 0x20 || r == 0x7F:
 				continue
-			case '\u00a0', '\u202f':
+			case r == '\u00a0' || r == '\u202f':
 				r = ' '
 			}
 			sb.WriteRune(r)
@@ -74,7 +78,9 @@ func decode(b []byte, enc Encoding) string {
 	for _, c := range b {
 		r := t[c]
 		switch {
-		case c == 0:
+		case c == '\t' || c == '\n' || c == '\r':
+			r = ' '
+		case c < 0x20 || c == 0x7F:
 			continue
 		case c == 0xA0:
 			r = ' '
@@ -84,13 +90,14 @@ func decode(b []byte, enc Encoding) string {
 	return strings.TrimSpace(sb.String())
 }
 
-func indexByte(b []byte, c byte) int {
-	for i, x := range b {
-		if x == c {
-			return i
+// hasControl reports whether b holds a control character (C0 or DEL).
+func hasControl(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 || c == 0x7F {
+			return true
 		}
 	}
-	return -1
+	return false
 }
 
 // trimSpace removes ASCII spaces, tabs and NULs around b.
@@ -111,7 +118,7 @@ func appendDecoded(dst, b []byte, enc Encoding) []byte {
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		switch {
-		case c == 0,
+		case c < 0x20, c == 0x7F,
 			c >= 0x80 && enc != UTF8,
 			c == 0xC2 && i+1 < len(b) && b[i+1] == 0xA0,
 			c == 0xE2 && i+2 < len(b) && b[i+1] == 0x80 && b[i+2] == 0xAF:

@@ -27,7 +27,20 @@ var (
 	ErrAmountSyntax    = errors.New("not an amount")
 	ErrAmountPrecision = errors.New("more than two decimals")
 	ErrAmountRange     = errors.New("amount too large")
+	// ErrAmountGrouping is a thousands separator that does not separate groups of
+	// exactly three digits ("1,2,3,4", "1.2.3", "12.34.5"): a garbled value, never an
+	// amount written by accounting software.
+	ErrAmountGrouping = errors.New("thousands groups of other than three digits")
 )
+
+// groupOK reports whether a group of n digits may end at a thousands separator or at
+// the end of the integer part: the first group holds 1 to 3 digits, the others 3.
+func groupOK(n int, grouped bool) bool {
+	if grouped {
+		return n == 3
+	}
+	return n >= 1 && n <= 3
+}
 
 // maxUnits bounds the integer part so that cents fit in an int64 with room for sums.
 const maxUnits = 1_000_000_000_000_000 / 100
@@ -82,7 +95,8 @@ func trimBlank(b []byte) []byte {
 // a sign first or last ("-12,5", "12,50-"), a comma or a point as decimal separator,
 // thousands separators ("1 234,56", "1.234,56", "1,234.56"), and "(12,50)" for a
 // negative amount. When both a point and a comma occur, the last one is the decimal
-// separator; several occurrences of the same one are grouping. An empty value is 0.
+// separator; several occurrences of the same one are grouping, and every group after
+// the first must then hold exactly three digits (ErrAmountGrouping). An empty value is 0.
 // More than two decimals are accepted only when the extra digits are zeros.
 func Amount(b []byte) (ledger.Cents, AmountFlags, error) {
 	// Fast path: digits, a comma, two digits ("1234,56", "0000000069,60").
@@ -165,6 +179,7 @@ func Amount(b []byte) (ledger.Cents, AmountFlags, error) {
 	}
 	var units, frac int64
 	nfrac, digits := 0, 0
+	grp, grouped := 0, false // digits since the last thousands separator; one was seen
 	for i := 0; i < len(b); {
 		c := b[i]
 		switch {
@@ -181,15 +196,23 @@ func Amount(b []byte) (ledger.Cents, AmountFlags, error) {
 				if units >= maxUnits {
 					return 0, flags, ErrAmountRange
 				}
+				grp++
 			}
 			digits++
 			i++
 		case i == dec:
+			if grouped && grp != 3 {
+				return 0, flags, ErrAmountGrouping
+			}
 			i++
 		case c == '.' || c == ',' || c == '\'':
 			if dec >= 0 && i > dec || i == 0 || i+1 >= len(b) {
 				return 0, flags, ErrAmountSyntax
 			}
+			if !groupOK(grp, grouped) {
+				return 0, flags, ErrAmountGrouping
+			}
+			grp, grouped = 0, true
 			flags |= Grouping
 			i++
 		default:
@@ -197,9 +220,16 @@ func Amount(b []byte) (ledger.Cents, AmountFlags, error) {
 			if w == 0 || (dec >= 0 && i > dec) {
 				return 0, flags, ErrAmountSyntax
 			}
+			if !groupOK(grp, grouped) {
+				return 0, flags, ErrAmountGrouping
+			}
+			grp, grouped = 0, true
 			flags |= Grouping
 			i += w
 		}
+	}
+	if grouped && dec < 0 && grp != 3 {
+		return 0, flags, ErrAmountGrouping
 	}
 	if digits == 0 {
 		return 0, flags, ErrAmountSyntax

@@ -37,6 +37,15 @@ func TestAmount(t *testing.T) {
 		{",", 0, 0, ErrAmountSyntax},
 		{"99999999999999999999", 0, 0, ErrAmountRange},
 		{"1.234.567,8", 123456780, Grouping, nil},
+		{"1,234,567", 123456700, Grouping, nil},
+		{"1 234 567", 123456700, Grouping, nil},
+		{"1,2,3,4", 0, 0, ErrAmountGrouping},
+		{"1.2.3", 0, 0, ErrAmountGrouping},
+		{"12.34.5", 0, 0, ErrAmountGrouping},
+		{"1 23,45", 0, 0, ErrAmountGrouping},
+		{"1234 567,00", 0, 0, ErrAmountGrouping},
+		{"1.23,45", 0, 0, ErrAmountGrouping},
+		{"1,2345.00", 0, 0, ErrAmountGrouping},
 	}
 	for _, tc := range tests {
 		got, fl, err := Amount([]byte(tc.in))
