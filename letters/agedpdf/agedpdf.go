@@ -74,7 +74,8 @@ type Options struct {
 }
 
 // Render writes the aged balance r of the dossier with settings s to w as a PDF.
-func Render(w io.Writer, s ledger.Settings, r Report, opt Options) error {
+func Render(w io.Writer, s ledger.Settings, r Report, opt Options) (err error) {
+	defer pdfdoc.Guard(&err, "pdfsafe.kind.aged", nil)
 	lang := opt.Lang
 	if lang == "" {
 		lang = s.Lang

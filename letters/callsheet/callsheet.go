@@ -44,7 +44,8 @@ type Options struct {
 }
 
 // Render writes the call sheet s to w.
-func Render(w io.Writer, s Sheet, opt Options) error {
+func Render(w io.Writer, s Sheet, opt Options) (err error) {
+	defer pdfdoc.Guard(&err, "pdfsafe.kind.callsheet", func() string { return s.Account.Customer.ID })
 	if s.Account == nil {
 		return &ledger.Problem{Key: "dunning.err.unknown_customer", Args: []string{"field", "customer", "value", ""}}
 	}

@@ -34,7 +34,8 @@ type Report struct {
 const lh = 5.0 // line height of the letter text, mm
 
 // Render writes the report to w.
-func Render(w io.Writer, r Report) error {
+func Render(w io.Writer, r Report) (err error) {
+	defer pdfdoc.Guard(&err, "pdfsafe.kind.check", nil)
 	if r.Result == nil {
 		return &ledger.Problem{Key: "checkpdf.err.noresult"}
 	}

@@ -91,7 +91,8 @@ func percentText(lang, s string) string {
 }
 
 // Render writes the dashboard report of the dossier with settings s to w.
-func Render(w io.Writer, s ledger.Settings, r Report, opt Options) error {
+func Render(w io.Writer, s ledger.Settings, r Report, opt Options) (err error) {
+	defer pdfdoc.Guard(&err, "pdfsafe.kind.kpi", nil)
 	lang := opt.Lang
 	if lang == "" {
 		lang = s.Lang

@@ -16,7 +16,8 @@ import (
 // (the disputed amounts are out of the reminders while they are examined, the rest
 // stays payable at its due date, an answer is promised by the due-by date), signature.
 // items are the customer's items; those the dispute names are looked up there.
-func RenderAck(w io.Writer, s ledger.Settings, c *ledger.Customer, d *dispute.Dispute, items []ledger.Item, opt Options) error {
+func RenderAck(w io.Writer, s ledger.Settings, c *ledger.Customer, d *dispute.Dispute, items []ledger.Item, opt Options) (err error) {
+	defer pdfdoc.Guard(&err, "pdfsafe.kind.ack", func() string { return c.ID })
 	if opt.Lang == "" {
 		opt.Lang = c.Language()
 	}

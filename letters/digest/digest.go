@@ -108,7 +108,8 @@ func reasons(lang string, b *dispute.Block) string {
 
 // RenderPDF writes the digest of the dossier with settings s to w as a PDF: a title,
 // the totals, then three tables (disputes, overdue customers, blocks to decide).
-func RenderPDF(w io.Writer, s ledger.Settings, dg *dispute.SalesDigest, opt Options) error {
+func RenderPDF(w io.Writer, s ledger.Settings, dg *dispute.SalesDigest, opt Options) (err error) {
+	defer pdfdoc.Guard(&err, "pdfsafe.kind.digest", nil)
 	opt = opt.norm(&s, dg.AsOf)
 	title := i18n.T(opt.Lang, "dispute.digest.title", "name", dg.Salesperson.Name, "date", pdfdoc.FormatDate(opt.Lang, dg.AsOf))
 	m := pdfdoc.Meta{Title: title, Subject: s.Company.Name, Author: s.Company.Name, Lang: opt.Lang,

@@ -94,7 +94,8 @@ func LastNotice(acts []dunning.Action, asOf ledger.Date) *law.NoticeRef {
 }
 
 // Render writes the pack's PDF dossier to w, in lang, for the creditor of book.
-func Render(w io.Writer, book *ledger.Book, p *law.IPPack, lang string, opt Options) error {
+func Render(w io.Writer, book *ledger.Book, p *law.IPPack, lang string, opt Options) (err error) {
+	defer pdfdoc.Guard(&err, "pdfsafe.kind.injonction", func() string { return p.Customer })
 	if opt.Created.IsZero() {
 		opt.Created = p.AsOf.Time().Add(12 * time.Hour)
 	}

@@ -55,7 +55,8 @@ func Procedure(db *store.DB, customerID string, asOf ledger.Date) (*law.Procedur
 
 // RenderClaim writes the claim-filing letter of acct in procedure p at asOf to w, in
 // the dossier's language, with the penalties computed with rates.
-func RenderClaim(w io.Writer, book *ledger.Book, acct *ledger.Account, p law.Procedure, rates *law.Rates, asOf ledger.Date, opt Options) error {
+func RenderClaim(w io.Writer, book *ledger.Book, acct *ledger.Account, p law.Procedure, rates *law.Rates, asOf ledger.Date, opt Options) (err error) {
+	defer pdfdoc.Guard(&err, "pdfsafe.kind.claim", func() string { return acct.Customer.ID })
 	opt = opt.norm(asOf)
 	c, err := law.BuildClaim(rates, acct, p, opt.Security, asOf)
 	if err != nil {
@@ -71,7 +72,8 @@ func RenderClaim(w io.Writer, book *ledger.Book, acct *ledger.Account, p law.Pro
 
 // RenderRetention writes the retention-of-title claim letter of acct in procedure p at
 // asOf to w, in the dossier's language.
-func RenderRetention(w io.Writer, book *ledger.Book, acct *ledger.Account, p law.Procedure, asOf ledger.Date, opt Options) error {
+func RenderRetention(w io.Writer, book *ledger.Book, acct *ledger.Account, p law.Procedure, asOf ledger.Date, opt Options) (err error) {
+	defer pdfdoc.Guard(&err, "pdfsafe.kind.retention", func() string { return acct.Customer.ID })
 	opt = opt.norm(asOf)
 	rc, err := law.BuildRetention(acct, p, asOf)
 	if err != nil {

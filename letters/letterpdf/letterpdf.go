@@ -60,7 +60,8 @@ func Meta(l *compose.Letter, created time.Time) pdfdoc.Meta {
 }
 
 // Render writes one letter as a PDF to w.
-func Render(w io.Writer, l *compose.Letter, opt Options) error {
+func Render(w io.Writer, l *compose.Letter, opt Options) (err error) {
+	defer pdfdoc.Guard(&err, "pdfsafe.kind.letter", func() string { return l.Customer })
 	opt = opt.norm(l.Date)
 	m := Meta(l, opt.Created)
 	m.Uncompressed = opt.Uncompressed
@@ -72,7 +73,8 @@ func Render(w io.Writer, l *compose.Letter, opt Options) error {
 
 // RenderMerged writes letters one after the other into one PDF for printing, each
 // with its own page numbers; title gives the PDF's title.
-func RenderMerged(w io.Writer, letters []*compose.Letter, title string, opt Options) error {
+func RenderMerged(w io.Writer, letters []*compose.Letter, title string, opt Options) (err error) {
+	defer pdfdoc.Guard(&err, "pdfsafe.kind.letters", nil)
 	if len(letters) == 0 {
 		return &ledger.Problem{Key: "letters.err.nothing"}
 	}
@@ -81,7 +83,7 @@ func RenderMerged(w io.Writer, letters []*compose.Letter, title string, opt Opti
 	m := Meta(first, opt.Created)
 	m.Title, m.Subject, m.Keywords = title, "", ""
 	m.Uncompressed = opt.Uncompressed
-	err := opt.Factory.Render(w, m, func(d *pdfdoc.Doc) error {
+	err = opt.Factory.Render(w, m, func(d *pdfdoc.Doc) error {
 		for _, l := range letters {
 			draw(d, l, opt.Enclose)
 		}

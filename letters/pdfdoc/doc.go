@@ -15,11 +15,13 @@ package pdfdoc
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -29,11 +31,16 @@ import (
 
 const family = "dejavu"
 
-// Factory makes documents with Relance's fonts. It is read-only after NewFactory, so
-// one Factory serves any number of goroutines; create it once and reuse it.
+// Factory makes documents with Relance's fonts. One Factory serves any number of
+// goroutines; create it once and reuse it. It records the characters its documents
+// could not draw (see Replaced and Warning).
 type Factory struct {
 	enc   *[0x10000]byte // relance-1252 code of each BMP rune, 0 when absent; nil forces the UTF-8 fonts
 	latin [3]fonts.Prebuilt
+
+	mu       sync.Mutex
+	replaced map[rune]bool // characters the documents replaced (see Replaced)
+	order    []rune        // the same, in the order met
 }
 
 // NewFactory returns a factory holding the prebuilt fonts and their encoding table.
@@ -92,11 +99,19 @@ var ErrNoDate = errors.New("pdfdoc: Meta.Created is required (reproducible outpu
 
 // Render builds a document with build and writes the PDF to w. build draws the content
 // through the Doc; Render calls it a second time, with the full UTF-8 fonts, when the
-// text needs a character outside the prebuilt fonts' set.
-func (f *Factory) Render(w io.Writer, m Meta, build func(*Doc) error) error {
+// text needs a character outside the prebuilt fonts' set. The characters no font can
+// draw are replaced (see Replacement) and recorded in f. A panic in build or in fpdf
+// is returned as a *ledger.Problem "pdfsafe.panic" naming the document by its title;
+// nothing is written to w then.
+func (f *Factory) Render(w io.Writer, m Meta, build func(*Doc) error) (err error) {
 	if m.Created.IsZero() {
 		return ErrNoDate
 	}
+	defer func() {
+		if v := recover(); v != nil {
+			err = panicProblem(metaText(m.Title), v)
+		}
+	}()
 	d, err := f.run(m, f.enc == nil, build)
 	if err == nil && d.missing {
 		d, err = f.run(m, true, build)
@@ -105,7 +120,12 @@ func (f *Factory) Render(w io.Writer, m Meta, build func(*Doc) error) error {
 		return err
 	}
 	d.endSection()
-	if err := d.pdf.Output(w); err != nil {
+	var out bytes.Buffer // a panic in Output leaves w untouched
+	if err := d.pdf.Output(&out); err != nil {
+		return fmt.Errorf("pdfdoc: %w", err)
+	}
+	f.note(d)
+	if _, err := w.Write(out.Bytes()); err != nil {
 		return fmt.Errorf("pdfdoc: %w", err)
 	}
 	return nil
@@ -138,10 +158,12 @@ type Doc struct {
 
 	size              float64
 	style             string
-	added             [3]bool      // fonts added so far: regular, bold, oblique (unused ones are not embedded)
-	legal             string       // footer legal line
-	header            func(d *Doc) // draws the top of continuation pages
-	numbered          int          // last section whose pages are numbered
+	added             [3]bool       // fonts added so far: regular, bold, oblique (unused ones are not embedded)
+	legal             string        // footer legal line
+	header            func(d *Doc)  // draws the top of continuation pages
+	numbered          int           // last section whose pages are numbered
+	replaced          map[rune]bool // characters replaced by the text filter (-1: invalid bytes)
+	order             []rune        // the same, in the order met
 	legalLines        []string
 	legalSize         float64
 	section, secStart int
@@ -163,10 +185,10 @@ func (f *Factory) newDoc(m Meta, unicode bool) *Doc {
 	p.SetModificationDate(m.Created)
 	p.SetCatalogSort(true)
 	p.SetCompression(!m.Uncompressed)
-	p.SetTitle(m.Title, true)
-	p.SetSubject(m.Subject, true)
-	p.SetAuthor(m.Author, true)
-	p.SetKeywords(m.Keywords, true)
+	p.SetTitle(metaText(m.Title), true)
+	p.SetSubject(metaText(m.Subject), true)
+	p.SetAuthor(metaText(m.Author), true)
+	p.SetKeywords(metaText(m.Keywords), true)
 	p.SetCreator("Relance", false)
 	p.SetProducer("Relance (fpdf)", false)
 	p.SetLang(d.lang)
@@ -198,11 +220,13 @@ func (d *Doc) SetLang(lang string) { d.lang = normLang(lang) }
 // Unicode reports whether the document uses the full UTF-8 fonts (the fallback).
 func (d *Doc) Unicode() bool { return d.unicode }
 
-// Enc returns s encoded for the document's fonts. A character the prebuilt fonts
+// Enc returns s filtered (see Replacement) and encoded for the document's fonts:
+// every string given to fpdf directly goes through it. A character the prebuilt fonts
 // lack becomes '?' and marks the document for rendering again with UTF-8 fonts.
 func (d *Doc) Enc(s string) string {
+	s = d.clean(s)
 	if d.unicode {
-		return strings.ReplaceAll(s, "\t", " ") // fpdf draws tabs as boxes
+		return s
 	}
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -274,6 +298,7 @@ func (d *Doc) Text(x, y, w, h float64, s, align string) {
 func (d *Doc) cell(x, y, w, h float64, s, align string, fill bool) {
 	const pad = 1.0
 	style, size := d.style, d.size
+	s = strings.ReplaceAll(d.clean(s), "\n", " ")
 	s = d.fit(s, w-2*pad)
 	d.pdf.SetXY(x, y)
 	d.pdf.CellFormat(w, h, d.Enc(s), "", 0, align+"M", fill, 0, "")
@@ -303,6 +328,7 @@ func (d *Doc) fit(s string, w float64) string {
 // Lines splits s into lines no wider than w in the current font, at spaces (a word
 // longer than w is cut). Explicit newlines are kept.
 func (d *Doc) Lines(s string, w float64) []string {
+	s = d.clean(s)
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
 		line := ""

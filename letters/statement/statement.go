@@ -51,7 +51,8 @@ func (o Options) norm(asOf ledger.Date) Options {
 
 // Render writes the statement of account of customer customerID at asOf to w, in the
 // customer's language. An unknown customer gives a *ledger.Problem "pdf.err.customer".
-func Render(w io.Writer, book *ledger.Book, customerID string, asOf ledger.Date, opt Options) error {
+func Render(w io.Writer, book *ledger.Book, customerID string, asOf ledger.Date, opt Options) (err error) {
+	defer pdfdoc.Guard(&err, "pdfsafe.kind.statement", func() string { return customerID })
 	acct := book.Account(customerID)
 	if acct == nil {
 		return &ledger.Problem{Key: "pdf.err.customer", Args: []string{"value", customerID}}
@@ -95,7 +96,9 @@ func overdue(o credit.OpenItem, asOf ledger.Date) bool {
 // releve-ID-DATE.pdf after the customer's language, plus opt.Merged if set. It returns
 // the files written, in customer order, the merged file last. Each file is written to
 // a temporary name and renamed, so no half-written PDF is ever left behind.
-func RenderAll(dir string, book *ledger.Book, asOf ledger.Date, filter func(*ledger.Account) bool, opt Options) ([]string, error) {
+func RenderAll(dir string, book *ledger.Book, asOf ledger.Date, filter func(*ledger.Account) bool, opt Options) (files []string, err error) {
+	current := "" // the customer whose statement is being drawn, for the error of a panic
+	defer pdfdoc.Guard(&err, "pdfsafe.kind.statement", func() string { return current })
 	opt = opt.norm(asOf)
 	var chosen []*ledger.Account
 	for _, a := range book.Accounts {
@@ -103,10 +106,10 @@ func RenderAll(dir string, book *ledger.Book, asOf ledger.Date, filter func(*led
 			chosen = append(chosen, a)
 		}
 	}
-	var files []string
 	var buf bytes.Buffer
 	for _, a := range chosen {
 		buf.Reset()
+		current = a.Customer.ID
 		if err := opt.Factory.Render(&buf, meta(book, a, asOf, opt), func(d *pdfdoc.Doc) error {
 			Draw(d, book, a, asOf, opt)
 			return nil
@@ -122,6 +125,7 @@ func RenderAll(dir string, book *ledger.Book, asOf ledger.Date, filter func(*led
 	}
 	if opt.Merged != "" && len(chosen) > 0 {
 		buf.Reset()
+		current = ""
 		m := pdfdoc.Meta{Title: i18n.T(book.Settings.Lang, "pdf.st.title", "date", pdfdoc.FormatDate(book.Settings.Lang, asOf)),
 			Author: book.Settings.Company.Name, Lang: book.Settings.Lang, Currency: book.Settings.Currency, Created: opt.Created}
 		err := opt.Factory.Render(&buf, m, func(d *pdfdoc.Doc) error {
