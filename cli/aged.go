@@ -13,6 +13,7 @@ import (
 	"relance/ledger"
 	"relance/ledger/credit"
 	"relance/letters/agedpdf"
+	"relance/letters/pdfdoc"
 )
 
 // agedJSON is the JSON form of an aged balance; amounts are decimal strings.
@@ -121,7 +122,7 @@ func runAged(env *Env, args []string) error {
 		defer f.Close()
 		w = f
 	}
-	if err := writeAged(w, *format, l, book, ag, groups); err != nil {
+	if err := writeAged(w, env.Stderr, *format, l, book, ag, groups); err != nil {
 		return err
 	}
 	if f, ok := w.(*os.File); ok && *outPath != "" {
@@ -134,14 +135,16 @@ func runAged(env *Env, args []string) error {
 }
 
 // writeAged writes the aged balance in format; groups nil means one line per customer.
-func writeAged(w io.Writer, format, l string, book *ledger.Book, ag *credit.Aged, groups []credit.AgedGroup) error {
+func writeAged(w, stderr io.Writer, format, l string, book *ledger.Book, ag *credit.Aged, groups []credit.AgedGroup) error {
 	switch format {
 	case "csv":
 		return credit.WriteAgedCSV(w, ag, groups, l)
 	case "xlsx":
 		return credit.WriteAgedXLSX(w, ag, groups, l)
 	case "pdf":
-		return agedpdf.Render(w, book.Settings, agedpdf.FromAged(ag), agedpdf.Options{Lang: l})
+		f := pdfdoc.NewFactory()
+		defer f.Warn(stderr, l) // characters replaced in the PDF
+		return agedpdf.Render(w, book.Settings, agedpdf.FromAged(ag), agedpdf.Options{Lang: l, Factory: f})
 	case "json":
 		doc := agedJSON{AsOf: ag.AsOf.String(), Currency: book.Settings.Currency, Total: ag.Total.Total().String(),
 			Disputed: ag.Total.Disputed.String(), Buckets: bucketMap(ag.Ranges, &ag.Total), Customers: []agedCustomerJSON{},

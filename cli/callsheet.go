@@ -7,6 +7,7 @@ import (
 
 	"relance/assets/i18n"
 	"relance/letters/callsheet"
+	"relance/letters/pdfdoc"
 )
 
 // runCallsheet writes a customer's call sheet as PDF (`relance callsheet`).
@@ -39,7 +40,9 @@ func runCallsheet(env *Env, args []string) error {
 	}
 	sheet.Lang = env.Lang
 	var buf bytes.Buffer
-	if err := callsheet.Render(&buf, sheet, callsheet.Options{}); err != nil {
+	f := pdfdoc.NewFactory()
+	defer f.Warn(env.Stderr, env.Lang) // characters replaced in the PDF
+	if err := callsheet.Render(&buf, sheet, callsheet.Options{Factory: f}); err != nil {
 		return err
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o600); err != nil {

@@ -11,6 +11,7 @@ import (
 	"relance/ledger"
 	"relance/ledger/dispute"
 	"relance/letters/digest"
+	"relance/letters/pdfdoc"
 )
 
 func runDigest(env *Env, args []string) error {
@@ -43,7 +44,9 @@ func runDigest(env *Env, args []string) error {
 	if ext == ".csv" {
 		err = digest.WriteCSV(&buf, &dg, env.Lang)
 	} else {
-		err = digest.RenderPDF(&buf, book.Settings, &dg, digest.Options{Lang: env.Lang})
+		f := pdfdoc.NewFactory()
+		defer f.Warn(env.Stderr, env.Lang) // characters replaced in the PDF
+		err = digest.RenderPDF(&buf, book.Settings, &dg, digest.Options{Lang: env.Lang, Factory: f})
 	}
 	if err != nil {
 		return err

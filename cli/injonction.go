@@ -12,6 +12,7 @@ import (
 	"relance/ledger/law"
 	"relance/letters"
 	"relance/letters/injonction"
+	"relance/letters/pdfdoc"
 )
 
 // runInjonction prepares the injonction de payer pack of a customer: eligibility,
@@ -50,7 +51,9 @@ func runInjonction(env *Env, args []string) error {
 	}
 	if *out != "" {
 		var buf bytes.Buffer
-		if err := injonction.Render(&buf, book, p, env.Lang, injonction.Options{}); err != nil {
+		f := pdfdoc.NewFactory()
+		defer f.Warn(env.Stderr, env.Lang) // characters replaced in the PDF
+		if err := injonction.Render(&buf, book, p, env.Lang, injonction.Options{Factory: f}); err != nil {
 			return err
 		}
 		if err := letters.WriteFile(*out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {

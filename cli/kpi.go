@@ -12,6 +12,7 @@ import (
 	"relance/ledger/credit"
 	"relance/letters"
 	"relance/letters/dashpdf"
+	"relance/letters/pdfdoc"
 )
 
 // kpiJSON is the JSON form of `relance kpi`: every figure with its value as a decimal
@@ -184,8 +185,10 @@ func runKPI(env *Env, args []string) error {
 // writeDashboardPDF writes the credit dashboard report.
 func writeDashboardPDF(env *Env, path string, book *ledger.Book, d desk.Dashboard) error {
 	r := dashpdf.Report{Snapshot: d.Snapshot, History: d.History, Aged: d.Aged, Top: d.Top}
+	f := pdfdoc.NewFactory()
+	defer f.Warn(env.Stderr, env.Lang) // characters replaced in the PDF
 	err := letters.WriteFile(path, func(w io.Writer) error {
-		return dashpdf.Render(w, book.Settings, r, dashpdf.Options{Lang: env.Lang})
+		return dashpdf.Render(w, book.Settings, r, dashpdf.Options{Lang: env.Lang, Factory: f})
 	})
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"relance/assets/i18n"
+	"relance/letters/pdfdoc"
 	"relance/letters/statement"
 )
 
@@ -35,7 +36,8 @@ func runStatement(env *Env, args []string) error {
 		return err
 	}
 	defer ss.Close()
-	opt := statement.Options{PaymentDays: *days}
+	opt := statement.Options{PaymentDays: *days, Factory: pdfdoc.NewFactory()}
+	defer opt.Factory.Warn(env.Stderr, env.Lang) // characters replaced in the PDFs
 	if !*all {
 		var buf bytes.Buffer
 		if err := ss.Statement(&buf, *customer, asOf, opt); err != nil {
