@@ -98,7 +98,9 @@ func runLetter(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	pdf, err := ss.RenderLetter(l, nil)
+	factory := pdfdoc.NewFactory()
+	defer factory.Warn(env.Stderr, env.Lang) // characters replaced in the PDF
+	pdf, err := ss.RenderLetter(l, factory)
 	if err != nil {
 		return err
 	}
