@@ -15,6 +15,7 @@ import (
 	"relance/letters"
 	"relance/letters/letterpdf"
 	lmail "relance/letters/mail"
+	"relance/letters/pdfdoc"
 	"relance/letters/templates"
 )
 
@@ -63,7 +64,8 @@ func runLetters(env *Env, args []string) error {
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("letters: %w", err)
 	}
-	opt := letterpdf.BatchOptions{Dir: *out, Merged: *merged}
+	opt := letterpdf.BatchOptions{Dir: *out, Merged: *merged, Factory: pdfdoc.NewFactory()}
+	defer opt.Factory.Warn(env.Stderr, env.Lang) // characters replaced in the PDFs
 	var batch *desk.LetterBatch
 	if stage != "" {
 		batch, err = ss.WriteStageLetters(asOf, stage, opt)

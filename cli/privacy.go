@@ -62,10 +62,12 @@ func runEraseCustomer(env *Env, args []string) error {
 			return err
 		}
 	}
-	err := env.withWrite(*dbPath, func(ss *desk.Session) error { return ss.EraseCustomer(*id, env.Today, *by, env.Lang) })
-	if err != nil {
+	e, err := desk.EraseCustomerFile(*dbPath, *id, env.Today, *by, env.Lang)
+	if e == nil {
 		return err
 	}
-	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "privacy.erased", "value", *id))
-	return nil
+	for _, line := range e.Lines(env.Lang) {
+		fmt.Fprintln(env.Stdout, line)
+	}
+	return err
 }

@@ -7,6 +7,7 @@ import (
 	"relance/ledger/payment"
 	"relance/ledger/privacy"
 	"relance/ledger/store"
+	"relance/letters/archive"
 )
 
 // CustomerRecords are what the dossier records about a customer besides the ledger:
@@ -61,7 +62,13 @@ func (s *Session) ExportCustomer(id string, asOf ledger.Date) (*privacy.Export, 
 		if e.Procedures, err = tx.ProceduresOf(id); err != nil {
 			return err
 		}
-		e.Payments, err = tx.Payments(id)
+		if e.Payments, err = tx.Payments(id); err != nil {
+			return err
+		}
+		recs, err := archive.List(tx, archive.Filter{Customer: id})
+		for i := len(recs) - 1; i >= 0; i-- { // oldest first
+			e.Letters = append(e.Letters, privacy.Letter{ID: recs[i].ID, Date: recs[i].Date, Stage: string(recs[i].Stage), Subject: recs[i].Subject})
+		}
 		return err
 	})
 	if err != nil {

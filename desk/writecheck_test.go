@@ -119,3 +119,67 @@ func TestBackupFailureIsAWarning(t *testing.T) {
 		t.Errorf("message %q", msg)
 	}
 }
+
+// After an erasure, the person's name, e-mail and phone are nowhere in the dossier's
+// bytes, nor in any automatic backup; the erasure says what the law keeps; the export
+// lists the letters and the retention rules.
+func TestErasureLeavesNoBytes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "d.db")
+	if err := demo.Create(path, anchor); err != nil {
+		t.Fatal(err)
+	}
+	s, err := desk.OpenWrite(path) // an automatic backup, holding the person's data
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c ledger.Customer
+	for _, a := range s.Book.Accounts {
+		if a.Customer.Kind == ledger.Consumer && len(a.Customer.Contacts) > 0 && a.Customer.Contacts[0].Email != "" &&
+			a.Customer.Contacts[0].Phone != "" && len(a.Customer.Address.Lines) > 0 {
+			if x, err := s.ExportCustomer(a.Customer.ID, anchor); err != nil || len(x.Letters) > 0 {
+				continue // a letter sent keeps its name and address, by law
+			}
+			c = a.Customer
+			break
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if c.ID == "" {
+		t.Fatal("no consumer with an e-mail and a phone in the demo")
+	}
+	secrets := []string{c.Contacts[0].Email, c.Contacts[0].Phone, c.Address.Lines[0]}
+	e, err := desk.EraseCustomerFile(path, c.ID, anchor, "test", "fr")
+	if err != nil {
+		t.Fatal(ledger.Localize(err, "fr"))
+	}
+	if !e.Compacted || e.BackupsPurged == 0 {
+		t.Errorf("erasure %+v", e)
+	}
+	files, _ := filepath.Glob(filepath.Join(path+".backups", "*.db"))
+	for _, f := range append(files, path) {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, secret := range secrets {
+			if strings.Contains(string(raw), secret) {
+				t.Errorf("%s still holds %q", filepath.Base(f), secret)
+			}
+		}
+	}
+	lines := strings.Join(e.Lines("fr"), "\n")
+	if !strings.Contains(lines, "C. com. L123-22") || !strings.Contains(lines, "sauvegardes que vous avez faites ailleurs") {
+		t.Errorf("erasure says %q", lines)
+	}
+	r, err := desk.OpenRead(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	x, err := r.ExportCustomer(c.ID, anchor)
+	if err != nil || len(x.Retention) == 0 || x.Customer.Name == c.Name {
+		t.Errorf("export after erasure: %+v %v", x, err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/desk"
 	"relance/ledger"
 	"relance/letters"
 )
@@ -54,11 +56,32 @@ func (a *App) exportCustomer(id, path string) error {
 	})
 }
 
-// eraseCustomer erases a consumer's personal data in one transaction and reloads.
+// eraseCustomer erases a consumer's personal data for real (desk.EraseCustomerFile: the
+// record rewritten, the dossier compacted into a fresh file, the old automatic backups
+// deleted): the dossier is closed, erased, opened again, and what was done and what
+// the law keeps is shown.
 func (a *App) eraseCustomer(id string) error {
-	if err := a.sess.EraseCustomer(id, a.asOf, a.user(), a.lang); err != nil {
-		return err
+	if a.sess == nil {
+		return nil
 	}
-	a.reloadThen(a.t("privacy.erased", "value", id))
+	path, asOf, by, lang := a.path, a.asOf, a.user(), a.lang
+	a.closeDossier()
+	a.openWith(path, func() error {
+		e, err := desk.EraseCustomerFile(path, id, asOf, by, lang)
+		fyne.Do(func() {
+			if err != nil {
+				a.showError(a.t("ui.privacy.erase"), ledger.Localize(err, lang))
+			}
+			if e != nil {
+				a.trace("written", "what", "erasure", "customer", id)
+				msg := widget.NewLabel(strings.Join(e.Lines(lang), "\n\n"))
+				msg.Wrapping = fyne.TextWrapWord
+				d := dialog.NewCustom(a.t("ui.privacy.erase"), a.t("ui.dialog.close"), container.NewVScroll(msg), a.win)
+				d.Resize(fyne.NewSize(min(a.win.Canvas().Size().Width-40, 640), min(a.win.Canvas().Size().Height-40, 420)))
+				d.Show()
+			}
+		})
+		return nil
+	})
 	return nil
 }

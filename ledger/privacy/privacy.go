@@ -30,7 +30,38 @@ type Export struct {
 	Plans      []dunning.Plan    `json:"plans"`
 	Procedures []law.Procedure   `json:"procedures"`
 	Payments   []payment.Payment `json:"payments"`
-	AsOf       ledger.Date       `json:"as_of"`
+	// Letters are the letters issued to the customer, in the archive as sent. They are
+	// kept after an erasure (Retention says why), as are the accounting figures.
+	Letters   []Letter    `json:"letters"`
+	Retention []Retention `json:"kept_after_erasure"`
+	AsOf      ledger.Date `json:"as_of"`
+}
+
+// Letter is a letter issued to the customer, as the export lists it.
+type Letter struct {
+	ID      string      `json:"id"`
+	Date    ledger.Date `json:"date"`
+	Stage   string      `json:"stage"`
+	Subject string      `json:"subject,omitempty"`
+}
+
+// Retention is what an erasure keeps, and the rule that requires it.
+type Retention struct {
+	What string `json:"what"`
+	Rule string `json:"rule"`
+	Why  string `json:"why"`
+}
+
+// Retentions says what an erasure keeps and why, in English (the export's language
+// of record; the messages of the fronts say it in the user's language).
+func Retentions() []Retention {
+	return []Retention{
+		{What: "accounting figures: the account number, every item with its number, dates and amounts",
+			Rule: "C. com. L123-22", Why: "accounting documents are kept ten years"},
+		{What: "the letters already issued, as sent (with the name and address they bore)",
+			Rule: "C. civ. 2224, C. com. L110-4 and L123-22",
+			Why:  "proof of the reminders and formal notices while the debt can be claimed, and correspondence kept with the accounts"},
+	}
 }
 
 // CustomerExport gathers customer id's data.
@@ -40,7 +71,8 @@ func CustomerExport(book *ledger.Book, ds []dispute.Dispute, bs []dispute.Block,
 		return nil, &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
 	}
 	e := &Export{Customer: acc.Customer, Items: acc.Items, AsOf: asOf, Disputes: []dispute.Dispute{}, Blocks: []dispute.Block{},
-		Actions: []dunning.Action{}, Promises: []dunning.Promise{}, Plans: []dunning.Plan{}, Procedures: []law.Procedure{}, Payments: []payment.Payment{}}
+		Actions: []dunning.Action{}, Promises: []dunning.Promise{}, Plans: []dunning.Plan{}, Procedures: []law.Procedure{}, Payments: []payment.Payment{},
+		Letters: []Letter{}, Retention: Retentions()}
 	for _, d := range ds {
 		if d.Customer == id {
 			e.Disputes = append(e.Disputes, d)
@@ -78,7 +110,7 @@ func Erase(c *ledger.Customer, items []ledger.Item, asOf ledger.Date, by, lang s
 	}
 	c.Address = ledger.Address{Country: c.Address.Country}
 	c.Contacts = nil
-	c.SIREN, c.VATNumber = "", ""
+	c.SIREN, c.SIRET, c.VATNumber, c.IBAN = "", "", "", ""
 	c.Notes = note(lang, asOf, by)
 	return nil
 }

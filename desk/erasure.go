@@ -1,0 +1,105 @@
+package desk
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"relance/assets/i18n"
+	"relance/ledger"
+	"relance/ledger/privacy"
+	"relance/ledger/store"
+	"relance/letters/archive"
+)
+
+// Erasure is what erasing a person's data did, and what the law keeps.
+type Erasure struct {
+	Customer string `json:"customer"`
+	// Letters are the letters issued to the person, kept in the archive as sent (their
+	// name and address in them): the proof of the reminders and formal notices, to be
+	// kept as long as the debt can be claimed (C. civ. 2224, C. com. L110-4) and with
+	// the accounting documents (C. com. L123-22).
+	Letters []KeptLetter `json:"letters_kept"`
+	// BackupsPurged is how many rotating backups of the dossier were deleted: each held
+	// the person's data. A fresh backup of the erased dossier is then taken.
+	BackupsPurged int `json:"backups_purged"`
+	// Compacted is true once the dossier was rewritten into a fresh file, so that no
+	// freed page still holds the erased data.
+	Compacted bool `json:"compacted"`
+}
+
+// KeptLetter is a letter kept in the archive after an erasure.
+type KeptLetter struct {
+	ID    string      `json:"id"`
+	Date  ledger.Date `json:"date"`
+	Stage string      `json:"stage"`
+}
+
+// EraseCustomerFile erases consumer id's personal data from the dossier at path (GDPR
+// art. 17), really: the customer record and its items' labels are rewritten in one
+// transaction (privacy.EraseCustomer), the dossier is then rewritten into a fresh file
+// (store.Compact: the old pages that held the data are gone), the rotating backups —
+// all taken before, all holding the data — are deleted and one fresh backup of the
+// erased dossier is taken. The accounting figures stay (C. com. L123-22), and the
+// letters already issued stay in the archive as sent; the result lists them. The
+// dossier must not be open elsewhere; the window closes it first.
+func EraseCustomerFile(path, id string, asOf ledger.Date, by, lang string) (*Erasure, error) {
+	s, err := Open(path, store.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if err := s.CheckBeforeWrite(); err != nil {
+		return nil, errors.Join(err, s.Close())
+	}
+	e := &Erasure{Customer: id}
+	err = s.DB.Update(func(tx *store.Tx) error {
+		if err := privacy.EraseCustomer(tx, id, asOf, s.Who(by), lang); err != nil {
+			return err
+		}
+		recs, err := archive.List(tx, archive.Filter{Customer: id})
+		if err != nil {
+			return err
+		}
+		for i := len(recs) - 1; i >= 0; i-- { // oldest first
+			e.Letters = append(e.Letters, KeptLetter{ID: recs[i].ID, Date: recs[i].Date, Stage: string(recs[i].Stage)})
+		}
+		return nil
+	})
+	if err = errors.Join(err, s.Close()); err != nil {
+		return nil, err
+	}
+	if err := store.Compact(path); err != nil {
+		return e, err
+	}
+	e.Compacted = true
+	if e.BackupsPurged, err = store.PurgeBackups(path); err != nil {
+		return e, err
+	}
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		return e, err
+	}
+	return e, errors.Join(db.RotateBackup(db.BackupsKept(ledger.DefaultBackups)), db.Close())
+}
+
+// Lines says what the erasure did and what the law keeps, in lang: the command line
+// prints them, the window shows them.
+func (e *Erasure) Lines(lang string) []string {
+	out := []string{i18n.T(lang, "privacy.erased", "value", e.Customer)}
+	if e.Compacted {
+		out = append(out, i18n.T(lang, "privacy.erased.compacted", "n", strconv.Itoa(e.BackupsPurged)))
+	}
+	out = append(out, i18n.T(lang, "privacy.erased.figures"))
+	if len(e.Letters) > 0 {
+		var ids []string
+		for _, l := range e.Letters {
+			d := l.Date.String()
+			if i18n.Norm(lang) == "fr" {
+				d = l.Date.French()
+			}
+			ids = append(ids, l.ID+" ("+d+")")
+		}
+		out = append(out, i18n.T(lang, "privacy.erased.letters", "n", strconv.Itoa(len(e.Letters)), "list", strings.Join(ids, ", ")))
+	}
+	return append(out, i18n.T(lang, "privacy.erased.elsewhere"))
+}
