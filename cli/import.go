@@ -14,7 +14,7 @@ import (
 // runImport imports FEC and CSV/XLSX files into a dossier, all in one transaction,
 // and prints each file's report. A fatal finding in any file aborts the whole import
 // (nothing is written) and names its file, line and field.
-func runImport(env *Env, args []string) error {
+func runImport(env *Env, args []string) (err error) {
 	fs := env.flags("import")
 	dbPath := fs.String("db", "", "dossier file")
 	terms := fs.String("terms", "", "payment terms in days given to new customers (default: the dossier's)")
@@ -40,7 +40,7 @@ func runImport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ss.Close()
+	defer env.closeWrite(ss, &err)
 	settings := ss.Book.Settings
 	if *mapping != "" {
 		m, err := ss.ImportPreset(*mapping)
