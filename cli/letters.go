@@ -81,15 +81,8 @@ func runLetters(env *Env, args []string) error {
 	res, entries := batch.Results, batch.Entries
 	written := 0
 	for i, r := range res {
-		if r.Err == nil && entries[desk.JobKey(r.Job)].Channel == dunning.ChanEmail {
-			// The e-mail channel: an .eml carrying the PDF beside it, for the mail program.
-			if r.Letter.Email == "" {
-				r.Err = &ledger.Problem{Key: "letters.cli.no_email", Args: []string{"customer", r.Job.Customer}}
-			} else if err := letters.WriteFile(strings.TrimSuffix(r.File, ".pdf")+".eml", func(w io.Writer) error {
-				return lmail.Write(w, emailOf(r.Letter, r.PDF))
-			}); err != nil {
-				return err
-			}
+		if r.Err == nil && entries[desk.JobKey(r.Job)].Channel == dunning.ChanEmail && r.Letter.Email == "" {
+			r.Err = &ledger.Problem{Key: "letters.cli.no_email", Args: []string{"customer", r.Job.Customer}}
 			res[i] = r
 		}
 		if r.Err != nil {
@@ -99,16 +92,33 @@ func runLetters(env *Env, args []string) error {
 		}
 		written++
 	}
+	// Issued, the PDFs are written once the archive's transaction committed (Issue):
+	// none is left in the folder for a letter that was not archived.
 	if *issue && written > 0 {
 		// An agenda letter carries out its entry: the step is done (and the planned
 		// action it stood for, e.g. a promise's confirmation, is closed).
 		if _, err := ss.Issue(batch, *by, asOf, time.Now()); err != nil {
 			return err
 		}
+	} else if err := batch.WriteFiles(); err != nil {
+		return err
+	}
+	for _, r := range batch.Results {
+		if r.Err == nil && r.File != "" && entries[desk.JobKey(r.Job)].Channel == dunning.ChanEmail {
+			// The e-mail channel: an .eml carrying the PDF beside it, for the mail program.
+			if err := letters.WriteFile(strings.TrimSuffix(r.File, ".pdf")+".eml", func(w io.Writer) error {
+				return lmail.Write(w, emailOf(r.Letter, r.PDF))
+			}); err != nil {
+				return err
+			}
+		}
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.written", "count", strconv.Itoa(written), "dir", *out))
 	if *merged != "" && written > 0 {
 		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.merged", "file", *merged))
+	}
+	if *issue && written > 0 {
+		printHead(env, batch.Head)
 	}
 	return nil
 }

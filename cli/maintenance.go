@@ -57,8 +57,8 @@ func runBackup(env *Env, args []string) error {
 	return nil
 }
 
-// runRestore replaces a dossier with a backup, refusing to lose a newer state
-// without --force.
+// runRestore replaces a dossier with a backup, refusing to lose a newer state, or
+// letters issued since the backup (it lists them), without --force.
 func runRestore(env *Env, args []string) error {
 	fs := env.flags("restore")
 	from := fs.String("from", "", "backup file")
@@ -70,6 +70,25 @@ func runRestore(env *Env, args []string) error {
 	for _, f := range [][2]string{{"from", *from}, {"db", *dbPath}} {
 		if err := env.required(f[0], f[1]); err != nil {
 			return err
+		}
+	}
+	// The letters issued since the backup would leave the archive: name them, and
+	// restore only with --force.
+	pre, err := desk.PreviewRestore(*from, *dbPath)
+	if err != nil {
+		return err
+	}
+	if len(pre.Dropped) > 0 {
+		out := env.Stdout
+		if !*force {
+			out = env.Stderr
+		}
+		fmt.Fprintln(out, pre.Intro(env.Lang))
+		for _, l := range pre.Lines(env.Lang) {
+			fmt.Fprintln(out, "  - "+l)
+		}
+		if !*force {
+			return pre.Refusal()
 		}
 	}
 	if err := desk.RestoreFile(*from, *dbPath, *force); err != nil {

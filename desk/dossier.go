@@ -98,13 +98,16 @@ func (s *Session) BackupDir() string { return s.DB.BackupDir() }
 func (s *Session) Check() (*store.CheckReport, error) { return s.DB.Check() }
 
 // CheckFile verifies the dossier file at path without loading its book (a damaged
-// dossier is reported, not refused).
+// dossier is reported, not refused), and its letter archive (archive.Verify).
 func CheckFile(path string) (*store.CheckReport, error) {
 	db, err := store.Open(path, store.Options{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}
 	rep, err := db.Check()
+	if err == nil {
+		err = checkArchive(db, rep)
+	}
 	return rep, errors.Join(err, db.Close())
 }
 

@@ -1,16 +1,22 @@
 package desk
 
 import (
+	"io"
+	"path/filepath"
+	"strconv"
 	"time"
 
+	"relance/assets/i18n"
 	"relance/ledger"
 	"relance/ledger/dispute"
 	"relance/ledger/dunning"
 	"relance/ledger/law"
 	"relance/ledger/store"
+	"relance/letters"
 	"relance/letters/archive"
 	"relance/letters/compose"
 	"relance/letters/letterpdf"
+	"relance/letters/pdfdoc"
 	"relance/letters/templates"
 )
 
@@ -87,17 +93,72 @@ func AgendaJobs(entries []dunning.Entry, rec *dunning.Records) ([]letterpdf.Job,
 // JobKey identifies a job's agenda entry: its customer and stage.
 func JobKey(j letterpdf.Job) string { return j.Customer + "/" + string(j.Stage) }
 
-// LetterBatch is a batch of letters written to files and not yet issued: each job's
-// result and, for a batch of the agenda, the entry of each job (by JobKey).
+// LetterBatch is a batch of letters composed and rendered, not yet issued nor
+// written: each job's result and, for a batch of the agenda, the entry of each job (by
+// JobKey). Issue writes the PDFs once the archive's transaction has committed, so that
+// no PDF of a letter that was not archived is left in the folder; WriteFiles writes
+// them without issuing (a preview).
 type LetterBatch struct {
 	Results []letterpdf.Result
 	Entries map[string]dunning.Entry
+	// Head is the archive's head once Issue committed.
+	Head archive.Head
+
+	book *ledger.Book
+	opt  letterpdf.BatchOptions // the folder and the merged file to write
+}
+
+// newBatch renders the letters of jobs with opt but writes nothing: the folder and the
+// merged file are kept for WriteFiles.
+func (s *Session) newBatch(jobs []letterpdf.Job, opt letterpdf.BatchOptions) (*LetterBatch, error) {
+	b := &LetterBatch{book: s.Book, opt: opt}
+	opt.Dir, opt.Merged, opt.KeepPDF = "", "", true
+	res, err := letterpdf.Batch(s.Book, jobs, opt)
+	if err != nil {
+		return nil, err
+	}
+	b.Results = res
+	return b, nil
+}
+
+// WriteFiles writes each letter written without error to its PDF in the batch's
+// folder (setting its Result's File) and all of them to the merged file, each through
+// a temporary name (letters.WriteFile): a failure leaves no partial file.
+func (b *LetterBatch) WriteFiles() error {
+	var merged []*compose.Letter
+	for i := range b.Results {
+		r := &b.Results[i]
+		if r.Err != nil || r.Letter == nil || r.PDF == nil {
+			continue
+		}
+		merged = append(merged, r.Letter)
+		if b.opt.Dir == "" {
+			continue
+		}
+		r.File = filepath.Join(b.opt.Dir, letterpdf.FileName(r.Letter))
+		pdf := r.PDF
+		if err := letters.WriteFile(r.File, func(w io.Writer) error { _, err := w.Write(pdf); return err }); err != nil {
+			return err
+		}
+	}
+	if b.opt.Merged == "" || len(merged) == 0 {
+		return nil
+	}
+	lang := b.book.Settings.Normalize().Lang
+	title := i18n.T(lang, "letters.pdf.merged", "date", pdfdoc.FormatDate(lang, b.opt.Date), "count", strconv.Itoa(len(merged)))
+	o := letterpdf.Options{Factory: b.opt.Factory, Created: b.opt.Date.Time().Add(12 * time.Hour),
+		Uncompressed: !b.opt.CompressMerged, Enclose: b.opt.Enclose}
+	if o.Factory == nil {
+		o.Factory = pdfdoc.NewFactory()
+	}
+	return letters.WriteFile(b.opt.Merged, func(w io.Writer) error { return letterpdf.RenderMerged(w, merged, title, o) })
 }
 
 // WriteAgendaLetters composes and renders the letters of the agenda entries at asOf
 // (opt gives the folder, the merged file, the progress…): with the dossier's edited
 // templates, the letters already sent, the disputed items left out and the penalties
-// stopped at an insolvency judgment. Nothing is written to the dossier: Issue does it.
+// stopped at an insolvency judgment. Nothing is written, to the dossier nor to the
+// folder: Issue does it (or WriteFiles, for letters not issued).
 func (s *Session) WriteAgendaLetters(asOf ledger.Date, entries []dunning.Entry, rec *dunning.Records, opt letterpdf.BatchOptions) (*LetterBatch, error) {
 	src, err := s.LetterSources(asOf)
 	if err != nil {
@@ -108,11 +169,12 @@ func (s *Session) WriteAgendaLetters(asOf ledger.Date, entries []dunning.Entry, 
 	if opt.Enclose == nil {
 		opt.Enclose = letterpdf.EncloseStatement(s.Book)
 	}
-	res, err := letterpdf.Batch(s.Book, jobs, src.Batch(opt))
+	b, err := s.newBatch(jobs, src.Batch(opt))
 	if err != nil {
 		return nil, err
 	}
-	return &LetterBatch{Results: res, Entries: byJob}, nil
+	b.Entries = byJob
+	return b, nil
 }
 
 // WriteStageLetters composes and renders the letter of stage to every customer with an
@@ -126,19 +188,18 @@ func (s *Session) WriteStageLetters(asOf ledger.Date, stage templates.Stage, opt
 	if opt.Enclose == nil {
 		opt.Enclose = letterpdf.EncloseStatement(s.Book)
 	}
-	res, err := letterpdf.Batch(s.Book, letterpdf.OverdueJobs(s.Book, asOf, stage, src.Exclude), src.Batch(opt))
-	if err != nil {
-		return nil, err
-	}
-	return &LetterBatch{Results: res}, nil
+	return s.newBatch(letterpdf.OverdueJobs(s.Book, asOf, stage, src.Exclude), src.Batch(opt))
 }
 
 // Issue freezes the letters written by a batch in the archive, in one transaction
 // after a rotating backup of the state before: a
 // letter of an agenda entry (entries, by JobKey) carries out that entry (the step is
 // done, the planned action it stood for closed), another one is recorded in the
-// customer's history. It returns the archive ID of each result ("" for a letter that
-// was not written).
+// customer's history. Once the transaction committed, the PDFs are written to the
+// batch's folder (WriteFiles) and b.Head is the archive's new head: if the transaction
+// fails, no PDF is written. It returns the archive ID of each result ("" for a letter
+// that was not issued), also when the letters are archived but their files could not
+// be written (then with a Problem saying so).
 func (s *Session) Issue(b *LetterBatch, by string, asOf ledger.Date, now time.Time) ([]string, error) {
 	res, entries := b.Results, b.Entries
 	ids := make([]string, len(res))
@@ -183,6 +244,12 @@ func (s *Session) Issue(b *LetterBatch, by string, asOf ledger.Date, now time.Ti
 	})
 	if err != nil {
 		return nil, err
+	}
+	if b.Head, err = s.ArchiveHead(); err != nil {
+		return ids, err
+	}
+	if err := b.WriteFiles(); err != nil {
+		return ids, &ledger.Problem{Key: "archive2.err.files", Args: []string{"dir", b.opt.Dir}, Err: err}
 	}
 	return ids, nil
 }

@@ -103,7 +103,7 @@ func (sv *agendaView) askIssueLetters() {
 					}
 				}
 				a.reloadThen(a.t("ui.agenda.batch_done", "n", fmt.Sprint(issued)))
-				sv.showIssued(res)
+				sv.showIssued(res, job.head)
 			})
 		}()
 	}, a.win)
@@ -124,6 +124,7 @@ type letterBatch struct {
 	factory *pdfdoc.Factory
 	trace   func(name string, kv ...any)
 	noTpl   string // why an entry without a letter template is not issued, in words
+	head    string // the archive's head once issued, in words (run)
 }
 
 // letterBatch captures the issue of entries (on the Fyne goroutine).
@@ -153,10 +154,13 @@ func (b *letterBatch) run() ([]issuedLetter, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Issue writes the PDFs once the archive's transaction committed: none is left in
+	// the folder for a letter that was not archived.
 	ids, err := b.sess.Issue(batch, b.by, b.asOf, time.Now())
 	if err != nil {
 		return nil, err
 	}
+	b.head = batch.Head.Text(b.lang)
 	out, byJob := batch.Results, batch.Entries
 	res := make([]issuedLetter, 0, len(b.entries))
 	for i, r := range out {
@@ -198,8 +202,9 @@ func safeFileName(s string) string {
 }
 
 // showIssued lists the letters of a batch: each one issued with a button to open its
-// PDF, or the reason it was not; and a button to show the folder they were written to.
-func (sv *agendaView) showIssued(res []issuedLetter) {
+// PDF, or the reason it was not; and a button to show the folder they were written to;
+// under the count, the archive's head after the batch (headText, "" for none).
+func (sv *agendaView) showIssued(res []issuedLetter, headText string) {
 	a := sv.a
 	list := container.NewVBox()
 	issued := 0
@@ -228,7 +233,11 @@ func (sv *agendaView) showIssued(res []issuedLetter) {
 		list.Add(row)
 	}
 	dir := sv.issuedDir()
-	head := widget.NewLabel(a.t("ui.agenda.issue_result", "n", fmt.Sprint(issued), "total", fmt.Sprint(len(res)), "dir", dir))
+	summary := a.t("ui.agenda.issue_result", "n", fmt.Sprint(issued), "total", fmt.Sprint(len(res)), "dir", dir)
+	if headText != "" {
+		summary += "\n" + headText
+	}
+	head := widget.NewLabel(summary)
 	head.Wrapping = fyne.TextWrapWord
 	folder := widget.NewButtonWithIcon(a.t("ui.agenda.issue_folder"), theme.FolderOpenIcon(), func() {
 		a.trace("open", "path", dir)

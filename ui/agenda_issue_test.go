@@ -62,7 +62,7 @@ func TestIssueLetters(t *testing.T) {
 	if len(recs) == 0 || recs[0].Customer != todo[0].Customer && recs[len(recs)-1].Customer != todo[0].Customer {
 		t.Errorf("archive: %+v", recs)
 	}
-	a.agenda.showIssued(res)
+	a.agenda.showIssued(res, "")
 	if !hasText(a.win, a.t("ui.agenda.issue_folder")) {
 		t.Error("no result list after issuing")
 	}

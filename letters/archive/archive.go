@@ -8,6 +8,7 @@
 //
 //	"r" + 8-byte big-endian sequence → JSON Record (without the PDF)
 //	"p" + 8-byte big-endian sequence → the PDF bytes
+//	"h"                               → JSON Head: count, last sequence, last hash
 //
 // Sequences come from the bucket's own counter; IDs are "LT000001"….
 package archive
@@ -151,6 +152,9 @@ func Issue(tx *store.Tx, in Input) (*Record, error) {
 	if err := b.Put(key('p', seq), in.PDF); err != nil {
 		return nil, fmt.Errorf("archive: %w", err)
 	}
+	if err := advanceHead(b, &r); err != nil {
+		return nil, err
+	}
 	return &r, nil
 }
 
@@ -178,65 +182,6 @@ func seqOf(k []byte) uint64 {
 		return 0
 	}
 	return binary.BigEndian.Uint64(k[1:])
-}
-
-// Altered is a record that changed after issue, and why.
-type Altered struct {
-	ID     string `json:"id"`
-	Reason string `json:"reason"` // hash, pdf, chain, missing or decode
-}
-
-// Text returns "letter LT000003 altered after issue (SHA-256 of the PDF)" in lang.
-func (a Altered) Text(lang string) string {
-	return (&ledger.Problem{Key: "letters.archive.altered", Args: []string{"id", a.ID,
-		"reason", (&ledger.Problem{Key: "letters.archive.reason." + a.Reason}).Localize(lang)}}).Localize(lang)
-}
-
-// Report is the result of Verify.
-type Report struct {
-	Count   int       `json:"count"` // records checked
-	Head    string    `json:"head"`  // hash of the last record: note it elsewhere to detect a truncated archive
-	Altered []Altered `json:"altered"`
-}
-
-// Verify walks the chain and reports every record whose content, PDF or link to the
-// previous record no longer matches what was issued.
-func Verify(tx *store.Tx) (Report, error) {
-	rep := Report{Altered: []Altered{}}
-	b, err := bucket(tx)
-	if err != nil {
-		return rep, err
-	}
-	c := b.Cursor()
-	prevHash, prevSeq := "", uint64(0)
-	for k, v := c.Seek([]byte{'r'}); k != nil && k[0] == 'r'; k, v = c.Next() {
-		rep.Count++
-		seq := seqOf(k)
-		id := ID(seq)
-		var r Record
-		if err := json.Unmarshal(v, &r); err != nil || r.Seq != seq {
-			rep.Altered = append(rep.Altered, Altered{id, "decode"})
-			prevHash, prevSeq = "", seq
-			continue
-		}
-		switch {
-		case hashOf(r) != r.Hash:
-			rep.Altered = append(rep.Altered, Altered{id, "hash"})
-		case r.Prev != prevHash || (prevSeq != 0 || seq != 1) && seq != prevSeq+1:
-			rep.Altered = append(rep.Altered, Altered{id, "chain"})
-		default:
-			pdf := b.Get(key('p', seq))
-			sum := sha256.Sum256(pdf)
-			if pdf == nil {
-				rep.Altered = append(rep.Altered, Altered{id, "missing"})
-			} else if hex.EncodeToString(sum[:]) != r.PDFHash || len(pdf) != r.PDFSize {
-				rep.Altered = append(rep.Altered, Altered{id, "pdf"})
-			}
-		}
-		prevHash, prevSeq = r.Hash, seq
-	}
-	rep.Head = prevHash
-	return rep, nil
 }
 
 // Filter selects records; zero fields match everything.
