@@ -18,7 +18,7 @@ import (
 // half-written file under the name the user chose. The file is created 0600.
 func WriteFile(path string, write func(w io.Writer) error) error {
 	fail := func(err error) error {
-		return fmt.Errorf("write %s: %w", path, &ledger.Problem{Key: "pdf.err.write", Args: []string{"file", path}, Err: err})
+		return fmt.Errorf("write %s: %w", path, &ledger.Problem{Key: "pdf.err.write", Args: []string{"file", path}, Err: ledger.SystemError(err)})
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".relance-*"+filepath.Ext(path))
 	if err != nil {

@@ -1,13 +1,6 @@
 package store
 
-import (
-	"errors"
-	"io/fs"
-	"os"
-	"syscall"
-
-	"relance/ledger"
-)
+import "relance/ledger"
 
 // Sentinel problems, for errors.Is. The errors returned carry the file name as well.
 var (
@@ -48,28 +41,5 @@ func (e *BackupError) Localize(lang string) string {
 	return (&ledger.Problem{Key: "err.backup.warn", Args: []string{"dir", e.Dir}, Err: e.Err}).Localize(lang)
 }
 
-// osError gives the system's refusals people meet — a full disk, a folder or a file
-// they may not write, a read-only file system — in their language (err.os.*, with the
-// file when the error names one); any other error is returned as is.
-func osError(err error) error {
-	if err == nil {
-		return nil
-	}
-	key := ""
-	switch {
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
-		key = "err.os.disk_full"
-	case errors.Is(err, syscall.EROFS):
-		key = "err.os.read_only_fs"
-	case errors.Is(err, os.ErrPermission):
-		key = "err.os.permission"
-	default:
-		return err
-	}
-	file := ""
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		file = " (" + pe.Path + ")"
-	}
-	return &ledger.Problem{Key: key, Args: []string{"file", file}}
-}
+// osError gives the system's refusals in the user's words (ledger.SystemError).
+func osError(err error) error { return ledger.SystemError(err) }
