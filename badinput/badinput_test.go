@@ -63,6 +63,8 @@ type tcase struct {
 	field  string // field the message must name ("" = none)
 	flags  []string
 	bug    string // "BUG: …" when the case fails today
+	// msg is a part of the French message the refusal must give ("" = not checked).
+	msg string
 	// gen writes the file into dir and returns its path (generated cases only).
 	gen func(t *testing.T, dir string) string
 	// setup prepares the dossier copy before the import (e.g. saves a bad preset).
@@ -387,6 +389,9 @@ func runImportCase(t *testing.T, ck *checker, c tcase, src string) {
 			}
 			if c.field != "" && !strings.Contains(stderr, c.field) {
 				ck.errorf("[%s] message does not name the field %s: %q", l.lang, c.field, stderr)
+			}
+			if c.msg != "" && l.lang == "fr" && !strings.Contains(stderr, c.msg) {
+				ck.errorf("[fr] message does not say %q: %q", c.msg, stderr)
 			}
 			if after := snapshot(t, db); after != before {
 				ck.errorf("[%s] refused import changed the dossier: %+v → %+v", l.lang, before, after)

@@ -41,7 +41,7 @@ func genBytes(name string, data func() []byte) func(*testing.T, string) string {
 
 // generated are the cases whose files are too big or too binary to commit.
 func generated() []tcase {
-	return []tcase{
+	return append([]tcase{
 		{path: "template/gen_100kb.txt", expect: "fatal",
 			gen: genBytes("long_template.txt", func() []byte {
 				return []byte("subject: Relance\nsalutation: Madame,\nclosing: Salutations.\n---\n" + strings.Repeat("Texte sans fin. ", 7000))
@@ -148,7 +148,7 @@ func generated() []tcase {
 		{path: "gen/dossier_meta_schema_short.db", expect: "ErrNotDossier", gen: editDossier("short.db", func(tx *bolt.Tx) error {
 			return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte{2})
 		})},
-	}
+	}, strictCases()...)
 }
 
 // damaged returns a generator writing a damaged copy of the demo dossier.

@@ -117,9 +117,10 @@ func prepareTable(ctx context.Context, r io.Reader, file string, p *Plan, o *Opt
 			continue
 		}
 		num := tp.text(tabular.Number)
-		if !tp.checkLen(idField, id) || !tp.checkLen(tabular.Number, num) {
+		if !tp.checkLen(idField, id) || !tp.checkLen(tabular.Number, num) || !tp.checkControl(idField, id, false) || !tp.checkControl(tabular.Number, num, true) {
 			continue
 		}
+		name = field.StripControl(name)
 		amount, hasAmount := tp.amount(tabular.Amount)
 		open, hasOpen := tp.amount(tabular.Open)
 		switch {
@@ -163,7 +164,7 @@ func prepareTable(ctx context.Context, r io.Reader, file string, p *Plan, o *Opt
 		seq[id+"\x00"+base]++
 		it := ledger.Item{
 			ID: base + "|" + strconv.Itoa(seq[id+"\x00"+base]), Customer: id, Kind: kind, Number: num,
-			Label: tp.text(tabular.Label), DocDate: doc, DueDate: due, Amount: amount, Open: open,
+			Label: field.StripControl(tp.text(tabular.Label)), DocDate: doc, DueDate: due, Amount: amount, Open: open,
 			Currency: tp.text(tabular.Currency), Source: source, Line: row.N,
 		}
 		pc.Items = append(pc.Items, it)
@@ -268,6 +269,21 @@ func (tp *tableParse) checkLen(f tabular.Field, v string) bool {
 		return true
 	}
 	tooLong(tp.rep, tp.file, tp.row.N, tp.label(f), v[:MaxIDLen], len(v))
+	return false
+}
+
+// checkControl reports a value of f holding a control character (a NUL would be
+// dropped somewhere down the line and two codes merged) and returns false for one.
+// breaks allows tabs and line breaks: a document number swallowed by a quote never
+// closed holds them, and that is reported already (import.issue.quote_lazy).
+func (tp *tableParse) checkControl(f tabular.Field, v string, breaks bool) bool {
+	if !field.HasControl(v) {
+		return true
+	}
+	if breaks && !field.HasControl(strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(v)) {
+		return true
+	}
+	tp.rep.Addf(report.Fatal, "importstrict.control", tp.file, tp.row.N, tp.label(f), field.Visible(v))
 	return false
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"relance/ledger"
+	"relance/ledger/importer/field"
 	"relance/ledger/importer/report"
 	"relance/ledger/importer/tabular"
 )
@@ -92,7 +93,7 @@ func (sh *Sheet) Rows(rep *report.Collector) []Row {
 			rep.Addf(report.Error, "import.issue.toolong", sh.File, tr.N, idLabel, clip(id),
 				"length", strconv.Itoa(len(id)), "max", strconv.Itoa(maxIDLen))
 			continue
-		case strings.ContainsAny(id, "\x00\n\r\t"):
+		case field.HasControl(id):
 			rep.Addf(report.Error, "cust.err.id", sh.File, tr.N, idLabel, id, "name", string(ID))
 			continue
 		}
@@ -198,7 +199,8 @@ func normalise(f tabular.Field, raw string, number, french bool) (string, string
 		}
 		return l, ""
 	}
-	return raw, ""
+	// Names and addresses reach letters and PDFs: no control characters.
+	return field.StripControl(raw), ""
 }
 
 // cellText is a cell's text, trimmed; a spreadsheet's number written as "7.3E13" is
