@@ -120,6 +120,12 @@ type counts struct {
 func runScenario(t *testing.T, fx *fixture, sc scenario, trials int, rng *rand.Rand) {
 	t0 := time.Now()
 	var c counts
+	orphans := 0 // letters trials leaving a PDF that is not archived
+	defer func() {
+		if sc.letters {
+			t.Logf("%s: %d trials left a PDF not archived in the output folder", sc.name, orphans)
+		}
+	}()
 	dir := t.TempDir()
 	for i := 0; i < trials; i++ {
 		db := filepath.Join(dir, fmt.Sprintf("trial-%03d.db", i))
@@ -177,6 +183,11 @@ func runScenario(t *testing.T, fx *fixture, sc scenario, trials int, rng *rand.R
 			if code, out := run(fx.bin, "verify", "--db", db); code != 0 {
 				c.chain++
 				t.Errorf("%s: relance verify exit %d:\n%s", what, code, out)
+			}
+			// No letter without its record: every PDF in the output folder is archived.
+			if bad, err := unarchivedPDFs(db, filepath.Join(dir, fmt.Sprintf("out-%03d", i))); err != nil || len(bad) > 0 {
+				orphans++
+				t.Errorf("%s: PDFs in the output folder not archived: %v %v", what, bad, err)
 			}
 			os.RemoveAll(db + ".backups")
 			os.Remove(db)
@@ -460,4 +471,46 @@ func copyFile(t *testing.T, src, dst string) {
 	if err := os.WriteFile(dst, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// unarchivedPDFs returns the PDFs of the output folder out (temporary files apart) whose
+// bytes are not those of a letter in the dossier's archive.
+func unarchivedPDFs(path, out string) ([]string, error) {
+	es, err := os.ReadDir(out)
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	db, err := store.Open(path, store.Options{ReadOnly: true, Timeout: time.Second})
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	archived := map[string]bool{}
+	err = db.View(func(tx *store.Tx) error {
+		recs, err := archive.List(tx, archive.Filter{})
+		for _, r := range recs {
+			archived[r.PDFHash] = true
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var bad []string
+	for _, e := range es {
+		if e.IsDir() || filepath.Ext(e.Name()) != ".pdf" || e.Name()[0] == '.' {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(out, e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		if !archived[sum(b)] {
+			bad = append(bad, e.Name())
+		}
+	}
+	return bad, nil
 }
