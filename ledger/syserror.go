@@ -22,6 +22,8 @@ func SystemError(err error) error {
 		key = "err.os.read_only_fs"
 	case errors.Is(err, os.ErrPermission):
 		key = "err.os.permission"
+	case errors.Is(err, syscall.ENOTDIR):
+		key = "err.os.not_folder"
 	default:
 		return err
 	}

@@ -93,7 +93,12 @@ func (a *App) watchBackup(sess *desk.Session) {
 		}
 		fyne.Do(func() {
 			a.trace("backup", "state", "failed")
-			a.showError(a.t("ui.menu.backup"), ledger.Localize(err, a.lang))
+			var be *store.BackupError
+			msg := ledger.Localize(err, a.lang)
+			if errors.As(err, &be) {
+				msg = a.t("ui.backup.open_failed", "dir", be.Dir, "why", ledger.Localize(be.Err, a.lang))
+			}
+			a.showError(a.t("ui.menu.backup"), msg)
 		})
 	}()
 }
