@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"sync"
 
+	"golang.org/x/text/unicode/norm"
+
 	"relance/assets/fonts"
 )
 
@@ -25,6 +27,24 @@ var covered = sync.OnceValue(func() *[3]coverage {
 		parseCmap(ttf, &cs[i])
 	}
 	return &cs
+})
+
+// kept returns, for each style, the characters the text filter passes unchanged
+// whatever surrounds them: covered by the font, neither control nor invisible format
+// character, and left alone by NFC (not combining with the character before, not
+// replaced by another); plus "\n".
+var kept = sync.OnceValue(func() *[3]coverage {
+	ks := *covered()
+	for i := range ks {
+		for r := rune(0); r < 0x10000; r++ {
+			if ks[i].has(r) && (dropped(r) || r == 0x2028 || r == 0x2029 || r == '\t' || !norm.NFC.PropertiesString(string(r)).BoundaryBefore()) {
+				ks[i][r>>6] &^= 1 << (uint(r) & 63)
+			}
+		}
+		ks[i].set('\n')
+		ks[i].set(' ')
+	}
+	return &ks
 })
 
 // parseCmap sets in c the BMP runes that the TrueType font ttf maps to a glyph, from

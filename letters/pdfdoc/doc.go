@@ -15,7 +15,6 @@ package pdfdoc
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -120,14 +119,11 @@ func (f *Factory) Render(w io.Writer, m Meta, build func(*Doc) error) (err error
 		return err
 	}
 	d.endSection()
-	var out bytes.Buffer // a panic in Output leaves w untouched
-	if err := d.pdf.Output(&out); err != nil {
+	d.pdf.Close() // builds the whole file in memory: a panic here leaves w untouched
+	if err := d.pdf.Output(w); err != nil {
 		return fmt.Errorf("pdfdoc: %w", err)
 	}
 	f.note(d)
-	if _, err := w.Write(out.Bytes()); err != nil {
-		return fmt.Errorf("pdfdoc: %w", err)
-	}
 	return nil
 }
 

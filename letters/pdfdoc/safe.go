@@ -48,6 +48,20 @@ func printableASCII(s string) bool {
 	return true
 }
 
+// unchanged reports whether the filter leaves s as it is: valid UTF-8 whose every
+// character is in keep (see kept), so that s is also in NFC. It is the common case of
+// French and English text, checked without allocating.
+func unchanged(s string, keep *coverage) bool {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if size == 1 && r == utf8.RuneError || !keep.has(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
 // dropped reports whether r is removed silently: a control or invisible format
 // character.
 func dropped(r rune) bool {
@@ -65,7 +79,11 @@ func (d *Doc) clean(s string) string {
 	if printableASCII(s) {
 		return s
 	}
-	cov := &covered()[styleIndex(d.style)]
+	style := styleIndex(d.style)
+	if unchanged(s, &kept()[style]) {
+		return s
+	}
+	cov := &covered()[style]
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}

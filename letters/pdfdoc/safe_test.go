@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"relance/ledger"
 )
 
@@ -89,6 +91,9 @@ func TestCleanRandomRunes(t *testing.T) {
 			}
 		}
 		in := b.String()
+		if unchanged(in, &kept()[0]) && !norm.NFC.IsNormalString(in) {
+			t.Fatalf("%q passes the fast path but is not in NFC", in)
+		}
 		out := d.clean(in)
 		if !utf8.ValidString(out) {
 			t.Fatalf("clean(%q) = %q: not UTF-8", in, out)
