@@ -9,6 +9,12 @@
 // assets/fonts), which cost nothing to add. A document whose text needs a character
 // outside that set is rendered again, transparently, with the full UTF-8 fonts.
 //
+// Text never crashes a document: every string given to fpdf goes through one filter
+// (Doc.Enc and the drawing methods; see Replacement) that drops control characters,
+// draws Latin, Greek and Cyrillic with DejaVu, and replaces visibly, by « � », what the
+// fonts cannot draw (emoji, CJK, anything beyond U+FFFF), recording it for a warning
+// (Factory.Warning). A panic while building a document is returned as an error.
+//
 // Output is reproducible: the creation date comes from Meta, never from the clock, and
 // two renders of the same input are byte-identical.
 package pdfdoc
