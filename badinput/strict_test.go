@@ -38,9 +38,13 @@ func strictCases() []tcase {
 			gen: genBytes("nul.txt", replaced("|C2|", "|C\x002|"))},
 		{path: "gen/fec_utf32le.txt", expect: "fatal", line: "1", msg: "UTF-32 (UTF-32LE)",
 			gen: genBytes("utf32.txt", func() []byte { return utf32LE(fecHeader + fecEntry(1, "C1", "ok")) })},
-		{path: "gen/fec_xml_dgfip.xml", expect: "fatal", line: "1", msg: "FEC au format XML (DGFiP) : non pris en charge, exportez le FEC au format texte",
+		{path: "gen/fec_xml_dgfip.xml", expect: "accepted",
 			gen: genBytes("123456789FEC20251231.xml", func() []byte {
-				return []byte(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<comptabilite><exercice><DateCloture>2025-12-31</DateCloture><journal><JournalCode>VE</JournalCode><JournalLib>Ventes</JournalLib><ecriture><EcritureNum>1</EcritureNum><EcritureDate>2025-10-15</EcritureDate><EcritureLib>Facture</EcritureLib><PieceRef>F1</PieceRef><PieceDate>2025-10-15</PieceDate><ValidDate>2025-10-16</ValidDate><ligne><CompteNum>411000</CompteNum><CompteLib>Clients</CompteLib><CompAuxNum>C1</CompAuxNum><CompAuxLib>Client C1</CompAuxLib><Debit>120.00</Debit><Credit>0.00</Credit></ligne></ecriture></journal></exercice></comptabilite>` + "\n")
+				return []byte(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<comptabilite><exercice><DateCloture>2025-12-31</DateCloture><journal><JournalCode>VE</JournalCode><JournalLib>Ventes</JournalLib><ecriture><EcritureNum>1</EcritureNum><EcritureDate>2025-10-15</EcritureDate><EcritureLib>Facture</EcritureLib><PieceRef>F1</PieceRef><PieceDate>2025-10-15</PieceDate><ValidDate>2025-10-16</ValidDate><ligne><CompteNum>411000</CompteNum><CompteLib>Clients</CompteLib><CompAuxNum>C1</CompAuxNum><CompAuxLib>Client C1</CompAuxLib><Debit>120.00</Debit><Credit>0.00</Credit></ligne><ligne><CompteNum>706000</CompteNum><CompteLib>Prestations</CompteLib><Debit>0.00</Debit><Credit>120.00</Credit></ligne></ecriture></journal></exercice></comptabilite>` + "\n")
+			})},
+		{path: "gen/fec_xml_malformed.xml", expect: "fatal", line: "3", msg: "FEC au format XML (DGFiP) mal formé",
+			gen: genBytes("123456789FEC20251231.xml", func() []byte {
+				return []byte("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<comptabilite><exercice>\n<journal><JournalCode>VE</journal></exercice></comptabilite>\n")
 			})},
 		{path: "gen/csv_amount_12.34.5.csv", expect: "fatal", line: "2", msg: "« 12.34.5 »",
 			gen: genBytes("grouping.csv", func() []byte {

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -58,7 +59,22 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 	issue := func(sev report.Severity, key string, line int, fld, value string) {
 		rep.Addf(sev, key, file, line, fld, value)
 	}
+	// The XML variant is converted to the flat one as it is read.
+	br := bufio.NewReaderSize(r, 4096)
+	if sample, _ := br.Peek(512); fec.IsXML(sample) {
+		flat := fec.FlatFromXML(br)
+		defer flat.Close()
+		r = flat
+		rep.Addf(report.Info, "importstrict.xmlfec.read", file, 0, "", "")
+	} else {
+		r = br
+	}
 	rd, err := fec.NewReader(r, o.Dialect, issue)
+	var xe *fec.XMLError
+	if errors.As(err, &xe) {
+		rep.Addf(report.Fatal, "importstrict.xmlbad", file, xe.Line, "", xe.Err.Error())
+		return nil, nil
+	}
 	if err != nil {
 		var u16 *field.UTF16Error
 		switch {
@@ -126,6 +142,10 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 		err := rd.Next()
 		if err == io.EOF {
 			break
+		}
+		if errors.As(err, &xe) {
+			rep.Addf(report.Fatal, "importstrict.xmlbad", file, xe.Line, "", xe.Err.Error())
+			return s, nil
 		}
 		if err != nil {
 			return nil, err

