@@ -200,7 +200,8 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 		acct := trim(rd.Field(fec.CompteNum))
 		piece := trim(rd.Field(fec.PieceRef))
 		s.required(rd, rep, line, jc, num, acct, piece)
-		ids := s.controlIDs(rd, rep, line, fec.JournalCode, fec.EcritureNum, fec.CompteNum, fec.CompAuxNum, fec.PieceRef)
+		ids := s.controlIDs(rd, rep, line, [...]idField{{fec.JournalCode, jc}, {fec.EcritureNum, num},
+			{fec.CompteNum, acct}, {fec.CompAuxNum, trim(rd.Field(fec.CompAuxNum))}, {fec.PieceRef, piece}})
 		// Entry balance: key (journal, number), or (journal, date) when the numbering
 		// is degenerate ("0" on every line, reference/fec.md §3.2: the piece reference
 		// may then differ between the lines of one entry).
