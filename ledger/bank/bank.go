@@ -127,9 +127,13 @@ func Read(name string, r io.Reader, m *tabular.Mapping) (*Statement, error) {
 		}
 	} else {
 		var data []byte
-		data, err = io.ReadAll(br)
+		data, err = io.ReadAll(io.LimitReader(br, tabular.MaxTableFile+1))
 		if err != nil {
 			return nil, &ledger.Problem{Key: "bank.err.open", Args: []string{"file", name}, Err: err}
+		}
+		if len(data) > tabular.MaxTableFile {
+			le := &tabular.LimitError{What: "file", Limit: tabular.MaxTableFile, Format: "csv"}
+			return nil, le.Problem(name)
 		}
 		st, err = readTable(name, data, m)
 	}

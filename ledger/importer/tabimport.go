@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -25,11 +24,7 @@ const tabularIDPrefix = "tab|"
 // readTable reads a CSV or XLSX file according to the mapping.
 func readTable(r io.Reader, format Format, m *tabular.Mapping) (*tabular.Table, error) {
 	if format == FormatXLSX {
-		data, err := io.ReadAll(r)
-		if err != nil {
-			return nil, err
-		}
-		return tabular.ReadXLSX(bytes.NewReader(data), m.Sheet)
+		return tabular.ReadXLSX(r, m.Sheet) // read whole, up to its file limit
 	}
 	return tabular.ReadCSV(r, m.SepRune())
 }

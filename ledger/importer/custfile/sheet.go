@@ -36,7 +36,7 @@ type Sheet struct {
 
 // Open reads the customer file at path (see Read).
 func Open(path string, m tabular.Mapping) (*Sheet, error) {
-	data, err := source.ReadRegular(path)
+	data, err := source.ReadRegular(path, tabular.MaxTableFile)
 	if err != nil {
 		return nil, source.AsProblem(err, func(err error) *ledger.Problem {
 			return &ledger.Problem{Key: "err.import.open", Args: []string{"file", path}, Err: err}
@@ -50,9 +50,13 @@ func Open(path string, m tabular.Mapping) (*Sheet, error) {
 // detected; UTF-8 with or without BOM, else Windows-1252). name is the file's name
 // in the report. A file that cannot be read at all is an error naming why.
 func Read(r io.Reader, name string, m tabular.Mapping) (*Sheet, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, tabular.MaxTableFile+1))
 	if err != nil {
 		return nil, &ledger.Problem{Key: "err.import.open", Args: []string{"file", name}, Err: err}
+	}
+	if len(data) > tabular.MaxTableFile {
+		le := &tabular.LimitError{What: "file", Limit: tabular.MaxTableFile, Format: "csv"}
+		return nil, le.Problem(name)
 	}
 	var t *tabular.Table
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {

@@ -91,13 +91,14 @@ func OpenRegular(path string) (*os.File, fs.FileInfo, error) {
 	return f, st, nil
 }
 
-// ReadRegular reads the whole regular file at path (see OpenRegular).
-func ReadRegular(path string) ([]byte, error) {
+// ReadRegular reads the whole regular file at path (see OpenRegular), up to max
+// bytes: a larger file is read up to max+1 bytes, for the reader to refuse.
+func ReadRegular(path string, max int64) ([]byte, error) {
 	f, _, err := OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(f)
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

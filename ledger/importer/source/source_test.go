@@ -40,7 +40,7 @@ func TestOpenRegularRefuses(t *testing.T) {
 		case <-time.After(2 * time.Second):
 			t.Fatalf("%s: OpenRegular blocked", c.path)
 		}
-		if _, err := ReadRegular(c.path); err == nil {
+		if _, err := ReadRegular(c.path, 1<<20); err == nil {
 			t.Errorf("%s: ReadRegular read it", c.path)
 		}
 	}
@@ -58,7 +58,7 @@ func TestOpenRegularReads(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, path := range []string{p, link} {
-		b, err := ReadRegular(path)
+		b, err := ReadRegular(path, 1<<20)
 		if err != nil || string(b) != "x" {
 			t.Errorf("%s: %q, %v", path, b, err)
 		}

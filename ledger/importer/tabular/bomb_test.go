@@ -250,3 +250,16 @@ func TestXLSXMergedOverLimit(t *testing.T) {
 		t.Fatalf("err = %v, want the merged limit", err)
 	}
 }
+
+// TestCSVRowLimit checks that a CSV file beyond MaxCSVRows is refused with the rows
+// limit, naming it as a CSV limit.
+func TestCSVRowLimit(t *testing.T) {
+	_, err := ReadCSV(strings.NewReader(strings.Repeat("a;1\n", MaxCSVRows+1)), 0)
+	var le *LimitError
+	if !errors.As(err, &le) || le.What != "rows" || le.Key() != "importstrict.csv.rows" {
+		t.Fatalf("err = %v", err)
+	}
+	if _, err := ReadCSV(strings.NewReader(strings.Repeat("a;1\n", 1000)), 0); err != nil {
+		t.Fatal(err)
+	}
+}

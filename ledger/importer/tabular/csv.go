@@ -17,9 +17,12 @@ import (
 // first lines (';' first: what French Excel writes). The encoding is UTF-8 (BOM
 // stripped) when valid, else Windows-1252. Quoted fields follow RFC 4180 leniently.
 func ReadCSV(r io.Reader, sep rune) (*Table, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, MaxTableFile+1))
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
+	}
+	if len(data) > MaxTableFile {
+		return nil, &LimitError{What: "file", Limit: MaxTableFile, Format: "csv"}
 	}
 	if v, ok := field.UTF16(data); ok {
 		return nil, &field.UTF16Error{Variant: v}
@@ -62,6 +65,9 @@ func ReadCSV(r io.Reader, sep rune) (*Table, error) {
 		line, _ := cr.FieldPos(0)
 		if err != nil {
 			return nil, fmt.Errorf("line %d: %w", line, err)
+		}
+		if len(t.Rows) >= MaxCSVRows {
+			return nil, &LimitError{What: "rows", Limit: MaxCSVRows, Format: "csv"}
 		}
 		row := Row{N: line, Cells: make([]Cell, len(rec))}
 		for i, v := range rec {

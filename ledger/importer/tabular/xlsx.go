@@ -45,11 +45,19 @@ var DefaultXLSXLimits = XLSXLimits{
 	MergedCells: 1_000_000,
 }
 
-// LimitError is a workbook beyond one of XLSXLimits.
+// MaxTableFile is the largest CSV or XLSX file read whole into memory (a CSV export,
+// a customer file, a bank statement): 1 GiB, twice a million-line ledger.
+const MaxTableFile = 1 << 30
+
+// MaxCSVRows bounds the rows of a CSV file: a million-line ledger and room to spare.
+const MaxCSVRows = 1_100_000
+
+// LimitError is a file beyond one of the limits: XLSXLimits, MaxTableFile, MaxCSVRows.
 type LimitError struct {
-	What  string // "file", "size", "rows", "cols", "merged"
-	Limit int64
-	Sheet string
+	What   string // "file", "size", "rows", "cols", "merged"
+	Limit  int64
+	Sheet  string
+	Format string // "csv" for a CSV file, "" for a workbook
 }
 
 // Error implements error.
@@ -68,11 +76,18 @@ func (e *LimitError) Value() string {
 
 // Key returns the catalogue key of the finding in an import report
 // (importstrict.xlsx.<what>: the sheet as {field}, the limit as {value}).
-func (e *LimitError) Key() string { return "importstrict.xlsx." + e.What }
+func (e *LimitError) Key() string { return "importstrict." + e.format() + "." + e.What }
+
+func (e *LimitError) format() string {
+	if e.Format == "csv" {
+		return "csv"
+	}
+	return "xlsx"
+}
 
 // Problem returns the refusal as a message naming the file (importstrict.err.xlsx.<what>).
 func (e *LimitError) Problem(file string) *ledger.Problem {
-	return &ledger.Problem{Key: "importstrict.err.xlsx." + e.What, Args: []string{"file", file, "value", e.Value()}, Err: e}
+	return &ledger.Problem{Key: "importstrict.err." + e.format() + "." + e.What, Args: []string{"file", file, "value", e.Value()}, Err: e}
 }
 
 // ErrNotWorkbook is a zip archive without a workbook in it.
