@@ -79,7 +79,7 @@ func readHead(b *bolt.Bucket) (h Head, found bool, err error) {
 // buildHead builds the head from the chain (a dossier written before heads): the
 // number of records, the last one's sequence and hash.
 func buildHead(b *bolt.Bucket) (Head, error) {
-	h := Head{Built: true}
+	var h Head
 	c := b.Cursor()
 	for k, _ := c.Seek([]byte{'r'}); k != nil && k[0] == 'r'; k, _ = c.Next() {
 		h.Count++
@@ -91,6 +91,7 @@ func buildHead(b *bolt.Bucket) (Head, error) {
 	if last != nil {
 		h.Seq, h.ID, h.Hash = last.Seq, last.ID, last.Hash
 	}
+	h.Built = h.Seq > 0 || b.Sequence() > 0 // an archive that never held a letter has nothing to rebuild
 	return h, nil
 }
 

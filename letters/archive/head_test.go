@@ -239,3 +239,14 @@ func benchWalk(b *testing.B, fn func(tx *store.Tx) error) {
 		}
 	}
 }
+
+// An archive that never held a letter has no head to rebuild, and nothing to say.
+func TestEmptyArchiveHead(t *testing.T) {
+	db := issueN(t, 0)
+	rep, got := findings(t, db)
+	var h Head
+	db.View(func(tx *store.Tx) (err error) { h, err = CurrentHead(tx); return err })
+	if len(got) != 0 || rep.HeadBuilt || h.Built || h.Text("en") != "Letter archive: no letter issued" {
+		t.Errorf("empty: %+v %+v %q", rep, h, h.Text("en"))
+	}
+}

@@ -142,8 +142,9 @@ func walk(tx *store.Tx, full bool) (Report, error) {
 		rep.Altered = append(rep.Altered, Altered{ID: rep.LastID, Reason: "head"})
 	}
 	if !found {
-		rep.HeadBuilt = true
-		h = Head{Count: rep.Count, Seq: prevSeq, ID: rep.LastID, Hash: prevHash, Built: true}
+		// Nothing to say of an archive that never held a letter.
+		rep.HeadBuilt = prevSeq > 0 || b.Sequence() > 0
+		h = Head{Count: rep.Count, Seq: prevSeq, ID: rep.LastID, Hash: prevHash, Built: rep.HeadBuilt}
 	}
 	rep.Anchored = h
 	// The bucket's own counter is the last sequence handed out: it anchors the end of
