@@ -70,7 +70,7 @@ func prepareTable(ctx context.Context, r io.Reader, file string, p *Plan, o *Opt
 		case errors.As(err, &u16):
 			p.rep.Addf(report.Fatal, u16.Key("import.issue.utf16"), file, 1, "", u16.Variant)
 		case errors.As(err, &le):
-			p.rep.Addf(report.Fatal, le.Key(), file, 0, le.Sheet, le.Value())
+			p.rep.Addf(report.Fatal, le.Key(), file, 0, "", le.Value(), "sheet", le.Sheet)
 		case errors.As(err, &qe):
 			p.rep.Addf(report.Fatal, "import.issue.quote", file, qe.Line, "", "")
 		default:

@@ -71,7 +71,7 @@ func Read(r io.Reader, name string, m tabular.Mapping) (*Sheet, error) {
 		var le *tabular.LimitError
 		switch {
 		case errors.As(err, &le):
-			is.Key, is.Field, is.Value = le.Key(), le.Sheet, le.Value()
+			is.Key, is.Value, is.Args = le.Key(), le.Value(), []string{"sheet", le.Sheet}
 		case errors.As(err, &u16):
 			is.Key, is.Line, is.Value = u16.Key("import.issue.utf16"), 1, u16.Variant
 		case errors.As(err, &qe):

@@ -36,7 +36,7 @@ func (e *NotRegularError) Error() string {
 // Problem returns the refusal as a user message naming the file and what it is
 // (catalogue keys importstrict.notregular.<kind>).
 func (e *NotRegularError) Problem() *ledger.Problem {
-	return &ledger.Problem{Key: "importstrict.notregular." + e.Kind, Args: []string{"file", e.Path}, Err: e}
+	return &ledger.Problem{Key: "importstrict.notregular." + e.Kind, Args: []string{"file", e.Path}}
 }
 
 // kindOf returns the kind of a file that is not regular, "" for a regular file.

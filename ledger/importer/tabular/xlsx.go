@@ -75,7 +75,7 @@ func (e *LimitError) Value() string {
 }
 
 // Key returns the catalogue key of the finding in an import report
-// (importstrict.xlsx.<what>: the sheet as {field}, the limit as {value}).
+// (importstrict.xlsx.<what>: the limit as {value}, the sheet as {sheet}).
 func (e *LimitError) Key() string { return "importstrict." + e.format() + "." + e.What }
 
 func (e *LimitError) format() string {
@@ -87,7 +87,7 @@ func (e *LimitError) format() string {
 
 // Problem returns the refusal as a message naming the file (importstrict.err.xlsx.<what>).
 func (e *LimitError) Problem(file string) *ledger.Problem {
-	return &ledger.Problem{Key: "importstrict.err." + e.format() + "." + e.What, Args: []string{"file", file, "value", e.Value()}, Err: e}
+	return &ledger.Problem{Key: "importstrict.err." + e.format() + "." + e.What, Args: []string{"file", file, "value", e.Value()}}
 }
 
 // ErrNotWorkbook is a zip archive without a workbook in it.
