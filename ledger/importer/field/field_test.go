@@ -139,3 +139,40 @@ func FuzzDate(f *testing.F) {
 		}
 	})
 }
+
+// TestUTF16Names checks that each Unicode encoding the importers refuse is named
+// right: UTF-32 is not called UTF-16 although its byte order mark starts the same.
+func TestUTF16Names(t *testing.T) {
+	le32 := []byte{0xFF, 0xFE, 0, 0}
+	be32 := []byte{0, 0, 0xFE, 0xFF}
+	var nobom32 []byte
+	for _, c := range []byte("JournalCode|JournalLib|EcritureNum") {
+		le32 = append(le32, c, 0, 0, 0)
+		be32 = append(be32, 0, 0, 0, c)
+		nobom32 = append(nobom32, c, 0, 0, 0)
+	}
+	for _, tc := range []struct {
+		name string
+		b    []byte
+		want string
+	}{
+		{"UTF-32LE BOM", le32, "UTF-32LE"},
+		{"UTF-32BE BOM", be32, "UTF-32BE"},
+		{"UTF-32LE no BOM", nobom32, "UTF-32LE"},
+		{"UTF-16LE BOM", []byte{0xFF, 0xFE, 'J', 0, 'o', 0}, "UTF-16LE"},
+		{"UTF-16BE BOM", []byte{0xFE, 0xFF, 0, 'J', 0, 'o'}, "UTF-16BE"},
+		{"UTF-16LE no BOM", []byte("J\x00o\x00u\x00r\x00n\x00a\x00l\x00C\x00"), "UTF-16LE"},
+		{"UTF-8", []byte("JournalCode|JournalLib"), ""},
+	} {
+		got, ok := UTF16(tc.b)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("%s: %q %v, want %q", tc.name, got, ok, tc.want)
+		}
+		e := &UTF16Error{Variant: got}
+		if want := "import.issue.utf16"; tc.want != "" && tc.want[4:6] == "32" {
+			if e.Key(want) != "import.issue.utf32" {
+				t.Errorf("%s: key %s", tc.name, e.Key(want))
+			}
+		}
+	}
+}
