@@ -146,7 +146,9 @@ func convertXML(r io.Reader, w *bufio.Writer) error {
 				case xmlAmounts[field]:
 					v = xmlAmount(v)
 				}
-				cur[field] = v
+				if cur != nil {
+					cur[field] = v
+				}
 				fieldDepth = -1
 			}
 			switch t.Name.Local {
