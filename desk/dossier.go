@@ -88,7 +88,7 @@ func (s *Session) BackupBeforeChange() error {
 	if err := s.CheckBeforeWrite(); err != nil {
 		return err
 	}
-	return s.DB.RotateBackup(s.DB.BackupsKept(ledger.DefaultBackups))
+	return s.rotateBackup()
 }
 
 // BackupDir is the folder of the dossier's rotating backups.

@@ -205,7 +205,7 @@ func (s *Session) Issue(b *LetterBatch, by string, asOf ledger.Date, now time.Ti
 	ids := make([]string, len(res))
 	book := s.Book
 	// The state before can be restored (File > Restore, relance restore).
-	if err := s.DB.RotateBackup(s.DB.BackupsKept(ledger.DefaultBackups)); err != nil {
+	if err := s.BackupBeforeChange(); err != nil {
 		return nil, err
 	}
 	err := s.DB.Update(func(tx *store.Tx) error {

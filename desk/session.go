@@ -8,6 +8,7 @@ import (
 	"relance/ledger/dispute"
 	"relance/ledger/law"
 	"relance/ledger/store"
+	"relance/letters/archive"
 )
 
 // Session is an open dossier and what every use case reads from it, loaded once: the
@@ -100,13 +101,41 @@ func OpenWrite(path string) (*Session, error) {
 	if err := s.CheckBeforeWrite(); err != nil {
 		return nil, errors.Join(err, s.Close())
 	}
-	s.DB.StartBackup(s.DB.BackupsKept(ledger.DefaultBackups))
+	s.startBackup()
 	return s, nil
+}
+
+// startBackup starts the rotating backup of the dossier, with the letter archive's
+// head written beside it (<backup>.head.json: `relance verify --against` checks a copy
+// of the dossier against it).
+func (s *Session) startBackup() {
+	s.noteHead()
+	s.DB.StartBackup(s.DB.BackupsKept(ledger.DefaultBackups))
+}
+
+// rotateBackup writes a rotating backup now, with the archive's head beside it.
+func (s *Session) rotateBackup() error {
+	s.noteHead()
+	return s.DB.RotateBackup(s.DB.BackupsKept(ledger.DefaultBackups))
+}
+
+// noteHead sets the archive's current head as the note of the next backups; none when
+// it cannot be read (the backup still runs).
+func (s *Session) noteHead() {
+	var head []byte
+	_ = s.DB.View(func(tx *store.Tx) error { // an unreadable head leaves the note out; the check before write names the archive's problem
+		if h, err := archive.CurrentHead(tx); err == nil {
+			head = []byte(h.JSON())
+		}
+		return nil
+	})
+	s.DB.SetBackupNote(head)
 }
 
 // CheckBeforeWrite checks what Load did not: every other record decodes, the book's
 // items and the payments recorded by hand are consistent, the letters archive is
-// whole. It refuses a damaged dossier with the restore advice (err.dossier.damaged,
+// whole (archive.Check: no letter missing at its start, middle or end, links and head
+// agree). It refuses a damaged dossier with the restore advice (err.dossier.damaged,
 // naming the first problem); `relance check` lists them all.
 func (s *Session) CheckBeforeWrite() error {
 	probs, err := s.DB.CheckRecords(true)
@@ -118,6 +147,15 @@ func (s *Session) CheckBeforeWrite() error {
 		return err
 	}
 	probs = append(probs, more...)
+	var arch []*ledger.Problem
+	if err := s.DB.View(func(tx *store.Tx) error {
+		var err error
+		arch, err = archive.Check(tx)
+		return err
+	}); err != nil {
+		return err
+	}
+	probs = append(probs, arch...)
 	if len(probs) == 0 {
 		return nil
 	}

@@ -26,6 +26,9 @@ func damage(t *testing.T, path, bucket string) {
 	err = db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket([]byte(bucket))
 		k, _ := b.Cursor().First()
+		if k == nil { // an empty bucket: a record that was never written properly
+			k = []byte("r\x00\x00\x00\x00\x00\x00\x00\x01")
+		}
 		return b.Put(append([]byte(nil), k...), []byte("\x00garbage{"))
 	})
 	if err != nil {
@@ -181,5 +184,33 @@ func TestErasureLeavesNoBytes(t *testing.T) {
 	x, err := r.ExportCustomer(c.ID, anchor)
 	if err != nil || len(x.Retention) == 0 || x.Customer.Name == c.Name {
 		t.Errorf("export after erasure: %+v %v", x, err)
+	}
+}
+
+// Each rotating backup has the letter archive's head beside it, and a forged letter
+// makes the dossier refuse writes like any damaged record.
+func TestBackupCarriesTheArchiveHead(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "d.db")
+	if err := demo.Create(path, anchor); err != nil {
+		t.Fatal(err)
+	}
+	s, err := desk.OpenWrite(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	notes, _ := filepath.Glob(filepath.Join(path+".backups", "*"+store.NoteSuffix))
+	if len(notes) != 1 {
+		t.Fatalf("%d head notes beside the backups", len(notes))
+	}
+	raw, err := os.ReadFile(notes[0])
+	if err != nil || !strings.Contains(string(raw), "hash") {
+		t.Errorf("head note %q (%v)", raw, err)
+	}
+	damage(t, path, "letters")
+	if _, err := desk.OpenWrite(path); err == nil {
+		t.Error("a dossier with a damaged letter archive was opened for writing")
 	}
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"relance/ledger"
+	"relance/ledger/importer/source"
 	"relance/ledger/law"
 )
 
@@ -29,9 +29,11 @@ func (sv *legalView) importRatesFile(path string, replace bool) {
 		return
 	}
 	title := a.t("rates.ui.import_title")
-	f, err := os.Open(path)
+	f, _, err := source.OpenRegular(path)
 	if err != nil {
-		a.showError(title, ledger.Localize(&ledger.Problem{Key: "rates.err.import.open", Args: []string{"file", path}, Err: err}, a.lang))
+		a.showError(title, ledger.Localize(source.AsProblem(err, func(err error) *ledger.Problem {
+			return &ledger.Problem{Key: "rates.err.import.open", Args: []string{"file", path}, Err: err}
+		}), a.lang))
 		return
 	}
 	imp, err := a.sess.ImportRates(path, f, replace, a.today)

@@ -45,7 +45,13 @@ func (db *DB) writeBackup(dir string, keep int) (string, error) {
 			os.Remove(tmp)
 			return err
 		}
-		return os.Rename(tmp, out)
+		if err := os.Rename(tmp, out); err != nil {
+			return err
+		}
+		if note := db.note(); note != nil {
+			return os.WriteFile(out+NoteSuffix, note, 0o600)
+		}
+		return nil
 	})
 	if err != nil {
 		return "", &ledger.Problem{Key: "err.backup", Args: []string{"file", dir}, Err: osError(err)}
@@ -54,6 +60,24 @@ func (db *DB) writeBackup(dir string, keep int) (string, error) {
 		return out, err
 	}
 	return out, nil
+}
+
+// NoteSuffix ends the name of the note written beside a rotating backup: the letter
+// archive's head at the time of the backup (SetBackupNote).
+const NoteSuffix = ".head.json"
+
+// SetBackupNote sets what is written beside the next rotating backups (the archive's
+// head, as JSON); nil writes nothing.
+func (db *DB) SetBackupNote(note []byte) {
+	db.noteMu.Lock()
+	defer db.noteMu.Unlock()
+	db.backupNote = note
+}
+
+func (db *DB) note() []byte {
+	db.noteMu.Lock()
+	defer db.noteMu.Unlock()
+	return db.backupNote
 }
 
 // Backups lists the rotating backups of the dossier, newest first.
@@ -99,7 +123,10 @@ func prune(dir, base string, keep int) error {
 	}
 	for i := keep; i < len(files); i++ {
 		if err := os.Remove(files[i]); err != nil {
-			return &ledger.Problem{Key: "err.backup", Args: []string{"file", files[i]}, Err: err}
+			return &ledger.Problem{Key: "err.backup", Args: []string{"file", files[i]}, Err: osError(err)}
+		}
+		if err := os.Remove(files[i] + NoteSuffix); err != nil && !os.IsNotExist(err) {
+			return &ledger.Problem{Key: "err.backup", Args: []string{"file", files[i] + NoteSuffix}, Err: osError(err)}
 		}
 	}
 	return nil

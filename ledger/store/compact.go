@@ -74,6 +74,9 @@ func PurgeBackups(path string) (int, error) {
 		if err := os.Remove(f); err != nil && !os.IsNotExist(err) {
 			return n, &ledger.Problem{Key: "err.backup.purge", Args: []string{"file", f}, Err: osError(err)}
 		}
+		if err := os.Remove(f + NoteSuffix); err != nil && !os.IsNotExist(err) {
+			return n, &ledger.Problem{Key: "err.backup.purge", Args: []string{"file", f + NoteSuffix}, Err: osError(err)}
+		}
 		n++
 	}
 	return n, nil

@@ -43,6 +43,9 @@ type DB struct {
 	// backupMu guards backup: Close, WaitBackup and RotateBackup may wait on it from
 	// different goroutines (the window closes while an import's backup runs).
 	backupMu sync.Mutex
+	// backupNote is written beside each rotating backup (SetBackupNote), under noteMu.
+	noteMu     sync.Mutex
+	backupNote []byte
 }
 
 // boltMagic is bbolt's meta-page magic number, at offset 16 of the file (after the page header).
