@@ -29,7 +29,7 @@ func openLetters(path string, write bool) (*desk.Session, error) {
 
 // runLetter writes one letter to one customer as a PDF, or as an .eml with the PDF
 // attached, and with --issue freezes it in the dossier's archive.
-func runLetter(env *Env, args []string) error {
+func runLetter(env *Env, args []string) (err error) {
 	fs := env.flags("letter")
 	rf := env.reportFlags(fs)
 	customer := fs.String("customer", "", "customer ID")
@@ -84,7 +84,7 @@ func runLetter(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ss.Close()
+	defer env.closeWrite(ss, &err)
 	book := ss.Book
 	if _, err := account(book, *customer); err != nil {
 		return err

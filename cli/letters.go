@@ -24,7 +24,7 @@ import (
 // --with-manual since they need a validation); with --stage, that stage's letter to every
 // overdue customer. One PDF each in --out, optionally all of them in --merged, and with
 // --issue they are archived and recorded in the customers' histories in one transaction.
-func runLetters(env *Env, args []string) error {
+func runLetters(env *Env, args []string) (err error) {
 	fs := env.flags("letters")
 	rf := env.reportFlags(fs)
 	stageFlag := fs.String("stage", "", "pre|r1|r2|r3|med|block|statement (default: the letters of the day's agenda)")
@@ -60,7 +60,7 @@ func runLetters(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer ss.Close()
+	defer env.closeWrite(ss, &err)
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return fmt.Errorf("letters: %w", err)
 	}
