@@ -118,10 +118,7 @@ func TestBatchPreviewWrites(t *testing.T) {
 
 // `check` fails on a letter forged after issue, with the advice to restore.
 func TestCheckFileFindsForgedLetter(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "d.db")
-	if err := demo.Create(path, anchor); err != nil {
-		t.Fatal(err)
-	}
+	path := demoFile(t)
 	s, err := desk.OpenWrite(path)
 	if err != nil {
 		t.Fatal(err)

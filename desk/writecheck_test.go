@@ -15,6 +15,16 @@ import (
 	"relance/ledger/store"
 )
 
+// demoFile writes a demo dossier anchored at anchor in a temporary folder.
+func demoFile(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "d.db")
+	if err := demo.Create(path, anchor); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // damage overwrites the first record of bucket with bytes that decode as nothing.
 func damage(t *testing.T, path, bucket string) {
 	t.Helper()
@@ -50,10 +60,7 @@ func backups(t *testing.T, path string) int {
 func TestDamagedDossierRefusesWrites(t *testing.T) {
 	for _, bucket := range []string{"actions", "disputes", "promises", "payments", "rates", "items"} {
 		t.Run(bucket, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "d.db")
-			if err := demo.Create(path, anchor); err != nil {
-				t.Fatal(err)
-			}
+			path := demoFile(t)
 			s, err := desk.OpenWrite(path)
 			if err != nil {
 				t.Fatal(err)
@@ -98,10 +105,7 @@ func TestDamagedDossierRefusesWrites(t *testing.T) {
 // The automatic backup cannot be written (its folder is a file): the session works,
 // its change is made, and the failure comes back as a *store.BackupError, a warning.
 func TestBackupFailureIsAWarning(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "d.db")
-	if err := demo.Create(path, anchor); err != nil {
-		t.Fatal(err)
-	}
+	path := demoFile(t)
 	if err := os.WriteFile(path+".backups", nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -127,10 +131,7 @@ func TestBackupFailureIsAWarning(t *testing.T) {
 // bytes, nor in any automatic backup; the erasure says what the law keeps; the export
 // lists the letters and the retention rules.
 func TestErasureLeavesNoBytes(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "d.db")
-	if err := demo.Create(path, anchor); err != nil {
-		t.Fatal(err)
-	}
+	path := demoFile(t)
 	s, err := desk.OpenWrite(path) // an automatic backup, holding the person's data
 	if err != nil {
 		t.Fatal(err)
@@ -190,10 +191,7 @@ func TestErasureLeavesNoBytes(t *testing.T) {
 // Each rotating backup has the letter archive's head beside it, and a forged letter
 // makes the dossier refuse writes like any damaged record.
 func TestBackupCarriesTheArchiveHead(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "d.db")
-	if err := demo.Create(path, anchor); err != nil {
-		t.Fatal(err)
-	}
+	path := demoFile(t)
 	s, err := desk.OpenWrite(path)
 	if err != nil {
 		t.Fatal(err)
