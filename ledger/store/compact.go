@@ -21,10 +21,10 @@ func Compact(path string) error {
 		return &ledger.Problem{Key: "err.compact", Args: []string{"file", path}, Err: osError(err)}
 	}
 	tmp := path + ".compact.tmp"
-	os.Remove(tmp)
+	_ = os.Remove(tmp) // a leftover of an interrupted compaction, if any
 	dst, err := bolt.Open(tmp, 0o600, nil)
 	if err != nil {
-		src.Close()
+		_ = src.Close() // read-only, nothing written: the open error is the one to report
 		return &ledger.Problem{Key: "err.compact", Args: []string{"file", path}, Err: osError(err)}
 	}
 	err = bolt.Compact(dst, src, 64<<20)
@@ -41,7 +41,7 @@ func Compact(path string) error {
 		err = os.Rename(tmp, path)
 	}
 	if err != nil {
-		os.Remove(tmp)
+		_ = os.Remove(tmp) // the dossier is untouched; the temporary copy is just dropped
 		return &ledger.Problem{Key: "err.compact", Args: []string{"file", path}, Err: osError(err)}
 	}
 	return syncFile(filepath.Dir(path))
