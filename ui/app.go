@@ -89,6 +89,8 @@ type App struct {
 	backends    checkBackends // spelling and grammar engines of the letter checks (ui/checkengines.go)
 	// pdfFactory renders PDFs with fonts parsed once (created on first use).
 	pdfFactory *pdfdoc.Factory
+	// pdfWarned is the last replaced-characters warning shown (pdfWarning).
+	pdfWarned string
 	// tracer records the window's events for the end-to-end journeys (RELANCE_TRACE).
 	tracer *tracer
 }

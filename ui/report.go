@@ -30,9 +30,28 @@ func (a *App) askSave(name, doneKey string, write func(path string) error) {
 			return
 		}
 		a.trace("written", "path", path)
-		a.setStatus(a.t(doneKey, "file", filepath.Base(path)))
-		a.offerOpen(path, a.t(doneKey, "file", filepath.Base(path)))
+		done := a.t(doneKey, "file", filepath.Base(path))
+		a.setStatus(done)
+		if w := a.pdfWarning(); w != "" {
+			done += "\n\n" + w
+		}
+		a.offerOpen(path, done)
 	}})
+}
+
+// pdfWarning is the warning of the PDF factory about characters its fonts cannot
+// draw (replaced by « � » in the document), when it names characters not reported
+// yet in this session; "" otherwise.
+func (a *App) pdfWarning() string {
+	if a.pdfFactory == nil {
+		return ""
+	}
+	w := a.pdfFactory.Warning(a.lang)
+	if w == "" || w == a.pdfWarned {
+		return ""
+	}
+	a.pdfWarned = w
+	return w
 }
 
 // removeIfEmpty removes path when it is an empty file.
