@@ -19,6 +19,8 @@
 #   7. the demo of 4 December 2026, Fichier › Importer un relevé bancaire… of the demo camt.053
 #      through the file dialog, its review's safe matches recorded (« Enregistrer »); after
 #      quitting, the CLI lists the payments and returns recorded from the statement
+#   8. the same demo, C00009's card › « Effacer ses données personnelles », confirmed: after
+#      quitting, her e-mail is in neither the dossier's bytes nor its backups
 # Usage: scripts/e2e.sh bin/relance
 set -euo pipefail
 . "$(dirname "$0")/xwindow.sh"
@@ -185,7 +187,7 @@ if wait_event 5 '"event":"confirm"' '"dialog":"issue_letters"'; then
   sleep 1
   shot letters-issued
   mark
-  click 1003 251 # « Ouvrir » beside the first letter of the summary
+  click 1003 289 # « Ouvrir » beside the first letter of the summary (under the archive head)
   need 10 "opening an issued letter from the summary" '"event":"open"'
   for _ in $(seq 1 25); do [ -s "$work/opened.txt" ] && break; sleep 0.2; done
   opened=$(tail -1 "$work/opened.txt" 2>/dev/null || true)
@@ -449,6 +451,57 @@ passed+=("a bank statement imported through Fichier › Importer un relevé banc
 
 errors=$(grep -F '"event":"error"' "$trace" || true)
 [ -z "$errors" ] || fail "the app showed error dialogs: $errors"
+
+# --- 8. a person's data erased from the window, for real ----------------------------------
+# The demo of 4 December 2026 again (its C00009 is Sophie RODRIGUEZ, a consumer with an
+# e-mail and a phone); her card's « Effacer ses données personnelles », confirmed: the
+# dossier is erased, rewritten and opened again. After quitting, her e-mail is nowhere in
+# the dossier's bytes nor in its automatic backups.
+email=$("$bin" export-customer --db "$demo" --customer C00009 2>/dev/null | sed -n 's/.*"email": "\([^"]*\)".*/\1/p' | head -1)
+[ -n "$email" ] || fail "C00009 of the demo has no e-mail to erase"
+mark
+"$bin" "$demo" >>"$work/app.log" 2>&1 &
+app=$!
+need 30 "the app did not start again" '"event":"start"'
+need 60 "opening the demo for the erasure" '"event":"loaded"'
+wid=$(relance_window 10)
+[ -n "$wid" ] || fail "no Relance window after the restart"
+sleep 0.5
+xdotool windowmove "$wid" 0 0
+xdotool windowsize "$wid" 1366 768
+sleep 1
+click 1230 55 # the search field
+xdotool type --delay 40 "C00009"
+key Return
+sleep 1.5
+mark
+click 400 269 # the only customer found: its card
+need 10 "selecting C00009" '"event":"select"'
+sleep 1
+xdotool mousemove 778 409 mousedown 1 mousemove 778 330 mousemove 778 260 mouseup 1 # the card taller
+sleep 0.7
+xdotool mousemove 420 600
+for _ in $(seq 1 15); do xdotool click 5; done # down the Fiche tab, to its privacy buttons
+sleep 0.7
+shot erase-card
+mark
+click 430 663 # « Effacer ses données personnelles »
+sleep 0.7
+shot erase-confirm
+click 718 431 # « Oui »
+need 30 "erasing C00009" '"event":"written"' '"what":"erasure"'
+need 60 "opening the erased dossier again" '"event":"loaded"'
+sleep 1
+shot erased
+xdotool windowclose "$wid" 2>/dev/null || key ctrl+q
+for _ in $(seq 1 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.2; done
+kill "$app" 2>/dev/null || true
+wait "$app" 2>/dev/null || true
+app=""
+for f in "$demo" "$demo".backups/*.db; do
+  ! grep -qaF "$email" "$f" || fail "the erased e-mail $email is still in $(basename "$f")"
+done
+passed+=("C00009's data erased from her card: her e-mail is nowhere in the dossier's bytes nor in its backups")
 
 echo "e2e: screenshots in $shots"
 for p in "${passed[@]}"; do echo "e2e: ok: $p"; done
