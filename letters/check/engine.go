@@ -399,9 +399,12 @@ func fill(s string, params map[string]string) string {
 	return s
 }
 
-// merge removes duplicates and overlaps (the most specific finding wins: a domain rule
-// over an external engine; within a category, the most severe), then orders the
-// findings: spans in text order, then missing items in section order.
+// merge removes duplicates — the same rule on overlapping spans (joined), or two
+// findings on exactly the same span about one flaw (a domain rule over an external
+// engine; within a category, the most severe) — and keeps every other finding, even
+// when spans overlap: a misspelt word inside a sentence flagged as too long is shown
+// too. It orders the findings: spans in text order, then missing items in section
+// order.
 func (l *letter) merge() []Finding {
 	fs := l.findings
 	sort.SliceStable(fs, func(i, j int) bool {
@@ -435,6 +438,7 @@ func (l *letter) merge() []Finding {
 			if b.Start >= a.End {
 				break
 			}
+			same := a.Start == b.Start && a.End == b.End
 			switch {
 			case a.Rule == b.Rule:
 				if b.End > a.End {
@@ -444,11 +448,15 @@ func (l *letter) merge() []Finding {
 					}
 				}
 				drop[j] = true
-			case a.Source != "rules" && b.Source == "rules":
+			// Two findings on exactly the same words about the same thing are one flaw:
+			// the domain rule wins over an external engine, the most severe within a
+			// category. Findings that merely overlap (a misspelt word inside a long
+			// sentence) are different flaws: all are kept.
+			case same && a.Source != "rules" && b.Source == "rules":
 				drop[i] = true
-			case b.Source != "rules" && a.Source == "rules":
+			case same && b.Source != "rules" && a.Source == "rules":
 				drop[j] = true
-			case a.Category == b.Category && a.Source == "rules":
+			case same && a.Category == b.Category:
 				if b.Severity > a.Severity {
 					drop[i] = true
 				} else {
