@@ -16,15 +16,37 @@ var (
 // checkAmount: no amount with a currency at all (CLAR.AMOUNT).
 func (l *letter) checkAmount() {
 	for _, e := range l.ents {
-		if e.Kind == EntAmount && l.inMessage(e.Start) && !isIndemnity(e) {
+		if e.Kind == EntAmount && l.inMessage(e.Start) && !(isIndemnity(e) && l.nearIndemnityWords(e)) {
 			return
 		}
 	}
 	l.missing("CLAR.AMOUNT", SecBody, nil)
 }
 
-// isIndemnity tells the €40/£40 indemnity apart from a claimed amount.
-func isIndemnity(e Entity) bool { return isCompAmount(int64(e.Cents)) }
+// reIndemnityWords are the words that say an amount is the fixed recovery indemnity.
+var reIndemnityWords = regexp.MustCompile(`(?i)indemnit|forfaitaire|frais de recouvrement|compensation|recovery|fixed sum`)
+
+// nearIndemnityWords reports whether the sentence-sized text around e says it is the
+// recovery indemnity (an invoice of £100.00 alone is a claimed amount).
+func (l *letter) nearIndemnityWords(e Entity) bool {
+	from, to := max(0, e.Start-80), min(len(l.t.runes), e.End+80)
+	return reIndemnityWords.MatchString(string(l.t.runes[from:to]))
+}
+
+// isIndemnity tells the fixed recovery indemnity apart from a claimed amount: €40
+// (C. com. L441-10, D441-5), or £40, £70 or £100 (Late Payment of Commercial Debts
+// Act 1998, s. 5A), in the currency of its country. An invoice of exactly 100,00 € is
+// a claimed amount.
+func isIndemnity(e Entity) bool {
+	c := int64(e.Cents)
+	switch e.Currency {
+	case "GBP":
+		return isCompAmount(c)
+	case "EUR", "":
+		return c == 4000
+	}
+	return false
+}
 
 // ledgerItem finds the customer's invoice whose number matches ref (case, spaces and
 // dashes ignored).

@@ -22,7 +22,7 @@ var (
 	reDateNum     = regexp.MustCompile(`(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?:$|[^\d/])`)
 	reDateISO     = regexp.MustCompile(`(?:^|[^\d-])(\d{4})-(\d{2})-(\d{2})(?:$|[^\d])`)
 	reRelDeadline = regexp.MustCompile(`(?i)(?:sous|dans un d[ée]lai de|d'ici|within|in the next)\s+(\d{1,2}|huit|quinze|trente|dix|seven|eight|fourteen|fifteen|thirty|ten)\s+(?:jours|days)|sous huitaine|sous quinzaine`)
-	reDeadlineCue = regexp.MustCompile(`(?i)(?:au plus tard|avant le|d'ici le|jusqu'au|pour le|no later than|by|before|on or before|until)\s*(?:le\s+|the\s+)?$`)
+	reDeadlineCue = regexp.MustCompile(`(?i)(?:au\s+plus\s+tard|avant\s+le|d'ici\s+le|jusqu'au|pour\s+le|no\s+later\s+than|by|before|on\s+or\s+before|until)\s*(?:le\s+|the\s+)?$`)
 	reIBAN        = regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b`)
 	rePhone       = regexp.MustCompile(`(?:\+33 ?\(?0?\)? ?[1-9]|\b0[1-9])(?:[ .-]?\d{2}){4}\b|\+44 ?(?:\(0\))? ?\d{2,4}[ \d]{6,10}\d|\b0\d{3,4} ?\d{3} ?\d{3,4}\b`)
 	reEmail       = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}`)

@@ -30,3 +30,35 @@ func TestOverlappingFindingsAreAllKept(t *testing.T) {
 		t.Errorf("spelling %v, sentence length %v: %+v", spell, length, res.Findings)
 	}
 }
+
+// A deadline broken across a line is still a deadline; an invoice of exactly 100,00 €
+// or £100.00 is an amount claimed, not the recovery indemnity (issue 21, point 2);
+// €40 beside « indemnité forfaitaire » alone is still no amount claimed.
+func TestEntitiesAcrossLinesAndRoundAmounts(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(text, rule string) bool {
+		for _, f := range e.Check(text, Options{Stage: StageR1}).Findings {
+			if f.Rule == rule {
+				return true
+			}
+		}
+		return false
+	}
+	cases := []struct {
+		text, rule string
+		want       bool
+	}{
+		{"Madame,\n\nMerci de régler la facture FA1 de 1 250,00 € au plus\ntard le 12 décembre 2026.\n\nJ. Martin\n", "CLAR.DEADLINE_PRECISE", false},
+		{"Madame,\n\nMerci de régler la facture FA1 de 100,00 € au plus tard le 12 décembre 2026.\n\nJ. Martin\n", "CLAR.AMOUNT", false},
+		{"Dear Sir,\n\nPlease pay invoice INV1 of £100.00 by 12 December 2026.\n\nJ. Martin\n", "CLAR.AMOUNT", false},
+		{"Madame,\n\nMerci de régler l'indemnité forfaitaire de 40,00 € au plus tard le 12 décembre 2026.\n\nJ. Martin\n", "CLAR.AMOUNT", true},
+	}
+	for _, c := range cases {
+		if got := has(c.text, c.rule); got != c.want {
+			t.Errorf("%s on %q: %v, want %v", c.rule, c.text, got, c.want)
+		}
+	}
+}
