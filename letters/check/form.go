@@ -162,13 +162,24 @@ func (l *letter) checkSignature() {
 		}
 	}
 	if !named {
-		l.hit("STRUCT.SIGNATURE", sig[0].start, sig[len(sig)-1].end, map[string]string{"_msg": "unnamed"}, nil)
+		var said []string
+		for _, ln := range sig {
+			said = append(said, strings.TrimSpace(ln.text))
+		}
+		quote := strings.Join(said, " / ")
+		if r := []rune(quote); len(r) > 60 {
+			quote = string(r[:60]) + "…"
+		}
+		l.hit("STRUCT.SIGNATURE", sig[0].start, sig[len(sig)-1].end, map[string]string{"_msg": "unnamed", "sig": quote}, nil)
 		return
 	}
 	if len(sig) == 1 && !strings.ContainsAny(sig[0].text, ",–-") {
 		l.hit("STRUCT.SIGNATURE", sig[0].start, sig[0].end, map[string]string{"_msg": "title"}, nil)
 	}
 }
+
+// reInitials is a given name written as initials: « J. », « J.-P. ».
+var reInitials = regexp.MustCompile(`^\p{Lu}\.(?:-\p{Lu}\.)?$`)
 
 // personName reports whether a signature line holds a first and last name.
 func personName(s string) bool {
@@ -179,14 +190,17 @@ func personName(s string) bool {
 		s = s[:i]
 	}
 	words := strings.Fields(s)
-	caps := 0
+	caps, initials := 0, 0
 	for _, w := range words {
 		r := []rune(w)
-		if len(r) >= 2 && unicode.IsUpper(r[0]) && !strings.HasSuffix(w, ".") {
+		switch {
+		case len(r) >= 2 && unicode.IsUpper(r[0]) && !strings.HasSuffix(w, "."):
 			caps++
+		case reInitials.MatchString(w):
+			initials++ // « J. Martin », « J.-P. Martin »
 		}
 	}
-	return caps >= 2
+	return caps >= 2 || initials >= 1 && caps >= 1
 }
 
 // checkDatePlace: no « Lieu, le date » line (STRUCT.DATE_PLACE).

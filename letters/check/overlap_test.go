@@ -1,6 +1,9 @@
 package check
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // stubSpeller knows every word but one.
 type stubSpeller struct{ bad string }
@@ -59,6 +62,34 @@ func TestEntitiesAcrossLinesAndRoundAmounts(t *testing.T) {
 	for _, c := range cases {
 		if got := has(c.text, c.rule); got != c.want {
 			t.Errorf("%s on %q: %v, want %v", c.rule, c.text, got, c.want)
+		}
+	}
+}
+
+// A signature of initials and a surname is a named signatory; an anonymous one is
+// quoted as written, not as a stock phrase (issue 21, point 3).
+func TestSignatureQuotesTheLetter(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Madame,\n\nMerci de régler la facture FA1 de 1 250,00 € au plus tard le 12 décembre 2026.\n\nVeuillez agréer, Madame, nos salutations distinguées.\n\n"
+	for sig, want := range map[string]string{
+		"J. Martin, Responsable du recouvrement": "",
+		"J.-P. Martin, Comptable":                "",
+		"La direction":                           "« La direction »",
+	} {
+		var got string
+		for _, f := range e.Check(body+sig+"\n", Options{Lang: "fr", Stage: StageR1}).Findings {
+			if f.Rule == "STRUCT.SIGNATURE" {
+				got = f.Message
+			}
+		}
+		if want == "" && got != "" || want != "" && !strings.Contains(got, want) {
+			t.Errorf("%q: %q, want %q", sig, got, want)
+		}
+		if strings.Contains(got, "service comptabilité") {
+			t.Errorf("%q: the message quotes words not in the letter: %q", sig, got)
 		}
 	}
 }
