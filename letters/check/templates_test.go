@@ -37,7 +37,7 @@ func TestShippedTemplatesCheckClean(t *testing.T) {
 		return nil
 	}
 	checked := 0
-	for _, kind := range []ledger.CustomerKind{ledger.Business, ledger.Consumer} {
+	for _, kind := range []ledger.CustomerKind{ledger.Business, ledger.Consumer, ledger.PublicBody} {
 		for ts, st := range stages {
 			acc := pick(kind, ts != templates.Pre)
 			if acc == nil {
