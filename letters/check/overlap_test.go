@@ -93,3 +93,28 @@ func TestSignatureQuotesTheLetter(t *testing.T) {
 		}
 	}
 }
+
+// Excuses soften a letter and are never judged harsh; a firm letter is never « too
+// soft » for being courteous as well (issue 21, point 3).
+func TestToneGaugeExcusesAndCourtesy(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	balance := func(text string, st Stage) string {
+		for _, f := range e.Check(text, Options{Lang: "fr", Stage: st}).Findings {
+			if f.Rule == "TONE.BALANCE" {
+				return f.Message
+			}
+		}
+		return ""
+	}
+	sorry := "Madame,\n\nNous sommes désolés de vous relancer et nous nous excusons de ce rappel. Sauf erreur de notre part, la facture FA1 de 1 250,00 € reste impayée. Nous vous remercions de bien vouloir la régler au plus tard le 12 décembre 2026.\n\nVeuillez agréer, Madame, nos salutations distinguées.\n\nJeanne Martin, Responsable du recouvrement\n"
+	if m := balance(sorry, StageR1); strings.Contains(m, "dur") {
+		t.Errorf("an apologetic letter judged harsh: %q", m)
+	}
+	firm := "Madame,\n\nMalgré nos relances, la facture FA1 de 1 250,00 € reste impayée. Nous vous demandons de la régler au plus tard le 12 décembre 2026. À défaut, des pénalités de retard (L441-10) et l'indemnité forfaitaire de 40 € seront exigibles et nous transmettrons le dossier au contentieux. Nous vous remercions de votre compréhension ; sauf erreur de notre part, merci de nous contacter si un règlement est en cours, un échéancier reste possible.\n\nVeuillez agréer, Madame, nos salutations distinguées.\n\nJeanne Martin, Responsable du recouvrement\n"
+	if m := balance(firm, StageR3); strings.Contains(m, "mou") {
+		t.Errorf("a firm and courteous third reminder judged soft: %q", m)
+	}
+}

@@ -111,6 +111,7 @@ var (
 	reRequest = regexp.MustCompile(`(?i)r[ée]gler|proc[ée]der au (?:paiement|r[èe]glement)|verser|payer|r[èe]glement|paiement|arrange payment|\bpay\b|settle|remit|payment`)
 	reConseq  = regexp.MustCompile(`(?i)à défaut|faute de|sans r[èe]glement|p[ée]nalit|indemnit|L441-10|mise en demeure|mettons en demeure|injonction|juridiction|contentieux|tribunal|failing|otherwise|interest|court|proceedings|compensation|préserver|maintenir nos|relation|relationship|transmettr|collection agency|recouvrement`)
 	reFirm    = regexp.MustCompile(`(?i)mise en demeure|mettons en demeure|formal notice|à défaut|faute de|failing (?:payment|which)|otherwise|injonction|juridiction|contentieux|tribunal|court|proceedings|collection agency|p[ée]nalit|indemnit|interest|L441-10|nous vous demandons|we require|we demand|exig|must|imp[ée]rativement|dernier|final|au plus tard|no later than`)
+	reApology = regexp.MustCompile(`(?i)\bexcus|d[ée]sol[ée]|navr[ée]|\bsorry\b|apolog`)
 	reCourt   = regexp.MustCompile(`(?i)nous vous remercions|je vous remercie|merci|thank you|thanks|we appreciate|sauf erreur|a crois[ée]|if you have already|bien vouloir|please|contactez|contact|[ée]ch[ée]ancier|payment plan|difficult|relations?|relationship|agr[ée]er|salutations|sincerely|faithfully|oubli|oversight|confiance|value`)
 )
 
@@ -138,6 +139,12 @@ func (l *letter) scores() Scores {
 		firm += 10
 	}
 	court += 12 * min(len(reCourt.FindAllStringIndex(body, -1)), 6)
+	// Excuses are courtesy and weakness, never harshness: « nous nous excusons de vous
+	// relancer » softens the letter.
+	if n := min(len(reApology.FindAllStringIndex(body, -1)), 2); n > 0 {
+		court += 12 * n
+		firm -= 10 * n
+	}
 	if l.salutationLine() != nil {
 		court += 5
 	}
@@ -155,7 +162,9 @@ func (l *letter) scores() Scores {
 	}
 	clamp := func(v int) int { return max(0, min(100, v)) }
 	t := Tone{Firmness: clamp(firm), Courtesy: clamp(court), Target: TargetZone(l.stage)}
-	t.InZone = t.Target.Contains(t.Firmness, t.Courtesy)
+	// Courtesy is never too high when the firmness suits the stage: firm on the
+	// substance, courteous in form is the aim at every stage.
+	t.InZone = t.Target.Contains(t.Firmness, min(t.Courtesy, t.Target.CourtMax))
 	sc.Tone = t
 	return sc
 }
@@ -285,8 +294,6 @@ func (l *letter) scoreFindings(sc Scores) {
 			msg = "harsh"
 		case sc.Tone.Firmness > sc.Tone.Target.FirmMax:
 			msg = "firm"
-		case sc.Tone.Courtesy > sc.Tone.Target.CourtMax:
-			msg = "soft"
 		}
 		l.missing("TONE.BALANCE", SecBody, map[string]string{"_msg": msg, "firmness": itoa(sc.Tone.Firmness), "courtesy": itoa(sc.Tone.Courtesy)})
 	}
