@@ -178,13 +178,16 @@ func (l *letter) checkSignature() {
 	}
 }
 
+// reLegalForm is a company's legal form in a signature line.
+var reLegalForm = regexp.MustCompile(`(?i)\b(?:ltd|limited|plc|llp|inc|sas|sasu|sarl|eurl|sa|snc|sci|gmbh)\b\.?`)
+
 // reInitials is a given name written as initials: « J. », « J.-P. ».
 var reInitials = regexp.MustCompile(`^\p{Lu}\.(?:-\p{Lu}\.)?$`)
 
 // personName reports whether a signature line holds a first and last name.
 func personName(s string) bool {
-	if reGenericSig.MatchString(s) {
-		return false
+	if reGenericSig.MatchString(s) || reLegalForm.MatchString(s) {
+		return false // a department, or the company's name (« Acme Ltd »), is nobody
 	}
 	if i := strings.IndexAny(s, ",–"); i > 0 {
 		s = s[:i]

@@ -118,3 +118,27 @@ func TestToneGaugeExcusesAndCourtesy(t *testing.T) {
 		t.Errorf("a firm and courteous third reminder judged soft: %q", m)
 	}
 }
+
+// A company name under a department is not a signatory; threatening to make a debt
+// public is an unlawful threat (issue 21, point 4).
+func TestSignatoryAndPublicity(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := func(text, lang string) map[string]bool {
+		m := map[string]bool{}
+		for _, f := range e.Check(text, Options{Lang: lang, Stage: StageR2}).Findings {
+			m[f.Rule] = true
+		}
+		return m
+	}
+	en := "Dear Sir,\n\nInvoice INV1 of £1,250.00 remains unpaid. Please pay it by 12 December 2026.\n\nYours faithfully,\n\nThe Accounts Team\nAcme Ltd\n"
+	if !rules(en, "en")["STRUCT.SIGNATURE"] {
+		t.Error("« The Accounts Team / Acme Ltd » accepted as a named signatory")
+	}
+	fr := "Madame,\n\nLa facture FA1 de 1 250,00 € reste impayée. À défaut de règlement au plus tard le 12 décembre 2026, nous informerons la presse locale de votre situation.\n\nVeuillez agréer, Madame, nos salutations distinguées.\n\nJeanne Martin, Responsable du recouvrement\n"
+	if !rules(fr, "fr")["LEGAL.UNLAWFUL_THREAT"] {
+		t.Error("a threat to make the debt public is not flagged")
+	}
+}
