@@ -197,6 +197,64 @@ func (l *letter) checkTotals() {
 	}
 }
 
+// The labels of an amount before or after tax.
+var (
+	reTTC = regexp.MustCompile(`(?i)\bTTC\b|toutes taxes comprises|incl(?:\.|uding)? VAT|VAT incl`)
+	reHT  = regexp.MustCompile(`(?i)\bHT\b|hors taxes?|excl(?:\.|uding)? VAT|net of VAT|before VAT`)
+	reTVA = regexp.MustCompile(`(?i)\bTVA\b|\bVAT\b`)
+)
+
+// checkVAT: an amount before tax, its VAT and the amount after tax written together
+// whose sum is wrong (HT + TVA ≠ TTC; CLAR.TOTAL_CONSISTENCY). Each amount takes the
+// label written nearest to it on its line, before or after; a group is read in the order of
+// the letter and closed by its amount after tax.
+func (l *letter) checkVAT() {
+	var ht, tva *Entity
+	for i := range l.ents {
+		e := &l.ents[i]
+		if e.Kind != EntAmount || !l.inMessage(e.Start) {
+			continue
+		}
+		from, to := max(0, e.Start-25), min(len(l.t.runes), e.End+25)
+		before, after := l.t.slice(from, e.Start), l.t.slice(e.End, to)
+		if j := strings.LastIndexByte(before, '\n'); j >= 0 {
+			before = before[j+1:]
+		}
+		if j := strings.IndexByte(after, '\n'); j >= 0 {
+			after = after[:j]
+		}
+		label, best := "", 1<<30
+		for _, c := range []struct {
+			name string
+			re   *regexp.Regexp
+		}{{"ttc", reTTC}, {"ht", reHT}, {"tva", reTVA}} {
+			for _, m := range c.re.FindAllStringIndex(before, -1) {
+				if d := len(before) - m[1]; d < best {
+					label, best = c.name, d
+				}
+			}
+			if m := c.re.FindStringIndex(after); m != nil && m[0] < best {
+				label, best = c.name, m[0]
+			}
+		}
+		switch label {
+		case "ttc":
+			if ht != nil && tva != nil && ht.Currency == e.Currency && tva.Currency == e.Currency {
+				if d := ht.Cents + tva.Cents - e.Cents; d > 1 || d < -1 {
+					l.hit("CLAR.TOTAL_CONSISTENCY", e.Start, e.End, map[string]string{"_msg": "vat", "stated": l.t.slice(e.Start, e.End),
+						"ht": ht.Cents.Format(l.lang, e.Currency), "tva": tva.Cents.Format(l.lang, e.Currency),
+						"sum": (ht.Cents + tva.Cents).Format(l.lang, e.Currency)}, nil)
+				}
+			}
+			ht, tva = nil, nil
+		case "ht":
+			ht = e
+		case "tva":
+			tva = e
+		}
+	}
+}
+
 func (l *letter) countRefs(s sentence) int {
 	n := 0
 	for _, x := range l.ents {

@@ -18,6 +18,7 @@ var codeRules = []func(*letter){
 	(*letter).checkInvoiceRef,
 	(*letter).checkInvoiceDates,
 	(*letter).checkTotals,
+	(*letter).checkVAT,
 	(*letter).checkDeadline,
 	(*letter).checkContact,
 	(*letter).checkObjectLine,
