@@ -399,6 +399,35 @@ func fill(s string, params map[string]string) string {
 	return s
 }
 
+// joinSameFlaw joins the findings of one rule with the same message in one sentence
+// into one finding spanning them: « indemnité forfaitaire », « 40 € » and « frais de
+// recouvrement » claimed from a consumer are one flaw, reported once.
+func (l *letter) joinSameFlaw(fs []Finding) []Finding {
+	type key struct {
+		rule, msg string
+		sent      int
+	}
+	first := map[key]int{}
+	out := fs[:0:0]
+	for _, f := range fs {
+		if f.Missing() {
+			out = append(out, f)
+			continue
+		}
+		k := key{f.Rule, f.Message, l.sentenceAt(f.Start).start}
+		i, ok := first[k]
+		if !ok {
+			first[k] = len(out)
+			out = append(out, f)
+			continue
+		}
+		g := &out[i]
+		g.Start, g.End = min(g.Start, f.Start), max(g.End, f.End)
+		g.Fix = nil // the joined span has no single replacement
+	}
+	return out
+}
+
 // merge removes duplicates — the same rule on overlapping spans (joined), or two
 // findings on exactly the same span about one flaw (a domain rule over an external
 // engine; within a category, the most severe) — and keeps every other finding, even
@@ -406,7 +435,7 @@ func fill(s string, params map[string]string) string {
 // too. It orders the findings: spans in text order, then missing items in section
 // order.
 func (l *letter) merge() []Finding {
-	fs := l.findings
+	fs := l.joinSameFlaw(l.findings)
 	sort.SliceStable(fs, func(i, j int) bool {
 		if fs[i].Missing() != fs[j].Missing() {
 			return !fs[i].Missing()

@@ -142,3 +142,22 @@ func TestSignatoryAndPublicity(t *testing.T) {
 		t.Error("a threat to make the debt public is not flagged")
 	}
 }
+
+// One flaw named by several words of one sentence is reported once (issue 21, point 3:
+// the €40 claimed from a consumer was reported three times).
+func TestOneFlawReportedOnce(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	txt := "Madame,\n\nLa facture FA1 de 1 250,00 € reste impayée. Merci de la régler au plus tard le 12 décembre 2026. À défaut, l'indemnité forfaitaire de 40 € pour frais de recouvrement sera due.\n\nVeuillez agréer, Madame, nos salutations distinguées.\n\nJeanne Martin, Responsable du recouvrement\n"
+	n := 0
+	for _, f := range e.Check(txt, Options{Lang: "fr", Stage: StageR2, Audience: B2C}).Findings {
+		if f.Rule == "LEGAL.MISSTATED" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the €40 claimed from a consumer reported %d times, want once", n)
+	}
+}
