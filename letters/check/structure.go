@@ -165,12 +165,17 @@ func sentenceCase(s string) string {
 
 var (
 	reB2CFees = regexp.MustCompile(`(?i)indemnit[ée] forfaitaire|frais (?:de|du) recouvrement|fixed (?:sum|compensation)|recovery costs`)
-	reUKComp  = regexp.MustCompile(`£ ?(40|70|100)(?:\.00)?\s+(?:fixed\s+)?(?:compensation|fixed sum|late payment compensation)`)
+	// reB2CPenalties are the business late-payment penalties (C. com. L441-10, the UK
+	// Late Payment Act), which a consumer does not owe.
+	reB2CPenalties = regexp.MustCompile(`(?i)\bL\.? ?441-10|(?:3|trois) fois le taux (?:d'intérêt )?légal|taux (?:directeur )?de la BCE|Late Payment of Commercial Debts|statutory interest|8 ?% (?:above|over) (?:the )?(?:Bank of England )?base rate`)
+	reUKComp       = regexp.MustCompile(`£ ?(40|70|100)(?:\.00)?\s+(?:fixed\s+)?(?:compensation|fixed sum|late payment compensation)`)
 )
 
 // checkMisstated: legal misstatements that code can see (LEGAL.MISSTATED): the €40
 // indemnity or recovery costs claimed from a consumer (C. com. D441-5 applies between
-// professionals only; CPCE L111-8), and the wrong UK compensation band (Late Payment
+// professionals only; CPCE L111-8), business late-payment penalties claimed from a
+// consumer (C. com. L441-10 between professionals; a consumer owes interest at the
+// legal rate, C. civ. 1231-6), and the wrong UK compensation band (Late Payment
 // of Commercial Debts (Interest) Act 1998, s. 5A: £40 < £1,000 ≤ £70 < £10,000 ≤ £100).
 func (l *letter) checkMisstated() {
 	if l.aud == B2C {
@@ -183,6 +188,12 @@ func (l *letter) checkMisstated() {
 		for _, en := range l.ents {
 			if en.Kind == EntAmount && en.Cents == 4000 && l.inMessage(en.Start) && !l.inTable(en.Start) && !l.negated(en.Start) {
 				l.hit("LEGAL.MISSTATED", en.Start, en.End, map[string]string{"_msg": "b2c"}, nil)
+			}
+		}
+		for _, m := range reB2CPenalties.FindAllStringIndex(l.t.s, -1) {
+			s, e := l.t.runeSpan(m[0], m[1])
+			if l.inMessage(s) && !l.negated(s) {
+				l.hit("LEGAL.MISSTATED", s, e, map[string]string{"_msg": "b2c_penalties"}, nil)
 			}
 		}
 	}
