@@ -168,6 +168,8 @@ var (
 	// reB2CPenalties are the business late-payment penalties (C. com. L441-10, the UK
 	// Late Payment Act), which a consumer does not owe.
 	reB2CPenalties = regexp.MustCompile(`(?i)\bL\.? ?441-10|(?:3|trois) fois le taux (?:d'intérêt )?légal|taux (?:directeur )?de la BCE|Late Payment of Commercial Debts|statutory interest|8 ?% (?:above|over) (?:the )?(?:Bank of England )?base rate`)
+	reL441         = regexp.MustCompile(`\bL\.? ?441-10\b`)
+	reBareLegal    = regexp.MustCompile(`(?i)p[ée]nalit[ée]s?[^.]{0,40}?\bau taux (?:de l'intérêt |d'intérêt |de l'intér[êe]t )?l[ée]gal`)
 	reUKComp       = regexp.MustCompile(`£ ?(40|70|100)(?:\.00)?\s+(?:fixed\s+)?(?:compensation|fixed sum|late payment compensation)`)
 )
 
@@ -194,6 +196,25 @@ func (l *letter) checkMisstated() {
 			s, e := l.t.runeSpan(m[0], m[1])
 			if l.inMessage(s) && !l.negated(s) {
 				l.hit("LEGAL.MISSTATED", s, e, map[string]string{"_msg": "b2c_penalties"}, nil)
+			}
+		}
+	}
+	if l.aud == Public {
+		for _, m := range reL441.FindAllStringIndex(l.t.s, -1) {
+			s, e := l.t.runeSpan(m[0], m[1])
+			if l.inMessage(s) && !l.negated(s) {
+				l.hit("LEGAL.MISSTATED", s, e, map[string]string{"_msg": "public_penalties"}, nil)
+			}
+		}
+	}
+	if l.aud == B2B && l.lang == "fr" {
+		for _, m := range reBareLegal.FindAllStringIndex(l.t.s, -1) {
+			if strings.Contains(strings.ToLower(l.t.s[m[0]:m[1]]), "fois") {
+				continue // « trois fois le taux légal »
+			}
+			s, e := l.t.runeSpan(m[0], m[1])
+			if l.inMessage(s) && !l.negated(s) {
+				l.hit("LEGAL.MISSTATED", s, e, map[string]string{"_msg": "legal_rate"}, nil)
 			}
 		}
 	}
