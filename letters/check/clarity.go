@@ -197,6 +197,46 @@ func (l *letter) checkTotals() {
 	}
 }
 
+// The means of payment asked for, and what makes them usable.
+var (
+	reTransfer = regexp.MustCompile(`(?i)\bvirement|bank transfer|\bBACS\b`)
+	reAccount  = regexp.MustCompile(`(?i)\bRIB\b|relev[ée] d'identit[ée] bancaire|sort code|account (?:number|no)`)
+	reCheque   = regexp.MustCompile(`(?i)\bch[èe]que|\bcheque`)
+	rePayee    = regexp.MustCompile(`(?i)à l'ordre de|libell[ée] à|payable to|made out to`)
+)
+
+// checkPaymentDetails: a transfer asked for without the account to pay into, a cheque
+// without its payee (CLAR.PAYMENT_MEANS): the debtor cannot pay as asked. A
+// confirmation of an agreed payment is not checked.
+func (l *letter) checkPaymentDetails() {
+	if l.stage == StageConf {
+		return // it confirms what was agreed: the debtor has the details
+	}
+	body := l.messageText()
+	if m := reTransfer.FindStringIndex(body); m != nil && !l.hasEnt(EntIBAN) && !reAccount.MatchString(l.t.s) {
+		if s, e, ok := l.spanOf(reTransfer); ok {
+			l.hit("CLAR.PAYMENT_MEANS", s, e, map[string]string{"_msg": "no_iban"}, nil)
+		}
+	}
+	if reCheque.MatchString(body) && !reTransfer.MatchString(body) && !l.hasEnt(EntIBAN) && !rePayee.MatchString(l.t.s) {
+		if s, e, ok := l.spanOf(reCheque); ok {
+			l.hit("CLAR.PAYMENT_MEANS", s, e, map[string]string{"_msg": "no_payee"}, nil)
+		}
+	}
+}
+
+// spanOf is the rune span of re's first match in the letter's message (subject, body,
+// closing), or false.
+func (l *letter) spanOf(re *regexp.Regexp) (int, int, bool) {
+	for _, m := range re.FindAllStringIndex(l.t.s, -1) {
+		s, e := l.t.runeSpan(m[0], m[1])
+		if l.inMessage(s) {
+			return s, e, true
+		}
+	}
+	return 0, 0, false
+}
+
 // The labels of an amount before or after tax.
 var (
 	reTTC = regexp.MustCompile(`(?i)\bTTC\b|toutes taxes comprises|incl(?:\.|uding)? VAT|VAT incl`)

@@ -19,6 +19,7 @@ var codeRules = []func(*letter){
 	(*letter).checkInvoiceDates,
 	(*letter).checkTotals,
 	(*letter).checkVAT,
+	(*letter).checkPaymentDetails,
 	(*letter).checkDeadline,
 	(*letter).checkContact,
 	(*letter).checkObjectLine,
