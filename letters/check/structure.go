@@ -171,7 +171,8 @@ var (
 	reB2CPenalties = regexp.MustCompile(`(?i)\bL\.? ?441-10|(?:3|trois) fois le taux (?:d'intérêt )?légal|taux (?:directeur )?de la BCE|Late Payment of Commercial Debts|statutory interest|8 ?% (?:above|over) (?:the )?(?:Bank of England )?base rate`)
 	reL441         = regexp.MustCompile(`\bL\.? ?441-10\b`)
 	reBareLegal    = regexp.MustCompile(`(?i)p[ée]nalit[ée]s?[^.]{0,40}?\bau taux (?:de l'intérêt |d'intérêt |de l'intér[êe]t )?l[ée]gal`)
-	reUKComp       = regexp.MustCompile(`£ ?(40|70|100)(?:\.00)?\s+(?:fixed\s+)?(?:compensation|fixed sum|late payment compensation)`)
+	reUKComp       = regexp.MustCompile(`£ ?(40|70|100)(?:\.00)?\s+(?:(?:fixed\s+)?(?:compensation|fixed sum|late payment compensation)|per invoice|for each invoice)`)
+	reUKRate       = regexp.MustCompile(`(?i)\b8 ?% (?:per annum|a year|per year|p\.a\.|per month|a month|monthly)`)
 )
 
 // checkMisstated: legal misstatements that code can see (LEGAL.MISSTATED): the €40
@@ -220,6 +221,17 @@ func (l *letter) checkMisstated() {
 		}
 	}
 	if l.lang == "en" && l.aud != B2C {
+		// Statutory interest is 8 points above the Bank of England base rate (Late
+		// Payment Act 1998, s. 4 and the 2002 Order), not a flat 8 %, and never monthly.
+		for _, m := range reUKRate.FindAllStringIndex(l.t.s, -1) {
+			if tail := l.t.s[m[1]:min(len(l.t.s), m[1]+40)]; reUKAbove.MatchString(tail) {
+				continue
+			}
+			s, e := l.t.runeSpan(m[0], m[1])
+			if l.inMessage(s) {
+				l.hit("LEGAL.MISSTATED", s, e, map[string]string{"_msg": "uk_rate"}, nil)
+			}
+		}
 		var principal int64
 		for _, e := range l.ents {
 			if e.Kind == EntAmount && e.Currency == "GBP" && int64(e.Cents) > principal && !isCompAmount(int64(e.Cents)) {
