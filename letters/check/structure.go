@@ -172,6 +172,7 @@ var (
 	reL441         = regexp.MustCompile(`\bL\.? ?441-10\b`)
 	reBareLegal    = regexp.MustCompile(`(?i)p[ée]nalit[ée]s?[^.]{0,40}?\bau taux (?:de l'intérêt |d'intérêt |de l'intér[êe]t )?l[ée]gal`)
 	reUKComp       = regexp.MustCompile(`£ ?(40|70|100)(?:\.00)?\s+(?:(?:fixed\s+)?(?:compensation|fixed sum|late payment compensation)|per invoice|for each invoice)`)
+	reUKAbove      = regexp.MustCompile(`(?i)^\s*(?:above|over) (?:the )?(?:Bank of England )?base`)
 	reUKRate       = regexp.MustCompile(`(?i)\b8 ?% (?:per annum|a year|per year|p\.a\.|per month|a month|monthly)`)
 )
 
