@@ -105,6 +105,29 @@ need() {
 key() { xdotool key --clearmodifiers "$@"; sleep 0.3; }
 click() { xdotool mousemove "$1" "$2" click 1; sleep 0.3; }
 dclick() { xdotool mousemove "$1" "$2" click --repeat 2 --delay 80 1; sleep 0.3; }
+# quit_app: close the window and wait for the app to exit (the dossier is then free for the CLI).
+quit_app() {
+  xdotool windowclose "$wid" 2>/dev/null || key ctrl+q
+  for _ in $(seq 1 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.2; done
+  kill "$app" 2>/dev/null || true
+  wait "$app" 2>/dev/null || true
+  app=""
+}
+# start_on DOSSIER WHAT: start the app again on DOSSIER, wait until it is loaded (WHAT names
+# the step if it is not) without an error, and place the window at 1366×768.
+start_on() {
+  "$bin" "$1" >>"$work/app.log" 2>&1 &
+  app=$!
+  need 30 "the app did not start again" '"event":"start"'
+  need 60 "$2" '"event":"loaded"'
+  grep -q '"error"' <<<"$(matching '"event":"loaded"')" && fail "$1 did not open: $(matching '"event":"loaded"')"
+  wid=$(relance_window 10)
+  [ -n "$wid" ] || fail "no Relance window after the restart"
+  sleep 0.5
+  xdotool windowmove "$wid" 0 0
+  xdotool windowsize "$wid" 1366 768
+  sleep 1
+}
 field() { sed -n "s/.*\"$1\":\"\\{0,1\\}\\([^\",}]*\\).*/\\1/p" <<<"$2" | tail -1; }
 
 # --- start ---------------------------------------------------------------------------
@@ -362,11 +385,7 @@ click 993 465 # « Fermer »
 sleep 0.3
 
 # Quit, then the CLI reads the new dossier.
-xdotool windowclose "$wid" 2>/dev/null || key ctrl+q
-for _ in $(seq 1 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.2; done
-kill "$app" 2>/dev/null || true
-wait "$app" 2>/dev/null || true
-app=""
+quit_app
 listed=$(RELANCE_LANG=en "$bin" customers --db "$newdb" 2>&1) || fail "relance customers --db $newdb: $listed"
 grep -q 'RECETTE' <<<"$listed" || fail "the CLI finds none of the imported customers in $newdb: $listed"
 rec=$(RELANCE_LANG=en "$bin" customer --db "$newdb" --customer "$edited" --format json 2>&1) || fail "relance customer $edited: $rec"
@@ -402,17 +421,7 @@ rm -f "$demo"
 "$bin" demo --out "$demo" --today 2026-12-04 >/dev/null 2>&1 || fail "relance demo --out $demo --today 2026-12-04"
 cp "$repo/testdata/bank/releve-demo.camt053.xml" "$HOME/0-releve-demo.camt053.xml" # first file of the home folder
 mark
-"$bin" "$demo" >>"$work/app.log" 2>&1 &
-app=$!
-need 30 "the app did not start again" '"event":"start"'
-need 60 "opening the demo of 4 December 2026" '"event":"loaded"'
-grep -q '"error"' <<<"$(matching '"event":"loaded"')" && fail "the demo did not open: $(matching '"event":"loaded"')"
-wid=$(relance_window 10)
-[ -n "$wid" ] || fail "no Relance window after the restart"
-sleep 0.5
-xdotool windowmove "$wid" 0 0
-xdotool windowsize "$wid" 1366 768
-sleep 1
+start_on "$demo" "opening the demo of 4 December 2026"
 mark
 click 37 13 # Fichier
 sleep 0.5
@@ -436,11 +445,7 @@ npay=$(field payments "$written") nret=$(field returns "$written")
 sleep 0.5
 shot statement-recorded
 [ "${npay:-0}" -gt 0 ] || fail "the statement recorded no payment: $written"
-xdotool windowclose "$wid" 2>/dev/null || key ctrl+q
-for _ in $(seq 1 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.2; done
-kill "$app" 2>/dev/null || true
-wait "$app" 2>/dev/null || true
-app=""
+quit_app
 pays=$(RELANCE_LANG=en "$bin" payment list --db "$demo" --format json 2>&1) || fail "relance payment list --db $demo: $pays"
 nbank=$(grep -c '"source": "bank:' <<<"$pays" || true)
 [ "$nbank" -eq $((npay + nret)) ] ||
@@ -460,16 +465,7 @@ errors=$(grep -F '"event":"error"' "$trace" || true)
 email=$("$bin" export-customer --db "$demo" --customer C00009 2>/dev/null | sed -n 's/.*"email": "\([^"]*\)".*/\1/p' | head -1)
 [ -n "$email" ] || fail "C00009 of the demo has no e-mail to erase"
 mark
-"$bin" "$demo" >>"$work/app.log" 2>&1 &
-app=$!
-need 30 "the app did not start again" '"event":"start"'
-need 60 "opening the demo for the erasure" '"event":"loaded"'
-wid=$(relance_window 10)
-[ -n "$wid" ] || fail "no Relance window after the restart"
-sleep 0.5
-xdotool windowmove "$wid" 0 0
-xdotool windowsize "$wid" 1366 768
-sleep 1
+start_on "$demo" "opening the demo for the erasure"
 click 1230 55 # the search field
 xdotool type --delay 40 "C00009"
 key Return
@@ -493,11 +489,7 @@ need 30 "erasing C00009" '"event":"written"' '"what":"erasure"'
 need 60 "opening the erased dossier again" '"event":"loaded"'
 sleep 1
 shot erased
-xdotool windowclose "$wid" 2>/dev/null || key ctrl+q
-for _ in $(seq 1 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.2; done
-kill "$app" 2>/dev/null || true
-wait "$app" 2>/dev/null || true
-app=""
+quit_app
 for f in "$demo" "$demo".backups/*.db; do
   ! grep -qaF "$email" "$f" || fail "the erased e-mail $email is still in $(basename "$f")"
 done
