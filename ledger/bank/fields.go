@@ -1,6 +1,7 @@
 package bank
 
 import (
+	"slices"
 	"sort"
 
 	"relance/assets/i18n"
@@ -32,31 +33,10 @@ func Fields() []tabular.Field {
 // FieldName names field f for the user, in lang (« Date d'opération », « Débit »…);
 // f itself for a field that is not a bank export's.
 func FieldName(lang string, f tabular.Field) string {
-	switch f {
-	case FieldDate:
-		return i18n.T(lang, "bank.field.date")
-	case FieldValueDate:
-		return i18n.T(lang, "bank.field.value_date")
-	case FieldLabel:
-		return i18n.T(lang, "bank.field.label")
-	case FieldDetail:
-		return i18n.T(lang, "bank.field.detail")
-	case FieldAmount:
-		return i18n.T(lang, "bank.field.amount")
-	case FieldDebit:
-		return i18n.T(lang, "bank.field.debit")
-	case FieldCredit:
-		return i18n.T(lang, "bank.field.credit")
-	case FieldCurrency:
-		return i18n.T(lang, "bank.field.currency")
-	case FieldReference:
-		return i18n.T(lang, "bank.field.reference")
-	case FieldDebtor:
-		return i18n.T(lang, "bank.field.debtor")
-	case FieldDebtorIBAN:
-		return i18n.T(lang, "bank.field.debtor_iban")
+	if !slices.Contains(Fields(), f) {
+		return string(f)
 	}
-	return string(f)
+	return i18n.T(lang, "bank.field."+string(f))
 }
 
 // Set returns the bank export's field set: the header texts that name each field
