@@ -137,6 +137,20 @@ func (k ItemKind) String() string {
 	return "adjustment"
 }
 
+// Nature names what an item is for people, as a stable code: a debit flagged as a
+// returned cheque or a rejected direct debit is "unpaid_cheque" or "rejected_debit"
+// (the ledger books it as an adjustment), any other item its Kind. The screens and the
+// PDFs translate it ("ui.itemkind." / "pdf.kind." + Nature).
+func (it *Item) Nature() string {
+	switch {
+	case it.Amount > 0 && it.Flags&FlagUnpaidCheque != 0:
+		return "unpaid_cheque"
+	case it.Amount > 0 && it.Flags&FlagRejectedDebit != 0:
+		return "rejected_debit"
+	}
+	return it.Kind.String()
+}
+
 // ParseItemKind parses the names returned by String.
 func ParseItemKind(s string) (ItemKind, bool) {
 	for i, n := range itemKindNames {

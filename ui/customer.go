@@ -186,13 +186,7 @@ func (a *App) itemsTable(acc *ledger.Account) fyne.CanvasObject {
 		case 0:
 			return it.Number
 		case 1:
-			switch {
-			case it.Amount > 0 && it.Flags&ledger.FlagUnpaidCheque != 0:
-				return a.t("ui.itemkind.unpaid_cheque")
-			case it.Amount > 0 && it.Flags&ledger.FlagRejectedDebit != 0:
-				return a.t("ui.itemkind.rejected_debit")
-			}
-			return a.t("ui.itemkind." + it.Kind.String())
+			return a.t("ui.itemkind." + it.Nature())
 		case 2:
 			return a.date(it.DocDate)
 		case 3:

@@ -41,7 +41,7 @@ func TestUIKeysUsedExist(t *testing.T) {
 	c := i18n.Default()
 	dynamic := map[string][]string{
 		"ui.kind.":            {"business", "consumer", "public"},
-		"ui.itemkind.":        {"invoice", "credit_note", "payment", "opening", "adjustment"},
+		"ui.itemkind.":        {"invoice", "credit_note", "payment", "opening", "adjustment", "unpaid_cheque", "rejected_debit"},
 		"ui.cstatus.":         {"normal", "agency", "dispute", "legal", "insolvency", "written_off"},
 		"ui.ready.company.":   {"address", "siren", "iban"},
 		"ui.ready.signatory.": {"name", "phone", "email"},

@@ -117,7 +117,7 @@ func openItems(d *pdfdoc.Doc, items []credit.OpenItem, asOf ledger.Date) totals 
 		if number == "" {
 			number = o.ID
 		}
-		t.RowStyled(st, number, d.T("pdf.kind."+o.Kind.String()), d.Date(o.DocDate), d.Date(o.DueDate),
+		t.RowStyled(st, number, d.T("pdf.kind."+o.Nature()), d.Date(o.DocDate), d.Date(o.DueDate),
 			d.Money(o.Amount), d.Money(o.Amount-o.OpenAt), d.Money(o.OpenAt), late, d.Money(running))
 	}
 	t.Total(d.T("pdf.st.total"), "", "", "", d.Money(s.amount), d.Money(s.paid), d.Money(s.open), "", d.Money(running))
