@@ -400,22 +400,8 @@ func (s *Session) ApplyStatement(r *BankReview, choices []BankChoice, at ledger.
 			default:
 				return nil, r.lineProblem("bankimp.err.kind", i)
 			}
-			if err := tx.AddPayment(&p); err != nil {
+			if err := addPayment(tx, &p, at); err != nil {
 				return nil, r.lineError("bankimp.err.alloc", i, err)
-			}
-			act := dunning.Action{Customer: p.Customer, Kind: payment.KindPayment, Date: p.Date, Amount: p.Amount, Note: p.Ref,
-				By: who, Record: p.ID, Status: dunning.ActionDone}
-			if p.IsReturn() {
-				act.Kind = payment.KindReturned
-			}
-			for _, al := range p.Allocations {
-				act.Items = append(act.Items, al.Item)
-			}
-			if at != p.Date {
-				act.Recorded = at
-			}
-			if err := tx.AddAction(&act); err != nil {
-				return nil, err
 			}
 			if a := account(p.Customer); a != nil {
 				payment.Apply(a, []payment.Payment{p})

@@ -71,20 +71,7 @@ func (s *Session) RecordPayment(req payment.Request, at ledger.Date, by string) 
 	if err != nil {
 		return nil, err
 	}
-	err = s.DB.Update(func(tx *store.Tx) error {
-		if err := tx.AddPayment(&p); err != nil {
-			return err
-		}
-		act := dunning.Action{Customer: p.Customer, Kind: payment.KindPayment, Date: p.Date, Amount: p.Amount, Note: p.Ref,
-			By: p.By, Record: p.ID, Status: dunning.ActionDone}
-		for _, al := range p.Allocations {
-			act.Items = append(act.Items, al.Item)
-		}
-		if at != p.Date {
-			act.Recorded = at
-		}
-		return tx.AddAction(&act)
-	})
+	err = s.DB.Update(func(tx *store.Tx) error { return addPayment(tx, &p, at) })
 	if err != nil {
 		return nil, err
 	}
@@ -163,24 +150,34 @@ func (s *Session) ReturnPayment(id string, date ledger.Date, at ledger.Date, by 
 		}
 		r := payment.Payment{Kind: payment.KindReturn, Returns: id, Customer: p.Customer, Date: date, Amount: p.Amount,
 			Method: p.Method, Ref: p.Ref, Allocations: p.Allocations, Entered: at, By: s.Who(by), Source: payment.SourceManual}
-		if err := tx.AddPayment(&r); err != nil {
-			return err
-		}
 		out = &r
-		act := dunning.Action{Customer: r.Customer, Kind: payment.KindReturned, Date: date, Amount: r.Amount, Note: r.Ref,
-			By: r.By, Record: r.ID, Status: dunning.ActionDone}
-		for _, al := range r.Allocations {
-			act.Items = append(act.Items, al.Item)
-		}
-		if at != date {
-			act.Recorded = at
-		}
-		return tx.AddAction(&act)
+		return addPayment(tx, &r, at)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// addPayment stores p (a payment received or a return, entered at date at) with its
+// action in the customer's history — « Règlement » or « Impayé », on the payment's
+// date, the invoices it settles or opens again — in transaction tx.
+func addPayment(tx *store.Tx, p *payment.Payment, at ledger.Date) error {
+	if err := tx.AddPayment(p); err != nil {
+		return err
+	}
+	act := dunning.Action{Customer: p.Customer, Kind: payment.KindPayment, Date: p.Date, Amount: p.Amount, Note: p.Ref,
+		By: p.By, Record: p.ID, Status: dunning.ActionDone}
+	if p.IsReturn() {
+		act.Kind = payment.KindReturned
+	}
+	for _, al := range p.Allocations {
+		act.Items = append(act.Items, al.Item)
+	}
+	if at != p.Date {
+		act.Recorded = at
+	}
+	return tx.AddAction(&act)
 }
 
 // notReturned refuses payment p (nil: nothing to check) when a return still applied
