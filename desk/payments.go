@@ -190,10 +190,8 @@ func notReturned(tx *store.Tx, p *payment.Payment) error {
 	if err != nil {
 		return err
 	}
-	for _, r := range all {
-		if r.IsReturn() && r.Returns == p.ID && r.Active() {
-			return &ledger.Problem{Key: "payment.err.returned", Args: []string{"field", "id", "value", p.ID, "return", r.ID}}
-		}
+	if ret, ok := payment.ReturnedBy(all)[p.ID]; ok {
+		return &ledger.Problem{Key: "payment.err.returned", Args: []string{"field", "id", "value", p.ID, "return", ret}}
 	}
 	return nil
 }

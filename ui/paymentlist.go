@@ -32,12 +32,7 @@ func (a *App) paymentsTab(id string) fyne.CanvasObject {
 		box.Add(widget.NewLabel(a.t("ui.paylist.none")))
 		return box
 	}
-	returned := map[string]string{} // payment ID → the active return taking it back
-	for _, p := range pays {
-		if p.IsReturn() && p.Active() {
-			returned[p.Returns] = p.ID
-		}
-	}
+	returned := payment.ReturnedBy(pays) // payment ID → the return taking it back
 	writable := a.db != nil && !a.db.ReadOnly()
 	for i := len(pays) - 1; i >= 0; i-- { // the latest first
 		p := pays[i]

@@ -192,3 +192,16 @@ func (p *Payment) Validate() error {
 	}
 	return nil
 }
+
+// ReturnedBy maps the ID of each payment of pays that a return still applied takes
+// back to that return's ID: such a payment can be neither taken back again nor
+// reversed.
+func ReturnedBy(pays []Payment) map[string]string {
+	out := map[string]string{}
+	for i := range pays {
+		if p := &pays[i]; p.IsReturn() && p.Active() {
+			out[p.Returns] = p.ID
+		}
+	}
+	return out
+}
