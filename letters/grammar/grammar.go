@@ -191,7 +191,9 @@ func (c *Checker) post(ctx context.Context, path string, form url.Values) ([]byt
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("grammar: %w", ctx.Err())
 		}
-		if !srv.exited() || attempt > 0 {
+		// A connection refused or reset may come just before the process is reaped: give
+		// its exit a moment to be seen before calling the server alive but failing.
+		if !srv.exitedWithin(time.Second) || attempt > 0 {
 			return nil, unavailable(err)
 		}
 		c.stop(srv) // it died (killed, crashed): start a new one once

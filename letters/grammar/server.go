@@ -274,6 +274,16 @@ func (s *server) exited() bool {
 	}
 }
 
+// exitedWithin reports whether the server has exited or exits within d.
+func (s *server) exitedWithin(d time.Duration) bool {
+	select {
+	case <-s.done:
+		return true
+	case <-time.After(d):
+		return false
+	}
+}
+
 // kill stops the server and its worker processes, waiting at most 3 s.
 func (s *server) kill() {
 	_ = s.stdin.Close() // cleanup after the error returned below, or shutdown: nothing to report
