@@ -146,13 +146,7 @@ func runCheckLetter(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		opt.Account = a
-		if opt.Audience == "" {
-			opt.Audience = check.AudienceOf(a.Customer.Kind)
-		}
-		if opt.Lang == "" {
-			opt.Lang = a.Customer.Language()
-		}
+		opt.ForCustomer(a)
 	}
 	e, err := check.New()
 	if err != nil {

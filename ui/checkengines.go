@@ -107,10 +107,7 @@ func (a *App) updateLetterFindings(v *letterFindingsView, l *compose.Letter) {
 	if st, ok := lettercheck.ParseStage(string(l.Stage)); ok {
 		opt.Stage = st
 	}
-	if acc := a.book.Account(l.Customer); acc != nil {
-		opt.Audience = lettercheck.AudienceOf(acc.Customer.Kind)
-		opt.Account = acc
-	}
+	opt.ForCustomer(a.book.Account(l.Customer))
 	text := l.PlainText()
 	lang := a.lang
 	show := func(res *lettercheck.Result) {

@@ -93,7 +93,7 @@ func (l *letter) checkInvoiceRef() {
 	if m := reVagueInvoice.FindStringIndex(l.t.s); m != nil {
 		s, e := l.t.runeSpan(m[0], m[1])
 		if l.inMessage(s) {
-			l.hit("CLAR.INVOICE_REF", s, e, nil, nil)
+			l.hit("CLAR.INVOICE_REF", s, e, map[string]string{"_msg": "vague"}, nil)
 			return
 		}
 	}
@@ -147,9 +147,13 @@ func (l *letter) checkTotals() {
 	var items []am
 	byRef := map[string]Entity{}
 	l.checkTables()
+	var sec Section
 	for _, e := range l.ents {
 		if e.Kind != EntAmount || !l.inMessage(e.Start) || l.inTable(e.Start) {
 			continue
+		}
+		if s := l.sectionAt(e.Start); s != sec {
+			items, sec = nil, s // a total sums amounts of its own part (the body, an annex)
 		}
 		s := l.sentenceAt(e.Start)
 		ref := ""
@@ -468,9 +472,8 @@ func (l *letter) wordCount(start, end int) int {
 	return n
 }
 
-// checkTables checks the total row of each invoice table (rows of cells separated by
-// |, as compose.Letter.PlainText writes them): every amount column of the total row
-// must be the sum of the rows above it.
+// checkTables checks the total row of each invoice table (SecTable lines, see
+// markTables): every amount column of the total row must be the sum of the rows above it.
 func (l *letter) checkTables() {
 	var rows [][]Entity // amounts per row, in column order
 	var rowText []string
@@ -499,7 +502,7 @@ func (l *letter) checkTables() {
 		}
 	}
 	for _, ln := range l.lines {
-		if strings.Count(ln.text, "|") < 2 || !l.inMessage(ln.start) {
+		if ln.sec != SecTable {
 			flush()
 			continue
 		}

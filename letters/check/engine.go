@@ -136,7 +136,7 @@ func (e *Engine) Check(letterText string, opt Options) *Result {
 		l.off[id] = true
 	}
 	l.lines = segment(l.t)
-	l.sents = splitSentences(l.t, l.lines)
+	markFurniture(l.lines)
 	// the letter date: given, or read from the place/date line (parsed alone, so that
 	// the whole letter is scanned once, with the letter's year for dates without one)
 	l.date = opt.Date
@@ -159,6 +159,8 @@ func (e *Engine) Check(letterText string, opt Options) *Result {
 		year = l.date.Year()
 	}
 	l.ents = extract(l.t, l.lang, year)
+	l.markTables()
+	l.sents = splitSentences(l.t, l.lines)
 	if l.stage == StageConf && l.date.Valid() {
 		// in a confirmation, a future date in the body is the promised payment date
 		for i := range l.ents {
@@ -324,6 +326,14 @@ func (l *letter) hitSev(id string, start, end int, sev Severity, params map[stri
 	r := l.e.cat.Rule(id)
 	if r == nil || !l.on(id) {
 		return
+	}
+	if _, ok := params["match"]; !ok {
+		// {match} is always the span's own words, so a message quotes only what is written
+		p := map[string]string{"match": strings.Join(strings.Fields(l.t.slice(start, end)), " ")}
+		for k, v := range params {
+			p[k] = v
+		}
+		params = p
 	}
 	tx := r.TextIn(l.msgLang)
 	tx.Message = altMessage(tx, params)
@@ -509,7 +519,7 @@ func (l *letter) merge() []Finding {
 	return out
 }
 
-var sectionOrder = []Section{SecHeader, SecRecipient, SecPlaceDate, SecReferences, SecSubject, SecSalutation, SecBody, SecClosing, SecSignature, SecEnclosures}
+var sectionOrder = []Section{SecHeader, SecRecipient, SecPlaceDate, SecReferences, SecSubject, SecSalutation, SecBody, SecTable, SecClosing, SecSignature, SecEnclosures}
 
 func sectionRank(s Section) int {
 	for i, x := range sectionOrder {

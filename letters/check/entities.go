@@ -12,10 +12,17 @@ import (
 // Entity patterns (on the normalised text: apostrophes are ', spaces are ' ').
 var (
 	// FR: 1 250,00 € | 1250 € | 1.250€ | 1 250 euros | 1 250,00 EUR ; EN: €1,250.00 | £40 | 1,250.00 EUR
-	reAmountPost  = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}.,])(\d{1,3}(?:[ .,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)( ?)(€|euros?|eur|£|gbp|usd|\$)(?:$|[^\p{L}])`)
-	reAmountPre   = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(€|£|\$) ?(\d{1,3}(?:[, ]\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)`)
-	reInvoice     = regexp.MustCompile(`(?i)(?:factures?|invoices?|avoirs?|credit notes?|n°|no\.|nos\.|number|num[ée]ro|#)\s*(?:n°|no\.?|number|num[ée]ro|#|ref\.?)?\s*:?\s*((?:[A-Z]{1,6}[-/ ]?)?\d[\dA-Z]*(?:[-/][\dA-Z]+)*)`)
-	reInvoiceBare = regexp.MustCompile(`(?:^|[^\p{L}\p{N}-])([A-Z]{2,5}-\d{2,4}(?:-\d{1,6})+)(?:$|[^\p{L}\p{N}-])`)
+	reAmountPost = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}.,])(\d{1,3}(?:[ .,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)( ?)(€|euros?|eur|£|gbp|usd|\$)(?:$|[^\p{L}\p{N}])`)
+	reAmountPre  = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(€|£|\$) ?(\d{1,3}(?:[, ]\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)`)
+	reInvoice    = regexp.MustCompile(`(?i)(?:factures?|invoices?|avoirs?|credit notes?|n°|no\.|nos\.|number|num[ée]ro|#)\s*(?:n°|no\.?|number|num[ée]ro|#|ref\.?)?\s*:?\s*((?:[A-Z]{1,6}[-/ ]?)?\d[\dA-Z]*(?:[-/][\dA-Z]+)*)`)
+	// reInvoiceOrCredit names an invoice or a credit note (not just « n° »).
+	reInvoiceOrCredit = regexp.MustCompile(`(?i)factur|invoice|avoir|credit note`)
+	// reAccountCue ends the words before a number that is not an invoice's: a customer
+	// account, a dispute or file reference (« compte client n° C00020 », « réf. L2026-0042 »).
+	reAccountCue = regexp.MustCompile(`(?i)(?:compte(?:\s+client)?|client|customer(?:\s+account)?|account|r[ée]f\.?|r[ée]f[ée]rence|reference|litige|dispute|dossier|file)\s*(?:n°|no\.?)?\s*:?\s*$`)
+	// reInvoiceBare is a reference without the word « facture »: FA-2026-0412, or
+	// FA2026-01391 as accounting software numbers invoices (a table's first column).
+	reInvoiceBare = regexp.MustCompile(`(?:^|[^\p{L}\p{N}-])([A-Z]{2,5}-\d{2,4}(?:-\d{1,6})+|[A-Z]{1,5}\d{2,8}[-/]\d{1,8})(?:$|[^\p{L}\p{N}-])`)
 	reDateFR      = regexp.MustCompile(`(?i)(?:(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2}|1er)\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)(?:\s+(\d{4}))?`)
 	reDateEN1     = regexp.MustCompile(`(?i)(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s*,?\s*(\d{4})?`)
 	reDateEN2     = regexp.MustCompile(`(?i)(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`)
@@ -26,7 +33,7 @@ var (
 	reIBAN        = regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b`)
 	rePhone       = regexp.MustCompile(`(?:\+33 ?\(?0?\)? ?[1-9]|\b0[1-9])(?:[ .-]?\d{2}){4}\b|\+44 ?(?:\(0\))? ?\d{2,4}[ \d]{6,10}\d|\b0\d{3,4} ?\d{3} ?\d{3,4}\b`)
 	reEmail       = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}`)
-	reLegalRef    = regexp.MustCompile(`(?i)(?:art(?:icle)?s?\.?\s*)?\b[LRD]\.? ?\d{3}-\d+(?:-\d+)?|(?i)articles?\s+\d{4}(?:-\d)?(?:\s+du\s+code\s+civil)?|\bLate Payment of Commercial Debts[^.]*Act 1998`)
+	reLegalRef    = regexp.MustCompile(`(?i)(?:art(?:icle)?s?\.?\s*)?\b[LRD]\.? ?\d{3,4}-\d{1,3}\b(?:-\d+)?|(?i)articles?\s+\d{4}(?:-\d)?(?:\s+du\s+code\s+civil)?|\bLate Payment of Commercial Debts[^.]*Act 1998`)
 	reRate        = regexp.MustCompile(`\d+(?:[.,]\d+)? ?%`)
 	reCompanyID   = regexp.MustCompile(`(?i)\b(?:siren|siret|rcs)\b[^\n]{0,40}?\d{3} ?\d{3} ?\d{3}|\bcompany (?:no|number|registration)`)
 )
@@ -195,17 +202,17 @@ func extract(t *text, lang string, year int) []Entity {
 			add(EntPhone, m[0], m[1], Entity{})
 		}
 	}
-	// invoice references
+	// invoice references (not a customer account number: « compte client n° C00020 »)
 	for _, m := range reInvoice.FindAllStringSubmatchIndex(t.s, -1) {
 		bs, be := m[2], m[3]
 		ref := t.s[bs:be]
-		if taken(bs, be) || !hasDigitAndLen(ref) {
+		if taken(bs, be) || !hasDigitAndLen(ref) || !reInvoiceOrCredit.MatchString(t.s[m[0]:bs]) && reAccountCue.MatchString(t.s[max(0, m[0]-30):m[0]]) {
 			continue
 		}
 		add(EntInvoice, bs, be, Entity{})
 	}
 	for _, m := range reInvoiceBare.FindAllStringSubmatchIndex(t.s, -1) {
-		if !taken(m[2], m[3]) {
+		if !taken(m[2], m[3]) && !reAccountCue.MatchString(t.s[max(0, m[2]-30):m[2]]) {
 			add(EntInvoice, m[2], m[3], Entity{})
 		}
 	}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -83,10 +84,45 @@ func grammarSeverity(typ string) Severity {
 	return Warning
 }
 
+// prose is the original text with everything that is not prose blanked out (letterhead,
+// addresses, place and date, references, tables, signature, page furniture, annexes): offsets
+// and line breaks are kept, so the engine's findings fall where they were, and it is not
+// asked to read a company name or a table header as a sentence.
+func (l *letter) prose() string {
+	out := append([]rune(nil), l.t.orig...)
+	for _, ln := range l.lines {
+		switch ln.sec {
+		case SecHeader, SecRecipient, SecPlaceDate, SecReferences, SecTable, SecSignature, SecEnclosures:
+		default:
+			continue
+		}
+		s, e := l.t.origSpan(ln.start, ln.end)
+		for i := s; i < e && i < len(out); i++ {
+			if out[i] != '\n' && out[i] != '\r' {
+				out[i] = ' '
+			}
+		}
+	}
+	return string(out)
+}
+
+// reDateAhead is a day and month starting the text (« 24 octobre », « 1er mars »).
+var reDateAhead = regexp.MustCompile(`(?i)^\s+(?:\d{1,2}|1er)\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\b`)
+
+// datedPlural reports Grammalecte's « des » → « dès » on « nos courriers des 24 octobre
+// et 8 novembre »: « des » (de + les) before dates is right, « dès » would not be.
+func (l *letter) datedPlural(start, end int) bool {
+	if !strings.EqualFold(string(l.t.orig[start:end]), "des") {
+		return false
+	}
+	rest := l.t.orig[end:min(end+30, len(l.t.orig))]
+	return reDateAhead.MatchString(string(rest))
+}
+
 // grammar runs the external engine on the original text and maps its findings to
 // GRAM.ENGINE. Its offsets are runes of the original text.
 func (l *letter) grammar() error {
-	gf, err := l.opt.Grammar.Check(l.lang, string(l.t.orig))
+	gf, err := l.opt.Grammar.Check(l.lang, l.prose())
 	if err != nil {
 		return fmt.Errorf("check: grammar: %w", err)
 	}
@@ -94,7 +130,7 @@ func (l *letter) grammar() error {
 	n := len(l.t.orig)
 	for _, g := range gf {
 		sev := grammarSeverity(g.Type)
-		if sev == 0 || g.Start < 0 || g.End > n || g.Start >= g.End {
+		if sev == 0 || g.Start < 0 || g.End > n || g.Start >= g.End || l.datedPlural(g.Start, g.End) {
 			continue
 		}
 		f := Finding{Rule: "GRAM.ENGINE", Category: CatGrammar, Severity: sev, Base: r.base, Start: g.Start, End: g.End,

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -25,7 +26,7 @@ func splitSentences(t *text, lines []line) []sentence {
 		// sections other than body and closing)
 		j := i + 1
 		if l.sec == SecBody || l.sec == SecClosing {
-			for j < len(lines) && lines[j].sec == l.sec && strings.TrimSpace(lines[j].text) != "" && !bullet(lines[j].text) {
+			for j < len(lines) && lines[j].sec == l.sec && strings.TrimSpace(lines[j].text) != "" && !bullet(lines[j].text) && !endsItem(lines[j-1].text) {
 				j++
 			}
 		}
@@ -62,6 +63,17 @@ func splitSentences(t *text, lines []line) []sentence {
 	}
 	return out
 }
+
+// endsItem reports a line that ends where it stands: it introduces a list (« … en 3
+// échéances : ») or is an item of one (« 1re échéance : 96,15 € au plus tard le… »,
+// « 1st instalment: €96.15 by… »), as a schedule is written line by line.
+func endsItem(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ":") || bullet(s) || reLabelItem.MatchString(s)
+}
+
+// reLabelItem is a short label, a colon and its value on one line.
+var reLabelItem = regexp.MustCompile(`^\S+(?:\s+\S+){0,2}\s?:\s+\S.{0,80}[^.;:!?]$`)
 
 func bullet(s string) bool {
 	s = strings.TrimSpace(s)

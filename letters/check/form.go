@@ -84,12 +84,12 @@ func (l *letter) checkAppellation() {
 		if m := reYoursSinc.FindStringIndex(ln.text); m != nil && sir {
 			fix := "Yours faithfully"
 			s, e := ln.start+len([]rune(ln.text[:m[0]])), ln.start+len([]rune(ln.text[:m[1]]))
-			l.hitSev("STRUCT.APPELLATION", s, e, Error, map[string]string{"_msg": "mismatch_sir"}, &fix)
+			l.hitSev("STRUCT.APPELLATION", s, e, Error, map[string]string{"_msg": "mismatch_sir", "salutation": strings.TrimRight(strings.TrimSpace(txt), ",")}, &fix)
 		}
 		if m := reYoursFaith.FindStringIndex(ln.text); m != nil && named {
 			fix := "Yours sincerely"
 			s, e := ln.start+len([]rune(ln.text[:m[0]])), ln.start+len([]rune(ln.text[:m[1]]))
-			l.hitSev("STRUCT.APPELLATION", s, e, Error, map[string]string{"_msg": "mismatch_named"}, &fix)
+			l.hitSev("STRUCT.APPELLATION", s, e, Error, map[string]string{"_msg": "mismatch_named", "salutation": strings.TrimRight(strings.TrimSpace(txt), ",")}, &fix)
 		}
 	}
 }
@@ -136,7 +136,7 @@ func (l *letter) checkClosing() {
 	}
 	if l.lang == "fr" {
 		if m := reSalutationsIncomplete.FindStringIndex(all); m != nil && !reSalutationsFull.MatchString(all) {
-			l.hit("STRUCT.CLOSING_FORMULA", cl[0].start, cl[len(cl)-1].end, map[string]string{"_msg": "incomplete"}, nil)
+			l.hit("STRUCT.CLOSING_FORMULA", cl[0].start, cl[len(cl)-1].end, map[string]string{"_msg": "incomplete", "match": strings.Join(strings.Fields(all), " ")}, nil)
 		} else if l.salutationLine() != nil && strings.Contains(strings.ToLower(all), "agr") && !reCloseFormFR.MatchString(all) {
 			l.hitSev("STRUCT.CLOSING_FORMULA", cl[0].start, cl[len(cl)-1].end, Advice, map[string]string{"_msg": "repeat"}, nil)
 		}

@@ -108,7 +108,7 @@ func segment(t *text) []line {
 		switch {
 		case reSubject.MatchString(l.text):
 			l.sec = SecSubject
-		case rePlaceDate.MatchString(l.text):
+		case rePlaceDate.MatchString(l.text), rePlaceDateTail.MatchString(l.text) && !reSubject.MatchString(l.text):
 			l.sec = SecPlaceDate
 		case reReference.MatchString(l.text):
 			l.sec = SecReferences

@@ -307,7 +307,7 @@ func (l *letter) negated(i int) bool {
 func (l *letter) inTable(i int) bool {
 	for _, ln := range l.lines {
 		if i >= ln.start && i <= ln.end {
-			return strings.Count(ln.text, "|") >= 2
+			return ln.sec == SecTable
 		}
 	}
 	return false

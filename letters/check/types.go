@@ -14,6 +14,7 @@ package check
 
 import (
 	"relance/ledger"
+	"strings"
 )
 
 // Speller reports unknown words; implemented by letters/spell (hunspell). nil: spelling off.
@@ -100,6 +101,26 @@ func AudienceOf(k ledger.CustomerKind) Audience {
 		return Public
 	}
 	return B2B
+}
+
+// ForCustomer fills what the options leave empty from the customer's account: the
+// ledger to cross-check, the audience (its kind), the letter language and the debtor's
+// country (its address). The window, the command line and the tests call it, so a letter
+// is checked the same way everywhere.
+func (o *Options) ForCustomer(acc *ledger.Account) {
+	if acc == nil {
+		return
+	}
+	o.Account = acc
+	if o.Audience == "" {
+		o.Audience = AudienceOf(acc.Customer.Kind)
+	}
+	if o.Lang == "" {
+		o.Lang = acc.Customer.Language()
+	}
+	if o.Country == "" && acc.Customer.Address.Country != "" {
+		o.Country = strings.ToUpper(acc.Customer.Address.Country)
+	}
 }
 
 // Severity is how serious a finding is, after adjustment to the stage.
@@ -194,6 +215,7 @@ const (
 	SecSubject    Section = "subject"    // « Objet : … »
 	SecSalutation Section = "salutation" // « Madame, »
 	SecBody       Section = "body"
+	SecTable      Section = "table"     // invoice or décompte table: facts, not prose
 	SecClosing    Section = "closing"   // « Nous vous prions d'agréer… »
 	SecSignature  Section = "signature" // name and title
 	SecEnclosures Section = "enclosures"

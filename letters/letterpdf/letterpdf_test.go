@@ -68,6 +68,12 @@ func input(t testing.TB, book *ledger.Book, id string, stage templates.Stage, la
 
 func pdfText(t testing.TB, pdf []byte) string {
 	t.Helper()
+	return pdfTextMode(t, pdf, "-layout")
+}
+
+// pdfTextMode runs pdftotext with mode (-layout, -raw).
+func pdfTextMode(t testing.TB, pdf []byte, mode string) string {
+	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext not installed")
 	}
@@ -75,7 +81,7 @@ func pdfText(t testing.TB, pdf []byte) string {
 	if err := os.WriteFile(path, pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	out, err := exec.Command("pdftotext", mode, path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
