@@ -99,6 +99,27 @@ type letter struct {
 // external engine's failure is reported in the result (GrammarError) without stopping
 // the rest.
 func (e *Engine) Check(letterText string, opt Options) *Result {
+	l := e.read(letterText, opt)
+	for _, r := range e.cat.Rules {
+		if !l.on(r.ID) {
+			continue
+		}
+		switch r.Kind {
+		case "lexicon":
+			l.runLexicon(r)
+		case "presence":
+			l.runPresence(r)
+		}
+	}
+	for _, c := range codeRules {
+		c(l)
+	}
+	return l.result(letterText)
+}
+
+// read prepares a letter for the rules: language, stage and audience, its lines and their
+// sections, its date, entities, tables and sentences.
+func (e *Engine) read(letterText string, opt Options) *letter {
 	l := &letter{e: e, opt: opt, t: normalize(letterText)}
 	l.lang = opt.Lang
 	if l.lang != "fr" && l.lang != "en" {
@@ -169,21 +190,13 @@ func (e *Engine) Check(letterText string, opt Options) *Result {
 			}
 		}
 	}
+	return l
+}
 
-	for _, r := range e.cat.Rules {
-		if !l.on(r.ID) {
-			continue
-		}
-		switch r.Kind {
-		case "lexicon":
-			l.runLexicon(r)
-		case "presence":
-			l.runPresence(r)
-		}
-	}
-	for _, c := range codeRules {
-		c(l)
-	}
+// result runs the external engines, scores the letter and returns its findings, merged
+// and sorted.
+func (l *letter) result(letterText string) *Result {
+	opt := l.opt
 	res := &Result{Text: letterText, Lang: l.lang, Stage: l.stage, Audience: l.aud, Date: l.date}
 	res.SpellingOff = opt.Speller == nil
 	res.GrammarOff = opt.Grammar == nil
@@ -240,6 +253,15 @@ func (l *letter) sectionAt(i int) Section {
 		return l.lines[k].sec
 	}
 	return ""
+}
+
+// lineAt returns the line holding normalised offset i.
+func (l *letter) lineAt(i int) line {
+	k := sort.Search(len(l.lines), func(k int) bool { return l.lines[k].end >= i })
+	if k < len(l.lines) {
+		return l.lines[k]
+	}
+	return line{}
 }
 
 // sentenceAt returns the sentence holding normalised offset i.

@@ -22,14 +22,14 @@ var (
 	reAccountCue = regexp.MustCompile(`(?i)(?:compte(?:\s+client)?|client|customer(?:\s+account)?|account|r[ée]f\.?|r[ée]f[ée]rence|reference|litige|dispute|dossier|file)\s*(?:n°|no\.?)?\s*:?\s*$`)
 	// reInvoiceBare is a reference without the word « facture »: FA-2026-0412, or
 	// FA2026-01391 as accounting software numbers invoices (a table's first column).
-	reInvoiceBare = regexp.MustCompile(`(?:^|[^\p{L}\p{N}-])([A-Z]{2,5}-\d{2,4}(?:-\d{1,6})+|[A-Z]{1,5}\d{2,8}[-/]\d{1,8})(?:$|[^\p{L}\p{N}-])`)
+	reInvoiceBare = regexp.MustCompile(`(?:^|[^\p{L}\p{N}-])([A-Z]{2,5}-\d{2,4}(?:-\d{1,6})+|[A-Z]{2,5}-\d{3,8}|[A-Z]{2,5}(?:-[A-Z]{2,5})+-\d{2,8}|[A-Z]{1,5}\d{2,8}[-/]\d{1,8})(?:$|[^\p{L}\p{N}-])`)
 	reDateFR      = regexp.MustCompile(`(?i)(?:(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2}|1er)\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)(?:\s+(\d{4}))?`)
 	reDateEN1     = regexp.MustCompile(`(?i)(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s*,?\s*(\d{4})?`)
 	reDateEN2     = regexp.MustCompile(`(?i)(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`)
 	reDateNum     = regexp.MustCompile(`(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?:$|[^\d/])`)
 	reDateISO     = regexp.MustCompile(`(?:^|[^\d-])(\d{4})-(\d{2})-(\d{2})(?:$|[^\d])`)
 	reRelDeadline = regexp.MustCompile(`(?i)(?:sous|dans un d[ée]lai de|d'ici|within|in the next)\s+(\d{1,2}|huit|quinze|trente|dix|seven|eight|fourteen|fifteen|thirty|ten)\s+(?:jours|days)|sous huitaine|sous quinzaine`)
-	reDeadlineCue = regexp.MustCompile(`(?i)(?:au\s+plus\s+tard|avant\s+le|d'ici\s+le|jusqu'au|pour\s+le|no\s+later\s+than|by|before|on\s+or\s+before|until)\s*(?:le\s+|the\s+)?$`)
+	reDeadlineCue = regexp.MustCompile(`(?i)(?:au\s+plus\s+tard(?:\s+[àa]\s+(?:son|leur)\s+[ée]ch[ée]ance\s*,?)?|avant\s+le|d'ici\s+le|jusqu'au|pour\s+le|no\s+later\s+than|by|before|on\s+or\s+before|until)\s*(?:le\s+|the\s+)?$`)
 	reIBAN        = regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b`)
 	rePhone       = regexp.MustCompile(`(?:\+33 ?\(?0?\)? ?[1-9]|\b0[1-9])(?:[ .-]?\d{2}){4}\b|\+44 ?(?:\(0\))? ?\d{2,4}[ \d]{6,10}\d|\b0\d{3,4} ?\d{3} ?\d{3,4}\b`)
 	reEmail       = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}`)
@@ -236,7 +236,7 @@ func extract(t *text, lang string, year int) []Entity {
 		if out[i].Kind != EntDate {
 			continue
 		}
-		from := out[i].Start - 24
+		from := out[i].Start - 40
 		if from < 0 {
 			from = 0
 		}

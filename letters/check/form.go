@@ -18,6 +18,7 @@ var (
 	reCordialement          = regexp.MustCompile(`(?i)(?:bien\s+)?cordialement|bien à vous|amicalement`)
 	reSalutationsIncomplete = regexp.MustCompile(`(?i)salutations`)
 	reSalutationsFull       = regexp.MustCompile(`(?i)salutations\s+(?:distingu[ée]es|respectueuses|les meilleures)|meilleures salutations|sentiments|considération|salutations\s+distingu`)
+	reSlangClosingEN        = regexp.MustCompile(`(?i)^\s*(?:cheers|thanks|ta|best)\s*,?\s*$`) // too casual for any letter
 	reClosingEN             = regexp.MustCompile(`(?i)^\s*(?:regards|best|best wishes|cheers|thanks|thank you|many thanks|kind regards|best regards)\s*,?\s*$`)
 	reGenericSig            = regexp.MustCompile(`(?i)^\s*(?:le|la|les|l'|the)?\s*(?:service|département|department|direction|team|équipe|comptabilit|accounts|credit control|recouvrement|management|la direction)`)
 )
@@ -130,7 +131,7 @@ func (l *letter) checkClosing() {
 				s, e := ln.start+len([]rune(ln.text[:m[0]])), ln.start+len([]rune(ln.text[:m[1]]))
 				l.hitSev("STRUCT.CLOSING_FORMULA", s, e, sev, map[string]string{"_msg": "familiar", "match": ln.text[m[0]:m[1]]}, nil)
 			}
-		} else if reClosingEN.MatchString(ln.text) && l.stage.rank() >= 2 {
+		} else if reClosingEN.MatchString(ln.text) && (l.stage.rank() >= 2 || reSlangClosingEN.MatchString(ln.text)) {
 			l.hit("STRUCT.CLOSING_FORMULA", ln.start, ln.end, map[string]string{"_msg": "familiar", "match": strings.TrimSpace(ln.text)}, nil)
 		}
 	}

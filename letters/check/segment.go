@@ -21,10 +21,10 @@ type line struct {
 
 var (
 	reSubject    = regexp.MustCompile(`(?i)^\s*(?:objet|object|subject|re)\s*:`)
-	reSalutation = regexp.MustCompile(`(?i)^\s*(?:madame|monsieur|mesdames|messieurs|madame,? monsieur|cher|chère|chers|bonjour|dear|hello|to whom|sir|madam|ladies)\b[^.!?]{0,60}[,:]?\s*$`)
+	reSalutation = regexp.MustCompile(`(?i)^\s*(?:madame|monsieur|mesdames|messieurs|madame,? monsieur|cher|chère|chers|bonjour|dear|hello|hi|to whom|sir|madam|ladies)\b[^.!?]{0,60}[,:]?\s*$`)
 	rePlaceDate  = regexp.MustCompile(`(?i)^\s*(?:[\p{L}' -]{2,40},\s*(?:le\s+)?)?(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*$`)
 	reReference  = regexp.MustCompile(`(?i)^\s*(?:n/\s*r[ée]f|v/\s*r[ée]f|r[ée]f(?:[ée]rence)?s?\b|our ref|your ref|lettre recommand|recommand[ée]e? avec|lrar\b|par lettre recommand|sent by|by recorded|by special delivery|by registered|envoi recommand)`)
-	reClosing    = regexp.MustCompile(`(?i)(?:agr[ée]er|salutations|cordialement|bien à vous|sinc[eè]res|respectueuses|yours (?:sincerely|faithfully|truly)|kind regards|best regards|regards,|sincerely,|bien cordialement)`)
+	reClosing    = regexp.MustCompile(`(?i)(?:agr[ée]er|salutations|cordialement|bien à vous|sinc[eè]res|respectueuses|yours (?:sincerely|faithfully|truly)|kind regards|best regards|regards,|sincerely,|bien cordialement|^\s*cheers\b)`)
 	reEnclosure  = regexp.MustCompile(`(?i)^\s*(?:p\.?\s?j\.?|pi[èe]ces? jointes?|annexes?|enc(?:losures?|l)?\.?)\s*[:.-]?`)
 )
 
@@ -136,6 +136,9 @@ func segment(t *text) []line {
 	if sal >= 0 {
 		lines[sal].sec = SecSalutation
 	}
+	if subj < 0 {
+		subj = headingSubject(lines, sal)
+	}
 	// subject lines after the salutation are unusual; treat the subject's wrapped
 	// continuation as subject
 	if subj >= 0 {
@@ -235,6 +238,35 @@ func parts(t *text, lines []line) []Part {
 		out = append(out, Part{Section: l.sec, Start: s, End: e})
 	}
 	return out
+}
+
+// reHeadingWords make a heading line a subject: the British letter's heading has no
+// « Re: » (« Final reminder before legal action – invoice BWS-INV-0457 »).
+var reHeadingWords = regexp.MustCompile(`(?i)\b(?:invoices?|factures?|reminder|relance|letter of claim|letter before|formal notice|mise en demeure|account|compte|payment|paiement|overdue|statement|relev[ée])\b`)
+
+// headingSubject finds a subject line written without « Objet : » or « Re: »: the
+// line just above the salutation, alone in its block, after the place and date, naming
+// an invoice or the letter's purpose. -1 when there is none.
+func headingSubject(lines []line, sal int) int {
+	if sal <= 0 {
+		return -1
+	}
+	k := sal - 1
+	for k >= 0 && strings.TrimSpace(lines[k].text) == "" {
+		k--
+	}
+	if k < 1 || lines[k].sec != SecRecipient || !reHeadingWords.MatchString(lines[k].text) || len([]rune(lines[k].text)) > 120 {
+		return -1
+	}
+	if strings.TrimSpace(lines[k-1].text) != "" {
+		return -1 // part of an address block
+	}
+	for i := k - 1; i >= 0; i-- {
+		if lines[i].sec == SecPlaceDate {
+			return k
+		}
+	}
+	return -1
 }
 
 // salutationShape tells a salutation (« Madame, » alone on its line) from a line of the

@@ -168,7 +168,7 @@ var (
 	reB2CFees = regexp.MustCompile(`(?i)indemnit[ée] forfaitaire|frais (?:de|du) recouvrement|fixed (?:sum|compensation)|recovery costs`)
 	// reB2CPenalties are the business late-payment penalties (C. com. L441-10, the UK
 	// Late Payment Act), which a consumer does not owe.
-	reB2CPenalties = regexp.MustCompile(`(?i)\bL\.? ?441-10|(?:3|trois) fois le taux (?:d'intérêt )?légal|taux (?:directeur )?de la BCE|Late Payment of Commercial Debts|statutory interest|8 ?% (?:above|over) (?:the )?(?:Bank of England )?base rate`)
+	reB2CPenalties = regexp.MustCompile(`(?i)\bL\.? ?441-10|(?:3|trois) fois le taux (?:d'intérêt )?légal|taux (?:directeur )?de la BCE|Late Payment of Commercial Debts|statutory interest(?: under the Late Payment| at 8)|8 ?% (?:above|over) (?:the )?(?:Bank of England )?base rate`)
 	reL441         = regexp.MustCompile(`\bL\.? ?441-10\b`)
 	reBareLegal    = regexp.MustCompile(`(?i)p[ée]nalit[ée]s?[^.]{0,40}?\bau taux (?:de l'intérêt |d'intérêt |de l'intér[êe]t )?l[ée]gal`)
 	reUKComp       = regexp.MustCompile(`£ ?(40|70|100)(?:\.00)?\s+(?:(?:fixed\s+)?(?:compensation|fixed sum|late payment compensation)|per invoice|for each invoice)`)
