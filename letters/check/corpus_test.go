@@ -212,7 +212,7 @@ func spanOf(letter string, f Finding) string {
 var reQuote = regexp.MustCompile(`«\s*([^»]+?)\s*»|“([^”]+)”`)
 
 // reSuggestCue introduces a quotation that is advice, not a citation of the letter.
-var reSuggestCue = regexp.MustCompile(`(?i)(?:écrivez|on écrit|proposez|préférez|remplacez par|plutôt|write|calls for|use|suggest|instead)\s*:?\s*$`)
+var reSuggestCue = regexp.MustCompile(`(?i)(?:écrivez|on écrit|proposez|préférez|remplacez par|plutôt|appelle|write|calls for|use|suggest|instead)\s*:?\s*$`)
 
 // absentQuote returns the first quotation of f's message that cites words absent from the
 // letter (whitespace, case and apostrophes folded); "" when every quotation is found. Findings

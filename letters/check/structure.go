@@ -55,10 +55,23 @@ func (l *letter) runPresence(r *Rule) {
 		anchor = SecBody
 	}
 	if r.Require == "all" {
+		// one finding naming every missing item
+		var miss []string
 		for i, p := range r.pats[l.lang] {
 			if !found[i] && (len(p.Stages) == 0 || containsStage(p.Stages, l.stage)) {
-				l.missing(r.ID, anchor, map[string]string{"item": p.Note})
+				miss = append(miss, p.Note)
 			}
+		}
+		if len(miss) > 0 {
+			and := " and "
+			if l.msgLang == "fr" {
+				and = " et "
+			}
+			items := miss[len(miss)-1]
+			if len(miss) > 1 {
+				items = strings.Join(miss[:len(miss)-1], ", ") + and + items
+			}
+			l.missing(r.ID, anchor, map[string]string{"item": items})
 		}
 		return
 	}
