@@ -161,3 +161,38 @@ func TestOneFlawReportedOnce(t *testing.T) {
 		t.Errorf("the €40 claimed from a consumer reported %d times, want once", n)
 	}
 }
+
+// A company number in the letterhead is not the invoice the fix cites; a British heading
+// without « Re: » is the subject line; a familiar salutation is quoted as written.
+func TestLetterReaderMessages(t *testing.T) {
+	e := engine(t)
+	letter := "Oakfield Landscapes Ltd\nThe Old Dairy, Salhouse Road\nNorwich NR7 9AQ\nRegistered in England and Wales No. 08835106\n\n" +
+		"Mr Simon Hargreaves\n14 Unthank Road\nNorwich NR2 2PA\n\n1 December 2026\n\nFinal reminder – invoice OL-2026-0772\n\nHi Simon,\n\n" +
+		"We write about the sum of £5,460.00 which you owe us. Please pay by 15 December 2026.\n\nYours sincerely,\n\nAnna Price\nCredit Controller\n"
+	res := e.Check(letter, Options{Lang: "en", Stage: StageR2, MessageLang: "fr"})
+	for _, f := range res.Findings {
+		for _, s := range append([]string{f.Message}, f.Suggestions...) {
+			if strings.Contains(s, "08835106") {
+				t.Errorf("%s cites the company number as an invoice: %s", f.Rule, s)
+			}
+		}
+		if f.Rule == "CLAR.OBJECT_LINE" {
+			t.Errorf("the heading is a subject line: %s", f.Message)
+		}
+		if f.Rule == "STRUCT.APPELLATION" && !strings.Contains(f.Message, "Hi Simon") {
+			t.Errorf("the familiar salutation is not quoted as written: %s", f.Message)
+		}
+	}
+	if !hasRule(res, "STRUCT.APPELLATION") {
+		t.Error("« Hi Simon » not flagged")
+	}
+}
+
+func hasRule(res *Result, id string) bool {
+	for _, f := range res.Findings {
+		if f.Rule == id {
+			return true
+		}
+	}
+	return false
+}
