@@ -3,6 +3,8 @@ package ui
 import (
 	"image/color"
 	"io"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -24,31 +26,112 @@ func plainSeg(text string) *widget.TextSegment {
 	return &widget.TextSegment{Text: text, Style: widget.RichTextStyleInline}
 }
 
-// annotatedSegments draws the letter with every finding's span in its category colour
-// (underlined) followed by its number in bold: the numbers match the findings list.
+// annotatedSegments draws the letter with every finding's span in its category colour,
+// underlined, and its number [n] in bold right where the span ends: the numbers match
+// the findings list. Findings may overlap or nest (a misspelt word inside a sentence
+// that is too long): the text is cut at every finding's start and end, each piece takes
+// the colour of the innermost (shortest) finding covering it, and a finding that holds
+// or straddles another, or lies inside one of its own colour, also opens with "[n›" so
+// that its whole extent can be read.
+// Identical spans close together ("[2][3]"). The text pieces, markers aside, are the
+// letter exactly.
 func annotatedSegments(text string, res *lettercheck.Result) []widget.RichTextSegment {
 	rs := []rune(text)
-	var segs []widget.RichTextSegment
-	pos := 0
-	for i, f := range res.Findings {
-		if f.Missing() || f.Start > len(rs) || f.End > len(rs) {
+	type span struct{ n, start, end int } // n: index in res.Findings
+	var spans []span
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		if f.Missing() || f.Start > f.End || f.End > len(rs) {
 			continue
 		}
-		start, end := max(f.Start, pos), max(f.End, pos)
-		if start > pos {
-			segs = append(segs, plainSeg(string(rs[pos:start])))
-		}
-		col := catColorName(f.Category)
-		if end > start {
-			segs = append(segs, &widget.TextSegment{Text: string(rs[start:end]), Style: widget.RichTextStyle{
-				Inline: true, ColorName: col, TextStyle: fyne.TextStyle{Underline: true}}})
-		}
-		segs = append(segs, &widget.TextSegment{Text: "[" + strconv.Itoa(i+1) + "]", Style: widget.RichTextStyle{
-			Inline: true, ColorName: col, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText}})
-		pos = end
+		spans = append(spans, span{i, f.Start, f.End})
 	}
-	if pos < len(rs) {
-		segs = append(segs, plainSeg(string(rs[pos:])))
+	// A finding opens with a marker when its start cannot be told from the colours:
+	// it contains another finding, the two merely overlap, or it lies inside a finding
+	// of its own category (a dated phrase in a sentence too long, both "style").
+	opens := make([]bool, len(spans))
+	for i, a := range spans {
+		for _, b := range spans {
+			if a == b || a.start == b.start && a.end == b.end {
+				continue
+			}
+			if a.start >= b.start && a.end <= b.end {
+				if res.Findings[a.n].Category == res.Findings[b.n].Category {
+					opens[i] = true // nested in the same colour: only a marker shows where it starts
+					break
+				}
+				continue // nested in another colour: its own colour shows where it starts
+			}
+			overlap := a.start < b.end && b.start < a.end
+			holdsEmpty := b.start == b.end && a.start < b.start && b.start < a.end // a zero-width finding inside a
+			if overlap || holdsEmpty {
+				opens[i] = true
+				break
+			}
+		}
+	}
+	cuts := []int{0, len(rs)}
+	for _, s := range spans {
+		cuts = append(cuts, s.start, s.end)
+	}
+	sort.Ints(cuts)
+	cuts = slices.Compact(cuts)
+
+	marker := func(s span, label string) *widget.TextSegment {
+		return &widget.TextSegment{Text: label, Style: widget.RichTextStyle{Inline: true,
+			ColorName: catColorName(res.Findings[s.n].Category), TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText}}
+	}
+	var segs []widget.RichTextSegment
+	for k, at := range cuts {
+		// markers at this boundary: the findings that end here, innermost first (the
+		// one that started last), then empty spans, then the findings that open here,
+		// outermost first
+		var closing, empty, opening []span
+		for i, s := range spans {
+			switch {
+			case s.start == at && s.end == at:
+				empty = append(empty, s)
+			case s.end == at:
+				closing = append(closing, s)
+			case s.start == at && opens[i]:
+				opening = append(opening, s)
+			}
+		}
+		sort.SliceStable(closing, func(i, j int) bool { return closing[i].start > closing[j].start })
+		sort.SliceStable(opening, func(i, j int) bool { return opening[i].end > opening[j].end })
+		for _, s := range closing {
+			segs = append(segs, marker(s, "["+strconv.Itoa(s.n+1)+"]"))
+		}
+		for _, s := range empty {
+			segs = append(segs, marker(s, "["+strconv.Itoa(s.n+1)+"]"))
+		}
+		for _, s := range opening {
+			segs = append(segs, marker(s, "["+strconv.Itoa(s.n+1)+"›"))
+		}
+		if k+1 == len(cuts) {
+			break
+		}
+		end := cuts[k+1]
+		inner := -1 // the shortest finding covering [at, end); the first listed on a tie
+		for i, s := range spans {
+			if s.start <= at && s.end >= end && (inner < 0 || s.end-s.start < spans[inner].end-spans[inner].start) {
+				inner = i
+			}
+		}
+		style := widget.RichTextStyleInline
+		if inner >= 0 {
+			style = widget.RichTextStyle{Inline: true, ColorName: catColorName(res.Findings[spans[inner].n].Category),
+				TextStyle: fyne.TextStyle{Underline: true}}
+		}
+		// A piece that starts with line breaks is cut after them: Fyne wraps the first
+		// text line of a segment to the width left on the row the segment starts on,
+		// even below blank lines, and the paragraph after a marker came out narrow.
+		piece := string(rs[at:end])
+		if nl := len(piece) - len(strings.TrimLeft(piece, "\n")); nl > 0 && nl < len(piece) {
+			segs = append(segs, &widget.TextSegment{Text: piece[:nl], Style: style})
+			piece = piece[nl:]
+		}
+		segs = append(segs, &widget.TextSegment{Text: piece, Style: style})
 	}
 	return segs
 }
