@@ -108,6 +108,13 @@ func (l *letter) checkInvoiceDates() {
 		if e.Kind != EntDate || e.Deadline || !l.inMessage(e.Start) || l.sectionAt(e.Start) == SecPlaceDate {
 			continue
 		}
+		// an invoice's date or due date: in a sentence (or table row) about an invoice, or
+		// after « échue le » — not the date of a call or of an earlier letter
+		s := l.sentenceAt(e.Start)
+		near := l.t.slice(max(0, e.Start-35), e.Start)
+		if l.sectionAt(e.Start) != SecTable && !reInvoiceWord.MatchString(near) && !l.refBefore(e.Start, 35) && !reDueCue.MatchString(near) {
+			continue
+		}
 		n++
 		if l.opt.Account == nil || !e.Date.Valid() {
 			continue
@@ -120,7 +127,6 @@ func (l *letter) checkInvoiceDates() {
 			continue
 		}
 		// the nearest invoice reference before the date, in the same sentence
-		s := l.sentenceAt(e.Start)
 		var ref string
 		for _, x := range l.ents {
 			if x.Kind == EntInvoice && x.Start >= s.start && x.End <= e.Start {
@@ -148,6 +154,7 @@ func (l *letter) checkTotals() {
 	var items []am
 	byRef := map[string]Entity{}
 	l.checkTables()
+	l.checkSchedule()
 	var sec Section
 	for _, e := range l.ents {
 		if e.Kind != EntAmount || !l.inMessage(e.Start) || l.inTable(e.Start) {
@@ -213,6 +220,50 @@ func (l *letter) checkTotals() {
 			}
 		}
 		items = append(items, am{e, ref, bullet(l.lineAt(e.Start).text)})
+	}
+}
+
+// reScheduleIntro announces a schedule: « … de 1 300,00 € en trois versements : ».
+var reScheduleIntro = regexp.MustCompile(`(?i)(?:[ée]ch[ée]ances|versements|mensualit[ée]s|paiements|instal?ments|payments)\s*:\s*$`)
+
+// checkSchedule: an amount announced as paid in instalments listed line by line must be
+// their sum (CLAR.TOTAL_CONSISTENCY).
+func (l *letter) checkSchedule() {
+	amounts := func(ln line) []Entity {
+		var out []Entity
+		for _, e := range l.ents {
+			if e.Kind == EntAmount && e.Start >= ln.start && e.End <= ln.end {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	for i, ln := range l.lines {
+		if !reScheduleIntro.MatchString(ln.text) {
+			continue
+		}
+		intro := amounts(ln)
+		if len(intro) == 0 {
+			continue
+		}
+		total := intro[len(intro)-1]
+		k := i + 1
+		for k < len(l.lines) && strings.TrimSpace(l.lines[k].text) == "" {
+			k++
+		}
+		var sum ledger.Cents
+		n := 0
+		for ; k < len(l.lines); k++ {
+			am := amounts(l.lines[k])
+			if len(am) != 1 || am[0].Currency != total.Currency {
+				break
+			}
+			sum += am[0].Cents
+			n++
+		}
+		if n >= 2 && sum != total.Cents {
+			l.hit("CLAR.TOTAL_CONSISTENCY", total.Start, total.End, map[string]string{"_msg": "sum", "stated": l.t.slice(total.Start, total.End), "sum": sum.Format(l.lang, total.Currency)}, nil)
+		}
 	}
 }
 
@@ -340,6 +391,16 @@ func (l *letter) checkVAT() {
 	}
 }
 
+// refBefore reports an invoice reference ending less than n runes before offset i.
+func (l *letter) refBefore(i, n int) bool {
+	for _, x := range l.ents {
+		if x.Kind == EntInvoice && x.End <= i && i-x.End < n {
+			return true
+		}
+	}
+	return false
+}
+
 func (l *letter) countRefs(s sentence) int {
 	n := 0
 	for _, x := range l.ents {
@@ -392,6 +453,9 @@ func (l *letter) checkDeadline() {
 			}
 		}
 	}
+	if !found && l.stage == StagePre {
+		found = l.futureDueDate() // a pre-reminder's deadline is the due date it recalls
+	}
 	if !found && !l.hasFindingOf("CLAR.DEADLINE_PRECISE") {
 		l.missing("CLAR.DEADLINE_PRECISE", SecBody, map[string]string{"_msg": "absent"})
 	}
@@ -399,7 +463,7 @@ func (l *letter) checkDeadline() {
 
 // reBygone is a past or conditional verb: the date it governs is the due date recalled
 // (« devait être réglée au plus tard le… », "was payable by…"), not a deadline set now.
-var reBygone = regexp.MustCompile(`(?i)\b(?:devai(?:t|ent)|aurai(?:t|ent) d[ûu]|[ée]tai(?:t|ent)|avai(?:t|ent)|serai(?:t|ent)|avions convenu|aviez|[ée]chue?s?|was|were|had|fell due|should have)\b`)
+var reBygone = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:devai(?:t|ent)|aurai(?:t|ent) d[ûu]|[ée]tai(?:t|ent)|avai(?:t|ent)|serai(?:t|ent)|avions convenu|aviez|[ée]chue?s?|was|were|had|fell due|should have)\b`)
 
 // bygone reports a deadline date whose clause, before it, is in the past or the
 // conditional: a due date the letter recalls, when it lies before the letter date.
@@ -409,6 +473,20 @@ func (l *letter) bygone(e Entity) bool {
 	}
 	s := l.sentenceAt(e.Start)
 	return reBygone.MatchString(l.t.slice(s.start, e.Start))
+}
+
+// reDueDateCue ends the words naming a due date (« son échéance est fixée au », "falls due on").
+var reDueDateCue = regexp.MustCompile(`(?i)(?:[ée]ch[ée]ance|[ée]ch[ée]ra|due date|falls due|is due|payable)\b[^.!?]{0,25}$`)
+
+// futureDueDate reports a due date after the letter date, named as such.
+func (l *letter) futureDueDate() bool {
+	for _, e := range l.ents {
+		if e.Kind == EntDate && e.Date.Valid() && l.date.Valid() && e.Date > l.date &&
+			reDueDateCue.MatchString(l.t.slice(max(0, e.Start-40), e.Start)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *letter) hasFindingOf(id string) bool {

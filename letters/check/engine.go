@@ -48,6 +48,9 @@ type Result struct {
 	SpellingOff  bool   `json:"spelling_off"`
 	GrammarOff   bool   `json:"grammar_off"`
 	GrammarError string `json:"grammar_error,omitempty"`
+	// GrammarErr is why grammar was not checked (a *ledger.Problem to localise), nil when
+	// it was or when no engine was given.
+	GrammarErr error `json:"-"`
 }
 
 // Count returns the number of findings at or above a severity.
@@ -199,14 +202,19 @@ func (l *letter) result(letterText string) *Result {
 	opt := l.opt
 	res := &Result{Text: letterText, Lang: l.lang, Stage: l.stage, Audience: l.aud, Date: l.date}
 	res.SpellingOff = opt.Speller == nil
-	res.GrammarOff = opt.Grammar == nil
+	res.GrammarOff = opt.Grammar == nil || l.lang != "fr"
 	if opt.Speller != nil && l.on("SPELL.WORD") {
 		l.spell()
 	}
-	if opt.Grammar != nil && l.on("GRAM.ENGINE") {
+	switch {
+	case l.lang != "fr":
+		// only French has a grammar engine: said, not attempted
+		res.GrammarErr = &ledger.Problem{Key: "grammar.lang", Args: []string{"value", l.lang}}
+		res.GrammarError = res.GrammarErr.Error()
+	case opt.Grammar != nil && l.on("GRAM.ENGINE"):
 		if err := l.grammar(); err != nil {
 			res.GrammarOff = true
-			res.GrammarError = err.Error()
+			res.GrammarErr, res.GrammarError = err, err.Error()
 		}
 	}
 	res.Scores = l.scores()

@@ -18,7 +18,7 @@ var (
 	reCordialement          = regexp.MustCompile(`(?i)(?:bien\s+)?cordialement|bien à vous|amicalement`)
 	reSalutationsIncomplete = regexp.MustCompile(`(?i)salutations`)
 	reSalutationsFull       = regexp.MustCompile(`(?i)salutations\s+(?:distingu[ée]es|respectueuses|les meilleures)|meilleures salutations|sentiments|considération|salutations\s+distingu`)
-	reSlangClosingEN        = regexp.MustCompile(`(?i)^\s*(?:cheers|thanks|ta|best)\s*,?\s*$`) // too casual for any letter
+	reSlangClosingEN        = regexp.MustCompile(`(?i)^\s*(?:cheers|thanks|ta|best|best wishes|many thanks)\s*,?\s*$`) // too casual for any letter
 	reClosingEN             = regexp.MustCompile(`(?i)^\s*(?:regards|best|best wishes|cheers|thanks|thank you|many thanks|kind regards|best regards)\s*,?\s*$`)
 	reGenericSig            = regexp.MustCompile(`(?i)^\s*(?:le|la|les|l'|the)?\s*(?:service|département|department|direction|team|équipe|comptabilit|accounts|credit control|recouvrement|management|la direction)`)
 )
@@ -163,11 +163,8 @@ func (l *letter) checkSignature() {
 		}
 	}
 	if !named {
-		var said []string
-		for _, ln := range sig {
-			said = append(said, strings.TrimSpace(ln.text))
-		}
-		quote := strings.Join(said, " / ")
+		// the signature's first line, as written (« Le service comptabilité »)
+		quote := strings.TrimSpace(sig[0].text)
 		if r := []rune(quote); len(r) > 60 {
 			quote = string(r[:60]) + "…"
 		}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"relance/assets/i18n"
+	"relance/ledger"
 )
 
 // CategoryLabel returns the category's name in lang (« Mentions obligatoires »).
@@ -90,4 +91,17 @@ func localDecimal(lang string, f float64) string {
 		return strings.Replace(ftoa(f), ".", ",", 1)
 	}
 	return ftoa(f)
+}
+
+// GrammarNote says in lang why the letter's grammar was not checked, "" when it was: an
+// English letter (only French has a grammar engine), the engine's failure, or no engine.
+// The Correction screen, the command line and the correction report print it.
+func GrammarNote(lang string, res *Result) string {
+	switch {
+	case !res.GrammarOff:
+		return ""
+	case res.GrammarErr != nil:
+		return ledger.Localize(res.GrammarErr, lang)
+	}
+	return i18n.T(lang, "check.note.grammar_off")
 }

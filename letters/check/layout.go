@@ -24,7 +24,7 @@ var (
 	// copies the reference line and the place and date, side by side, as one line.
 	rePlaceDateTail = regexp.MustCompile(`(?:^|\s)\p{Lu}[\p{L}'-]+(?:[ -]\p{L}[\p{L}'-]*){0,3},\s*(?:le\s+)?(?:\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*$`)
 	// reTotalRow is a table's total row: « Total 14 221,62 € 0,00 € 14 221,62 € ».
-	reTotalRow = regexp.MustCompile(`(?i)^\s*(?:total|sous-total|subtotal|totaux|totals)\b[^.;:]*$`)
+	reTotalRow = regexp.MustCompile(`(?i)^\s*(?:total|sous-total|subtotal|totaux|totals)\b[^.;]*$`)
 	// reHeaderEnd is what a table's header line may end with: a word or an abbreviation
 	// (« Montant TTC », « Amount incl. »), never a sentence's end.
 	reHeaderEnd = regexp.MustCompile(`(?i)(?:[\p{L}\p{N})°]|\bincl\.|\bexcl\.|\bn°|\bno\.)\s*$`)
@@ -85,7 +85,7 @@ func (l *letter) markTables() {
 			}
 		}
 		t := strings.TrimSpace(ln.text)
-		if cells < 3 || bullet(t) || strings.Contains(t, " : ") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, ".") {
+		if cells < 3 || bullet(t) || strings.Contains(t, ": ") || strings.Contains(t, ", ") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, ".") {
 			return false // a list item or a sentence, not a row
 		}
 		words := 0

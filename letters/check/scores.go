@@ -2,6 +2,7 @@ package check
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -295,9 +296,21 @@ func (l *letter) scoreFindings(sc Scores) {
 		case sc.Tone.Firmness > sc.Tone.Target.FirmMax:
 			msg = "firm"
 		}
-		l.missing("TONE.BALANCE", SecBody, map[string]string{"_msg": msg, "firmness": itoa(sc.Tone.Firmness), "courtesy": itoa(sc.Tone.Courtesy)})
+		params := map[string]string{"_msg": msg, "firmness": itoa(sc.Tone.Firmness), "courtesy": itoa(sc.Tone.Courtesy)}
+		if msg == "firm" {
+			// firmer than the stage needs but courteous (the stage's legal mentions make a
+			// letter firm): a remark, not a fault
+			l.missingSev("TONE.BALANCE", SecBody, Advice, params)
+		} else {
+			l.missing("TONE.BALANCE", SecBody, params)
+		}
 	}
-	if miss := sc.DESC.Missing(); len(miss) > 0 {
+	miss := sc.DESC.Missing()
+	if l.stage == StageMED {
+		// in a formal notice the legal wording takes the place of E (letter-rules §4.8)
+		miss = slices.DeleteFunc(miss, func(p string) bool { return p == "E" })
+	}
+	if len(miss) > 0 {
 		l.missing("STRUCT.DESC_COVERAGE", SecBody, map[string]string{"parts": strings.Join(miss, ", "), "_model": "model_" + l.lang + "_" + miss[0]})
 	}
 	r := sc.Readability

@@ -24,7 +24,7 @@ var (
 	reSalutation = regexp.MustCompile(`(?i)^\s*(?:madame|monsieur|mesdames|messieurs|madame,? monsieur|cher|chère|chers|bonjour|dear|hello|hi|to whom|sir|madam|ladies)\b[^.!?]{0,60}[,:]?\s*$`)
 	rePlaceDate  = regexp.MustCompile(`(?i)^\s*(?:[\p{L}' -]{2,40},\s*(?:le\s+)?)?(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*$`)
 	reReference  = regexp.MustCompile(`(?i)^\s*(?:n/\s*r[ée]f|v/\s*r[ée]f|r[ée]f(?:[ée]rence)?s?\b|our ref|your ref|lettre recommand|recommand[ée]e? avec|lrar\b|par lettre recommand|sent by|by recorded|by special delivery|by registered|envoi recommand)`)
-	reClosing    = regexp.MustCompile(`(?i)(?:agr[ée]er|salutations|cordialement|bien à vous|sinc[eè]res|respectueuses|yours (?:sincerely|faithfully|truly)|kind regards|best regards|regards,|sincerely,|bien cordialement|^\s*cheers\b)`)
+	reClosing    = regexp.MustCompile(`(?i)(?:agr[ée]er|salutations|cordialement|bien à vous|sinc[eè]res|respectueuses|yours (?:sincerely|faithfully|truly)|kind regards|best regards|regards,|sincerely,|bien cordialement|^\s*(?:cheers|best wishes|many thanks|with thanks)\b)`)
 	reEnclosure  = regexp.MustCompile(`(?i)^\s*(?:p\.?\s?j\.?|pi[èe]ces? jointes?|annexes?|enc(?:losures?|l)?\.?)\s*[:.-]?`)
 )
 
@@ -138,6 +138,19 @@ func segment(t *text) []line {
 	}
 	if subj < 0 {
 		subj = headingSubject(lines, sal)
+	}
+	// the British « Re: » line written just under the salutation
+	if subj < 0 && sal >= 0 {
+		k := sal + 1
+		for k < len(lines) && blank(lines[k]) {
+			k++
+		}
+		if k < len(lines) && reSubject.MatchString(lines[k].text) {
+			lines[k].sec = SecSubject
+			if bodyStart == k {
+				bodyStart = k + 1
+			}
+		}
 	}
 	// subject lines after the salutation are unusual; treat the subject's wrapped
 	// continuation as subject

@@ -184,9 +184,11 @@ var (
 	reB2CPenalties = regexp.MustCompile(`(?i)\bL\.? ?441-10|(?:3|trois) fois le taux (?:d'intérêt )?légal|taux (?:directeur )?de la BCE|Late Payment of Commercial Debts|statutory interest(?: under the Late Payment| at 8)|8 ?% (?:above|over) (?:the )?(?:Bank of England )?base rate`)
 	reL441         = regexp.MustCompile(`\bL\.? ?441-10\b`)
 	reBareLegal    = regexp.MustCompile(`(?i)p[ée]nalit[ée]s?[^.]{0,40}?\bau taux (?:de l'intérêt |d'intérêt |de l'intér[êe]t )?l[ée]gal`)
-	reUKComp       = regexp.MustCompile(`£ ?(40|70|100)(?:\.00)?\s+(?:(?:fixed\s+)?(?:compensation|fixed sum|late payment compensation)|per invoice|for each invoice)`)
-	reUKAbove      = regexp.MustCompile(`(?i)^\s*(?:above|over) (?:the )?(?:Bank of England )?base`)
-	reUKRate       = regexp.MustCompile(`(?i)\b8 ?% (?:per annum|a year|per year|p\.a\.|per month|a month|monthly)`)
+	// reUKCompAfter is the compensation named before its sum (« fixed compensation of £40 »).
+	reUKCompAfter = regexp.MustCompile(`(?i)(?:fixed )?(?:compensation|fixed sum)(?: for (?:debt )?recovery costs)? of £ ?(40|70|100)(?:\.00)?\b`)
+	reUKComp      = regexp.MustCompile(`£ ?(40|70|100)(?:\.00)?\s+(?:(?:fixed\s+)?(?:compensation|fixed sum|late payment compensation)|per invoice|for each invoice)`)
+	reUKAbove     = regexp.MustCompile(`(?i)^\s*(?:above|over) (?:the )?(?:Bank of England )?base`)
+	reUKRate      = regexp.MustCompile(`(?i)\b8 ?% (?:per annum|a year|per year|p\.a\.|per month|a month|monthly)`)
 )
 
 // checkMisstated: legal misstatements that code can see (LEGAL.MISSTATED): the €40
@@ -246,24 +248,32 @@ func (l *letter) checkMisstated() {
 				l.hit("LEGAL.MISSTATED", s, e, map[string]string{"_msg": "uk_rate"}, nil)
 			}
 		}
+		// the compensation is per invoice, by its size (s. 5A): £40 under £1,000, £70 under
+		// £10,000, £100 above; with several invoices, each written band must be one of theirs
+		band := func(c int64) string {
+			switch {
+			case c >= 1000000:
+				return "100"
+			case c >= 100000:
+				return "70"
+			}
+			return "40"
+		}
 		var principal int64
+		bands := map[string]bool{}
 		for _, e := range l.ents {
-			if e.Kind == EntAmount && e.Currency == "GBP" && int64(e.Cents) > principal && !isCompAmount(int64(e.Cents)) {
-				principal = int64(e.Cents)
+			if e.Kind == EntAmount && e.Currency == "GBP" && !isCompAmount(int64(e.Cents)) {
+				bands[band(int64(e.Cents))] = true
+				principal = max(principal, int64(e.Cents))
 			}
 		}
 		if principal == 0 {
 			return
 		}
-		want := "40"
-		switch {
-		case principal >= 1000000:
-			want = "100"
-		case principal >= 100000:
-			want = "70"
-		}
-		for _, m := range reUKComp.FindAllStringSubmatchIndex(l.t.s, -1) {
-			if got := l.t.s[m[2]:m[3]]; got != want {
+		want := band(principal)
+		ms := append(reUKComp.FindAllStringSubmatchIndex(l.t.s, -1), reUKCompAfter.FindAllStringSubmatchIndex(l.t.s, -1)...)
+		for _, m := range ms {
+			if got := l.t.s[m[2]:m[3]]; !bands[got] {
 				s, e := l.t.runeSpan(m[0], m[1])
 				l.hit("LEGAL.MISSTATED", s, e, map[string]string{"_msg": "uk", "want": "£" + want}, nil)
 			}
