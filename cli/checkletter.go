@@ -17,6 +17,7 @@ import (
 	"relance/letters/check"
 	"relance/letters/checkpdf"
 	"relance/letters/grammar"
+	"relance/letters/pdfdoc"
 	"relance/letters/spell"
 )
 
@@ -223,14 +224,15 @@ func writeCheckText(env *Env, res *check.Result, text string) {
 	rs := []rune(text)
 	date := i18n.T(l, "check.nodate")
 	if res.Date.Valid() {
-		date = res.Date.String()
+		date = pdfdoc.FormatLongDate(l, res.Date)
 	}
-	fmt.Fprintln(w, i18n.T(l, "check.context", "stage", check.StageLabel(l, res.Stage), "audience", check.AudienceLabel(l, res.Audience), "lang", res.Lang, "date", date))
+	fmt.Fprintln(w, i18n.T(l, "check.context", "stage", check.StageLabel(l, res.Stage), "audience", check.AudienceLabel(l, res.Audience),
+		"lang", i18n.T(l, "check.langname."+res.Lang), "date", date))
 	if res.SpellingOff {
 		fmt.Fprintln(w, i18n.T(l, "check.note.spelling_off"))
 	}
-	if res.GrammarOff {
-		fmt.Fprintln(w, i18n.T(l, "check.note.grammar_off"))
+	if n := check.GrammarNote(l, res); n != "" {
+		fmt.Fprintln(w, n)
 	}
 	fmt.Fprintln(w)
 	for i, f := range res.Findings {

@@ -302,10 +302,7 @@ func (sv *trainerView) refreshTrainer() {
 		w.entry.SetText(s.text)
 		w.entry.OnChanged = func(text string) { sv.liveCheck(text) }
 	}
-	notes := ""
-	if res.GrammarOff {
-		notes = a.t("check.note.grammar_off")
-	}
+	notes := lettercheck.GrammarNote(a.lang, res)
 	if res.SpellingOff {
 		if notes != "" {
 			notes += "\n"

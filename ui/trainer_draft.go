@@ -23,17 +23,11 @@ func (sv *trainerView) correctDraft(text, stage, lang string, acc *ledger.Accoun
 		s.lang = lang
 	}
 	if acc != nil {
-		switch acc.Customer.Kind {
-		case ledger.Consumer:
-			s.audience = lettercheck.B2C
-		case ledger.PublicBody:
-			s.audience = lettercheck.Public
-		default:
-			s.audience = lettercheck.B2B
-		}
+		s.audience = lettercheck.AudienceOf(acc.Customer.Kind)
 	}
 	s.training, s.revealed, s.marks, s.score, s.tab = false, false, nil, nil, 0
 	s.check()
-	a.trace("open", "screen", "correction", "from", "letter_editor", "findings", itoaUI(len(s.result.Findings)))
+	a.trace("open", "screen", "correction", "from", "letter_editor", "findings", itoaUI(len(s.result.Findings)),
+		"errors", itoaUI(s.result.Count(lettercheck.Error)), "grammar_off", s.result.GrammarOff)
 	a.showScreen(screenCorrection)
 }

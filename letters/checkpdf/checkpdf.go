@@ -80,8 +80,8 @@ func Render(w io.Writer, r Report) (err error) {
 		if res.SpellingOff {
 			notes = append(notes, t("check.note.spelling_off"))
 		}
-		if res.GrammarOff {
-			notes = append(notes, t("check.note.grammar_off"))
+		if n := check.GrammarNote(r.Lang, res); n != "" {
+			notes = append(notes, n)
 		}
 		d.TextColor(pdfdoc.Grey)
 		d.SetFont("I", 8)

@@ -143,6 +143,10 @@ func (l *Letter) PlainText() string {
 		}
 		secs = append(secs, strings.Join(rows, "\n"))
 	}
+	// the company's legal mentions, as the PDF's footer prints them (C. com. R123-237)
+	if legal := pdfdoc.LegalLine(l.Lang, l.Currency, &l.Company); legal != l.Company.Name {
+		secs = append(secs, legal)
+	}
 	return strings.Join(secs, "\n\n") + "\n"
 }
 
