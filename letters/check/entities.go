@@ -24,7 +24,7 @@ var (
 	// FA2026-01391 as accounting software numbers invoices (a table's first column).
 	reInvoiceBare = regexp.MustCompile(`(?:^|[^\p{L}\p{N}-])([A-Z]{2,5}-\d{2,4}(?:-\d{1,6})+|[A-Z]{2,5}-\d{3,8}|[A-Z]{2,5}(?:-[A-Z]{2,5})+-\d{2,8}|[A-Z]{1,5}\d{2,8}[-/]\d{1,8})(?:$|[^\p{L}\p{N}-])`)
 	reDateFR      = regexp.MustCompile(`(?i)(?:(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2}|1er)\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)(?:\s+(\d{4}))?`)
-	reDateEN1     = regexp.MustCompile(`(?i)(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)\s*,?\s*(\d{4})?`)
+	reDateEN1     = regexp.MustCompile(`(?i)(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?)\s*,?\s*(\d{4})?`)
 	reDateEN2     = regexp.MustCompile(`(?i)(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`)
 	reDateNum     = regexp.MustCompile(`(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?:$|[^\d/])`)
 	reDateISO     = regexp.MustCompile(`(?:^|[^\d-])(\d{4})-(\d{2})-(\d{2})(?:$|[^\d])`)
@@ -39,7 +39,9 @@ var (
 )
 
 var frMonths = map[string]time.Month{"janvier": 1, "fevrier": 2, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12, "décembre": 12}
-var enMonths = map[string]time.Month{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
+var enMonths = map[string]time.Month{"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	// the abbreviations of tables and PDFs (« 2 Nov 2026 »)
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 var weekdays = map[string]int{"dimanche": 1, "lundi": 2, "mardi": 3, "mercredi": 4, "jeudi": 5, "vendredi": 6, "samedi": 7,
 	"sunday": 1, "monday": 2, "tuesday": 3, "wednesday": 4, "thursday": 5, "friday": 6, "saturday": 7}
 var numberWords = map[string]int{"huit": 8, "quinze": 15, "trente": 30, "dix": 10, "seven": 7, "eight": 8, "fourteen": 14, "fifteen": 15, "thirty": 30, "ten": 10}
@@ -138,7 +140,7 @@ func extract(t *text, lang string, year int) []Entity {
 		if s[4] != "" {
 			y, _ = strconv.Atoi(s[4])
 		}
-		d, ok := mk(y, int(enMonths[strings.ToLower(s[3])]), day)
+		d, ok := mk(y, int(enMonths[strings.TrimSuffix(strings.ToLower(s[3]), ".")]), day)
 		return d, ok, weekdays[strings.ToLower(s[1])], true
 	})
 	dates(reDateEN2, func(s []string) (ledger.Date, bool, int, bool) {

@@ -13,6 +13,7 @@ import (
 	"relance/letters/compose"
 	"relance/letters/grammar"
 	"relance/letters/pdfdoc"
+	"relance/letters/spell"
 	"relance/letters/templates"
 )
 
@@ -20,7 +21,7 @@ import (
 // English) for four demo customers — a business, a consumer, a public body and a business
 // abroad — and checks each letter twice, as the editor does (its plain text) and as a
 // trainer pasting it from the PDF does (the PDF's text): no error or blocking finding,
-// Grammalecte's included when it is installed.
+// with the speller, and Grammalecte when it is installed.
 func TestOwnLettersPassTheChecker(t *testing.T) {
 	book := demo.Book(today)
 	e, err := check.New()
@@ -28,6 +29,11 @@ func TestOwnLettersPassTheChecker(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := pdfdoc.NewFactory()
+	// the speller (libhunspell, embedded dictionaries) as the window runs it
+	sp, err := spell.New(spell.Options{})
+	if err != nil {
+		t.Fatalf("speller: %v", err)
+	}
 	// Grammalecte, when installed, reads the French letters as well
 	var gram check.Grammar
 	if grammar.Available(grammar.Options{}) == nil {
@@ -71,7 +77,7 @@ func TestOwnLettersPassTheChecker(t *testing.T) {
 				if err := Render(&buf, l, Options{Factory: f}); err != nil {
 					t.Fatal(err)
 				}
-				opt := check.Options{Lang: lang, Date: l.Date}
+				opt := check.Options{Lang: lang, Date: l.Date, Speller: sp}
 				if lang == "fr" {
 					opt.Grammar = gram
 				}
@@ -79,7 +85,11 @@ func TestOwnLettersPassTheChecker(t *testing.T) {
 					opt.Stage = st
 				}
 				opt.ForCustomer(acc)
-				for _, src := range []struct{ name, text string }{{"text", l.PlainText()}, {"pdf", pdfRawText(t, buf.Bytes())}} {
+				pdfText := pdfRawText(t, buf.Bytes())
+				if i := strings.Index(pdfText, "…"); i >= 0 {
+					t.Errorf("%s %s %s: the PDF cuts a text: %q", au.name, stage, lang, pdfText[max(0, i-60):i+3])
+				}
+				for _, src := range []struct{ name, text string }{{"text", l.PlainText()}, {"pdf", pdfText}} {
 					if dir := os.Getenv("LETTERS_OUT"); dir != "" { // to read them
 						name := filepath.Join(dir, au.name+"_"+string(stage)+"_"+lang+"_"+src.name+".txt")
 						if err := os.WriteFile(name, []byte(src.text), 0o644); err != nil {

@@ -116,12 +116,13 @@ func Draw(d *pdfdoc.Doc, l *compose.Letter) {
 	left := zone.X - d.Left - 3
 	d.SetFont("", 8.5)
 	d.TextColor(pdfdoc.Grey)
-	d.Text(d.Left, 98, left, 5, d.T("letters.ref", "ref", l.Reference, "customer", l.Customer), "L")
+	// the reference wraps rather than being cut (« STATEMENT-C00020-20261123 – customer account C00020 »)
+	yRef := para(d, d.Left, 99, left, 3.6, d.T("letters.ref", "ref", l.Reference, "customer", l.Customer), "L")
 	d.TextColor(pdfdoc.Black)
 	d.SetFont("", 10)
 	box := pdfdoc.AddressBox()
 	d.Text(box.X, 98, d.W-d.Right-box.X, 5, d.T("pdf.place_date", "place", l.Place, "date", d.LongDate(l.Date)), "R")
-	y = 105
+	y = max(105, yRef+1.5)
 	if l.LRARMention() {
 		d.SetFont("B", 10)
 		y = para(d, d.Left, y, d.TextWidth(), pdfdoc.LineHeight(10), d.T("letters.lrar"), "L")
@@ -280,14 +281,17 @@ func annex(d *pdfdoc.Doc, l *compose.Letter) {
 	y = para(d, d.Left, y+1, d.TextWidth(), pdfdoc.LineHeight(9),
 		d.T("letters.annex.intro", "customer", l.CustomerName, "date", d.LongDate(dc.End)), "L")
 	d.SetY(y + 3)
+	// the rate column takes the rest of the width: « 10,15 % (C. commande publique R2192-31) »
+	// is written whole, not cut
+	const fixed = 27 + 20 + 20 + 12 + 24 + 24
 	t := d.NewTable(
-		pdfdoc.Column{Title: d.T("letters.annex.col.invoice"), Width: 28, Align: "L"},
-		pdfdoc.Column{Title: d.T("letters.annex.col.from"), Width: 21, Align: "C"},
-		pdfdoc.Column{Title: d.T("letters.annex.col.to"), Width: 21, Align: "C"},
-		pdfdoc.Column{Title: d.T("letters.annex.col.days"), Width: 14, Align: "R"},
-		pdfdoc.Column{Title: d.T("letters.annex.col.rate"), Width: 40, Align: "L"},
-		pdfdoc.Column{Title: d.T("letters.annex.col.base"), Width: 25, Align: "R"},
-		pdfdoc.Column{Title: d.T("letters.annex.col.interest"), Width: 25, Align: "R"},
+		pdfdoc.Column{Title: d.T("letters.annex.col.invoice"), Width: 27, Align: "L"},
+		pdfdoc.Column{Title: d.T("letters.annex.col.from"), Width: 20, Align: "C"},
+		pdfdoc.Column{Title: d.T("letters.annex.col.to"), Width: 20, Align: "C"},
+		pdfdoc.Column{Title: d.T("letters.annex.col.days"), Width: 12, Align: "R"},
+		pdfdoc.Column{Title: d.T("letters.annex.col.rate"), Width: d.TextWidth() - fixed, Align: "L"},
+		pdfdoc.Column{Title: d.T("letters.annex.col.base"), Width: 24, Align: "R"},
+		pdfdoc.Column{Title: d.T("letters.annex.col.interest"), Width: 24, Align: "R"},
 	)
 	t.Size, t.RowH, t.Zebra = 8, 5, true
 	t.Header()
@@ -331,6 +335,8 @@ func rateText(d *pdfdoc.Doc, rate, rule string) string {
 	if rule == "" {
 		return rate
 	}
+	// the code's name in full is in the notes under the table
+	rule = strings.Replace(rule, "C. commande publique", "CCP", 1)
 	return rate + " (" + rule + ")"
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"relance/assets/i18n"
 	"relance/ledger"
 	"relance/ledger/demo"
 	"relance/ledger/law"
@@ -53,7 +54,7 @@ func input(t testing.TB, book *ledger.Book, id string, stage templates.Stage, la
 	case templates.Plan:
 		in.Plan = &compose.Plan{Count: 3, First: today.AddDays(15)}
 	case templates.Dispute:
-		d := &compose.DisputeInfo{Ref: "L2026-0042", Opened: today.AddDays(-2), Reason: "prix", DueBy: today.AddDays(15),
+		d := &compose.DisputeInfo{Ref: "L2026-0042", Opened: today.AddDays(-2), Reason: strings.ToLower(i18n.T(lang, "dispute.reason.price")), DueBy: today.AddDays(15),
 			Items: map[string]ledger.Cents{}}
 		for _, it := range acct.Items {
 			if it.Kind == ledger.Invoice && it.Open > 0 && it.DueDate < today {
