@@ -21,6 +21,8 @@
 #      quitting, the CLI lists the payments and returns recorded from the statement
 #   8. the same demo, C00009's card › « Effacer ses données personnelles », confirmed: after
 #      quitting, her e-mail is in neither the dossier's bytes nor its backups
+#   9. Courriers › « Corriger » on the app's own first reminder and formal notice (French,
+#      English): the checker, speller and Grammalecte included, finds no error in them
 # Usage: scripts/e2e.sh bin/relance
 set -euo pipefail
 . "$(dirname "$0")/xwindow.sh"
@@ -494,6 +496,44 @@ for f in "$demo" "$demo".backups/*.db; do
   ! grep -qaF "$email" "$f" || fail "the erased e-mail $email is still in $(basename "$f")"
 done
 passed+=("C00009's data erased from her card: her e-mail is nowhere in the dossier's bytes nor in its backups")
+
+# --- 9. the app's own letters pass its own checker, in the window --------------------------
+# Courriers › « Corriger » carries the composed letter (first customer, 1re relance) into the
+# Correction screen, checked with the speller and, when installed, Grammalecte: no error.
+# The same for the formal notice, then in English.
+mark
+start_on "$demo" "opening the demo for the letter checks"
+own_letter() { # WHAT: « Corriger » in Courriers, then no error or blocking finding
+  mark
+  click 1273 233 # « Corriger », beside « Émettre pour tous les clients en retard »
+  need 15 "checking $1 from the letters editor" '"event":"open"' '"screen":"correction"' '"from":"letter_editor"'
+  local ev n
+  ev=$(matching '"event":"open"' '"from":"letter_editor"')
+  n=$(field errors "$ev")
+  sleep 0.7
+  shot "own-letter-$2"
+  [ "$n" = "0" ] || fail "the app's own $1 has $n error or blocking findings in its checker: $ev"
+  passed+=("the app's own $1, checked from Courriers › « Corriger »: no error (findings $(field findings "$ev"), grammar off: $(field grammar_off "$ev"))")
+  key ctrl+5
+  need 10 "back to Courriers" '"event":"screen"' '"screen":"letters"'
+  sleep 0.7
+}
+mark
+key ctrl+5
+need 10 "Ctrl+5" '"event":"screen"' '"screen":"letters"'
+sleep 1
+own_letter "first reminder (French)" r1-fr
+click 315 193 # Étape
+sleep 0.5
+click 319 383 # « Mise en demeure »
+sleep 1
+own_letter "formal notice (French)" med-fr
+click 517 193 # Langue
+sleep 0.5
+click 487 266 # « Anglais »
+sleep 1
+own_letter "formal notice (English)" med-en
+quit_app
 
 echo "e2e: screenshots in $shots"
 for p in "${passed[@]}"; do echo "e2e: ok: $p"; done
