@@ -19,7 +19,7 @@ var (
 	reInvoiceOrCredit = regexp.MustCompile(`(?i)factur|invoice|avoir|credit note`)
 	// reAccountCue ends the words before a number that is not an invoice's: a customer
 	// account, a dispute or file reference (« compte client n° C00020 », « réf. L2026-0042 »).
-	reAccountCue = regexp.MustCompile(`(?i)(?:compte(?:\s+client)?|client|customer(?:\s+account)?|account|r[ée]f\.?|r[ée]f[ée]rence|reference|litige|dispute|dossier|file|registered in [\p{L} ]{2,30}|company|registration|siren|siret|rcs [\p{L}-]+|tva|vat)\s*(?:n°|no\.?)?\s*:?\s*$`)
+	reAccountCue = regexp.MustCompile(`(?i)(?:compte(?:\s+client)?|client|customer(?:\s+account)?|account|r[ée]f\.?|r[ée]f[ée]rence|reference|litige|dispute|dossier|file|registered in [\p{L} ]{2,30}|company|registration|siren|siret|rcs [\p{L}-]+|tva|vat|r[èe]glement \((?:CE|UE)\)|regulation \((?:EC|EU)\)|directive(?: \((?:CE|UE|EC|EU)\))?|loi|d[ée]cret|arr[êe]t[ée])\s*(?:n°|no\.?)?\s*:?\s*$`)
 	// reInvoiceBare is a reference without the word « facture »: FA-2026-0412, or
 	// FA2026-01391 as accounting software numbers invoices (a table's first column).
 	reInvoiceBare = regexp.MustCompile(`(?:^|[^\p{L}\p{N}-])([A-Z]{2,5}-\d{2,4}(?:-\d{1,6})+|[A-Z]{2,5}-\d{3,8}|[A-Z]{2,5}(?:-[A-Z]{2,5})+-\d{2,8}|[A-Z]{1,5}\d{2,8}[-/]\d{1,8})(?:$|[^\p{L}\p{N}-])`)

@@ -101,6 +101,9 @@ func (m *merger) fill() {
 	m.set("signataire.email", s.Signatory.Email)
 	m.v.Conds["iban"] = s.Company.IBAN != ""
 	m.v.Conds["paiements"] = l.Totals.Paid > 0
+	// the court procedure this debtor is open to (law.CourtRoute): never an injonction
+	// against a public body or a debtor abroad
+	m.set("recours", m.t("letters.route."+string(law.CourtRoute(c, s.Country))))
 	m.deadline()
 	m.legal()
 	m.previous()

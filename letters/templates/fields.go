@@ -32,6 +32,7 @@ func Fields() []Field {
 		{"retard.jours", "days.late", "letters.field.retard.jours"},
 		{"date.lettre", "letter.date", "letters.field.date.lettre"},
 		{"date.limite", "deadline", "letters.field.date.limite"},
+		{"recours", "court.action", "letters.field.recours"},
 		{"lieu", "place", "letters.field.lieu"},
 		{"reference", "reference", "letters.field.reference"},
 		{"penalites.taux", "penalties.rate", "letters.field.penalites.taux"},
