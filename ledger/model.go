@@ -97,6 +97,13 @@ type Customer struct {
 	VATNumber   string           `json:"vat,omitempty"`
 	Address     Address          `json:"address"`
 	Contacts    []Contact        `json:"contacts,omitempty"`
+	// Civility of a consumer (CivilityMadame, CivilityMonsieur), for the salutation of
+	// letters (« Madame, »); "" when unknown.
+	Civility string `json:"civility,omitempty"`
+	// Law is the law governing the customer's contracts (ISO 3166-1 alpha-2); "" is
+	// French law, the default for a French seller (Rome I art. 4 §1 a): it decides the
+	// late-payment regime (L441-10, or the UK Late Payment Act only under UK law).
+	Law string `json:"law,omitempty"`
 	Terms       *Terms           `json:"terms,omitempty"` // nil: the dossier's default terms
 	CreditLimit Cents            `json:"credit_limit,omitempty"`
 	Salesperson string           `json:"salesperson,omitempty"` // Salesperson.ID
@@ -105,6 +112,21 @@ type Customer struct {
 	Notes       string           `json:"notes,omitempty"`
 	// NoReminderUntil suspends reminders up to and including this date.
 	NoReminderUntil Date `json:"no_reminder_until,omitempty"`
+}
+
+// Civilities of a consumer.
+const (
+	CivilityMadame   = "mme"
+	CivilityMonsieur = "m"
+)
+
+// GoverningLaw returns the law of the customer's contracts: "FR" unless another is
+// recorded.
+func (c *Customer) GoverningLaw() string {
+	if c.Law == "" {
+		return "FR"
+	}
+	return strings.ToUpper(c.Law)
 }
 
 // Language returns the customer's letter language, French by default.
