@@ -86,24 +86,24 @@ type Contact struct {
 
 // Customer is a debtor: a third party with a receivable account.
 type Customer struct {
-	ID          string           `json:"id"`                // account key: CompAuxNum, or the 411 account
-	Account     string           `json:"account,omitempty"` // general ledger account (411000, 411DUPONT…)
-	Name        string           `json:"name"`
-	Kind        CustomerKind     `json:"kind"`
-	Lang        string           `json:"lang,omitempty"` // "fr" or "en": language of letters to this customer
-	SIREN       string           `json:"siren,omitempty"`
-	SIRET       string           `json:"siret,omitempty"` // the establishment invoiced, when known (its first 9 digits are SIREN)
-	IBAN        string           `json:"iban,omitempty"`  // the customer's account, for a direct debit or a refund
-	VATNumber   string           `json:"vat,omitempty"`
-	Address     Address          `json:"address"`
-	Contacts    []Contact        `json:"contacts,omitempty"`
+	ID        string       `json:"id"`                // account key: CompAuxNum, or the 411 account
+	Account   string       `json:"account,omitempty"` // general ledger account (411000, 411DUPONT…)
+	Name      string       `json:"name"`
+	Kind      CustomerKind `json:"kind"`
+	Lang      string       `json:"lang,omitempty"` // "fr" or "en": language of letters to this customer
+	SIREN     string       `json:"siren,omitempty"`
+	SIRET     string       `json:"siret,omitempty"` // the establishment invoiced, when known (its first 9 digits are SIREN)
+	IBAN      string       `json:"iban,omitempty"`  // the customer's account, for a direct debit or a refund
+	VATNumber string       `json:"vat,omitempty"`
+	Address   Address      `json:"address"`
+	Contacts  []Contact    `json:"contacts,omitempty"`
 	// Civility of a consumer (CivilityMadame, CivilityMonsieur), for the salutation of
 	// letters (« Madame, »); "" when unknown.
 	Civility string `json:"civility,omitempty"`
 	// Law is the law governing the customer's contracts (ISO 3166-1 alpha-2); "" is
 	// French law, the default for a French seller (Rome I art. 4 §1 a): it decides the
 	// late-payment regime (L441-10, or the UK Late Payment Act only under UK law).
-	Law string `json:"law,omitempty"`
+	Law         string           `json:"law,omitempty"`
 	Terms       *Terms           `json:"terms,omitempty"` // nil: the dossier's default terms
 	CreditLimit Cents            `json:"credit_limit,omitempty"`
 	Salesperson string           `json:"salesperson,omitempty"` // Salesperson.ID

@@ -38,6 +38,8 @@ const (
 	tagNoReminderUntil
 	tagSIRET
 	tagIBAN
+	tagCivility
+	tagLaw
 )
 
 type fieldWriter struct{ b []byte }
@@ -93,6 +95,8 @@ func encodeCustomer(c *ledger.Customer) []byte {
 	w.num(tagNoReminderUntil, int64(c.NoReminderUntil))
 	w.str(tagSIRET, c.SIRET)
 	w.str(tagIBAN, c.IBAN)
+	w.str(tagCivility, c.Civility)
+	w.str(tagLaw, c.Law)
 	return w.b
 }
 
@@ -178,6 +182,10 @@ func decodeCustomer(raw []byte) (ledger.Customer, error) {
 			c.SIRET = v
 		case tagIBAN:
 			c.IBAN = v
+		case tagCivility:
+			c.Civility = v
+		case tagLaw:
+			c.Law = v
 		}
 	}
 	return c, nil
