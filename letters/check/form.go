@@ -61,8 +61,18 @@ func (l *letter) checkAppellation() {
 		if m := reSalFormFR.FindStringSubmatch(txt); m != nil {
 			salForm = m[1]
 		}
+		// the closing's words joined across its lines (a PDF wraps « Madame, Monsieur / le
+		// Maire »): the form is repeated when they hold it
+		var joined []string
 		for _, ln := range l.closingLines() {
-			if m := reCloseFormFR.FindStringSubmatchIndex(ln.text); m != nil && salForm != "" {
+			joined = append(joined, ln.text)
+		}
+		repeated := false
+		if m := reCloseFormFR.FindStringSubmatch(strings.Join(joined, " ")); m != nil && salForm != "" {
+			repeated = normSpaces(m[1]) == normSpaces(salForm)
+		}
+		for _, ln := range l.closingLines() {
+			if m := reCloseFormFR.FindStringSubmatchIndex(ln.text); m != nil && salForm != "" && !repeated {
 				got := ln.text[m[2]:m[3]]
 				if normSpaces(got) != normSpaces(salForm) {
 					s := ln.start + len([]rune(ln.text[:m[2]]))

@@ -64,7 +64,8 @@ func segment(t *text) []line {
 	}
 	// a closing formula spread over several lines starts at its paragraph's start
 	if closing >= 0 {
-		for closing-1 > sal && !blank(lines[closing-1]) && !strings.HasSuffix(strings.TrimSpace(lines[closing-1].text), ".") {
+		for closing-1 > sal && !blank(lines[closing-1]) && !strings.HasSuffix(strings.TrimSpace(lines[closing-1].text), ".") &&
+			!strings.HasSuffix(strings.TrimSpace(lines[closing-1].text), ":") {
 			closing--
 		}
 	}
@@ -229,7 +230,13 @@ func segment(t *text) []line {
 func closingLastLine(lines []line, closing int) int {
 	for k := closing; k < len(lines) && lines[k].sec == SecClosing; k++ {
 		s := strings.TrimSpace(lines[k].text)
-		if reClosing.MatchString(s) && (strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") || len(s) < 30) {
+		end := strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",")
+		if reClosing.MatchString(s) && (end || len(s) < 30) {
+			return k
+		}
+		// a formula wrapped over two or three lines (a PDF's text): it ends on the first
+		// line ending with its full stop
+		if k > closing && k-closing <= 2 && end {
 			return k
 		}
 	}

@@ -64,7 +64,13 @@ func (m *merger) fill() {
 	if len(c.Contacts) > 0 {
 		m.set("client.contact", c.Contacts[0].Name)
 	}
-	m.set("appel", m.t("letters.salutation"))
+	appel, named := Salutation(c, l.Lang)
+	m.set("appel", appel)
+	yours := "Yours faithfully"
+	if named {
+		yours = "Yours sincerely" // a named person (letter-rules: salutation and closing agree)
+	}
+	m.set("formule.finale", yours)
 	var nums, list []string
 	for _, ln := range l.Invoices {
 		nums = append(nums, ln.Number)

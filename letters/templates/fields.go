@@ -17,6 +17,7 @@ func Fields() []Field {
 		{"client.adresse", "customer.address", "letters.field.client.adresse"},
 		{"client.contact", "customer.contact", "letters.field.client.contact"},
 		{"appel", "salutation", "letters.field.appel"},
+		{"formule.finale", "yours", "letters.field.formule.finale"},
 		{"factures.numeros", "invoices.numbers", "letters.field.factures.numeros"},
 		{"factures.liste", "invoices.list", "letters.field.factures.liste"},
 		{"factures.tableau", "invoices.table", "letters.field.factures.tableau"},
