@@ -249,6 +249,9 @@ func selectLines(l *Letter, in *Input) error {
 				chosen = append(chosen, o)
 			}
 		}
+		if in.Stage == templates.MED {
+			chosen = chased(chosen, in.Previous)
+		}
 	}
 	if len(chosen) == 0 {
 		return &ledger.Problem{Key: "letters.err.noitems", Args: []string{"customer", in.Account.Customer.ID, "stage", string(in.Stage)}}
@@ -296,3 +299,29 @@ func uniq(v []string) []string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// chased keeps, for a formal notice, the invoices already overdue when the last reminder
+// was sent: an invoice that fell due since has never been chased, and a formal notice
+// does not open the procedure on it (it goes to the next reminder). Without reminders on
+// record, or when none was chased, every overdue invoice stays.
+func chased(items []*credit.OpenItem, previous []Previous) []*credit.OpenItem {
+	var last ledger.Date
+	for _, p := range previous {
+		if p.Date > last {
+			last = p.Date
+		}
+	}
+	if !last.Valid() {
+		return items
+	}
+	var out []*credit.OpenItem
+	for _, o := range items {
+		if o.DueDate.Valid() && o.DueDate < last {
+			out = append(out, o)
+		}
+	}
+	if len(out) == 0 {
+		return items
+	}
+	return out
+}
