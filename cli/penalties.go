@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -21,13 +22,15 @@ func (p *paymentList) Set(s string) error { *p = append(*p, s); return nil }
 
 // penaltiesJSON is the JSON form of `relance penalties`: amounts and rates as decimal strings.
 type penaltiesJSON struct {
-	Debtor   string             `json:"debtor"`
-	End      string             `json:"end"`
-	Basis    int                `json:"basis"`
-	Currency string             `json:"currency"`
-	Lines    []penaltyLineJSON  `json:"lines"`
-	Totals   map[string]string  `json:"totals"`
-	Notes    []string           `json:"notes"`
+	Debtor   string            `json:"debtor"`
+	End      string            `json:"end"`
+	Basis    int               `json:"basis"`
+	Currency string            `json:"currency"`
+	Lines    []penaltyLineJSON `json:"lines"`
+	Totals   map[string]string `json:"totals"`
+	Notes    []string          `json:"notes"`
+	// Warnings repeats the notes the user must not miss (law.Decompte.Warnings).
+	Warnings []string           `json:"warnings"`
 	Invoices []law.InvoiceTotal `json:"invoices"`
 }
 
@@ -47,6 +50,7 @@ type penaltyLineJSON struct {
 	Entry    *law.RateEntry `json:"rate_entry,omitempty"`
 	Mention  string         `json:"rate_mention,omitempty"`
 	Base     string         `json:"base"`
+	Basis    int            `json:"basis"` // days per year of the line
 	Exact    string         `json:"exact"`
 	Interest string         `json:"interest"`
 }
@@ -57,15 +61,16 @@ func runPenalties(env *Env, args []string) error {
 	due := fs.String("due", "", "due date YYYY-MM-DD")
 	paid := fs.String("paid", "", "payment date, or the as-of date if still unpaid (default today)")
 	debtor := fs.String("debtor", "b2b", "b2b, b2c, public or uk")
-	rate := fs.String("rate", "", "contractual penalty rate in % (B2B only)")
+	rate := fs.String("rate", "", "contractual penalty rate in % (B2B only); below the legal floor, the floor applies")
 	var payments paymentList
 	fs.Var(&payments, "payment", "partial payment YYYY-MM-DD:AMOUNT (repeatable)")
 	notice := fs.String("notice", "", "formal notice date YYYY-MM-DD (consumers)")
-	basis := fs.String("basis", "365", "days per year: 365 or 360")
+	basis := fs.String("basis", "365", "days per year: 365, 366 (366 for the days in a leap year) or 360")
 	private := fs.Bool("private-creditor", false, "the creditor is a private person (legal rate for private persons)")
 	format := fs.String("format", "table", "table or json")
 	dbPath := fs.String("db", "", "dossier whose added half-year rates complete the embedded tables (optional)")
 	customer := fs.String("customer", "", "with --db: the décompte of this customer's overdue invoices at --paid (default today)")
+	out := fs.String("out", "", "also write the décompte as a PDF (FILE.pdf)")
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
@@ -73,8 +78,11 @@ func runPenalties(env *Env, args []string) error {
 	if err := env.format(*format, "table", "json"); err != nil {
 		return err
 	}
+	if *out != "" && !strings.EqualFold(filepath.Ext(*out), ".pdf") {
+		return &usageError{msg: i18n.T(l, "law.cli.out_ext", "value", *out)}
+	}
 	if *customer != "" {
-		return runCustomerPenalties(env, *dbPath, *customer, *paid, *rate, *basis, *format)
+		return runCustomerPenalties(env, *dbPath, *customer, *paid, *rate, *basis, *format, *out)
 	}
 	if err := env.required("amount", *amount, "due", *due); err != nil {
 		return err
@@ -91,9 +99,6 @@ func runPenalties(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if end < dueDate {
-		return &usageError{msg: i18n.T(l, "law.cli.paid_before_due", "value", end.String(), "due", dueDate.String())}
-	}
 	kind, ok := law.ParseDebtor(*debtor)
 	if !ok {
 		return &usageError{msg: i18n.T(l, "law.cli.bad_debtor", "value", *debtor)}
@@ -102,20 +107,11 @@ func runPenalties(env *Env, args []string) error {
 	if *private {
 		terms.Creditor = law.PrivateCreditor
 	}
-	switch *basis {
-	case "365":
-		terms.Basis = 365
-	case "360":
-		terms.Basis = 360
-	default:
-		return &usageError{msg: i18n.T(l, "law.cli.bad_basis", "value", *basis)}
+	if terms.Basis, err = parseBasis(env, *basis); err != nil {
+		return err
 	}
-	if *rate != "" {
-		r, err := decimal.NewFromString(strings.TrimSuffix(strings.TrimSpace(*rate), "%"))
-		if err != nil || r.IsNegative() {
-			return &usageError{msg: i18n.T(l, "law.cli.bad_rate", "value", *rate)}
-		}
-		terms.ContractRate = decimal.NullDecimal{Decimal: r, Valid: true}
+	if terms.ContractRate, err = parseContractRate(env, *rate); err != nil {
+		return err
 	}
 	if *notice != "" {
 		if kind != law.DebtorConsumer {
@@ -126,6 +122,7 @@ func runPenalties(env *Env, args []string) error {
 		}
 	}
 	inv := law.Invoice{Ref: "1", Amount: amt, Due: dueDate}
+	var given ledger.Cents
 	for _, p := range payments {
 		ds, as, ok := strings.Cut(p, ":")
 		d, err1 := ledger.ParseDate(ds)
@@ -134,17 +131,24 @@ func runPenalties(env *Env, args []string) error {
 			return &usageError{msg: i18n.T(l, "law.cli.bad_payment", "value", p)}
 		}
 		inv.Payments = append(inv.Payments, law.Payment{Date: d, Amount: a})
+		given += a
+	}
+	if *paid != "" && end <= dueDate && given < amt {
+		// --paid is the payment date: paid on or before the due date, the invoice is
+		// settled on time — nothing is owed (law.note.paid_on_time), not a usage error.
+		inv.Payments = append(inv.Payments, law.Payment{Date: end, Amount: amt - given})
 	}
 	rates, err := law.DefaultRates()
 	if err != nil {
 		return err
 	}
+	var company ledger.Company
 	if *dbPath != "" {
 		ss, err := desk.OpenRead(*dbPath)
 		if err != nil {
 			return err
 		}
-		rates = ss.Rates
+		rates, company = ss.Rates, ss.Book.Settings.Company
 		if err := ss.Close(); err != nil {
 			return err
 		}
@@ -153,16 +157,41 @@ func runPenalties(env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("penalties: %w", err)
 	}
-	if *format == "json" {
-		return writePenaltiesJSON(env, dec)
+	return writePenalties(env, dec, *format, *out, &company)
+}
+
+// parseBasis reads --basis: 365 (the default), 366 (law.BasisLeap: 366 for the days
+// falling in a leap year, 365 for the others) or 360.
+func parseBasis(env *Env, s string) (int, error) {
+	switch strings.TrimSpace(s) {
+	case "365", "":
+		return 365, nil
+	case "366":
+		return law.BasisLeap, nil
+	case "360":
+		return 360, nil
 	}
-	return writePenaltiesTable(env, dec)
+	return 0, &usageError{msg: i18n.T(env.Lang, "law.cli.bad_basis", "value", s)}
+}
+
+// parseContractRate reads --rate: a positive percentage, "9", "9.5", "9,5" or "9 %";
+// "" gives no contractual rate (the L441-10 default rate).
+func parseContractRate(env *Env, s string) (decimal.NullDecimal, error) {
+	if s == "" {
+		return decimal.NullDecimal{}, nil
+	}
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	r, err := decimal.NewFromString(strings.Replace(t, ",", ".", 1))
+	if err != nil || r.IsNegative() {
+		return decimal.NullDecimal{}, &usageError{msg: i18n.T(env.Lang, "law.cli.bad_rate", "value", s)}
+	}
+	return decimal.NewNullDecimal(r), nil
 }
 
 // runCustomerPenalties prints the décompte of a customer's overdue invoices at end (the
 // Contentieux screen's computation, desk.Session.Decompte: open amounts at that date,
 // interest stopped at an opening judgment, never beyond the rate tables).
-func runCustomerPenalties(env *Env, dbPath, customer, paid, rate, basis, format string) error {
+func runCustomerPenalties(env *Env, dbPath, customer, paid, rate, basis, format, out string) error {
 	if err := env.required("db", dbPath); err != nil {
 		return err
 	}
@@ -171,20 +200,11 @@ func runCustomerPenalties(env *Env, dbPath, customer, paid, rate, basis, format 
 		return err
 	}
 	terms := law.Terms{End: end}
-	switch basis {
-	case "365":
-		terms.Basis = 365
-	case "360":
-		terms.Basis = 360
-	default:
-		return &usageError{msg: i18n.T(env.Lang, "law.cli.bad_basis", "value", basis)}
+	if terms.Basis, err = parseBasis(env, basis); err != nil {
+		return err
 	}
-	if rate != "" {
-		r, err := decimal.NewFromString(strings.TrimSuffix(strings.TrimSpace(rate), "%"))
-		if err != nil || r.IsNegative() {
-			return &usageError{msg: i18n.T(env.Lang, "law.cli.bad_rate", "value", rate)}
-		}
-		terms.ContractRate = decimal.NullDecimal{Decimal: r, Valid: true}
+	if terms.ContractRate, err = parseContractRate(env, rate); err != nil {
+		return err
 	}
 	ss, err := desk.OpenRead(dbPath)
 	if err != nil {
@@ -195,20 +215,34 @@ func runCustomerPenalties(env *Env, dbPath, customer, paid, rate, basis, format 
 	if err != nil {
 		return err
 	}
-	if format == "json" {
-		return writePenaltiesJSON(env, dec)
+	return writePenalties(env, dec, format, out, &ss.Book.Settings.Company)
+}
+
+// writePenalties prints d as a table or JSON, writes it as a PDF when out is given,
+// and repeats its warnings (a contractual rate below the legal floor) on stderr.
+func writePenalties(env *Env, d *law.Decompte, format, out string, company *ledger.Company) error {
+	for _, n := range d.Warnings() {
+		fmt.Fprintln(env.Stderr, "relance penalties: "+law.FormatNote(n, env.Lang, d.Currency))
 	}
-	return writePenaltiesTable(env, dec)
+	if out != "" {
+		if err := writePenaltiesPDF(env, d, out, company); err != nil {
+			return err
+		}
+	}
+	if format == "json" {
+		return writePenaltiesJSON(env, d)
+	}
+	return writePenaltiesTable(env, d)
 }
 
 func writePenaltiesJSON(env *Env, d *law.Decompte) error {
 	doc := penaltiesJSON{Debtor: d.Debtor.String(), End: d.End.String(), Basis: d.Basis, Currency: d.Currency,
-		Lines: []penaltyLineJSON{}, Notes: []string{}, Invoices: d.Invoices}
+		Lines: []penaltyLineJSON{}, Notes: []string{}, Warnings: []string{}, Invoices: d.Invoices}
 	for _, ln := range d.Lines {
 		row := penaltyLineJSON{Invoice: ln.Invoice, From: ln.From.String(), To: ln.To.String(),
 			Days: ln.Days, Rate: ln.Rate.Rate.StringFixed(2), Source: string(ln.Rate.Source), Ref: ln.Rate.Ref.StringFixed(2),
 			RefDate: ln.Rate.RefDate.String(), Margin: ln.Rate.Margin.StringFixed(2), Rule: ln.Rate.Rule, Entry: ln.Rate.Entry,
-			Base: ln.Base.String(), Exact: ln.Exact.String(), Interest: ln.Interest.String()}
+			Base: ln.Base.String(), Basis: ln.Basis, Exact: ln.Exact.String(), Interest: ln.Interest.String()}
 		if n, ok := ln.Rate.EntryNote(); ok {
 			row.Mention = law.FormatNote(n, env.Lang, d.Currency)
 		}
@@ -219,6 +253,9 @@ func writePenaltiesJSON(env *Env, d *law.Decompte) error {
 		"interest": t.Interest.String(), "indemnity": t.Indemnity.String(), "total_due": t.TotalDue.String()}
 	for _, n := range d.Notes {
 		doc.Notes = append(doc.Notes, law.FormatNote(n, env.Lang, d.Currency))
+	}
+	for _, n := range d.Warnings() {
+		doc.Warnings = append(doc.Warnings, law.FormatNote(n, env.Lang, d.Currency))
 	}
 	enc := json.NewEncoder(env.Stdout)
 	enc.SetIndent("", "  ")
@@ -233,11 +270,13 @@ func writePenaltiesTable(env *Env, d *law.Decompte) error {
 		tab.add(ln.From.String(), ln.To.String(), fmt.Sprint(ln.Days), ln.Rate.Rate.StringFixed(2)+ln.Rate.EntryMark(), ln.Base.String(),
 			ln.Interest.String(), ln.Rate.Rule)
 	}
-	if err := tab.write(env.Stdout); err != nil {
-		return err
+	if len(d.Lines) > 0 { // none when no invoice is late: the notes say why
+		if err := tab.write(env.Stdout); err != nil {
+			return err
+		}
+		fmt.Fprintln(env.Stdout)
 	}
 	t := d.Totals
-	fmt.Fprintln(env.Stdout)
 	for _, kv := range [][2]string{
 		{i18n.T(l, "law.total.paid"), t.Paid.Format(l, d.Currency)},
 		{i18n.T(l, "law.total.principal"), t.Principal.Format(l, d.Currency)},

@@ -39,7 +39,7 @@ func checkCostInputs(amount ledger.Cents, ratePct decimal.Decimal, days, basis i
 	case days < 0:
 		return &ledger.Problem{Key: "law.err.cost_days", Args: []string{"value", itoa(days)}}
 	case basis != 365 && basis != 360:
-		return &ledger.Problem{Key: "law.err.basis", Args: []string{"value", itoa(basis)}}
+		return &ledger.Problem{Key: "law.err.cost_basis", Args: []string{"value", itoa(basis)}}
 	}
 	return nil
 }

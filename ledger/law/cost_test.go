@@ -28,6 +28,7 @@ func TestLateCost(t *testing.T) {
 		func() error { _, err := LateCost(100, dec("-5"), 10, 365); return err },
 		func() error { _, err := LateCost(100, dec("5"), -1, 365); return err },
 		func() error { _, err := LateCost(100, dec("5"), 10, 300); return err },
+		func() error { _, err := LateCost(100, dec("5"), 10, 366); return err }, // no dates: no leap-year basis
 	} {
 		var p *ledger.Problem
 		if err := bad(); !errors.As(err, &p) {

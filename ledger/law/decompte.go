@@ -15,6 +15,9 @@ type Line struct {
 	Days    int          `json:"days"` // To - From + 1
 	Rate    AppliedRate  `json:"rate"`
 	Base    ledger.Cents `json:"base"` // remaining principal over the period
+	// Basis is the line's days per year: the décompte's, or under BasisLeap 366 for a
+	// line in a leap year and 365 otherwise.
+	Basis int `json:"basis"`
 	// Exact is Base × Rate/100 × Days / Basis before rounding.
 	Exact    decimal.Decimal `json:"exact"`
 	Interest ledger.Cents    `json:"interest"` // Exact rounded to the cent, half away from zero
@@ -47,7 +50,7 @@ type Totals struct {
 type Decompte struct {
 	Debtor   Debtor         `json:"debtor"`
 	End      ledger.Date    `json:"end"`   // paid date or as-of date
-	Basis    int            `json:"basis"` // days per year: 365 or 360
+	Basis    int            `json:"basis"` // days per year: 365, 360 or BasisLeap (366 in leap years)
 	Currency string         `json:"currency"`
 	Lines    []Line         `json:"lines"`
 	Invoices []InvoiceTotal `json:"invoices"`
@@ -94,4 +97,17 @@ func (d *Decompte) add(t InvoiceTotal) {
 	d.Totals.Interest += t.Interest
 	d.Totals.Indemnity += t.Indemnity
 	d.Totals.TotalDue = d.Totals.Principal + d.Totals.Interest + d.Totals.Indemnity
+}
+
+// Warnings returns the notes of d the user must not miss (an agreed rate below the
+// legal floor, replaced by the floor: law.note.rate_floor), for a command line to print
+// on its error output and a document to set apart from the other notes.
+func (d *Decompte) Warnings() []Note {
+	var out []Note
+	for _, n := range d.Notes {
+		if n.Key == "law.note.rate_floor" {
+			out = append(out, n)
+		}
+	}
+	return out
 }

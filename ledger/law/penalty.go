@@ -3,6 +3,7 @@ package law
 import (
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -88,10 +89,14 @@ type Terms struct {
 	// as-of date for an invoice still unpaid (legal-fr §1.6).
 	End ledger.Date
 	// ContractRate is a penalty rate agreed in the terms of sale (% per year), B2B only;
-	// invalid: the L441-10 default rate.
+	// invalid: the L441-10 default rate. In a half-year where it is below the floor of
+	// L441-10 II (3 × the legal interest rate), the floor applies instead, with a
+	// warning note (law.note.rate_floor): the creditor is owed at least the floor.
 	ContractRate decimal.NullDecimal
 	// Basis is the number of days per year: 365 (the default, and every published
-	// example) or 360.
+	// example), 360, or BasisLeap (366) for 365 days in a common year and 366 for the
+	// days falling in a leap year (legal-fr §1.6: no source addresses leap years, so
+	// it is an option).
 	Basis int
 	// Notice is the date of the formal notice (mise en demeure) to a consumer, from
 	// which legal interest runs.
@@ -101,15 +106,21 @@ type Terms struct {
 	Creditor LegalCategory
 }
 
+// BasisLeap is the Terms.Basis that divides the interest of the days falling in a
+// leap year by 366 and of the other days by 365.
+const BasisLeap = 366
+
 // Compute returns the décompte of late-payment penalties on invoices under terms,
 // with the rates of r. The period of each invoice runs from the day after its due date
 // (for a consumer: after the formal notice) to terms.End inclusive, and is split at
-// each payment and, where the rate is set per half-year, at each 30 June / 31 December.
+// each payment and, where the rate is set per half-year, at each 30 June / 31 December
+// (with BasisLeap, at each 31 December too). An invoice not late at terms.End (paid by
+// its due date, or not yet due) has no line, no indemnity and a note saying why.
 func Compute(r *Rates, terms Terms, invoices ...Invoice) (*Decompte, error) {
 	if terms.Basis == 0 {
 		terms.Basis = 365
 	}
-	if terms.Basis != 365 && terms.Basis != 360 {
+	if terms.Basis != 365 && terms.Basis != 360 && terms.Basis != BasisLeap {
 		return nil, &ledger.Problem{Key: "law.err.basis", Args: []string{"value", strconv.Itoa(terms.Basis)}}
 	}
 	if int(terms.Debtor) >= len(debtorNames) {
@@ -136,7 +147,11 @@ func Compute(r *Rates, terms Terms, invoices ...Invoice) (*Decompte, error) {
 			return nil, err
 		}
 	}
-	d.note("law.note.rounding", "basis", strconv.Itoa(terms.Basis))
+	if terms.Basis == BasisLeap {
+		d.note("law.note.rounding_leap")
+	} else {
+		d.note("law.note.rounding", "basis", strconv.Itoa(terms.Basis))
+	}
 	d.noteRateEntries() // a rate the dossier gave says when it was entered and from what source
 	return d, nil
 }
@@ -174,6 +189,18 @@ func computeInvoice(r *Rates, t Terms, inv Invoice, d *Decompte) error {
 		return b
 	}
 	tot.Late = t.End > inv.Due && balanceOn(inv.Due) > 0
+	if !tot.Late {
+		// C. com. L441-10 II: penalties and the indemnity run from the day after the due
+		// date only; nothing is owed for an invoice settled by then, nor yet for one
+		// whose due date has not passed.
+		if last, ok := settledBy(pays, inv.Amount, min(t.End, inv.Due)); ok {
+			d.note("law.note.paid_on_time", "invoice", inv.Ref, "due", inv.Due.String(), "date", last.String())
+		} else {
+			d.note("law.note.not_late", "invoice", inv.Ref, "due", inv.Due.String(), "end", t.End.String())
+		}
+		d.add(tot)
+		return nil
+	}
 
 	// start is the last day not bearing interest.
 	start := inv.Due // C. com. L441-10 II: penalties run from the day after the due date.
@@ -220,6 +247,17 @@ func computeInvoice(r *Rates, t Terms, inv Invoice, d *Decompte) error {
 			cuts = append(cuts, h.End())
 		}
 	}
+	if t.Basis == BasisLeap { // each line within one calendar year, so that it has one basis
+		for y := (start + 1).Year(); ; y++ {
+			dec31 := ledger.NewDate(y, time.December, 31)
+			if dec31 >= t.End {
+				break
+			}
+			if dec31 > start {
+				cuts = append(cuts, dec31)
+			}
+		}
+	}
 	cuts = append(cuts, t.End)
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
@@ -231,35 +269,38 @@ func computeInvoice(r *Rates, t Terms, inv Invoice, d *Decompte) error {
 		}
 		base := balanceOn(prev)
 		if base > 0 {
-			ar, err := segmentRate(r, t, HalfOf(prev+1), fixed)
+			h := HalfOf(prev + 1)
+			ar, floor, err := segmentRate(r, t, h, fixed)
 			if err != nil {
 				return err
 			}
+			if floor != nil {
+				d.note(floor.Key, floor.Args...)
+			}
 			days := c.DaysSince(prev)
-			exact, cents := SimpleInterest(base, ar.Rate, days, t.Basis)
+			basis := lineBasis(t.Basis, prev+1)
+			exact, cents := SimpleInterest(base, ar.Rate, days, basis)
 			d.Lines = append(d.Lines, Line{Invoice: inv.Ref, From: prev + 1, To: c, Days: days, Rate: ar, Base: base,
-				Exact: exact, Interest: cents})
+				Basis: basis, Exact: exact, Interest: cents})
 			tot.Interest += cents
 		}
 		prev = c
 	}
 
-	if tot.Late {
-		switch t.Debtor {
-		case DebtorB2B:
-			tot.Indemnity = FixedIndemnityEUR // C. com. L441-10 II, D441-5: €40 per invoice paid late
-			d.note("law.note.indemnity_b2b")
-		case DebtorPublic:
-			tot.Indemnity = FixedIndemnityEUR // C. commande publique L2192-13 ff. (décret 2013-269): €40
-			d.note("law.note.indemnity_public")
-		case DebtorUK:
-			tot.Indemnity = UKCompensation(inv.Amount) // Late Payment Act 1998 s.5A
-			d.note("law.note.indemnity_uk")
-		case DebtorConsumer:
-			d.note("law.note.no_indemnity_consumer") // D441-5 binds professional debtors only
-		}
+	switch t.Debtor {
+	case DebtorB2B:
+		tot.Indemnity = FixedIndemnityEUR // C. com. L441-10 II, D441-5: €40 per invoice paid late
+		d.note("law.note.indemnity_b2b")
+	case DebtorPublic:
+		tot.Indemnity = FixedIndemnityEUR // C. commande publique L2192-13 ff. (décret 2013-269): €40
+		d.note("law.note.indemnity_public")
+	case DebtorUK:
+		tot.Indemnity = UKCompensation(inv.Amount) // Late Payment Act 1998 s.5A
+		d.note("law.note.indemnity_uk")
+	case DebtorConsumer:
+		d.note("law.note.no_indemnity_consumer") // D441-5 binds professional debtors only
 	}
-	switch {
+	switch { // the regime's rate
 	case t.Debtor == DebtorB2B && t.ContractRate.Valid:
 		d.note("law.note.contract")
 	case t.Debtor == DebtorB2B:
@@ -275,16 +316,76 @@ func computeInvoice(r *Rates, t Terms, inv Invoice, d *Decompte) error {
 	return nil
 }
 
-// segmentRate returns the rate of a period lying inside half-year h.
-func segmentRate(r *Rates, t Terms, h Half, fixed *AppliedRate) (AppliedRate, error) {
+// segmentRate returns the rate of a period lying inside half-year h, and the warning
+// note when an agreed rate below the floor gives way to the floor.
+func segmentRate(r *Rates, t Terms, h Half, fixed *AppliedRate) (AppliedRate, *Note, error) {
 	if fixed != nil {
-		return *fixed, nil
+		return *fixed, nil, nil
 	}
 	if t.Debtor == DebtorConsumer {
-		return r.LegalInterestRate(h, t.Creditor)
+		ar, err := r.LegalInterestRate(h, t.Creditor)
+		return ar, nil, err
 	}
 	if t.ContractRate.Valid {
-		return r.ContractRate(t.ContractRate.Decimal, h)
+		return contractOrFloor(r, t.ContractRate.Decimal, h)
 	}
-	return r.B2BDefaultRate(h)
+	ar, err := r.B2BDefaultRate(h)
+	return ar, nil, err
+}
+
+// SourceFloor marks a line computed at the floor of C. com. L441-10 II because the
+// agreed rate is below it: Rate is 3 × Ref, the legal interest rate "other cases" of
+// the half-year.
+const SourceFloor RateSource = "contract_floor"
+
+// contractOrFloor returns the agreed rate for half-year h or, when it is below the
+// floor of that half-year, the floor with a warning note.
+func contractOrFloor(r *Rates, rate decimal.Decimal, h Half) (AppliedRate, *Note, error) {
+	// C. com. L441-10 II: the agreed rate "ne peut être inférieur à trois fois le taux
+	// d'intérêt légal" — the rate of the half-year, "other cases" for a professional
+	// creditor (CMF L313-2, D313-1-A; legal-fr §1.3). A lower clause does not deprive the
+	// creditor of penalties: it is owed at least the floor.
+	floor, err := r.ContractFloor(h)
+	if err != nil {
+		return AppliedRate{}, nil, err
+	}
+	if !rate.LessThan(floor) {
+		return AppliedRate{Rate: rate, Source: SourceContract, Ref: rate, RefDate: h.Start(), Margin: decimal.Zero,
+			Rule: "C. com. L441-10 II"}, nil, nil
+	}
+	legal, err := r.LegalRate(h, OtherCases)
+	if err != nil {
+		return AppliedRate{}, nil, err
+	}
+	ar := AppliedRate{Rate: floor, Source: SourceFloor, Ref: legal, RefDate: h.Start(), Margin: decimal.Zero,
+		Rule: "C. com. L441-10 II; CMF L313-2", Entry: r.entry(h, SourceLegal)}
+	return ar, &Note{Key: "law.note.rate_floor", Args: []string{"pct_contract", rate.String(), "period", h.String(),
+		"pct_legal", legal.String(), "pct", floor.String()}}, nil
+}
+
+// lineBasis returns the days-per-year divisor of a line starting on from (a line never
+// spans two calendar years under BasisLeap).
+func lineBasis(basis int, from ledger.Date) int {
+	if basis != BasisLeap {
+		return basis
+	}
+	if y := from.Year(); y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+		return 366
+	}
+	return 365
+}
+
+// settledBy reports whether the payments (sorted by date) settle amount on or before
+// day, and the date of the payment that settles it.
+func settledBy(pays []Payment, amount ledger.Cents, day ledger.Date) (ledger.Date, bool) {
+	for _, p := range pays {
+		if p.Date > day {
+			break
+		}
+		amount -= p.Amount
+		if amount <= 0 {
+			return p.Date, true
+		}
+	}
+	return ledger.NoDate, false
 }

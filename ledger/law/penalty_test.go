@@ -2,6 +2,7 @@ package law
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -232,27 +233,188 @@ func TestComputeConsumer(t *testing.T) {
 	}
 }
 
-// A contractual rate below 3 × the legal rate is refused with the reason.
+// C. com. L441-10 II: an agreed rate may not be lower than 3 × the legal interest rate
+// ("other cases") of the half-year. A lower clause is not refused: the creditor is owed
+// at least the floor, applied to each half-year where the agreed rate is below it, with
+// a warning note citing the article (issue 22 point 1).
 func TestContractRateFloor(t *testing.T) {
 	r := mustRates(t)
-	_, err := Compute(r, Terms{Debtor: DebtorB2B, End: day("2024-03-31"), ContractRate: contract("12")},
-		Invoice{Ref: "F", Amount: cents("1000"), Due: day("2024-02-29")})
-	var p *ledger.Problem
-	if !errors.As(err, &p) || p.Key != "law.err.rate_floor" {
-		t.Fatalf("err %v, want law.err.rate_floor", err)
+	// 12 % in 2024 H1, floor 3 × 5.07 = 15.21 %: 29 days at 15.21 % on 1 000 € = 12.0849 → 12.08.
+	d, err := Compute(r, Terms{Debtor: DebtorB2B, End: day("2024-03-31"), ContractRate: contract("12")},
+		Invoice{Ref: "F", Amount: cents("1000"), Due: day("2024-03-02")})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if msg := p.Localize("en"); !strings.Contains(msg, "15.21") || !strings.Contains(msg, "5.07") || !strings.Contains(msg, "2024-H1") {
-		t.Errorf("reason %q should give the floor, the legal rate and the half-year", msg)
+	if len(d.Lines) != 1 || !d.Lines[0].Rate.Rate.Equal(dec("15.21")) || d.Lines[0].Rate.Source != SourceFloor ||
+		!d.Lines[0].Rate.Ref.Equal(dec("5.07")) || d.Lines[0].Interest != cents("12.08") || d.Totals.Indemnity != cents("40") {
+		t.Fatalf("12 %% in 2024 H1: %+v", d.Lines)
 	}
-	// The same rate crossing into a half-year where it is allowed still fails: 2024 H1 is in the period.
-	if _, err := Compute(r, Terms{Debtor: DebtorB2B, End: day("2025-02-01"), ContractRate: contract("12")},
-		Invoice{Ref: "F", Amount: cents("1000"), Due: day("2024-06-01")}); err == nil {
-		t.Error("12 % in 2024 H1-2025 H1 accepted")
+	w := d.Warnings()
+	if len(w) != 1 || w[0].Key != "law.note.rate_floor" || !slices.ContainsFunc(d.Notes, func(n Note) bool { return n.Key == w[0].Key }) {
+		t.Fatalf("warnings %+v, notes %+v", w, d.Notes)
 	}
-	// Allowed in 2025 H1 (floor 11.13).
-	if _, err := Compute(r, Terms{Debtor: DebtorB2B, End: day("2025-03-01"), ContractRate: contract("12")},
-		Invoice{Ref: "F", Amount: cents("1000"), Due: day("2025-02-01")}); err != nil {
-		t.Error(err)
+	fr, en := FormatNote(w[0], "fr", "EUR"), FormatNote(w[0], "en", "EUR")
+	for _, want := range []string{"12,00\u00a0%", "1er semestre 2024", "5,07\u00a0%", "15,21\u00a0%", "C. com. L441-10 II"} {
+		if !strings.Contains(fr, want) {
+			t.Errorf("fr warning %q lacks %q", fr, want)
+		}
+	}
+	for _, want := range []string{"12.00%", "first half of 2024", "5.07%", "15.21%", "C. com. L441-10 II"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("en warning %q lacks %q", en, want)
+		}
+	}
+
+	// The case of the issue: 10 % on FR-4's invoice (due 15 Jun 2025, paid 15 Aug 2025).
+	// 2025 H1: floor 3 × 3.71 = 11.13 % > 10 %: 15 days at 11.13 % = 45.7397 → 45.74;
+	// 2025 H2: floor 3 × 2.76 = 8.28 % ≤ 10 %: 46 days at 10 % = 126.0274 → 126.03.
+	d, err = Compute(r, Terms{Debtor: DebtorB2B, End: day("2025-08-15"), ContractRate: contract("10")},
+		Invoice{Ref: "F4", Amount: cents("10000"), Due: day("2025-06-15")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		rate, interest string
+		src            RateSource
+	}{{"11.13", "45.74", SourceFloor}, {"10", "126.03", SourceContract}}
+	if len(d.Lines) != 2 {
+		t.Fatalf("lines %+v", d.Lines)
+	}
+	for i, w := range want {
+		if g := d.Lines[i]; !g.Rate.Rate.Equal(dec(w.rate)) || g.Interest != cents(w.interest) || g.Rate.Source != w.src {
+			t.Errorf("line %d: %s %% %s %s, want %+v", i, g.Rate.Rate, g.Interest, g.Rate.Source, w)
+		}
+	}
+	if d.Totals.Interest != cents("171.77") || len(d.Warnings()) != 1 || d.Warnings()[0].Args[3] != "2025-H1" {
+		t.Errorf("totals %+v, warnings %+v", d.Totals, d.Warnings())
+	}
+
+	// 10 % in 2025 H2 only is legal (floor 8.28 %, not the private-person rate × 3 =
+	// 19.95 %): applied as is, no warning. 62 days = 169.8630 → 169.86.
+	d, err = Compute(r, Terms{Debtor: DebtorB2B, End: day("2025-09-15"), ContractRate: contract("10")},
+		Invoice{Ref: "F", Amount: cents("10000"), Due: day("2025-07-15")})
+	if err != nil || len(d.Lines) != 1 || !d.Lines[0].Rate.Rate.Equal(dec("10")) || d.Totals.Interest != cents("169.86") ||
+		len(d.Warnings()) != 0 {
+		t.Errorf("10 %% in 2025 H2: %+v %v", d, err)
+	}
+	// Exactly at the floor is not below it.
+	d, err = Compute(r, Terms{Debtor: DebtorB2B, End: day("2025-09-15"), ContractRate: contract("8.28")},
+		Invoice{Ref: "F", Amount: cents("10000"), Due: day("2025-07-15")})
+	if err != nil || d.Lines[0].Rate.Source != SourceContract || len(d.Warnings()) != 0 {
+		t.Errorf("8.28 %% in 2025 H2: %+v %v", d, err)
+	}
+	// 9 % across 2024 H2 (floor 14.76) and 2025 H1 (11.13) and H2 (8.28): floor, floor,
+	// agreed rate — one warning per half-year where the floor applied.
+	d, err = Compute(r, Terms{Debtor: DebtorB2B, End: day("2025-07-31"), ContractRate: contract("9")},
+		Invoice{Ref: "F", Amount: cents("1000"), Due: day("2024-12-01")})
+	if err != nil || len(d.Lines) != 3 || !d.Lines[0].Rate.Rate.Equal(dec("14.76")) || !d.Lines[1].Rate.Rate.Equal(dec("11.13")) ||
+		!d.Lines[2].Rate.Rate.Equal(dec("9")) || len(d.Warnings()) != 2 {
+		t.Errorf("9 %% over three half-years: %+v %v", d, err)
+	}
+	checkNotesTranslated(t, d)
+}
+
+// An invoice paid on or before its due date owes nothing — no interest, no €40 — and
+// the décompte says why (issue 22 point 2); an invoice not yet due at the end date
+// likewise.
+func TestComputeNotLate(t *testing.T) {
+	r := mustRates(t)
+	for _, c := range []struct {
+		name      string
+		terms     Terms
+		inv       Invoice
+		key       string
+		principal string
+	}{
+		{"paid before the due date", Terms{Debtor: DebtorB2B, End: day("2025-08-15")},
+			Invoice{Ref: "A", Amount: cents("100"), Due: day("2025-06-15"), Payments: []Payment{{day("2025-06-10"), cents("100")}}},
+			"law.note.paid_on_time", "0"},
+		{"paid on the due date, in two payments", Terms{Debtor: DebtorB2B, End: day("2025-06-15")},
+			Invoice{Ref: "B", Amount: cents("100"), Due: day("2025-06-15"), Payments: []Payment{{day("2025-06-01"), cents("40")}, {day("2025-06-15"), cents("60")}}},
+			"law.note.paid_on_time", "0"},
+		{"consumer paid on time needs no formal notice", Terms{Debtor: DebtorConsumer, End: day("2025-08-15")},
+			Invoice{Ref: "C", Amount: cents("100"), Due: day("2025-06-15"), Payments: []Payment{{day("2025-06-15"), cents("100")}}},
+			"law.note.paid_on_time", "0"},
+		{"public buyer paid on time in a half-year without rates", Terms{Debtor: DebtorPublic, End: day("2026-11-23")},
+			Invoice{Ref: "D", Amount: cents("100"), Due: day("2026-09-01"), Payments: []Payment{{day("2026-08-20"), cents("100")}}},
+			"law.note.paid_on_time", "0"},
+		{"not yet due at the end date", Terms{Debtor: DebtorB2B, End: day("2025-08-10")},
+			Invoice{Ref: "E", Amount: cents("100"), Due: day("2025-08-15")},
+			"law.note.not_late", "100"},
+	} {
+		d, err := Compute(r, c.terms, c.inv)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		tt := d.Totals
+		if len(d.Lines) != 0 || tt.Interest != 0 || tt.Indemnity != 0 || tt.Principal != cents(c.principal) ||
+			tt.TotalDue != cents(c.principal) || d.Invoices[0].Late {
+			t.Errorf("%s: %+v", c.name, d)
+		}
+		if len(d.Notes) == 0 || d.Notes[0].Key != c.key {
+			t.Errorf("%s: notes %+v, want %s first", c.name, d.Notes, c.key)
+		}
+		checkNotesTranslated(t, d)
+	}
+	d, _ := Compute(r, Terms{Debtor: DebtorB2B, End: day("2025-08-15")},
+		Invoice{Ref: "A", Amount: cents("100"), Due: day("2025-06-15"), Payments: []Payment{{day("2025-06-10"), cents("100")}}})
+	if got := FormatNote(d.Notes[0], "fr", "EUR"); !strings.Contains(got, "10/06/2025") || !strings.Contains(got, "15/06/2025") {
+		t.Errorf("fr note %q should give the payment and due dates", got)
+	}
+}
+
+// The 366-day option (issue 22 point 8): the days falling in a leap year over 366, the
+// others over 365, each line within one calendar year; 365 stays the default.
+func TestComputeLeapBasis(t *testing.T) {
+	r := mustRates(t)
+	// 2024 H1: ECB 4.50 + 10 = 14.50 %; 30 days on 10 000 €: /366 = 118.8525 → 118.85
+	// (/365 = 119.1781 → 119.18).
+	inv := Invoice{Ref: "L", Amount: cents("10000"), Due: day("2024-02-15")}
+	d, err := Compute(r, Terms{Debtor: DebtorB2B, End: day("2024-03-16"), Basis: BasisLeap}, inv)
+	if err != nil || len(d.Lines) != 1 || d.Lines[0].Basis != 366 || d.Lines[0].Interest != cents("118.85") || d.Basis != BasisLeap {
+		t.Fatalf("366: %+v %v", d, err)
+	}
+	if !slices.ContainsFunc(d.Notes, func(n Note) bool { return n.Key == "law.note.rounding_leap" }) ||
+		slices.ContainsFunc(d.Notes, func(n Note) bool { return n.Key == "law.note.rounding" }) {
+		t.Errorf("notes %+v should say the 365/366 basis", d.Notes)
+	}
+	checkNotesTranslated(t, d)
+	d, err = Compute(r, Terms{Debtor: DebtorB2B, End: day("2024-03-16")}, inv)
+	if err != nil || d.Lines[0].Basis != 365 || d.Lines[0].Interest != cents("119.18") || d.Basis != 365 {
+		t.Errorf("default 365: %+v %v", d, err)
+	}
+	// A fixed rate (public buyer, 2024 H2: ECB 4.25 + 8 = 12.25 %) across 31 Dec 2024 is split there: 15 days /366 = 50.2049 → 50.20, 15 days /365 =
+	// 50.3425 → 50.34; on 365 days one line of 30 days = 100.6849 → 100.68.
+	pub := Invoice{Ref: "P", Amount: cents("10000"), Due: day("2024-12-16")}
+	d, err = Compute(r, Terms{Debtor: DebtorPublic, End: day("2025-01-15"), Basis: BasisLeap}, pub)
+	if err != nil || len(d.Lines) != 2 || d.Lines[0].To != day("2024-12-31") || d.Lines[0].Basis != 366 ||
+		d.Lines[0].Interest != cents("50.20") || d.Lines[1].Basis != 365 || d.Lines[1].Interest != cents("50.34") ||
+		!d.Lines[0].Rate.Rate.Equal(dec("12.25")) || !d.Lines[1].Rate.Rate.Equal(dec("12.25")) {
+		t.Errorf("public across the year end: %+v %v", d.Lines, err)
+	}
+	d, err = Compute(r, Terms{Debtor: DebtorPublic, End: day("2025-01-15")}, pub)
+	if err != nil || len(d.Lines) != 1 || d.Lines[0].Interest != cents("100.68") {
+		t.Errorf("public on 365: %+v %v", d.Lines, err)
+	}
+	// Outside leap years the option changes nothing: FR-4 stays 207.16.
+	d, err = Compute(r, Terms{Debtor: DebtorB2B, End: day("2025-08-15"), Basis: BasisLeap},
+		Invoice{Ref: "F4", Amount: cents("10000"), Due: day("2025-06-15")})
+	if err != nil || d.Totals.Interest != cents("207.16") {
+		t.Errorf("FR-4 with the option: %+v %v", d, err)
+	}
+}
+
+// checkNotesTranslated fails when a note of d has no text in a language (the key
+// would be shown instead of a sentence).
+func checkNotesTranslated(t *testing.T, d *Decompte) {
+	t.Helper()
+	for _, n := range d.Notes {
+		for _, lang := range []string{"fr", "en"} {
+			if got := FormatNote(n, lang, d.Currency); got == n.Key || strings.Contains(got, "{") {
+				t.Errorf("note %s in %s: %q", n.Key, lang, got)
+			}
+		}
 	}
 }
 
@@ -269,7 +431,7 @@ func TestComputeErrorsAndBasis(t *testing.T) {
 		inv   Invoice
 		key   string
 	}{
-		"basis":          {Terms{Debtor: DebtorB2B, End: day("2019-03-31"), Basis: 366}, inv, "law.err.basis"},
+		"basis":          {Terms{Debtor: DebtorB2B, End: day("2019-03-31"), Basis: 300}, inv, "law.err.basis"},
 		"no end":         {Terms{Debtor: DebtorB2B}, inv, "law.err.end"},
 		"negative":       {Terms{Debtor: DebtorB2B, End: day("2019-03-31")}, Invoice{Amount: -1, Due: day("2019-03-01")}, "law.err.amount"},
 		"overpaid":       {Terms{Debtor: DebtorB2B, End: day("2019-03-31")}, Invoice{Amount: 100, Due: day("2019-03-01"), Payments: []Payment{{day("2019-03-05"), 200}}}, "law.err.overpaid"},

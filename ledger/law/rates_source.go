@@ -123,7 +123,8 @@ func PercentText(lang string, d decimal.Decimal) string {
 }
 
 // formatRateArg renders the arguments of the rate notes (FormatNote): the rate's kind
-// and half-year in words, the percentage in the language's way, an empty source.
+// and half-year in words, the percentages (pct, and pct_contract and pct_legal of the
+// floor note law.note.rate_floor) in the language's way, an empty source.
 func formatRateArg(lang, name, value string) (string, bool) {
 	switch name {
 	case "rate_kind":
@@ -132,7 +133,7 @@ func formatRateArg(lang, name, value string) (string, bool) {
 		if h, err := ParseHalf(value); err == nil {
 			return HalfText(lang, h), true
 		}
-	case "pct":
+	case "pct", "pct_contract", "pct_legal":
 		if d, err := decimal.NewFromString(value); err == nil {
 			return PercentText(lang, d), true
 		}
