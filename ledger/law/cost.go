@@ -107,3 +107,65 @@ func DiscountComparison(amount ledger.Cents, discountPct decimal.Decimal, daysEa
 	}
 	return e, nil
 }
+
+// Tariff is a court cost kept as dated data: its amount, the day from which it applies
+// and the text that sets it, so that whatever shows the cost can say which tariff it is
+// and where it comes from. A field the reference does not give stays empty — printed
+// « à vérifier » — rather than guessed.
+type Tariff struct {
+	Amount ledger.Cents `json:"amount"` // incl. VAT
+	// From is the first day the amount applies; NoDate when the reference does not
+	// give it (to be checked).
+	From ledger.Date `json:"from,omitempty"`
+	// Source is the text that sets the amount (the tariff's arrêté and its date); ""
+	// when the reference does not give it (to be checked).
+	Source string `json:"source,omitempty"`
+	// Seen is where the amount was read when Source is not known: secondary sources,
+	// not the text that sets it.
+	Seen string `json:"seen,omitempty"`
+}
+
+// greffeIPTariffs are the fees of the greffe of a tribunal de commerce (or tribunal des
+// activités économiques) for an injonction de payer request, latest last. legal-fr §6.1
+// gives ≈ €35.21 incl. VAT from secondary sources only; the text fixing the current
+// figure and its date are to be verified (the greffe tariffs were revised on 1 March
+// 2024, the exact request fee is not given — legal-fr §12).
+var greffeIPTariffs = []Tariff{
+	{Amount: 3521, Seen: "lejournaldurecouvrement.fr, heropay.eu"},
+}
+
+// GreffeFeeIP returns the greffe fee of an injonction de payer request to a tribunal
+// de commerce or des activités économiques in force on day (C. com. R743-140 ff., the
+// greffiers' tariff): the latest tariff applying from day or before, or the undated one.
+func GreffeFeeIP(day ledger.Date) Tariff {
+	best := greffeIPTariffs[0]
+	for _, t := range greffeIPTariffs[1:] {
+		if !t.From.Valid() || t.From <= day {
+			best = t
+		}
+	}
+	return best
+}
+
+// Text writes the tariff the way a cost estimate shows it, in lang: « 35,21 € (tarif
+// en vigueur au 01/03/2024, source : arrêté du …) », with « à vérifier » in place of
+// what is not known.
+func (t Tariff) Text(lang, currency string) string {
+	return t.Amount.Format(lang, currency) + " (" + t.Mention(lang) + ")"
+}
+
+// Mention is what Text writes in brackets after the amount — the date and the source
+// of the tariff — for a layout that shows the amount in a column of its own.
+func (t Tariff) Mention(lang string) string {
+	src := []string{"source", t.Source}
+	switch {
+	case t.Source == "" && t.Seen != "":
+		src = []string{"source", Note{Key: "law.tariff.unverified_seen", Args: []string{"seen", t.Seen}}.Text(lang)}
+	case t.Source == "":
+		src = []string{"source_key", "law.tariff.unverified"}
+	}
+	if !t.From.Valid() {
+		return Note{Key: "law.tariff.undated", Args: src}.Text(lang)
+	}
+	return Note{Key: "law.tariff.dated", Args: append([]string{"date", FormatDate(lang, t.From)}, src...)}.Text(lang)
+}

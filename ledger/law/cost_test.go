@@ -2,6 +2,7 @@ package law
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"relance/ledger"
@@ -70,5 +71,38 @@ func TestDiscountComparison(t *testing.T) {
 		if _, err := DiscountComparison(cents("100"), dec(bad.discount), bad.days, dec("5"), 365); err == nil {
 			t.Errorf("%+v accepted", bad)
 		}
+	}
+}
+
+// The greffe fee of an injonction de payer is dated data (issue 22 point 7): its
+// amount, the day it applies from and the text that sets it, each « à vérifier » when
+// legal-fr §6.1 does not give it — never a guess.
+func TestGreffeFeeIP(t *testing.T) {
+	fee := GreffeFeeIP(day("2026-11-23"))
+	if fee.Amount != 3521 || fee.From.Valid() || fee.Source != "" || fee.Seen == "" {
+		t.Fatalf("fee %+v", fee)
+	}
+	// The court's fee is the tariff's.
+	c := CompetentCourt(&ledger.Customer{Kind: ledger.Business, Address: ledger.Address{City: "Grenoble", Postcode: "38000"}}, false, "FR", day("2026-11-23"))
+	if c.Fee != fee.Amount {
+		t.Errorf("court fee %s, tariff %s", c.Fee, fee.Amount)
+	}
+	amount := fee.Amount.Format("fr", "EUR")
+	if got, want := fee.Text("fr", "EUR"), amount+" (date du tarif à vérifier, source : à vérifier ; montant relevé sur lejournaldurecouvrement.fr, heropay.eu)"; got != want {
+		t.Errorf("fr:\n%q\nwant\n%q", got, want)
+	}
+	if got := fee.Text("en", "EUR"); !strings.Contains(got, "€35.21") || !strings.Contains(got, "to be checked") {
+		t.Errorf("en: %q", got)
+	}
+	// The form of a dated tariff with its text (a made-up one: the format, not data).
+	dated := Tariff{Amount: 3521, From: day("2024-03-01"), Source: "arrêté du 1er janvier 2000"}
+	if got, want := dated.Text("fr", "EUR"), amount+" (tarif en vigueur au 01/03/2024, source : arrêté du 1er janvier 2000)"; got != want {
+		t.Errorf("dated fr: %q, want %q", got, want)
+	}
+	if got := (Tariff{Amount: 3521, From: day("2024-03-01")}).Text("en", "EUR"); got != "€35.21 (tariff in force on 2024-03-01, source: to be checked)" {
+		t.Errorf("dated en: %q", got)
+	}
+	if got := fee.Mention("en"); got != "date of the tariff to be checked, source: to be checked; amount read on lejournaldurecouvrement.fr, heropay.eu" {
+		t.Errorf("mention en: %q", got)
 	}
 }
