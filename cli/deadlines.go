@@ -4,8 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"relance/assets/i18n"
+	"relance/ledger"
 	"relance/ledger/law"
 )
 
@@ -16,12 +18,17 @@ type deadlineRow struct {
 	Kind     string              `json:"kind"`
 	Item     string              `json:"item"`
 	Number   string              `json:"number"`
+	Doc      string              `json:"doc_date"`
 	Due      string              `json:"due"`
 	Open     string              `json:"open"`
 	State    law.LimitationState `json:"limitation"`
 	Reason   []string            `json:"reason_text"`
 }
 
+// runDeadlines is `relance deadlines`: the limitation deadline of every open debit
+// item at --at (desk.Deadlines: the interruptions the dossier records counted), each
+// with the rule, the day its period runs from, the interruptions counted and the
+// deadline, then the insolvency deadlines; dates in the user's words except in JSON.
 func runDeadlines(env *Env, args []string) error {
 	fs := env.flags("deadlines")
 	rf := env.reportFlags(fs, "table", "json")
@@ -41,14 +48,10 @@ func runDeadlines(env *Env, args []string) error {
 	}
 	for _, d := range deadlines {
 		c, it := d.Customer, d.Item
-		row := deadlineRow{Customer: c.ID, Name: c.Name, Kind: c.Kind.String(), Item: it.ID, Number: it.Number,
-			Due: it.DueDate.String(), Open: d.Open.String(), State: d.State}
-		for _, n := range d.State.Reason {
-			row.Reason = append(row.Reason, n.Text(l))
-		}
-		rows = append(rows, row)
+		rows = append(rows, deadlineRow{Customer: c.ID, Name: c.Name, Kind: c.Kind.String(), Item: it.ID, Number: it.Number,
+			Doc: it.DocDate.String(), Due: it.DueDate.String(), Open: d.Open.String(), State: d.State, Reason: d.State.ReasonText(l)})
 	}
-	note := i18n.T(l, "law.cli.no_interruptions")
+	note := i18n.T(l, "limitation.cli.note")
 	procs := ss.ProcedureDeadlines(asOf) // insolvency deadlines (C. com. L622-24, L624-9, L622-26)
 	if rf.Format() == "json" {
 		enc := json.NewEncoder(env.Stdout)
@@ -60,12 +63,20 @@ func runDeadlines(env *Env, args []string) error {
 			Notes      []string       `json:"notes"`
 		}{asOf.String(), rows, procs, []string{note}})
 	}
+	cur := ss.Book.Settings.Currency
 	tab := newTable(i18n.T(l, "law.col.customer"), i18n.T(l, "law.col.item"), i18n.T(l, "law.col.due"),
-		i18n.T(l, "law.col.open"), i18n.T(l, "law.col.deadline"), i18n.T(l, "law.col.daysleft"),
-		i18n.T(l, "law.col.level"), i18n.T(l, "law.col.rule")).alignRight(3, 5)
-	for _, r := range rows {
-		tab.add(r.Customer+" "+truncate(r.Name, 30), r.Number, r.Due, r.Open, r.State.Deadline.String(),
-			strconv.Itoa(r.State.DaysLeft), i18n.T(l, "law.level."+string(r.State.Level)), r.State.Rule)
+		i18n.T(l, "law.col.open"), i18n.T(l, "law.col.rule"), i18n.T(l, "limitation.col.start"),
+		i18n.T(l, "limitation.col.interruptions"), i18n.T(l, "law.col.deadline"), i18n.T(l, "law.col.daysleft"),
+		i18n.T(l, "law.col.level")).alignRight(3, 8)
+	for i, d := range deadlines {
+		st := &rows[i].State
+		deadline, left := "—", "—"
+		if st.Deadline.Valid() {
+			deadline, left = dateText(l, st.Deadline), strconv.Itoa(st.DaysLeft)
+		}
+		tab.add(d.Customer.ID+" "+truncate(d.Customer.Name, 30), d.Item.Number, dateText(l, d.Item.DueDate),
+			d.Open.Format(l, cur), st.Rule, dateText(l, st.Start), interruptionsText(l, st.Interruptions, asOf),
+			deadline, left, i18n.T(l, "law.level."+string(st.Level)))
 	}
 	if err := tab.write(env.Stdout); err != nil {
 		return err
@@ -73,7 +84,47 @@ func runDeadlines(env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "%s\n* %s\n", i18n.T(l, "law.cli.count", "n", strconv.Itoa(len(rows))), note)
 	if len(procs) > 0 {
 		fmt.Fprintf(env.Stdout, "\n%s\n", i18n.T(l, "law.cli.proc_deadlines"))
-		return procedureTable(env, procs).write(env.Stdout)
+		return procedureDeadlineTable(l, procs).write(env.Stdout)
 	}
 	return nil
+}
+
+// interruptionsText lists the acts counted, each with its kind and date (and the end of
+// the proceedings or mediation), or says there is none.
+func interruptionsText(l string, ins []law.Interruption, asOf ledger.Date) string {
+	if len(ins) == 0 {
+		return i18n.T(l, "limitation.none")
+	}
+	parts := make([]string, 0, len(ins))
+	for _, in := range ins {
+		args := []string{"kind", in.Kind.Text(l), "date", dateText(l, in.Date)}
+		switch {
+		case in.End.Valid() && in.End <= asOf:
+			parts = append(parts, i18n.T(l, "limitation.act_end", append(args, "end", dateText(l, in.End))...))
+		case in.Kind == law.LegalAction || in.Kind == law.Mediation || in.End.Valid():
+			parts = append(parts, i18n.T(l, "limitation.act_ongoing", args...))
+		default:
+			parts = append(parts, i18n.T(l, "limitation.act", args...))
+		}
+	}
+	sep := "; "
+	if l == "fr" {
+		sep = " ; "
+	}
+	return strings.Join(parts, sep)
+}
+
+// procedureDeadlineTable is procedureTable with the dates in the user's words.
+func procedureDeadlineTable(l string, rows []procedureRow) *table {
+	tab := newTable(i18n.T(l, "law.col.procedure"), i18n.T(l, "law.col.customer"), i18n.T(l, "law.col.proc_kind"),
+		i18n.T(l, "law.col.bodacc"), i18n.T(l, "law.col.step"), i18n.T(l, "law.col.proc_deadline"), i18n.T(l, "law.col.daysleft"),
+		i18n.T(l, "law.col.level"), i18n.T(l, "law.col.rule")).alignRight(6)
+	for _, r := range rows {
+		for _, d := range r.Deadlines {
+			tab.add(r.ID, r.Customer+" "+truncate(r.Name, 28), i18n.T(l, "law.proc.kind."+string(r.Kind)), dateText(l, r.BODACC),
+				i18n.T(l, "law.proc.deadline."+string(d.Kind)), dateText(l, d.Date), strconv.Itoa(d.DaysLeft),
+				i18n.T(l, "law.proc.level."+string(d.Level)), d.Rule)
+		}
+	}
+	return tab
 }
