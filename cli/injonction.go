@@ -106,7 +106,7 @@ func writeInjonctionText(env *Env, p *law.IPPack) error {
 	}
 	fmt.Fprintf(w, "\n%s\n", i18n.T(l, "ip.pdf.h.costs"))
 	for _, c := range p.Costs {
-		fmt.Fprintf(w, "  %s: %s\n", i18n.T(l, c.Key), c.Amount.Format(l, p.Currency))
+		fmt.Fprintf(w, "  %s: %s\n", i18n.T(l, c.Key), c.AmountText(l, p.Currency))
 	}
 	fmt.Fprintf(w, "  %s: %s\n\n", i18n.T(l, "ip.pdf.cost_total"), p.CostTotal.Format(l, p.Currency))
 	fmt.Fprintln(w, i18n.T(l, "cli.kv", "name", i18n.T(l, "ip.pdf.sum.principal"), "value", p.Principal.Format(l, p.Currency)))

@@ -152,7 +152,7 @@ func (sv *legalView) injonctionView() fyne.CanvasObject {
 	box.Add(head("ip.pdf.h.costs"))
 	costs := widget.NewForm()
 	for _, c := range p.Costs {
-		costs.Append(a.t(c.Key), widget.NewLabel(c.Amount.Format(a.lang, cur)))
+		costs.Append(a.t(c.Key), wrap(c.AmountText(a.lang, cur), widget.MediumImportance, false))
 	}
 	costs.Append(a.t("ip.pdf.cost_total"), wrap(p.CostTotal.Format(a.lang, cur), normal, true))
 	box.Add(costs)

@@ -8,26 +8,36 @@ import (
 	"relance/ledger/law"
 )
 
-// Interruptions are the limitation interruptions the reminder records hold: a payment
-// plan the debtor signed with an acknowledgement of debt restarts the period of the
-// items it covers (all of the customer's when it names none) on the day it was agreed
-// (C. civ. 2240, 2231).
+// Interruptions are the limitation interruptions the reminder records hold:
+//   - a payment plan the debtor signed with an acknowledgement of debt restarts the
+//     period of the items it covers (all of the customer's when it names none) on the
+//     day it was agreed (C. civ. 2240, 2231);
+//   - every letter issued (reminder, formal notice, e-mail with its PDF) is a written
+//     claim on the items it names, on its date: against a public body it interrupts the
+//     prescription quadriennale (loi 68-1250 art. 2); against a private debtor the law
+//     code leaves it aside (Cass. com. 18 May 2022).
 func (r *Records) Interruptions() law.InterruptionsFunc {
-	type ack struct {
+	type act struct {
+		kind  law.InterruptionKind
 		date  ledger.Date
 		items []string
 	}
-	byCustomer := map[string][]ack{}
+	byCustomer := map[string][]act{}
 	for _, p := range r.Plans {
 		if d := p.LimitationRestart(); d.Valid() {
-			byCustomer[p.Customer] = append(byCustomer[p.Customer], ack{d, p.Items})
+			byCustomer[p.Customer] = append(byCustomer[p.Customer], act{law.PaymentPlan, d, p.Items})
+		}
+	}
+	for _, a := range r.Actions {
+		if a.Letter != "" && a.Done() && a.Date.Valid() {
+			byCustomer[a.Customer] = append(byCustomer[a.Customer], act{law.WrittenClaim, a.Date, a.Items})
 		}
 	}
 	return func(customer, itemID string) []law.Interruption {
 		var out []law.Interruption
 		for _, a := range byCustomer[customer] {
 			if len(a.items) == 0 || slices.Contains(a.items, itemID) {
-				out = append(out, law.Interruption{Kind: law.PaymentPlan, Date: a.date})
+				out = append(out, law.Interruption{Kind: a.kind, Date: a.date})
 			}
 		}
 		return out

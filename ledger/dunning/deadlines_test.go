@@ -52,3 +52,32 @@ func TestInterruptionsAndLegalDeadlines(t *testing.T) {
 		t.Errorf("no claim-filing deadline on 2027-01-01 in %+v", ds)
 	}
 }
+
+// A formal notice issued to a public body interrupts its prescription quadriennale
+// (loi 68-1250 art. 2): the item leaves the agenda's legal deadlines; the same letter to a
+// business does not (Cass. com. 18 May 2022).
+func TestLettersToPublicBodiesInterrupt(t *testing.T) {
+	d := func(y int, m time.Month, day int) ledger.Date { return ledger.NewDate(y, m, day) }
+	asOf := d(2026, 11, 23)
+	// invoiced in 2022: 1 January 2023 + 4 years → 31 December 2026, within 3 months
+	it := ledger.Item{ID: "I1", Number: "F-PUB", Kind: ledger.Invoice, DocDate: d(2022, 5, 10), DueDate: d(2022, 6, 9), Amount: 10000, Open: 10000}
+	pub := &ledger.Account{Customer: ledger.Customer{ID: "P1", Name: "Commune", Kind: ledger.PublicBody}, Items: []ledger.Item{it}}
+	biz := &ledger.Account{Customer: ledger.Customer{ID: "B1", Name: "Société", Kind: ledger.Business},
+		Items: []ledger.Item{{ID: "I2", Number: "F-BIZ", Kind: ledger.Invoice, DocDate: d(2021, 11, 15), DueDate: d(2021, 12, 15), Amount: 5000, Open: 5000}}}
+	book := ledger.NewBook(ledger.DefaultSettings(), nil, []*ledger.Account{pub, biz})
+	rec := &Records{}
+	if ds := LegalDeadlines(book, asOf, rec, nil, 30, nil); len(ds) != 2 {
+		t.Fatalf("without letters: %+v", ds)
+	}
+	rec.Actions = []Action{
+		{Customer: "P1", Kind: "lrar", Date: d(2025, 6, 12), Items: []string{"I1"}, Letter: "L-1"},
+		{Customer: "B1", Kind: "lrar", Date: d(2025, 6, 12), Items: []string{"I2"}, Letter: "L-2"},
+	}
+	if in := rec.Interruptions()("P1", "I1"); len(in) != 1 || in[0].Kind != law.WrittenClaim || in[0].Date != d(2025, 6, 12) {
+		t.Errorf("the formal notice is not a written claim: %+v", in)
+	}
+	ds := LegalDeadlines(book, asOf, rec, nil, 30, nil)
+	if len(ds) != 1 || ds[0].Item != "F-BIZ" {
+		t.Errorf("the public item stays on the agenda, or the business one left it: %+v", ds)
+	}
+}

@@ -57,7 +57,11 @@ func TestDebtorOf(t *testing.T) {
 		want law.Debtor
 	}{
 		{ledger.Customer{Kind: ledger.Business, Address: ledger.Address{Country: "FR"}}, law.DebtorB2B},
-		{ledger.Customer{Kind: ledger.Business, Address: ledger.Address{Country: "GB"}}, law.DebtorUK},
+		// a UK business under French law (the default: Rome I art. 4): L441-10
+		{ledger.Customer{Kind: ledger.Business, Address: ledger.Address{Country: "GB"}}, law.DebtorB2B},
+		// under English law: the Late Payment Act
+		{ledger.Customer{Kind: ledger.Business, Address: ledger.Address{Country: "GB"}, Law: "GB"}, law.DebtorUK},
+		{ledger.Customer{Kind: ledger.Business, Address: ledger.Address{Country: "GB"}, Law: "gb"}, law.DebtorUK},
 		{ledger.Customer{Kind: ledger.Business, Address: ledger.Address{Country: "DE"}}, law.DebtorB2B},
 		{ledger.Customer{Kind: ledger.Consumer, Address: ledger.Address{Country: "GB"}}, law.DebtorConsumer},
 		{ledger.Customer{Kind: ledger.PublicBody}, law.DebtorPublic},

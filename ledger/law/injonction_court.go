@@ -133,7 +133,7 @@ func CompetentCourt(c *ledger.Customer, consumerCreditOrLease bool, home string,
 		ct.Kind, ct.Cerfa, ct.Rule = CourtJudiciaire, "12948*06", "CPC 1406; COJ L211-3"
 	default:
 		ct.Kind, ct.Cerfa, ct.Rule, ct.Online = CourtCommerce, "12946*02", "CPC 1406; C. com. L721-3", true
-		ct.Fee = 3521 // greffe du TC ≈ €35.21 incl. VAT (legal-fr §6.1; 2024-2026 tariff to verify, §12)
+		ct.Fee = GreffeFeeIP(asOf).Amount // greffe du TC (legal-fr §6.1), dated data in cost.go
 		if seat := TAESeat(c.Address, asOf); seat != "" {
 			ct.Kind, ct.Place, ct.Rule = CourtTAE, seat, "CPC 1406; loi 2023-1059 art. 26"
 		}
@@ -147,6 +147,17 @@ type Cost struct {
 	Amount   ledger.Cents `json:"amount"`
 	Optional bool         `json:"optional"` // only if needed (enforcement); not in the total
 	Rule     string       `json:"rule"`
+	// Tariff is the dated tariff the amount comes from, when it is one (the greffe fee).
+	Tariff *Tariff `json:"tariff,omitempty"`
+}
+
+// AmountText writes the cost's amount in lang, with the date and source of its tariff
+// when it has one: the CLI, the window and the pack's PDF show it the same way.
+func (c Cost) AmountText(lang, currency string) string {
+	if c.Tariff != nil {
+		return c.Tariff.Text(lang, currency)
+	}
+	return c.Amount.Format(lang, currency)
 }
 
 // Signification returns the estimated cost incl. VAT of serving an order by a
@@ -194,15 +205,22 @@ func EngagementFee(amount ledger.Cents) ledger.Cents {
 }
 
 // CostEstimate returns what an injonction de payer costs the creditor in advance for a
-// claim of amount before court, and notes: greffe fee, service of the order, and, only
-// if enforcement is needed, the engagement fee. These costs are dépens the debtor is
-// ordered to pay (CPC 695) when the order is granted.
-func CostEstimate(court Court, amount ledger.Cents) ([]Cost, ledger.Cents, []Note) {
+// claim of amount before court at asOf, and notes: greffe fee (its dated tariff), service
+// of the order, and, only if enforcement is needed, the engagement fee. These costs are
+// dépens the debtor is ordered to pay (CPC 695) when the order is granted. Against a
+// public body there are none of them: the administrative court notifies its order itself
+// and no forced execution lies against a public person (its payment is obtained by
+// mandatement d'office, loi 80-539 art. 1).
+func CostEstimate(court Court, amount ledger.Cents, asOf ledger.Date) ([]Cost, ledger.Cents, []Note) {
 	var out []Cost
 	var notes []Note
+	if court.Kind == CourtAdmin {
+		return nil, 0, []Note{{Key: "law.cost.note.admin"}}
+	}
 	switch court.Kind {
 	case CourtCommerce, CourtTAE:
-		out = append(out, Cost{Key: "law.cost.greffe", Amount: court.Fee, Rule: "C. com. R743-140 ff."})
+		tariff := GreffeFeeIP(asOf)
+		out = append(out, Cost{Key: "law.cost.greffe", Amount: court.Fee, Rule: "C. com. R743-140 ff.", Tariff: &tariff})
 	case CourtJudiciaire, CourtProtection:
 		out = append(out, Cost{Key: "law.cost.greffe_tj", Amount: 0, Rule: "CPC 1405 ff."})
 	}

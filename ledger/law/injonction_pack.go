@@ -176,7 +176,7 @@ func BuildInjonction(r *Rates, s ledger.Settings, in IPInput, opt PackOptions) (
 		}
 	}
 	var costNotes []Note
-	p.Costs, p.CostTotal, costNotes = CostEstimate(p.Court, p.Principal)
+	p.Costs, p.CostTotal, costNotes = CostEstimate(p.Court, p.Principal, p.AsOf)
 	p.Notes = append(p.Notes, costNotes...)
 	p.Documents = bordereau(p, opt.Notice)
 	p.Form = requestForm(p, s, c)
@@ -272,7 +272,7 @@ func requestForm(p *IPPack, s ledger.Settings, c *ledger.Customer) []FormField {
 			add(sC, "law.form.interest", FormField{Key: "law.form.none"})
 		}
 		add(sC, "law.form.interest_to", FormField{Date: d.End})
-		add(sC, "law.form.indemnity", FormField{Key: "law.form.indemnity_n", Args: []string{"n", itoa(countIndemnities(d))},
+		add(sC, "law.form.indemnity", FormField{Key: "law.form.indemnity_n." + d.Debtor.String(), Args: []string{"n", itoa(countIndemnities(d))},
 			Amount: centsPtr(d.Totals.Indemnity)})
 	} else {
 		add(sC, "law.form.interest", FormField{Key: "law.form.none"})

@@ -156,11 +156,11 @@ func TestCosts(t *testing.T) {
 			t.Errorf("engagement(%d) = %d, want %d", c.amount, got, c.eng)
 		}
 	}
-	costs, total, notes := CostEstimate(Court{Kind: CourtTAE, Fee: 3521}, 6000000)
+	costs, total, notes := CostEstimate(Court{Kind: CourtTAE, Fee: 3521}, 6000000, ledger.NewDate(2026, 11, 23))
 	if total != 3521+7048 || len(costs) != 3 || len(notes) != 3 {
 		t.Errorf("TAE estimate %v %d %v", costs, total, notes)
 	}
-	if _, total, _ := CostEstimate(Court{Kind: CourtJudiciaire}, 100000); total != 2574+1900 {
+	if _, total, _ := CostEstimate(Court{Kind: CourtJudiciaire}, 100000, ledger.NewDate(2026, 11, 23)); total != 2574+1900 {
 		t.Errorf("TJ estimate %d", total)
 	}
 }

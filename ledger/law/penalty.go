@@ -55,12 +55,15 @@ func DebtorFor(k ledger.CustomerKind) Debtor {
 	return DebtorB2B
 }
 
-// DebtorOf returns the regime of a customer: by its kind, and for a business in the
-// United Kingdom the Late Payment of Commercial Debts (Interest) Act 1998 (legal-fr §9.1);
-// a business elsewhere abroad is handled as a French B2B debtor (C. com. L441-10, the
-// law of the creditor's terms of sale).
+// DebtorOf returns the regime of a customer: by its kind, and for a business whose
+// contracts are under English law (Customer.Law "GB") the Late Payment of Commercial
+// Debts (Interest) Act 1998 (legal-fr §9.1); any other business, in France or abroad, is
+// a French B2B debtor (C. com. L441-10, the law of the creditor's terms of sale).
 func DebtorOf(c *ledger.Customer) Debtor {
-	if c.Kind == ledger.Business && c.Address.Country == "GB" {
+	// The Late Payment Act governs contracts under UK law only: a French seller's sale to
+	// a UK business is under French law unless agreed otherwise (Rome I art. 4 §1 a), and
+	// L441-10 applies to it (issue 22 point 5).
+	if c.Kind == ledger.Business && c.GoverningLaw() == "GB" {
 		return DebtorUK
 	}
 	return DebtorFor(c.Kind)

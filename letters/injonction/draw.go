@@ -257,6 +257,9 @@ func costs(d *pdfdoc.Doc, p *law.IPPack) {
 	t.Header()
 	for _, c := range p.Costs {
 		label := d.T(c.Key)
+		if c.Tariff != nil {
+			label += " " + c.Tariff.Mention(d.Lang())
+		}
 		st := pdfdoc.RowStyle{}
 		if c.Optional {
 			st.Color = pdfdoc.Grey
