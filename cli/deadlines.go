@@ -4,10 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"relance/assets/i18n"
-	"relance/ledger"
 	"relance/ledger/law"
 )
 
@@ -75,7 +73,7 @@ func runDeadlines(env *Env, args []string) error {
 			deadline, left = dateText(l, st.Deadline), strconv.Itoa(st.DaysLeft)
 		}
 		tab.add(d.Customer.ID+" "+truncate(d.Customer.Name, 30), d.Item.Number, dateText(l, d.Item.DueDate),
-			d.Open.Format(l, cur), st.Rule, dateText(l, st.Start), interruptionsText(l, st.Interruptions, asOf),
+			d.Open.Format(l, cur), st.Rule, dateText(l, st.Start), law.InterruptionsText(l, st.Interruptions, asOf),
 			deadline, left, i18n.T(l, "law.level."+string(st.Level)))
 	}
 	if err := tab.write(env.Stdout); err != nil {
@@ -87,31 +85,6 @@ func runDeadlines(env *Env, args []string) error {
 		return procedureDeadlineTable(l, procs).write(env.Stdout)
 	}
 	return nil
-}
-
-// interruptionsText lists the acts counted, each with its kind and date (and the end of
-// the proceedings or mediation), or says there is none.
-func interruptionsText(l string, ins []law.Interruption, asOf ledger.Date) string {
-	if len(ins) == 0 {
-		return i18n.T(l, "limitation.none")
-	}
-	parts := make([]string, 0, len(ins))
-	for _, in := range ins {
-		args := []string{"kind", in.Kind.Text(l), "date", dateText(l, in.Date)}
-		switch {
-		case in.End.Valid() && in.End <= asOf:
-			parts = append(parts, i18n.T(l, "limitation.act_end", append(args, "end", dateText(l, in.End))...))
-		case in.Kind == law.LegalAction || in.Kind == law.Mediation || in.End.Valid():
-			parts = append(parts, i18n.T(l, "limitation.act_ongoing", args...))
-		default:
-			parts = append(parts, i18n.T(l, "limitation.act", args...))
-		}
-	}
-	sep := "; "
-	if l == "fr" {
-		sep = " ; "
-	}
-	return strings.Join(parts, sep)
 }
 
 // procedureDeadlineTable is procedureTable with the dates in the user's words.

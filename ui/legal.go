@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,7 +25,7 @@ type legalView struct {
 	customer, amount, due, end string
 	rate                       string
 	debtor                     law.Debtor
-	basis360                   bool
+	basis                      int // days per year: 365 (0 too), 360 or law.BasisLeap
 	result                     *law.Decompte
 	err                        string
 	more                       legalMore // injonction, procedures and cost calculators (legal_*.go)
@@ -112,8 +113,11 @@ func (sv *legalView) penaltyPane() fyne.CanvasObject {
 	debtor := widget.NewSelect(labels, func(string) {})
 	debtor.SetSelectedIndex(int(s.debtor))
 	debtor.OnChanged = func(string) { s.debtor = law.Debtor(debtor.SelectedIndex()) }
-	basis := widget.NewCheck(a.t("ui.legal.basis360"), func(b bool) { s.basis360 = b })
-	basis.SetChecked(s.basis360)
+	// 365 days (the default), 366 in leap years, or 360
+	bases := []int{365, law.BasisLeap, 360}
+	basis := widget.NewSelect([]string{a.t("ui.legal.basis365"), a.t("ui.legal.basis366"), a.t("ui.legal.basis360")}, func(string) {})
+	basis.SetSelectedIndex(max(0, slices.Index(bases, s.basis)))
+	basis.OnChanged = func(string) { s.basis = bases[basis.SelectedIndex()] }
 	form := widget.NewForm(
 		widget.NewFormItem(a.t("ui.legal.customer"), customer.object()),
 		widget.NewFormItem(a.t("ui.legal.amount"), amount),
@@ -121,7 +125,7 @@ func (sv *legalView) penaltyPane() fyne.CanvasObject {
 		widget.NewFormItem(a.t("ui.legal.end"), end),
 		widget.NewFormItem(a.t("ui.legal.debtor"), debtor),
 		widget.NewFormItem(a.t("ui.legal.rate"), rate),
-		widget.NewFormItem("", basis),
+		widget.NewFormItem(a.t("ui.legal.basis"), basis),
 	)
 	help := caption(a.t("ui.legal.help"))
 	compute := widget.NewButtonWithIcon(a.t("ui.legal.compute"), theme.ConfirmIcon(), func() {
@@ -152,8 +156,8 @@ func (sv *legalView) computePenalties() {
 		return
 	}
 	terms := law.Terms{Debtor: s.debtor, End: end, Basis: 365}
-	if s.basis360 {
-		terms.Basis = 360
+	if s.basis != 0 {
+		terms.Basis = s.basis
 	}
 	if r := strings.TrimSpace(strings.Replace(s.rate, ",", ".", 1)); r != "" {
 		d, err := decimal.NewFromString(strings.TrimSuffix(strings.TrimSpace(r), "%"))
@@ -263,8 +267,10 @@ func (sv *legalView) limitationPane() fyne.CanvasObject {
 	if err != nil {
 		return widget.NewLabel(ledger.Localize(err, a.lang))
 	}
-	cols := []column{{"law.col.customer", 250, false}, {"law.col.item", 130, false}, {"law.col.due", 110, false},
-		{"law.col.open", 130, true}, {"law.col.deadline", 110, false}, {"law.col.daysleft", 120, true}, {"law.col.level", 140, false}}
+	cols := []column{{"law.col.customer", 230, false}, {"law.col.item", 120, false}, {"law.col.due", 100, false},
+		{"law.col.open", 120, true}, {"law.col.rule", 150, false}, {"limitation.col.start", 100, false},
+		{"limitation.col.interruptions", 260, false}, {"law.col.deadline", 100, false}, {"law.col.daysleft", 100, true},
+		{"law.col.level", 140, false}}
 	t := a.dataTable(cols, func() int { return len(rows) }, func(row, col int) (string, widget.Importance) {
 		r := &rows[row]
 		switch col {
@@ -277,8 +283,18 @@ func (sv *legalView) limitationPane() fyne.CanvasObject {
 		case 3:
 			return a.money(r.Open), normal
 		case 4:
-			return a.date(r.State.Deadline), normal
+			return r.State.Rule, normal
 		case 5:
+			return a.date(r.State.Start), normal
+		case 6:
+			return law.InterruptionsText(a.lang, r.State.Interruptions, a.asOf), normal
+		case 7, 8:
+			if !r.State.Deadline.Valid() {
+				return "—", normal // suspended by proceedings, or unknown
+			}
+			if col == 7 {
+				return a.date(r.State.Deadline), normal
+			}
 			return a.count(r.State.DaysLeft), normal
 		}
 		imp := normal
@@ -291,7 +307,7 @@ func (sv *legalView) limitationPane() fyne.CanvasObject {
 		return a.t("law.level." + string(r.State.Level)), imp
 	}, func(row int) { a.showCustomer(rows[row].Customer.ID) })
 	a.fitColumns(t, cols)
-	note := caption(a.t("law.cli.no_interruptions"))
+	note := caption(a.t("limitation.cli.note"))
 	return container.NewBorder(nil, note, nil, nil, t)
 }
 

@@ -215,7 +215,7 @@ func TestWindowAndCommandLineAgree(t *testing.T) {
 		}
 		for id, p := range w.penalties {
 			s := a.legal
-			s.customer, s.end, s.rate, s.basis360 = id, a.date(at), "", false
+			s.customer, s.end, s.rate, s.basis = id, a.date(at), "", 0
 			a.legal.computePenalties()
 			if s.result == nil {
 				t.Errorf("%s: %s: no décompte on screen: %s", at, id, s.err)
