@@ -62,6 +62,7 @@ func commands() []Command {
 		{"import-customers", "--db FILE [--mapping NAME] [--map FIELD=COLUMN ...] [--save-mapping NAME] [--sheet S] [--dry-run] [--format text|json] FILE", "custfile.cli.summary", runImportCustomers},
 		{"injonction", "--db FILE --customer ID [--at YYYY-MM-DD] [--notice YYYY-MM-DD[:REF]] [--out FILE.pdf] [--format text|json]", "law.cli.injonction", runInjonction},
 		{"kpi", "--db FILE [--at YYYY-MM-DD] [--days N] [--history] [--format table|json|pdf] [--out FILE]", "credit.cli.kpi", runKPI},
+		{"late-report", "--db FILE --closing YYYY-MM-DD [--year-start YYYY-MM-DD] [--turnover AMOUNT] [--format text|json] [--pdf FILE] [--xlsx FILE]", "latereport.cli.summary", runLateReport},
 		{"letter", "--db FILE --customer ID --stage pre|r1|r2|r3|med|conf|plan|dispute|block|statement [--lang fr|en] [--at YYYY-MM-DD] [--items N1,N2] [--promise AMOUNT:YYYY-MM-DD] [--instalments N] [--first YYYY-MM-DD] [--dispute ID] [--issue --by NAME] --out FILE.pdf|FILE.eml", "letters.cli.letter", runLetter},
 		{"letters", "--db FILE --at YYYY-MM-DD [--stage pre|r1|r2|r3|med|block|statement | --with-manual] --out DIR [--merged FILE.pdf] [--issue --by NAME]", "letters.cli.letters", runLetters},
 		{"new", "--db FILE --company NAME [--legal-form F] [--siren SIREN] [--address \"STREET, POSTCODE CITY\"] [--signatory NAME] [--signatory-phone P] [--signatory-email E] [--lang fr|en]", "cli.new", runNew},

@@ -46,6 +46,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(a.t("ui.custfile.menu"), a.chooseCustomerFile),
 		fyne.NewMenuItem(a.t("ui.bank.menu"), a.chooseStatement),
 		fyne.NewMenuItem(a.t("ui.menu.statements"), a.askStatements),
+		fyne.NewMenuItem(a.t("ui.latereport.menu"), a.askLateReport),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(a.t("ui.menu.backup"), a.askBackup),
 		fyne.NewMenuItem(a.t("ui.menu.restore"), a.askRestore),
