@@ -267,10 +267,11 @@ func (sv *legalView) limitationPane() fyne.CanvasObject {
 	if err != nil {
 		return widget.NewLabel(ledger.Localize(err, a.lang))
 	}
-	cols := []column{{"law.col.customer", 230, false}, {"law.col.item", 120, false}, {"law.col.due", 100, false},
-		{"law.col.open", 120, true}, {"law.col.rule", 150, false}, {"limitation.col.start", 100, false},
-		{"limitation.col.interruptions", 260, false}, {"law.col.deadline", 100, false}, {"law.col.daysleft", 100, true},
-		{"law.col.level", 140, false}}
+	// what to act on first (deadline, days left, level), then why (rule, start, acts counted)
+	cols := []column{{"law.col.customer", 200, false}, {"law.col.item", 120, false}, {"law.col.due", 100, false},
+		{"law.col.open", 110, true}, {"law.col.deadline", 100, false}, {"law.col.daysleft", 90, true},
+		{"law.col.level", 120, false}, {"law.col.rule", 140, false}, {"limitation.col.start", 100, false},
+		{"limitation.col.interruptions", 260, false}}
 	t := a.dataTable(cols, func() int { return len(rows) }, func(row, col int) (string, widget.Importance) {
 		r := &rows[row]
 		switch col {
@@ -282,20 +283,20 @@ func (sv *legalView) limitationPane() fyne.CanvasObject {
 			return a.date(r.Item.DueDate), normal
 		case 3:
 			return a.money(r.Open), normal
-		case 4:
-			return r.State.Rule, normal
-		case 5:
-			return a.date(r.State.Start), normal
-		case 6:
-			return law.InterruptionsText(a.lang, r.State.Interruptions, a.asOf), normal
-		case 7, 8:
+		case 4, 5:
 			if !r.State.Deadline.Valid() {
 				return "—", normal // suspended by proceedings, or unknown
 			}
-			if col == 7 {
+			if col == 4 {
 				return a.date(r.State.Deadline), normal
 			}
 			return a.count(r.State.DaysLeft), normal
+		case 7:
+			return r.State.Rule, normal
+		case 8:
+			return a.date(r.State.Start), normal
+		case 9:
+			return law.InterruptionsText(a.lang, r.State.Interruptions, a.asOf), normal
 		}
 		imp := normal
 		switch r.State.Level {
