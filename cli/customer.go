@@ -50,6 +50,8 @@ func runCustomer(env *Env, args []string) error {
 		{"status", "collection status: normal, agency, legal or written_off", &ch.Status},
 		{"no-reminder-until", `no reminder up to this date (DD/MM/YYYY, "" for none)`, &ch.NoReminderUntil},
 		{"notes", "notes", &ch.Notes},
+		{"civility", `a consumer's civility, for the letters' salutation: mme, m ("" when unknown)`, &ch.Civility},
+		{"law", `law governing the contracts: country code (GB for English law), "" or FR for French law`, &ch.Law},
 	}
 	for _, f := range fields {
 		fs.Func(f.name, f.usage, func(v string) error { *f.dst = &v; return nil })
@@ -171,6 +173,7 @@ func showCustomer(env *Env, db, id, format string) error {
 	add("cust.show.id", c.ID)
 	add("cust.field.name", c.Name)
 	add("cust.field.kind", T("ui.kind."+c.Kind.String()))
+	add("cust.field.civility", desk.CivilityText(env.Lang, c.Civility))
 	add("cust.field.lang", c.Language())
 	add("cust.field.siren", c.SIREN)
 	add("cust.field.siret", c.SIRET)
@@ -178,6 +181,7 @@ func showCustomer(env *Env, db, id, format string) error {
 	add("cust.field.iban", c.IBAN)
 	add("cust.field.address", c.Address.OneLine())
 	add("cust.field.country", c.Address.Country)
+	add("cust.field.law", desk.LawText(env.Lang, c.Law))
 	for i, ct := range c.Contacts {
 		var parts []string
 		for _, p := range []string{ct.Name, ct.Role, ct.Email, ct.Phone} {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"relance/assets/i18n"
 	"relance/ledger"
 	"relance/ledger/dunning"
 	"relance/ledger/store"
@@ -34,13 +35,19 @@ type CustomerChange struct {
 	Status          *string // normal, agency, legal or written_off
 	NoReminderUntil *string // DD/MM/YYYY or YYYY-MM-DD, "" for none
 	Notes           *string
+	// Civility of a consumer, for the salutation of letters: mme (madame, mrs, ms),
+	// m (monsieur, mr) or "" when unknown (ParseCivility).
+	Civility *string
+	// Law governing the customer's contracts: an ISO 3166-1 alpha-2 code (GB); "" or
+	// FR for French law, the default (ParseLaw).
+	Law *string
 }
 
 // Customer fields as recorded in the history of an edit (Action.Note of a
 // dunning.KindRecordEdit action, comma-separated). Stable names: the screens translate
 // them (cust.field.<name>).
 var customerFieldNames = []string{"name", "kind", "lang", "siren", "siret", "vat", "iban", "address", "country",
-	"contacts", "terms", "limit", "salesperson", "status", "no_reminder_until", "notes"}
+	"contacts", "terms", "limit", "salesperson", "status", "no_reminder_until", "notes", "civility", "law"}
 
 // CustomerFieldNames returns the names a record edit's history lists, in form order.
 func CustomerFieldNames() []string { return slices.Clone(customerFieldNames) }
@@ -218,6 +225,20 @@ func (s *Session) setCustomerFields(c *ledger.Customer, ch CustomerChange) error
 		}
 		c.Address.Country = cc
 	}
+	if v := ch.Civility; v != nil {
+		cv, ok := ParseCivility(*v)
+		if !ok {
+			return bad("cust.err.civility", *v)
+		}
+		c.Civility = cv
+	}
+	if v := ch.Law; v != nil {
+		l, ok := ParseLaw(*v)
+		if !ok {
+			return bad("cust.err.law", *v)
+		}
+		c.Law = l
+	}
 	if c.Address.Country == "" && c.Address.Postcode != "" && !frenchPostcode(c.Address.Postcode) {
 		return bad("cust.err.address", c.Address.Postcode)
 	}
@@ -333,6 +354,7 @@ func customerDiff(a, b *ledger.Customer) []string {
 		"terms": (a.Terms == nil) == (b.Terms == nil) && (a.Terms == nil || *a.Terms == *b.Terms),
 		"limit": a.CreditLimit == b.CreditLimit, "salesperson": a.Salesperson == b.Salesperson, "status": a.Status == b.Status,
 		"no_reminder_until": a.NoReminderUntil == b.NoReminderUntil, "notes": a.Notes == b.Notes,
+		"civility": a.Civility == b.Civility, "law": a.Law == b.Law,
 	}
 	var out []string
 	for _, f := range customerFieldNames {
@@ -341,6 +363,65 @@ func customerDiff(a, b *ledger.Customer) []string {
 		}
 	}
 	return out
+}
+
+// ParseCivility reads a consumer's civility as people and programs write it: mme
+// (« Madame », « Mme », « Mlle », Mrs, Ms), m (« Monsieur », « M. », Mr) or "" (unknown,
+// or a couple, « M. et Mme »: letters then say « Madame, Monsieur, »). Case, spaces and
+// dots are ignored; ok is false for anything else.
+func ParseCivility(v string) (string, bool) {
+	switch strings.NewReplacer(".", "", " ", "", "\u00a0", "").Replace(strings.ToLower(v)) {
+	case "":
+		return "", true
+	case "mme", "madame", "mlle", "mademoiselle", "mrs", "ms", "miss":
+		return ledger.CivilityMadame, true
+	case "m", "monsieur", "mr":
+		return ledger.CivilityMonsieur, true
+	case "metmme", "mmeetm", "monsieuretmadame", "madameetmonsieur", "mrandmrs", "mr&mrs":
+		return "", true
+	}
+	return "", false
+}
+
+// ParseLaw reads the law governing a customer's contracts: an ISO 3166-1 alpha-2
+// country code ("GB", "de"), upper-cased, UK read as GB; "" or "FR" (French law, the
+// default) give "". ok is false for anything else.
+func ParseLaw(v string) (string, bool) {
+	l := strings.ToUpper(strings.TrimSpace(v))
+	switch l {
+	case "", "FR":
+		return "", true
+	case "UK":
+		return "GB", true
+	}
+	if len(l) != 2 || l[0] < 'A' || l[0] > 'Z' || l[1] < 'A' || l[1] > 'Z' {
+		return "", false
+	}
+	return l, true
+}
+
+// CivilityText is a civility (ledger.CivilityMadame, CivilityMonsieur) in words, for
+// the screens and the command line: « Madame », « Monsieur »; "" when unknown.
+func CivilityText(lang, civility string) string {
+	switch civility {
+	case ledger.CivilityMadame, ledger.CivilityMonsieur:
+		return i18n.T(lang, "cust.civility."+civility)
+	}
+	return ""
+}
+
+// LawText is the law governing a customer's contracts (Customer.Law) in words:
+// « droit français (par défaut) » for "" or FR, « droit anglais (Royaume-Uni) » for GB,
+// another country's law by its code.
+func LawText(lang, law string) string {
+	switch l := strings.ToUpper(law); l {
+	case "", "FR":
+		return i18n.T(lang, "cust.law.fr")
+	case "GB":
+		return i18n.T(lang, "cust.law.gb")
+	default:
+		return i18n.T(lang, "cust.law.other", "code", l)
+	}
 }
 
 func digitsOnly(s string) string {

@@ -216,6 +216,10 @@ func rowChange(r *custfile.Row, base *ledger.Customer, sp salesIndex, add func(s
 			ch.Lang = val(c)
 		case custfile.Notes:
 			ch.Notes = val(c)
+		case custfile.Civility:
+			ch.Civility = val(c)
+		case custfile.Law:
+			ch.Law = val(c)
 		}
 	}
 	if addrSet {
@@ -237,7 +241,7 @@ func (s *Session) diagnose(r *custfile.Row, base *ledger.Customer, ch CustomerCh
 		{Name: ch.Name}, {Kind: ch.Kind}, {Lang: ch.Lang}, {Address: ch.Address, Country: ch.Country},
 		{SIREN: ch.SIREN, SIRET: ch.SIRET}, {VATNumber: ch.VATNumber}, {IBAN: ch.IBAN},
 		{Contact: ch.Contact, Email: ch.Email, Phone: ch.Phone}, {Terms: ch.Terms}, {CreditLimit: ch.CreditLimit},
-		{Salesperson: ch.Salesperson}, {Notes: ch.Notes},
+		{Salesperson: ch.Salesperson}, {Notes: ch.Notes}, {Civility: ch.Civility}, {Law: ch.Law},
 	}
 	found := false
 	for _, g := range groups {
@@ -297,6 +301,10 @@ func checkFields(key string) []tabular.Field {
 		return []tabular.Field{custfile.Salesperson}
 	case "err.terms":
 		return []tabular.Field{custfile.Terms}
+	case "cust.err.civility":
+		return []tabular.Field{custfile.Civility}
+	case "cust.err.law":
+		return []tabular.Field{custfile.Law}
 	}
 	return nil
 }

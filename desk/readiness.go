@@ -10,7 +10,8 @@ import (
 
 // Readiness is what a dossier still lacks for its letters and legal documents to be
 // complete: the company's identity on the letterhead (C. com. R123-237), the person
-// who signs, and the postal address of the customers who owe an overdue amount. The
+// who signs, the postal address of the customers who owe an overdue amount and the
+// civility of those who are consumers (for the letters' salutation). The
 // rates of the half-year are reported apart (the rate tables).
 type Readiness struct {
 	// CompanyMissing names the company fields still empty: "address", "siren", "iban"
@@ -26,6 +27,9 @@ type Readiness struct {
 	// NoAddress lists the customers with an overdue amount and no postal address,
 	// largest overdue first: no letter can be sent to them.
 	NoAddress []ledger.CustomerSummary `json:"no_address,omitempty"`
+	// NoCivility lists the consumers with an overdue amount and no civility, largest
+	// overdue first: their letters can only say « Madame, Monsieur, ».
+	NoCivility []ledger.CustomerSummary `json:"no_civility,omitempty"`
 	// Half is the as-of date's half-year and MissingRates the rates it lacks
 	// (MissingRates): no penalty or formal notice can be computed after its first day.
 	Half         law.Half         `json:"half"`
@@ -34,7 +38,8 @@ type Readiness struct {
 
 // Ready reports whether nothing is missing.
 func (r *Readiness) Ready() bool {
-	return r.Customers > 0 && len(r.CompanyMissing) == 0 && len(r.SignatoryMissing) == 0 && len(r.NoAddress) == 0 && len(r.MissingRates) == 0
+	return r.Customers > 0 && len(r.CompanyMissing) == 0 && len(r.SignatoryMissing) == 0 && len(r.NoAddress) == 0 &&
+		len(r.NoCivility) == 0 && len(r.MissingRates) == 0
 }
 
 // Readiness says what the dossier still lacks at asOf.
@@ -69,10 +74,19 @@ func (s *Session) ReadinessOf(asOf ledger.Date, sums []ledger.CustomerSummary) R
 			continue
 		}
 		r.Overdue++
-		if acc := s.Book.Account(c.ID); acc != nil && (len(acc.Customer.Address.Lines) == 0 || acc.Customer.Address.City == "") {
+		acc := s.Book.Account(c.ID)
+		if acc == nil {
+			continue
+		}
+		if len(acc.Customer.Address.Lines) == 0 || acc.Customer.Address.City == "" {
 			r.NoAddress = append(r.NoAddress, c)
 		}
+		if acc.Customer.Kind == ledger.Consumer && acc.Customer.Civility == "" {
+			r.NoCivility = append(r.NoCivility, c)
+		}
 	}
-	slices.SortStableFunc(r.NoAddress, func(a, b ledger.CustomerSummary) int { return cmp.Compare(b.Overdue, a.Overdue) })
+	byOverdue := func(a, b ledger.CustomerSummary) int { return cmp.Compare(b.Overdue, a.Overdue) }
+	slices.SortStableFunc(r.NoAddress, byOverdue)
+	slices.SortStableFunc(r.NoCivility, byOverdue)
 	return r
 }

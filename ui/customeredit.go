@@ -36,7 +36,20 @@ type customerForm struct {
 	langs, spIDs                               []string
 	statuses                                   []ledger.CollectionStatus
 	insolvent                                  bool
+	// civility: Madame, Monsieur or unknown (civilities, the same order), for a
+	// consumer; law: French (the default), English or another country's, whose code is
+	// typed in lawCode.
+	civility, law *widget.Select
+	civilities    []string
+	lawCode       *widget.Entry
 }
+
+// The choices of the governing law select, in order.
+const (
+	lawFrench = iota
+	lawEnglish
+	lawOther
+)
 
 // newCustomerForm fills the form with customer c's record.
 func (a *App) newCustomerForm(c ledger.Customer) *customerForm {
@@ -109,6 +122,42 @@ func (a *App) newCustomerForm(c ledger.Customer) *customerForm {
 	if c.SIRET != "" {
 		siren = c.SIRET
 	}
+	f.civilities = []string{ledger.CivilityMadame, ledger.CivilityMonsieur, ""}
+	f.civility = widget.NewSelect([]string{desk.CivilityText(a.lang, ledger.CivilityMadame),
+		desk.CivilityText(a.lang, ledger.CivilityMonsieur), a.t("ui.cust.civility.unknown")}, nil)
+	f.civility.SetSelectedIndex(2)
+	for i, cv := range f.civilities {
+		if cv == c.Civility {
+			f.civility.SetSelectedIndex(i)
+		}
+	}
+	consumerOnly := func(k int) { // a civility is a person's: only a consumer's is asked
+		if k >= 0 && k < len(f.kinds) && f.kinds[k] == ledger.Consumer {
+			f.civility.Enable()
+		} else {
+			f.civility.Disable()
+		}
+	}
+	consumerOnly(int(c.Kind))
+	f.kind.OnChanged = func(string) { consumerOnly(f.kind.SelectedIndex()) }
+	f.lawCode = widget.NewEntry()
+	f.lawCode.SetPlaceHolder(a.t("ui.cust.law_code_hint"))
+	f.law = widget.NewSelect([]string{desk.LawText(a.lang, ""), desk.LawText(a.lang, "GB"), a.t("ui.cust.law.other")}, func(string) {
+		if f.law.SelectedIndex() == lawOther {
+			f.lawCode.Show()
+		} else {
+			f.lawCode.Hide()
+		}
+	})
+	switch l := c.GoverningLaw(); l {
+	case "FR":
+		f.law.SetSelectedIndex(lawFrench)
+	case "GB":
+		f.law.SetSelectedIndex(lawEnglish)
+	default:
+		f.lawCode.SetText(l)
+		f.law.SetSelectedIndex(lawOther)
+	}
 	noRem := ""
 	if c.NoReminderUntil.Valid() {
 		noRem = a.date(c.NoReminderUntil)
@@ -132,12 +181,14 @@ func (a *App) newCustomerForm(c ledger.Customer) *customerForm {
 	f.identity = []*widget.FormItem{
 		widget.NewFormItem(a.t("ui.cust.f.name"), f.name),
 		widget.NewFormItem(a.t("ui.detail.kind"), f.kind),
+		{Text: a.t("ui.cust.f.civility"), Widget: f.civility, HintText: a.t("ui.cust.civility_hint")},
 		widget.NewFormItem(a.t("ui.cust.f.lang"), f.lang),
 		widget.NewFormItem(a.t("ui.cust.f.siren"), f.siren),
 		widget.NewFormItem(a.t("ui.cust.f.vat"), f.vat),
 		widget.NewFormItem(a.t("ui.cust.f.iban"), f.iban),
 		widget.NewFormItem(a.t("ui.detail.address"), f.address),
 		widget.NewFormItem(a.t("ui.cust.f.country"), f.country),
+		{Text: a.t("ui.cust.f.law"), Widget: container.NewVBox(f.law, f.lawCode), HintText: a.t("ui.cust.law_hint")},
 		widget.NewFormItem(a.t("ui.cust.f.notes"), f.notes),
 	}
 	f.collect = []*widget.FormItem{
@@ -167,6 +218,22 @@ func (f *customerForm) change() (desk.CustomerChange, error) {
 		st := string(f.statuses[max(f.status.SelectedIndex(), 0)])
 		ch.Status = &st
 	}
+	if !f.civility.Disabled() { // a business keeps what its record holds
+		cv := f.civilities[max(f.civility.SelectedIndex(), 0)]
+		ch.Civility = &cv
+	}
+	law := ""
+	switch f.law.SelectedIndex() {
+	case lawEnglish:
+		law = "GB"
+	case lawOther:
+		// Checked by EditCustomer (two letters); empty is no choice, not French law.
+		law = f.lawCode.Text
+		if strings.TrimSpace(law) == "" {
+			return ch, &ledger.Problem{Key: "cust.err.law_code"}
+		}
+	}
+	ch.Law = &law
 	contacts := []ledger.Contact{{Name: f.contact.Text, Role: f.role.Text, Email: f.email.Text, Phone: f.phone.Text}}
 	for _, line := range strings.Split(f.others.Text, "\n") {
 		if strings.TrimSpace(line) == "" {

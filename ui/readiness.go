@@ -7,9 +7,12 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"relance/ledger"
 )
 
-// readinessShown is how many customers without an address the card names.
+// readinessShown is how many customers the card names on a line (without an address,
+// without a civility).
 const readinessShown = 5
 
 // readinessCard says what the dossier still lacks for its letters (desk.Readiness at
@@ -47,26 +50,35 @@ func (a *App) readinessCard() fyne.CanvasObject {
 		}
 		line(a.t("ui.ready.signatory", "fields", strings.Join(names, ", ")), settings())
 	}
-	if n := len(r.NoAddress); n > 0 {
-		var names []string
-		shown := n
+	// names lists the first customers of list, "and n more" for the rest.
+	names := func(list []ledger.CustomerSummary) string {
+		var out []string
+		n, shown := len(list), len(list)
 		if n > readinessShown+1 {
 			shown = readinessShown // "and 1 more" would take the place of the name
 		}
-		for _, c := range r.NoAddress[:shown] {
-			names = append(names, c.Name)
+		for _, c := range list[:shown] {
+			out = append(out, c.Name)
 		}
 		if n > shown {
-			names = append(names, a.t("ui.ready.and_more", "n", a.count(n-shown)))
+			out = append(out, a.t("ui.ready.and_more", "n", a.count(n-shown)))
 		}
-		first := r.NoAddress[0].ID
-		edit := widget.NewButtonWithIcon(a.t("ui.ready.edit_first", "name", r.NoAddress[0].Name), theme.DocumentCreateIcon(), func() {
+		return strings.Join(out, ", ")
+	}
+	editFirst := func(list []ledger.CustomerSummary) fyne.CanvasObject {
+		first := list[0].ID
+		return widget.NewButtonWithIcon(a.t("ui.ready.edit_first", "name", list[0].Name), theme.DocumentCreateIcon(), func() {
 			a.showCustomer(first)
 			a.askEditCustomer(first)
 		})
+	}
+	if n := len(r.NoAddress); n > 0 {
 		file := widget.NewButtonWithIcon(a.t("ui.ready.customer_file"), theme.DownloadIcon(), a.chooseCustomerFile)
-		line(a.t("ui.ready.addresses", "n", a.count(n), "overdue", a.count(r.Overdue), "names", strings.Join(names, ", ")),
-			container.NewVBox(edit, file))
+		line(a.t("ui.ready.addresses", "n", a.count(n), "overdue", a.count(r.Overdue), "names", names(r.NoAddress)),
+			container.NewVBox(editFirst(r.NoAddress), file))
+	}
+	if n := len(r.NoCivility); n > 0 {
+		line(a.t("ui.ready.civility", "n", a.count(n), "names", names(r.NoCivility)), editFirst(r.NoCivility))
 	}
 	title := widget.NewLabel(a.t("ui.ready.title"))
 	title.TextStyle = fyne.TextStyle{Bold: true}

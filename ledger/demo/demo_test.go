@@ -54,6 +54,35 @@ func TestDemoPopulation(t *testing.T) {
 	}
 }
 
+// Every consumer has the civility of its first name (for the letters' salutation), no
+// one else has one; exactly one customer, Whitfield & Sons Ltd (C00006), contracts under
+// English law, the others under French law.
+func TestDemoCivilityAndLaw(t *testing.T) {
+	b := Book(today)
+	civility := map[string]string{}
+	for _, f := range firstNames {
+		civility[f.name] = f.civility
+	}
+	var english []string
+	for _, a := range b.Accounts {
+		c := a.Customer
+		if c.Kind == ledger.Consumer {
+			first := strings.Fields(c.Name)[0]
+			if want, ok := civility[first]; !ok || c.Civility != want || want == "" {
+				t.Errorf("%s %s: civility %q, want %q", c.ID, c.Name, c.Civility, want)
+			}
+		} else if c.Civility != "" {
+			t.Errorf("%s %s (%s) has a civility %q", c.ID, c.Name, c.Kind, c.Civility)
+		}
+		if c.Law != "" {
+			english = append(english, c.ID+" "+c.Name+" "+c.Law)
+		}
+	}
+	if len(english) != 1 || english[0] != "C00006 Whitfield & Sons Ltd GB" {
+		t.Errorf("customers under a foreign law: %v", english)
+	}
+}
+
 // The demo must look like a real ledger: consistent lettering, 18 months of history,
 // most customers on time, some drifting, a few very late, partial and unapplied payments.
 func TestDemoLedgerIsConsistentAndRealistic(t *testing.T) {

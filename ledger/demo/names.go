@@ -2,6 +2,8 @@ package demo
 
 // Word lists for the demo dossier. Cities carry their real postcodes.
 
+import "relance/ledger"
+
 type city struct{ postcode, name string }
 
 var frenchCities = []city{
@@ -49,10 +51,22 @@ var surnames = []string{
 	"Baron", "Dupuy", "Pons", "Paul", "Laine", "Carré", "Breton", "Rémy", "Schneider", "Perret",
 }
 
-var firstNames = []string{
-	"Camille", "Léa", "Manon", "Chloé", "Inès", "Sarah", "Julie", "Claire", "Hélène", "Isabelle",
-	"Nicolas", "Julien", "Thomas", "Antoine", "Pierre", "Mathieu", "Sébastien", "Olivier", "François",
-	"Jérôme", "Aurélie", "Émilie", "Céline", "Sophie", "Nathalie", "Stéphane", "Laurent", "Éric",
+// firstName is a first name and the civility of the person who bears it, for a
+// consumer's salutation.
+type firstName struct{ name, civility string }
+
+const (
+	madame   = ledger.CivilityMadame
+	monsieur = ledger.CivilityMonsieur
+)
+
+var firstNames = []firstName{
+	{"Camille", madame}, {"Léa", madame}, {"Manon", madame}, {"Chloé", madame}, {"Inès", madame},
+	{"Sarah", madame}, {"Julie", madame}, {"Claire", madame}, {"Hélène", madame}, {"Isabelle", madame},
+	{"Nicolas", monsieur}, {"Julien", monsieur}, {"Thomas", monsieur}, {"Antoine", monsieur}, {"Pierre", monsieur},
+	{"Mathieu", monsieur}, {"Sébastien", monsieur}, {"Olivier", monsieur}, {"François", monsieur}, {"Jérôme", monsieur},
+	{"Aurélie", madame}, {"Émilie", madame}, {"Céline", madame}, {"Sophie", madame}, {"Nathalie", madame},
+	{"Stéphane", monsieur}, {"Laurent", monsieur}, {"Éric", monsieur},
 }
 
 var legalForms = []string{"SARL", "SAS", "SAS", "SARL", "EURL", "SA", "SASU", "SNC"}
@@ -64,14 +78,15 @@ var roles = []string{
 
 type foreignCustomer struct {
 	name, lang, country, postcode, city, street string
+	law                                         string // the law of its contracts, "" for French law
 }
 
 var foreign = []foreignCustomer{
-	{"Brasserie du Parc SPRL", "fr", "BE", "1050", "Bruxelles", "Avenue Louise 221"},
-	{"Hoffmann Maschinenbau GmbH", "en", "DE", "70173", "Stuttgart", "Königstraße 14"},
-	{"Whitfield & Sons Ltd", "en", "GB", "M1 4BT", "Manchester", "12 Portland Street"},
-	{"Atelier Léman Sàrl", "fr", "CH", "1204", "Genève", "Rue du Rhône 48"},
-	{"Ferretti Arredamenti S.r.l.", "en", "IT", "20121", "Milano", "Via Manzoni 31"},
+	{"Brasserie du Parc SPRL", "fr", "BE", "1050", "Bruxelles", "Avenue Louise 221", ""},
+	{"Hoffmann Maschinenbau GmbH", "en", "DE", "70173", "Stuttgart", "Königstraße 14", ""},
+	{"Whitfield & Sons Ltd", "en", "GB", "M1 4BT", "Manchester", "12 Portland Street", "GB"}, // under English law
+	{"Atelier Léman Sàrl", "fr", "CH", "1204", "Genève", "Rue du Rhône 48", ""},
+	{"Ferretti Arredamenti S.r.l.", "en", "IT", "20121", "Milano", "Via Manzoni 31", ""},
 }
 
 type publicBody struct {

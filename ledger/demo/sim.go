@@ -191,15 +191,17 @@ func (b *builder) customers(sales []ledger.Salesperson) {
 			if !b.s.named || i-nPublic >= len(foreign) {
 				c.Name = fmt.Sprintf("%s (%d)", f.name, i+1)
 			}
-			c.Lang = f.lang
+			c.Lang, c.Law = f.lang, f.law
 			c.Address = ledger.Address{Lines: []string{f.street}, Postcode: f.postcode, City: f.city, Country: f.country}
 			a.prof = pick(r, []profile{punctual, punctual, late, drifter})
 			a.every, a.scale = 30+r.IntN(30), 4000
 			c.Contacts = []ledger.Contact{{Name: "Accounts payable", Email: "ap@" + slug(f.name)[:8] + ".eu"}}
 		case i < nPublic+nForeign+nConsumer:
 			c.Kind = ledger.Consumer
-			first, last := pick(r, firstNames), pick(r, surnames)
+			fn, last := pick(r, firstNames), pick(r, surnames)
+			first := fn.name
 			c.Name = first + " " + strings.ToUpper(last)
+			c.Civility = fn.civility
 			a.terms = ledger.Terms{Days: 15}
 			a.prof = pick(r, []profile{punctual, punctual, punctual, late, partial, veryLate})
 			a.every, a.scale = 45+r.IntN(60), 350
@@ -228,12 +230,12 @@ func (b *builder) customers(sales []ledger.Salesperson) {
 			default:
 				a.terms = ledger.Terms{Days: 45, EOM: ledger.EOMThenDays}
 			}
-			first, last := pick(r, firstNames), pick(r, surnames)
+			first, last := pick(r, firstNames).name, pick(r, surnames)
 			dom := slug(strings.SplitN(c.Name, " ", 3)[1]) + ".fr"
 			c.Contacts = []ledger.Contact{{Name: first + " " + last, Role: pick(r, roles),
 				Email: "compta@" + dom, Phone: phone(r, "04")}}
 			if r.IntN(3) == 0 {
-				f2, l2 := pick(r, firstNames), pick(r, surnames)
+				f2, l2 := pick(r, firstNames).name, pick(r, surnames)
 				c.Contacts = append(c.Contacts, ledger.Contact{Name: f2 + " " + l2, Role: "Gérant",
 					Email: slug(f2) + "." + slug(l2) + "@" + dom, Phone: phone(r, "06")})
 			}

@@ -43,7 +43,7 @@ func TestSampleCSV(t *testing.T) {
 		t.Errorf("encoding %s, separator %s, header %d", sh.Table.Encoding, sh.Table.Sep, sh.Header)
 	}
 	for _, f := range Fields() {
-		if _, ok := sh.Columns[f]; !ok && f != SIREN {
+		if _, ok := sh.Columns[f]; !ok && f != SIREN && f != Civility && f != Law { // columns the sample lacks
 			t.Errorf("field %s not found in %q", f, sh.Headers())
 		}
 	}
@@ -283,6 +283,78 @@ func TestValues(t *testing.T) {
 			if l := FieldLabel(lang, string(f)); l == "" || strings.HasPrefix(l, "custfile.") {
 				t.Errorf("field %s has no %s label", f, lang)
 			}
+		}
+	}
+}
+
+// The civility and governing law columns, found by their French or English header:
+// a civility is read as the record form takes it (desk checks it), a company's legal
+// form in a "Titre" column is no civility; a law is read as a country code from a code,
+// a country or the law's own name, and a law it does not know is named by line, column
+// and value.
+func TestCivilityAndLaw(t *testing.T) {
+	for _, head := range []string{"Code;Nom;Civilité;Loi applicable", "Code;Nom;CIVILITE;DROIT APPLICABLE", "Code;Nom;Titre;Loi",
+		"Code;Nom;Civility;Governing law", "Code;Nom;Title;Law"} {
+		sh, err := Read(strings.NewReader(head+"\nC1;Un;Mme;GB\n"), "c.csv", generic())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sh.Columns[Civility] != 2 || sh.Columns[Law] != 3 {
+			t.Errorf("%s: columns %v", head, sh.Columns)
+		}
+	}
+	data := "Code;Nom;Civilité;Loi applicable\n" +
+		"C1;Anne Roux;Mme;France\n" +
+		"C2;Paul Roux;M.;droit anglais\n" +
+		"C3;Roux SARL;SARL;GB\n" +
+		"C4;Whitfield Ltd;;English law\n" +
+		"C5;Lux SA;;Luxembourg\n" +
+		"C6;Atlantis;Mme;droit atlante\n"
+	sh, err := Read(strings.NewReader(data), "loi.csv", generic())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, rep := readRows(t, sh)
+	if len(rows) != 6 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	for _, c := range []struct {
+		row      int
+		f        tabular.Field
+		value    string
+		nonEmpty bool
+	}{
+		{0, Civility, "Mme", true}, {0, Law, "FR", true}, {1, Civility, "M.", true}, {1, Law, "GB", true},
+		{2, Civility, "", true}, {2, Law, "GB", true}, {3, Civility, "", false}, {3, Law, "GB", true}, {4, Law, "LU", true},
+		{5, Civility, "Mme", true},
+	} {
+		cell, ok := rows[c.row].Cell(c.f)
+		if ok != c.nonEmpty || cell.Value != c.value {
+			t.Errorf("%s %s = %q (%v), want %q", rows[c.row].ID, c.f, cell.Value, ok, c.value)
+		}
+	}
+	if _, ok := rows[5].Cell(Law); ok {
+		t.Error("an unknown law gave a value")
+	}
+	got := rep.Issues()
+	if len(got) != 1 || got[0].Key != "cust.err.law" || got[0].Line != 7 || got[0].Field != "Loi applicable" || got[0].Value != "droit atlante" || got[0].File != "loi.csv" {
+		t.Fatalf("problems %v", got)
+	}
+	if msg := got[0].Localize("fr"); !strings.Contains(msg, "droit atlante") || !strings.Contains(msg, "loi.csv") || !strings.Contains(msg, "7") {
+		t.Errorf("message %s", msg)
+	}
+	for in, want := range map[string]string{"GB": "GB", "gb": "GB", "UK": "GB", "Royaume-Uni": "GB", "Droit du Royaume-Uni": "GB",
+		"Loi anglaise": "GB", "English law": "GB", "Laws of England and Wales": "", "FR": "FR", "Droit français": "FR",
+		"French law": "FR", "Allemagne": "DE", "droit allemand": "DE", "DE": "DE", "": ""} {
+		got, ok := lawCode(in)
+		if want == "" && in != "" {
+			if ok {
+				t.Errorf("lawCode(%q) = %q, want refused", in, got)
+			}
+			continue
+		}
+		if !ok || got != want {
+			t.Errorf("lawCode(%q) = %q %v, want %q", in, got, ok, want)
 		}
 	}
 }

@@ -34,12 +34,14 @@ const (
 	Kind        tabular.Field = "kind" // catégorie: entreprise, particulier, administration
 	Lang        tabular.Field = "lang"
 	Notes       tabular.Field = "notes"
+	Civility    tabular.Field = "civility" // a consumer's: Madame, Mme, M., Monsieur, Mr, Mrs…
+	Law         tabular.Field = "law"      // law governing the contracts: GB, droit anglais, French law…
 )
 
 // Fields returns the fields of a customer file in display order.
 func Fields() []tabular.Field {
 	return []tabular.Field{ID, Name, Address1, Address2, Address3, Postcode, City, Country, Email, Phone, Contact,
-		SIRET, SIREN, VAT, IBAN, Terms, Limit, Salesperson, Kind, Lang, Notes}
+		SIRET, SIREN, VAT, IBAN, Terms, Limit, Salesperson, Kind, Lang, Notes, Civility, Law}
 }
 
 // Set returns the customer file's field set: its fields and the header texts that
@@ -84,8 +86,11 @@ func Set() tabular.FieldSet {
 			"SALESPERSON", "SALESREP", "ACCOUNTMANAGER"},
 		Kind: {"CATEGORIE", "TYPECLIENT", "CATEGORIECLIENT", "TYPEDECLIENT", "TYPE", "NATURE", "CATEGORY",
 			"CUSTOMERTYPE"},
-		Lang:  {"LANGUE", "LANGAGE", "LANGUAGE", "LANG"},
-		Notes: {"NOTES", "NOTE", "OBSERVATIONS", "OBSERVATION", "COMMENTAIRE", "COMMENTAIRES", "REMARQUES", "MEMO", "COMMENTS"},
+		Lang:     {"LANGUE", "LANGAGE", "LANGUAGE", "LANG"},
+		Notes:    {"NOTES", "NOTE", "OBSERVATIONS", "OBSERVATION", "COMMENTAIRE", "COMMENTAIRES", "REMARQUES", "MEMO", "COMMENTS"},
+		Civility: {"CIVILITE", "CIVILITECLIENT", "CIV", "TITRE", "TITRECLIENT", "CIVILITY", "TITLE", "SALUTATION"},
+		Law: {"LOIAPPLICABLE", "DROITAPPLICABLE", "LOIDUCONTRAT", "DROITDUCONTRAT", "LOI", "GOVERNINGLAW",
+			"APPLICABLELAW", "LAW"},
 	}}
 }
 

@@ -127,7 +127,7 @@ func (sh *Sheet) Rows(rep *report.Collector) []Row {
 			}
 			var v, key string
 			switch c.f {
-			case Terms, Kind, Lang, Country, Limit:
+			case Terms, Kind, Lang, Country, Limit, Civility, Law:
 				k := memoKey{c.f, raw, tc.Number, fr}
 				m, ok := memo[k]
 				if !ok {
@@ -196,6 +196,16 @@ func normalise(f tabular.Field, raw string, number, french bool) (string, string
 		l, ok := langOf(raw)
 		if !ok {
 			return "", "cust.err.lang"
+		}
+		return l, ""
+	case Civility:
+		if legalForm(raw) { // a company's legal form in a "Titre" column: no civility
+			return "", ""
+		}
+	case Law:
+		l, ok := lawCode(raw)
+		if !ok {
+			return "", "cust.err.law"
 		}
 		return l, ""
 	}

@@ -68,6 +68,57 @@ func countryCode(s string) (string, bool) {
 	return "", false
 }
 
+// lawCode reads the law governing a customer's contracts as a file writes it: a
+// country's code or name (« GB », « Royaume-Uni », « France »), or the law itself
+// (« droit anglais », « loi française », « English law »), as an ISO 3166-1 alpha-2
+// code; "" for an empty text. ok is false for a text it does not know.
+func lawCode(s string) (string, bool) {
+	q := tabular.Squash(s)
+	if q == "" {
+		return "", true
+	}
+	cands := []string{q}
+	for _, p := range []string{"DROITDU", "DROITDE", "DROITD", "DROIT", "LOIDU", "LOIDE", "LOID", "LOI", "LAWOF"} {
+		if strings.HasPrefix(q, p) && len(q) > len(p) {
+			cands = append(cands, q[len(p):])
+		}
+	}
+	for _, c := range cands {
+		if c = strings.TrimSuffix(c, "LAW"); c == "" {
+			continue
+		}
+		if l, ok := lawAdjectives[c]; ok {
+			return l, true
+		}
+		if cc, ok := countryCode(c); ok && cc != "" {
+			return cc, true
+		}
+	}
+	return "", false
+}
+
+// lawAdjectives are the laws a file may name by their adjective (« droit anglais »).
+var lawAdjectives = map[string]string{
+	"FRANCAIS": "FR", "FRANCAISE": "FR", "FRENCH": "FR",
+	"ANGLAIS": "GB", "ANGLAISE": "GB", "BRITANNIQUE": "GB", "ENGLISH": "GB", "BRITISH": "GB",
+	"BELGE": "BE", "BELGIAN": "BE", "ALLEMAND": "DE", "ALLEMANDE": "DE", "GERMAN": "DE", "SUISSE": "CH", "SWISS": "CH",
+	"LUXEMBOURGEOIS": "LU", "LUXEMBOURGEOISE": "LU", "ESPAGNOL": "ES", "ESPAGNOLE": "ES", "SPANISH": "ES",
+	"ITALIEN": "IT", "ITALIENNE": "IT", "ITALIAN": "IT", "NEERLANDAIS": "NL", "NEERLANDAISE": "NL", "DUTCH": "NL",
+	"IRLANDAIS": "IE", "IRLANDAISE": "IE", "IRISH": "IE",
+}
+
+// legalForm reports whether s is a company's legal form (SARL, SAS, Ets…), which
+// programs write in the same "Titre" column as a consumer's civility.
+func legalForm(s string) bool {
+	switch tabular.Squash(s) {
+	case "SARL", "SAS", "SASU", "SA", "EURL", "SNC", "SCI", "SCP", "SCM", "SELARL", "SELAS", "SCOP", "GIE", "EI", "EIRL",
+		"ETS", "ETABLISSEMENTS", "STE", "SOCIETE", "ASSOCIATION", "ASSO", "CABINET", "SPRL", "SRL", "GMBH", "LTD",
+		"PLC", "LLP", "INC":
+		return true
+	}
+	return false
+}
+
 // kindOf reads a customer category: entreprise, société, professionnel → business;
 // particulier, consommateur → consumer; administration, collectivité, public →
 // public body (and the English words, B2B, B2C, B2G).
