@@ -78,6 +78,14 @@ func runSetup(env *Env, args []string) error {
 		lines = append(lines, T("ui.ready.addresses", "n", fmt.Sprint(n), "overdue", fmt.Sprint(r.Overdue), "names", strings.Join(names, ", "))+
 			" "+T("cli.setup.addresses", "db", *db, "id", r.NoAddress[0].ID))
 	}
+	if n := len(r.NoCivility); n > 0 {
+		var names []string
+		for _, c := range r.NoCivility {
+			names = append(names, c.ID+" "+c.Name)
+		}
+		lines = append(lines, T("ui.ready.civility", "n", fmt.Sprint(n), "names", strings.Join(names, ", "))+
+			" "+T("cli.setup.civility", "db", *db, "id", r.NoCivility[0].ID))
+	}
 	if len(r.MissingRates) > 0 {
 		var kinds []string
 		for _, k := range r.MissingRates {

@@ -110,6 +110,7 @@ func Erase(c *ledger.Customer, items []ledger.Item, asOf ledger.Date, by, lang s
 	}
 	c.Address = ledger.Address{Country: c.Address.Country}
 	c.Contacts = nil
+	c.Civility = "" // personal data of a consumer
 	c.SIREN, c.SIRET, c.VATNumber, c.IBAN = "", "", "", ""
 	c.Notes = note(lang, asOf, by)
 	return nil
