@@ -3,12 +3,12 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strconv"
 
 	"relance/assets/i18n"
 	"relance/ledger"
 	"relance/ledger/law"
 	"relance/letters"
+	"relance/letters/decomptepdf"
 	"relance/letters/pdfdoc"
 )
 
@@ -21,7 +21,7 @@ func writePenaltiesPDF(env *Env, d *law.Decompte, path string, company *ledger.C
 	meta := pdfdoc.Meta{Title: title, Lang: env.Lang, Currency: d.Currency, Created: env.Today.Time()}
 	err := letters.WriteFile(path, func(w io.Writer) error {
 		return f.Render(w, meta, func(doc *pdfdoc.Doc) error {
-			drawDecompte(doc, d, company, title)
+			decomptepdf.Draw(doc, d, company, title)
 			return nil
 		})
 	})
@@ -30,63 +30,4 @@ func writePenaltiesPDF(env *Env, d *law.Decompte, path string, company *ledger.C
 	}
 	fmt.Fprintln(env.Stderr, i18n.T(env.Lang, "credit.cli.written", "file", path))
 	return nil
-}
-
-// drawDecompte lays out the décompte: a head naming the debtor's regime and the end
-// date, one row per invoice and period, the totals, then the notes.
-func drawDecompte(d *pdfdoc.Doc, dc *law.Decompte, company *ledger.Company, title string) {
-	d.ReportHead(company, dc.Currency, title, d.T("law.pdf.subtitle",
-		"debtor", d.T("law.pdf.debtor."+dc.Debtor.String()), "date", d.LongDate(dc.End)))
-	tot := dc.Totals
-	if len(dc.Lines) > 0 { // none when no invoice is late: the notes say why
-		decompteLines(d, dc)
-	}
-	d.SetY(d.Y() + 3)
-	d.TotalsBox([][2]string{
-		{d.T("law.total.paid"), d.Money(tot.Paid)},
-		{d.T("law.total.principal"), d.Money(tot.Principal)},
-		{d.T("law.total.interest"), d.Money(tot.Interest)},
-		{d.T("law.total.indemnity"), d.Money(tot.Indemnity)},
-		{d.T("law.total.due"), d.Money(tot.TotalDue)},
-	}, 110)
-	d.Heading(d.T("law.pdf.h.notes"), 15)
-	warn := map[string]bool{}
-	for _, n := range dc.Warnings() {
-		text := law.FormatNote(n, d.Lang(), dc.Currency)
-		warn[text] = true
-		d.TextColor(pdfdoc.Alert)
-		d.SetFont("B", 8.5)
-		d.SetY(d.Para(d.Left, d.Y()+0.5, d.TextWidth(), pdfdoc.LineHeight(8.5), "• "+text, "L") + 1)
-	}
-	d.TextColor(pdfdoc.Grey)
-	d.SetFont("", 7.5)
-	for _, n := range dc.Notes {
-		text := law.FormatNote(n, d.Lang(), dc.Currency)
-		if warn[text] {
-			continue
-		}
-		d.SetY(d.Para(d.Left, d.Y()+0.5, d.TextWidth(), pdfdoc.LineHeight(7.5), "• "+text, "L"))
-	}
-	d.TextColor(pdfdoc.Black)
-}
-
-// decompteLines draws the table of the décompte's lines and their total.
-func decompteLines(d *pdfdoc.Doc, dc *law.Decompte) {
-	t := d.NewTable(
-		pdfdoc.Column{Title: d.T("law.col.invoice"), Width: 18, Align: "L"},
-		pdfdoc.Column{Title: d.T("law.col.from"), Width: 18, Align: "C"},
-		pdfdoc.Column{Title: d.T("law.col.to"), Width: 18, Align: "C"},
-		pdfdoc.Column{Title: d.T("law.col.days"), Width: 10, Align: "R"},
-		pdfdoc.Column{Title: d.T("law.col.rate"), Width: 16, Align: "R"},
-		pdfdoc.Column{Title: d.T("law.col.base"), Width: 24, Align: "R"},
-		pdfdoc.Column{Title: d.T("law.col.interest"), Width: 21, Align: "R"},
-		pdfdoc.Column{Title: d.T("law.col.rule"), Width: 45, Align: "L"},
-	)
-	t.Size, t.Zebra = 7.5, true
-	t.Header()
-	for _, ln := range dc.Lines {
-		t.Row(ln.Invoice, d.Date(ln.From), d.Date(ln.To), strconv.Itoa(ln.Days), d.Percent(ln.Rate.Rate)+ln.Rate.EntryMark(),
-			d.Money(ln.Base), d.Money(ln.Interest), ln.Rate.Rule)
-	}
-	t.Total(d.T("law.pdf.total"), "", "", "", "", "", d.Money(dc.Totals.Interest), "")
 }

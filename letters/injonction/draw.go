@@ -1,6 +1,7 @@
 package injonction
 
 import (
+	"relance/letters/decomptepdf"
 	"strconv"
 	"strings"
 
@@ -178,23 +179,7 @@ func decompte(d *pdfdoc.Doc, p *law.IPPack) {
 		return
 	}
 	d.Heading(d.T("ip.pdf.h.decompte", "date", d.Date(dc.End)), 25)
-	t := d.NewTable(
-		pdfdoc.Column{Title: d.T("ip.pdf.col.number"), Width: 26, Align: "L"},
-		pdfdoc.Column{Title: d.T("ip.pdf.col.from"), Width: 19, Align: "C"},
-		pdfdoc.Column{Title: d.T("ip.pdf.col.to"), Width: 19, Align: "C"},
-		pdfdoc.Column{Title: d.T("ip.pdf.col.days"), Width: 12, Align: "R"},
-		pdfdoc.Column{Title: d.T("ip.pdf.col.rate"), Width: 16, Align: "R"},
-		pdfdoc.Column{Title: d.T("ip.pdf.col.base"), Width: 25, Align: "R"},
-		pdfdoc.Column{Title: d.T("ip.pdf.col.interest"), Width: 22, Align: "R"},
-		pdfdoc.Column{Title: d.T("ip.pdf.col.rule"), Width: 35, Align: "L"},
-	)
-	t.Size, t.Zebra = 7.5, true
-	t.Header()
-	for _, ln := range dc.Lines {
-		t.Row(ln.Invoice, d.Date(ln.From), d.Date(ln.To), strconv.Itoa(ln.Days), d.Percent(ln.Rate.Rate)+ln.Rate.EntryMark(),
-			d.Money(ln.Base), d.Money(ln.Interest), ln.Rate.Rule)
-	}
-	t.Total(d.T("ip.pdf.total"), "", "", "", "", "", d.Money(dc.Totals.Interest), "")
+	decomptepdf.Lines(d, dc)
 	d.SetY(d.Y() + 3)
 	tot := dc.Totals
 	rows := []kv{
