@@ -189,7 +189,11 @@ func BuildInjonction(r *Rates, s ledger.Settings, in IPInput, opt PackOptions) (
 	if opt.Notice == nil {
 		p.Notes = append(p.Notes, Note{Key: "law.ip.note.notice_missing"})
 	}
-	p.Notes = append(p.Notes, Note{Key: "law.ip.note.service"}, Note{Key: "law.ip.note.opposition"})
+	if p.Court.Kind != CourtAdmin {
+		// service within 6 months and opposition within a month: an injonction's rules, not
+		// a référé before the administrative court
+		p.Notes = append(p.Notes, Note{Key: "law.ip.note.service"}, Note{Key: "law.ip.note.opposition"})
+	}
 	return p, nil
 }
 

@@ -27,3 +27,11 @@ func TestCourtRoute(t *testing.T) {
 		}
 	}
 }
+
+// Against a public body the cost estimate has no court fee, service or enforcement line.
+func TestPublicBodyCosts(t *testing.T) {
+	costs, total, notes := CostEstimate(Court{Kind: CourtAdmin}, 650000, ledger.NewDate(2026, 12, 4))
+	if len(costs) != 0 || total != 0 || len(notes) != 1 || notes[0].Key != "law.cost.note.admin" {
+		t.Errorf("costs %+v, total %d, notes %+v", costs, total, notes)
+	}
+}
