@@ -349,7 +349,7 @@ click 1195 324 # « Compléter la fiche de … » (third line: under the IBAN an
 need 10 "the record form from the dashboard" '"event":"dialog"' '"what":"edit_customer"' '"state":"shown"'
 sleep 0.5
 shot record-form
-click 500 377 # the address field
+click 500 439 # the address field (under SIRET, VAT and IBAN; civility and law added to the form)
 xdotool type --delay 15 '8 avenue Jean Jaures, 69007 Lyon'
 click 743 660 # « Enregistrer »
 need 10 "saving the record" '"event":"written"' '"what":"customer"'
