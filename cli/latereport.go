@@ -95,8 +95,7 @@ func runLateReport(env *Env, args []string) error {
 		return err
 	}
 	defer ss.Close()
-	r, err := latereport.Compute(ss.Book, latereport.Options{Closing: closing, YearStart: start, Turnover: turnover,
-		Disputed: ss.Index.DisputedFunc()})
+	r, err := ss.LateReport(latereport.Options{Closing: closing, YearStart: start, Turnover: turnover})
 	if err != nil {
 		return err
 	}

@@ -70,7 +70,7 @@ func (v *lateReportDialog) options() (latereport.Options, string) {
 	if err != nil {
 		return latereport.Options{}, a.t("ui.latereport.bad_date", "value", v.closing.Text)
 	}
-	opt := latereport.Options{Closing: closing, Disputed: a.sess.Index.DisputedFunc()}
+	opt := latereport.Options{Closing: closing}
 	if s := strings.TrimSpace(v.turnover.Text); s != "" {
 		t, err := parseAmount(s)
 		if err != nil || t <= 0 {
@@ -87,7 +87,7 @@ func (v *lateReportDialog) refresh() {
 	v.report = nil
 	opt, msg := v.options()
 	if msg == "" {
-		r, err := latereport.Compute(a.book, opt)
+		r, err := a.sess.LateReport(opt)
 		if err != nil {
 			msg = ledger.Localize(err, a.lang)
 		} else {
