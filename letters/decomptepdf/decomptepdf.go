@@ -53,14 +53,14 @@ func Draw(d *pdfdoc.Doc, dc *law.Decompte, company *ledger.Company, title string
 // injonction pack draw it the same way.
 func Lines(d *pdfdoc.Doc, dc *law.Decompte) {
 	t := d.NewTable(
-		pdfdoc.Column{Title: d.T("law.col.invoice"), Width: 18, Align: "L"},
-		pdfdoc.Column{Title: d.T("law.col.from"), Width: 18, Align: "C"},
-		pdfdoc.Column{Title: d.T("law.col.to"), Width: 18, Align: "C"},
-		pdfdoc.Column{Title: d.T("law.col.days"), Width: 10, Align: "R"},
-		pdfdoc.Column{Title: d.T("law.col.rate"), Width: 16, Align: "R"},
+		pdfdoc.Column{Title: d.T("law.col.invoice"), Width: 26, Align: "L"},
+		pdfdoc.Column{Title: d.T("law.col.from"), Width: 19, Align: "C"},
+		pdfdoc.Column{Title: d.T("law.col.to"), Width: 19, Align: "C"},
+		pdfdoc.Column{Title: d.T("law.col.days"), Width: 11, Align: "R"},
+		pdfdoc.Column{Title: d.T("law.col.rate"), Width: 17, Align: "R"},
 		pdfdoc.Column{Title: d.T("law.col.base"), Width: 24, Align: "R"},
 		pdfdoc.Column{Title: d.T("law.col.interest"), Width: 21, Align: "R"},
-		pdfdoc.Column{Title: d.T("law.col.rule"), Width: 45, Align: "L"},
+		pdfdoc.Column{Title: d.T("law.col.rule"), Width: 37, Align: "L"},
 	)
 	t.Size, t.Zebra = 7.5, true
 	t.Header()

@@ -240,18 +240,25 @@ func costs(d *pdfdoc.Doc, p *law.IPPack) {
 	)
 	t.Size = 8
 	t.Header()
+	var tariffs []string
 	for _, c := range p.Costs {
-		label := d.T(c.Key)
-		if c.Tariff != nil {
-			label += " " + c.Tariff.Mention(d.Lang())
-		}
 		st := pdfdoc.RowStyle{}
 		if c.Optional {
 			st.Color = pdfdoc.Grey
 		}
-		t.RowStyled(st, label, c.Rule, d.Money(c.Amount))
+		t.RowStyled(st, d.T(c.Key), c.Rule, d.Money(c.Amount))
+		if c.Tariff != nil {
+			tariffs = append(tariffs, d.T(c.Key)+" : "+c.AmountText(d.Lang(), p.Currency))
+		}
 	}
 	t.Total(d.T("ip.pdf.cost_total"), "", d.Money(p.CostTotal))
+	// a tariff's date and source under the table, whole (a cell would cut them)
+	d.TextColor(pdfdoc.Grey)
+	d.SetFont("", 7.5)
+	for _, s := range tariffs {
+		d.SetY(d.Para(d.Left, d.Y()+1, d.TextWidth(), pdfdoc.LineHeight(7.5), s, "L"))
+	}
+	d.TextColor(pdfdoc.Black)
 }
 
 // signature closes the dossier: place and date, signatory.

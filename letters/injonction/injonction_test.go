@@ -112,6 +112,10 @@ func TestRenderDemo(t *testing.T) {
 				t.Errorf("%s: PDF lacks %q", lang, w)
 			}
 		}
+		// nothing cut: the greffe fee's tariff date and source are written whole
+		if i := strings.Index(txt, "…"); i >= 0 {
+			t.Errorf("%s: the pack cuts a text: %q", lang, txt[max(0, i-80):i+3])
+		}
 	}
 }
 
