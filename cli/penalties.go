@@ -266,9 +266,15 @@ func writePenaltiesTable(env *Env, d *law.Decompte) error {
 	l := env.Lang
 	tab := newTable(i18n.T(l, "law.col.from"), i18n.T(l, "law.col.to"), i18n.T(l, "law.col.days"), i18n.T(l, "law.col.rate"),
 		i18n.T(l, "law.col.base"), i18n.T(l, "law.col.interest"), i18n.T(l, "law.col.rule")).alignRight(2, 3, 4, 5)
+	num := func(s string) string { // the user's decimal mark, no thousands groups (a column)
+		if l == "fr" {
+			return strings.Replace(s, ".", ",", 1)
+		}
+		return s
+	}
 	for _, ln := range d.Lines {
-		tab.add(ln.From.String(), ln.To.String(), fmt.Sprint(ln.Days), ln.Rate.Rate.StringFixed(2)+ln.Rate.EntryMark(), ln.Base.String(),
-			ln.Interest.String(), ln.Rate.Rule)
+		tab.add(law.FormatDate(l, ln.From), law.FormatDate(l, ln.To), fmt.Sprint(ln.Days), num(ln.Rate.Rate.StringFixed(2))+ln.Rate.EntryMark(),
+			num(ln.Base.String()), num(ln.Interest.String()), ln.Rate.Rule)
 	}
 	if len(d.Lines) > 0 { // none when no invoice is late: the notes say why
 		if err := tab.write(env.Stdout); err != nil {

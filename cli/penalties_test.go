@@ -62,7 +62,7 @@ func TestPenaltiesTable(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"54.04", "153.12", "207,16", "10\u202f247,16", "C. com. L441-10 II", "D441-5"} {
+	for _, want := range []string{"54,04", "153,12", "16/06/2025", "207,16", "10\u202f247,16", "C. com. L441-10 II", "D441-5"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
@@ -128,7 +128,7 @@ func TestPenaltiesFloor(t *testing.T) {
 	}
 	code, out, stderr = run(t, "fr", "penalties", "--amount", "10000", "--due", "2025-06-15", "--paid", "2025-08-15", "--rate", "9")
 	if code != 0 || !strings.Contains(stderr, "Attention") || !strings.Contains(stderr, "11,13\u00a0%") ||
-		!strings.Contains(out, "Attention") || !strings.Contains(out, "11.13") {
+		!strings.Contains(out, "Attention") || !strings.Contains(out, "11,13") {
 		t.Errorf("fr: exit %d\n%s\n%s", code, out, stderr)
 	}
 	// 10 % entirely in 2025 H2 is accepted as is: 62 days at 10 % = 169.86, no warning.

@@ -15,6 +15,7 @@ func (s *Session) Decompte(id string, terms law.Terms) (*law.Decompte, error) {
 	if acc == nil {
 		return nil, &ledger.Problem{Key: "law.err.customer", Args: []string{"value", id}}
 	}
+	terms.Currency = s.Book.Settings.Currency
 	return law.CustomerDecompte(s.Rates, acc, terms, s.Procedures, credit.OpenAtMap)
 }
 

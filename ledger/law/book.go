@@ -2,6 +2,9 @@ package law
 
 import (
 	"sort"
+	"strings"
+
+	"github.com/shopspring/decimal"
 
 	"relance/ledger"
 )
@@ -20,7 +23,8 @@ type InterruptionsFunc func(customer, itemID string) []Interruption
 
 // BookDeadlines returns the limitation state at asOf of every open debit item of the
 // book, most urgent first (expired, then within 3 months, within 6 months, the rest),
-// then by deadline, each period running from the item's due date.
+// then by deadline, each period running as Deadline counts it (from the due date; for
+// a public body from 1 January of the year after the right arose).
 func BookDeadlines(book *ledger.Book, asOf ledger.Date) []ItemDeadline {
 	return BookDeadlinesWith(book, asOf, nil, nil)
 }
@@ -81,9 +85,23 @@ func CustomerInvoices(acc *ledger.Account, asOf ledger.Date, open ledger.OpenAtF
 		if ref == "" {
 			ref = it.ID
 		}
-		out = append(out, Invoice{Ref: ref, Amount: amt, Due: it.DueDate})
+		out = append(out, Invoice{Ref: ref, Amount: amt, Due: it.DueDate, Pounds: poundsOf(it, amt)})
 	}
 	return out
+}
+
+// poundsOf is the part open of an item issued in pounds, in pounds (its original
+// amount in the proportion open/amount of the dossier's amounts), or 0.
+func poundsOf(it *ledger.Item, open ledger.Cents) ledger.Cents {
+	if !strings.EqualFold(it.Currency, "GBP") || it.CurAmount <= 0 || it.Amount <= 0 {
+		return 0
+	}
+	if open >= it.Amount {
+		return it.CurAmount
+	}
+	v := decimal.NewFromInt(int64(open)).Mul(decimal.NewFromInt(int64(it.CurAmount))).
+		Div(decimal.NewFromInt(int64(it.Amount))).Round(0)
+	return ledger.Cents(v.IntPart())
 }
 
 // openAmounts is open(acc, asOf), or the stored open amounts of the items dated on or

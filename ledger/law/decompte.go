@@ -58,6 +58,14 @@ type Decompte struct {
 	Notes    []Note         `json:"notes"` // rules applied and conventions, in the user's language via Note.Text
 }
 
+// currencyOr is the dossier's currency c, EUR when it is not set.
+func currencyOr(c string) string {
+	if c == "" {
+		return "EUR"
+	}
+	return c
+}
+
 // SimpleInterest returns principal × ratePct/100 × days / basis exactly, and rounded to
 // the cent half away from zero — the convention of the worked examples in legal-fr §11
 // (each line rounded, the total being the sum of the rounded lines).

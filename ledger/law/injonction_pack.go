@@ -147,7 +147,7 @@ func BuildInjonction(r *Rates, s ledger.Settings, in IPInput, opt PackOptions) (
 	}
 	p.Total = p.Principal
 	if len(invoices) > 0 && r != nil {
-		terms := Terms{Debtor: DebtorOf(c), End: in.AsOf, ContractRate: opt.ContractRate}
+		terms := Terms{Debtor: DebtorOf(c), End: in.AsOf, ContractRate: opt.ContractRate, Currency: currencyOr(s.Currency)}
 		skip := false
 		if terms.Debtor == DebtorConsumer {
 			// C. civ. 1231-6, 1344-1: legal interest from the formal notice only.
@@ -432,6 +432,10 @@ func FormatNote(n Note, lang, currency string) string {
 		case "amount":
 			if c, err := ledger.ParseCents(args[i+1]); err == nil {
 				args[i+1] = c.Format(lang, currency)
+			}
+		case "pounds", "band": // Late Payment Act sums, always in pounds
+			if c, err := ledger.ParseCents(args[i+1]); err == nil {
+				args[i+1] = c.Format(lang, "GBP")
 			}
 		default:
 			args[i+1], _ = formatRateArg(lang, args[i], args[i+1]) // rate notes (rates_source.go)

@@ -104,7 +104,7 @@ func BuildClaim(r *Rates, acc *ledger.Account, p Procedure, sec Security, asOf l
 		}
 	}
 	if r != nil && len(late) > 0 {
-		terms := Terms{Debtor: DebtorOf(&acc.Customer), End: stop}
+		terms := Terms{Debtor: DebtorOf(&acc.Customer), End: stop, Currency: "EUR"} // declared in euros (C. com. L622-25)
 		if terms.Debtor == DebtorConsumer {
 			c.Notes = append(c.Notes, Note{Key: "law.claim.note.no_consumer_interest"})
 		} else {

@@ -83,6 +83,11 @@ type Invoice struct {
 	Amount   ledger.Cents
 	Due      ledger.Date
 	Payments []Payment
+	// Pounds is the debt in pounds sterling when the décompte is in another currency and
+	// the invoice was issued in pounds (the ledger's original-currency amount): it
+	// chooses the Late Payment Act band (s.5A). 0: not known — no exchange rate is
+	// guessed.
+	Pounds ledger.Cents
 }
 
 // Terms are the conditions of a penalty computation, common to its invoices.
@@ -107,6 +112,10 @@ type Terms struct {
 	// Creditor selects the legal interest rate for a consumer debtor: OtherCases (a
 	// business creditor, the default) or PrivateCreditor.
 	Creditor LegalCategory
+	// Currency is the ISO code of the amounts: the dossier's for a customer's invoices.
+	// "" is GBP for a UK debtor (the calculator's amount is then in pounds) and EUR
+	// otherwise.
+	Currency string
 }
 
 // BasisLeap is the Terms.Basis that divides the interest of the days falling in a
@@ -140,11 +149,14 @@ func Compute(r *Rates, terms Terms, invoices ...Invoice) (*Decompte, error) {
 			return nil, &ledger.Problem{Key: "law.err.rate_negative", Args: []string{"value", terms.ContractRate.Decimal.String()}}
 		}
 	}
-	d := &Decompte{Debtor: terms.Debtor, End: terms.End, Basis: terms.Basis, Currency: "EUR", Lines: []Line{},
-		Invoices: []InvoiceTotal{}, Notes: []Note{}}
-	if terms.Debtor == DebtorUK {
-		d.Currency = "GBP"
+	if terms.Currency == "" {
+		terms.Currency = "EUR"
+		if terms.Debtor == DebtorUK {
+			terms.Currency = "GBP"
+		}
 	}
+	d := &Decompte{Debtor: terms.Debtor, End: terms.End, Basis: terms.Basis, Currency: terms.Currency, Lines: []Line{},
+		Invoices: []InvoiceTotal{}, Notes: []Note{}}
 	for _, inv := range invoices {
 		if err := computeInvoice(r, terms, inv, d); err != nil {
 			return nil, err
@@ -298,8 +310,7 @@ func computeInvoice(r *Rates, t Terms, inv Invoice, d *Decompte) error {
 		tot.Indemnity = FixedIndemnityEUR // C. commande publique L2192-13 ff. (décret 2013-269): €40
 		d.note("law.note.indemnity_public")
 	case DebtorUK:
-		tot.Indemnity = UKCompensation(inv.Amount) // Late Payment Act 1998 s.5A
-		d.note("law.note.indemnity_uk")
+		ukIndemnity(d, inv, &tot)
 	case DebtorConsumer:
 		d.note("law.note.no_indemnity_consumer") // D441-5 binds professional debtors only
 	}
@@ -317,6 +328,23 @@ func computeInvoice(r *Rates, t Terms, inv Invoice, d *Decompte) error {
 	}
 	d.add(tot)
 	return nil
+}
+
+// ukIndemnity sets the Late Payment Act fixed sum of an invoice (1998 Act s.5A): a
+// band of the debt in pounds. In a décompte in pounds it is added to the invoice's
+// total; in another currency it is stated apart, in pounds, when the invoice's amount
+// in pounds is known, and said to be unknown otherwise — no exchange rate is guessed.
+func ukIndemnity(d *Decompte, inv Invoice, tot *InvoiceTotal) {
+	switch {
+	case d.Currency == "GBP":
+		tot.Indemnity = UKCompensation(inv.Amount)
+		d.note("law.note.indemnity_uk")
+	case inv.Pounds > 0:
+		d.Notes = append(d.Notes, Note{Key: "law.note.uk_band_apart", Args: []string{"invoice", inv.Ref,
+			"pounds", inv.Pounds.String(), "band", UKCompensation(inv.Pounds).String()}})
+	default:
+		d.Notes = append(d.Notes, Note{Key: "law.note.uk_band_unknown", Args: []string{"invoice", inv.Ref}})
+	}
 }
 
 // segmentRate returns the rate of a period lying inside half-year h, and the warning

@@ -190,7 +190,7 @@ func (m *merger) legal() {
 	if len(invs) == 0 {
 		return
 	}
-	dc, err := law.DecompteOf(m.rates, law.Terms{Debtor: l.Debtor, End: l.Date}, invs, m.in.Account.Customer.ID, m.in.Procedures)
+	dc, err := law.DecompteOf(m.rates, law.Terms{Debtor: l.Debtor, End: l.Date, Currency: l.Currency}, invs, m.in.Account.Customer.ID, m.in.Procedures)
 	if err != nil {
 		m.cause = err
 		return
