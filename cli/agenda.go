@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"relance/assets/i18n"
+	"relance/ledger"
 	"relance/ledger/dunning"
 )
 
@@ -116,6 +117,9 @@ func runAgenda(env *Env, args []string) error {
 		i18n.T(l, "dunning.col.due"), i18n.T(l, "dunning.col.late"), i18n.T(l, "dunning.col.priority")).alignRight(4, 5, 7, 8)
 	for _, r := range rows {
 		due := r.Due
+		if d, err := ledger.ParseDate(r.Due); err == nil {
+			due = dateText(l, d)
+		}
 		if r.Overdue {
 			due += " !"
 		}
@@ -136,7 +140,7 @@ func runAgenda(env *Env, args []string) error {
 	if len(legal) > 0 {
 		fmt.Fprintln(env.Stdout, i18n.T(l, "dunning.cli.deadlines", "count", fmt.Sprint(len(legal))))
 		for _, d := range legal {
-			fmt.Fprintf(env.Stdout, "  %s  %s %s  %s %s (%s)\n", d.Date, d.Customer, truncate(d.Name, 30), legalKindText(l, d.Kind), d.Item, d.Rule)
+			fmt.Fprintf(env.Stdout, "  %s  %s %s  %s %s (%s)\n", dateText(l, d.Date), d.Customer, truncate(d.Name, 30), legalKindText(l, d.Kind), d.Item, d.Rule)
 		}
 	}
 	return nil

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/desk"
 	"relance/ledger"
 )
 
@@ -72,6 +73,10 @@ func (a *App) identityForm(acc *ledger.Account) fyne.CanvasObject {
 		form.Add(v)
 	}
 	add("ui.detail.kind", a.t("ui.kind."+c.Kind.String()))
+	if c.Civility != "" {
+		add("ui.cust.f.civility", desk.CivilityText(a.lang, c.Civility))
+	}
+	add("ui.cust.f.law", desk.LawText(a.lang, c.Law)) // it chooses the penalty regime and the court
 	add("ui.detail.address", addressText(c.Address))
 	for _, f := range []struct{ key, v string }{{"ui.detail.siren", c.SIREN}, {"ui.detail.siret", c.SIRET}, {"ui.cust.f.vat", c.VATNumber}, {"ui.detail.iban", c.IBAN}} {
 		if f.v != "" {

@@ -104,22 +104,6 @@ func (r *Rates) ContractFloor(h Half) (decimal.Decimal, error) {
 	return v.Mul(three), nil
 }
 
-// ContractRate checks an agreed penalty rate against the floor of half-year h and
-// returns it as an applied rate, or a Problem giving the reason it is refused.
-func (r *Rates) ContractRate(rate decimal.Decimal, h Half) (AppliedRate, error) {
-	floor, err := r.ContractFloor(h)
-	if err != nil {
-		return AppliedRate{}, err
-	}
-	if rate.LessThan(floor) {
-		legal, _ := r.LegalRate(h, OtherCases)
-		return AppliedRate{}, &ledger.Problem{Key: "law.err.rate_floor", Args: []string{"rate", rate.String(),
-			"half", h.String(), "floor", floor.StringFixed(2), "legal", legal.StringFixed(2)}}
-	}
-	return AppliedRate{Rate: rate, Source: SourceContract, Ref: rate, RefDate: h.Start(), Margin: decimal.Zero,
-		Rule: "C. com. L441-10 II"}, nil
-}
-
 // Fixed recovery indemnities, in cents of the debt's currency.
 const (
 	// FixedIndemnityEUR is the €40 due per invoice paid late by a professional debtor
