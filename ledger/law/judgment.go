@@ -198,6 +198,14 @@ func ComputeJudgment(r *Rates, j Judgment, asOf ledger.Date, currency string) (*
 	}
 	d.Totals.TotalDue = d.Totals.Owed + d.Totals.InterestOwed
 	d.Sums = sums
+	// The lines sum by sum (principal, indemnity, art. 700), each in date order.
+	order := map[string]int{string(AwardPrincipal): 0, string(AwardIndemnity): 1, string(AwardArt700): 2}
+	slices.SortStableFunc(d.Lines, func(a, b Line) int {
+		if a.Invoice != b.Invoice {
+			return order[a.Invoice] - order[b.Invoice]
+		}
+		return int(a.From - b.From)
+	})
 	d.notes(r)
 	return d, nil
 }

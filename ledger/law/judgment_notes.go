@@ -64,6 +64,15 @@ func (d *JudgmentDecompte) note(key string, args ...string) {
 	d.Notes = append(d.Notes, Note{Key: key, Args: args})
 }
 
+// ForDebtor adds what the debtor's kind changes: against a public person no forced
+// enforcement is possible; payment is obtained by mandatement d'office (loi 80-539 of
+// 16 July 1980 art. 1; CJA L911-9).
+func (d *JudgmentDecompte) ForDebtor(kind ledger.CustomerKind) {
+	if kind == ledger.PublicBody {
+		d.note("judgment.note.public")
+	}
+}
+
 // NoteText renders a note of the décompte in lang, dates and amounts in the reader's
 // way (FormatNote).
 func (d *JudgmentDecompte) NoteText(n Note, lang string) string {

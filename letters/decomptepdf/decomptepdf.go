@@ -51,9 +51,13 @@ func Draw(d *pdfdoc.Doc, dc *law.Decompte, company *ledger.Company, title string
 // Lines draws the table of the décompte's lines — invoice, period, days, rate, base,
 // interest and the rule applied — and their total: the penalties report and the
 // injonction pack draw it the same way.
-func Lines(d *pdfdoc.Doc, dc *law.Decompte) {
+func Lines(d *pdfdoc.Doc, dc *law.Decompte) { LinesTitled(d, dc, d.T("law.col.invoice")) }
+
+// LinesTitled is Lines with first as the first column's title: « Poste » where the
+// lines are a judgment's sums rather than invoices (letters/judgmentpdf).
+func LinesTitled(d *pdfdoc.Doc, dc *law.Decompte, first string) {
 	t := d.NewTable(
-		pdfdoc.Column{Title: d.T("law.col.invoice"), Width: 26, Align: "L"},
+		pdfdoc.Column{Title: first, Width: 26, Align: "L"},
 		pdfdoc.Column{Title: d.T("law.col.from"), Width: 19, Align: "C"},
 		pdfdoc.Column{Title: d.T("law.col.to"), Width: 19, Align: "C"},
 		pdfdoc.Column{Title: d.T("law.col.days"), Width: 11, Align: "R"},
