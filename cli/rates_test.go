@@ -64,7 +64,7 @@ func TestRatesSourceInDecompte(t *testing.T) {
 	args := []string{"penalties", "--db", db, "--amount", "1000", "--due", "2026-05-31", "--paid", "2026-09-30"}
 	_, out, stderr := run(t, "fr", args...)
 	want := "taux saisi le 23/11/2026 — source : " + src
-	if !strings.Contains(out, want) || !strings.Contains(out, "12.15\u00a0†") || strings.Count(out, "†") != 2 {
+	if !strings.Contains(out, want) || !strings.Contains(out, "12,15\u00a0†") || strings.Count(out, "†") != 2 {
 		t.Errorf("penalties table lacks %q or the mark:\n%s%s", want, out, stderr)
 	}
 	_, out, _ = run(t, "fr", append(args, "--format", "json")...)

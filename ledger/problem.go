@@ -30,6 +30,17 @@ func (p *Problem) Localize(lang string) string {
 				args, copied = append([]string(nil), p.Args...), true
 			}
 			args[i], args[i+1] = name, i18n.T(lang, args[i+1])
+			continue
+		}
+		// A date the program computed reads DD/MM/YYYY in French; what a user or a file
+		// wrote (value, previous…) is quoted as written.
+		if lang == "fr" && computedDateArg(args[i]) && len(args[i+1]) == 10 {
+			if d, err := ParseDate(args[i+1]); err == nil && d.Valid() {
+				if !copied {
+					args, copied = append([]string(nil), p.Args...), true
+				}
+				args[i+1] = d.French()
+			}
 		}
 	}
 	s := i18n.T(lang, p.Key, args...)
@@ -41,6 +52,16 @@ func (p *Problem) Localize(lang string) string {
 		return s + " (" + p.Err.Error() + ")"
 	}
 	return s
+}
+
+// computedDateArg reports whether a message argument carries a date the program
+// computed (a deadline, a table's range), shown DD/MM/YYYY in French.
+func computedDateArg(name string) bool {
+	switch name {
+	case "date", "from", "to", "end", "deadline", "start", "judgment":
+		return true
+	}
+	return false
 }
 
 // Unwrap returns the cause.
