@@ -45,6 +45,11 @@ func runInjonction(env *Env, args []string) error {
 	}
 	defer ss.Close()
 	book := ss.Book
+	if acc := book.Account(*customer); acc != nil && acc.Customer.Kind == ledger.PublicBody {
+		// No injonction de payer against a public person: the référé-provision instead.
+		return &usageError{msg: i18n.T(env.Lang, "refere.cli.injonction_public", "name", acc.Customer.Name,
+			"id", acc.Customer.ID, "db", *rf.db)}
+	}
 	p, err := ss.InjonctionPack(*customer, asOf, nref)
 	if err != nil {
 		return err

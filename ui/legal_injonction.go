@@ -22,6 +22,7 @@ type legalMore struct {
 	ipCustomer string
 	ipPack     *law.IPPack
 	ipErr      string
+	rf         refereState // a public buyer's référé-provision pack, shown instead (legal_refere.go)
 
 	procSelected int // 1 + index of the selected procedure row, 0: none
 
@@ -53,6 +54,9 @@ func (sv *legalView) injonctionPane() fyne.CanvasObject {
 		save.Disable()
 	}
 	help := caption(a.t("ui.legal2.ip_help"))
+	if s.rf.active { // a public buyer: the référé-provision pack instead of the injonction
+		save, help = sv.refereButtons()
+	}
 	left := container.NewVBox(widget.NewForm(widget.NewFormItem(a.t("ui.legal.customer"), customer.object())),
 		container.NewHBox(prepare, save), help)
 	return container.NewBorder(nil, nil, withWidth(330, left), nil, sv.injonctionView())
@@ -63,6 +67,9 @@ func (sv *legalView) prepareInjonction() {
 	a := sv.a
 	s := &sv.more
 	s.ipPack, s.ipErr = nil, ""
+	if sv.prepareRefere() { // no injonction de payer against a public person
+		return
+	}
 	if a.book.Account(s.ipCustomer) == nil {
 		s.ipErr = a.t("ui.legal.bad_customer", "value", s.ipCustomer)
 		return
@@ -86,6 +93,9 @@ func (sv *legalView) showInjonction(customerID string) {
 func (sv *legalView) injonctionView() fyne.CanvasObject {
 	a := sv.a
 	s := &sv.more
+	if s.rf.active {
+		return sv.refereView()
+	}
 	if s.ipErr != "" {
 		l := widget.NewLabel(s.ipErr)
 		l.Wrapping, l.Importance = fyne.TextWrapWord, widget.DangerImportance
