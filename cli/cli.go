@@ -75,6 +75,8 @@ func commands() []Command {
 		{"procedures", "--db FILE [--at YYYY-MM-DD] [--format table|json]", "law.cli.procedures", runProcedures},
 		{"promises", "--db FILE [--at YYYY-MM-DD] [--update] [--format table|json]", "dunning.cli.promises", runPromises},
 		{"rates", "[list] --db FILE [--format table|json] | add --db FILE --half YYYY-H1|YYYY-H2 [--ecb R] [--legal-private R --legal-other R] [--boe R] [--source TEXT] [--replace] | import --db FILE [--replace] [--format table|json] FILE.csv", "law.cli.rates", runRates},
+		{"procedure-event", "--db FILE --customer ID --event contestation|decision|revendication|contract-notice|observation-end --date YYYY-MM-DD|DD/MM/YYYY [--procedure ID] [--subject TEXT|--contract TEXT] [--at YYYY-MM-DD] [--by NAME]", "insolv2.cli.procedure_event", runProcedureEvent},
+		{"procedure-letter", "--db FILE --customer ID --kind forclusion|contract|post-opening [--reason omitted|unknown|other] [--facts TEXT] [--contract TEXT] [--court-address \"STREET, POSTCODE CITY\"] [--lang fr|en] [--at YYYY-MM-DD] [--by NAME] [--out FILE.pdf]", "insolv2.cli.procedure_letter", runProcedureLetter},
 		{"refere", "--db FILE --customer ID [--at YYYY-MM-DD] [--notice YYYY-MM-DD[:REF]] [--paid-late=false] [--out FILE.pdf] [--format text|json]", "refere.cli.summary", runRefere},
 		{"restore", "--from FILE --db FILE [--force]", "maint.cli.restore", runRestore},
 		{"risk", "[override|ack|proposals] --db FILE [--at YYYY-MM-DD] [--customer ID] [--class A|B|C|D] [--signals-only] [--format table|json|csv] (override: --customer ID --class C|none --reason TEXT --by NAME | ack: --customer ID --signal KEY --comment TEXT --by NAME | proposals: [--accept ID|--reject ID --by NAME [--comment C]])", "uirisk.cli.summary", runRisk},

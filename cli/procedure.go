@@ -61,9 +61,7 @@ func runProcedure(env *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, p.ID)
-	for _, d := range law.ProcedureDeadlines(p, env.Today) {
-		fmt.Fprintf(env.Stdout, "  %s: %s (%s)\n", i18n.T(env.Lang, "law.proc.deadline."+string(d.Kind)), d.Date, d.Rule)
-	}
+	writeSteps(env.Stdout, env.Lang, p, env.Today)
 	return nil
 }
 
@@ -101,9 +99,9 @@ func procedureTable(env *Env, rows []procedureRow) *table {
 		i18n.T(l, "law.col.level"), i18n.T(l, "law.col.rule")).alignRight(6)
 	for _, r := range rows {
 		for _, d := range r.Deadlines {
-			tab.add(r.ID, r.Customer+" "+truncate(r.Name, 28), i18n.T(l, "law.proc.kind."+string(r.Kind)), r.BODACC.String(),
-				i18n.T(l, "law.proc.deadline."+string(d.Kind)), d.Date.String(), strconv.Itoa(d.DaysLeft),
-				i18n.T(l, "law.proc.level."+string(d.Level)), d.Rule)
+			tab.add(r.ID, r.Customer+" "+truncate(r.Name, 28), i18n.T(l, "law.proc.kind."+string(r.Kind)), dateText(l, r.BODACC),
+				stepName(l, d, 40), dateText(l, d.Date), strconv.Itoa(d.DaysLeft),
+				i18n.T(l, "law.proc.level."+string(d.Level)), stepRule(l, d))
 		}
 	}
 	return tab

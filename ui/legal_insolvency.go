@@ -47,15 +47,36 @@ func (sv *legalView) insolvencyPane() fyne.CanvasObject {
 	}
 	claimBtn := widget.NewButtonWithIcon(a.t("ui.legal2.claim_pdf"), theme.DocumentSaveIcon(), func() { sv.askProcedureLetter(rows, false) })
 	retBtn := widget.NewButtonWithIcon(a.t("ui.legal2.retention_pdf"), theme.DocumentSaveIcon(), func() { sv.askProcedureLetter(rows, true) })
+	selected := func() (law.Procedure, bool) { // the procedure of the selected row
+		if i := s.procSelected - 1; i >= 0 && i < len(rows) {
+			return rows[i].p, true
+		}
+		return law.Procedure{}, false
+	}
+	eventBtn := widget.NewButtonWithIcon(a.t("insolv2.ui.event_button"), theme.HistoryIcon(), func() {
+		if p, ok := selected(); ok {
+			sv.askProcedureEvent(p)
+		}
+	})
+	followBtn := widget.NewButtonWithIcon(a.t("insolv2.ui.letter_button"), theme.DocumentSaveIcon(), func() {
+		if p, ok := selected(); ok {
+			sv.askFollowUpLetter(p)
+		}
+	})
+	detail := caption("")
 	if s.procSelected == 0 {
 		claimBtn.Disable()
 		retBtn.Disable()
+		eventBtn.Disable()
+		followBtn.Disable()
+	} else if s.procSelected <= len(rows) {
+		detail.SetText(sv.stepText(rows[s.procSelected-1]))
 	}
 	add := widget.NewButtonWithIcon(a.t("ui.legal2.record"), theme.ContentAddIcon(), sv.askProcedure)
 	add.Importance = widget.HighImportance
 	cols := []column{{"law.col.procedure", 90, false}, {"law.col.customer", 160, false}, {"law.col.proc_kind", 185, false},
 		{"law.col.bodacc", 90, false}, {"law.col.step", 160, false}, {"law.col.proc_deadline", 90, false},
-		{"law.col.daysleft", 115, true}, {"law.col.level", 115, false}}
+		{"law.col.daysleft", 115, true}, {"law.col.level", 115, false}, {"law.col.rule", 150, false}}
 	t := a.dataTable(cols, func() int { return len(rows) }, func(row, col int) (string, widget.Importance) {
 		r := &rows[row]
 		switch col {
@@ -68,11 +89,13 @@ func (sv *legalView) insolvencyPane() fyne.CanvasObject {
 		case 3:
 			return a.date(r.p.BODACC), normal
 		case 4:
-			return a.t("law.proc.deadline." + string(r.d.Kind)), normal
+			return sv.stepName(r.d), normal
 		case 5:
 			return a.date(r.d.Date), normal
 		case 6:
 			return a.count(r.d.DaysLeft), normal
+		case 8:
+			return sv.stepRule(r.d), normal
 		}
 		imp := widget.SuccessImportance
 		switch r.d.Level {
@@ -87,6 +110,9 @@ func (sv *legalView) insolvencyPane() fyne.CanvasObject {
 		a.trace("select", "list", "procedures", "id", rows[row].p.ID, "step", string(rows[row].d.Kind))
 		claimBtn.Enable()
 		retBtn.Enable()
+		eventBtn.Enable()
+		followBtn.Enable()
+		detail.SetText(sv.stepText(rows[row]))
 	})
 	// Right click: the customer's card first, then the procedure's two letters.
 	t.actions.menu = func(row int) []*fyne.MenuItem {
@@ -95,12 +121,15 @@ func (sv *legalView) insolvencyPane() fyne.CanvasObject {
 			fyne.NewMenuItem(a.t("ui.agenda.open_customer"), func() { a.showCustomer(id) }),
 			fyne.NewMenuItem(a.t("ui.legal2.claim_pdf"), func() { sv.askProcedureLetter(rows, false) }),
 			fyne.NewMenuItem(a.t("ui.legal2.retention_pdf"), func() { sv.askProcedureLetter(rows, true) }),
+			fyne.NewMenuItem(a.t("insolv2.ui.event_button"), func() { sv.askProcedureEvent(rows[row].p) }),
+			fyne.NewMenuItem(a.t("insolv2.ui.letter_button"), func() { sv.askFollowUpLetter(rows[row].p) }),
 		}
 	}
 	t.actions.open = func(row int) { a.showCustomer(rows[row].p.Customer) }
 	a.fitColumns(t, cols)
 	top := container.NewHBox(add, claimBtn, retBtn)
-	var bottom fyne.CanvasObject = caption(a.t("ui.legal2.proc_help"))
+	// the follow-up of the selected procedure (legal_insolvency_followup.go)
+	var bottom fyne.CanvasObject = container.NewVBox(container.NewHBox(eventBtn, followBtn), detail, caption(a.t("ui.legal2.proc_help")))
 	if len(rows) == 0 {
 		return container.NewBorder(top, bottom, nil, nil, container.NewCenter(widget.NewLabel(a.t("ui.legal2.no_procedure"))))
 	}

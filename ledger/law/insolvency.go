@@ -61,6 +61,10 @@ type Procedure struct {
 	Recorded ledger.Date `json:"recorded,omitempty"`
 	By       string      `json:"by,omitempty"`
 	Note     string      `json:"note,omitempty"`
+	// Events are the dated events the creditor recorded since (a contestation
+	// received, a decision notified…): the follow-up steps run from them
+	// (EventDeadlines). Procedures stored before they existed have none.
+	Events []ProcEvent `json:"events,omitempty"`
 }
 
 // Validate checks a procedure before it is stored and names the first bad field.
@@ -87,6 +91,11 @@ func (p *Procedure) Validate() error {
 	if p.BODACC < p.Judgment {
 		return &ledger.Problem{Key: "law.proc.err.bodacc_before", Args: []string{"id", label,
 			"bodacc", p.BODACC.String(), "judgment", p.Judgment.String()}}
+	}
+	for _, e := range p.Events {
+		if err := ValidateEvent(p, e, ledger.NoDate); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -133,13 +142,23 @@ type ProcDeadline struct {
 	Level    ProcLevel        `json:"level"`
 	Rule     string           `json:"rule"`
 	Reason   Note             `json:"reason"`
+	// Subject and From are, for a step that runs from a recorded event, what the
+	// event is about (the contract…) and its date.
+	Subject string      `json:"subject,omitempty"`
+	From    ledger.Date `json:"from,omitempty"`
+	// Unverified marks a rule the project's legal reference does not source: the
+	// screens show it « à vérifier ».
+	Unverified bool `json:"unverified,omitempty"`
 }
 
 // ProcedureDeadlines returns the creditor's deadlines of p at asOf, in date order:
 //   - claim filing: 2 months from the BODACC publication, 4 when the creditor does
 //     not reside in metropolitan France (C. com. L622-24, R622-24);
 //   - retention-of-title claim: 3 months from the BODACC publication (C. com. L624-9);
-//   - relevé de forclusion: 6 months from the BODACC publication (C. com. L622-26 al. 3).
+//   - relevé de forclusion: 6 months from the BODACC publication (C. com. L622-26 al. 3,
+//     R622-25); once they have passed, 1 year for a creditor who could not know its
+//     claim within them (same article);
+//   - the steps that run from the events recorded on p (EventDeadlines).
 //
 // Periods in months end on the same day of the last month (CPC 641-642), clamped to
 // the month's last day.
@@ -157,9 +176,16 @@ func ProcedureDeadlines(p Procedure, asOf ledger.Date) []ProcDeadline {
 			Note{Key: claimKey, Args: []string{"date", bodacc}}),
 		mkDeadline(DeadlineRetention, p.BODACC.AddMonths(3), asOf, "C. com. L624-9",
 			Note{Key: "law.proc.reason.retention", Args: []string{"date", bodacc}}),
-		mkDeadline(DeadlineForclusion, p.BODACC.AddMonths(6), asOf, "C. com. L622-26, R622-25",
+		mkDeadline(DeadlineForclusion, ForclusionDeadline(p, false), asOf, "C. com. L622-26, R622-25",
 			Note{Key: "law.proc.reason.forclusion", Args: []string{"date", bodacc}}),
 	}
+	if short := ForclusionDeadline(p, false); asOf > short {
+		// the 6 months have passed: a creditor who could not know its claim still has
+		// until 1 year (C. com. L622-26 al. 3)
+		out = append(out, mkDeadline(DeadlineForclusionLong, ForclusionDeadline(p, true), asOf, "C. com. L622-26, R622-25",
+			Note{Key: "insolv2.reason.forclusion_long", Args: []string{"date", bodacc}}))
+	}
+	out = append(out, EventDeadlines(p, asOf)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date < out[j].Date })
 	return out
 }

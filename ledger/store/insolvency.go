@@ -13,6 +13,10 @@ import (
 //
 //	procedures  procedure ID ("J2026-0001") → JSON law.Procedure
 //
+// The procedure's recorded events (law.ProcEvent: a contestation received, a decision
+// notified…) are kept in the same JSON, field "events", absent in records written
+// before it existed: no migration is needed.
+//
 // IDs are sequential per year of the opening judgment. Before schema 5 the bucket was
 // created by the first PutProcedure; the migration to schema 5 creates it.
 
@@ -48,6 +52,30 @@ func (t *Tx) PutProcedure(p *law.Procedure) error {
 		}
 	}
 	return nil
+}
+
+// AddProcedureEvent appends event e, recorded at asOf, to procedure id and stores it
+// (law.ValidateEvent checks it first); it returns the procedure as stored. An unknown
+// procedure is refused.
+func (t *Tx) AddProcedureEvent(id string, e law.ProcEvent, asOf ledger.Date) (*law.Procedure, error) {
+	p, err := t.Procedure(id)
+	if err != nil {
+		return nil, err
+	}
+	if p == nil {
+		return nil, &ledger.Problem{Key: "insolv2.err.procedure", Args: []string{"id", id}}
+	}
+	if err := law.ValidateEvent(p, e, asOf); err != nil {
+		return nil, err
+	}
+	p.Events = append(p.Events, e)
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	if err := putJSON(t.tx.Bucket([]byte(bProcedures)), []byte(p.ID), p); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 // Procedure returns procedure id, or nil when there is none.
