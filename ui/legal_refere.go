@@ -85,7 +85,7 @@ func (sv *legalView) refereView() fyne.CanvasObject {
 	}
 	box := container.NewVBox(wrap(a.t("refere.ui.public"), widget.WarningImportance, false))
 	if a.lang != refere.Lang {
-		box.Add(wrap(a.t("refere.ui.pdf_fr"), widget.LowImportance, false))
+		box.Add(wrap(a.t("refere.ui.pdf_fr"), normal, false))
 	}
 	verdict, imp := a.t("refere.cli.verdict_ok"), widget.SuccessImportance
 	if !p.Eligible {
