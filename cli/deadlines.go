@@ -24,7 +24,8 @@ type deadlineRow struct {
 }
 
 // runDeadlines is `relance deadlines`: the limitation deadline of every open debit
-// item at --at (desk.Deadlines: the interruptions the dossier records counted), each
+// item at --at (desk.Deadlines: the interruptions the dossier records counted — payment
+// plans, letters issued, the register of `relance interruption`), each
 // with the rule, the day its period runs from, the interruptions counted and the
 // deadline, then the insolvency deadlines; dates in the user's words except in JSON.
 func runDeadlines(env *Env, args []string) error {
@@ -49,7 +50,7 @@ func runDeadlines(env *Env, args []string) error {
 		rows = append(rows, deadlineRow{Customer: c.ID, Name: c.Name, Kind: c.Kind.String(), Item: it.ID, Number: it.Number,
 			Doc: it.DocDate.String(), Due: it.DueDate.String(), Open: d.Open.String(), State: d.State, Reason: d.State.ReasonText(l)})
 	}
-	note := i18n.T(l, "limitation.cli.note")
+	note := i18n.T(l, "interrupt.note")
 	procs := ss.ProcedureDeadlines(asOf) // insolvency deadlines (C. com. L622-24, L624-9, L622-26)
 	if rf.Format() == "json" {
 		enc := json.NewEncoder(env.Stdout)

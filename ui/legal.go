@@ -308,8 +308,8 @@ func (sv *legalView) limitationPane() fyne.CanvasObject {
 		return a.t("law.level." + string(r.State.Level)), imp
 	}, func(row int) { a.showCustomer(rows[row].Customer.ID) })
 	a.fitColumns(t, cols)
-	note := caption(a.t("limitation.cli.note"))
-	return container.NewBorder(nil, note, nil, nil, t)
+	note := caption(a.t("interrupt.note"))
+	return sv.withInterruptions(container.NewBorder(nil, note, nil, nil, t)) // legal_interruptions.go
 }
 
 // ratesPane shows, half-year by half-year, the rates the penalty engine uses.

@@ -26,6 +26,8 @@ type legalMore struct {
 
 	procSelected int // 1 + index of the selected procedure row, 0: none
 
+	acts actsState // the register of interrupting acts (legal_interruptions.go)
+
 	costAmount, costRate, costDays         string
 	escAmount, escDiscount, escDays, escFR string
 	costResult, escResult                  string

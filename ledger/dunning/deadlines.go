@@ -15,29 +15,39 @@ import (
 //   - every letter issued (reminder, formal notice, e-mail with its PDF) is a written
 //     claim on the items it names, on its date: against a public body it interrupts the
 //     prescription quadriennale (loi 68-1250 art. 2); against a private debtor the law
-//     code leaves it aside (Cass. com. 18 May 2022).
+//     code leaves it aside (Cass. com. 18 May 2022);
+//   - every act of the register still counted (Register: not replaced nor withdrawn),
+//     with its end for a lasting one, a claim filed in an insolvency as a legal action
+//     lasting until the procedure is closed (C. civ. 2241, 2242).
+//
+// law.ClaimDeadline then applies each as the debtor's regime says.
 func (r *Records) Interruptions() law.InterruptionsFunc {
 	type act struct {
-		kind  law.InterruptionKind
-		date  ledger.Date
+		in    law.Interruption
 		items []string
 	}
 	byCustomer := map[string][]act{}
 	for _, p := range r.Plans {
 		if d := p.LimitationRestart(); d.Valid() {
-			byCustomer[p.Customer] = append(byCustomer[p.Customer], act{law.PaymentPlan, d, p.Items})
+			byCustomer[p.Customer] = append(byCustomer[p.Customer], act{law.Interruption{Kind: law.PaymentPlan, Date: d}, p.Items})
 		}
 	}
 	for _, a := range r.Actions {
 		if a.Letter != "" && a.Done() && a.Date.Valid() {
-			byCustomer[a.Customer] = append(byCustomer[a.Customer], act{law.WrittenClaim, a.Date, a.Items})
+			byCustomer[a.Customer] = append(byCustomer[a.Customer], act{law.Interruption{Kind: law.WrittenClaim, Date: a.Date}, a.Items})
+		}
+	}
+	for _, e := range Register(r.Register) {
+		if e.Counts() {
+			in := law.Interruption{Kind: LawKind(e.Kind), Date: e.Date, End: e.End}
+			byCustomer[e.Customer] = append(byCustomer[e.Customer], act{in, e.Items})
 		}
 	}
 	return func(customer, itemID string) []law.Interruption {
 		var out []law.Interruption
 		for _, a := range byCustomer[customer] {
 			if len(a.items) == 0 || slices.Contains(a.items, itemID) {
-				out = append(out, law.Interruption{Kind: a.kind, Date: a.date})
+				out = append(out, a.in)
 			}
 		}
 		return out

@@ -7,11 +7,12 @@ import (
 )
 
 // Records are the reminder-procedure records of a dossier: the history of actions, the
-// promises to pay and the payment plans.
+// promises to pay, the payment plans and the register of limitation interruptions.
 type Records struct {
 	Actions  []Action
 	Promises []Promise
 	Plans    []Plan
+	Register []InterruptionRecord // interruptions.go
 }
 
 // Validate checks an action before it is recorded: a customer, a kind, a valid date,

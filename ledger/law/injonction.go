@@ -1,6 +1,7 @@
 package law
 
 import (
+	"slices"
 	"strings"
 
 	"relance/ledger"
@@ -75,8 +76,12 @@ type IPInput struct {
 	// ConsumerCreditOrLease: the claim arises from a consumer credit or a residential
 	// lease (juge des contentieux de la protection, CPC 1406 and COJ L213-4-3 ff.).
 	ConsumerCreditOrLease bool
-	// Interruptions of the limitation period recorded for the customer.
+	// Interruptions of the limitation period recorded for the customer, counted for
+	// every item.
 	Interruptions []Interruption
+	// InterruptionsOf, when not nil, adds the interruptions recorded for each item (the
+	// dossier's payment plans, letters and register: dunning.Records.Interruptions).
+	InterruptionsOf InterruptionsFunc
 }
 
 // EU member states where Reg. (EC) 1896/2006 applies: all but Denmark (art. 2 §3).
@@ -119,7 +124,11 @@ func claimLines(in IPInput) ([]ClaimLine, ledger.Cents) {
 		case it.DueDate >= in.AsOf:
 			cl.Claimed, cl.Excluded = 0, "law.ip.excl.notdue" // CPC 1405: the claim must be due (exigible)
 		default:
-			if st := Deadline(it, in.Customer.Kind, in.Interruptions, in.AsOf); st.Level == LevelExpired {
+			ins := in.Interruptions
+			if in.InterruptionsOf != nil {
+				ins = append(slices.Clone(ins), in.InterruptionsOf(in.Customer.ID, it.ID)...)
+			}
+			if st := Deadline(it, in.Customer.Kind, ins, in.AsOf); st.Level == LevelExpired {
 				cl.Claimed, cl.Excluded = 0, "law.ip.excl.limitation"
 				break
 			}

@@ -288,7 +288,8 @@ func (t *Tx) ResetScenario(class string) error {
 	return t.tx.Bucket([]byte(bScenarios)).Delete([]byte(class))
 }
 
-// Dunning returns every action, promise and payment plan of the dossier.
+// Dunning returns every action, promise, payment plan and record of the register of
+// limitation interruptions (interruptions.go) of the dossier.
 func (t *Tx) Dunning() (dunning.Records, error) {
 	var r dunning.Records
 	var err error
@@ -298,12 +299,15 @@ func (t *Tx) Dunning() (dunning.Records, error) {
 	if r.Promises, err = t.Promises(""); err != nil {
 		return r, err
 	}
-	r.Plans, err = t.Plans("")
+	if r.Plans, err = t.Plans(""); err != nil {
+		return r, err
+	}
+	r.Register, err = t.Interruptions("")
 	return r, err
 }
 
-// LoadDunning reads the scenarios and every reminder-procedure record in one read
-// transaction.
+// LoadDunning reads the scenarios and every reminder-procedure record (the register of
+// limitation interruptions with them) in one read transaction.
 func (db *DB) LoadDunning() (dunning.Scenarios, dunning.Records, error) {
 	var sc dunning.Scenarios
 	var r dunning.Records

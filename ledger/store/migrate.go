@@ -19,7 +19,8 @@ import (
 //	5  procedures, import_presets (until then created by their first write)
 //	6  payments (payments recorded by hand between two ledger imports)
 //	7  statements (bank statements imported)
-const SchemaVersion = 7
+//	8  interruptions (the register of limitation interruptions and suspensions)
+const SchemaVersion = 8
 
 // upgrade migrates the dossier in tx from schema from to SchemaVersion, one version at
 // a time; from 0 is a new, empty file. It runs inside the one transaction that creates

@@ -9,7 +9,7 @@
 // (migrate.go), so both end with exactly these buckets; Open refuses a current-version
 // dossier that lacks one.
 //
-// On-disk layout of schema version 7 (bucket, key → value; IDs are zero-padded so that
+// On-disk layout of schema version 8 (bucket, key → value; IDs are zero-padded so that
 // bbolt's byte order is the numbering order):
 //
 //	meta            "magic"                            → "relance-dossier"
@@ -41,10 +41,12 @@
 //	import_presets  preset name                        → JSON tabular.Mapping
 //	payments        customer 0x00 "RG2026-000001"      → JSON payment.Payment, append-only (payments.go)
 //	statements      SHA-256 of the bank statement      → JSON store.Statement, one per file imported (statements.go)
+//	interruptions   customer 0x00 "IP2026-000001"      → JSON dunning.InterruptionRecord, append-only (interruptions.go)
 //
 // In risk, seq is the bucket's sequence as 10 decimal digits. The sequential IDs of
-// risk, actions, promises, plans, payments and letters come from their bucket's bbolt sequence
-// (NextSequence); those of disputes, blocks and procedures count per year.
+// risk, actions, promises, plans, payments, interruptions and letters come from their
+// bucket's bbolt sequence (NextSequence); those of disputes, blocks and procedures
+// count per year.
 package store
 
 // BucketName is the name of a bucket of the dossier's bbolt file; bbolt takes it as
@@ -74,6 +76,7 @@ const (
 	BucketImportPresets BucketName = "import_presets"
 	bPayments           BucketName = "payments"
 	bStatements         BucketName = "statements"
+	bInterruptions      BucketName = "interruptions"
 )
 
 // BucketTemplates and BucketLetters are the templates and letters buckets as bbolt
@@ -124,5 +127,6 @@ func buckets() []bucket {
 		{BucketImportPresets, 5, "ledger/importer (presets.go)", "preset name → JSON tabular.Mapping"},
 		{bPayments, 6, "payments.go", `customer 0x00 payment ID ("RG2026-000001") → JSON payment.Payment, append-only`},
 		{bStatements, 7, "statements.go", "SHA-256 of the bank statement file (hex) → JSON store.Statement, one per import"},
+		{bInterruptions, 8, "interruptions.go", `customer 0x00 record ID ("IP2026-000001") → JSON dunning.InterruptionRecord, append-only`},
 	}
 }

@@ -28,9 +28,11 @@ type Options struct {
 }
 
 // Prepare reads what the pack needs from the dossier — the customer's disputes,
-// insolvency procedures, limitation interruptions and last formal notice (a "notice"
-// action or a "med" step of the reminder history) — and builds the pack of customerID
-// at asOf. notice, when not nil, replaces the one found (a notice sent outside Relance).
+// insolvency procedures, limitation interruptions item by item (its payment plans,
+// letters issued and the register of interrupting acts: dunning.Records.Interruptions,
+// the same as `relance deadlines`) and last formal notice (a "notice" action or a "med"
+// step of the reminder history) — and builds the pack of customerID at asOf. notice,
+// when not nil, replaces the one found (a notice sent outside Relance).
 func Prepare(db *store.DB, book *ledger.Book, customerID string, asOf ledger.Date, notice *law.NoticeRef) (*law.IPPack, error) {
 	acc := book.Account(customerID)
 	if acc == nil {
@@ -45,16 +47,22 @@ func Prepare(db *store.DB, book *ledger.Book, customerID string, asOf ledger.Dat
 		return nil, err
 	}
 	var procs []law.Procedure
+	var rec dunning.Records
 	err = db.View(func(tx *store.Tx) error {
 		if procs, err = tx.ProceduresOf(customerID); err != nil {
 			return err
 		}
+		if rec.Actions, err = tx.Actions(customerID); err != nil {
+			return err
+		}
+		if rec.Plans, err = tx.Plans(customerID); err != nil {
+			return err
+		}
+		if rec.Register, err = tx.Interruptions(customerID); err != nil {
+			return err
+		}
 		if notice == nil {
-			acts, err := tx.Actions(customerID)
-			if err != nil {
-				return err
-			}
-			notice = LastNotice(acts, asOf)
+			notice = LastNotice(rec.Actions, asOf)
 		}
 		return nil
 	})
@@ -62,7 +70,8 @@ func Prepare(db *store.DB, book *ledger.Book, customerID string, asOf ledger.Dat
 		return nil, err
 	}
 	in := law.IPInput{Customer: &acc.Customer, Items: acc.Items, AsOf: asOf, Country: book.Settings.Country,
-		Disputes: dispute.NewIndex(ds), Insolvent: law.Active(procs, customerID, asOf) != nil}
+		Disputes: dispute.NewIndex(ds), Insolvent: law.Active(procs, customerID, asOf) != nil,
+		InterruptionsOf: rec.Interruptions()}
 	return law.BuildInjonction(rates, book.Settings, in, law.PackOptions{Notice: notice})
 }
 
