@@ -64,6 +64,7 @@ func (sv *legalView) insolvencyPane() fyne.CanvasObject {
 		}
 	})
 	detail := caption("")
+	detail.Hide()
 	if s.procSelected == 0 {
 		claimBtn.Disable()
 		retBtn.Disable()
@@ -71,6 +72,7 @@ func (sv *legalView) insolvencyPane() fyne.CanvasObject {
 		followBtn.Disable()
 	} else if s.procSelected <= len(rows) {
 		detail.SetText(sv.stepText(rows[s.procSelected-1]))
+		detail.Show()
 	}
 	add := widget.NewButtonWithIcon(a.t("ui.legal2.record"), theme.ContentAddIcon(), sv.askProcedure)
 	add.Importance = widget.HighImportance
@@ -113,6 +115,7 @@ func (sv *legalView) insolvencyPane() fyne.CanvasObject {
 		eventBtn.Enable()
 		followBtn.Enable()
 		detail.SetText(sv.stepText(rows[row]))
+		detail.Show()
 	})
 	// Right click: the customer's card first, then the procedure's two letters.
 	t.actions.menu = func(row int) []*fyne.MenuItem {

@@ -31,15 +31,23 @@ func (sv *legalView) stepText(r procRow) string {
 	if d.Unverified {
 		rule += " — " + a.t("insolv2.unverified")
 	}
-	return a.t("insolv2.ui.step", "id", r.p.ID, "what", sv.stepName(d), "date", a.date(d.Date),
-		"why", law.FormatNote(d.Reason, a.lang, a.book.Settings.Currency), "rule", rule)
+	why := law.FormatNote(d.Reason, a.lang, a.book.Settings.Currency)
+	what := a.t("law.proc.deadline." + string(d.Kind))
+	if d.Subject != "" && !strings.Contains(why, d.Subject) {
+		what += " (" + d.Subject + ")"
+	}
+	return a.t("insolv2.ui.step", "id", r.p.ID, "what", what, "date", a.date(d.Date), "why", why, "rule", rule)
 }
 
-// stepName names a step, with what its event is about (the contract…).
+// stepName names a step in the table, with the start of what its event is about (the
+// contract…); the detail under the table says it whole.
 func (sv *legalView) stepName(d law.ProcDeadline) string {
 	what := sv.a.t("law.proc.deadline." + string(d.Kind))
-	if d.Subject != "" {
-		what += " (" + d.Subject + ")"
+	if s := []rune(d.Subject); len(s) > 0 {
+		if len(s) > 24 {
+			s = append(s[:23], '…')
+		}
+		what += " (" + string(s) + ")"
 	}
 	return what
 }
@@ -56,20 +64,28 @@ func (sv *legalView) stepRule(d law.ProcDeadline) string {
 type eventForm struct {
 	kind    *widget.Select
 	date    *widget.Entry
+	hint    *widget.Label // which date: the receipt, the notification…
 	subject *widget.Entry
 	items   []*widget.FormItem
 }
 
 func (sv *legalView) newEventForm() *eventForm {
 	a := sv.a
-	f := &eventForm{date: widget.NewEntry(), subject: widget.NewEntry()}
+	f := &eventForm{date: widget.NewEntry(), subject: widget.NewEntry(), hint: caption("")}
 	labels := make([]string, len(law.ProcEventKinds))
 	for i, k := range law.ProcEventKinds {
 		labels[i] = a.t("insolv2.event." + string(k))
 	}
 	f.kind = widget.NewSelect(labels, func(string) {
 		i := max(f.kind.SelectedIndex(), 0)
-		f.date.SetPlaceHolder(a.t("insolv2.event_hint." + string(law.ProcEventKinds[i])))
+		k := law.ProcEventKinds[i]
+		// the article of the event's first step, as law.EventDeadlines gives it
+		steps := law.EventDeadlines(law.Procedure{Events: []law.ProcEvent{{Kind: k, Date: a.asOf}}}, a.asOf)
+		rule := ""
+		if len(steps) > 0 {
+			rule = sv.stepRule(steps[0])
+		}
+		f.hint.SetText(a.t("insolv2.ui.event_help", "date", a.t("insolv2.event_hint."+string(k)), "rule", rule))
 	})
 	f.date.SetText(a.date(a.asOf))
 	f.subject.SetPlaceHolder(a.t("insolv2.ui.subject_hint"))
@@ -77,6 +93,7 @@ func (sv *legalView) newEventForm() *eventForm {
 	f.items = []*widget.FormItem{
 		widget.NewFormItem(a.t("insolv2.ui.event"), f.kind),
 		widget.NewFormItem(a.t("insolv2.ui.date"), f.date),
+		widget.NewFormItem("", f.hint),
 		widget.NewFormItem(a.t("insolv2.ui.subject"), f.subject),
 	}
 	return f
@@ -117,7 +134,7 @@ func (sv *legalView) askProcedureEvent(p law.Procedure) {
 		sv.tab = 4
 		a.reloadThen(a.t("insolv2.ui.event_recorded", "id", out.ID))
 	}, a.win)
-	d.Resize(fyne.NewSize(620, 300))
+	d.Resize(fyne.NewSize(660, 340))
 	d.Show()
 }
 
@@ -125,7 +142,7 @@ func (sv *legalView) askProcedureEvent(p law.Procedure) {
 type letterForm struct {
 	kind, reason, lang     *widget.Select
 	facts, contract, court *widget.Entry
-	items                  []*widget.FormItem
+	form                   *widget.Form
 	kinds                  []insolvency.FollowUpKind
 	reasons                []insolvency.ForclusionReason
 	langs                  []string
@@ -156,15 +173,15 @@ func (sv *legalView) newLetterForm() *letterForm {
 	f.contract.SetPlaceHolder(a.t("insolv2.ui.contract_hint"))
 	f.court.SetPlaceHolder(a.t("ui.legal2.address_hint"))
 	f.kind = widget.NewSelect(kinds, func(string) { f.enable() })
-	f.kind.SetSelectedIndex(0)
-	f.items = []*widget.FormItem{
+	f.form = widget.NewForm(
 		widget.NewFormItem(a.t("insolv2.ui.letter"), f.kind),
 		widget.NewFormItem(a.t("insolv2.ui.reason"), f.reason),
 		widget.NewFormItem(a.t("insolv2.ui.facts"), f.facts),
 		widget.NewFormItem(a.t("insolv2.ui.court_address"), f.court),
 		widget.NewFormItem(a.t("insolv2.ui.contract"), f.contract),
 		widget.NewFormItem(a.t("insolv2.ui.lang"), f.lang),
-	}
+	)
+	f.kind.SetSelectedIndex(0)
 	return f
 }
 
@@ -182,6 +199,9 @@ func (f *letterForm) enable() {
 		f.contract.Enable()
 	} else {
 		f.contract.Disable()
+	}
+	if f.form != nil {
+		f.form.Refresh() // the labels of disabled fields are dimmed
 	}
 }
 
@@ -202,7 +222,7 @@ func (f *letterForm) request() insolvency.FollowUpRequest {
 func (sv *legalView) askFollowUpLetter(p law.Procedure) {
 	a := sv.a
 	f := sv.newLetterForm()
-	d := dialog.NewForm(a.t("insolv2.ui.letter_title", "id", p.ID), a.t("insolv2.ui.write"), a.t("ui.dialog.cancel"), f.items, func(ok bool) {
+	d := dialog.NewCustomConfirm(a.t("insolv2.ui.letter_title", "id", p.ID), a.t("insolv2.ui.write"), a.t("ui.dialog.cancel"), f.form, func(ok bool) {
 		if !ok {
 			return
 		}
