@@ -140,6 +140,9 @@ func runClaim(env *Env, args []string) error {
 	if *rot || *retention {
 		opt.Security = law.RetentionOfTitle
 	}
+	if opt.Penalties, err = ss.PenaltiesDue(*customer, asOf); err != nil { // filed on their own lines
+		return err
+	}
 	var buf bytes.Buffer
 	if *retention {
 		err = insolvency.RenderRetention(&buf, book, acct, *p, asOf, opt)

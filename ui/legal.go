@@ -137,7 +137,7 @@ func (sv *legalView) penaltyPane() fyne.CanvasObject {
 		a.showScreen(screenLegal)
 	})
 	compute.Importance = widget.HighImportance
-	left := container.NewVBox(form, help, container.NewHBox(compute))
+	left := container.NewVBox(form, help, container.NewHBox(compute, sv.penaltyInvoiceButton(customer.customerID))) // legal_penaltyinvoice.go
 	return container.NewBorder(nil, nil, withWidth(370, left), nil, sv.decompteView())
 }
 

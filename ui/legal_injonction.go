@@ -26,6 +26,8 @@ type legalMore struct {
 
 	procSelected int // 1 + index of the selected procedure row, 0: none
 
+	pinv penaltyInvoiceState // the penalty invoice dialog of Pénalités (legal_penaltyinvoice.go)
+
 	acts actsState // the register of interrupting acts (legal_interruptions.go)
 
 	costAmount, costRate, costDays         string

@@ -217,6 +217,9 @@ func (sv *legalView) askProcedureLetter(rows []procRow, retention bool) {
 			return err
 		}
 		opt := insolvency.Options{Factory: a.pdf(), Security: law.RetentionOfTitle}
+		if opt.Penalties, err = a.sess.PenaltiesDue(p.Customer, a.asOf); err != nil { // filed on their own lines
+			return err
+		}
 		return letters.WriteFile(path, func(w io.Writer) error {
 			if retention {
 				return insolvency.RenderRetention(w, a.book, acct, p, a.asOf, opt)

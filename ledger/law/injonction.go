@@ -82,6 +82,10 @@ type IPInput struct {
 	// InterruptionsOf, when not nil, adds the interruptions recorded for each item (the
 	// dossier's payment plans, letters and register: dunning.Records.Interruptions).
 	InterruptionsOf InterruptionsFunc
+	// Penalties are the customer's penalty invoices issued (PenaltiesDue): each one
+	// still owed is claimed on its own line, and the indemnities they billed are not
+	// claimed again.
+	Penalties []PenaltyDue
 }
 
 // EU member states where Reg. (EC) 1896/2006 applies: all but Denmark (art. 2 §3).
@@ -103,9 +107,10 @@ const SmallClaimLimit ledger.Cents = 500000
 func claimLines(in IPInput) ([]ClaimLine, ledger.Cents) {
 	var out []ClaimLine
 	var total ledger.Cents
+	pens, booked := penaltyClaimLines(in.Penalties)
 	for i := range in.Items {
 		it := &in.Items[i]
-		if it.Open <= 0 || it.DocDate > in.AsOf {
+		if it.Open <= 0 || it.DocDate > in.AsOf || booked[it.ID] {
 			continue
 		}
 		ref := it.Number
@@ -139,6 +144,10 @@ func claimLines(in IPInput) ([]ClaimLine, ledger.Cents) {
 				}
 			}
 		}
+		total += cl.Claimed
+		out = append(out, cl)
+	}
+	for _, cl := range pens { // issued penalty invoices still owed, on their own lines
 		total += cl.Claimed
 		out = append(out, cl)
 	}

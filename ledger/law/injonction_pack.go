@@ -116,6 +116,9 @@ type IPPack struct {
 	CostTotal ledger.Cents `json:"cost_total"`
 	Notice    *NoticeRef   `json:"notice,omitempty"`
 	Notes     []Note       `json:"notes"`
+	// Penalties is the part of Principal made of issued penalty invoices still owed
+	// (claim lines of kind KindPenaltyInvoice): no interest or indemnity runs on it.
+	Penalties ledger.Cents `json:"penalty_invoices,omitempty"`
 }
 
 // PackOptions complete IPInput for the pack.
@@ -141,7 +144,10 @@ func BuildInjonction(r *Rates, s ledger.Settings, in IPInput, opt PackOptions) (
 
 	var invoices []Invoice
 	for _, l := range p.Lines {
-		if l.Claimed > 0 {
+		switch {
+		case l.Kind == KindPenaltyInvoice:
+			p.Penalties += l.Claimed
+		case l.Claimed > 0:
 			invoices = append(invoices, Invoice{Ref: l.Number, Amount: l.Claimed, Due: l.DueDate})
 		}
 	}
@@ -171,8 +177,9 @@ func BuildInjonction(r *Rates, s ledger.Settings, in IPInput, opt PackOptions) (
 			if capped != nil {
 				p.Notes = append(p.Notes, *capped)
 			}
+			dropBilledIndemnities(d, in.Penalties)
 			p.Decompte = d
-			p.Total = d.Totals.TotalDue
+			p.Total = d.Totals.TotalDue + p.Penalties
 		}
 	}
 	var costNotes []Note
@@ -208,7 +215,10 @@ func bordereau(p *IPPack, notice *NoticeRef) []Document {
 	add("law.doc.contract", DocToAttach)
 	add("law.doc.delivery", DocToAttach)
 	for _, l := range p.Lines {
-		if l.Claimed > 0 {
+		switch {
+		case l.Kind == KindPenaltyInvoice && l.Claimed > 0: // issued by Relance: in the letter archive
+			add("penaltyinv.doc", DocInDossier, "number", l.Number, "date", l.DocDate.String(), "amount", l.Amount.String())
+		case l.Claimed > 0:
 			add("law.doc.invoice", DocLedger, "number", l.Number, "date", l.DocDate.String(), "amount", l.Amount.String())
 		}
 	}

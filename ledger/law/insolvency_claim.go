@@ -51,8 +51,13 @@ type InsolvencyClaim struct {
 	FallTotal ledger.Cents `json:"fall_total"`
 	Penalties ledger.Cents `json:"penalties"`
 	Indemnity ledger.Cents `json:"indemnity"`
-	// Total is what is filed: DueTotal + FallTotal + Penalties + Indemnity + Credits
-	// (Credits is ≤ 0).
+	// PenaltyInvoices are the penalty invoices issued before and still owed, filed on
+	// lines of their own (interest on amounts paid late is claimed through them only);
+	// PenaltyInvoiceTotal sums them.
+	PenaltyInvoices     []ClaimItem  `json:"penalty_invoices,omitempty"`
+	PenaltyInvoiceTotal ledger.Cents `json:"penalty_invoice_total,omitempty"`
+	// Total is what is filed: DueTotal + FallTotal + Penalties + Indemnity +
+	// PenaltyInvoiceTotal + Credits (Credits is ≤ 0).
 	Total    ledger.Cents `json:"total"`
 	Security Security     `json:"security"`
 	Notes    []Note       `json:"notes"`
@@ -62,6 +67,14 @@ type InsolvencyClaim struct {
 // penalties of its regime computed by r (nil: no penalties) and the given security.
 // Only open debit items dated up to the judgment are filed.
 func BuildClaim(r *Rates, acc *ledger.Account, p Procedure, sec Security, asOf ledger.Date) (*InsolvencyClaim, error) {
+	return BuildClaimWith(r, acc, p, sec, asOf, nil)
+}
+
+// BuildClaimWith is BuildClaim with the customer's penalty invoices issued
+// (PenaltiesDue): each one still owed is filed on its own line, the ledger item of one
+// booked in the accounts is not filed a second time, and the indemnities they billed
+// are not claimed again.
+func BuildClaimWith(r *Rates, acc *ledger.Account, p Procedure, sec Security, asOf ledger.Date, pens []PenaltyDue) (*InsolvencyClaim, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
@@ -74,8 +87,17 @@ func BuildClaim(r *Rates, acc *ledger.Account, p Procedure, sec Security, asOf l
 	// The opening judgment takes effect on its date at 0 h: interest runs until the
 	// day before and stops (C. com. L622-28 al. 1).
 	stop := OpeningEve(&p)
+	penLines, booked := penaltyClaimLines(pens)
+	for _, l := range penLines {
+		c.PenaltyInvoices = append(c.PenaltyInvoices, ClaimItem{Item: l.Item, Number: l.Number, DocDate: l.DocDate, DueDate: l.DueDate,
+			Amount: l.Amount, Open: l.Open})
+		c.PenaltyInvoiceTotal += l.Open
+	}
 	for i := range acc.Items {
 		it := &acc.Items[i]
+		if booked[it.ID] {
+			continue // a penalty invoice booked in the accounts: filed as such above
+		}
 		if it.Open < 0 {
 			c.Credits += it.Open
 			continue
@@ -115,12 +137,13 @@ func BuildClaim(r *Rates, acc *ledger.Account, p Procedure, sec Security, asOf l
 			if capped != nil {
 				c.Notes = append(c.Notes, *capped)
 			}
+			dropBilledIndemnities(d, pens)
 			c.Decompte = d
 			c.Penalties = d.Totals.Interest
 			c.Indemnity = d.Totals.Indemnity
 		}
 	}
-	c.Total = c.DueTotal + c.FallTotal + c.Penalties + c.Indemnity + c.Credits
+	c.Total = c.DueTotal + c.FallTotal + c.Penalties + c.Indemnity + c.PenaltyInvoiceTotal + c.Credits
 	c.Notes = append(c.Notes,
 		Note{Key: "law.claim.note.interest_stop", Args: []string{"date", stop.String()}},
 		Note{Key: "law.claim.note.to_fall_due"})

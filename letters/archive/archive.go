@@ -54,8 +54,12 @@ type Record struct {
 	By           string            `json:"by"`
 	PDFSize      int               `json:"pdf_size"`
 	PDFHash      string            `json:"pdf_sha256"`
-	Prev         string            `json:"prev"` // previous record's Hash ("" for the first)
-	Hash         string            `json:"hash"` // SHA-256 of Prev and this record with Hash empty
+	// Data is the structured content of a document other than a reminder letter (a
+	// penalty invoice: what it billed), JSON read by the package that issued it, and
+	// covered by the hash like the rest.
+	Data json.RawMessage `json:"data,omitempty"`
+	Prev string          `json:"prev"` // previous record's Hash ("" for the first)
+	Hash string          `json:"hash"` // SHA-256 of Prev and this record with Hash empty
 }
 
 // Input is a letter to issue.
@@ -64,7 +68,8 @@ type Input struct {
 	PDF     []byte
 	Channel templates.Channel // "" = the letter's channel
 	By      string
-	At      time.Time // when it is issued: the caller reads the clock, not this package
+	At      time.Time       // when it is issued: the caller reads the clock, not this package
+	Data    json.RawMessage // Record.Data; nil for a letter
 }
 
 func key(prefix byte, seq uint64) []byte {
@@ -141,6 +146,12 @@ func Issue(tx *store.Tx, in Input) (*Record, error) {
 		Template: l.Template, Specific: l.Specific, ItemIDs: slices.Clone(l.ItemIDs), Reference: l.Reference,
 		Subject: l.Subject, Text: l.PlainText(), Total: l.Totals.Remaining, Channel: ch, Date: l.Date,
 		Issued: in.At.UTC().Truncate(time.Second), By: in.By, PDFSize: len(in.PDF), PDFHash: hex.EncodeToString(sum[:]), Prev: prev}
+	if len(in.Data) > 0 {
+		if !json.Valid(in.Data) {
+			return nil, &ledger.Problem{Key: "letters.archive.err.field", Args: []string{"field", "data"}}
+		}
+		r.Data = slices.Clone(in.Data)
+	}
 	r.Hash = hashOf(r)
 	v, err := json.Marshal(r)
 	if err != nil {

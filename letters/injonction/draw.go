@@ -166,6 +166,9 @@ func claimed(d *pdfdoc.Doc, p *law.IPPack) {
 			remark = d.T(l.Excluded)
 			st.Color = pdfdoc.Grey
 		}
+		if l.Kind == law.KindPenaltyInvoice {
+			remark = d.T("penaltyinv.ip.remark")
+		}
 		open += l.Open
 		t.RowStyled(st, l.Number, d.Date(l.DocDate), d.Date(l.DueDate), d.Money(l.Amount), d.Money(l.Open), d.Money(l.Claimed), remark)
 	}
@@ -186,8 +189,11 @@ func decompte(d *pdfdoc.Doc, p *law.IPPack) {
 		{d.T("ip.pdf.sum.principal"), d.Money(tot.Principal)},
 		{d.T("ip.pdf.sum.interest"), d.Money(tot.Interest)},
 		{d.T("ip.pdf.sum.indemnity", "n", strconv.Itoa(countIndemnity(dc))), d.Money(tot.Indemnity)},
-		{d.T("ip.pdf.sum.total"), d.Money(tot.TotalDue)},
 	}
+	if p.Penalties > 0 { // issued penalty invoices still owed, on lines of their own
+		rows = append(rows, kv{d.T("penaltyinv.ip.sum"), d.Money(p.Penalties)})
+	}
+	rows = append(rows, kv{d.T("ip.pdf.sum.total"), d.Money(p.Total)})
 	box := make([][2]string, len(rows))
 	for i, r := range rows {
 		box[i] = [2]string{r.k, r.v}

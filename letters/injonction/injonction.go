@@ -12,11 +12,13 @@ import (
 	"time"
 
 	"relance/ledger"
+	"relance/ledger/credit"
 	"relance/ledger/dispute"
 	"relance/ledger/dunning"
 	"relance/ledger/law"
 	"relance/ledger/store"
 	"relance/letters/pdfdoc"
+	"relance/letters/penaltyinvoice"
 )
 
 // Options tune the PDF. The zero value is ready to use.
@@ -48,8 +50,12 @@ func Prepare(db *store.DB, book *ledger.Book, customerID string, asOf ledger.Dat
 	}
 	var procs []law.Procedure
 	var rec dunning.Records
+	var issued []law.PenaltyInvoice
 	err = db.View(func(tx *store.Tx) error {
 		if procs, err = tx.ProceduresOf(customerID); err != nil {
+			return err
+		}
+		if issued, err = penaltyinvoice.Issued(tx, customerID); err != nil {
 			return err
 		}
 		if rec.Actions, err = tx.Actions(customerID); err != nil {
@@ -72,6 +78,8 @@ func Prepare(db *store.DB, book *ledger.Book, customerID string, asOf ledger.Dat
 	in := law.IPInput{Customer: &acc.Customer, Items: acc.Items, AsOf: asOf, Country: book.Settings.Country,
 		Disputes: dispute.NewIndex(ds), Insolvent: law.Active(procs, customerID, asOf) != nil,
 		InterruptionsOf: rec.Interruptions()}
+	// The penalty invoices issued and still owed, claimed on their own lines.
+	in.Penalties = law.PenaltiesDue(issued, acc, asOf, credit.OpenAtMap)
 	return law.BuildInjonction(rates, book.Settings, in, law.PackOptions{Notice: notice})
 }
 

@@ -1,6 +1,7 @@
 package insolvency
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -132,12 +133,21 @@ func drawClaim(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, c *law.In
 		}
 	}
 
+	if len(c.PenaltyInvoices) > 0 { // issued penalty invoices still owed, on lines of their own
+		subhead(d, d.T("penaltyinv.claim.h"))
+		itemTable(d, c.PenaltyInvoices)
+	}
+
 	subhead(d, d.T("ins.pdf.claim.h.summary"))
 	rows := []struct {
 		key string
 		v   ledger.Cents
 	}{{"ins.pdf.claim.sum.due", c.DueTotal}, {"ins.pdf.claim.sum.fall", c.FallTotal}, {"ins.pdf.claim.sum.penalties", c.Penalties},
-		{"ins.pdf.claim.sum.indemnity", c.Indemnity}, {"ins.pdf.claim.sum.credits", c.Credits}, {"ins.pdf.claim.sum.total", c.Total}}
+		{"ins.pdf.claim.sum.indemnity", c.Indemnity}, {"penaltyinv.claim.sum", c.PenaltyInvoiceTotal},
+		{"ins.pdf.claim.sum.credits", c.Credits}, {"ins.pdf.claim.sum.total", c.Total}}
+	if c.PenaltyInvoiceTotal == 0 {
+		rows = slices.Delete(rows, 4, 5)
+	}
 	box := make([][2]string, len(rows))
 	for i, r := range rows {
 		box[i] = [2]string{d.T(r.key), d.Money(r.v)}

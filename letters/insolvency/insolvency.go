@@ -24,6 +24,9 @@ type Options struct {
 	Factory *pdfdoc.Factory
 	// Security is the rank the claim is filed with; empty means unsecured.
 	Security law.Security
+	// Penalties are the customer's penalty invoices issued (desk.Session.PenaltiesDue):
+	// those still owed are filed on lines of their own (law.BuildClaimWith).
+	Penalties []law.PenaltyDue
 }
 
 func (o Options) norm(asOf ledger.Date) Options {
@@ -58,7 +61,7 @@ func Procedure(db *store.DB, customerID string, asOf ledger.Date) (*law.Procedur
 func RenderClaim(w io.Writer, book *ledger.Book, acct *ledger.Account, p law.Procedure, rates *law.Rates, asOf ledger.Date, opt Options) (err error) {
 	defer pdfdoc.Guard(&err, "pdfsafe.kind.claim", func() string { return acct.Customer.ID })
 	opt = opt.norm(asOf)
-	c, err := law.BuildClaim(rates, acct, p, opt.Security, asOf)
+	c, err := law.BuildClaimWith(rates, acct, p, opt.Security, asOf, opt.Penalties)
 	if err != nil {
 		return err
 	}
