@@ -151,5 +151,8 @@ func legalKindText(lang, kind string) string {
 	if kind == "limitation" {
 		return i18n.T(lang, "dunning.deadline.limitation")
 	}
+	if kind == "enforcement" { // desk.EnforcementKind: a decision's enforcement period (CPCE L111-4)
+		return i18n.T(lang, "judgment.deadline.enforcement")
+	}
 	return i18n.T(lang, "law.proc.deadline."+kind)
 }

@@ -52,6 +52,10 @@ func runDeadlines(env *Env, args []string) error {
 	}
 	note := i18n.T(l, "interrupt.note")
 	procs := ss.ProcedureDeadlines(asOf) // insolvency deadlines (C. com. L622-24, L624-9, L622-26)
+	judgments, err := ss.Judgments(asOf, l)
+	if err != nil {
+		return err
+	}
 	if rf.Format() == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
@@ -59,8 +63,9 @@ func runDeadlines(env *Env, args []string) error {
 			AsOf       string         `json:"as_of"`
 			Items      []deadlineRow  `json:"items"`
 			Procedures []procedureRow `json:"procedures"`
+			Judgments  []judgmentRow  `json:"judgments"` // enforcement periods (CPCE L111-4), judgment.go
 			Notes      []string       `json:"notes"`
-		}{asOf.String(), rows, procs, []string{note}})
+		}{asOf.String(), rows, procs, judgments, []string{note}})
 	}
 	cur := ss.Book.Settings.Currency
 	tab := newTable(i18n.T(l, "law.col.customer"), i18n.T(l, "law.col.item"), i18n.T(l, "law.col.due"),
@@ -83,9 +88,11 @@ func runDeadlines(env *Env, args []string) error {
 	fmt.Fprintf(env.Stdout, "%s\n* %s\n", i18n.T(l, "law.cli.count", "n", strconv.Itoa(len(rows))), note)
 	if len(procs) > 0 {
 		fmt.Fprintf(env.Stdout, "\n%s\n", i18n.T(l, "law.cli.proc_deadlines"))
-		return procedureDeadlineTable(l, procs).write(env.Stdout)
+		if err := procedureDeadlineTable(l, procs).write(env.Stdout); err != nil {
+			return err
+		}
 	}
-	return nil
+	return writeEnforcementDeadlines(env, judgments, cur)
 }
 
 // procedureDeadlineTable is procedureTable with the dates in the user's words.

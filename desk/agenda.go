@@ -14,8 +14,9 @@ type Agenda struct {
 	dunning.Agenda
 	Records   dunning.Records
 	Scenarios dunning.Scenarios
-	// Legal are the limitation deadlines within three months or passed and the
-	// insolvency deadlines within LegalSoonDays.
+	// Legal are the limitation deadlines within three months or passed, the
+	// insolvency deadlines within LegalSoonDays and the decisions' enforcement
+	// deadlines within EnforcementSoonDays.
 	Legal []dunning.LegalDeadline
 }
 
@@ -34,6 +35,9 @@ func (s *Session) Agenda(asOf ledger.Date, dry bool, classOf func(string) string
 	}
 	ag := dunning.Run(dunning.Input{Book: s.Book, AsOf: asOf, Scenarios: sc, Records: rec, Class: classOf,
 		Disputes: s.Index, DryRun: dry})
-	return &Agenda{Agenda: ag, Records: rec, Scenarios: sc,
-		Legal: dunning.LegalDeadlines(s.Book, asOf, &rec, s.Procedures, LegalSoonDays, credit.OpenAtMap)}, nil
+	legal, err := s.withEnforcement(dunning.LegalDeadlines(s.Book, asOf, &rec, s.Procedures, LegalSoonDays, credit.OpenAtMap), asOf)
+	if err != nil { // the decisions' enforcement deadlines (CPCE L111-4), judgments.go
+		return nil, err
+	}
+	return &Agenda{Agenda: ag, Records: rec, Scenarios: sc, Legal: legal}, nil
 }

@@ -138,6 +138,9 @@ func (sv *agendaView) agendaToday() fyne.CanvasObject {
 		if d.Kind != "limitation" {
 			kind = a.t("law.proc.deadline." + d.Kind)
 		}
+		if d.Kind == "enforcement" { // desk.EnforcementKind: a decision's enforcement period (CPCE L111-4)
+			kind = a.t("judgment.deadline.enforcement") + " " + d.Item
+		}
 		legal = append(legal, a.t("ui.agenda.deadline", "date", a.date(d.Date), "customer", d.Customer+" "+d.Name, "what", kind, "rule", d.Rule))
 	}
 	if len(legal) > 0 {

@@ -28,7 +28,8 @@ type legalMore struct {
 
 	pinv penaltyInvoiceState // the penalty invoice dialog of Pénalités (legal_penaltyinvoice.go)
 
-	acts actsState // the register of interrupting acts (legal_interruptions.go)
+	acts actsState     // the register of interrupting acts (legal_interruptions.go)
+	judg judgmentState // the decisions obtained and their post-judgment décompte (legal_judgment.go)
 
 	costAmount, costRate, costDays         string
 	escAmount, escDiscount, escDays, escFR string

@@ -24,8 +24,8 @@ type JudgmentEventKind string
 
 // Events of a post-judgment décompte.
 const (
-	EventCapitalised JudgmentEventKind = "capitalised" // a year's interest added to the capital (C. civ. 1343-2)
-	EventPayment     JudgmentEventKind = "payment"     // a payment, imputed (C. civ. 1343-1)
+	JudgmentCapitalised JudgmentEventKind = "capitalised" // a year's interest added to the capital (C. civ. 1343-2)
+	JudgmentPaid        JudgmentEventKind = "payment"     // a payment, imputed (C. civ. 1343-1)
 )
 
 // JudgmentEvent is a capitalisation or a payment, with how a payment was imputed.
@@ -164,7 +164,7 @@ func ComputeJudgment(r *Rates, j Judgment, asOf ledger.Date, currency string) (*
 			}
 			if anniversary && st.a > 0 {
 				// C. civ. 1343-2: interest due for a whole year bears interest.
-				d.Events = append(d.Events, JudgmentEvent{Kind: EventCapitalised, Date: t, Award: st.sum.Award, Amount: st.a})
+				d.Events = append(d.Events, JudgmentEvent{Kind: JudgmentCapitalised, Date: t, Award: st.sum.Award, Amount: st.a})
 				st.sum.Capitalised += st.a
 				st.k, st.a = st.k+st.a, 0
 			}
@@ -192,7 +192,7 @@ func ComputeJudgment(r *Rates, j Judgment, asOf ledger.Date, currency string) (*
 		tot.InterestOwed += st.k + st.a
 	}
 	for _, e := range d.Events {
-		if e.Kind == EventPayment {
+		if e.Kind == JudgmentPaid {
 			d.Totals.Paid += e.Amount
 		}
 	}
@@ -337,7 +337,7 @@ func (d *JudgmentDecompte) impute(p JudgmentPayment, costs, bearing []*claimStat
 		left -= n
 		return n
 	}
-	e := JudgmentEvent{Kind: EventPayment, Date: p.Date, Amount: p.Amount, Ref: p.Ref}
+	e := JudgmentEvent{Kind: JudgmentPaid, Date: p.Date, Amount: p.Amount, Ref: p.Ref}
 	for _, st := range costs {
 		n := take(&st.owed)
 		st.sum.Paid += n

@@ -19,8 +19,13 @@ func (d *JudgmentDecompte) notes(r *Rates) {
 	case InterestL441:
 		d.note("judgment.note.principal_l441", "date", start)
 	}
-	if j.Indemnity > 0 || j.Art700 > 0 {
+	switch { // C. civ. 1231-7: the sums awarded bear legal interest from the decision
+	case j.Indemnity > 0 && j.Art700 > 0:
 		d.note("judgment.note.accessories", "date", j.Decision.String())
+	case j.Indemnity > 0:
+		d.note("judgment.note.accessories_indemnity", "date", j.Decision.String())
+	case j.Art700 > 0:
+		d.note("judgment.note.accessories_art700", "date", j.Decision.String())
 	}
 	legal := j.Interest == InterestLegal || j.Indemnity > 0 || j.Art700 > 0
 	switch {

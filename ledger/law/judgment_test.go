@@ -8,7 +8,6 @@ import (
 	"relance/ledger"
 )
 
-
 type wantJLine struct {
 	claim, from, to string
 	days            int
@@ -84,7 +83,7 @@ func TestJudgmentMajorationAcrossHalfYear(t *testing.T) {
 	if d.EnforceUntil != day("2035-04-15") || d.DaysLeft != day("2035-04-15").DaysSince(day("2025-09-30")) {
 		t.Errorf("L111-4: %s, %d days", d.EnforceUntil, d.DaysLeft)
 	}
-	for _, k := range []string{"judgment.note.principal_legal", "judgment.note.majoration", "judgment.note.accessories",
+	for _, k := range []string{"judgment.note.principal_legal", "judgment.note.majoration", "judgment.note.accessories_art700",
 		"judgment.note.costs", "judgment.note.enforcement", "judgment.note.basis"} {
 		if !hasJNote(d, k) {
 			t.Errorf("note %s missing: %+v", k, d.Notes)
@@ -117,7 +116,7 @@ func TestJudgmentCapitalisation(t *testing.T) {
 		{"principal", "2024-01-16", "2025-01-15", 366, "10", "5000", "501.37"},
 		{"principal", "2025-01-16", "2025-04-14", 89, "10", "5501.37", "134.14"},
 	})
-	if len(d.Events) != 1 || d.Events[0].Kind != EventCapitalised || d.Events[0].Date != day("2025-01-15") ||
+	if len(d.Events) != 1 || d.Events[0].Kind != JudgmentCapitalised || d.Events[0].Date != day("2025-01-15") ||
 		d.Events[0].Amount != cents("501.37") {
 		t.Errorf("events %+v", d.Events)
 	}

@@ -43,6 +43,7 @@ var fixtures = []struct {
 	{"dossier-schema5.db", 5, 6, 2, 1},
 	{"dossier-schema6.db", 6, 6, 2, 1},
 	{"dossier-schema7.db", 7, 6, 2, 1},
+	{"dossier-schema8.db", 8, 6, 2, 1},
 }
 
 func fixtureBook() (*ledger.Book, []dispute.Dispute, []dispute.Block) {

@@ -20,7 +20,8 @@ import (
 //	6  payments (payments recorded by hand between two ledger imports)
 //	7  statements (bank statements imported)
 //	8  interruptions (the register of limitation interruptions and suspensions)
-const SchemaVersion = 8
+//	9  judgments (enforceable decisions obtained against customers, payments since)
+const SchemaVersion = 9
 
 // upgrade migrates the dossier in tx from schema from to SchemaVersion, one version at
 // a time; from 0 is a new, empty file. It runs inside the one transaction that creates

@@ -9,7 +9,7 @@
 // (migrate.go), so both end with exactly these buckets; Open refuses a current-version
 // dossier that lacks one.
 //
-// On-disk layout of schema version 8 (bucket, key → value; IDs are zero-padded so that
+// On-disk layout of schema version 9 (bucket, key → value; IDs are zero-padded so that
 // bbolt's byte order is the numbering order):
 //
 //	meta            "magic"                            → "relance-dossier"
@@ -42,11 +42,12 @@
 //	payments        customer 0x00 "RG2026-000001"      → JSON payment.Payment, append-only (payments.go)
 //	statements      SHA-256 of the bank statement      → JSON store.Statement, one per file imported (statements.go)
 //	interruptions   customer 0x00 "IP2026-000001"      → JSON dunning.InterruptionRecord, append-only (interruptions.go)
+//	judgments       judgment ID ("JG2026-0001")        → JSON law.Judgment, payments added (judgments.go)
 //
 // In risk, seq is the bucket's sequence as 10 decimal digits. The sequential IDs of
 // risk, actions, promises, plans, payments, interruptions and letters come from their
-// bucket's bbolt sequence (NextSequence); those of disputes, blocks and procedures
-// count per year.
+// bucket's bbolt sequence (NextSequence); those of disputes, blocks, procedures and
+// judgments count per year.
 package store
 
 // BucketName is the name of a bucket of the dossier's bbolt file; bbolt takes it as
@@ -77,6 +78,7 @@ const (
 	bPayments           BucketName = "payments"
 	bStatements         BucketName = "statements"
 	bInterruptions      BucketName = "interruptions"
+	bJudgments          BucketName = "judgments"
 )
 
 // BucketTemplates and BucketLetters are the templates and letters buckets as bbolt
@@ -128,5 +130,6 @@ func buckets() []bucket {
 		{bPayments, 6, "payments.go", `customer 0x00 payment ID ("RG2026-000001") → JSON payment.Payment, append-only`},
 		{bStatements, 7, "statements.go", "SHA-256 of the bank statement file (hex) → JSON store.Statement, one per import"},
 		{bInterruptions, 8, "interruptions.go", `customer 0x00 record ID ("IP2026-000001") → JSON dunning.InterruptionRecord, append-only`},
+		{bJudgments, 9, "judgments.go", `judgment ID ("JG2026-0001") → JSON law.Judgment, payments added later`},
 	}
 }

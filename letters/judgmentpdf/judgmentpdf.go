@@ -8,7 +8,6 @@ package judgmentpdf
 
 import (
 	"io"
-	"strings"
 	"time"
 
 	"relance/ledger"
@@ -149,7 +148,7 @@ func parties(d *pdfdoc.Doc, co *ledger.Company, home, debtorName, debtorSIREN st
 // box draws label/value pairs on a light background.
 func box(d *pdfdoc.Doc, rows []kv) {
 	lh := pdfdoc.LineHeight(9)
-	d.SetFont("", 9)
+	d.SetFont("B", 9) // the values' font: their lines decide the box's height
 	const labelW = 58.0
 	h := 2.0
 	for _, r := range rows {
@@ -224,17 +223,17 @@ func events(d *pdfdoc.Doc, jd *law.JudgmentDecompte) {
 	d.Heading(d.T("judgment.pdf.h.events"), 25)
 	t := d.NewTable(
 		pdfdoc.Column{Title: d.T("judgment.pdf.col.date"), Width: 20, Align: "C"},
-		pdfdoc.Column{Title: d.T("judgment.pdf.col.event"), Width: 62, Align: "L"},
-		pdfdoc.Column{Title: d.T("judgment.pdf.col.amount"), Width: 24, Align: "R"},
-		pdfdoc.Column{Title: d.T("judgment.pdf.col.to_costs"), Width: 22, Align: "R"},
-		pdfdoc.Column{Title: d.T("judgment.pdf.col.to_interest"), Width: 22, Align: "R"},
-		pdfdoc.Column{Title: d.T("judgment.pdf.col.to_principal"), Width: 24, Align: "R"},
+		pdfdoc.Column{Title: d.T("judgment.pdf.col.event"), Width: 70, Align: "L"},
+		pdfdoc.Column{Title: d.T("judgment.pdf.col.amount"), Width: 22, Align: "R"},
+		pdfdoc.Column{Title: d.T("judgment.pdf.col.to_costs"), Width: 20, Align: "R"},
+		pdfdoc.Column{Title: d.T("judgment.pdf.col.to_interest"), Width: 20, Align: "R"},
+		pdfdoc.Column{Title: d.T("judgment.pdf.col.to_principal"), Width: 22, Align: "R"},
 	)
 	t.Size, t.Zebra = 7.5, true
 	t.Header()
 	for _, e := range jd.Events {
-		if e.Kind == law.EventCapitalised {
-			t.Row(d.Date(e.Date), d.T("judgment.event.capitalised", "claim", strings.ToLower(d.T(law.AwardKey(e.Award)))),
+		if e.Kind == law.JudgmentCapitalised {
+			t.Row(d.Date(e.Date), d.T("judgment.event.capitalised", "claim", d.T(law.AwardKey(e.Award))),
 				d.Money(e.Amount), "", "", "")
 			continue
 		}

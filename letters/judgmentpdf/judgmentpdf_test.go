@@ -36,7 +36,7 @@ func TestRender(t *testing.T) {
 	}
 	// The payment settles the costs (art. 700 and indemnity with their interest): only
 	// the principal's interest is left to capitalise on the anniversary.
-	if len(d.Events) != 2 || d.Events[1].Kind != law.EventCapitalised {
+	if len(d.Events) != 2 || d.Events[1].Kind != law.JudgmentCapitalised {
 		t.Fatalf("events %+v", d.Events)
 	}
 	for _, lang := range []string{"fr", "en"} {
@@ -66,10 +66,10 @@ func TestRender(t *testing.T) {
 		txt := strings.Join(strings.Fields(string(out)), " ")
 		want := map[string][]string{
 			"fr": {"Décompte après jugement", acc.Customer.Name, book.Settings.Company.Name, "Tribunal de commerce de Lyon",
-				"RG 2025/01234", "15 avril 2025", "16 juin 2025", "CMF L313-2, L313-3", "Capitalisation des intérêts (principal)",
+				"RG 2025/01234", "15 avril 2025", "16 juin 2025", "CMF L313-2, L313-3", "Capitalisation des intérêts — Principal",
 				"Virement CJ", "CPCE L111-4", "15 avril 2035", "C. civ. 1343-2", "C. civ. 1343-1", "C. civ. 1231-7",
 				"Article 700 du CPC", "Dépens", "Total dû au 30/06/2026"},
-			"en": {"Post-judgment statement", "15 April 2025", "16 June 2025", "CMF L313-2, L313-3", "Interest capitalised (principal)",
+			"en": {"Post-judgment statement", "15 April 2025", "16 June 2025", "CMF L313-2, L313-3", "Interest capitalised — Principal",
 				"CPCE L111-4", "15 April 2035", "Art. 700 CPC", "Total due on"},
 		}[lang]
 		for _, w := range want {
