@@ -66,6 +66,7 @@ func drawFollowUp(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, f *Fol
 		para(d, 9.5, f.Warning)
 		d.TextColor(pdfdoc.Black)
 	}
+	d.Need(2*pdfdoc.LineHeight(9.5) + 36) // the closing stays with the signature
 	para(d, 9.5, f.Closing)
 	sign(d, book)
 	d.SetFont("", 8.5)
