@@ -168,7 +168,7 @@ func (v *penaltyInvoiceDialog) view(pi *law.PenaltyInvoice, msg string) fyne.Can
 	if pi.Empty() {
 		box := container.NewVBox(wrap(a.t("penaltyinv.ui.nothing"), widget.WarningImportance))
 		for _, n := range pi.Left {
-			box.Add(wrap(note(n), widget.LowImportance))
+			box.Add(wrap(note(n), widget.MediumImportance))
 		}
 		return container.NewVScroll(box)
 	}

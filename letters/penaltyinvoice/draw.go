@@ -44,6 +44,9 @@ func draw(d *pdfdoc.Doc, book *ledger.Book, acc *ledger.Account, pi *law.Penalty
 		{d.T("penaltyinv.pdf.date"), d.LongDate(pi.Date)},
 		{d.T("penaltyinv.pdf.customer"), c.Name + " (" + c.ID + ")"},
 	}
+	if p := t.period(pi); p != "" {
+		ids = append(ids, [2]string{d.T("penaltyinv.pdf.period"), p})
+	}
 	if v := strings.TrimSpace(c.VATNumber); v != "" {
 		ids = append(ids, [2]string{d.T("penaltyinv.pdf.vat"), v})
 	} else if v := strings.TrimSpace(c.SIREN); v != "" {

@@ -58,7 +58,7 @@ func TestRenderFrenchAndEnglish(t *testing.T) {
 	if err != nil || pi.Empty() {
 		t.Fatalf("%+v %v", pi, err)
 	}
-	pi.Number = "ND-2025-0001"
+	pi.Number, pi.From = "ND-2025-0001", day("2025-06-01")
 	book := &ledger.Book{Settings: ledger.DefaultSettings()}
 	book.Settings.Company = ledger.Company{Name: "Relance Démo SAS", LegalForm: "SAS", SIREN: "123456789", RCSCity: "RCS Lyon",
 		Address: ledger.Address{Lines: []string{"1 place Bellecour"}, Postcode: "69002", City: "Lyon"}, IBAN: "FR76 3000 4000 0500 0012 3456 789", BIC: "BNPAFRPP"}
@@ -66,8 +66,8 @@ func TestRenderFrenchAndEnglish(t *testing.T) {
 	for lang, want := range map[string][]string{
 		"fr": {"Facture de pénalités de retard", "ND-2025-0001", "Garage Dupuy SAS", "Relance Démo SAS", "FA-100", "25/06/2025",
 			"15/08/2025", "138,71", "40,00", "178,71", "non soumise à la TVA", "CGI art. 256 I", "L441-10", "FR76 3000 4000 0500 0012 3456 789",
-			"Payable à réception"},
-		"en": {"Late payment interest invoice", "ND-2025-0001", "25 Jun 2025", "138.71", "178.71", "Not subject to VAT", "Payable on receipt"},
+			"Payable à réception", "à partir du 01/06/2025"},
+		"en": {"Late payment interest invoice", "ND-2025-0001", "25 Jun 2025", "138.71", "178.71", "Not subject to VAT", "Payable on receipt", "from 1 Jun 2025"},
 	} {
 		var buf bytes.Buffer
 		if err := Render(&buf, book, acc, pi, lang, Options{Created: time.Date(2025, 12, 1, 12, 0, 0, 0, time.UTC)}); err != nil {

@@ -62,3 +62,16 @@ func (t text) terms(pi *law.PenaltyInvoice, co *ledger.Company) string {
 	}
 	return t.T("penaltyinv.terms", "number", pi.Number, "company", co.Name)
 }
+
+// period says which payments the invoice bills when it was given bounds; "" otherwise.
+func (t text) period(pi *law.PenaltyInvoice) string {
+	switch {
+	case pi.From.Valid() && pi.To.Valid():
+		return t.T("penaltyinv.period_from_to", "from", t.date(pi.From), "to", t.date(pi.To))
+	case pi.From.Valid():
+		return t.T("penaltyinv.period_from", "from", t.date(pi.From))
+	case pi.To.Valid():
+		return t.T("penaltyinv.period_to", "to", t.date(pi.To))
+	}
+	return ""
+}
