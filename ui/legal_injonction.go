@@ -26,10 +26,10 @@ type legalMore struct {
 
 	procSelected int // 1 + index of the selected procedure row, 0: none
 
-	pinv penaltyInvoiceState // the penalty invoice dialog of Pénalités (legal_penaltyinvoice.go)
-
 	acts actsState     // the register of interrupting acts (legal_interruptions.go)
 	judg judgmentState // the decisions obtained and their post-judgment décompte (legal_judgment.go)
+
+	pinv penaltyInvoiceState // the penalty invoice dialog of Pénalités (legal_penaltyinvoice.go)
 
 	costAmount, costRate, costDays         string
 	escAmount, escDiscount, escDays, escFR string

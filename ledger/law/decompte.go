@@ -1,6 +1,8 @@
 package law
 
 import (
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"relance/ledger"
@@ -118,4 +120,24 @@ func (d *Decompte) Warnings() []Note {
 		}
 	}
 	return out
+}
+
+// ruleAbbreviations are the long names a décompte's rule column shortens, with the
+// catalogue key of the line that spells them out under the table.
+var ruleAbbreviations = [...]struct{ long, short, key string }{
+	{"C. commande publique", "CCP", "law.abbrev.ccp"},
+	{"Late Payment of Commercial Debts (Interest) Act 1998", "LPA 1998", "law.abbrev.lpa"},
+}
+
+// ShortRule is rule as a table's narrow column shows it, with the keys of the
+// abbreviations it used (law.abbrev.*: the line that spells each out).
+func ShortRule(rule string) (string, []string) {
+	var keys []string
+	for _, a := range ruleAbbreviations {
+		if strings.Contains(rule, a.long) {
+			rule = strings.ReplaceAll(rule, a.long, a.short)
+			keys = append(keys, a.key)
+		}
+	}
+	return rule, keys
 }

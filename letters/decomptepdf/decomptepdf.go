@@ -3,7 +3,9 @@
 package decomptepdf
 
 import (
+	"slices"
 	"strconv"
+	"strings"
 
 	"relance/ledger"
 	"relance/ledger/law"
@@ -68,9 +70,26 @@ func LinesTitled(d *pdfdoc.Doc, dc *law.Decompte, first string) {
 	)
 	t.Size, t.Zebra = 7.5, true
 	t.Header()
+	var abbrev []string // the abbreviations the rule column used, spelt out below
 	for _, ln := range dc.Lines {
+		rule, keys := law.ShortRule(ln.Rate.Rule)
+		for _, k := range keys {
+			if !slices.Contains(abbrev, k) {
+				abbrev = append(abbrev, k)
+			}
+		}
 		t.Row(ln.Invoice, d.Date(ln.From), d.Date(ln.To), strconv.Itoa(ln.Days), d.Percent(ln.Rate.Rate)+ln.Rate.EntryMark(),
-			d.Money(ln.Base), d.Money(ln.Interest), ln.Rate.Rule)
+			d.Money(ln.Base), d.Money(ln.Interest), rule)
 	}
 	t.Total(d.T("law.pdf.total"), "", "", "", "", "", d.Money(dc.Totals.Interest), "")
+	if len(abbrev) > 0 {
+		parts := make([]string, len(abbrev))
+		for i, k := range abbrev {
+			parts[i] = d.T(k)
+		}
+		d.TextColor(pdfdoc.Grey)
+		d.SetFont("", 7)
+		d.SetY(d.Para(d.Left, d.Y()+1, d.TextWidth(), pdfdoc.LineHeight(7), strings.Join(parts, " ; "), "L"))
+		d.TextColor(pdfdoc.Black)
+	}
 }

@@ -335,8 +335,7 @@ func rateText(d *pdfdoc.Doc, rate, rule string) string {
 	if rule == "" {
 		return rate
 	}
-	// the code's name in full is in the notes under the table
-	rule = strings.Replace(rule, "C. commande publique", "CCP", 1)
+	rule, _ = law.ShortRule(rule) // the code's name in full is in the notes under the table
 	return rate + " (" + rule + ")"
 }
 

@@ -1,7 +1,6 @@
 package penaltyinvoice
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -62,7 +61,7 @@ func draw(d *pdfdoc.Doc, book *ledger.Book, acc *ledger.Account, pi *law.Penalty
 
 	dc := pi.Decompte
 	d.Heading(d.T("penaltyinv.pdf.h.decompte"), 25)
-	decomptepdf.Lines(d, shortRules(dc))
+	decomptepdf.Lines(d, dc)
 	d.SetY(d.Y() + 3)
 	n := 0
 	for _, b := range pi.Invoices {
@@ -166,21 +165,4 @@ func invoices(d *pdfdoc.Doc, pi *law.PenaltyInvoice) {
 		d.SetY(d.Para(d.Left, d.Y()+1, d.TextWidth(), pdfdoc.LineHeight(7.5), d.T("penaltyinv.pdf.days_notice"), "L"))
 		d.TextColor(pdfdoc.Black)
 	}
-}
-
-// shortRules returns dc with each line's rule in a short form that the décompte
-// table's rule column holds whole: the first reference only, the Late Payment Act and
-// the Code de la commande publique by their usual short names (the notes under the
-// table cite the rules in full).
-func shortRules(dc *law.Decompte) *law.Decompte {
-	c := *dc
-	c.Lines = slices.Clone(dc.Lines)
-	short := strings.NewReplacer("Late Payment of Commercial Debts (Interest) Act 1998", "Late Payment Act 1998",
-		"C. commande publique", "CCP")
-	for i := range c.Lines {
-		r := &c.Lines[i].Rate
-		r.Rule, _, _ = strings.Cut(r.Rule, ";")
-		r.Rule = short.Replace(r.Rule)
-	}
-	return &c
 }

@@ -38,7 +38,7 @@ func draw(d *pdfdoc.Doc, book *ledger.Book, p *law.ReferePack) {
 	invoices(d, p)
 	if dc := p.Decompte; dc != nil && len(dc.Lines) > 0 {
 		d.Heading(d.T("refere.pdf.h.decompte", "date", d.Date(p.AsOf)), 25)
-		decomptepdf.Lines(d, shortRules(dc))
+		decomptepdf.Lines(d, dc)
 		notes(d, dc.Notes, p.Currency)
 	}
 	paidLate(d, p)
@@ -51,19 +51,6 @@ func draw(d *pdfdoc.Doc, book *ledger.Book, p *law.ReferePack) {
 			bullet(d, note(n), 8, pdfdoc.Black)
 		}
 	}
-}
-
-// shortRules returns a copy of dc whose lines cite « CCP R2192-31 » for « C. commande
-// publique R2192-31 »: the shared table's rule column is too narrow for the code's
-// full name, which the notes under the table spell out.
-func shortRules(dc *law.Decompte) *law.Decompte {
-	c := *dc
-	c.Lines = make([]law.Line, len(dc.Lines))
-	for i, l := range dc.Lines {
-		l.Rate.Rule = strings.ReplaceAll(l.Rate.Rule, "C. commande publique ", "CCP ")
-		c.Lines[i] = l
-	}
-	return &c
 }
 
 type kv struct{ k, v string }
@@ -282,7 +269,7 @@ func paidLate(d *pdfdoc.Doc, p *law.ReferePack) {
 	t.Total(d.T("refere.pdf.total"), "", "", "", d.Money(base), d.Money(legal))
 	if li := p.LateInterest; li != nil && len(li.Lines) > 0 {
 		d.Heading(d.T("refere.pdf.h.late_interest"), 25)
-		decomptepdf.Lines(d, shortRules(li))
+		decomptepdf.Lines(d, li)
 		notes(d, li.Notes, p.Currency)
 	}
 }
