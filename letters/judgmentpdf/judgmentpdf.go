@@ -145,29 +145,13 @@ func parties(d *pdfdoc.Doc, co *ledger.Company, home, debtorName, debtorSIREN st
 	d.SetY(max(y1, y2) + 2)
 }
 
-// box draws label/value pairs on a light background.
+// box draws label/value pairs on a light background (pdfdoc.LabelBox).
 func box(d *pdfdoc.Doc, rows []kv) {
-	lh := pdfdoc.LineHeight(9)
-	d.SetFont("B", 9) // the values' font: their lines decide the box's height
-	const labelW = 58.0
-	h := 2.0
-	for _, r := range rows {
-		h += lh * float64(len(d.Lines(r.v, d.TextWidth()-labelW-2)))
+	pairs := make([][2]string, len(rows))
+	for i, r := range rows {
+		pairs[i] = [2]string{r.k, r.v}
 	}
-	d.Need(h + 2)
-	y0 := d.Y()
-	d.FillColor(pdfdoc.Light)
-	d.PDF().Rect(d.Left, y0, d.TextWidth(), h, "F")
-	y := y0 + 1
-	for _, r := range rows {
-		d.TextColor(pdfdoc.Grey)
-		d.SetFont("", 8.5)
-		d.Text(d.Left+2, y, labelW-4, lh, r.k, "L")
-		d.TextColor(pdfdoc.Black)
-		d.SetFont("B", 9)
-		y = d.Para(d.Left+labelW, y, d.TextWidth()-labelW-2, lh, r.v, "L")
-	}
-	d.SetY(y0 + h + 2)
+	d.LabelBox(pairs, 58.0)
 }
 
 // deadline states the L111-4 deadline, in the alert colour when it is near or past.

@@ -157,3 +157,30 @@ func (d *Doc) TotalsBox(rows [][2]string, w float64) {
 		d.SetY(y + rh)
 	}
 }
+
+// LabelBox draws label/value rows on a light background across the text width: each
+// label in grey in a column labelW mm wide, its value in bold beside it, wrapped (the
+// head of a pack or of a statement: court, parties, decision…).
+func (d *Doc) LabelBox(rows [][2]string, labelW float64) {
+	lh := LineHeight(9)
+	d.SetFont("B", 9) // the values' font: their lines decide the box's height
+	valueW := d.TextWidth() - labelW - 2
+	h := 2.0
+	for _, r := range rows {
+		h += lh * float64(len(d.Lines(r[1], valueW)))
+	}
+	d.Need(h + 2)
+	y0 := d.Y()
+	d.FillColor(Light)
+	d.pdf.Rect(d.Left, y0, d.TextWidth(), h, "F")
+	y := y0 + 1
+	for _, r := range rows {
+		d.TextColor(Grey)
+		d.SetFont("", 8.5)
+		d.Text(d.Left+2, y, labelW-2, lh, r[0], "L")
+		d.TextColor(Black)
+		d.SetFont("B", 9)
+		y = d.Para(d.Left+labelW, y, valueW, lh, r[1], "L")
+	}
+	d.SetY(y0 + h + 2)
+}

@@ -55,28 +55,13 @@ func draw(d *pdfdoc.Doc, book *ledger.Book, p *law.ReferePack) {
 
 type kv struct{ k, v string }
 
-// box draws label/value pairs on a light background.
+// box draws label/value pairs on a light background (pdfdoc.LabelBox).
 func box(d *pdfdoc.Doc, rows []kv) {
-	lh := pdfdoc.LineHeight(9)
-	d.SetFont("B", 9)
-	h := 2.0
-	for _, r := range rows {
-		h += lh * float64(len(d.Lines(r.v, d.TextWidth()-42)))
+	pairs := make([][2]string, len(rows))
+	for i, r := range rows {
+		pairs[i] = [2]string{r.k, r.v}
 	}
-	d.Need(h + 2)
-	y0 := d.Y()
-	d.FillColor(pdfdoc.Light)
-	d.PDF().Rect(d.Left, y0, d.TextWidth(), h, "F")
-	y := y0 + 1
-	for _, r := range rows {
-		d.TextColor(pdfdoc.Grey)
-		d.SetFont("", 8.5)
-		d.Text(d.Left+2, y, 38, lh, r.k, "L")
-		d.TextColor(pdfdoc.Black)
-		d.SetFont("B", 9)
-		y = d.Para(d.Left+40, y, d.TextWidth()-42, lh, r.v, "L")
-	}
-	d.SetY(y0 + h + 2)
+	d.LabelBox(pairs, 40)
 }
 
 // bullet writes one paragraph starting with a bullet.
