@@ -20,6 +20,10 @@ type Erasure struct {
 	// kept as long as the debt can be claimed (C. civ. 2224, C. com. L110-4) and with
 	// the accounting documents (C. com. L123-22).
 	Letters []KeptLetter `json:"letters_kept"`
+	// Records counts the legal records kept — the register's acts (C. civ. 2224,
+	// 2240 to 2244), the judgments (CPCE L111-4), the insolvency procedures (C. civ.
+	// 2241, 2242) — with their free text erased (privacy.EraseRecords).
+	Records privacy.Kept `json:"records_kept"`
 	// BackupsPurged is how many rotating backups of the dossier were deleted: each held
 	// the person's data. A fresh backup of the erased dossier is then taken.
 	BackupsPurged int `json:"backups_purged"`
@@ -36,8 +40,9 @@ type KeptLetter struct {
 }
 
 // EraseCustomerFile erases consumer id's personal data from the dossier at path (GDPR
-// art. 17), really: the customer record and its items' labels are rewritten in one
-// transaction (privacy.EraseCustomer), the dossier is then rewritten into a fresh file
+// art. 17), really: the customer record and its items' labels are rewritten, and the
+// free text of its legal records erased, in one transaction
+// (privacy.EraseCustomerKept), the dossier is then rewritten into a fresh file
 // (store.Compact: the old pages that held the data are gone), the rotating backups —
 // all taken before, all holding the data — are deleted and one fresh backup of the
 // erased dossier is taken. The accounting figures stay (C. com. L123-22), and the
@@ -53,9 +58,11 @@ func EraseCustomerFile(path, id string, asOf ledger.Date, by, lang string) (*Era
 	}
 	e := &Erasure{Customer: id}
 	err = s.DB.Update(func(tx *store.Tx) error {
-		if err := privacy.EraseCustomer(tx, id, asOf, s.Who(by), lang); err != nil {
+		kept, err := privacy.EraseCustomerKept(tx, id, asOf, s.Who(by), lang)
+		if err != nil {
 			return err
 		}
+		e.Records = kept
 		recs, err := archive.List(tx, archive.Filter{Customer: id})
 		if err != nil {
 			return err
@@ -100,6 +107,15 @@ func (e *Erasure) Lines(lang string) []string {
 			ids = append(ids, l.ID+" ("+d+")")
 		}
 		out = append(out, i18n.T(lang, "privacy.erased.letters", "n", strconv.Itoa(len(e.Letters)), "list", strings.Join(ids, ", ")))
+	}
+	for _, r := range []struct {
+		key string
+		n   int
+	}{{"privacy2.erased.interruptions", e.Records.Interruptions}, {"privacy2.erased.judgments", e.Records.Judgments},
+		{"privacy2.erased.procedures", e.Records.Procedures}} {
+		if r.n > 0 {
+			out = append(out, i18n.T(lang, r.key, "n", strconv.Itoa(r.n)))
+		}
 	}
 	return append(out, i18n.T(lang, "privacy.erased.elsewhere"))
 }

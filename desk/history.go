@@ -11,12 +11,15 @@ import (
 )
 
 // CustomerRecords are what the dossier records about a customer besides the ledger:
-// the actions, promises, payment plans and insolvency procedures.
+// the actions, promises, payment plans and insolvency procedures, the acts of the
+// register of limitation interruptions (with where each stands) and the judgments.
 type CustomerRecords struct {
-	Actions    []dunning.Action
-	Promises   []dunning.Promise
-	Plans      []dunning.Plan
-	Procedures []law.Procedure
+	Actions       []dunning.Action
+	Promises      []dunning.Promise
+	Plans         []dunning.Plan
+	Procedures    []law.Procedure
+	Interruptions []dunning.RegisterEntry
+	Judgments     []law.Judgment
 }
 
 // CustomerRecords reads a customer's records in one read transaction (the customer's
@@ -34,16 +37,34 @@ func (s *Session) CustomerRecords(id string) (CustomerRecords, error) {
 		if r.Plans, err = tx.Plans(id); err != nil {
 			return err
 		}
-		r.Procedures, err = tx.ProceduresOf(id)
+		if r.Procedures, err = tx.ProceduresOf(id); err != nil {
+			return err
+		}
+		r.Interruptions, r.Judgments, err = legalRecords(tx, id)
 		return err
 	})
 	return r, err
 }
 
+// legalRecords reads customer id's register acts, with where each stands, and its
+// judgments.
+func legalRecords(tx *store.Tx, id string) ([]dunning.RegisterEntry, []law.Judgment, error) {
+	recs, err := tx.Interruptions(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	js, err := tx.Judgments(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	return dunning.Register(recs), js, nil
+}
+
 // ExportCustomer is everything the dossier holds about customer id at asOf, for a
 // subject-access or portability request (RGPD art. 15 and 20): the record, the items,
-// disputes and blocks, and the history — actions, promises, plans, procedures and the
-// payments entered by hand — read in one transaction.
+// disputes and blocks, and the history — actions, promises, plans, procedures with
+// their events, the payments entered by hand, the register's acts and the judgments —
+// read in one transaction.
 func (s *Session) ExportCustomer(id string, asOf ledger.Date) (*privacy.Export, error) {
 	e, err := privacy.CustomerExport(s.Book, s.Disputes, s.Blocks, id, asOf)
 	if err != nil {
@@ -63,6 +84,9 @@ func (s *Session) ExportCustomer(id string, asOf ledger.Date) (*privacy.Export, 
 			return err
 		}
 		if e.Payments, err = tx.Payments(id); err != nil {
+			return err
+		}
+		if e.Interruptions, e.Judgments, err = legalRecords(tx, id); err != nil {
 			return err
 		}
 		recs, err := archive.List(tx, archive.Filter{Customer: id})
@@ -89,6 +113,12 @@ func (s *Session) ExportCustomer(id string, asOf ledger.Date) (*privacy.Export, 
 	}
 	if e.Payments == nil {
 		e.Payments = []payment.Payment{}
+	}
+	if e.Interruptions == nil {
+		e.Interruptions = []dunning.RegisterEntry{}
+	}
+	if e.Judgments == nil {
+		e.Judgments = []law.Judgment{}
 	}
 	return e, nil
 }

@@ -10,7 +10,8 @@ import (
 // customerHistory is everything that happened with customer id, for the timeline of the
 // customer panel: reminder actions (letters with their archive number, calls and their
 // outcome, visits, notices…), promises and payment plans, disputes and their status
-// changes, insolvency procedures, and the risk history (overrides, acknowledgements,
+// changes, insolvency procedures and their events, the acts of the limitation register
+// and the judgments (desk.CustomerRecords.LegalLines), and the risk history (overrides, acknowledgements,
 // proposals and decisions). Nothing is ever removed from it.
 func (a *App) customerHistory(id string) []timelineEvent {
 	ev := a.risk.riskEvents(id)
@@ -74,6 +75,9 @@ func (a *App) customerHistory(id string) []timelineEvent {
 	}
 	for _, p := range procs {
 		ev = append(ev, timelineEvent{p.Judgment, a.t("ui.hist.procedure", "kind", a.t("law.proc.kind."+string(p.Kind)), "court", orDash(p.Court))})
+	}
+	for _, l := range rec.LegalLines(a.lang, a.currency()) { // register acts, judgments, procedure events
+		ev = append(ev, timelineEvent{l.Date, l.Text})
 	}
 	return ev
 }

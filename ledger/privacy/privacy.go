@@ -24,12 +24,18 @@ type Export struct {
 	Disputes []dispute.Dispute `json:"disputes"`
 	Blocks   []dispute.Block   `json:"blocks"`
 	// The customer's history: actions (reminders, calls, notes, record edits),
-	// promises, payment plans, insolvency procedures and payments entered by hand.
+	// promises, payment plans, insolvency procedures (with their recorded events)
+	// and payments entered by hand.
 	Actions    []dunning.Action  `json:"actions"`
 	Promises   []dunning.Promise `json:"promises"`
 	Plans      []dunning.Plan    `json:"plans"`
 	Procedures []law.Procedure   `json:"procedures"`
 	Payments   []payment.Payment `json:"payments"`
+	// Interruptions are the acts of the register of limitation interruptions, each
+	// with where it stands (counted, ended, replaced, withdrawn); Judgments the
+	// decisions obtained against the customer, with the payments received on them.
+	Interruptions []dunning.RegisterEntry `json:"interruptions"`
+	Judgments     []law.Judgment          `json:"judgments"`
 	// Letters are the letters issued to the customer, in the archive as sent. They are
 	// kept after an erasure (Retention says why), as are the accounting figures.
 	Letters   []Letter    `json:"letters"`
@@ -55,13 +61,13 @@ type Retention struct {
 // Retentions says what an erasure keeps and why, in English (the export's language
 // of record; the messages of the fronts say it in the user's language).
 func Retentions() []Retention {
-	return []Retention{
+	return append([]Retention{
 		{What: "accounting figures: the account number, every item with its number, dates and amounts",
 			Rule: "C. com. L123-22", Why: "accounting documents are kept ten years"},
 		{What: "the letters already issued, as sent (with the name and address they bore)",
 			Rule: "C. civ. 2224, C. com. L110-4 and L123-22",
 			Why:  "proof of the reminders and formal notices while the debt can be claimed, and correspondence kept with the accounts"},
-	}
+	}, recordRetentions()...)
 }
 
 // CustomerExport gathers customer id's data.
@@ -72,7 +78,7 @@ func CustomerExport(book *ledger.Book, ds []dispute.Dispute, bs []dispute.Block,
 	}
 	e := &Export{Customer: acc.Customer, Items: acc.Items, AsOf: asOf, Disputes: []dispute.Dispute{}, Blocks: []dispute.Block{},
 		Actions: []dunning.Action{}, Promises: []dunning.Promise{}, Plans: []dunning.Plan{}, Procedures: []law.Procedure{}, Payments: []payment.Payment{},
-		Letters: []Letter{}, Retention: Retentions()}
+		Interruptions: []dunning.RegisterEntry{}, Judgments: []law.Judgment{}, Letters: []Letter{}, Retention: Retentions()}
 	for _, d := range ds {
 		if d.Customer == id {
 			e.Disputes = append(e.Disputes, d)
@@ -131,24 +137,37 @@ func note(lang string, asOf ledger.Date, by string) string {
 }
 
 // EraseCustomer erases customer id's personal data inside the transaction tx (see
-// Erase): the customer record and its items' labels are rewritten, the amounts kept.
+// Erase and EraseCustomerKept).
 func EraseCustomer(tx *store.Tx, id string, asOf ledger.Date, by, lang string) error {
+	_, err := EraseCustomerKept(tx, id, asOf, by, lang)
+	return err
+}
+
+// EraseCustomerKept erases customer id's personal data inside the transaction tx:
+// the customer record and its items' labels are rewritten (Erase), the amounts kept,
+// and the free text of its legal records is erased (EraseRecords). It returns how
+// many legal records were kept.
+func EraseCustomerKept(tx *store.Tx, id string, asOf ledger.Date, by, lang string) (Kept, error) {
 	c, err := tx.Customer(id)
 	if err != nil {
-		return err
+		return Kept{}, err
 	}
 	if c == nil {
-		return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
+		return Kept{}, &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
 	}
 	items, err := tx.Items(id)
 	if err != nil {
-		return err
+		return Kept{}, err
 	}
+	before := *c
 	if err := Erase(c, items, asOf, by, lang); err != nil {
-		return err
+		return Kept{}, err
 	}
 	if err := tx.PutCustomer(c); err != nil {
-		return err
+		return Kept{}, err
 	}
-	return tx.PutItems(id, items)
+	if err := tx.PutItems(id, items); err != nil {
+		return Kept{}, err
+	}
+	return EraseRecords(tx, &before, c.Name, lang)
 }

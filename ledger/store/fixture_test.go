@@ -28,8 +28,10 @@ import (
 
 // fixtures are dossiers written by released schemas. Every later version must open
 // them (migrating a copy) and find their content: a schema change that cannot read
-// an existing dossier fails here. Regenerate the current one with
-// UPDATE_FIXTURE=1 go test ./ledger/store -run Fixture only when adding a new schema.
+// an existing dossier fails here. The latest has a record in every bucket
+// (writeSchema4, writeEveryBucket). Regenerate the current one with
+// UPDATE_FIXTURE=1 go test -tags ci ./ledger/store -run Fixture only when adding a
+// new schema.
 var fixtures = []struct {
 	file      string
 	schema    int
@@ -44,6 +46,7 @@ var fixtures = []struct {
 	{"dossier-schema6.db", 6, 6, 2, 1},
 	{"dossier-schema7.db", 7, 6, 2, 1},
 	{"dossier-schema8.db", 8, 6, 2, 1},
+	{"dossier-schema9.db", 9, 6, 2, 1},
 }
 
 func fixtureBook() (*ledger.Book, []dispute.Dispute, []dispute.Block) {
@@ -106,7 +109,10 @@ func writeFixture(t *testing.T, path string) {
 			ECB: decimal.NewNullDecimal(decimal.RequireFromString("2.15"))}); err != nil {
 			return err
 		}
-		return writeSchema4(tx, book)
+		if err := writeSchema4(tx, book); err != nil {
+			return err
+		}
+		return writeEveryBucket(tx, book)
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -209,6 +215,9 @@ func TestFixturesOpen(t *testing.T) {
 		}
 		if f.schema >= 4 {
 			checkSchema4(t, f.file, db)
+		}
+		if f.schema >= 9 {
+			checkEveryBucket(t, f.file, db)
 		}
 		if f.schema >= 5 {
 			presets, err := importer.Presets(db)
