@@ -100,8 +100,8 @@ func (s *Session) IssuePenaltyInvoice(req PenaltyInvoiceRequest, by string, now 
 }
 
 // PenaltiesDue returns the penalty invoices issued to customer on or before asOf with
-// what is still owed of each (law.PenaltiesDue): what the injonction pack and the
-// claim filing claim on lines of their own.
+// what is still owed of each (law.PenaltiesDue): what the injonction pack, the claim
+// filing and the référé-provision pack claim on lines of their own.
 func (s *Session) PenaltiesDue(customer string, asOf ledger.Date) ([]law.PenaltyDue, error) {
 	acc := s.Book.Account(customer)
 	if acc == nil {

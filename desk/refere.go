@@ -24,8 +24,10 @@ type RefereOptions struct {
 // the interest on interest paid beyond the 45 days of R2192-36, the facts, the
 // exhibits and the mandatement d'office after the order —: the one home of the
 // window's pane and of `relance refere`. The open amounts are those at asOf, the
-// limitation counts every letter sent (loi 68-1250 art. 2). A customer that is not a
-// public body is refused with a message naming it.
+// limitation counts every letter sent (loi 68-1250 art. 2). The penalty invoices
+// issued (PenaltiesDue, as for the injonction and the claim filing) are claimed on
+// their own lines and the lateness they billed is not computed again. A customer that
+// is not a public body is refused with a message naming it.
 func (s *Session) RefereProvisionPack(customer string, asOf ledger.Date, opt RefereOptions) (*law.ReferePack, error) {
 	acc := s.Book.Account(customer)
 	if acc == nil {
@@ -45,7 +47,11 @@ func (s *Session) RefereProvisionPack(customer string, asOf ledger.Date, opt Ref
 		}
 		notice = injonction.LastNotice(acts, asOf)
 	}
+	pens, err := s.PenaltiesDue(customer, asOf)
+	if err != nil {
+		return nil, err
+	}
 	in := law.RefereInput{Account: acc, AsOf: asOf, Open: credit.OpenAtMap, Disputes: s.Index,
-		Interruptions: rec.Interruptions(), Notice: notice, SkipPaidLate: opt.SkipPaidLate}
+		Interruptions: rec.Interruptions(), Notice: notice, Penalties: pens, SkipPaidLate: opt.SkipPaidLate}
 	return law.BuildRefere(s.Rates, s.Book.Settings, in)
 }

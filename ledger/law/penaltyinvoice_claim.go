@@ -22,6 +22,9 @@ type PenaltyDue struct {
 	Item string `json:"item,omitempty"`
 	// Indemnities are the numbers of the invoices whose fixed indemnity it billed.
 	Indemnities []string `json:"indemnities,omitempty"`
+	// Invoices are the invoices it billed, with the late payments whose interest it
+	// billed: the référé-provision pack does not compute that lateness again.
+	Invoices []BilledInvoice `json:"invoices,omitempty"`
 }
 
 // PenaltiesDue returns the penalty invoices of acc issued on or before asOf with what
@@ -37,7 +40,7 @@ func PenaltiesDue(issued []PenaltyInvoice, acc *ledger.Account, asOf ledger.Date
 		if p.Date > asOf || p.Number == "" {
 			continue
 		}
-		due := PenaltyDue{Number: p.Number, Date: p.Date, Total: p.Total, Open: p.Total}
+		due := PenaltyDue{Number: p.Number, Date: p.Date, Total: p.Total, Open: p.Total, Invoices: p.Invoices}
 		for _, b := range p.Invoices {
 			if b.Indemnity > 0 {
 				due.Indemnities = append(due.Indemnities, b.Number)

@@ -50,12 +50,22 @@ type RefereLine struct {
 	Interest      ledger.Cents `json:"interest"`
 	Indemnity     ledger.Cents `json:"indemnity"`
 	LegalInterest ledger.Cents `json:"legal_interest"`
+	// Late are the payments of an invoice paid late made after its due date whose
+	// interest the pack computes, each to its own date: those a penalty invoice billed
+	// are left out.
+	Late []Payment `json:"late,omitempty"`
+	// BilledBy are the numbers of the penalty invoices that billed the lateness of an
+	// invoice paid late; Billed the interest and indemnity they billed for it still
+	// owed (claimed on their own lines, not in Interest and Indemnity).
+	BilledBy []string     `json:"billed_by,omitempty"`
+	Billed   ledger.Cents `json:"billed,omitempty"`
 }
 
-// Counted reports whether something of the line is claimed (its principal, or the
-// interest and indemnity of an invoice paid late).
+// Counted reports whether something of the line is claimed (its principal, the
+// interest and indemnity of an invoice paid late, or through a penalty invoice still
+// owed that billed them).
 func (l *RefereLine) Counted() bool {
-	return l.Excluded == "" || l.ClaimLine.Claimed > 0
+	return l.Excluded == "" || l.ClaimLine.Claimed > 0 || (l.Excluded == exclBilled && l.Billed > 0)
 }
 
 // RefereDebtor is the public body sued and what the dossier knows of it.
@@ -99,6 +109,9 @@ type ReferePack struct {
 	Lines     []RefereLine `json:"lines"`
 	// Principal is the undisputed open amount of the unpaid invoices claimed.
 	Principal ledger.Cents `json:"principal"`
+	// PenaltyInvoices is what is claimed of the penalty invoices still owed (lines of
+	// kind KindPenaltyInvoice): the interest and €40 they billed, no interest on them.
+	PenaltyInvoices ledger.Cents `json:"penalty_invoices,omitempty"`
 	// Decompte is the moratory interest and the €40 of the invoices claimed (unpaid to
 	// the as-of date, paid late to the day of payment); nil when there are none.
 	Decompte *Decompte `json:"decompte,omitempty"`
@@ -108,8 +121,8 @@ type ReferePack struct {
 	Interest      ledger.Cents `json:"interest"`
 	Indemnity     ledger.Cents `json:"indemnity"`
 	LegalInterest ledger.Cents `json:"legal_interest"`
-	// Total is the provision requested: principal, interest, indemnities and the legal
-	// interest on interest paid late.
+	// Total is the provision requested: principal, penalty invoices, interest,
+	// indemnities and the legal interest on interest paid late.
 	Total     ledger.Cents `json:"total"`
 	Prior     PriorClaim   `json:"prior"`
 	Facts     []Note       `json:"facts"`
@@ -132,6 +145,9 @@ type RefereInput struct {
 	Interruptions InterruptionsFunc
 	// Notice is the latest demand for payment sent (a formal notice), nil if none.
 	Notice *NoticeRef
+	// Penalties are the customer's penalty invoices issued (PenaltiesDue): the lateness
+	// they billed is not computed again; each one still owed is claimed on its own line.
+	Penalties []PenaltyDue
 	// SkipPaidLate leaves out the invoices paid late (their interest and indemnity),
 	// for a creditor who received them.
 	SkipPaidLate bool
@@ -253,6 +269,15 @@ func (p *ReferePack) notes(s ledger.Settings) {
 		Note{Key: "refere.note.running", Args: []string{"date", p.AsOf.String()}})
 	if p.hasPaidLate() {
 		p.Notes = append(p.Notes, Note{Key: "refere.note.paid_date"})
+	}
+	if len(p.penaltyLines()) > 0 {
+		p.Notes = append(p.Notes, Note{Key: "refere2.note.penalty_invoices"})
+	}
+	for _, l := range p.Lines {
+		if l.Kind == KindPenaltyInvoice && l.Excluded == exclPenaltyWithin45 {
+			p.Notes = append(p.Notes, Note{Key: "refere2.note.penalty_within45", Args: []string{"number", l.Number,
+				"amount", (l.Open - l.ClaimLine.Claimed).String()}})
+		}
 	}
 	p.Notes = append(p.Notes, Note{Key: "refere.note.receipt"}) // R2192-12
 }

@@ -18,15 +18,19 @@ const Deadline45Days = 45
 //     invoice past due and not time-barred (loi 68-1250 art. 1), else left out;
 //   - an invoice settled after its due date (unless in.SkipPaidLate): its interest and
 //     indemnity alone, once the 45 days to pay them have passed (R2192-36), unless the
-//     invoice itself is time-barred.
+//     invoice itself is time-barred: the interest of each amount paid after the due
+//     date (Settlements), those a penalty invoice billed left out (refereBills.late);
+//   - a penalty invoice still owed, on its own line after the others (its ledger item,
+//     once booked, is not claimed as an invoice).
 func refereLines(in RefereInput) []RefereLine {
 	acc := in.Account
 	c := &acc.Customer
 	opens := openAmounts(acc, in.AsOf, in.Open)
+	bills := readBills(in)
 	var out []RefereLine
 	for i := range acc.Items {
 		it := &acc.Items[i]
-		if it.DocDate > in.AsOf || it.Amount <= 0 {
+		if it.DocDate > in.AsOf || it.Amount <= 0 || bills.booked[it.ID] {
 			continue
 		}
 		ref := it.Number
@@ -48,12 +52,21 @@ func refereLines(in RefereInput) []RefereLine {
 				!it.DueDate.Valid() || paid <= it.DueDate {
 				continue
 			}
-			l.Paid, l.Deadline45 = paid, paid.AddDays(Deadline45Days)
+			late, billed := bills.late(it, paid, in)
+			if len(late) == 0 && !billed {
+				continue // its open amount fell after the due date by credit notes only
+			}
+			l.Paid, l.Deadline45, l.Late = paid, paid.AddDays(Deadline45Days), late
+			if billed {
+				l.BilledBy, l.Billed = bills.by[it.ID], bills.owed[it.ID]
+			}
 			switch {
 			case barred():
 				l.Excluded = "law.ip.excl.limitation"
 			case l.Deadline45 >= in.AsOf:
 				l.Excluded = "refere.excl.within45" // not yet payable: R2192-36
+			case len(late) == 0:
+				l.Excluded = exclBilled // all billed by penalty invoices
 			}
 			out = append(out, l)
 			continue
@@ -80,7 +93,7 @@ func refereLines(in RefereInput) []RefereLine {
 		out = append(out, l)
 	}
 	slices.SortStableFunc(out, func(a, b RefereLine) int { return int(a.DueDate - b.DueDate) })
-	return out
+	return append(out, bills.lines...)
 }
 
 // compute fills the décompte of the lines claimed — unpaid invoices to the as-of date,
@@ -93,6 +106,10 @@ func (p *ReferePack) compute(r *Rates, in RefereInput) error {
 	var unpaid []Invoice
 	for _, l := range p.Lines {
 		if l.Paid.Valid() || l.ClaimLine.Claimed <= 0 {
+			continue
+		}
+		if l.Kind == KindPenaltyInvoice {
+			p.PenaltyInvoices += l.ClaimLine.Claimed // no interest, no indemnity on it
 			continue
 		}
 		p.Principal += l.ClaimLine.Claimed
@@ -114,11 +131,16 @@ func (p *ReferePack) compute(r *Rates, in RefereInput) error {
 		if !l.Paid.Valid() || l.Excluded != "" {
 			continue
 		}
-		// The interest runs to the day the principal was paid (legal-fr §3).
+		// The interest on each amount paid late runs to the day it was paid (legal-fr
+		// §3), as a penalty invoice computes it; those a penalty invoice billed are not
+		// among l.Late.
 		t := terms
-		t.End = l.Paid
-		d, err := Compute(r, t, Invoice{Ref: l.Number, Amount: l.Amount, Due: l.DueDate,
-			Payments: []Payment{{Date: l.Paid, Amount: l.Amount}}})
+		inv := Invoice{Ref: l.Number, Due: l.DueDate, Payments: l.Late}
+		for _, pay := range l.Late {
+			inv.Amount += pay.Amount
+		}
+		t.End = l.Late[len(l.Late)-1].Date
+		d, err := Compute(r, t, inv)
 		if err != nil {
 			return err
 		}
@@ -126,6 +148,7 @@ func (p *ReferePack) compute(r *Rates, in RefereInput) error {
 	}
 	if len(parts) > 0 {
 		p.Decompte = mergeDecomptes(p.AsOf, parts)
+		dropBilledIndemnities(p.Decompte, in.Penalties) // one €40 per invoice
 		for i := range p.Lines {
 			l := &p.Lines[i]
 			for _, t := range p.Decompte.Invoices {
@@ -139,7 +162,7 @@ func (p *ReferePack) compute(r *Rates, in RefereInput) error {
 	if err := p.lateInterest(r, in.Notice); err != nil {
 		return err
 	}
-	p.Total = p.Principal + p.Interest + p.Indemnity + p.LegalInterest
+	p.Total = p.Principal + p.PenaltyInvoices + p.Interest + p.Indemnity + p.LegalInterest
 	return nil
 }
 
@@ -163,7 +186,8 @@ func mergeDecomptes(asOf ledger.Date, parts []*Decompte) *Decompte {
 
 // lateInterest computes the legal interest on the interest and indemnity of each
 // invoice paid late that the public buyer did not pay within the 45 days after paying
-// the principal (R2192-36): beyond them, interest at the legal rate, the rate of
+// the principal (R2192-36) — computed here or billed by a penalty invoice still owed
+// (LateBase) —: beyond them, interest at the legal rate, the rate of
 // "other cases" for a business creditor, runs from the formal notice claiming them
 // (C. civ. 1231-6, 1344-1; legal-fr §3), to the as-of date. Without a notice after the
 // 45 days nothing is computed and a note says so. The rate is the one of each
@@ -174,10 +198,10 @@ func (p *ReferePack) lateInterest(r *Rates, notice *NoticeRef) error {
 	missing := false
 	for i := range p.Lines {
 		l := &p.Lines[i]
-		if !l.Paid.Valid() || l.Excluded != "" || l.Deadline45 >= p.AsOf {
+		if !l.LateClaimed() || l.Deadline45 >= p.AsOf {
 			continue
 		}
-		base := l.Interest + l.Indemnity
+		base := l.LateBase()
 		if base <= 0 {
 			continue
 		}

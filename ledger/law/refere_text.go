@@ -1,6 +1,7 @@
 package law
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,7 @@ func (p *ReferePack) facts(s ledger.Settings) []Note {
 		switch {
 		case l.Paid.Valid() && l.Excluded == "":
 			paidLate++
-		case !l.Paid.Valid() && l.ClaimLine.Claimed > 0:
+		case !l.Paid.Valid() && l.ClaimLine.Claimed > 0 && l.Kind != KindPenaltyInvoice:
 			n++
 			if !first.Valid() || l.DocDate < first {
 				first = l.DocDate
@@ -47,6 +48,16 @@ func (p *ReferePack) facts(s ledger.Settings) []Note {
 	}
 	if paidLate > 0 {
 		add("refere.facts.paid_late", "count", strconv.Itoa(paidLate))
+	}
+	for _, l := range p.penaltyLines() {
+		billed := 0
+		for _, pl := range p.Lines {
+			if slices.Contains(pl.BilledBy, l.Number) {
+				billed++
+			}
+		}
+		add("refere2.facts.penalty_invoice", "creditor", creditor, "debtor", debtor, "number", l.Number,
+			"date", l.DocDate.String(), "count", strconv.Itoa(billed), "amount", l.ClaimLine.Claimed.String())
 	}
 	add("refere.facts.law")
 	switch pc := p.Prior; {
@@ -88,6 +99,9 @@ func (p *ReferePack) Conclusions() []Conclusion {
 	if p.Principal > 0 {
 		add(p.Principal, "refere.concl.principal")
 	}
+	for _, l := range p.penaltyLines() {
+		add(l.ClaimLine.Claimed, "refere2.concl.penalty_invoice", "number", l.Number, "date", l.DocDate.String())
+	}
 	if p.Interest > 0 {
 		add(p.Interest, "refere.concl.interest", "date", p.AsOf.String())
 	}
@@ -121,10 +135,12 @@ func (p *ReferePack) documents(notice *NoticeRef) []Document {
 	paidLate := false
 	for _, l := range p.Lines {
 		switch {
-		case l.Paid.Valid() && l.Excluded == "":
+		case l.LateClaimed() && l.Counted():
 			paidLate = true
 			add("refere.doc.invoice_paid", DocLedger, "number", l.Number, "date", l.DocDate.String(),
 				"amount", l.Amount.String(), "paid", l.Paid.String())
+		case l.Kind == KindPenaltyInvoice && l.ClaimLine.Claimed > 0: // issued by Relance: in the letter archive
+			add("penaltyinv.doc", DocInDossier, "number", l.Number, "date", l.DocDate.String(), "amount", l.Amount.String())
 		case !l.Paid.Valid() && l.ClaimLine.Claimed > 0:
 			add("law.doc.invoice", DocLedger, "number", l.Number, "date", l.DocDate.String(), "amount", l.Amount.String())
 		}
@@ -153,12 +169,16 @@ type RefereTotal struct {
 	Amount ledger.Cents `json:"amount"`
 }
 
-// Totals sums up the provision requested — principal, moratory interest, fixed
-// indemnities, legal interest on interest paid late (when any) and the total — in the
-// order the screen, the command line and the PDF show them.
+// Totals sums up the provision requested — principal, penalty invoices still owed
+// (when any), moratory interest, fixed indemnities, legal interest on interest paid
+// late (when any) and the total — in the order the screen, the command line and the
+// PDF show them.
 func (p *ReferePack) Totals() []RefereTotal {
-	out := []RefereTotal{{"refere.pdf.sum.principal", p.Principal}, {"refere.pdf.sum.interest", p.Interest},
-		{"refere.pdf.sum.indemnity", p.Indemnity}}
+	out := []RefereTotal{{"refere.pdf.sum.principal", p.Principal}}
+	if p.PenaltyInvoices > 0 {
+		out = append(out, RefereTotal{"refere2.sum.penalty_invoices", p.PenaltyInvoices})
+	}
+	out = append(out, RefereTotal{"refere.pdf.sum.interest", p.Interest}, RefereTotal{"refere.pdf.sum.indemnity", p.Indemnity})
 	if p.LegalInterest > 0 {
 		out = append(out, RefereTotal{"refere.pdf.sum.legal", p.LegalInterest})
 	}

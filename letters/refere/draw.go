@@ -207,6 +207,8 @@ func invoices(d *pdfdoc.Doc, p *law.ReferePack) {
 			if !l.Counted() || l.ClaimLine.Claimed == 0 {
 				st.Color = pdfdoc.Grey
 			}
+		} else if l.Kind == law.KindPenaltyInvoice {
+			remark = d.T("refere2.pdf.remark.penalty_invoice")
 		}
 		paid, principal := "", d.Money(l.ClaimLine.Claimed)
 		if l.Paid.Valid() {
@@ -222,11 +224,12 @@ func invoices(d *pdfdoc.Doc, p *law.ReferePack) {
 }
 
 // paidLate prints, for the invoices paid late, the 45-day deadline of R2192-36 and the
-// legal interest owed beyond it, with its décompte.
+// legal interest owed beyond it, with its décompte: their interest and indemnity
+// computed here or billed by a penalty invoice still owed.
 func paidLate(d *pdfdoc.Doc, p *law.ReferePack) {
 	var rows []law.RefereLine
 	for _, l := range p.Lines {
-		if l.Paid.Valid() && l.Excluded == "" {
+		if l.LateClaimed() && l.LateBase() > 0 {
 			rows = append(rows, l)
 		}
 	}
@@ -246,9 +249,9 @@ func paidLate(d *pdfdoc.Doc, p *law.ReferePack) {
 	t.Header()
 	var base, legal ledger.Cents
 	for _, l := range rows {
-		base += l.Interest + l.Indemnity
+		base += l.LateBase() // with what a penalty invoice still owed billed
 		legal += l.LegalInterest
-		t.Row(l.Number, d.Date(l.DueDate), d.Date(l.Paid), d.Date(l.Deadline45), d.Money(l.Interest+l.Indemnity),
+		t.Row(l.Number, d.Date(l.DueDate), d.Date(l.Paid), d.Date(l.Deadline45), d.Money(l.LateBase()),
 			d.Money(l.LegalInterest))
 	}
 	t.Total(d.T("refere.pdf.total"), "", "", "", d.Money(base), d.Money(legal))
