@@ -23,6 +23,11 @@
 #      quitting, her e-mail is in neither the dossier's bytes nor its backups
 #   9. Courriers › « Corriger » on the app's own first reminder and formal notice (French,
 #      English): the checker, speller and Grammalecte included, finds no error in them
+#  10. the same demo, Contentieux › Pénalités de retard: a customer's penalty invoice issued
+#      and saved through the save dialog; › Prescription: an acknowledgement of debt recorded
+#      in the interrupting act's form (customer picker, kind, date, one invoice); after
+#      quitting, the CLI finds the invoice in the archive (PDF numbered, naming the customer,
+#      relance verify passes), the act in the register and that invoice's deadline moved
 # Usage: scripts/e2e.sh bin/relance
 set -euo pipefail
 . "$(dirname "$0")/xwindow.sh"
@@ -534,6 +539,125 @@ click 487 266 # « Anglais »
 sleep 1
 own_letter "formal notice (English)" med-en
 quit_app
+
+# --- 10. legal follow-up: a penalty invoice issued, an interrupting act recorded ------------
+# A fresh demo of 4 December 2026. Contentieux (side menu) › « Pénalités de retard »: C00004
+# (Brasserie du Parc SPRL, invoices paid a few days late) chosen in the customer picker,
+# « Facture de pénalités… », « Émettre et enregistrer le PDF… » through the save dialog.
+# Then › « Prescription »: « Enregistrer un acte interruptif… », an acknowledgement of debt
+# by C00016 (Pierre LEGRAND, a consumer: two years, C. consom. L218-2) dated 01/12/2026 for
+# his invoice FA2025-00021 alone. After quitting, the CLI finds the penalty invoice in the
+# archive (its PDF numbered and naming the customer, the archive verified) and the act in
+# the register; that invoice's deadline has moved to two years from the act (C. civ. 2240,
+# 2231), his other invoice's has not.
+rm -f "$demo"
+"$bin" demo --out "$demo" --today 2026-12-04 >/dev/null 2>&1 || fail "relance demo --out $demo --today 2026-12-04"
+pcust=C00004 acust=C00016 ainv=FA2025-00021 aother=FA2026-01317
+# deadline_of JSON NUMBER: the deadline of invoice NUMBER in `relance deadlines --format json`.
+deadline_of() {
+  awk -v n="\"number\": \"$2\"" 'index($0, n) { f = 1; next }
+    f && /"item":/ { exit }
+    f && /"deadline":/ { sub(/.*"deadline": "/, ""); sub(/".*/, ""); print; exit }' <<<"$1"
+}
+dl=$(RELANCE_LANG=en "$bin" deadlines --db "$demo" --format json 2>&1) || fail "relance deadlines --db $demo: $dl"
+before=$(deadline_of "$dl" "$ainv") other_before=$(deadline_of "$dl" "$aother")
+[ -n "$before" ] && [ -n "$other_before" ] || fail "the demo's deadlines list neither $ainv nor $aother of $acust: $dl"
+mark
+start_on "$demo" "opening the demo for the legal follow-up"
+mark
+click 75 344 # Contentieux, in the side menu
+need 15 "Contentieux from the side menu" '"event":"screen"' '"screen":"legal"'
+sleep 0.7
+click 285 114 # the « Pénalités de retard » tab
+click 460 155 # the calculator's « Client (n°) » picker
+xdotool type --delay 40 "$pcust"
+sleep 0.7
+mark
+key Return # the only customer found
+need 15 "choosing $pcust in the calculator's picker" '"event":"select"' '"list":"customer_picker"' "\"id\":\"$pcust\""
+sleep 0.7
+mark
+click 394 523 # « Facture de pénalités… », under the form once the picker's list is closed
+need 30 "the penalty invoice of $pcust" '"event":"dialog"' '"what":"penalty_invoice"' '"state":"shown"' "\"customer\":\"$pcust\""
+sleep 1
+shot penalty-invoice
+mark
+click 1029 656 # « Émettre et enregistrer le PDF… »
+need 30 "the penalty invoice's save dialog" '"event":"dialog"' '"purpose":"save"' '"state":"shown"'
+sleep 0.5
+shot penalty-invoice-save
+mark
+key ctrl+a
+xdotool type --delay 15 'penalites-e2e.pdf'
+key Return
+need 60 "issuing the penalty invoice" '"event":"issued"' '"what":"penalty_invoice"'
+issued=$(matching '"event":"issued"' '"what":"penalty_invoice"')
+pnum=$(field number "$issued") pid=$(field id "$issued") ppdf=$(field path "$issued")
+sleep 0.7
+shot penalty-invoice-issued
+click 558 438 # « Fermer » of the « Fichier enregistré » dialog (its message on three lines)
+sleep 0.5
+mark
+click 437 114 # the « Prescription » tab
+sleep 1
+shot limitation
+click 328 155 # « Enregistrer un acte interruptif… »
+need 30 "the interrupting act's form" '"event":"dialog"' '"what":"interruption"' '"state":"shown"'
+sleep 0.7
+mark
+click 748 133 # the form's « Client » picker
+xdotool type --delay 40 "$acust"
+sleep 0.7
+key Return
+need 15 "choosing $acust in the act's form" '"event":"select"' '"list":"customer_picker"' "\"id\":\"$acust\""
+sleep 0.7
+click 748 172 # « Nature de l'acte »
+sleep 0.7
+shot interruption-kinds
+click 580 206 # « Reconnaissance de dette », first of the kinds
+sleep 0.5
+click 748 261 # « Date de l'acte », the as-of date in it
+key ctrl+a
+xdotool type --delay 30 '01/12/2026'
+click 748 339 # « Preuve »
+xdotool type --delay 15 'LRAR 1A 234 567 8901 2'
+click 374 452 # the first of his open invoices, by due date: FA2025-00021
+sleep 0.5
+shot interruption-form
+mark
+click 743 670 # « Enregistrer »
+need 30 "recording the interrupting act" '"event":"written"' '"what":"interruption"'
+act=$(field id "$(matching '"event":"written"' '"what":"interruption"')")
+need 60 "reloading after the act" '"event":"loaded"'
+sleep 1
+shot interruption-recorded
+quit_app
+[ "$pnum" = "ND-$(date +%Y)-0001" ] || fail "the first penalty invoice of the demo is numbered \"$pnum\", not ND-$(date +%Y)-0001: $issued"
+letters=$(RELANCE_LANG=en "$bin" export-customer --db "$demo" --customer "$pcust" 2>&1) || fail "relance export-customer $pcust: $letters"
+grep -A2 "\"id\": \"$pid\"" <<<"$letters" | grep -q '"stage": "penalty_invoice"' ||
+  fail "the archive has no letter $pid of stage penalty_invoice for $pcust: $(grep -A3 '"letters"' <<<"$letters")"
+v=$(RELANCE_LANG=en "$bin" verify --db "$demo" 2>&1) || fail "relance verify --db $demo after the penalty invoice: $v"
+[ -s "$ppdf" ] || fail "the penalty invoice's PDF $ppdf was not written"
+ptext=$(pdftotext "$ppdf" - 2>/dev/null | tr -s ' \n' ' ')
+pname=$(RELANCE_LANG=en "$bin" customer --db "$demo" --customer "$pcust" --format json 2>/dev/null |
+  sed -n 's/^  "name": "\(.*\)",*$/\1/p' | head -1)
+[ -n "$pname" ] || fail "the CLI does not know customer $pcust of $demo"
+grep -qF "$pnum" <<<"$ptext" && grep -qF "$pname" <<<"$ptext" ||
+  fail "the penalty invoice's PDF $ppdf does not carry $pnum and \"$pname\" (pdftotext): $ptext"
+passed+=("Contentieux › Pénalités de retard: $pcust's penalty invoice $pnum issued and saved through the save dialog; archived as $pid (stage penalty_invoice, relance verify passes), its PDF names \"$pname\"")
+acts=$(RELANCE_LANG=en "$bin" interruption list --db "$demo" --format json 2>&1) || fail "relance interruption list --db $demo: $acts"
+grep -A8 "\"id\": \"$act\"" <<<"$acts" | tr -d ' \n' |
+  grep -q "\"customer\":\"$acust\",\"kind\":\"acknowledgement\",\"date\":\"2026-12-01\",\"items\":\[\"VE:$ainv\"\]" ||
+  fail "the register does not hold act $act, an acknowledgement by $acust of 2026-12-01 for $ainv alone: $acts"
+dl=$(RELANCE_LANG=en "$bin" deadlines --db "$demo" --format json 2>&1) || fail "relance deadlines --db $demo: $dl"
+after=$(deadline_of "$dl" "$ainv") other_after=$(deadline_of "$dl" "$aother")
+[ "$after" = "2028-12-01" ] && [ "$before" != "$after" ] ||
+  fail "the act of 01/12/2026 moved $ainv's deadline from $before to \"$after\", not to 2028-12-01"
+[ "$other_after" = "$other_before" ] || fail "the act for $ainv alone moved $aother's deadline from $other_before to $other_after"
+passed+=("Contentieux › Prescription: an acknowledgement of debt by $acust recorded through its form ($act, listed by relance interruption list): $ainv's deadline moved from $before to $after, $aother's stays $other_before")
+
+errors=$(grep -F '"event":"error"' "$trace" || true)
+[ -z "$errors" ] || fail "the app showed error dialogs: $errors"
 
 echo "e2e: screenshots in $shots"
 for p in "${passed[@]}"; do echo "e2e: ok: $p"; done
