@@ -47,7 +47,7 @@ func commands() []Command {
 		{"callsheet", "--db FILE --customer ID [--at YYYY-MM-DD] --out FILE.pdf", "dunning.cli.callsheet", runCallsheet},
 		{"check", "--db FILE", "maint.cli.check", runCheck},
 		{"check-letter", "FILE [--stage pre|r1|r2|r3|med|conf] [--audience b2b|b2c|public] [--lang fr|en] [--date YYYY-MM-DD] [--db FILE --customer ID] [--sender creditor|agency] [--no-spelling] [--no-grammar] [--format text|json] [--report FILE.pdf]", "check.cli.summary", runCheckLetter},
-		{"claim", "--db FILE --customer ID [--at YYYY-MM-DD] --out FILE.pdf [--retention] [--rot]", "law.cli.claim", runClaim},
+		{"claim", "--db FILE --customer ID [--at YYYY-MM-DD] --out FILE.pdf [--retention] [--rot] [--by NAME]", "law.cli.claim", runClaim},
 		{"customer", "[show] --db FILE --customer ID [--format table|json] | set|add --db FILE --customer ID [--name N] [--kind business|consumer|public] [--lang fr|en] [--siren S] [--siret S] [--vat V] [--iban I] [--address \"STREET, POSTCODE CITY\"] [--country CC] [--civility mme|m] [--law CC] [--contact NAME] [--role R] [--email E] [--phone P] [--add-contact \"NAME;ROLE;E-MAIL;PHONE\"]... [--remove-contact N]... [--terms T] [--limit AMOUNT] [--salesperson ID] [--status normal|agency|legal|written_off] [--no-reminder-until DD/MM/YYYY] [--notes TEXT] [--at YYYY-MM-DD] [--by NAME]", "cust.cli.customer", runCustomer},
 		{"customers", "--db FILE [--at YYYY-MM-DD] [--format table|json]", "cli.customers", runCustomers},
 		{"demo", "--out FILE [--today YYYY-MM-DD]", "cli.demo", runDemo},

@@ -1,18 +1,18 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"relance/assets/i18n"
 	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/law"
 	"relance/letters"
-	"relance/letters/insolvency"
+	"relance/letters/pdfdoc"
 )
 
 // runProcedure records an insolvency procedure against a customer (one transaction:
@@ -107,50 +107,47 @@ func procedureTable(env *Env, rows []procedureRow) *table {
 	return tab
 }
 
-// runClaim writes the claim-filing letter (or with --retention the retention-of-title
-// claim) of a customer under a recorded procedure.
+// runClaim issues the claim-filing letter (or with --retention the retention-of-title
+// claim) of a customer under a recorded procedure: the letter is archived with its
+// record in the customer's history first (desk.Session.IssueClaimLetter), then
+// written to --out.
 func runClaim(env *Env, args []string) error {
 	fs := env.flags("claim")
-	rf := env.reportFlags(fs)
+	dbPath := fs.String("db", "", "dossier file")
+	at := fs.String("at", "", "date of the letter YYYY-MM-DD (default today)")
 	customer := fs.String("customer", "", "customer ID")
 	out := fs.String("out", "", "PDF file")
 	retention := fs.Bool("retention", false, "write the retention-of-title claim (revendication) instead")
 	rot := fs.Bool("rot", false, "the sale had a retention-of-title clause (claim filed with it)")
+	by := fs.String("by", "", "who issues it")
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	if err := env.required("customer", *customer, "out", *out); err != nil {
+	if err := env.required("db", *dbPath, "customer", *customer, "out", *out); err != nil {
 		return err
 	}
-	asOf, ss, err := env.openReport(rf)
+	asOf, err := env.date("at", *at, env.Today)
 	if err != nil {
 		return err
 	}
-	defer ss.Close()
-	book := ss.Book
-	acct, err := account(book, *customer)
+	req := desk.ClaimLetterRequest{Customer: *customer, Retention: *retention, AsOf: asOf}
+	if *rot && !*retention {
+		req.Security = law.RetentionOfTitle
+	}
+	factory := pdfdoc.NewFactory()
+	defer factory.Warn(env.Stderr, env.Lang) // characters replaced in the PDF
+	var pdf []byte
+	err = env.withWrite(*dbPath, func(ss *desk.Session) error {
+		cl, err := ss.IssueClaimLetter(req, *by, time.Now(), factory)
+		if err != nil {
+			return err
+		}
+		pdf = cl.PDF
+		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.issued", "id", cl.Record.ID, "hash", cl.Record.PDFHash))
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	p, err := ss.ActiveProcedure(*customer, asOf)
-	if err != nil {
-		return err
-	}
-	opt := insolvency.Options{}
-	if *rot || *retention {
-		opt.Security = law.RetentionOfTitle
-	}
-	if opt.Penalties, err = ss.PenaltiesDue(*customer, asOf); err != nil { // filed on their own lines
-		return err
-	}
-	var buf bytes.Buffer
-	if *retention {
-		err = insolvency.RenderRetention(&buf, book, acct, *p, asOf, opt)
-	} else {
-		err = insolvency.RenderClaim(&buf, book, acct, *p, ss.Rates, asOf, opt)
-	}
-	if err != nil {
-		return err
-	}
-	return letters.WriteFile(*out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
+	return letters.WriteFile(*out, func(w io.Writer) error { _, err := w.Write(pdf); return err })
 }

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,8 +11,6 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/law"
-	"relance/letters"
-	"relance/letters/insolvency"
 )
 
 // procRow is one deadline of a recorded procedure.
@@ -192,39 +188,4 @@ func (sv *legalView) askProcedure() {
 	}, a.win)
 	d.Resize(fyne.NewSize(620, 560))
 	d.Show()
-}
-
-// askProcedureLetter saves the claim-filing (or retention-of-title) letter of the
-// selected procedure.
-func (sv *legalView) askProcedureLetter(rows []procRow, retention bool) {
-	a := sv.a
-	i := sv.more.procSelected - 1
-	if i < 0 || i >= len(rows) {
-		return
-	}
-	p := rows[i].p
-	acct := a.book.Account(p.Customer)
-	if acct == nil {
-		return
-	}
-	file := "ui.legal2.claim_file"
-	if retention {
-		file = "ui.legal2.retention_file"
-	}
-	a.askSave(fmt.Sprintf("%s-%s-%s.pdf", a.t(file), p.Customer, a.asOf), "ui.legal2.saved", func(path string) error {
-		rates, err := sv.lawRates()
-		if err != nil {
-			return err
-		}
-		opt := insolvency.Options{Factory: a.pdf(), Security: law.RetentionOfTitle}
-		if opt.Penalties, err = a.sess.PenaltiesDue(p.Customer, a.asOf); err != nil { // filed on their own lines
-			return err
-		}
-		return letters.WriteFile(path, func(w io.Writer) error {
-			if retention {
-				return insolvency.RenderRetention(w, a.book, acct, p, a.asOf, opt)
-			}
-			return insolvency.RenderClaim(w, a.book, acct, p, rates, a.asOf, opt)
-		})
-	})
 }

@@ -18,35 +18,51 @@ import (
 //     code leaves it aside (Cass. com. 18 May 2022);
 //   - every act of the register still counted (Register: not replaced nor withdrawn),
 //     with its end for a lasting one, a claim filed in an insolvency as a legal action
-//     lasting until the procedure is closed (C. civ. 2241, 2242).
+//     lasting until the procedure is closed (C. civ. 2241, 2242);
+//   - a claim-filing letter issued from Relance (stage ClaimFilingStage) is such a
+//     claim filed in the insolvency, on the items it files, from its date and without
+//     an end (the dossier does not know when the procedure is closed), unless the
+//     register holds a counted InsolvencyClaim covering the item: that record, which
+//     can be given the procedure's end, then stands for the filing.
 //
 // law.ClaimDeadline then applies each as the debtor's regime says.
 func (r *Records) Interruptions() law.InterruptionsFunc {
 	type act struct {
 		in    law.Interruption
 		items []string
+		// filing: a claim-filing letter, which a registered insolvency claim replaces;
+		// registered: a counted InsolvencyClaim of the register
+		filing, registered bool
 	}
+	covers := func(a act, itemID string) bool { return len(a.items) == 0 || slices.Contains(a.items, itemID) }
 	byCustomer := map[string][]act{}
 	for _, p := range r.Plans {
 		if d := p.LimitationRestart(); d.Valid() {
-			byCustomer[p.Customer] = append(byCustomer[p.Customer], act{law.Interruption{Kind: law.PaymentPlan, Date: d}, p.Items})
+			byCustomer[p.Customer] = append(byCustomer[p.Customer], act{in: law.Interruption{Kind: law.PaymentPlan, Date: d}, items: p.Items})
 		}
 	}
 	for _, a := range r.Actions {
-		if a.Letter != "" && a.Done() && a.Date.Valid() {
-			byCustomer[a.Customer] = append(byCustomer[a.Customer], act{law.Interruption{Kind: law.WrittenClaim, Date: a.Date}, a.Items})
+		if a.Letter == "" || !a.Done() || !a.Date.Valid() {
+			continue
 		}
+		x := act{in: law.Interruption{Kind: law.WrittenClaim, Date: a.Date}, items: a.Items}
+		if a.Stage == ClaimFilingStage { // C. civ. 2241: a claim filed in an insolvency is a demand in justice
+			x.in.Kind, x.filing = LawKind(InsolvencyClaim), true
+		}
+		byCustomer[a.Customer] = append(byCustomer[a.Customer], x)
 	}
 	for _, e := range Register(r.Register) {
 		if e.Counts() {
 			in := law.Interruption{Kind: LawKind(e.Kind), Date: e.Date, End: e.End}
-			byCustomer[e.Customer] = append(byCustomer[e.Customer], act{in, e.Items})
+			byCustomer[e.Customer] = append(byCustomer[e.Customer], act{in: in, items: e.Items, registered: e.Kind == InsolvencyClaim})
 		}
 	}
 	return func(customer, itemID string) []law.Interruption {
+		acts := byCustomer[customer]
+		registered := slices.ContainsFunc(acts, func(a act) bool { return a.registered && covers(a, itemID) })
 		var out []law.Interruption
-		for _, a := range byCustomer[customer] {
-			if len(a.items) == 0 || slices.Contains(a.items, itemID) {
+		for _, a := range acts {
+			if covers(a, itemID) && !(a.filing && registered) {
 				out = append(out, a.in)
 			}
 		}

@@ -25,6 +25,11 @@ import (
 // law.LegalAction whose End is the closing of the procedure.
 const InsolvencyClaim law.InterruptionKind = "insolvency_claim"
 
+// ClaimFilingStage is the stage a claim-filing letter issued from Relance is archived
+// under (letters/insolvency.ClaimStage): its history action counts as an
+// InsolvencyClaim (Records.Interruptions), not as a reminder.
+const ClaimFilingStage = "ins_claim"
+
 // RegisterKinds returns the kinds the register records, in the order a form offers them.
 func RegisterKinds() []law.InterruptionKind {
 	return []law.InterruptionKind{law.Acknowledgement, law.PartPayment, law.PaymentPlan, law.LegalAction,

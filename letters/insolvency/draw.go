@@ -1,7 +1,6 @@
 package insolvency
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -39,15 +38,6 @@ func head(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, to string, add
 	d.SetFont("B", 10)
 	y := d.Para(d.Left, 110, d.TextWidth(), pdfdoc.LineHeight(10), object, "L")
 	return y + 3
-}
-
-func kindText(d *pdfdoc.Doc, k law.ProcedureKind) string { return d.T("ins.pdf.kind." + string(k)) }
-
-func court(d *pdfdoc.Doc, p law.Procedure) string {
-	if p.Court != "" {
-		return p.Court
-	}
-	return d.T("ins.pdf.claim.court_unknown")
 }
 
 // itemTable lists claim items with a total row, or "none".
@@ -90,24 +80,22 @@ func subhead(d *pdfdoc.Doc, s string) {
 	d.SetY(d.Y() + 7)
 }
 
-// drawClaim lays out the déclaration de créance (C. com. L622-25, R622-23).
+// drawClaim lays out the déclaration de créance (C. com. L622-25, R622-23), in the
+// words of newClaimText (the archive records the same).
 func drawClaim(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, c *law.InsolvencyClaim) {
 	p := c.Procedure
-	debtor := acct.Customer.Name
-	object := d.T("ins.pdf.claim.object", "kind", kindText(d, p.Kind), "debtor", debtor,
-		"judgment", d.Date(p.Judgment), "bodacc", d.Date(p.BODACC))
-	y := head(d, book, acct, p.Mandataire, p.MandataireAddress, c.AsOf, object, p)
+	ct := newClaimText(writer{lang: d.Lang(), currency: book.Settings.Currency}, acct, c)
+	y := head(d, book, acct, p.Mandataire, p.MandataireAddress, c.AsOf, ct.object, p)
 	d.SetY(y)
-	para(d, 9.5, d.T("ins.pdf.claim.salutation"))
-	para(d, 9.5, d.T("ins.pdf.claim.intro", "judgment", d.Date(p.Judgment), "court", court(d, p), "kind", kindText(d, p.Kind),
-		"debtor", debtor, "bodacc", d.Date(p.BODACC), "total", d.Money(c.Total)))
+	para(d, 9.5, ct.salutation)
+	para(d, 9.5, ct.intro)
 
-	subhead(d, d.T("ins.pdf.claim.h.due"))
+	subhead(d, ct.hDue)
 	itemTable(d, c.Due)
-	subhead(d, d.T("ins.pdf.claim.h.fall"))
+	subhead(d, ct.hFall)
 	itemTable(d, c.ToFallDue)
-	if c.Decompte != nil && len(c.Decompte.Lines) > 0 {
-		subhead(d, d.T("ins.pdf.claim.h.penalties", "date", d.Date(c.Decompte.End)))
+	if ct.hPenalties != "" {
+		subhead(d, ct.hPenalties)
 		t := d.NewTable(
 			pdfdoc.Column{Title: d.T("ins.pdf.col.number"), Width: 34, Align: "L"},
 			pdfdoc.Column{Title: d.T("ip.pdf.col.from"), Width: 24, Align: "C"},
@@ -125,77 +113,58 @@ func drawClaim(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, c *law.In
 		t.Total(d.T("ins.pdf.total"), "", "", "", "", "", d.Money(c.Penalties))
 		d.SetY(d.Y() + 1)
 		d.SetFont("I", 8)
-		d.SetY(d.Para(d.Left, d.Y(), d.TextWidth(), pdfdoc.LineHeight(8), d.T("ins.pdf.claim.interest_method"), "L") + 2)
-		for _, n := range c.Decompte.Notes { // a rate entered in the dossier says when and from what source
-			if strings.HasPrefix(n.Key, "rates.note.") {
-				d.SetY(d.Para(d.Left, d.Y(), d.TextWidth(), pdfdoc.LineHeight(8), law.FormatNote(n, d.Lang(), c.Decompte.Currency), "L") + 1)
-			}
+		d.SetY(d.Para(d.Left, d.Y(), d.TextWidth(), pdfdoc.LineHeight(8), ct.interestMethod, "L") + 2)
+		for _, n := range ct.rateNotes {
+			d.SetY(d.Para(d.Left, d.Y(), d.TextWidth(), pdfdoc.LineHeight(8), n, "L") + 1)
 		}
 	}
 
 	if len(c.PenaltyInvoices) > 0 { // issued penalty invoices still owed, on lines of their own
-		subhead(d, d.T("penaltyinv.claim.h"))
+		subhead(d, ct.hPenaltyInvoices)
 		itemTable(d, c.PenaltyInvoices)
 	}
 
-	subhead(d, d.T("ins.pdf.claim.h.summary"))
-	rows := []struct {
-		key string
-		v   ledger.Cents
-	}{{"ins.pdf.claim.sum.due", c.DueTotal}, {"ins.pdf.claim.sum.fall", c.FallTotal}, {"ins.pdf.claim.sum.penalties", c.Penalties},
-		{"ins.pdf.claim.sum.indemnity", c.Indemnity}, {"penaltyinv.claim.sum", c.PenaltyInvoiceTotal},
-		{"ins.pdf.claim.sum.credits", c.Credits}, {"ins.pdf.claim.sum.total", c.Total}}
-	if c.PenaltyInvoiceTotal == 0 {
-		rows = slices.Delete(rows, 4, 5)
-	}
-	box := make([][2]string, len(rows))
-	for i, r := range rows {
-		box[i] = [2]string{d.T(r.key), d.Money(r.v)}
-	}
-	d.TotalsBox(box, 120)
+	subhead(d, ct.hSummary)
+	d.TotalsBox(ct.summary, 120)
 	d.SetY(d.Y() + 2)
 
-	subhead(d, d.T("ins.pdf.claim.h.security"))
-	para(d, 9, d.T("ins.pdf.claim.security."+string(c.Security)))
-	para(d, 9, d.T("ins.pdf.claim.docs"))
-	for _, dl := range law.ProcedureDeadlines(p, c.AsOf) {
-		if dl.Kind == law.DeadlineClaim {
-			para(d, 9, d.T("ins.pdf.claim.deadline", "date", d.Date(dl.Date), "rule", dl.Rule))
-		}
+	subhead(d, ct.hSecurity)
+	para(d, 9, ct.security)
+	para(d, 9, ct.docs)
+	if ct.deadline != "" {
+		para(d, 9, ct.deadline)
 	}
 	d.SetFont("B", 9.5)
 	d.Need(8)
-	d.SetY(d.Para(d.Left, d.Y(), d.TextWidth(), pdfdoc.LineHeight(9.5), d.T("ins.pdf.claim.sincere"), "L") + 2)
-	para(d, 9.5, d.T("ins.pdf.claim.closing"))
+	d.SetY(d.Para(d.Left, d.Y(), d.TextWidth(), pdfdoc.LineHeight(9.5), ct.sincere, "L") + 2)
+	para(d, 9.5, ct.closing)
 	sign(d, book)
 }
 
-// drawRetention lays out the revendication (C. com. L624-9, L624-16, R624-13).
+// drawRetention lays out the revendication (C. com. L624-9, L624-16, R624-13), in the
+// words of newRetentionText (the archive records the same).
 func drawRetention(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, rc *law.RetentionClaim) {
-	p := rc.Procedure
-	debtor := acct.Customer.Name
-	object := d.T("ins.pdf.ret.object", "kind", kindText(d, p.Kind), "debtor", debtor,
-		"judgment", d.Date(p.Judgment), "bodacc", d.Date(p.BODACC))
-	y := head(d, book, acct, rc.To, rc.ToAddress, rc.AsOf, object, p)
+	rt := newRetentionText(writer{lang: d.Lang(), currency: book.Settings.Currency}, acct, rc)
+	y := head(d, book, acct, rc.To, rc.ToAddress, rc.AsOf, rt.object, rc.Procedure)
 	d.SetY(y)
-	para(d, 9.5, d.T("ins.pdf.claim.salutation"))
-	para(d, 9.5, d.T("ins.pdf.ret.intro", "debtor", debtor))
+	para(d, 9.5, rt.salutation)
+	para(d, 9.5, rt.intro)
 	itemTable(d, rc.Invoices)
-	para(d, 9, d.T("ins.pdf.ret.goods"))
-	para(d, 9.5, d.T("ins.pdf.ret.request"))
-	para(d, 9.5, d.T("ins.pdf.ret.warning"))
-	if rc.Late {
+	para(d, 9, rt.goods)
+	para(d, 9.5, rt.request)
+	para(d, 9.5, rt.warning)
+	if rt.late {
 		d.TextColor(pdfdoc.Alert)
-		para(d, 9, d.T("ins.pdf.ret.late", "date", d.Date(rc.Deadline)))
+		para(d, 9, rt.deadline)
 		d.TextColor(pdfdoc.Black)
 	} else {
-		para(d, 9, d.T("ins.pdf.ret.deadline", "date", d.Date(rc.Deadline)))
+		para(d, 9, rt.deadline)
 	}
-	para(d, 9.5, d.T("ins.pdf.ret.closing"))
+	para(d, 9.5, rt.closing)
 	sign(d, book)
-	if rc.CopyTo != "" {
+	if rt.copyTo != "" {
 		d.SetFont("", 8.5)
-		d.Text(d.Left, d.Y(), d.TextWidth(), 5, d.T("ins.pdf.ret.copy", "name", rc.CopyTo), "L")
+		d.Text(d.Left, d.Y(), d.TextWidth(), 5, rt.copyTo, "L")
 		d.SetY(d.Y() + 6)
 	}
 }

@@ -87,7 +87,7 @@ func (f *FollowUp) Record(book *ledger.Book) *compose.Letter {
 		Deadline: f.Deadline, Customer: f.Customer, CustomerName: f.CustomerName,
 		Recipient: pdfdoc.PostalLines(f.To, f.ToAddress, s.Country), Company: s.Company, Signatory: s.Signatory,
 		Currency: s.Currency, Country: s.Country, Place: s.Company.Address.City, Reference: f.Procedure.ID,
-		Subject: f.Object, Salutation: f.Salutation, Closing: f.Closing, ItemIDs: []string{}}
+		Subject: subjectOf(f.Object), Salutation: f.Salutation, Closing: f.Closing, ItemIDs: []string{}}
 	for _, p := range f.Intro {
 		l.Body = append(l.Body, compose.Block{Text: p})
 	}

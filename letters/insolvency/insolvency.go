@@ -57,37 +57,27 @@ func Procedure(db *store.DB, customerID string, asOf ledger.Date) (*law.Procedur
 }
 
 // RenderClaim writes the claim-filing letter of acct in procedure p at asOf to w, in
-// the dossier's language, with the penalties computed with rates.
+// the dossier's language, with the penalties computed with rates. It writes the PDF
+// only: desk.Session.IssueClaimLetter archives it with its record.
 func RenderClaim(w io.Writer, book *ledger.Book, acct *ledger.Account, p law.Procedure, rates *law.Rates, asOf ledger.Date, opt Options) (err error) {
 	defer pdfdoc.Guard(&err, "pdfsafe.kind.claim", func() string { return acct.Customer.ID })
-	opt = opt.norm(asOf)
 	c, err := law.BuildClaimWith(rates, acct, p, opt.Security, asOf, opt.Penalties)
 	if err != nil {
 		return err
 	}
-	lang := book.Settings.Lang
-	m := meta(book, acct, asOf, opt, lang, "ins.pdf.claim.title")
-	return opt.Factory.Render(w, m, func(d *pdfdoc.Doc) error {
-		drawClaim(d, book, acct, c)
-		return nil
-	})
+	return WriteClaim(w, book, acct, c, opt)
 }
 
 // RenderRetention writes the retention-of-title claim letter of acct in procedure p at
-// asOf to w, in the dossier's language.
+// asOf to w, in the dossier's language. It writes the PDF only:
+// desk.Session.IssueClaimLetter archives it with its record.
 func RenderRetention(w io.Writer, book *ledger.Book, acct *ledger.Account, p law.Procedure, asOf ledger.Date, opt Options) (err error) {
 	defer pdfdoc.Guard(&err, "pdfsafe.kind.retention", func() string { return acct.Customer.ID })
-	opt = opt.norm(asOf)
 	rc, err := law.BuildRetention(acct, p, asOf)
 	if err != nil {
 		return err
 	}
-	lang := book.Settings.Lang
-	m := meta(book, acct, asOf, opt, lang, "ins.pdf.ret.title")
-	return opt.Factory.Render(w, m, func(d *pdfdoc.Doc) error {
-		drawRetention(d, book, acct, rc)
-		return nil
-	})
+	return WriteRetention(w, book, acct, rc, opt)
 }
 
 func meta(book *ledger.Book, acct *ledger.Account, asOf ledger.Date, opt Options, lang, title string) pdfdoc.Meta {
