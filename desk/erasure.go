@@ -113,7 +113,10 @@ func (e *Erasure) Lines(lang string) []string {
 		n   int
 	}{{"privacy2.erased.interruptions", e.Records.Interruptions}, {"privacy2.erased.judgments", e.Records.Judgments},
 		{"privacy2.erased.procedures", e.Records.Procedures}} {
-		if r.n > 0 {
+		switch {
+		case r.n == 1:
+			out = append(out, i18n.T(lang, r.key+".one"))
+		case r.n > 1:
 			out = append(out, i18n.T(lang, r.key, "n", strconv.Itoa(r.n)))
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"relance/ledger"
 	"relance/ledger/dunning"
 	"relance/ledger/law"
+	"relance/ledger/privacy"
 )
 
 // legalRecords records, for consumer c of the open session, an acknowledgement of debt
@@ -117,8 +118,8 @@ func TestErasureOfLegalRecords(t *testing.T) {
 		t.Fatal(ledger.Localize(err, "fr"))
 	}
 	lines := strings.Join(e.Lines("fr"), "\n")
-	for _, want := range []string{"1 acte(s) du registre de prescription", "C. civ. 2224, 2238, 2240 à 2244", "1 décision(s) de justice",
-		"CPCE L111-4", "1 procédure(s) collective(s)", "C. com. L622-24"} {
+	for _, want := range []string{"l'acte du registre de prescription", "C. civ. 2224, 2238, 2240 à 2244", "la décision de justice",
+		"CPCE L111-4", "la procédure collective", "C. com. L622-24"} {
 		if !strings.Contains(lines, want) {
 			t.Errorf("erasure lacks %q:\n%s", want, lines)
 		}
@@ -160,5 +161,17 @@ func TestErasureOfLegalRecords(t *testing.T) {
 	}
 	if len(x.Procedures) != 1 || x.Procedures[0].Note != mark || x.Procedures[0].Events[0].Subject != mark {
 		t.Errorf("procedure after erasure %+v", x.Procedures)
+	}
+	rec, err = r.CustomerRecords(c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := rec.LegalLines("fr", "EUR")[0].Text; !strings.HasPrefix(l, "Prescription : reconnaissance de dette") || strings.Count(l, mark) != 1 {
+		t.Errorf("erased act in the history: %q", l)
+	}
+	many := (&desk.Erasure{Customer: c.ID, Records: privacy.Kept{Interruptions: 2, Judgments: 3}}).Lines("fr")
+	if all := strings.Join(many, "\n"); !strings.Contains(all, "les 2 actes du registre") || !strings.Contains(all, "les 3 décisions de justice") ||
+		strings.Contains(all, "procédure") {
+		t.Errorf("erasure of several records says %q", all)
 	}
 }

@@ -52,7 +52,7 @@ func (r CustomerRecords) LegalLines(lang, currency string) []HistoryLine {
 		case dunning.RegOngoing:
 			what += " — " + t("interrupt.status.ongoing")
 		}
-		if e.Note != "" {
+		if e.Note != "" && e.Note != e.Proof { // both erased: one mark
 			what += " — " + e.Note
 		}
 		add(e.Date, what)
