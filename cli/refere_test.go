@@ -68,14 +68,15 @@ func TestRefereCommand(t *testing.T) {
 		t.Errorf("--paid-late=false: %d %s (was %s)", code, q.Total, p.Total)
 	}
 
-	// The text in English, the PDF in French.
+	// The text in English, the PDF in French; without --notice, the demo's formal notice
+	// sent 75 days before (ledger/demo putPublicNotices) is the prior demand.
 	pdf := filepath.Join(t.TempDir(), "refere.pdf")
 	code, out, stderr = run(t, "en", "refere", "--db", path, "--customer", "C00003", "--at", at, "--out", pdf)
 	if code != 0 {
 		t.Fatalf("refere --out: %d %s", code, stderr)
 	}
 	for _, want := range []string{"Référé-provision — Département du Rhône (C00003)", "Tribunal administratif de Lyon",
-		"Interim payment requested", "Statement of facts", "mandatement d'office", "No prior demand for payment recorded"} {
+		"Interim payment requested", "Statement of facts", "mandatement d'office", "Demand for payment of 2026-09-09 unanswered: implicit rejection on 2026-11-09"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text lacks %q:\n%s", want, out)
 		}

@@ -32,6 +32,9 @@ func Create(path string, today ledger.Date) error {
 		if err := putInsolvency(tx, book, today); err != nil {
 			return err
 		}
+		if err := putPublicNotices(tx, book, today); err != nil {
+			return err
+		}
 		return putRisk(tx, today)
 	})
 }
