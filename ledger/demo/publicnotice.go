@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"relance/ledger"
-	"relance/ledger/credit"
 	"relance/ledger/dunning"
 	"relance/ledger/store"
 )
@@ -20,8 +19,8 @@ const publicNoticeDays = 75
 // publicNoticeDays before today (the working day before, on a weekend), the formal
 // notice sent that day (a "med" letter done,
 // as the demo's other notices): the demand for payment the référé-provision requires
-// before the request. The invoices covered and the amount are those overdue that day,
-// as the ledger shows them (credit.OpenAtMap).
+// before the request. The invoices covered and the amount are those overdue that day
+// (openOn: the demo cannot use ledger/credit, whose tests build demos).
 func putPublicNotices(tx *store.Tx, book *ledger.Book, today ledger.Date) error {
 	day := today.AddDays(-publicNoticeDays)
 	for day.Weekday() == time.Saturday || day.Weekday() == time.Sunday {
@@ -31,12 +30,11 @@ func putPublicNotices(tx *store.Tx, book *ledger.Book, today ledger.Date) error 
 		if a.Customer.Kind != ledger.PublicBody {
 			continue
 		}
-		open := credit.OpenAtMap(a, day)
 		var items []string
 		var amount ledger.Cents
 		for i := range a.Items {
 			it := &a.Items[i]
-			if o := open[it]; o > 0 && it.Kind == ledger.Invoice && it.DueDate.Valid() && it.DueDate < day {
+			if o := openOn(a, it, day); o > 0 && it.Kind == ledger.Invoice && it.DueDate.Valid() && it.DueDate < day {
 				items = append(items, it.ID)
 				amount += o
 			}
@@ -53,4 +51,26 @@ func putPublicNotices(tx *store.Tx, book *ledger.Book, today ledger.Date) error 
 		}
 	}
 	return nil
+}
+
+// openOn is what was left to pay of invoice it on day: nothing once it was settled by
+// then, else its amount less the credits of its lettering group dated by then (the
+// demo letters whole payments; an unlettered invoice is still open as imported).
+func openOn(a *ledger.Account, it *ledger.Item, day ledger.Date) ledger.Cents {
+	if it.DocDate > day {
+		return 0
+	}
+	if it.Settled.Valid() && it.Settled <= day {
+		return 0
+	}
+	if it.Match == "" {
+		return it.Open
+	}
+	open := it.Amount
+	for i := range a.Items {
+		if c := &a.Items[i]; c.Match == it.Match && c.Amount < 0 && c.DocDate <= day {
+			open += c.Amount
+		}
+	}
+	return max(0, min(open, it.Amount))
 }
