@@ -72,8 +72,10 @@ func TestErasureOfLegalRecords(t *testing.T) {
 		t.Fatal("no consumer with an e-mail and a phone in the demo")
 	}
 	secrets := map[string]string{"proof": "LRAR-7Q3-PREUVE", "note": "Note-XK9 rappel du fils", "proc_note": "Note-PZ4 procédure",
-		"subject": "Bail-WV8 garage"}
+		"subject": "Bail-WV8 garage", "call_note": "Appel-QM5 sa fille malade", "promise_note": "Promesse-JR2 après salaire",
+		"plan_note": "Plan-TN6 chômage", "pay_ref": "CHQ-ZL8 7788", "reversal": "Rejet-HD3 compte clos"}
 	legalRecords(t, s, c, secrets)
+	historyRecords(t, s, c, secrets)
 
 	x, err := s.ExportCustomer(c.ID, anchor)
 	if err != nil {
@@ -119,7 +121,7 @@ func TestErasureOfLegalRecords(t *testing.T) {
 	}
 	lines := strings.Join(e.Lines("fr"), "\n")
 	for _, want := range []string{"l'acte du registre de prescription", "C. civ. 2224, 2238, 2240 à 2244", "la décision de justice",
-		"CPCE L111-4", "la procédure collective", "C. com. L622-24"} {
+		"CPCE L111-4", "la procédure collective", "C. com. L622-24", "l'historique du recouvrement", "C. civ. 2240"} {
 		if !strings.Contains(lines, want) {
 			t.Errorf("erasure lacks %q:\n%s", want, lines)
 		}
@@ -162,6 +164,7 @@ func TestErasureOfLegalRecords(t *testing.T) {
 	if len(x.Procedures) != 1 || x.Procedures[0].Note != mark || x.Procedures[0].Events[0].Subject != mark {
 		t.Errorf("procedure after erasure %+v", x.Procedures)
 	}
+	checkHistoryErased(t, x, secrets, mark)
 	rec, err = r.CustomerRecords(c.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -67,7 +67,7 @@ func Retentions() []Retention {
 		{What: "the letters already issued, as sent (with the name and address they bore)",
 			Rule: "C. civ. 2224, C. com. L110-4 and L123-22",
 			Why:  "proof of the reminders and formal notices while the debt can be claimed, and correspondence kept with the accounts"},
-	}, recordRetentions()...)
+	}, append(recordRetentions(), historyRetention())...)
 }
 
 // CustomerExport gathers customer id's data.
@@ -145,8 +145,9 @@ func EraseCustomer(tx *store.Tx, id string, asOf ledger.Date, by, lang string) e
 
 // EraseCustomerKept erases customer id's personal data inside the transaction tx:
 // the customer record and its items' labels are rewritten (Erase), the amounts kept,
-// and the free text of its legal records is erased (EraseRecords). It returns how
-// many legal records were kept.
+// and the free text of its legal records (EraseRecords) and of its collection history
+// — notes of actions, promises and plans, payments' references (EraseHistory) — is
+// erased. It returns how many records were kept.
 func EraseCustomerKept(tx *store.Tx, id string, asOf ledger.Date, by, lang string) (Kept, error) {
 	c, err := tx.Customer(id)
 	if err != nil {
@@ -169,5 +170,12 @@ func EraseCustomerKept(tx *store.Tx, id string, asOf ledger.Date, by, lang strin
 	if err := tx.PutItems(id, items); err != nil {
 		return Kept{}, err
 	}
-	return EraseRecords(tx, &before, c.Name, lang)
+	k, err := EraseRecords(tx, &before, c.Name, lang)
+	if err != nil {
+		return Kept{}, err
+	}
+	if err := EraseHistory(tx, id, lang, &k); err != nil {
+		return Kept{}, err
+	}
+	return k, nil
 }

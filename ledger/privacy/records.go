@@ -31,11 +31,17 @@ func recordRetentions() []Retention {
 	}
 }
 
-// Kept counts the legal records an erasure kept (their free text erased).
+// Kept counts the legal records and the collection history an erasure kept (their
+// free text erased).
 type Kept struct {
 	Interruptions int `json:"interruptions"`
 	Judgments     int `json:"judgments"`
 	Procedures    int `json:"procedures"`
+	// The collection history kept (EraseHistory), its free text erased.
+	Actions  int `json:"actions"`
+	Promises int `json:"promises"`
+	Plans    int `json:"plans"`
+	Payments int `json:"payments"`
 }
 
 // EraseRecords erases, inside tx, the free text of the legal records of customer c
