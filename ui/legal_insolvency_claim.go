@@ -42,9 +42,15 @@ func (sv *legalView) askProcedureLetter(rows []procRow, retention bool) {
 		rot = widget.NewCheck(a.t("insolv3.ui.rot"), nil)
 		box.Add(rot)
 	}
-	note := caption(a.t("insolv3.ui.archive_note"))
-	note.Wrapping = fyne.TextWrapWord
-	box.Add(note)
+	notes := []string{"insolv3.ui.archive_note"}
+	if !retention {
+		notes = append(notes, "insolv3.ui.limitation_note")
+	}
+	for _, k := range notes {
+		note := caption(a.t(k))
+		note.Wrapping = fyne.TextWrapWord
+		box.Add(note)
+	}
 	title, file := "insolv3.ui.claim_title", "ui.legal2.claim_file"
 	if retention {
 		title, file = "insolv3.ui.ret_title", "ui.legal2.retention_file"

@@ -31,8 +31,8 @@ func TestClaimLetterArchivedFromProceduresTab(t *testing.T) {
 	}
 	p := rows[0].p
 	a.legal.askProcedureLetter(rows, false)
-	for _, want := range []string{"Déclaration de créance — procédure " + p.ID, "Déclaration de créance contre", "total déclaré",
-		"Délai : jusqu'au", "C. com. L622-24", "réserve de propriété", "archive des courriers"} {
+	for _, want := range []string{"Déclaration de créance — procédure " + p.ID, "Déclaration de créance contre", "Total déclaré",
+		"Délai\u00a0: jusqu'au", "C. com. L622-24", "réserve de propriété", "archive des courriers", "C. civ. 2241"} {
 		if !hasText(a.win, want) {
 			t.Errorf("the claim dialog lacks %q", want)
 		}
@@ -43,9 +43,18 @@ func TestClaimLetterArchivedFromProceduresTab(t *testing.T) {
 			fh.Close()
 		}
 	}
-	for ov := a.win.Canvas().Overlays(); ov.Top() != nil; {
-		ov.Remove(ov.Top())
+	dismiss := func() {
+		for ov := a.win.Canvas().Overlays(); ov.Top() != nil; {
+			ov.Remove(ov.Top())
+		}
 	}
+	dismiss()
+	// The revendication's dialog: its deadline, no word of limitation.
+	a.legal.askProcedureLetter(rows, true)
+	if !hasText(a.win, "Revendication contre") || !hasText(a.win, "C. com. L624-9") || hasText(a.win, "demande en justice") {
+		t.Errorf("the retention dialog: %q", texts(a.win))
+	}
+	dismiss()
 	rev, _ := a.db.Revision()
 	if rev2, _ := a.db.Revision(); rev2 != rev {
 		t.Fatal("the dialog wrote to the dossier")
