@@ -25,7 +25,8 @@ type Erasure struct {
 	// 2241, 2242) — with their free text erased (privacy.EraseRecords), and the
 	// collection history — actions, promises, payment plans, payments entered (C. com.
 	// L123-22, C. civ. 2224, 2240) — with its notes and references erased
-	// (privacy.EraseHistory).
+	// (privacy.EraseHistory), and the disputes and delivery blocks (C. com. L123-22,
+	// C. civ. 1219, 1220) with their notes and comments erased (privacy.EraseDisputes).
 	Records privacy.Kept `json:"records_kept"`
 	// BackupsPurged is how many rotating backups of the dossier were deleted: each held
 	// the person's data. A fresh backup of the erased dossier is then taken.
@@ -44,8 +45,9 @@ type KeptLetter struct {
 
 // EraseCustomerFile erases consumer id's personal data from the dossier at path (GDPR
 // art. 17), really: the customer record and its items' labels are rewritten, and the
-// free text of its legal records and of its collection history (notes of its actions,
-// promises and plans, references of its payments) erased, in one transaction
+// free text of its legal records, of its collection history (notes of its actions,
+// promises and plans, references of its payments) and of its disputes and delivery
+// blocks (notes, comments) erased, in one transaction
 // (privacy.EraseCustomerKept), the dossier is then rewritten into a fresh file
 // (store.Compact: the old pages that held the data are gone), the rotating backups —
 // all taken before, all holding the data — are deleted and one fresh backup of the
@@ -126,6 +128,9 @@ func (e *Erasure) Lines(lang string) []string {
 	}
 	if k := e.Records; k.Actions+k.Promises+k.Plans+k.Payments > 0 {
 		out = append(out, i18n.T(lang, "privacy3.erased.history"))
+	}
+	if k := e.Records; k.Disputes+k.Blocks > 0 {
+		out = append(out, i18n.T(lang, "privacy4.erased.disputes"))
 	}
 	return append(out, i18n.T(lang, "privacy.erased.elsewhere"))
 }

@@ -60,7 +60,7 @@ func TestErasureOfLegalRecords(t *testing.T) {
 	var c ledger.Customer
 	for _, a := range s.Book.Accounts {
 		if a.Customer.Kind == ledger.Consumer && len(a.Customer.Contacts) > 0 && a.Customer.Contacts[0].Email != "" &&
-			a.Customer.Contacts[0].Phone != "" {
+			a.Customer.Contacts[0].Phone != "" && openInvoice(a, anchor.AddDays(-15)) != nil {
 			if x, err := s.ExportCustomer(a.Customer.ID, anchor); err != nil || len(x.Letters) > 0 {
 				continue // a letter sent keeps its name and address, by law
 			}
@@ -73,9 +73,12 @@ func TestErasureOfLegalRecords(t *testing.T) {
 	}
 	secrets := map[string]string{"proof": "LRAR-7Q3-PREUVE", "note": "Note-XK9 rappel du fils", "proc_note": "Note-PZ4 procédure",
 		"subject": "Bail-WV8 garage", "call_note": "Appel-QM5 sa fille malade", "promise_note": "Promesse-JR2 après salaire",
-		"plan_note": "Plan-TN6 chômage", "pay_ref": "CHQ-ZL8 7788", "reversal": "Rejet-HD3 compte clos"}
+		"plan_note": "Plan-TN6 chômage", "pay_ref": "CHQ-ZL8 7788", "reversal": "Rejet-HD3 compte clos",
+		"dispute_comment": "Litige-VN7 colis ouvert", "dispute_note": "NoteL-KB4 son mari", "block_reason": "Bloc-FS2 huissier",
+		"block_comment": "Bloc-YT9 déménage", "lift_conditions": "Levee-GC5 héritage"}
 	legalRecords(t, s, c, secrets)
 	historyRecords(t, s, c, secrets)
+	disputeRecords(t, s, c, secrets)
 
 	x, err := s.ExportCustomer(c.ID, anchor)
 	if err != nil {
@@ -121,7 +124,8 @@ func TestErasureOfLegalRecords(t *testing.T) {
 	}
 	lines := strings.Join(e.Lines("fr"), "\n")
 	for _, want := range []string{"l'acte du registre de prescription", "C. civ. 2224, 2238, 2240 à 2244", "la décision de justice",
-		"CPCE L111-4", "la procédure collective", "C. com. L622-24", "l'historique du recouvrement", "C. civ. 2240"} {
+		"CPCE L111-4", "la procédure collective", "C. com. L622-24", "l'historique du recouvrement", "C. civ. 2240",
+		"les litiges et les blocages de livraison", "C. civ. 1219 et 1220"} {
 		if !strings.Contains(lines, want) {
 			t.Errorf("erasure lacks %q:\n%s", want, lines)
 		}
@@ -165,6 +169,7 @@ func TestErasureOfLegalRecords(t *testing.T) {
 		t.Errorf("procedure after erasure %+v", x.Procedures)
 	}
 	checkHistoryErased(t, x, secrets, mark)
+	checkDisputesErased(t, x, mark)
 	rec, err = r.CustomerRecords(c.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -67,7 +67,7 @@ func Retentions() []Retention {
 		{What: "the letters already issued, as sent (with the name and address they bore)",
 			Rule: "C. civ. 2224, C. com. L110-4 and L123-22",
 			Why:  "proof of the reminders and formal notices while the debt can be claimed, and correspondence kept with the accounts"},
-	}, append(recordRetentions(), historyRetention())...)
+	}, append(recordRetentions(), historyRetention(), disputeRetention())...)
 }
 
 // CustomerExport gathers customer id's data.
@@ -146,8 +146,9 @@ func EraseCustomer(tx *store.Tx, id string, asOf ledger.Date, by, lang string) e
 // EraseCustomerKept erases customer id's personal data inside the transaction tx:
 // the customer record and its items' labels are rewritten (Erase), the amounts kept,
 // and the free text of its legal records (EraseRecords) and of its collection history
-// — notes of actions, promises and plans, payments' references (EraseHistory) — is
-// erased. It returns how many records were kept.
+// — notes of actions, promises and plans, payments' references (EraseHistory) — and
+// of its disputes and delivery blocks (EraseDisputes) is erased. It returns how many
+// records were kept.
 func EraseCustomerKept(tx *store.Tx, id string, asOf ledger.Date, by, lang string) (Kept, error) {
 	c, err := tx.Customer(id)
 	if err != nil {
@@ -175,6 +176,9 @@ func EraseCustomerKept(tx *store.Tx, id string, asOf ledger.Date, by, lang strin
 		return Kept{}, err
 	}
 	if err := EraseHistory(tx, id, lang, &k); err != nil {
+		return Kept{}, err
+	}
+	if err := EraseDisputes(tx, id, lang, &k); err != nil {
 		return Kept{}, err
 	}
 	return k, nil

@@ -42,6 +42,9 @@ type Kept struct {
 	Promises int `json:"promises"`
 	Plans    int `json:"plans"`
 	Payments int `json:"payments"`
+	// The disputes and delivery blocks kept (EraseDisputes), their free text erased.
+	Disputes int `json:"disputes"`
+	Blocks   int `json:"blocks"`
 }
 
 // EraseRecords erases, inside tx, the free text of the legal records of customer c

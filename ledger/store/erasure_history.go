@@ -89,6 +89,11 @@ func (t *Tx) ErasePaymentText(customer string, erase func(p *payment.Payment)) (
 // The "before" is encoded before erase runs, so that an erase function changing a
 // slice shared with the stored record is caught too.
 func eraseEach[T any](t *Tx, name BucketName, customer string, recs []T, id func(*T) string, strip func(T) T, erase func(*T)) (int, error) {
+	return eraseKeyed(t, name, recs, id, func(id string) []byte { return dunningKey(customer, id) }, strip, erase)
+}
+
+// eraseKeyed is eraseEach for records stored under key(their ID).
+func eraseKeyed[T any](t *Tx, name BucketName, recs []T, id func(*T) string, key func(string) []byte, strip func(T) T, erase func(*T)) (int, error) {
 	b := t.tx.Bucket([]byte(name))
 	for i := range recs {
 		r := &recs[i]
@@ -105,7 +110,7 @@ func eraseEach[T any](t *Tx, name BucketName, customer string, recs []T, id func
 		if !bytes.Equal(before, after) {
 			return 0, &ledger.Problem{Key: "privacy2.err.not_text", Args: []string{"id", oldID}}
 		}
-		if err := putJSON(b, dunningKey(customer, oldID), r); err != nil {
+		if err := putJSON(b, key(oldID), r); err != nil {
 			return 0, err
 		}
 	}
