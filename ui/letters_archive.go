@@ -25,8 +25,8 @@ func (sv *lettersView) archivePane() fyne.CanvasObject {
 	}
 	load()
 	cols := []column{{"ui.let.col.id", 90, false}, {"ui.let.col.date", 100, false}, {"ui.let.col.customer", 220, false},
-		{"ui.let.col.stage", 150, false}, {"ui.let.col.channel", 110, false}, {"ui.let.col.total", 110, true},
-		{"ui.let.col.by", 140, false}}
+		{"ui.let.col.stage", 290, false}, {"ui.let.col.channel", 110, false}, {"ui.let.col.total", 110, true},
+		{"ui.let.col.by", 120, false}} // the stage whole: « Revendication (réserve de propriété) »
 	table := a.rowsTable(cols, func() int { return len(recs) }, func(row, col int) (string, widget.Importance) {
 		r := &recs[row]
 		switch col {

@@ -49,7 +49,7 @@ func putInsolvency(tx *store.Tx, book *ledger.Book, today ledger.Date) error {
 	if insolvent != nil {
 		p := law.Procedure{Customer: insolvent.Customer.ID, Kind: law.Redressement, Judgment: judgment,
 			BODACC: today.AddDays(-insolvencyBODACCDays), Court: "Tribunal des activités économiques de Lyon",
-			Mandataire:        "Maître Anne Rivière, mandataire judiciaire",
+			Mandataire:        "Maître Anne Rivière", // the letters add her title
 			MandataireAddress: ledger.Address{Lines: []string{"45 quai Romain Rolland"}, Postcode: "69005", City: "Lyon", Country: "FR"},
 			Administrator:     "Maître Paul Girard, administrateur judiciaire",
 			AdministratorAddress: ledger.Address{Lines: []string{"8 place des Célestins"}, Postcode: "69002", City: "Lyon",
