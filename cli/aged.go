@@ -140,7 +140,7 @@ func writeAged(w, stderr io.Writer, format, l string, book *ledger.Book, ag *cre
 	case "csv":
 		return credit.WriteAgedCSV(w, ag, groups, l)
 	case "xlsx":
-		return credit.WriteAgedXLSX(w, ag, groups, l)
+		return credit.WriteAgedXLSX(w, ag, groups, l, &book.Settings)
 	case "pdf":
 		f := pdfdoc.NewFactory()
 		defer f.Warn(stderr, l) // characters replaced in the PDF

@@ -112,7 +112,7 @@ func runLateReport(env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, i18n.T(l, "latereport.cli.written", "file", *pdfPath))
 	}
 	if *xlsxPath != "" {
-		if err := letters.WriteFile(*xlsxPath, func(w io.Writer) error { return latereport.WriteXLSX(w, r, l) }); err != nil {
+		if err := letters.WriteFile(*xlsxPath, func(w io.Writer) error { return latereport.WriteXLSX(w, r, l, ss.Book.Settings.Company.Name) }); err != nil {
 			return err
 		}
 		fmt.Fprintln(env.Stderr, i18n.T(l, "latereport.cli.written", "file", *xlsxPath))

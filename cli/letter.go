@@ -111,7 +111,7 @@ func runLetter(env *Env, args []string) (err error) {
 		if l.Email == "" {
 			return &ledger.Problem{Key: "letters.cli.no_email", Args: []string{"customer", l.Customer}}
 		}
-		msg := emailOf(l, pdf)
+		msg := emailOf(l, pdf, time.Local)
 		write = func(w io.Writer) error { return lmail.Write(w, msg) }
 	}
 	if *issue {
@@ -124,8 +124,12 @@ func runLetter(env *Env, args []string) (err error) {
 	return letters.WriteFile(*out, write)
 }
 
-// emailOf returns the e-mail carrying letter l's PDF.
-func emailOf(l *compose.Letter, pdf []byte) lmail.Message {
+// emailOf returns the e-mail carrying letter l's PDF, dated the letter's issue date at
+// noon in loc (the machine's zone, passed in by the command): the mail program shows the
+// letter's own day with the user's offset, and the same letter still gives the same
+// bytes (the Message-ID is derived from the content, date included), which the clock's
+// time of day would not.
+func emailOf(l *compose.Letter, pdf []byte, loc *time.Location) lmail.Message {
 	from := l.Signatory.Email
 	if from == "" {
 		from = l.Company.Email
@@ -135,7 +139,13 @@ func emailOf(l *compose.Letter, pdf []byte) lmail.Message {
 		"customer", l.Customer, "signatory", l.Signatory.Name, "company", l.Company.Name)
 	return lmail.Message{
 		From: mail.Address{Name: l.Company.Name, Address: from}, To: mail.Address{Name: l.CustomerName, Address: l.Email},
-		Subject: l.Subject, Date: l.Date.Time().Add(12 * time.Hour), Body: body,
+		Subject: l.Subject, Date: noonIn(l.Date, loc), Body: body,
 		Attachments: []lmail.Attachment{{Name: letterpdf.FileName(l), ContentType: "application/pdf", Data: pdf}},
 	}
+}
+
+// noonIn is d at 12:00 in loc.
+func noonIn(d ledger.Date, loc *time.Location) time.Time {
+	y, m, day := d.Time().Date()
+	return time.Date(y, m, day, 12, 0, 0, 0, loc)
 }

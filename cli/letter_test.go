@@ -7,10 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	bolt "go.etcd.io/bbolt"
 
+	"relance/ledger"
 	"relance/ledger/law"
 	"relance/ledger/store"
 )
@@ -118,10 +120,20 @@ func TestLetterEmail(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, w := range []string{"Subject: =?utf-8?q?", "Content-Type: application/pdf", "filename=r1-C00030-2026-11-23.pdf",
-		"multipart/mixed", "JVBERi0"} {
+		"multipart/mixed", "JVBERi0", "\r\nX-Unsent: 1\r\n",
+		// the letter's issue date, at noon in the machine's zone
+		"\r\nDate: " + time.Date(2026, 11, 23, 12, 0, 0, 0, time.Local).Format(time.RFC1123Z) + "\r\n"} {
 		if !strings.Contains(string(b), w) {
 			t.Errorf("%q missing from the .eml", w)
 		}
+	}
+	// In another zone the day stays the letter's and the offset is the zone's.
+	paris := time.FixedZone("CET", 3600)
+	if d := noonIn(ledger.NewDate(2026, 12, 4), paris).Format(time.RFC1123Z); d != "Fri, 04 Dec 2026 12:00:00 +0100" {
+		t.Errorf("date %q", d)
+	}
+	if d := noonIn(ledger.NewDate(2026, 12, 4), time.FixedZone("", -10*3600)).Format(time.RFC1123Z); d != "Fri, 04 Dec 2026 12:00:00 -1000" {
+		t.Errorf("date %q", d)
 	}
 }
 

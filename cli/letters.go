@@ -107,7 +107,7 @@ func runLetters(env *Env, args []string) (err error) {
 		if r.Err == nil && r.File != "" && entries[desk.JobKey(r.Job)].Channel == dunning.ChanEmail {
 			// The e-mail channel: an .eml carrying the PDF beside it, for the mail program.
 			if err := letters.WriteFile(strings.TrimSuffix(r.File, ".pdf")+".eml", func(w io.Writer) error {
-				return lmail.Write(w, emailOf(r.Letter, r.PDF))
+				return lmail.Write(w, emailOf(r.Letter, r.PDF, time.Local))
 			}); err != nil {
 				return err
 			}

@@ -332,7 +332,7 @@ func (dv *dashboardView) exportAged(format, path string) error {
 		case "csv":
 			return credit.WriteAgedCSV(w, ag, groups, a.lang)
 		case "xlsx":
-			return credit.WriteAgedXLSX(w, ag, groups, a.lang)
+			return credit.WriteAgedXLSX(w, ag, groups, a.lang, &a.book.Settings)
 		}
 		return agedpdf.Render(w, a.book.Settings, agedpdf.FromAged(ag), agedpdf.Options{Lang: a.lang, Factory: a.pdf()})
 	})

@@ -175,7 +175,7 @@ func (v *lateReportDialog) save(format string) {
 		func(path string) error {
 			return letters.WriteFile(path, func(w io.Writer) error {
 				if format == "xlsx" {
-					return latereport.WriteXLSX(w, r, a.lang)
+					return latereport.WriteXLSX(w, r, a.lang, a.book.Settings.Company.Name)
 				}
 				return latereportpdf.Render(w, a.book.Settings, r, latereportpdf.Options{Lang: a.lang, Factory: a.pdf()})
 			})

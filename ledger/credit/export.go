@@ -11,6 +11,7 @@ import (
 
 	"relance/assets/i18n"
 	"relance/ledger"
+	"relance/ledger/xlsxdoc"
 )
 
 // cell is one cell of an exported table: text, an amount, or a count.
@@ -43,7 +44,8 @@ func agedTable(ag *Aged, groups []AgedGroup, lang string) ([]string, [][]cell) {
 			head = append(head, i18n.T(lang, "credit.col.range", "from", strconv.Itoa(r.From), "to", strconv.Itoa(r.To)))
 		}
 	}
-	head = append(head, i18n.T(lang, "credit.col.credits"), i18n.T(lang, "credit.col.disputed"))
+	// the same words as the command line's table and the PDF (« Crédits non affectés »)
+	head = append(head, i18n.T(lang, "aged.credits"), i18n.T(lang, "credit.col.disputed"))
 	amounts := func(row []cell, b *Buckets) []cell {
 		row = append(row, amountCell(b.Total()), amountCell(b.NotDue))
 		for i := range ag.Ranges {
@@ -127,15 +129,28 @@ func WriteAgedCSV(w io.Writer, ag *Aged, groups []AgedGroup, lang string) error 
 	return nil
 }
 
-// WriteAgedXLSX writes the aged balance as an Excel workbook: one sheet, a bold header,
-// amounts as numbers (written from their exact decimal text, never through float64) with
-// a "# ##0.00" format, and a bold total row last. groups as for WriteAgedCSV.
-func WriteAgedXLSX(w io.Writer, ag *Aged, groups []AgedGroup, lang string) error {
+// WriteAgedXLSX writes the aged balance as an Excel workbook: one sheet, a title block
+// (the company, « Balance âgée au 04/12/2026 », the currency), a bold header frozen below
+// it, amounts as numbers (written from their exact decimal text, never through float64)
+// with a "# ##0.00" format, and a bold total row last; the workbook's properties name the
+// company as creator and the as-of date as created date. groups as for WriteAgedCSV.
+func WriteAgedXLSX(w io.Writer, ag *Aged, groups []AgedGroup, lang string, s *ledger.Settings) error {
 	head, rows := agedTable(ag, groups, lang)
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet := i18n.T(lang, "credit.sheet.aged")
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return fmt.Errorf("aged balance XLSX: %w", err)
+	}
+	currency := s.Currency
+	if currency == "" {
+		currency = "EUR"
+	}
+	top, err := xlsxdoc.Write(f, sheet, xlsxdoc.Head{Company: s.Company.Name,
+		Title:   i18n.T(lang, "export23.aged.title", "date", xlsxdoc.LongDate(lang, ag.AsOf)),
+		Lines:   []string{i18n.T(lang, "export23.currency", "currency", currency)},
+		Subject: i18n.T(lang, "export23.aged.subject"), Created: ag.AsOf, Lang: lang})
+	if err != nil {
 		return fmt.Errorf("aged balance XLSX: %w", err)
 	}
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
@@ -180,13 +195,13 @@ func WriteAgedXLSX(w io.Writer, ag *Aged, groups []AgedGroup, lang string) error
 		return nil
 	}
 	for i, h := range head {
-		if err := put(i+1, 1, textCell(h), true); err != nil {
+		if err := put(i+1, top, textCell(h), true); err != nil {
 			return fmt.Errorf("aged balance XLSX: %w", err)
 		}
 	}
 	for r, row := range rows {
 		for i, c := range row {
-			if err := put(i+1, r+2, c, r == len(rows)-1); err != nil {
+			if err := put(i+1, top+1+r, c, r == len(rows)-1); err != nil {
 				return fmt.Errorf("aged balance XLSX: %w", err)
 			}
 		}
@@ -195,7 +210,7 @@ func WriteAgedXLSX(w io.Writer, ag *Aged, groups []AgedGroup, lang string) error
 	if err := f.SetColWidth(sheet, "A", last, 14); err != nil {
 		return fmt.Errorf("aged balance XLSX: %w", err)
 	}
-	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	if err := xlsxdoc.FreezeThrough(f, sheet, top); err != nil {
 		return fmt.Errorf("aged balance XLSX: %w", err)
 	}
 	if _, err := f.WriteTo(w); err != nil {

@@ -129,6 +129,10 @@ func TestExportCSVAndXLSX(t *testing.T) {
 		if len(recs) != rows+3 || recs[0][balCol] != "Solde" {
 			t.Fatalf("grouped %v: %d records, head %v", grouped, len(recs), recs[0])
 		}
+		// The credits' column has the command line table's and the PDF's words.
+		if head := strings.Join(recs[0], ";"); !strings.Contains(head, ";Crédits non affectés;") || strings.Contains(head, "lettrés") {
+			t.Errorf("CSV head %q", head)
+		}
 		// The doubtful customers' line comes last, below the total and out of it.
 		doubt := recs[len(recs)-1]
 		if !strings.HasPrefix(doubt[1], "Clients douteux (416)") || doubt[balCol] != DecimalComma(ag.DoubtfulTotal.Total()) {
@@ -156,7 +160,7 @@ func TestExportCSVAndXLSX(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteAgedXLSX(out, ag, groups, "en"); err != nil {
+		if err := WriteAgedXLSX(out, ag, groups, "en", &book.Settings); err != nil {
 			t.Fatal(err)
 		}
 		if err := out.Close(); err != nil {
@@ -171,11 +175,13 @@ func TestExportCSVAndXLSX(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		checkAgedHead(t, f, sheet, xrows, book.Settings.Company.Name)
+		xrows = xrows[4:] // the title block and a blank row
 		if sheet != "Aged balance" || len(xrows) != rows+3 || xrows[0][balCol] != "Balance" {
 			t.Fatalf("sheet %q, %d rows, head %v", sheet, len(xrows), xrows[0])
 		}
 		xrows = xrows[:len(xrows)-1] // the doubtful customers' line, below the total
-		ref, _ := excelize.CoordinatesToCellName(balCol+1, len(xrows))
+		ref, _ := excelize.CoordinatesToCellName(balCol+1, len(xrows)+4)
 		if typ, _ := f.GetCellType(sheet, ref); typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
 			t.Errorf("total cell %s is not a number (%v)", ref, typ)
 		}
@@ -192,5 +198,32 @@ func TestExportCSVAndXLSX(t *testing.T) {
 			t.Errorf("XLSX total %s (%v), Σ rows %s, want %s", total, err, sum, ag.Total.Total())
 		}
 		f.Close()
+	}
+}
+
+// checkAgedHead checks the aged balance workbook's title block, its frozen header row
+// (the fifth, below the block) and its properties (the company as creator, the as-of
+// date as created date, not the library's defaults).
+func checkAgedHead(t *testing.T, f *excelize.File, sheet string, rows [][]string, company string) {
+	t.Helper()
+	want := [][]string{{company}, {"Aged balance at 23 November 2026"}, {"Amounts in EUR"}, nil}
+	for i, w := range want {
+		if strings.Join(rows[i], "|") != strings.Join(w, "|") {
+			t.Errorf("title row %d %q, want %q", i+1, rows[i], w)
+		}
+	}
+	if p, err := f.GetPanes(sheet); err != nil || !p.Freeze || p.YSplit != 5 || p.TopLeftCell != "A6" {
+		t.Errorf("panes %+v (%v), want the rows 1 to 5 frozen", p, err)
+	}
+	p, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Creator != company || p.LastModifiedBy != company || p.Title != "Aged balance at 23 November 2026" ||
+		p.Subject != "Customers' aged balance" || !strings.HasPrefix(p.Created, "2026-11-23T") || p.Language != "en" {
+		t.Errorf("properties %+v", p)
+	}
+	if a, err := f.GetAppProps(); err != nil || a.Application != "Relance" {
+		t.Errorf("application %+v (%v)", a, err)
 	}
 }

@@ -8,15 +8,18 @@ import (
 
 	"relance/assets/i18n"
 	"relance/ledger"
+	"relance/ledger/xlsxdoc"
 )
 
 // WriteXLSX writes the table as an Excel workbook, with the same library and conventions
 // as the aged balance's (credit.WriteAgedXLSX): amounts as numbers written from their
 // exact decimal text (never through float64) in a "#,##0.00" format, bold headers. The
 // first sheet is the table as the model lays it out — sections (A), (B), (C) and the
-// notes — the second the invoices behind it, one per row.
-func WriteXLSX(w io.Writer, r *Report, lang string) error {
-	if err := writeXLSX(w, r, lang); err != nil {
+// notes — below a title block (the company, the title, the year and currency) shared with
+// the aged balance's (xlsxdoc), the header row frozen; the second the invoices behind it,
+// one per row. company names the creator in the workbook's properties ("" for "Relance").
+func WriteXLSX(w io.Writer, r *Report, lang, company string) error {
+	if err := writeXLSX(w, r, lang, company); err != nil {
 		return fmt.Errorf("payment terms XLSX: %w", err)
 	}
 	return nil
@@ -58,7 +61,7 @@ func (x *xlsx) put(col, row int, v any, style int) error {
 // decimalText is a number written from its decimal text ("" leaves the cell empty).
 type decimalText string
 
-func writeXLSX(w io.Writer, r *Report, lang string) error {
+func writeXLSX(w io.Writer, r *Report, lang, company string) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	x := &xlsx{f: f, sheet: i18n.T(lang, "latereport.sheet.table")}
@@ -84,15 +87,14 @@ func writeXLSX(w io.Writer, r *Report, lang string) error {
 	}
 	lb := LabelsFor(lang)
 	n := len(Brackets())
-	row := 1
-	if err := x.put(1, row, Title(lang), x.bold); err != nil {
+	row, err := xlsxdoc.Write(f, x.sheet, xlsxdoc.Head{Company: company, Title: Title(lang), Lines: []string{r.Subtitle(lang)},
+		Subject: i18n.T(lang, "export23.latereport.subject"), Created: r.Closing, Lang: lang})
+	if err != nil {
 		return err
 	}
-	row++
-	if err := x.put(1, row, r.Subtitle(lang), 0); err != nil {
+	if err := xlsxdoc.FreezeThrough(f, x.sheet, row); err != nil {
 		return err
 	}
-	row += 2
 	// Header.
 	if err := x.put(1, row, "", x.bold); err != nil {
 		return err

@@ -232,7 +232,7 @@ func TestWriteXLSXReadsBack(t *testing.T) {
 	r, _, _ := demoReport(t, demoClosing)
 	for _, lang := range []string{"fr", "en"} {
 		var buf bytes.Buffer
-		if err := WriteXLSX(&buf, r, lang); err != nil {
+		if err := WriteXLSX(&buf, r, lang, "Société Exemple SAS"); err != nil {
 			t.Fatal(err)
 		}
 		f, err := excelize.OpenReader(&buf)
@@ -248,6 +248,19 @@ func TestWriteXLSXReadsBack(t *testing.T) {
 			t.Fatal(err)
 		}
 		lb := LabelsFor(lang)
+		// The title block above the table, the header row (the fifth) frozen, and the
+		// workbook's properties naming the company and the closing date.
+		if rows[0][0] != "Société Exemple SAS" || rows[1][0] != Title(lang) || rows[2][0] != r.Subtitle(lang) ||
+			len(rows[3]) != 0 || len(rows[4]) < 2 || rows[4][1] != lb.Columns[0] {
+			t.Errorf("%s: title block and header %q", lang, rows[:5])
+		}
+		if p, err := f.GetPanes(sheets[0]); err != nil || !p.Freeze || p.YSplit != 5 {
+			t.Errorf("%s: panes %+v (%v)", lang, p, err)
+		}
+		if p, err := f.GetDocProps(); err != nil || p.Creator != "Société Exemple SAS" || p.Title != Title(lang) ||
+			!strings.HasPrefix(p.Created, r.Closing.String()+"T") || !strings.Contains(p.Subject, "L441-14") {
+			t.Errorf("%s: properties %+v (%v)", lang, p, err)
+		}
 		find := func(label string) []string {
 			for _, row := range rows {
 				if len(row) > 0 && row[0] == label {

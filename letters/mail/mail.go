@@ -37,8 +37,10 @@ type Message struct {
 	Attachments []Attachment
 }
 
-// Write writes m as an RFC 5322 message to w. The Message-ID is derived from the
-// content, so the same message always gives the same bytes.
+// Write writes m as an RFC 5322 message to w, marked unsent (X-Unsent: 1) so that the
+// mail program opens it as a draft to send; the Date header is m.Date in its own zone.
+// The Message-ID is derived from the content, so the same message always gives the same
+// bytes.
 func Write(w io.Writer, m Message) error {
 	if m.Date.IsZero() {
 		return &ledger.Problem{Key: "letters.archive.err.field", Args: []string{"field", "date"}}
@@ -104,6 +106,9 @@ func Write(w io.Writer, m Message) error {
 		domain = m.From.Address[at+1:]
 	}
 	hdr("Message-ID", "<"+digest[:40]+"@"+domain+">")
+	// A message not yet sent: Outlook opens the file as a draft with a Send button
+	// (other programs ignore the header).
+	hdr("X-Unsent", "1")
 	hdr("MIME-Version", "1.0")
 	hdr("Content-Type", "multipart/mixed; boundary=\""+mw.Boundary()+"\"")
 	head.WriteString("\r\n")

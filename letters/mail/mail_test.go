@@ -29,6 +29,23 @@ func TestWriteParses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A draft to send (Outlook), dated as given, in the given zone.
+	if msg.Header.Get("X-Unsent") != "1" {
+		t.Errorf("X-Unsent %q", msg.Header.Get("X-Unsent"))
+	}
+	cet := m
+	cet.Date = time.Date(2026, 11, 23, 12, 0, 0, 0, time.FixedZone("CET", 3600))
+	var c bytes.Buffer
+	if err := Write(&c, cet); err != nil {
+		t.Fatal(err)
+	}
+	cm, err := mail.ReadMessage(&c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cm.Header.Get("Date"); d != "Mon, 23 Nov 2026 12:00:00 +0100" {
+		t.Errorf("date header %q", d)
+	}
 	subj, _ := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
 	if subj != m.Subject {
 		t.Errorf("subject %q", subj)
