@@ -191,10 +191,10 @@ func writeCheckJSON(env *Env, res *check.Result, text string) error {
 		GrammarOff   bool          `json:"grammar_off"`
 		GrammarError string        `json:"grammar_error,omitempty"`
 		Findings     []findingJSON `json:"findings"`
-		Scores       check.Scores  `json:"scores"`
+		Scores       scoresJSON    `json:"scores"`
 		Sections     []check.Part  `json:"sections"`
 	}{Lang: res.Lang, Stage: string(res.Stage), Audience: string(res.Audience), SpellingOff: res.SpellingOff,
-		GrammarOff: res.GrammarOff, GrammarError: res.GrammarError, Findings: []findingJSON{}, Scores: res.Scores, Sections: res.Parts}
+		GrammarOff: res.GrammarOff, GrammarError: res.GrammarError, Findings: []findingJSON{}, Scores: scoresOf(res.Scores), Sections: res.Parts}
 	if res.Date.Valid() {
 		out.Date = res.Date.String()
 	}

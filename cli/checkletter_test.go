@@ -30,7 +30,16 @@ type checkDoc struct {
 		} `json:"readability"`
 		Tone struct {
 			Firmness int `json:"firmness"`
+			Target   struct {
+				FirmMin  int `json:"firm_min"`
+				FirmMax  int `json:"firm_max"`
+				CourtMin int `json:"court_min"`
+				CourtMax int `json:"court_max"`
+			} `json:"target"`
 		} `json:"tone"`
+		DESC struct {
+			Describe bool `json:"describe"`
+		} `json:"desc"`
 	} `json:"scores"`
 }
 
@@ -79,6 +88,11 @@ func TestCheckLetter(t *testing.T) {
 		}
 		if !doc.GrammarOff || doc.Scores.Readability.Words == 0 {
 			t.Errorf("%s: grammar_off %v, words %d", c.name, doc.GrammarOff, doc.Scores.Readability.Words)
+		}
+		// The tone's target zone in snake_case keys (firm_min… court_max), not Go's field names.
+		if z := doc.Scores.Tone.Target; z.FirmMax == 0 || z.CourtMax == 0 || z.FirmMin > z.FirmMax || z.CourtMin > z.CourtMax ||
+			strings.Contains(out, `"FirmMin"`) || strings.Contains(out, `"CourtMax"`) || !strings.Contains(out, `"describe"`) {
+			t.Errorf("%s: target zone %+v\n%s", c.name, z, out)
 		}
 		rules := map[string]bool{}
 		for _, f := range doc.Findings {

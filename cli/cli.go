@@ -25,6 +25,7 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	Lang           string
 	Today          ledger.Date
+	help           helpMode // set while `relance CMD --help` collects a command's options
 }
 
 // Command is one subcommand.
@@ -97,7 +98,7 @@ func commands() []Command {
 // IsCommand reports whether name is a subcommand (or a help flag), so that main can
 // decide between the command line and the GUI.
 func IsCommand(name string) bool {
-	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
+	if name == "help" || isHelpArg(name) || isVersionArg(name) {
 		return true
 	}
 	for _, c := range commands() {
@@ -128,12 +129,15 @@ func (env *Env) run(args []string) int {
 		}
 		return 0
 	}
-	var cmd *Command
-	all := commands()
-	for i := range all {
-		if all[i].Name == args[0] {
-			cmd = &all[i]
-		}
+	if isVersionArg(args[0]) {
+		args = []string{"version"}
+	}
+	cmd := lookupCommand(args[0])
+	if cmd != nil && cmd.Name != args[0] {
+		cmd = nil
+	}
+	if cmd != nil && len(args) > 1 && isHelpArg(args[1]) {
+		return env.commandHelp(cmd)
 	}
 	if cmd == nil {
 		fmt.Fprintln(env.Stderr, i18n.T(env.Lang, "cli.unknown", "value", args[0]))
@@ -211,9 +215,11 @@ func (env *Env) flags(name string) *flag.FlagSet {
 func (env *Env) parse(fs *flag.FlagSet, args []string, positional bool) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(env.Stdout)
-			fs.PrintDefaults()
+			env.printHelp(env.Stdout, fs)
 			return err
+		}
+		if m := flagUndefined.FindStringSubmatch(err.Error()); m != nil {
+			return &usageError{msg: i18n.T(env.Lang, "cli23.flag_unknown", "command", fs.Name(), "flag", "--"+m[1])}
 		}
 		return &usageError{msg: env.flagError(err)}
 	}

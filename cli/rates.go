@@ -84,10 +84,14 @@ func listRates(env *Env, db, format string) error {
 	}
 	if format == "json" {
 		type row struct {
-			Half, ECB, LegalPrivate, LegalOther, BoE string
-			Source                                   string `json:"source"`
-			Entered                                  string `json:"entered"`
-			Assumed                                  bool   `json:"assumed"`
+			Half         string `json:"half"`
+			ECB          string `json:"ecb"`
+			LegalPrivate string `json:"legal_private"`
+			LegalOther   string `json:"legal_other"`
+			BoE          string `json:"boe"`
+			Source       string `json:"source"`
+			Entered      string `json:"entered"`
+			Assumed      bool   `json:"assumed"`
 		}
 		out := struct {
 			EmbeddedECBTo   string `json:"embedded_ecb_to"`

@@ -49,7 +49,11 @@ func runSetup(env *Env, args []string) error {
 	if *format == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		// The half-year as "2026-H2", not law.Half's {Year, H}: snake_case keys only.
+		return enc.Encode(struct {
+			desk.Readiness
+			Half string `json:"half"`
+		}{r, r.Half.String()})
 	}
 	T := func(k string, a ...string) string { return i18n.T(env.Lang, k, a...) }
 	var lines []string
