@@ -24,9 +24,11 @@ func (sv *lettersView) archivePane() fyne.CanvasObject {
 		}
 	}
 	load()
-	cols := []column{{"ui.let.col.id", 90, false}, {"ui.let.col.date", 100, false}, {"ui.let.col.customer", 220, false},
-		{"ui.let.col.stage", 290, false}, {"ui.let.col.channel", 110, false}, {"ui.let.col.total", 110, true},
-		{"ui.let.col.by", 120, false}} // the stage whole: « Revendication (réserve de propriété) »
+	// Sized at 1366 px for the longest stage (« Revendication (réserve de propriété) »), a
+	// customer's name with its number and « recommandé AR » whole.
+	cols := []column{{"ui.let.col.id", 85, false}, {"ui.let.col.date", 95, false}, {"ui.let.col.customer", 250, false},
+		{"ui.let.col.stage", 280, false}, {"ui.let.col.channel", 160, false}, {"ui.let.col.total", 105, true},
+		{"ui.let.col.by", 120, false}}
 	table := a.rowsTable(cols, func() int { return len(recs) }, func(row, col int) (string, widget.Importance) {
 		r := &recs[row]
 		switch col {
