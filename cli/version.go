@@ -2,30 +2,27 @@ package cli
 
 import (
 	"fmt"
-	"runtime"
-	"runtime/debug"
 
+	"relance/about"
 	"relance/ledger"
-	"relance/ledger/store"
 )
 
 // Version is the application version, kept equal to FyneApp.toml's (a test checks it).
-const Version = "0.1.0"
+const Version = about.Version
 
+// runVersion prints about.Line (the same line as the window's Help › About); with
+// --licences it prints Relance's licence and the third-party notices instead.
 func runVersion(env *Env, args []string) error {
 	fs := env.flags("version")
+	licences := fs.Bool("licences", false, "print the licence and third-party notices")
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	rev := ""
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range bi.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				rev = " (" + s.Value[:12] + ")"
-			}
-		}
+	if *licences {
+		_, err := fmt.Fprintf(env.Stdout, "Relance: %s\n\n%s", about.Licence, about.Notices())
+		return err
 	}
-	fmt.Fprintf(env.Stdout, "relance %s%s, schema %d, %s\n", Version, rev, store.SchemaVersion, runtime.Version())
+	fmt.Fprintln(env.Stdout, about.Line())
 	return nil
 }
 
