@@ -72,6 +72,8 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	help := fyne.NewMenu(a.t("ui.menu.help"),
 		fyne.NewMenuItem(a.t("ui.tour.start"), a.startTour),
 		fyne.NewMenuItem(a.t("ui.menu.welcome"), a.showWelcome),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(a.t("about.menu"), a.showAbout),
 	)
 	return fyne.NewMainMenu(file, view, help)
 }
