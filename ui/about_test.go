@@ -28,9 +28,23 @@ func TestAboutDialog(t *testing.T) {
 	}
 	item.Action()
 	all := strings.Join(texts(a.win), "\n")
-	for _, want := range []string{"Version : " + about.Line(), "schema ", a.path, "Apache License 2.0", "fyne.io/fyne/v2", "DejaVu"} {
+	for _, want := range []string{"Version : " + about.Line(), "schema ", a.path, "Apache License 2.0", "# Third-party notices — Relance"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("About dialog lacks %q", want)
 		}
+	}
+}
+
+// TestAboutWrapColumns: the notices' lines fit noticeColumns and keep every character but spaces.
+func TestAboutWrapColumns(t *testing.T) {
+	lines := wrapColumns(about.Notices(), noticeColumns)
+	for i, l := range lines {
+		if n := len([]rune(l)); n > noticeColumns {
+			t.Fatalf("line %d has %d characters: %q", i, n, l)
+		}
+	}
+	got, want := strings.Fields(strings.Join(lines, "\n")), strings.Fields(about.Notices())
+	if strings.Join(got, "") != strings.Join(want, "") { // words longer than a line are split
+		t.Error("wrapping lost or changed characters")
 	}
 }
