@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"relance/about"
+	"relance/assets/i18n"
 	"relance/ledger"
 )
 
@@ -14,12 +15,12 @@ const Version = about.Version
 // --licences it prints Relance's licence and the third-party notices instead.
 func runVersion(env *Env, args []string) error {
 	fs := env.flags("version")
-	licences := fs.Bool("licences", false, "print the licence and third-party notices")
+	licences := fs.Bool("licences", false, i18n.T(env.Lang, "about.cli.licences"))
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
 	if *licences {
-		_, err := fmt.Fprintf(env.Stdout, "Relance: %s\n\n%s", about.Licence, about.Notices())
+		_, err := fmt.Fprintf(env.Stdout, "%s\n\n%s", i18n.T(env.Lang, "about.cli.licence", "licence", about.Licence), about.Notices())
 		return err
 	}
 	fmt.Fprintln(env.Stdout, about.Line())

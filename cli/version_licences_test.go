@@ -11,7 +11,7 @@ func TestVersionLicences(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, s := range []string{"Relance: Apache License 2.0", "fyne.io/fyne/v2", "go.etcd.io/bbolt", "DejaVu", "MPL-2.0"} {
+	for _, s := range []string{"Licence de Relance : Apache License 2.0", "fyne.io/fyne/v2", "go.etcd.io/bbolt", "DejaVu", "MPL-2.0"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("version --licences lacks %q", s)
 		}
