@@ -71,6 +71,13 @@ stage "$build/windows"
   cd "$build/linux/relance"
   s=$(date +%s)
   fyne package -os linux -release
+  # The licence and the third-party notices go with the program (issue 23): beside the
+  # package's Makefile and in usr/local/share/doc/relance, repacked reproducibly.
+  rm -rf pkg && mkdir pkg && tar -xJf Relance.tar.xz -C pkg
+  top=$(ls pkg)
+  mkdir -p "pkg/$top/usr/local/share/doc/relance"
+  for d in "pkg/$top" "pkg/$top/usr/local/share/doc/relance"; do cp LICENSE THIRD_PARTY_NOTICES.md "$d/"; done
+  tar -C pkg --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -cf - "$top" | xz -9e >Relance.tar.xz
   mv Relance.tar.xz "$out/"
   echo "linux: $(($(date +%s) - s)) s"
 ) >"$build/linux.log" 2>&1 &
