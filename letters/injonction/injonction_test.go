@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"relance/ledger"
-	"relance/ledger/demo"
+	"relance/ledger/demo/demotest"
 	"relance/ledger/dunning"
 	"relance/ledger/law"
 	"relance/ledger/store"
@@ -22,20 +22,7 @@ var today = ledger.NewDate(2026, time.November, 23)
 // demoDB creates the demo dossier and returns it open with its book.
 func demoDB(t testing.TB) (*store.DB, *ledger.Book) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "d.db")
-	if err := demo.Create(path, today); err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	book, err := db.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return db, book
+	return demotest.Open(t, today)
 }
 
 // noticeCustomer is the demo customer the demo sent a formal notice to.

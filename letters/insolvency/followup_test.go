@@ -11,9 +11,8 @@ import (
 	"time"
 
 	"relance/ledger"
-	"relance/ledger/demo"
+	"relance/ledger/demo/demotest"
 	"relance/ledger/law"
-	"relance/ledger/store"
 	"relance/letters/pdfdoc"
 )
 
@@ -27,19 +26,7 @@ type followDemo struct {
 
 func openFollowDemo(t *testing.T, today ledger.Date) followDemo {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "d.db")
-	if err := demo.Create(path, today); err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	book, err := db.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, book := demotest.Open(t, today)
 	ps, err := db.LoadProcedures()
 	if err != nil || len(ps) != 1 {
 		t.Fatalf("demo procedures %v %v", ps, err)

@@ -10,9 +10,8 @@ import (
 	"time"
 
 	"relance/ledger"
-	"relance/ledger/demo"
+	"relance/ledger/demo/demotest"
 	"relance/ledger/law"
-	"relance/ledger/store"
 )
 
 // oneDispute puts €1,000 of one invoice in dispute.
@@ -31,19 +30,7 @@ func (d oneDispute) DisputedAmount(it *ledger.Item, _ ledger.Date) ledger.Cents 
 // pages are rendered to PNG (RELANCE_KEEP_PDF=DIR keeps the PDF and the pages there).
 func TestRenderDemoPublicBuyer(t *testing.T) {
 	today := ledger.NewDate(2026, time.December, 4)
-	path := filepath.Join(t.TempDir(), "d.db")
-	if err := demo.Create(path, today); err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	book, err := db.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, book := demotest.Open(t, today)
 	rates, err := db.Rates()
 	if err != nil {
 		t.Fatal(err)
