@@ -16,6 +16,7 @@ import (
 
 func main() {
 	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+		attachParentConsole()
 		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	path := ""
@@ -24,6 +25,7 @@ func main() {
 		// A word that is neither a command nor a file is a mistyped command: say so,
 		// rather than opening a window on a dossier that does not exist.
 		if _, err := os.Stat(path); err != nil && !strings.ContainsAny(path, "./\\") {
+			attachParentConsole()
 			os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 		}
 	}
