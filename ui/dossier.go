@@ -176,7 +176,7 @@ func (a *App) closeDossier() {
 
 // createDossier makes an empty dossier for company nc in dir and opens it.
 func (a *App) createDossier(dir string, nc desk.NewCompany) {
-	path := filepath.Join(dir, fileNameFor(nc.Name)+".db")
+	path := filepath.Join(dir, fileNameFor(nc.Name)+store.DossierExt)
 	if err := desk.NewDossier(path, nc); err != nil {
 		a.showError(a.t("ui.dialog.create_failed"), ledger.Localize(err, a.lang))
 		return

@@ -10,6 +10,7 @@ import (
 
 	"relance/desk"
 	"relance/ledger"
+	"relance/ledger/store"
 )
 
 // mainMenu builds the window's menus in the current language.
@@ -87,7 +88,7 @@ func (a *App) quit() {
 
 // chooseDossier lets the user pick a dossier file to open.
 func (a *App) chooseDossier() {
-	a.showFileDialog(fileRequest{kind: fileOpen, purpose: "dossier", exts: []string{".db"},
+	a.showFileDialog(fileRequest{kind: fileOpen, purpose: "dossier", exts: store.DossierExts(),
 		confirm: a.t("ui.dialog.open"), chosen: a.openDossier})
 }
 

@@ -360,7 +360,7 @@ func TestNewDossier(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if filepath.Base(a.path) != "societe-nouvelle-sarl.db" || a.book.Settings.Company.Name != "Société Nouvelle SARL" {
+	if filepath.Base(a.path) != "societe-nouvelle-sarl.relance" || a.book.Settings.Company.Name != "Société Nouvelle SARL" {
 		t.Errorf("path %q, name %q", a.path, a.book.Settings.Company.Name)
 	}
 	if len(a.book.Accounts) != 0 || !hasText(a.win, a.t("ui.menu.import")) {

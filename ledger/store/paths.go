@@ -43,6 +43,15 @@ func DataDir() (string, error) {
 	return dir, os.MkdirAll(dir, 0o700)
 }
 
+// DossierExt is the extension of a new dossier's file. It is Relance's own, so that the
+// Windows installer and the Linux desktop file can associate it with the program
+// (double-clicking a dossier opens it). Dossiers made before it are ".db" files (as is the
+// demo): they still open; a dossier file may carry any name.
+const DossierExt = ".relance"
+
+// DossierExts are the extensions an open dialog lists for dossiers: DossierExt, then ".db".
+func DossierExts() []string { return []string{DossierExt, ".db"} }
+
 // DemoPath returns the path of the user's demo dossier (which may not exist yet).
 func DemoPath() (string, error) {
 	dir, err := DataDir()
