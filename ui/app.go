@@ -242,13 +242,9 @@ func (a *App) saveSplits() {
 	}
 }
 
-// initialLang is the language preference, else the environment's, French by default.
-func (a *App) initialLang() string {
-	if l := a.fyne.Preferences().String(prefLang); l != "" {
-		return i18n.Norm(l)
-	}
-	return i18n.FromEnv()
-}
+// initialLang is RELANCE_LANG, else the language preference, else the system's (the
+// locale environment on Unix, the display language on Windows), French by default.
+func (a *App) initialLang() string { return i18n.Detect(a.fyne.Preferences().String(prefLang)) }
 
 // t translates a "ui.*" key in the user's language.
 func (a *App) t(key string, args ...string) string { return i18n.T(a.lang, key, args...) }

@@ -11,7 +11,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -80,17 +79,6 @@ func Norm(lang string) string {
 	l := strings.ToLower(lang)
 	if strings.HasPrefix(l, "en") {
 		return "en"
-	}
-	return "fr"
-}
-
-// FromEnv returns the language of the environment (RELANCE_LANG, then LC_ALL,
-// LC_MESSAGES, LANG), French when none is set.
-func FromEnv() string {
-	for _, v := range []string{"RELANCE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"} {
-		if s := os.Getenv(v); s != "" && s != "C" && s != "POSIX" {
-			return Norm(s)
-		}
 	}
 	return "fr"
 }
