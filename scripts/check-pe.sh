@@ -3,9 +3,12 @@
 # (no console window), and a resource section holding an icon, a version block and a manifest
 # (what fyne package embeds through fyne.syso). Prints what it found; exits 1 on any failure.
 # Usage: scripts/check-pe.sh dist/relance.exe
+#        scripts/check-pe.sh --console dist/relance-cli.exe   (console subsystem: cmd.exe waits for it)
 # (A script rather than a test package: dist/ is git-ignored, so a dist/pe_test.go would not be kept.)
 set -euo pipefail
-[ $# -eq 1 ] || { echo "usage: $0 file.exe" >&2; exit 2; }
+subsystem=gui
+if [ "${1:-}" = --console ]; then subsystem=console; shift; fi
+[ $# -eq 1 ] || { echo "usage: $0 [--console] file.exe" >&2; exit 2; }
 exe=$(realpath "$1")
 export PATH=/usr/local/go/bin:$PATH
 tmp=$(mktemp -d)
@@ -34,7 +37,7 @@ var typeNames = map[uint32]string{1: "CURSOR", 2: "BITMAP", rtIcon: "ICON", 4: "
 	rtGroupIcon: "GROUP_ICON", rtVersion: "VERSION", rtManifest: "MANIFEST"}
 
 func main() {
-	path := os.Args[1]
+	path, console := os.Args[1], os.Args[2] == "console"
 	f, err := pe.Open(path)
 	if err != nil {
 		fail("not a PE file: %v", err)
@@ -55,7 +58,11 @@ func main() {
 	if !is64 {
 		os.Exit(1)
 	}
-	check(oh.Subsystem == pe.IMAGE_SUBSYSTEM_WINDOWS_GUI, "subsystem %d (want %d, Windows GUI)", oh.Subsystem, pe.IMAGE_SUBSYSTEM_WINDOWS_GUI)
+	if console {
+		check(oh.Subsystem == pe.IMAGE_SUBSYSTEM_WINDOWS_CUI, "subsystem %d (want %d, console)", oh.Subsystem, pe.IMAGE_SUBSYSTEM_WINDOWS_CUI)
+	} else {
+		check(oh.Subsystem == pe.IMAGE_SUBSYSTEM_WINDOWS_GUI, "subsystem %d (want %d, Windows GUI)", oh.Subsystem, pe.IMAGE_SUBSYSTEM_WINDOWS_GUI)
+	}
 	check(f.Characteristics&pe.IMAGE_FILE_EXECUTABLE_IMAGE != 0, "executable image flag")
 	// debug/pe's ImportedLibraries returns nothing for PE: take the DLLs from the "symbol:DLL" list.
 	if syms, err := f.ImportedSymbols(); err == nil {
@@ -204,4 +211,4 @@ func fail(format string, args ...any) {
 }
 EOF
 cd "$tmp"
-GOFLAGS=-buildvcs=false GO111MODULE=off CGO_ENABLED=0 go run checkpe.go "$exe"
+GOFLAGS=-buildvcs=false GO111MODULE=off CGO_ENABLED=0 go run checkpe.go "$exe" "$subsystem"
