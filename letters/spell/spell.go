@@ -4,9 +4,10 @@
 // DSO, LRAR…) in memory, normalises apostrophes (’ → ') and, for French, ranks first the
 // suggestions that only restore accents (echeance → échéance), where hunspell alone is weak.
 //
-// A Checker satisfies letters/check's Speller interface (Correct, Suggest). Builds without cgo
-// (CGO_ENABLED=0), on Windows or with the nohunspell tag have no speller: New then returns an
-// error matching ErrUnavailable, which the UI shows as is.
+// A Checker satisfies letters/check's Speller interface (Correct, Suggest). libhunspell is
+// linked statically (hunspell_cgo.go: Linux and Windows builds need no libhunspell at run time).
+// Builds without cgo (CGO_ENABLED=0) or with the nohunspell tag have no speller: New then
+// returns an error matching ErrUnavailable, which the UI shows as is.
 package spell
 
 import (
