@@ -2,7 +2,9 @@
 #   make run    install what is missing, build, open the app on the demo dossier
 #   make test   install what is missing, then gofmt check, go vet, go test (with headless UI tests)
 #               staticcheck, and the real binary under Xvfb: a smoke run, then the end-to-end
-#               journeys driven with xdotool (make e2e; screenshots in e2e-shots/)
+#               journeys driven with xdotool (make e2e; screenshots in e2e-shots/), the run-time
+#               libraries against the README (make linux-check), and the release build with its
+#               checks: Linux package, Windows programs and installer, run under Wine (make dist)
 
 SHELL := /bin/bash
 export PATH := /usr/local/go/bin:$(HOME)/go/bin:$(PATH)
@@ -11,7 +13,7 @@ BIN := bin/relance
 # -tags ci: Fyne's headless software driver, so tests need no display, GL or cgo.
 TESTFLAGS ?= -tags ci
 
-.PHONY: run test deps deps-build build vet fmt-check lint unit smoke e2e window-shots screenshots bench bench-raw fuzz clean crashtest dist
+.PHONY: run test deps deps-build build vet fmt-check lint unit smoke e2e window-shots screenshots bench bench-raw fuzz clean crashtest dist linux-check
 
 run: deps-build build
 	./$(BIN)
@@ -56,7 +58,12 @@ smoke: build
 e2e: build
 	scripts/e2e.sh $(BIN)
 
-test: deps fmt-check vet lint unit smoke e2e
+# The built binary's libraries are the README's run-time table, and it runs on a machine
+# without libhunspell (scripts/check-linux.sh).
+linux-check: build
+	scripts/check-linux.sh $(BIN)
+
+test: deps fmt-check vet lint unit linux-check smoke e2e dist
 
 # The README's screenshots of the real window (GL driver under Xvfb at 1366×768, French and English).
 window-shots: build
@@ -86,9 +93,10 @@ fuzz:
 crashtest:
 	RELANCE_CRASHTEST=1 CGO_ENABLED=0 $(GO) test $(TESTFLAGS) -count=1 -timeout 60m -run TestCrash -v ./crashtest
 
-# Release artefacts in dist/: Relance.tar.xz (Linux) and relance.exe (Windows, cross-compiled with
-# MinGW-w64), via `fyne package -release`; installs the cross-compiler and the fyne tool if missing.
-# Slow when cold (several minutes): not part of `make test`.
+# Release artefacts in dist/: Relance.tar.xz (Linux), Relance-VERSION-setup.exe, relance.exe and
+# relance-cli.exe (Windows, cross-compiled with MinGW-w64), then their checks (scripts/dist.sh);
+# installs what it needs if missing. About 10 minutes when cold, most of it cgo of the OpenGL
+# bindings for each target.
 dist:
 	scripts/dist.sh
 

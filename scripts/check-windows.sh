@@ -95,8 +95,7 @@ else
 
   # Silent install, per user, then uninstall.
   run o e "${setup##*/}" /S
-  inst="$WINEPREFIX/drive_c/users/$USER/AppData/Local/Programs/Relance"
-  [ -d "$inst" ] || inst=$(find "$WINEPREFIX/drive_c/users" -type d -path '*/AppData/Local/Programs/Relance' | head -1)
+  inst=$(find "$WINEPREFIX/drive_c/users" -type d -path '*/AppData/Local/Programs/Relance' | head -1)
   menu=$(find "$WINEPREFIX/drive_c/users" -type d -path '*/Start Menu/Programs' | head -1)
   if [ $rc -eq 0 ] && [ -n "$inst" ] && [ -f "$inst/relance.exe" ] && [ -f "$inst/relance-cli.exe" ] &&
     [ -f "$inst/THIRD_PARTY_NOTICES.txt" ] && [ -f "$inst/LICENSE.txt" ] && [ -f "$inst/uninstall.exe" ]; then
@@ -111,7 +110,8 @@ else
   shown=$(wine reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\Relance' /v DisplayVersion 2>/dev/null | tr -d '\r' | sed -n 's/.*REG_SZ *//p')
   if [ "$shown" = "$version" ]; then ok "Settings › Apps lists Relance $shown"; else bad "uninstall entry: «$shown»"; fi
   if [ -n "$inst" ]; then
-    winst='C:\users\'"$(basename "$(dirname "$(dirname "$(dirname "$(dirname "$inst")")")")")"'\AppData\Local\Programs\Relance'
+    wuser=${inst#"$WINEPREFIX/drive_c/users/"}
+    winst='C:\users\'"${wuser%%/*}"'\AppData\Local\Programs\Relance'
     run o e "$inst/uninstall.exe" /S "_?=$winst" # _?= : runs in place and waits
     left=$(cd "$inst" 2>/dev/null && ls | grep -v '^uninstall.exe$' || true)
     n=$(find "$menu" -maxdepth 1 -name 'Relance*.lnk' | wc -l)
