@@ -62,6 +62,9 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "Apache License 2.0"
 !define MUI_FINISHPAGE_SHOWREADME_NOTCHECKED
 
 !insertmacro MUI_PAGE_WELCOME
+; The licence is shown, not to be accepted: Apache-2.0 asks nothing of the person who uses the program.
+!define MUI_LICENSEPAGE_BUTTON "$(^NextBtn)"
+!define MUI_LICENSEPAGE_TEXT_BOTTOM "$(LicenceBottom)"
 !insertmacro MUI_PAGE_LICENSE "${SRCDIR}\LICENSE.txt"
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
@@ -84,6 +87,8 @@ LangString DossierType ${LANG_FRENCH} "Dossier Relance"
 LangString DossierType ${LANG_ENGLISH} "Relance dossier"
 LangString NoticesLink ${LANG_FRENCH} "Afficher les licences des composants tiers"
 LangString NoticesLink ${LANG_ENGLISH} "Show the third-party licences"
+LangString LicenceBottom ${LANG_FRENCH} "Relance est un logiciel libre (licence Apache 2.0) : vous pouvez l'utiliser sans rien accepter. Les licences des composants tiers sont installées à côté du programme."
+LangString LicenceBottom ${LANG_ENGLISH} "Relance is free software (Apache License 2.0): you may use it without accepting anything. The third-party licences are installed beside the program."
 LangString KeepDossiers ${LANG_FRENCH} "Relance va être désinstallé. Vos dossiers ne sont pas supprimés."
 LangString KeepDossiers ${LANG_ENGLISH} "Relance will be uninstalled. Your dossiers are not deleted."
 
