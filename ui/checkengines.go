@@ -49,9 +49,11 @@ func (a *App) startCheckBackends() {
 			g = grammar.New(grammar.Options{})
 			if err := g.Start(context.Background()); err != nil {
 				notes = append(notes, ledger.Localize(err, lang))
+				a.trace("grammar.off", "error", err) // the detail (paths, the server's output): trace only
 			}
 		} else {
 			notes = append(notes, ledger.Localize(err, lang))
+			a.trace("grammar.off", "error", err)
 		}
 		fyne.Do(func() {
 			b.grammar, b.notes = g, notes

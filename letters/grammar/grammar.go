@@ -2,9 +2,12 @@
 // program run as a separate local process: grammalecte-server, started lazily as a child
 // process bound to 127.0.0.1 on a free port, kept warm between letters and stopped by Close.
 // Nothing else is contacted: no network call leaves the machine. Relance does not ship
-// Grammalecte; on Debian/Ubuntu it comes from the packages grammalecte-cli,
-// python3-grammalecte and python3-bottle. Without it, Check returns an error matching
-// ErrUnavailable, which the UI shows as "grammar checking is off".
+// Grammalecte: on Debian/Ubuntu it comes from the packages grammalecte-cli,
+// python3-grammalecte and python3-bottle; on Windows from Grammalecte's zip for Python,
+// unpacked in a folder named Grammalecte, run by Python 3 (locate.go says where it is looked
+// for). Without it, Check returns an error matching ErrUnavailable, which the UI shows as
+// "grammar checking is off" with what to install, in plain words (the technical detail is
+// in the error's Error, for logs).
 //
 // Findings carry rune offsets into the whole text. Typographic findings (apostrophes,
 // non-breaking spaces, number formats…) are dropped unless Options.Typography is set: the
@@ -43,7 +46,8 @@ var (
 
 // Options configure a Checker. The zero value is the default.
 type Options struct {
-	// Server is the grammalecte-server program; found in PATH (then /usr/bin) when empty.
+	// Server is the grammalecte-server program (or grammalecte-server.py, or its folder);
+	// when empty, RELANCE_GRAMMALECTE, else the platform's usual places (locate.go).
 	Server string
 	// Typography keeps the typographic findings (types apos, nbsp, unit, num, typo, esp,
 	// maj, tab, eepi and the num_/nbsp_/… rules that ignore their switch).
@@ -124,10 +128,10 @@ type response struct {
 func (c *Checker) findings(text string, body []byte) ([]Finding, error) {
 	var r response
 	if err := json.Unmarshal(body, &r); err != nil {
-		return nil, unavailable(fmt.Errorf("unreadable answer: %w", err))
+		return nil, unavailable("lang23.grammar.noanswer", fmt.Errorf("unreadable answer: %w", err))
 	}
 	if r.Error != "" && r.Data == nil {
-		return nil, unavailable(fmt.Errorf("grammalecte-server: %s", r.Error))
+		return nil, unavailable("lang23.grammar.noanswer", fmt.Errorf("grammalecte-server: %s", r.Error))
 	}
 	starts, lengths := paragraphs(text)
 	var out []Finding
@@ -194,7 +198,7 @@ func (c *Checker) post(ctx context.Context, path string, form url.Values) ([]byt
 		// A connection refused or reset may come just before the process is reaped: give
 		// its exit a moment to be seen before calling the server alive but failing.
 		if !srv.exitedWithin(time.Second) || attempt > 0 {
-			return nil, unavailable(err)
+			return nil, unavailable("lang23.grammar.noanswer", err)
 		}
 		c.stop(srv) // it died (killed, crashed): start a new one once
 	}

@@ -118,6 +118,13 @@ func TestWithoutServer(t *testing.T) {
 	if !errors.Is(err, ErrUnavailable) || !strings.Contains(err.Error(), "ModuleNotFoundError") {
 		t.Errorf("failing server: %v", err)
 	}
+	// The user reads what happened and what to do; the program's output and path are for logs.
+	for _, lang := range []string{"fr", "en"} {
+		msg := ledger.Localize(err, lang)
+		if strings.Contains(msg, "ModuleNotFoundError") || strings.Contains(msg, fake) || !strings.Contains(msg, "python3-bottle") {
+			t.Errorf("failing server, message in %s: %s", lang, msg)
+		}
+	}
 }
 
 // installed returns a started Checker, or skips when Grammalecte is not installed.

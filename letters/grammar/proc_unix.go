@@ -15,7 +15,9 @@ import (
 // without closing it (a crash, a SIGKILL), the thread kills the whole process group, which
 // includes the server's worker processes (they survive a plain kill of the server). It reads
 // the raw descriptor: a read through sys.stdin would hold the buffer's lock, and the worker
-// processes, forked meanwhile, would deadlock closing their copy of sys.stdin.
+// processes, forked meanwhile, would deadlock closing their copy of sys.stdin. As when Python
+// runs a script itself, the script's folder comes first in sys.path (Grammalecte's zip keeps
+// its modules beside grammalecte-server.py).
 const launcher = `import os, runpy, signal, sys, threading
 def watch():
     try:
@@ -25,13 +27,21 @@ def watch():
         os.killpg(0, signal.SIGKILL)
 threading.Thread(target=watch, daemon=True).start()
 sys.argv = sys.argv[1:]
+sys.path.insert(0, os.path.dirname(os.path.abspath(sys.argv[0])))
 runpy.run_path(sys.argv[0], run_name="__main__")
 `
 
-// command returns the command starting the server in its own process group.
-func command(path string, args []string) *exec.Cmd {
+// command returns the command starting the server in its own process group. The script
+// runs in the interpreter of its #! line, or python3 for a ".py" script without one (as
+// unpacked from Grammalecte's zip), so that the launcher can watch it.
+func command(prog program, args []string) *exec.Cmd {
+	path := prog.script
+	py := pythonOf(path)
+	if py == "" && strings.HasSuffix(path, ".py") {
+		py, _ = exec.LookPath("python3") // none: run the script itself, whose failure says why
+	}
 	var cmd *exec.Cmd
-	if py := pythonOf(path); py != "" {
+	if py != "" {
 		cmd = exec.Command(py, append([]string{"-c", launcher, path}, args...)...)
 	} else {
 		cmd = exec.Command(path, args...)

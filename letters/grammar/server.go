@@ -11,15 +11,13 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"os/exec"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"relance/ledger"
 )
 
 // Checker runs Grammalecte's server as a child process and sends it letters. It is safe for
@@ -51,26 +49,11 @@ func New(opts Options) *Checker {
 	return &Checker{opts: opts, client: &http.Client{Transport: tr}}
 }
 
-// Available reports whether Grammalecte's server is installed: nil, or an error matching
-// ErrUnavailable with the reason. It does not start anything.
+// Available reports whether Grammalecte's server is installed (and, on Windows, Python): nil,
+// or an error matching ErrUnavailable that says what to install. It does not start anything.
 func Available(opts Options) error {
-	_, err := findServer(opts.Server)
+	_, err := locate(realMachine(), opts.Server)
 	return err
-}
-
-func findServer(path string) (string, error) {
-	if path == "" {
-		p, err := exec.LookPath("grammalecte-server")
-		if err != nil {
-			p = "/usr/bin/grammalecte-server"
-		}
-		path = p
-	}
-	st, err := os.Stat(path)
-	if err != nil || st.IsDir() {
-		return "", unavailable(&ledger.Problem{Key: "grammar.notinstalled", Args: []string{"file", path}})
-	}
-	return path, nil
 }
 
 // Start starts the server now and waits until it has answered a first check (Grammalecte
@@ -95,11 +78,10 @@ func (c *Checker) Close() error {
 	return nil
 }
 
-// unavailable wraps the reason grammar checking is off; the message shows it after the
-// sentence "grammar checking is off".
-func unavailable(cause error) error {
-	return &ledger.Problem{Key: ErrUnavailable.Key, Err: cause}
-}
+// unavailable is an error matching ErrUnavailable: grammar checking is off for reason key
+// (lang23.grammar.failed, lang23.grammar.noanswer), with the advice for this platform; the
+// detail is kept for logs (Error), never shown on screen (Localize).
+func unavailable(key string, detail error) error { return off(key, runtime.GOOS, detail) }
 
 // ensure returns the running server, starting it if needed.
 func (c *Checker) ensure() (*server, error) {
@@ -133,13 +115,13 @@ func (c *Checker) stop(srv *server) {
 // start launches grammalecte-server on 127.0.0.1 and a free port, retrying once with another
 // port if the first was taken in the meantime.
 func (c *Checker) start() (*server, error) {
-	path, err := findServer(c.opts.Server)
+	prog, err := locate(realMachine(), c.opts.Server)
 	if err != nil {
 		return nil, err // already an ErrUnavailable
 	}
 	var last error
 	for range 2 {
-		srv, err := c.launch(path)
+		srv, err := c.launch(prog)
 		if err == nil {
 			return srv, nil
 		}
@@ -148,7 +130,7 @@ func (c *Checker) start() (*server, error) {
 			break
 		}
 	}
-	return nil, unavailable(last)
+	return nil, unavailable("lang23.grammar.failed", last)
 }
 
 // server is one running grammalecte-server.
@@ -163,13 +145,13 @@ type server struct {
 	client *http.Client
 }
 
-func (c *Checker) launch(path string) (*server, error) {
+func (c *Checker) launch(prog program) (*server, error) {
 	port, err := freePort()
 	if err != nil {
 		return nil, err
 	}
 	args := []string{"-ht", "127.0.0.1", "-p", strconv.Itoa(port), "-mp", "1"}
-	cmd := command(path, args)
+	cmd := command(prog, args)
 	out := &tail{max: 4096}
 	cmd.Stdout, cmd.Stderr = out, out
 	stdin, err := cmd.StdinPipe()
@@ -177,7 +159,7 @@ func (c *Checker) launch(path string) (*server, error) {
 		return nil, err
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", prog.script, err)
 	}
 	s := &server{base: "http://127.0.0.1:" + strconv.Itoa(port), cmd: cmd, stdin: stdin,
 		done: make(chan struct{}), output: out, client: c.client}
