@@ -43,7 +43,7 @@ func (dv *dashboardView) agedPane() fyne.CanvasObject {
 	for _, r := range ag.Ranges {
 		head = append(head, a.rangeLabel(r))
 	}
-	head = append(head, a.t("ui.aged.credits"))
+	head = append(head, a.t("aged.credits"))
 	cell := func(r *agedRow, col int) string {
 		switch col {
 		case 0:
@@ -142,8 +142,11 @@ func (dv *dashboardView) agedPane() fyne.CanvasObject {
 		b.OnTapped = func() { dv.sortAgedBy(col) }
 		b.SetText(sortArrow(head[col], dv.agedSort == col, dv.agedDesc))
 	}
+	widths := make([]float32, len(tcols))
 	for c := range tcols {
-		t.SetColumnWidth(c, max(tcols[c].width, textWidth(head[c], true)+24)) // room for the arrow
+		// the header whole, with its arrow when the table is sorted on it (sorting redraws the pane)
+		widths[c] = max(tcols[c].width, textWidth(sortArrow(head[c], dv.agedSort == c, dv.agedDesc), true)+8)
+		t.SetColumnWidth(c, widths[c])
 	}
 
 	labels := []string{a.t("ui.aged.by_customer"), a.t("ui.aged.by_salesperson"), a.t("ui.aged.by_kind"), a.t("ui.aged.by_class")}
@@ -170,7 +173,8 @@ func (dv *dashboardView) agedPane() fyne.CanvasObject {
 	note := widget.NewLabel(a.t("ui.aged.note", "date", a.date(a.asOf)))
 	note.SizeName = theme.SizeNameCaptionText
 	note.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(top, note, nil, nil, t)
+	// The name column gives up width (down to 180) before « Crédits non affectés » leaves the screen.
+	return container.NewBorder(top, note, nil, nil, fitColumn(t, 1, widths, 180))
 }
 
 // sortAgedBy sorts the aged balance on column col: ascending first, descending on a

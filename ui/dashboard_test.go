@@ -34,7 +34,7 @@ func TestAgedPaneGroupsAndDrillsDown(t *testing.T) {
 	a.dash.tab = 1
 	a.showScreen(screenDashboard)
 	scrollToLastColumn(t, a) // the credits are the last column, beyond a laptop's width
-	if !hasText(a.win, a.t("ui.aged.by")) || !hasText(a.win, a.t("ui.aged.credits")) {
+	if !hasText(a.win, a.t("ui.aged.by")) || !hasText(a.win, a.t("aged.credits")) {
 		t.Fatalf("aged pane not shown: %q", texts(a.win))
 	}
 	a.dash.agedBy = "salesperson"

@@ -128,3 +128,49 @@ func (l narrowLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 func narrow(width float32, o fyne.CanvasObject) *fyne.Container {
 	return &fyne.Container{Layout: narrowLayout{width}, Objects: []fyne.CanvasObject{o}}
 }
+
+// fitColumnLayout lays out one table so that it fits its width when it can: the column
+// col shrinks from its natural width (widths[col]) down to minimum, so that the columns
+// after it stay on screen (the aged balance's last column at 1366 pixels); below that, the
+// table scrolls sideways as before.
+type fitColumnLayout struct {
+	table   interface{ SetColumnWidth(int, float32) }
+	col     int
+	widths  []float32
+	minimum float32
+	current *float32 // the width last given, so that an unchanged layout sets nothing
+}
+
+// MinSize is the table's own.
+func (l fitColumnLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return objects[0].MinSize()
+}
+
+// Layout sets the column's width, then gives the table the whole area.
+func (l fitColumnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	others := float32(0)
+	for i, w := range l.widths {
+		if i != l.col {
+			others += w
+		}
+	}
+	// Columns are a padding apart; the vertical scroll bar takes its width on the right.
+	room := size.Width - others - float32(len(l.widths))*theme.Padding() - theme.ScrollBarSize()
+	w := max(l.minimum, min(l.widths[l.col], room))
+	if *l.current != w {
+		*l.current = w
+		l.table.SetColumnWidth(l.col, w)
+	}
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(size)
+}
+
+// fitColumn wraps table t (whose columns have the given natural widths) in a fitColumnLayout.
+func fitColumn(t interface {
+	fyne.CanvasObject
+	SetColumnWidth(int, float32)
+}, col int, widths []float32, minimum float32) *fyne.Container {
+	cur := widths[col]
+	return &fyne.Container{Layout: fitColumnLayout{table: t, col: col, widths: widths, minimum: minimum, current: &cur},
+		Objects: []fyne.CanvasObject{t}}
+}

@@ -53,7 +53,7 @@ func TestScreenshots(t *testing.T) {
 				a.clients.sortCol, a.clients.desc = ledger.ColOverdue, true
 			}, []string{a.t("ui.detail.terms"), a.t("ui.item.duedate")}},
 			{"customer-profile", screenClients, func() { a.detailTab = 1 }, []string{a.t("kpi.profile.on_time")}},
-			{"aged", screenDashboard, func() { a.dash.tab, a.dash.agedBy = 1, "salesperson" }, []string{a.t("ui.aged.by"), a.t("ui.aged.credits")}},
+			{"aged", screenDashboard, func() { a.dash.tab, a.dash.agedBy = 1, "salesperson" }, []string{a.t("ui.aged.by"), a.t("aged.credits")}},
 			{"disputes", screenDisputes, func() {
 				a.disputesView.tab = 0
 				a.disputesView.status = "active"
