@@ -33,7 +33,7 @@ func TestCorrectionScreen(t *testing.T) {
 	if !hasText(a.win, a.t("ui.trainer.missing")) || !hasText(a.win, lettercheck.CategoryLabel("fr", lettercheck.CatTone)) {
 		t.Error("findings panel not drawn")
 	}
-	if !strings.Contains(s.w.note.Text, "grammalecte") {
+	if !strings.Contains(s.w.note.Text, "Grammalecte") {
 		t.Errorf("grammar-off note: %q", s.w.note.Text)
 	}
 	shot(t, a, "correction-fr")

@@ -103,5 +103,5 @@ func GrammarNote(lang string, res *Result) string {
 	case res.GrammarErr != nil:
 		return ledger.Localize(res.GrammarErr, lang)
 	}
-	return i18n.T(lang, "check.note.grammar_off")
+	return i18n.T(lang, "lang23.grammar.notchecked") // what to install: the engine's error, where known
 }
