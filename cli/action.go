@@ -181,17 +181,24 @@ func runPromises(env *Env, args []string) error {
 		dunning.Promise
 		StatusAt dunning.PromiseStatus `json:"status_at"`
 	}
+	// planState is dunning.PlanState with no missed date when none was missed (the
+	// JSON leaves out a date that does not exist rather than print "").
+	type planState struct {
+		dunning.PlanState
+		Missed ledger.Date `json:"missed,omitempty"`
+	}
 	type planRow struct {
 		dunning.Plan
-		State dunning.PlanState `json:"state"`
+		State planState `json:"state"`
 	}
-	var ps []promiseRow
-	var pls []planRow
+	ps := []promiseRow{}
+	pls := []planRow{}
 	for _, p := range rec.Promises {
 		ps = append(ps, promiseRow{p, dunning.PromiseStateAt(p, book.Account(p.Customer), asOf)})
 	}
 	for _, p := range rec.Plans {
-		pls = append(pls, planRow{p, dunning.PlanStateAt(p, book.Account(p.Customer), asOf)})
+		st := dunning.PlanStateAt(p, book.Account(p.Customer), asOf)
+		pls = append(pls, planRow{p, planState{st, st.Missed}})
 	}
 	if rf.Format() == "json" {
 		enc := json.NewEncoder(env.Stdout)

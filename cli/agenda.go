@@ -72,7 +72,7 @@ func runAgenda(env *Env, args []string) error {
 			continue
 		}
 		rows = append(rows, agendaJSON{Action: e.Stage, Channel: string(e.Channel), Customer: e.Customer, Name: e.Name,
-			Class: e.Class, Items: e.Items, Amount: e.Amount.String(), Level: e.Level, Due: e.Due.String(),
+			Class: e.Class, Items: orEmpty(e.Items), Amount: e.Amount.String(), Level: e.Level, Due: e.Due.String(),
 			Overdue: e.Overdue(asOf), DaysLate: e.DaysLate, Priority: e.Priority,
 			Rank: i + 1, Urgency: dunning.Urgency(i+1, len(ag.Entries)), Manual: e.Manual, Assignee: e.Assignee,
 			Template: e.Template, Why: whyText(e.Why, l, book.Settings.Currency)})
@@ -92,7 +92,7 @@ func runAgenda(env *Env, args []string) error {
 			// Deadlines are the legal deadlines to watch: limitation within 3 months,
 			// insolvency deadlines within 60 days.
 			Deadlines []dunning.LegalDeadline `json:"deadlines"`
-		}{AsOf: asOf.String(), Actions: rows, Deadlines: legal}
+		}{AsOf: asOf.String(), Actions: rows, Deadlines: orEmpty(legal)}
 		for _, s := range ag.Skipped {
 			out.Skipped = append(out.Skipped, skipped{s.Customer, s.Name, whyText(s.Why, l, book.Settings.Currency)})
 		}

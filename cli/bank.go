@@ -325,7 +325,9 @@ func (env *Env) printBankReview(book *ledger.Book, r *desk.BankReview, res *desk
 	return nil
 }
 
-// bankLineJSON is a line of the review as --format json gives it.
+// bankLineJSON is a line of the review as --format json gives it. Lines are numbered
+// from 1 (n), and every reference to a line (taken_back_by, a take's line, the
+// result's lines) is that number.
 type bankLineJSON struct {
 	N          int              `json:"n"`
 	Pos        string           `json:"pos,omitempty"`
@@ -338,40 +340,106 @@ type bankLineJSON struct {
 	Text       string           `json:"text,omitempty"`
 	Auto       bool             `json:"auto"`
 	Candidates []candidateJSON  `json:"candidates,omitempty"`
-	Takes      []match.Taken    `json:"takes,omitempty"`
+	Takes      []takenJSON      `json:"takes,omitempty"`
 	TakenBack  int              `json:"taken_back_by,omitempty"` // 1-based line, 0: none
 	Recorded   *payment.Payment `json:"recorded,omitempty"`
 	Payment    string           `json:"payment,omitempty"` // recorded by an earlier import
 }
 
+// reasonJSON is why a candidate or a take was found: a catalogue key and its
+// name/value arguments.
+type reasonJSON struct {
+	Key  string   `json:"key"`
+	Args []string `json:"args,omitempty"`
+}
+
+// candidateJSON is a match.Candidate in snake_case, with the customer's name and the
+// reasons in the user's language (says).
 type candidateJSON struct {
-	match.Candidate
-	Name string   `json:"name"`
-	Says []string `json:"says"`
+	Customer string       `json:"customer"`
+	Name     string       `json:"name"`
+	Items    []string     `json:"items"`
+	Amount   ledger.Cents `json:"amount"`
+	Score    int          `json:"score"`
+	Exact    bool         `json:"exact"`
+	Why      []reasonJSON `json:"why"`
+	Says     []string     `json:"says"`
+}
+
+// takenJSON is a match.Taken (what a returned payment takes back) in snake_case.
+type takenJSON struct {
+	Line     int          `json:"line,omitempty"` // 1-based line of this statement, 0: none
+	Payment  string       `json:"payment,omitempty"`
+	Item     string       `json:"item,omitempty"`
+	Customer string       `json:"customer,omitempty"`
+	Date     ledger.Date  `json:"date,omitempty"`
+	Amount   ledger.Cents `json:"amount"`
+	Settled  []string     `json:"settled"`
+	Numbers  []string     `json:"numbers"`
+	Ref      string       `json:"ref,omitempty"`
+	Score    int          `json:"score"`
+	Exact    bool         `json:"exact"`
+	Why      []reasonJSON `json:"why"`
+}
+
+// bankResultJSON is desk.BankResult with the lines numbered from 1.
+type bankResultJSON struct {
+	Payments []payment.Payment `json:"payments"`
+	Lines    []int             `json:"lines"`
+	Left     int               `json:"left"`
+	Done     int               `json:"done"`
+}
+
+func reasonsJSON(rs []match.Reason) []reasonJSON {
+	out := []reasonJSON{}
+	for _, r := range rs {
+		out = append(out, reasonJSON{r.Key, r.Args})
+	}
+	return out
+}
+
+// orEmpty is s, or an empty list for JSON (never null).
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 func bankJSON(lang string, book *ledger.Book, r *desk.BankReview, res *desk.BankResult) any {
 	cur := book.Settings.Currency
-	var lines []bankLineJSON
+	lines := []bankLineJSON{}
 	recorded := map[int]payment.Payment{}
+	var result *bankResultJSON
 	if res != nil {
+		result = &bankResultJSON{Payments: orEmpty(res.Payments), Lines: []int{}, Left: res.Left, Done: res.Done}
 		for k, i := range res.Lines {
 			recorded[i] = res.Payments[k]
+			result.Lines = append(result.Lines, i+1)
 		}
 	}
 	for i := range r.Lines {
 		bl := &r.Lines[i]
 		j := bankLineJSON{N: i + 1, Pos: bl.Pos, Row: bl.Row, Date: bl.Booked, Amount: bl.Amount, Credit: bl.Credit, State: bl.State,
-			Payer: bl.Debtor, Text: lineText(bl), Auto: bl.Auto, Takes: bl.Takes, Payment: bl.Payment}
+			Payer: bl.Debtor, Text: lineText(bl), Auto: bl.Auto, Payment: bl.Payment}
 		if bl.TakenBack >= 0 {
 			j.TakenBack = bl.TakenBack + 1
 		}
 		for _, c := range bl.Candidates {
-			cj := candidateJSON{Candidate: c, Name: customerName(book, c.Customer)}
+			cj := candidateJSON{Customer: c.Customer, Name: customerName(book, c.Customer), Items: orEmpty(c.Items), Amount: c.Amount,
+				Score: c.Score, Exact: c.Exact, Why: reasonsJSON(c.Why), Says: []string{}}
 			for _, w := range c.Why {
 				cj.Says = append(cj.Says, w.Text(lang, cur))
 			}
 			j.Candidates = append(j.Candidates, cj)
+		}
+		for _, tk := range bl.Takes {
+			tj := takenJSON{Payment: tk.Payment, Item: tk.Item, Customer: tk.Customer, Date: tk.Date, Amount: tk.Amount,
+				Settled: orEmpty(tk.Settled), Numbers: orEmpty(tk.Numbers), Ref: tk.Ref, Score: tk.Score, Exact: tk.Exact, Why: reasonsJSON(tk.Why)}
+			if tk.Line >= 0 {
+				tj.Line = tk.Line + 1
+			}
+			j.Takes = append(j.Takes, tj)
 		}
 		if p, ok := recorded[i]; ok {
 			j.Recorded = &p
@@ -379,12 +447,12 @@ func bankJSON(lang string, book *ledger.Book, r *desk.BankReview, res *desk.Bank
 		lines = append(lines, j)
 	}
 	out := struct {
-		File   string           `json:"file"`
-		Hash   string           `json:"hash"`
-		Format string           `json:"format"`
-		Seen   bool             `json:"imported_before"`
-		Lines  []bankLineJSON   `json:"lines"`
-		Result *desk.BankResult `json:"result,omitempty"`
-	}{r.Statement.File, r.Statement.Hash, r.Statement.Format, r.Seen != nil, lines, res}
+		File   string          `json:"file"`
+		Hash   string          `json:"hash"`
+		Format string          `json:"format"`
+		Seen   bool            `json:"imported_before"`
+		Lines  []bankLineJSON  `json:"lines"`
+		Result *bankResultJSON `json:"result,omitempty"`
+	}{r.Statement.File, r.Statement.Hash, r.Statement.Format, r.Seen != nil, lines, result}
 	return out
 }

@@ -52,8 +52,8 @@ type findingJSON struct {
 	Rule        string   `json:"rule"`
 	Category    string   `json:"category"`
 	Severity    string   `json:"severity"`
-	Start       *int     `json:"start"`
-	End         *int     `json:"end"`
+	Start       *int     `json:"start,omitempty"` // left out for what the letter lacks
+	End         *int     `json:"end,omitempty"`
 	Section     string   `json:"section,omitempty"`
 	Text        string   `json:"text,omitempty"`
 	Message     string   `json:"message"`

@@ -26,14 +26,20 @@ func runCustomers(env *Env, args []string) error {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		t := ledger.Totals(rows)
+		// Counts are numbers, amounts decimal strings, as everywhere in the JSON.
+		type totals struct {
+			Customers         int          `json:"customers"`
+			Receivables       ledger.Cents `json:"receivables"`
+			Overdue           ledger.Cents `json:"overdue"`
+			Doubtful          ledger.Cents `json:"doubtful"`
+			DoubtfulCustomers int          `json:"doubtful_customers"`
+		}
 		return enc.Encode(struct {
-			AsOf      string            `json:"as_of"`
-			Currency  string            `json:"currency"`
-			Customers any               `json:"customers"`
-			Totals    map[string]string `json:"totals"`
-		}{asOf.String(), book.Settings.Currency, rows, map[string]string{
-			"customers": strconv.Itoa(t.Customers), "receivables": t.Balance.String(), "overdue": t.Overdue.String(),
-			"doubtful": t.Doubtful.String(), "doubtful_customers": strconv.Itoa(t.DoubtfulCustomers)}})
+			AsOf      string                   `json:"as_of"`
+			Currency  string                   `json:"currency"`
+			Customers []ledger.CustomerSummary `json:"customers"`
+			Totals    totals                   `json:"totals"`
+		}{asOf.String(), book.Settings.Currency, orEmpty(rows), totals{t.Customers, t.Balance, t.Overdue, t.Doubtful, t.DoubtfulCustomers}})
 	}
 	l := env.Lang
 	tab := newTable(i18n.T(l, "col.id"), i18n.T(l, "col.name"), i18n.T(l, "col.kind"),

@@ -6,21 +6,31 @@ import (
 	"strconv"
 
 	"relance/assets/i18n"
+	"relance/ledger"
 	"relance/ledger/law"
 )
 
 // deadlineRow is one open debit item with its limitation state.
 type deadlineRow struct {
-	Customer string              `json:"customer"`
-	Name     string              `json:"name"`
-	Kind     string              `json:"kind"`
-	Item     string              `json:"item"`
-	Number   string              `json:"number"`
-	Doc      string              `json:"doc_date"`
-	Due      string              `json:"due"`
-	Open     string              `json:"open"`
-	State    law.LimitationState `json:"limitation"`
-	Reason   []string            `json:"reason_text"`
+	Customer string         `json:"customer"`
+	Name     string         `json:"name"`
+	Kind     string         `json:"kind"`
+	Item     string         `json:"item"`
+	Number   string         `json:"number"`
+	Doc      string         `json:"doc_date"`
+	Due      string         `json:"due"`
+	Open     string         `json:"open"`
+	State    limitationJSON `json:"limitation"`
+	Reason   []string       `json:"reason_text"`
+}
+
+// limitationJSON is law.LimitationState without the dates it does not have: no
+// deadline while suspended or unknown, no start when there is no date to count from
+// (the JSON leaves out a date that does not exist rather than print "").
+type limitationJSON struct {
+	law.LimitationState
+	Start    ledger.Date `json:"start,omitempty"`
+	Deadline ledger.Date `json:"deadline,omitempty"`
 }
 
 // runDeadlines is `relance deadlines`: the limitation deadline of every open debit
@@ -48,7 +58,8 @@ func runDeadlines(env *Env, args []string) error {
 	for _, d := range deadlines {
 		c, it := d.Customer, d.Item
 		rows = append(rows, deadlineRow{Customer: c.ID, Name: c.Name, Kind: c.Kind.String(), Item: it.ID, Number: it.Number,
-			Doc: it.DocDate.String(), Due: it.DueDate.String(), Open: d.Open.String(), State: d.State, Reason: d.State.ReasonText(l)})
+			Doc: it.DocDate.String(), Due: it.DueDate.String(), Open: d.Open.String(),
+			State: limitationJSON{d.State, d.State.Start, d.State.Deadline}, Reason: d.State.ReasonText(l)})
 	}
 	note := i18n.T(l, "interrupt.note")
 	procs := ss.ProcedureDeadlines(asOf) // insolvency deadlines (C. com. L622-24, L624-9, L622-26)
@@ -60,12 +71,12 @@ func runDeadlines(env *Env, args []string) error {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
-			AsOf       string         `json:"as_of"`
-			Items      []deadlineRow  `json:"items"`
-			Procedures []procedureRow `json:"procedures"`
-			Judgments  []judgmentRow  `json:"judgments"` // enforcement periods (CPCE L111-4), judgment.go
-			Notes      []string       `json:"notes"`
-		}{asOf.String(), rows, procs, judgments, []string{note}})
+			AsOf       string            `json:"as_of"`
+			Items      []deadlineRow     `json:"items"`
+			Procedures []procedureRow    `json:"procedures"`
+			Judgments  []judgmentRowJSON `json:"judgments"` // enforcement periods (CPCE L111-4), judgment.go
+			Notes      []string          `json:"notes"`
+		}{asOf.String(), rows, procs, judgmentRowsJSON(judgments), []string{note}})
 	}
 	cur := ss.Book.Settings.Currency
 	tab := newTable(i18n.T(l, "law.col.customer"), i18n.T(l, "law.col.item"), i18n.T(l, "law.col.due"),

@@ -136,9 +136,9 @@ func (env *Env) judgmentList(args []string) error {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(struct {
-			AsOf      string             `json:"as_of"`
-			Judgments []desk.JudgmentRow `json:"judgments"`
-		}{asOf.String(), rows})
+			AsOf      string            `json:"as_of"`
+			Judgments []judgmentRowJSON `json:"judgments"`
+		}{asOf.String(), judgmentRowsJSON(rows)})
 	}
 	return judgmentTable(env.Lang, ss.Book.Settings.Currency, rows).write(env.Stdout)
 }
@@ -198,7 +198,7 @@ func (env *Env) judgmentDecompte(args []string) error {
 	if rf.Format() == "json" {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(d)
+		return enc.Encode(judgmentDecompteJSON{d, toJudgmentJSON(d.Judgment)})
 	}
 	return writeJudgmentText(env, ss, d)
 }

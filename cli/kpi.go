@@ -29,7 +29,7 @@ type kpiJSON struct {
 type figureJSON struct {
 	Key       string      `json:"key"`
 	Name      string      `json:"name"`
-	Value     string      `json:"value"`
+	Value     string      `json:"value,omitempty"` // left out when not defined
 	Unit      string      `json:"unit"`
 	Defined   bool        `json:"defined"`
 	AtLeast   bool        `json:"at_least,omitempty"`
@@ -48,7 +48,7 @@ type inputJSON struct {
 }
 
 // kpiHistoryJSON is one month end of --history: the position, the month's sales and the
-// value of every KPI ("" when undefined).
+// value of every KPI defined at that date (an undefined one is left out).
 type kpiHistoryJSON struct {
 	AsOf        string            `json:"as_of"`
 	Receivables string            `json:"receivables"`
@@ -130,7 +130,9 @@ func runKPI(env *Env, args []string) error {
 					Overdue: s.Position.Overdue.String(), Over90: s.Position.Over90.String(),
 					MonthSales: s.MonthSales.String(), KPIs: map[string]string{}}
 				for i := range s.KPIs {
-					h.KPIs[s.KPIs[i].Key] = figureValue(&s.KPIs[i])
+					if v := figureValue(&s.KPIs[i]); v != "" {
+						h.KPIs[s.KPIs[i].Key] = v
+					}
 				}
 				doc.History = append(doc.History, h)
 			}

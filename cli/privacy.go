@@ -7,6 +7,7 @@ import (
 
 	"relance/assets/i18n"
 	"relance/desk"
+	"relance/ledger/privacy"
 	"relance/letters"
 )
 
@@ -35,7 +36,10 @@ func runExportCustomer(env *Env, args []string) error {
 	write := func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(e)
+		return enc.Encode(struct {
+			*privacy.Export
+			Judgments []judgmentJSON `json:"judgments"`
+		}{e, judgmentsJSON(e.Judgments)})
 	}
 	if *out == "" {
 		return write(env.Stdout)

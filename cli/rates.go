@@ -85,12 +85,12 @@ func listRates(env *Env, db, format string) error {
 	if format == "json" {
 		type row struct {
 			Half         string `json:"half"`
-			ECB          string `json:"ecb"`
-			LegalPrivate string `json:"legal_private"`
-			LegalOther   string `json:"legal_other"`
-			BoE          string `json:"boe"`
-			Source       string `json:"source"`
-			Entered      string `json:"entered"`
+			ECB          string `json:"ecb,omitempty"` // a rate the half does not record is left out
+			LegalPrivate string `json:"legal_private,omitempty"`
+			LegalOther   string `json:"legal_other,omitempty"`
+			BoE          string `json:"boe,omitempty"`
+			Source       string `json:"source,omitempty"`
+			Entered      string `json:"entered,omitempty"` // records older than the field have none
 			Assumed      bool   `json:"assumed"`
 		}
 		out := struct {

@@ -39,7 +39,13 @@ type cliFigures struct {
 			Overdue  string `json:"overdue"`
 			Doubtful bool   `json:"doubtful"`
 		} `json:"customers"`
-		Totals map[string]string `json:"totals"`
+		Totals struct {
+			Customers         int    `json:"customers"`
+			Receivables       string `json:"receivables"`
+			Overdue           string `json:"overdue"`
+			Doubtful          string `json:"doubtful"`
+			DoubtfulCustomers int    `json:"doubtful_customers"`
+		} `json:"totals"`
 	}
 	aged struct {
 		Total    string            `json:"total"`
@@ -147,25 +153,25 @@ func TestWindowAndCommandLineAgree(t *testing.T) {
 		v := showClients(t, a)
 		tot := w.customers.Totals
 		footer := a.t("ui.clients.totals", "count", a.count(len(w.customers.Customers)),
-			"balance", a.money(cents(t, tot["receivables"])), "overdue", a.money(cents(t, tot["overdue"])))
-		if tot["doubtful_customers"] != "0" {
+			"balance", a.money(cents(t, tot.Receivables)), "overdue", a.money(cents(t, tot.Overdue)))
+		if tot.DoubtfulCustomers != 0 {
 			n := len(w.customers.Customers)
 			for _, c := range w.customers.Customers {
 				if !c.Doubtful {
 					n--
 				}
 			}
-			footer += "\n" + a.t("ui.clients.doubtful", "n", a.count(n), "amount", a.money(cents(t, tot["doubtful"])))
+			footer += "\n" + a.t("ui.clients.doubtful", "n", a.count(n), "amount", a.money(cents(t, tot.Doubtful)))
 		}
 		if v.totals.Text != footer {
 			t.Errorf("%s: Clients footer\n  window %q\n  printed %q", at, v.totals.Text, footer)
 		}
 		// The receivables are one figure: KPIs, Clients footer, aged balance.
-		if tot["receivables"] != w.kpi.Position["receivables"] || w.aged.Total != tot["receivables"] ||
-			tot["overdue"] != w.kpi.Position["overdue"] || tot["doubtful"] != w.kpi.Position["doubtful"] {
+		if tot.Receivables != w.kpi.Position["receivables"] || w.aged.Total != tot.Receivables ||
+			tot.Overdue != w.kpi.Position["overdue"] || tot.Doubtful != w.kpi.Position["doubtful"] {
 			t.Errorf("%s: receivables %s (customers) %s (kpi) %s (aged); overdue %s / %s; doubtful %s / %s", at,
-				tot["receivables"], w.kpi.Position["receivables"], w.aged.Total, tot["overdue"], w.kpi.Position["overdue"],
-				tot["doubtful"], w.kpi.Position["doubtful"])
+				tot.Receivables, w.kpi.Position["receivables"], w.aged.Total, tot.Overdue, w.kpi.Position["overdue"],
+				tot.Doubtful, w.kpi.Position["doubtful"])
 		}
 		// Aged balance: the total line and the doubtful line of the window.
 		rows := a.dash.agedRows(a.dash.aged)
@@ -229,7 +235,7 @@ func TestWindowAndCommandLineAgree(t *testing.T) {
 		}
 	}
 	// The figures at a past date are those of that date, not today's.
-	if want[0].customers.Totals["receivables"] == want[2].customers.Totals["receivables"] {
+	if want[0].customers.Totals.Receivables == want[2].customers.Totals.Receivables {
 		t.Error("the receivables 200 days back equal today's")
 	}
 }
