@@ -93,6 +93,29 @@ else
   run o e relance.exe version
   if [ $rc -eq 0 ] && grep -q "^relance $version" o; then ok "relance.exe version, output redirected: $(head -1 o) (rc 0)"; else bad "relance.exe version rc $rc: $(cat o e)"; fi
 
+  # The window: relance.exe under Wine on a virtual screen, on a fresh profile (the welcome page).
+  if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
+    disp=:$((200 + RANDOM % 100))
+    Xvfb "$disp" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb=$!
+    sleep 1
+    DISPLAY=$disp RELANCE_LANG=fr wine relance.exe >gui.log 2>&1 &
+    gui=$!
+    win=""
+    for _ in $(seq 1 120); do
+      win=$(DISPLAY=$disp xdotool search --name '^Relance' 2>/dev/null | head -1) && [ -n "$win" ] && break
+      sleep 0.5
+    done
+    if [ -n "$win" ]; then
+      sleep 3
+      [ -z "${CHECK_WINDOWS_SHOT:-}" ] || DISPLAY=$disp import -window root "$CHECK_WINDOWS_SHOT" 2>/dev/null || true
+      ok "relance.exe opens its window under Wine (« $(DISPLAY=$disp xdotool getwindowname "$win") »)"
+    else bad "relance.exe shows no window under Wine in 60 s: $(tail -5 gui.log)"; fi
+    kill $gui 2>/dev/null || true
+    wineserver -k >/dev/null 2>&1 || true
+    kill $xvfb 2>/dev/null || true
+  fi
+
   # Silent install, per user, then uninstall.
   run o e "${setup##*/}" /S
   inst=$(find "$WINEPREFIX/drive_c/users" -type d -path '*/AppData/Local/Programs/Relance' | head -1)
