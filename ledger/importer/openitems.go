@@ -31,10 +31,13 @@ func (p *planCustomer) Balance() ledger.Cents {
 
 // buildFEC turns the receivable lines of a scan into customers and items
 // (reference/fec.md §2.5): lettering groups keyed by (account, aux, code); a balanced
-// group is closed, an unbalanced one leaves its residual on its latest debits (or
-// credits); unlettered lines stay open; FIFO when the customer has no lettering at all,
-// or when its lettering is inconsistent (unbalanced groups with both open debits and
-// open credits left).
+// group is closed; the residual of a partial one first settles the unlettered opening
+// balances of the other sign (payments lettered with last year's invoices, which the file
+// carries as one à-nouveau lump), then stays on the group's own latest debits (or credits):
+// a partial payment. Unlettered lines stay open, so a payment the ledger did not match
+// stays an unallocated credit. FIFO only for a customer with no lettering at all
+// that has both open debits and open credits, and the report says so for each: once the
+// accountant letters an account, Relance follows the lettering and nothing else.
 func buildFEC(s *scan, rep *report.Collector) []*planCustomer {
 	source := filepath.Base(s.file)
 	noLettering := s.lettered == 0
@@ -99,7 +102,15 @@ func buildFEC(s *scan, rep *report.Collector) []*planCustomer {
 				g.settled = d
 			}
 		}
-		unbalanced := 0
+		// Unlettered opening balances (à-nouveaux), oldest first: what a group lettering
+		// last year's invoices, carried there as one lump, settles.
+		var opening []int
+		for i := range pc.Items {
+			if pc.Items[i].Kind == ledger.Opening && pc.Items[i].Match == "" {
+				opening = append(opening, i)
+			}
+		}
+		sort.SliceStable(opening, func(a, b int) bool { return pc.Items[opening[a]].DocDate < pc.Items[opening[b]].DocDate })
 		for _, gk := range gorder {
 			g := groups[gk]
 			for _, i := range g.items {
@@ -109,25 +120,32 @@ func buildFEC(s *scan, rep *report.Collector) []*planCustomer {
 			if g.net == 0 {
 				continue
 			}
-			unbalanced++
-			rep.Addf(report.Warning, "import.issue.letgroup", s.file, pc.Items[g.items[0]].Line, "EcritureLet",
-				pc.Items[g.items[0]].Match, "amount", g.net.String(), "customer", cl.id)
-			spread(pc.Items, g.items, g.net)
+			first := pc.Items[g.items[0]]
+			// A residual of the other sign than an open opening balance (payments lettered
+			// with last year's invoices, which the file carries as one à-nouveau lump) settles
+			// the à-nouveaux first; what is left is a partial payment, and stays on the
+			// group's own latest items.
+			rest := settleOpening(pc.Items, opening, g.net, g.settled)
+			if rest != g.net {
+				rep.Addf(report.Info, "import.issue.letopening", s.file, first.Line, "EcritureLet",
+					first.Match, "amount", (g.net - rest).String(), "customer", cl.id)
+			}
+			if rest != 0 {
+				rep.Addf(report.Info, "import.issue.letgroup", s.file, first.Line, "EcritureLet",
+					first.Match, "amount", rest.String(), "customer", cl.id)
+				spread(pc.Items, g.items, rest)
+			}
 		}
 		hasDebit, hasCredit := false, false
 		for i := range pc.Items {
 			hasDebit = hasDebit || pc.Items[i].Open > 0
 			hasCredit = hasCredit || pc.Items[i].Open < 0
 		}
-		switch {
-		case !lettered && hasDebit && hasCredit:
+		if !lettered && hasDebit && hasCredit {
 			fifo(pc)
-			if !noLettering {
+			if !noLettering { // a file without any lettering is said once, above
 				rep.Addf(report.Warning, "import.issue.fifo", s.file, pc.Items[0].Line, "EcritureLet", cl.id)
 			}
-		case unbalanced > 0 && hasDebit && hasCredit:
-			fifo(pc)
-			rep.Addf(report.Warning, "import.issue.fifo", s.file, pc.Items[0].Line, "EcritureLet", cl.id)
 		}
 		// Σ open items must equal the customer's balance (all its lines, à-nouveaux
 		// included); the derivation guarantees it, this guards against regressions.
@@ -141,6 +159,30 @@ func buildFEC(s *scan, rep *report.Collector) []*planCustomer {
 		out = append(out, pc)
 	}
 	return out
+}
+
+// settleOpening applies a lettering group's residual net to the open opening balances of
+// the other sign, oldest first, and returns what is left of it.
+func settleOpening(items []ledger.Item, opening []int, net ledger.Cents, settled ledger.Date) ledger.Cents {
+	for _, i := range opening {
+		o := items[i].Open
+		if net == 0 {
+			break
+		}
+		if o == 0 || (o > 0) == (net > 0) {
+			continue
+		}
+		take := -net
+		if (o > 0 && take > o) || (o < 0 && take < o) {
+			take = o
+		}
+		items[i].Open -= take
+		net += take
+		if items[i].Open == 0 {
+			items[i].Settled = settled
+		}
+	}
+	return net
 }
 
 // spread leaves a group's residual net open on its latest items of the same sign
