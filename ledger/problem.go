@@ -47,6 +47,9 @@ func (p *Problem) Localize(lang string) string {
 	if p.Err != nil {
 		var inner localizer
 		if errors.As(p.Err, &inner) {
+			if lang == "fr" && !strings.HasSuffix(s, " ") { // French: a space before the colon
+				return s + " : " + inner.Localize(lang)
+			}
 			return s + ": " + inner.Localize(lang)
 		}
 		return s + " (" + p.Err.Error() + ")"

@@ -303,14 +303,20 @@ func (sv *trainerView) refreshTrainer() {
 		w.entry.OnChanged = func(text string) { sv.liveCheck(text) }
 	}
 	notes := lettercheck.GrammarNote(a.lang, res)
+	if res.GrammarErr == nil && len(a.backends.notes) > 0 {
+		notes = "" // the engines' own notes below say why, with what to install
+	}
 	if res.SpellingOff {
 		if notes != "" {
 			notes += "\n"
 		}
 		notes += a.t("check.note.spelling_off")
 	}
-	if notes != "" && len(a.backends.notes) > 0 {
-		notes += "\n" + strings.Join(a.backends.notes, "\n")
+	if (notes != "" || res.GrammarOff) && len(a.backends.notes) > 0 {
+		if notes != "" {
+			notes += "\n"
+		}
+		notes += strings.Join(a.backends.notes, "\n")
 	}
 	w.note.SetText(notes)
 	w.note.Hidden = notes == ""
