@@ -89,6 +89,7 @@ func runAged(env *Env, args []string) error {
 		}
 		filter.Kind = &k
 	}
+	rf.openOnly = *by != "class" // the risk classes read the history
 	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err

@@ -15,6 +15,7 @@ func runCustomers(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
+	rf.openOnly = true
 	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err

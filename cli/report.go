@@ -12,6 +12,9 @@ import (
 type reportFlags struct {
 	db, at, format *string
 	formats        []string
+	// openOnly is set by a report of the open position only (the aged balance, the
+	// customer list): its session may hold only the open items (desk.OpenReadAt).
+	openOnly bool
 }
 
 // reportFlags declares --db, --at and --format on fs; the first of formats is the
@@ -49,7 +52,11 @@ func (env *Env) openReport(r *reportFlags) (ledger.Date, *desk.Session, error) {
 	if err != nil {
 		return ledger.NoDate, nil, err
 	}
-	ss, err := desk.OpenRead(*r.db)
+	open := desk.OpenRead
+	if r.openOnly {
+		open = func(path string) (*desk.Session, error) { return desk.OpenReadAt(path, asOf) }
+	}
+	ss, err := open(*r.db)
 	if err != nil {
 		return ledger.NoDate, nil, err
 	}

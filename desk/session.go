@@ -28,6 +28,10 @@ type Session struct {
 	Index      *dispute.Index
 	Procedures []law.Procedure
 	Rates      *law.Rates
+	// OpenOnly is set when Book holds only the open items (OpenReadAt): only the
+	// figures of the open position at or after the as-of date it was opened for (Aged,
+	// Customers) may be computed from it.
+	OpenOnly bool
 }
 
 // Open opens the dossier at path and loads it. On failure nothing stays open.
@@ -55,7 +59,17 @@ func Load(db *store.DB, path string) (*Session, error) {
 // Reload reads the book and its records again, after a write. On failure the session
 // keeps what it had.
 func (s *Session) Reload() error {
-	book, err := s.DB.Load()
+	if err := s.reload(s.DB.Load); err != nil {
+		return err
+	}
+	s.OpenOnly = false
+	return nil
+}
+
+// reload reads the book with load, and the records, again. On failure the session keeps
+// what it had.
+func (s *Session) reload(load func() (*ledger.Book, error)) error {
+	book, err := load()
 	if err != nil {
 		return err
 	}

@@ -87,7 +87,7 @@ func checkEveryBucket(t *testing.T, file string, db *store.DB) {
 			}
 			return nil
 		})
-		if err != nil || n < 22 {
+		if err != nil || n < 23 {
 			t.Errorf("%s: %d buckets (%v)", file, n, err)
 		}
 		sc, err := tx.Scenarios()

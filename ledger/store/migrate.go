@@ -21,7 +21,8 @@ import (
 //	7  statements (bank statements imported)
 //	8  interruptions (the register of limitation interruptions and suspensions)
 //	9  judgments (enforceable decisions obtained against customers, payments since)
-const SchemaVersion = 9
+//	10 open_items (each customer's open items and last activity, built from items)
+const SchemaVersion = 10
 
 // upgrade migrates the dossier in tx from schema from to SchemaVersion, one version at
 // a time; from 0 is a new, empty file. It runs inside the one transaction that creates
@@ -37,9 +38,9 @@ func upgrade(tx *bolt.Tx, from uint64) error {
 
 // migrateTo upgrades a dossier from schema v-1 to v: it creates the buckets that
 // schema.go declares since v. So far no version changed the layout of existing
-// records; a version that does converts them here, after its buckets exist. A bucket
-// may already exist (procedures and import_presets were created by their first write
-// before schema 5).
+// records; a version that does converts them here, after its buckets exist. Version 10
+// fills its new bucket, open_items, from the items. A bucket may already exist
+// (procedures and import_presets were created by their first write before schema 5).
 func migrateTo(tx *bolt.Tx, v uint64) error {
 	for _, b := range buckets() {
 		if b.since != v {
@@ -48,6 +49,9 @@ func migrateTo(tx *bolt.Tx, v uint64) error {
 		if _, err := tx.CreateBucketIfNotExists([]byte(b.name)); err != nil {
 			return fmt.Errorf("create bucket %s: %w", b.name, err)
 		}
+	}
+	if v == 10 {
+		return fillOpenItems(tx)
 	}
 	return nil
 }

@@ -69,9 +69,12 @@ func (t *Tx) PutCustomer(c *ledger.Customer) error {
 	return t.tx.Bucket([]byte(bCustomers)).Put([]byte(c.ID), encodeCustomer(c))
 }
 
-// DeleteCustomer removes a customer and its items.
+// DeleteCustomer removes a customer and its items (and its open items).
 func (t *Tx) DeleteCustomer(id string) error {
 	if err := t.tx.Bucket([]byte(bCustomers)).Delete([]byte(id)); err != nil {
+		return err
+	}
+	if err := t.tx.Bucket([]byte(bOpenItems)).Delete([]byte(id)); err != nil {
 		return err
 	}
 	return t.tx.Bucket([]byte(bItems)).Delete([]byte(id))
@@ -86,7 +89,9 @@ func (t *Tx) Items(id string) ([]ledger.Item, error) {
 	return items, nil
 }
 
-// PutItems replaces all items of customer id (which must exist), sorted by date.
+// PutItems replaces all items of customer id (which must exist), sorted by date. It is
+// the one write path of a customer's items: it writes its open_items record with them
+// (openitems.go).
 func (t *Tx) PutItems(id string, items []ledger.Item) error {
 	if t.tx.Bucket([]byte(bCustomers)).Get([]byte(id)) == nil {
 		return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
@@ -104,6 +109,9 @@ func (t *Tx) PutItems(id string, items []ledger.Item) error {
 		it.Customer = id
 	}
 	ledger.SortItems(items)
+	if err := putOpen(t.tx, id, items); err != nil {
+		return err
+	}
 	if len(items) == 0 {
 		return t.tx.Bucket([]byte(bItems)).Delete([]byte(id))
 	}

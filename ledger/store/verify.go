@@ -67,6 +67,9 @@ func decodeRecord(name BucketName, k, v []byte) error {
 	case bItems:
 		_, err := decodeItems(string(k), v)
 		return err
+	case bOpenItems:
+		_, _, err := decodeOpen(string(k), v)
+		return err
 	case bTemplates:
 		if !json.Valid(v) {
 			return fmt.Errorf("not JSON")

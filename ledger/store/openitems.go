@@ -1,0 +1,280 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"runtime/debug"
+
+	bolt "go.etcd.io/bbolt"
+
+	"relance/ledger"
+	"relance/ledger/payment"
+)
+
+// Open items first (issue 26): most of a dossier's items are closed, yet the figures of
+// the open position (the aged balance, the customer list) only read the open ones.
+// The open_items bucket (schema 10) keeps, per customer, what those figures need, so
+// that they decode a few percent of the items instead of the whole history:
+//
+//	open_items  customer ID → byte version (1), varint last activity (ledger.Date),
+//	                          then the customer's open items (Open ≠ 0) as codec.go lays
+//	                          out the items bucket
+//
+// The last activity is the latest DocDate or Settled date over all the customer's items,
+// open or closed: credit.OpenAt returns the stored open amounts at an as-of date on or
+// after it, and rebuilds the past before it (which needs the closed items). So the open
+// items alone give exactly the figures of the full account at any as-of date on or
+// after the dossier's latest last activity — and after the payments recorded by hand
+// (payment.Apply dates its items and settlements on the payment's date).
+//
+// PutItems is the one write path of a customer's items (imports, the demo and the
+// generator, the erasure of a customer): it writes the customer's open_items record in
+// the same transaction; DeleteCustomer removes both. The schema-10 migration builds the
+// bucket from the items bucket (fillOpenItems).
+const openCodecV1 = 1
+
+// lastActivity is the latest DocDate or Settled date of items: credit.OpenAt's
+// condition for the stored open amounts to be those at an as-of date.
+func lastActivity(items []ledger.Item) ledger.Date {
+	var last ledger.Date
+	for i := range items {
+		last = max(last, items[i].DocDate, items[i].Settled)
+	}
+	return last
+}
+
+// encodeOpen encodes the open_items record of a customer whose items are items (all of
+// them, sorted as PutItems sorts them).
+func encodeOpen(items []ledger.Item) []byte {
+	var open []ledger.Item
+	for i := range items {
+		if items[i].Open != 0 {
+			open = append(open, items[i])
+		}
+	}
+	b := []byte{openCodecV1}
+	b = binary.AppendVarint(b, int64(lastActivity(items)))
+	return append(b, encodeItems(open)...)
+}
+
+// openHeader reads the version and last activity of an open_items record and returns
+// the rest, the encoded open items.
+func openHeader(raw []byte) (ledger.Date, []byte, error) {
+	if len(raw) == 0 || raw[0] != openCodecV1 {
+		return ledger.NoDate, nil, fmt.Errorf("open items record: %w", errCorrupt)
+	}
+	d, w := binary.Varint(raw[1:])
+	if w <= 0 {
+		return ledger.NoDate, nil, fmt.Errorf("open items record date: %w", errCorrupt)
+	}
+	return ledger.Date(d), raw[1+w:], nil
+}
+
+// decodeOpen decodes an open_items record: the customer's last activity and open items.
+func decodeOpen(customer string, raw []byte) (ledger.Date, []ledger.Item, error) {
+	last, rest, err := openHeader(raw)
+	if err != nil {
+		return ledger.NoDate, nil, err
+	}
+	items, err := decodeItems(customer, rest)
+	return last, items, err
+}
+
+// putOpen writes the open_items record of customer id whose items are now items
+// (sorted); none when it has no items.
+func putOpen(tx *bolt.Tx, id string, items []ledger.Item) error {
+	b := tx.Bucket([]byte(bOpenItems))
+	if len(items) == 0 {
+		return b.Delete([]byte(id))
+	}
+	return b.Put([]byte(id), encodeOpen(items))
+}
+
+// fillOpenItems builds the open_items bucket from the items bucket (the schema-10
+// migration): the records PutItems would have written.
+func fillOpenItems(tx *bolt.Tx) error {
+	type kv struct{ k, v []byte }
+	var recs []kv
+	err := tx.Bucket([]byte(bItems)).ForEach(func(k, v []byte) error {
+		items, err := decodeItems(string(k), v)
+		if err != nil {
+			return fmt.Errorf("items/%s: %w", k, err)
+		}
+		if len(items) > 0 {
+			recs = append(recs, kv{k, encodeOpen(items)})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	b := tx.Bucket([]byte(bOpenItems))
+	for _, r := range recs {
+		if err := b.Put(r.k, r.v); err != nil {
+			return fmt.Errorf("open_items/%s: %w", r.k, err)
+		}
+	}
+	return nil
+}
+
+// LoadOpen reads the dossier for the figures of the open position at asOf (the aged
+// balance, the customer list), and returns the date from which its open items alone
+// give them exactly: the latest activity of the dossier (see the top of this file),
+// the payments recorded by hand included.
+//
+// When asOf is on or after that date, the book's accounts hold only their open items
+// (a customer with payments recorded by hand keeps all of its items, so that
+// payment.Apply works on the account it is written for); every figure needing the
+// history (the past, the KPIs, risk, letters) must not be computed from it. Before
+// that date it is Load's book, the whole dossier.
+func (t *Tx) LoadOpen(asOf ledger.Date) (*ledger.Book, ledger.Date, error) {
+	type kv struct{ k, v []byte }
+	var recs []kv
+	var exact ledger.Date
+	err := t.tx.Bucket([]byte(bOpenItems)).ForEach(func(k, v []byte) error {
+		last, _, err := openHeader(v)
+		if err != nil {
+			return t.corrupt(string(bOpenItems), string(k), err)
+		}
+		exact = max(exact, last)
+		recs = append(recs, kv{k, v})
+		return nil
+	})
+	if err != nil {
+		return nil, ledger.NoDate, err
+	}
+	pays, err := t.Payments("")
+	if err != nil {
+		return nil, ledger.NoDate, err
+	}
+	byPay := map[string][]payment.Payment{}
+	for _, p := range pays {
+		if p.Active() {
+			byPay[p.Customer] = append(byPay[p.Customer], p)
+			exact = max(exact, p.Date)
+		}
+	}
+	if asOf < exact {
+		book, err := t.Load()
+		return book, exact, err
+	}
+	settings, err := t.Settings()
+	if err != nil {
+		return nil, ledger.NoDate, err
+	}
+	sales, err := t.Salespeople()
+	if err != nil {
+		return nil, ledger.NoDate, err
+	}
+	var custs []kv
+	if err := t.tx.Bucket([]byte(bCustomers)).ForEach(func(k, v []byte) error { custs = append(custs, kv{k, v}); return nil }); err != nil {
+		return nil, ledger.NoDate, problem(ErrCorrupt, t.path, err)
+	}
+	accounts := make([]*ledger.Account, len(custs))
+	lists := make([][]ledger.Item, len(recs))
+	errs := make([]error, len(custs)+len(recs))
+	parallel(len(custs)+len(recs), func(i int) {
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		defer func() {
+			if r := recover(); r != nil {
+				errs[i] = problem(ErrCorrupt, t.path, fmt.Errorf("%v", r))
+			}
+		}()
+		if i < len(custs) {
+			c, err := decodeCustomer(custs[i].v)
+			if err != nil {
+				errs[i] = t.corrupt(string(bCustomers), string(custs[i].k), err)
+			}
+			accounts[i] = &ledger.Account{Customer: c}
+			return
+		}
+		j := i - len(custs)
+		id := string(recs[j].k)
+		if byPay[id] != nil {
+			return // read whole below
+		}
+		_, list, err := decodeOpen(id, recs[j].v)
+		if err != nil {
+			errs[i] = t.corrupt(string(bOpenItems), id, err)
+		}
+		lists[j] = list
+	})
+	for _, err := range errs {
+		if err != nil {
+			return nil, ledger.NoDate, err
+		}
+	}
+	byID := make(map[string]*ledger.Account, len(accounts))
+	for _, a := range accounts {
+		byID[a.Customer.ID] = a
+	}
+	for j, list := range lists {
+		a := byID[string(recs[j].k)]
+		if a == nil {
+			return nil, ledger.NoDate, t.corrupt(string(bOpenItems), string(recs[j].k), fmt.Errorf("no such customer"))
+		}
+		for i := range list {
+			list[i].Customer = a.Customer.ID
+		}
+		a.Items = list
+	}
+	for id, list := range byPay {
+		a := byID[id]
+		if a == nil {
+			continue // a payment of a customer no longer in the dossier (as applyPayments)
+		}
+		items, err := t.Items(id)
+		if err != nil {
+			return nil, ledger.NoDate, err
+		}
+		for i := range items {
+			items[i].Customer = id
+		}
+		a.Items = items
+		payment.Apply(a, list)
+	}
+	return ledger.NewBook(settings, sales, accounts), exact, nil
+}
+
+// LoadOpen is Tx.LoadOpen in a read transaction.
+func (db *DB) LoadOpen(asOf ledger.Date) (book *ledger.Book, exact ledger.Date, err error) {
+	err = db.View(func(tx *Tx) error {
+		book, exact, err = tx.LoadOpen(asOf)
+		return err
+	})
+	return book, exact, err
+}
+
+// StaleOpenItems returns the customers whose open_items record is not the one their
+// items give (missing, different, or left over without items): none in a sound dossier.
+func (t *Tx) StaleOpenItems() ([]string, error) {
+	var out []string
+	items, open := t.tx.Bucket([]byte(bItems)), t.tx.Bucket([]byte(bOpenItems))
+	err := items.ForEach(func(k, v []byte) error {
+		list, err := decodeItems(string(k), v)
+		if err != nil {
+			return t.corrupt(string(bItems), string(k), err)
+		}
+		got := open.Get(k)
+		if len(list) == 0 {
+			if got != nil {
+				out = append(out, string(k))
+			}
+			return nil
+		}
+		if string(got) != string(encodeOpen(list)) {
+			out = append(out, string(k))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = open.ForEach(func(k, _ []byte) error {
+		if items.Get(k) == nil {
+			out = append(out, string(k))
+		}
+		return nil
+	})
+	return out, err
+}
