@@ -193,10 +193,10 @@ func runPromises(env *Env, args []string) error {
 	}
 	ps := []promiseRow{}
 	pls := []planRow{}
-	for _, p := range rec.Promises {
+	for _, p := range rec.PromisesAt(asOf) {
 		ps = append(ps, promiseRow{p, dunning.PromiseStateAt(p, book.Account(p.Customer), asOf)})
 	}
-	for _, p := range rec.Plans {
+	for _, p := range rec.PlansAt(asOf) {
 		st := dunning.PlanStateAt(p, book.Account(p.Customer), asOf)
 		pls = append(pls, planRow{p, planState{st, st.Missed}})
 	}

@@ -19,7 +19,7 @@ import (
 func (sv *agendaView) agendaPromises() fyne.CanvasObject {
 	a := sv.a
 	s := sv
-	ps := s.rec.Promises
+	ps := s.rec.PromisesAt(a.asOf)
 	pcols := []column{{"ui.agenda.col.id", 130, false}, {"ui.agenda.col.customer", 280, false}, {"ui.agenda.col.made", 100, true},
 		{"ui.agenda.col.due", 100, true}, {"ui.agenda.col.amount", 120, true}, {"ui.agenda.col.status", 140, false}}
 	ptable := a.rowsTable(pcols, func() int { return len(ps) }, func(r, c int) (string, widget.Importance) {
@@ -43,7 +43,7 @@ func (sv *agendaView) agendaPromises() fyne.CanvasObject {
 		}
 		return a.t("dunning.promise." + string(st)), imp
 	}, sv.customerRows("promises", func(r int) string { return ps[r].Customer }))
-	pl := s.rec.Plans
+	pl := s.rec.PlansAt(a.asOf)
 	lcols := []column{{"ui.agenda.col.id", 160, false}, {"ui.agenda.col.customer", 220, false}, {"ui.agenda.col.made", 100, true},
 		{"ui.agenda.col.amount", 110, true}, {"ui.agenda.col.paid", 110, true}, {"ui.agenda.col.status", 110, false}, {"ui.agenda.col.instalments", 440, false}}
 	ltable := a.rowsTable(lcols, func() int { return len(pl) }, func(r, c int) (string, widget.Importance) {

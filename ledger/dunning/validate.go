@@ -100,3 +100,26 @@ func (p *Plan) Validate() error {
 	}
 	return nil
 }
+
+// PromisesAt are the promises already made on date at (Made ≤ at): a list "as of" a past
+// date shows what existed then, not promises made later.
+func (r *Records) PromisesAt(at ledger.Date) []Promise {
+	out := []Promise{}
+	for _, p := range r.Promises {
+		if p.Made <= at {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// PlansAt are the payment plans already agreed on date at (Agreed ≤ at).
+func (r *Records) PlansAt(at ledger.Date) []Plan {
+	out := []Plan{}
+	for _, p := range r.Plans {
+		if p.Agreed <= at {
+			out = append(out, p)
+		}
+	}
+	return out
+}
