@@ -65,6 +65,11 @@ func Recompute(res *Result, recs Records) Changes {
 		if d, ok := lastRejected[as.Customer+"|"+as.Assigned+"|"+as.Computed]; ok && res.AsOf.DaysSince(d) < p.Signals.ReproposeDays {
 			continue
 		}
+		if as.Why.Key == "" { // assessed without explanations: say why the computed class
+			cp := *as
+			classify(&cp, p, true)
+			as.Why = cp.Why
+		}
 		ch.Proposals = append(ch.Proposals, NewProposal(as, res.AsOf))
 	}
 	return ch
@@ -74,7 +79,9 @@ func Recompute(res *Result, recs Records) Changes {
 // class at date, with its evidence.
 func NewProposal(as *Assessment, date ledger.Date) Proposal {
 	pr := Proposal{Customer: as.Customer, Date: date, From: as.Assigned, To: as.Computed, Score: as.Score}
-	pr.Reasons = append(pr.Reasons, as.Why)
+	if as.Why.Key != "" { // no overall reason when the class comes from the axes alone
+		pr.Reasons = append(pr.Reasons, as.Why)
+	}
 	for _, ax := range as.Axes {
 		pr.Reasons = append(pr.Reasons, reason("risk.reason.axis_points."+ax.Axis, "points", itoa(ax.Points), "weight", itoa(ax.Weight)))
 	}

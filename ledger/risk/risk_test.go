@@ -292,6 +292,14 @@ func TestOverrideAckAndProposals(t *testing.T) {
 	if len(ch.Proposals) != 1 || ch.Proposals[0].From != "B" || ch.Proposals[0].To != "D" || !ch.Proposals[0].Worse(&r.Policy) {
 		t.Fatalf("proposal: %+v", ch)
 	}
+	for _, why := range ch.Proposals[0].Reasons { // evidence even when assessed without explanations
+		if why.Key == "" {
+			t.Fatalf("a reason without a key: %+v", ch.Proposals[0].Reasons)
+		}
+	}
+	if ch.Proposals[0].Reasons[0].Key != "risk.why.last" && ch.Proposals[0].Reasons[0].Key != "risk.why.score" {
+		t.Errorf("first reason %+v, want why the computed class", ch.Proposals[0].Reasons[0])
+	}
 	pr := ch.Proposals[0]
 	pr.ID = "R2026-0001"
 	recs.Proposals = append(recs.Proposals, pr)
