@@ -27,7 +27,8 @@ func (r *CheckReport) OK() bool { return len(r.Problems) == 0 }
 // Check verifies the dossier: bbolt's own page-level consistency check, then that
 // every record of every bucket decodes (CheckRecords), that every item belongs to a
 // customer, that each item's open amount is consistent with its amount (same sign,
-// not larger, zero once settled), and the payments recorded by hand (CheckBook).
+// not larger, zero once settled), the payments recorded by hand (CheckBook), and that
+// each customer's open items are those of its items (StaleOpenItems).
 func (db *DB) Check() (*CheckReport, error) {
 	r := &CheckReport{}
 	err := safely(db.path, func() error {
@@ -63,7 +64,12 @@ func (db *DB) Check() (*CheckReport, error) {
 		return nil, err
 	}
 	r.Problems = append(r.Problems, recs...)
-	if err := db.View(func(tx *Tx) error { return checkPayments(tx, book, r) }); err != nil {
+	if err := db.View(func(tx *Tx) error {
+		if err := checkOpenItems(tx, book, r); err != nil {
+			return err
+		}
+		return checkPayments(tx, book, r)
+	}); err != nil {
 		var p *ledger.Problem
 		if errors.As(err, &p) {
 			r.Problems = append(r.Problems, p)

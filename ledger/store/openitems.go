@@ -247,11 +247,15 @@ func (db *DB) LoadOpen(asOf ledger.Date) (book *ledger.Book, exact ledger.Date, 
 
 // StaleOpenItems returns the customers whose open_items record is not the one their
 // items give (missing, different, or left over without items): none in a sound dossier.
-func (t *Tx) StaleOpenItems() ([]string, error) {
+func (t *Tx) StaleOpenItems() ([]string, error) { return t.staleOpen(decodeItems) }
+
+// staleOpen is StaleOpenItems with items giving a customer's stored items from their
+// record raw (Check passes the ones it has just loaded).
+func (t *Tx) staleOpen(items func(id string, raw []byte) ([]ledger.Item, error)) ([]string, error) {
 	var out []string
-	items, open := t.tx.Bucket([]byte(bItems)), t.tx.Bucket([]byte(bOpenItems))
-	err := items.ForEach(func(k, v []byte) error {
-		list, err := decodeItems(string(k), v)
+	all, open := t.tx.Bucket([]byte(bItems)), t.tx.Bucket([]byte(bOpenItems))
+	err := all.ForEach(func(k, v []byte) error {
+		list, err := items(string(k), v)
 		if err != nil {
 			return t.corrupt(string(bItems), string(k), err)
 		}
@@ -271,10 +275,36 @@ func (t *Tx) StaleOpenItems() ([]string, error) {
 		return nil, err
 	}
 	err = open.ForEach(func(k, _ []byte) error {
-		if items.Get(k) == nil {
+		if all.Get(k) == nil {
 			out = append(out, string(k))
 		}
 		return nil
 	})
 	return out, err
+}
+
+// checkOpenItems adds to r the customers whose open_items record is stale. The items
+// of book (just loaded) are the stored ones but for the customers with payments
+// recorded by hand (applied by Load), whose record is decoded again.
+func checkOpenItems(tx *Tx, book *ledger.Book, r *CheckReport) error {
+	pays, err := tx.Payments("")
+	if err != nil {
+		return err
+	}
+	paid := map[string]bool{}
+	for _, p := range pays {
+		if p.Active() {
+			paid[p.Customer] = true
+		}
+	}
+	stale, err := tx.staleOpen(func(id string, raw []byte) ([]ledger.Item, error) {
+		if a := book.Account(id); a != nil && !paid[id] {
+			return a.Items, nil
+		}
+		return decodeItems(id, raw)
+	})
+	for _, id := range stale {
+		r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.record", Args: []string{"bucket", string(bOpenItems), "value", id}})
+	}
+	return err
 }

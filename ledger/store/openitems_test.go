@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"io"
 	"os"
@@ -240,5 +241,37 @@ func TestCorruptOpenItemsReported(t *testing.T) {
 	probs, err := db2.CheckRecords(true)
 	if err != nil || len(probs) != 1 {
 		t.Errorf("CheckRecords: %v %v", probs, err)
+	}
+}
+
+// An open_items record that decodes but is not what the customer's items give (a
+// dossier written around the store) is reported by Check.
+func TestCheckFindsStaleOpenItems(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "d.db")
+	if err := demo.Create(path, ledger.NewDate(2026, time.December, 4)); err != nil {
+		t.Fatal(err)
+	}
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if rep, err := db.Check(); err != nil || !rep.OK() {
+		t.Fatalf("fresh demo: %+v %v", rep, err)
+	}
+	var id string
+	err = db.Update(func(tx *store.Tx) error {
+		b := tx.Bolt().Bucket([]byte("open_items"))
+		k, v := b.Cursor().First()
+		id = string(k)
+		_, w := binary.Varint(v[1:])
+		return b.Put(k, append([]byte{1, 0}, v[1+w:]...)) // last activity 0: still decodes
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := db.Check()
+	if err != nil || len(rep.Problems) != 1 || rep.Problems[0].Args[3] != id {
+		t.Errorf("stale open items of %s: %+v %v", id, rep, err)
 	}
 }
