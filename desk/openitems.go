@@ -15,7 +15,7 @@ import (
 // same as from the whole book, read in a fraction of the time and memory, and the
 // session is OpenOnly. At an earlier date it is OpenRead's session, the whole book.
 func OpenReadAt(path string, asOf ledger.Date) (*Session, error) {
-	db, err := store.Open(path, store.Options{ReadOnly: true})
+	db, err := openStore(path, store.Options{ReadOnly: true})
 	if err != nil {
 		return nil, err
 	}

@@ -36,7 +36,7 @@ type Session struct {
 
 // Open opens the dossier at path and loads it. On failure nothing stays open.
 func Open(path string, opt store.Options) (*Session, error) {
-	db, err := store.Open(path, opt)
+	db, err := openStore(path, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -45,6 +45,25 @@ func Open(path string, opt store.Options) (*Session, error) {
 		return nil, errors.Join(err, db.Close())
 	}
 	return s, nil
+}
+
+// openStore is store.Open, except that a dossier written by an earlier version of
+// Relance is upgraded first when it is opened read-only: a report run after an update
+// works, as the window does. The upgrade is the store's (a backup of the file first, then
+// one transaction); a file that cannot be written keeps the store's refusal.
+func openStore(path string, opt store.Options) (*store.DB, error) {
+	db, err := store.Open(path, opt)
+	if err == nil || !opt.ReadOnly || !errors.Is(err, &ledger.Problem{Key: "err.dossier.migrate_ro"}) {
+		return db, err
+	}
+	w, werr := store.Open(path, store.Options{})
+	if werr != nil {
+		return nil, err
+	}
+	if werr := w.Close(); werr != nil {
+		return nil, werr
+	}
+	return store.Open(path, opt)
 }
 
 // Load reads the session of the open dossier db (whose file is path).
