@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -23,20 +24,26 @@ func CentsFromDecimal(d decimal.Decimal) Cents {
 // String returns the amount as a plain decimal string with two decimals and a
 // point ("-1234.50"), the form used in JSON and CSV exports.
 func (c Cents) String() string {
-	neg := c < 0
+	var buf [24]byte
+	return string(c.AppendDecimal(buf[:0], '.'))
+}
+
+// AppendDecimal appends the amount as String writes it, with sep as the decimal
+// separator ('.' for String, ',' for the French spreadsheets): the exports' hot path,
+// without fmt and without an allocation when b has room.
+func (c Cents) AppendDecimal(b []byte, sep byte) []byte {
 	u := uint64(c)
-	if neg {
-		u = uint64(-c)
+	if c < 0 {
+		b = append(b, '-')
+		u = -u // two's complement: also right for the most negative amount
 	}
-	s := fmt.Sprintf("%d.%02d", u/100, u%100)
-	if neg {
-		return "-" + s
-	}
-	return s
+	b = strconv.AppendUint(b, u/100, 10)
+	f := u % 100
+	return append(b, sep, byte('0'+f/10), byte('0'+f%10))
 }
 
 // MarshalText implements encoding.TextMarshaler, so JSON carries amounts as decimal strings.
-func (c Cents) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+func (c Cents) MarshalText() ([]byte, error) { return c.AppendDecimal(make([]byte, 0, 24), '.'), nil }
 
 // UnmarshalText implements encoding.TextUnmarshaler for "123.45", "-0.5" and "12".
 func (c *Cents) UnmarshalText(b []byte) error {

@@ -1,11 +1,14 @@
 package credit
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
-	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -30,6 +33,16 @@ func countCell(n int) cell           { return cell{count: n, kind: 'n'} }
 // With groups nil there is one row per customer (account, name, balance, columns);
 // otherwise one row per group (key, label, number of customers, balance, columns).
 func agedTable(ag *Aged, groups []AgedGroup, lang string) ([]string, [][]cell) {
+	var rows [][]cell
+	_ = eachAgedRow(ag, groups, lang, func(row []cell) error { // fn never fails
+		rows = append(rows, slices.Clone(row))
+		return nil
+	})
+	return agedHead(ag, groups, lang), rows
+}
+
+// agedHead is the header row of agedTable.
+func agedHead(ag *Aged, groups []AgedGroup, lang string) []string {
 	var head []string
 	if groups == nil {
 		head = []string{i18n.T(lang, "credit.col.id"), i18n.T(lang, "credit.col.name")}
@@ -45,7 +58,13 @@ func agedTable(ag *Aged, groups []AgedGroup, lang string) ([]string, [][]cell) {
 		}
 	}
 	// the same words as the command line's table and the PDF (« Crédits non affectés »)
-	head = append(head, i18n.T(lang, "aged.credits"), i18n.T(lang, "credit.col.disputed"))
+	return append(head, i18n.T(lang, "aged.credits"), i18n.T(lang, "credit.col.disputed"))
+}
+
+// eachAgedRow calls fn with each row of agedTable in turn, in one buffer that the next
+// row reuses (the CSV streams them: no table of a row per customer in memory).
+func eachAgedRow(ag *Aged, groups []AgedGroup, lang string, fn func(row []cell) error) error {
+	buf := make([]cell, 0, 7+len(ag.Ranges))
 	amounts := func(row []cell, b *Buckets) []cell {
 		row = append(row, amountCell(b.Total()), amountCell(b.NotDue))
 		for i := range ag.Ranges {
@@ -53,42 +72,48 @@ func agedTable(ag *Aged, groups []AgedGroup, lang string) ([]string, [][]cell) {
 		}
 		return append(row, amountCell(b.Credits), amountCell(b.Disputed))
 	}
-	var rows [][]cell
 	total := textCell(i18n.T(lang, "credit.total"))
+	lead := 1
 	if groups == nil {
 		for i := range ag.Lines {
 			l := &ag.Lines[i]
-			rows = append(rows, amounts([]cell{textCell(l.Customer.ID), textCell(l.Customer.Name)}, &l.Buckets))
+			if err := fn(amounts(append(buf[:0], textCell(l.Customer.ID), textCell(l.Customer.Name)), &l.Buckets)); err != nil {
+				return err
+			}
 		}
-		rows = append(rows, amounts([]cell{textCell(""), total}, &ag.Total))
-		return head, appendDoubtful(rows, ag, lang, amounts, 1)
+		if err := fn(amounts(append(buf[:0], textCell(""), total), &ag.Total)); err != nil {
+			return err
+		}
+	} else {
+		lead = 2
+		customers := 0
+		for i := range groups {
+			g := &groups[i]
+			customers += g.Customers
+			if err := fn(amounts(append(buf[:0], textCell(g.Key), textCell(g.Label), countCell(g.Customers)), &g.Buckets)); err != nil {
+				return err
+			}
+		}
+		if err := fn(amounts(append(buf[:0], textCell(""), total, countCell(customers)), &ag.Total)); err != nil {
+			return err
+		}
 	}
-	customers := 0
-	for i := range groups {
-		g := &groups[i]
-		customers += g.Customers
-		rows = append(rows, amounts([]cell{textCell(g.Key), textCell(g.Label), countCell(g.Customers)}, &g.Buckets))
-	}
-	rows = append(rows, amounts([]cell{textCell(""), total, countCell(customers)}, &ag.Total))
-	return head, appendDoubtful(rows, ag, lang, amounts, 2)
-}
-
-// appendDoubtful adds the doubtful customers' line below the total (none when there
-// are none), after lead empty cells.
-func appendDoubtful(rows [][]cell, ag *Aged, lang string, amounts func([]cell, *Buckets) []cell, lead int) [][]cell {
+	// The doubtful customers' line below the total (none when there are none), after
+	// lead empty cells.
 	if len(ag.Doubtful) == 0 {
-		return rows
+		return nil
 	}
-	row := []cell{textCell(""), textCell(i18n.T(lang, "credit.doubtful", "n", strconv.Itoa(len(ag.Doubtful))))}
+	row := append(buf[:0], textCell(""), textCell(i18n.T(lang, "credit.doubtful", "n", strconv.Itoa(len(ag.Doubtful)))))
 	if lead == 2 {
 		row = append(row, countCell(len(ag.Doubtful)))
 	}
-	return append(rows, amounts(row, &ag.DoubtfulTotal))
+	return fn(amounts(row, &ag.DoubtfulTotal))
 }
 
 // DecimalComma writes an amount the way French spreadsheets read it: "-1234,50".
 func DecimalComma(c ledger.Cents) string {
-	return strings.Replace(c.String(), ".", ",", 1)
+	var buf [24]byte
+	return string(c.AppendDecimal(buf[:0], ','))
 }
 
 // WriteAgedCSV writes the aged balance as CSV for spreadsheets: UTF-8 with a byte-order
@@ -96,37 +121,68 @@ func DecimalComma(c ledger.Cents) string {
 // a French Excel opens directly), a header row and a total row last. groups nil gives one
 // row per customer, otherwise one row per group (see Aged.Group).
 func WriteAgedCSV(w io.Writer, ag *Aged, groups []AgedGroup, lang string) error {
-	head, rows := agedTable(ag, groups, lang)
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	line := make([]byte, 0, 512)
+	line = append(line, "\ufeff"...)
+	for i, h := range agedHead(ag, groups, lang) {
+		if i > 0 {
+			line = append(line, ';')
+		}
+		line = appendCSVField(line, h)
+	}
+	line = append(line, '\r', '\n')
+	if _, err := bw.Write(line); err != nil {
 		return fmt.Errorf("aged balance CSV: %w", err)
 	}
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
-	cw.UseCRLF = true
-	if err := cw.Write(head); err != nil {
-		return fmt.Errorf("aged balance CSV: %w", err)
-	}
-	rec := make([]string, len(head))
-	for _, r := range rows {
-		for i, c := range r {
+	err := eachAgedRow(ag, groups, lang, func(row []cell) error {
+		line = line[:0]
+		for i, c := range row {
+			if i > 0 {
+				line = append(line, ';')
+			}
 			switch c.kind {
 			case 'a':
-				rec[i] = DecimalComma(c.amount)
+				line = c.amount.AppendDecimal(line, ',')
 			case 'n':
-				rec[i] = strconv.Itoa(c.count)
+				line = strconv.AppendInt(line, int64(c.count), 10)
 			default:
-				rec[i] = c.text
+				line = appendCSVField(line, c.text)
 			}
 		}
-		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("aged balance CSV: %w", err)
-		}
+		line = append(line, '\r', '\n')
+		_, err := bw.Write(line)
+		return err
+	})
+	if err == nil {
+		err = bw.Flush()
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err != nil {
 		return fmt.Errorf("aged balance CSV: %w", err)
 	}
 	return nil
+}
+
+// appendCSVField appends s as encoding/csv writes a field with ';' as separator and
+// CRLF line ends. A field that surely needs no quotes is appended as it is; any other
+// goes through encoding/csv itself, so that the quoting stays exactly its own.
+func appendCSVField(b []byte, s string) []byte {
+	plain := s != `\.`
+	for i := 0; plain && i < len(s); i++ {
+		c := s[i]
+		plain = c != ';' && c != '"' && c != '\r' && c != '\n' && (i > 0 || (c > ' ' && c < utf8.RuneSelf))
+	}
+	if plain {
+		return append(b, s...)
+	}
+	var q bytes.Buffer
+	cw := csv.NewWriter(&q)
+	cw.Comma = ';'
+	cw.UseCRLF = true
+	if err := cw.Write([]string{s}); err != nil {
+		return append(b, s...) // a bytes.Buffer does not fail
+	}
+	cw.Flush()
+	return append(b, bytes.TrimSuffix(q.Bytes(), []byte("\r\n"))...)
 }
 
 // WriteAgedXLSX writes the aged balance as an Excel workbook: one sheet, a title block
