@@ -32,6 +32,11 @@ type Options struct {
 	// Backups > 0 writes a rotating backup on open (read-write only), keeping as many as
 	// the dossier's settings say (Settings.Backups), or this number when they say nothing.
 	Backups int
+	// Grow is how many bytes the caller expects to add (an import: sized from its
+	// files). The file is mapped that much larger from the start, so that a large
+	// write transaction does not remap it as it grows: each remap copies every page the
+	// transaction has written so far into memory. Zero maps the file as it is.
+	Grow int64
 }
 
 // DB is an open dossier.
@@ -199,12 +204,21 @@ func Create(path string, settings ledger.Settings) (*DB, error) {
 	return db, nil
 }
 
+// maxInitialMmap caps Options.Grow's mapping (on Windows bbolt sizes the file to it).
+const maxInitialMmap = 16 << 30
+
 func openBolt(path string, opt Options) (*DB, error) {
 	timeout := opt.Timeout
 	if timeout <= 0 {
 		timeout = 500 * time.Millisecond
 	}
-	b, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: opt.ReadOnly})
+	bo := &bolt.Options{Timeout: timeout, ReadOnly: opt.ReadOnly}
+	if opt.Grow > 0 && !opt.ReadOnly {
+		if st, err := os.Stat(path); err == nil {
+			bo.InitialMmapSize = int(min(st.Size()+opt.Grow, maxInitialMmap))
+		}
+	}
+	b, err := bolt.Open(path, 0o600, bo)
 	if err != nil {
 		switch {
 		case errors.Is(err, berrors.ErrTimeout):
