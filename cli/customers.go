@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -24,23 +23,9 @@ func runCustomers(env *Env, args []string) error {
 	book := ss.Book
 	rows := ss.Customers(asOf)
 	if rf.Format() == "json" {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		t := ledger.Totals(rows)
-		// Counts are numbers, amounts decimal strings, as everywhere in the JSON.
-		type totals struct {
-			Customers         int          `json:"customers"`
-			Receivables       ledger.Cents `json:"receivables"`
-			Overdue           ledger.Cents `json:"overdue"`
-			Doubtful          ledger.Cents `json:"doubtful"`
-			DoubtfulCustomers int          `json:"doubtful_customers"`
-		}
-		return enc.Encode(struct {
-			AsOf      string                   `json:"as_of"`
-			Currency  string                   `json:"currency"`
-			Customers []ledger.CustomerSummary `json:"customers"`
-			Totals    totals                   `json:"totals"`
-		}{asOf.String(), book.Settings.Currency, orEmpty(rows), totals{t.Customers, t.Balance, t.Overdue, t.Doubtful, t.DoubtfulCustomers}})
+		// Counts are numbers, amounts decimal strings, as everywhere in the JSON
+		// (customersJSON: the document, which writeCustomersJSON writes fast).
+		return writeCustomersJSON(env.Stdout, asOf, book.Settings.Currency, rows, ledger.Totals(rows))
 	}
 	l := env.Lang
 	tab := newTable(i18n.T(l, "col.id"), i18n.T(l, "col.name"), i18n.T(l, "col.kind"),
