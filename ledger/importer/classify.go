@@ -3,6 +3,7 @@ package importer
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -11,16 +12,33 @@ import (
 
 // squash upper-cases s, strips accents and keeps only letters and digits, so that
 // "À nouveaux" and "A-NOUVEAUX" compare equal ("ANOUVEAUX").
+//
+// It is the NFD of s with its combining marks dropped and its letters and digits
+// upper-cased, computed rune by rune: ASCII as is, only the other runes decomposed.
+// That is the same as decomposing the whole string: NFD decomposes each rune on its
+// own and only reorders runs of combining marks, which are dropped.
 func squash(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToUpper(r))
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			switch c := byte(r); {
+			case c >= 'a' && c <= 'z':
+				b = append(b, c-'a'+'A')
+			case c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+				b = append(b, c)
+			}
+			continue
+		}
+		var one [utf8.UTFMax]byte
+		for _, d := range norm.NFD.String(string(one[:utf8.EncodeRune(one[:], r)])) {
+			switch {
+			case unicode.Is(unicode.Mn, d):
+			case unicode.IsLetter(d) || unicode.IsDigit(d):
+				b = utf8.AppendRune(b, unicode.ToUpper(d))
+			}
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // openingCodes are journal codes used for opening balances (à-nouveaux) by French
@@ -42,6 +60,12 @@ func isOpeningJournal(code, label string) bool {
 }
 
 type journalType uint8
+
+// journalInfo is what classify needs of a journal.
+type journalInfo struct {
+	jt journalType
+	av bool // its code starts with AV (avoirs)
+}
 
 const (
 	jUnknown journalType = iota
@@ -81,7 +105,10 @@ func containsAny(s string, words []string) bool {
 // sign: opening journals give Opening items; a sales journal gives invoices (debit)
 // and credit notes (credit); a bank journal payments (credit) and adjustments such as
 // returned cheques (debit); a miscellaneous journal adjustments.
-func classify(l *lineView) (ledger.ItemKind, uint32) {
+//
+// journals caches what a journal's code and label say (its type, whether its code
+// starts with AV): they are the same on every line of the journal.
+func classify(l *lineView, journals map[[2]string]journalInfo) (ledger.ItemKind, uint32) {
 	var flags uint32
 	switch {
 	case strings.HasPrefix(l.account, "416"):
@@ -92,11 +119,17 @@ func classify(l *lineView) (ledger.ItemKind, uint32) {
 	if l.an {
 		return ledger.Opening, flags
 	}
-	label := squash(l.label)
-	jt := journalTypeOf(l.journal, l.jlib)
+	jk := [2]string{l.journal, l.jlib}
+	ji, ok := journals[jk]
+	if !ok {
+		ji = journalInfo{jt: journalTypeOf(l.journal, l.jlib), av: strings.HasPrefix(squash(l.journal), "AV")}
+		journals[jk] = ji
+	}
+	jt := ji.jt
 	if l.net > 0 {
 		switch jt {
 		case jBank:
+			label := squash(l.label)
 			if strings.Contains(label, "IMPAYE") || strings.Contains(label, "CHQIMP") {
 				flags |= ledger.FlagUnpaidCheque
 			}
@@ -110,7 +143,7 @@ func classify(l *lineView) (ledger.ItemKind, uint32) {
 		return ledger.Invoice, flags
 	}
 	switch {
-	case containsAny(label, creditNoteWords) || strings.HasPrefix(squash(l.journal), "AV"):
+	case ji.av || containsAny(squash(l.label), creditNoteWords):
 		return ledger.CreditNote, flags
 	case jt == jSales:
 		return ledger.CreditNote, flags

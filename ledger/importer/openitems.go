@@ -46,8 +46,10 @@ func buildFEC(s *scan, rep *report.Collector) []*planCustomer {
 	}
 	custs := mergeSameID(s.custs)
 	out := make([]*planCustomer, 0, len(custs))
+	journals := map[[2]string]journalInfo{}
 	for _, cl := range custs {
-		pc := &planCustomer{Customer: ledger.Customer{ID: cl.id, Account: cl.account, Name: cl.name}}
+		pc := &planCustomer{Customer: ledger.Customer{ID: cl.id, Account: cl.account, Name: cl.name},
+			Items: make([]ledger.Item, 0, len(cl.lines)), dueSet: make([]bool, 0, len(cl.lines))}
 		seq := map[string]int{}
 		type group struct {
 			items   []int
@@ -63,7 +65,7 @@ func buildFEC(s *scan, rep *report.Collector) []*planCustomer {
 			if l.net == 0 {
 				continue
 			}
-			kind, flags := classify(l)
+			kind, flags := classify(l, journals)
 			if flags&ledger.FlagDoubtful != 0 {
 				pc.Customer.Doubtful = true
 			}
