@@ -8,9 +8,9 @@ import (
 )
 
 var (
-	reVagueInvoice = regexp.MustCompile(`(?i)(?:notre|votre|la|cette) facture|(?:la|les) sommes? dues?|(?:our|the|your) invoice|the (?:amount|sum) (?:due|outstanding)`)
-	reTotalCue     = regexp.MustCompile(`(?i)\b(?:total|soit un total|au total|montant global|in total|totalling|totaling|altogether)\b`)
-	reDueCue       = regexp.MustCompile(`(?i)(?:[ée]chue?s? (?:le|depuis le)|[ée]ch[ée]ance (?:du|au)|(?:was |fell )?due (?:on|since)|payable (?:le|on))\s*$`)
+	reVagueInvoice = lazyRegexp(`(?i)(?:notre|votre|la|cette) facture|(?:la|les) sommes? dues?|(?:our|the|your) invoice|the (?:amount|sum) (?:due|outstanding)`)
+	reTotalCue     = lazyRegexp(`(?i)\b(?:total|soit un total|au total|montant global|in total|totalling|totaling|altogether)\b`)
+	reDueCue       = lazyRegexp(`(?i)(?:[ée]chue?s? (?:le|depuis le)|[ée]ch[ée]ance (?:du|au)|(?:was |fell )?due (?:on|since)|payable (?:le|on))\s*$`)
 )
 
 // checkAmount: no amount with a currency at all (CLAR.AMOUNT).
@@ -24,7 +24,7 @@ func (l *letter) checkAmount() {
 }
 
 // reIndemnityWords are the words that say an amount is the fixed recovery indemnity.
-var reIndemnityWords = regexp.MustCompile(`(?i)indemnit|forfaitaire|frais de recouvrement|compensation|recovery|fixed sum`)
+var reIndemnityWords = lazyRegexp(`(?i)indemnit|forfaitaire|frais de recouvrement|compensation|recovery|fixed sum`)
 
 // nearIndemnityWords reports whether the sentence-sized text around e says it is the
 // recovery indemnity (an invoice of £100.00 alone is a claimed amount).
@@ -144,10 +144,10 @@ func (l *letter) checkInvoiceDates() {
 
 // The means of payment asked for, and what makes them usable.
 var (
-	reTransfer = regexp.MustCompile(`(?i)\bvirement|bank transfer|\bBACS\b`)
-	reAccount  = regexp.MustCompile(`(?i)\bRIB\b|relev[ée] d'identit[ée] bancaire|sort code|account (?:number|no)`)
-	reCheque   = regexp.MustCompile(`(?i)\bch[èe]que|\bcheque`)
-	rePayee    = regexp.MustCompile(`(?i)à l'ordre de|libell[ée] à|payable to|made out to`)
+	reTransfer = lazyRegexp(`(?i)\bvirement|bank transfer|\bBACS\b`)
+	reAccount  = lazyRegexp(`(?i)\bRIB\b|relev[ée] d'identit[ée] bancaire|sort code|account (?:number|no)`)
+	reCheque   = lazyRegexp(`(?i)\bch[èe]que|\bcheque`)
+	rePayee    = lazyRegexp(`(?i)à l'ordre de|libell[ée] à|payable to|made out to`)
 )
 
 // checkPaymentDetails: a transfer asked for without the account to pay into, a cheque
@@ -159,12 +159,12 @@ func (l *letter) checkPaymentDetails() {
 	}
 	body := l.messageText()
 	if m := reTransfer.FindStringIndex(body); m != nil && !l.hasEnt(EntIBAN) && !reAccount.MatchString(l.t.s) {
-		if s, e, ok := l.spanOf(reTransfer); ok {
+		if s, e, ok := l.spanOf(reTransfer.get()); ok {
 			l.hit("CLAR.PAYMENT_MEANS", s, e, map[string]string{"_msg": "no_iban"}, nil)
 		}
 	}
 	if reCheque.MatchString(body) && !reTransfer.MatchString(body) && !l.hasEnt(EntIBAN) && !rePayee.MatchString(l.t.s) {
-		if s, e, ok := l.spanOf(reCheque); ok {
+		if s, e, ok := l.spanOf(reCheque.get()); ok {
 			l.hit("CLAR.PAYMENT_MEANS", s, e, map[string]string{"_msg": "no_payee"}, nil)
 		}
 	}
@@ -182,7 +182,7 @@ func (l *letter) spanOf(re *regexp.Regexp) (int, int, bool) {
 	return 0, 0, false
 }
 
-var reContactInvite = regexp.MustCompile(`(?i)n'h[ée]sitez pas [àa] (?:nous )?(?:contacter|joindre|appeler)|contactez[- ]nous|please (?:do not hesitate to |feel free to )?contact us|do not hesitate to contact`)
+var reContactInvite = lazyRegexp(`(?i)n'h[ée]sitez pas [àa] (?:nous )?(?:contacter|joindre|appeler)|contactez[- ]nous|please (?:do not hesitate to |feel free to )?contact us|do not hesitate to contact`)
 
 // checkContact: no telephone or e-mail (CLAR.CONTACT), anchored to an empty
 // « n'hésitez pas à nous contacter » when there is one.
@@ -201,7 +201,7 @@ func (l *letter) checkContact() {
 // checkObjectLine: no subject line, or one without an invoice reference
 // (CLAR.OBJECT_LINE).
 // reMedSubject names a formal notice in its subject line.
-var reMedSubject = regexp.MustCompile(`(?i)mise en demeure|formal notice|letter (?:before (?:action|claim)|of claim)|final demand|sommation`)
+var reMedSubject = lazyRegexp(`(?i)mise en demeure|formal notice|letter (?:before (?:action|claim)|of claim)|final demand|sommation`)
 
 func (l *letter) checkObjectLine() {
 	for _, ln := range l.lines {
@@ -220,7 +220,7 @@ func (l *letter) checkObjectLine() {
 	l.missing("CLAR.OBJECT_LINE", SecSubject, nil)
 }
 
-var reSaufErreur = regexp.MustCompile(`(?i)sauf erreur|si (?:votre|ce) (?:r[èe]glement|paiement) (?:a crois[ée]|est intervenu)|if you have already (?:paid|sent|made)|if payment has (?:already )?been made`)
+var reSaufErreur = lazyRegexp(`(?i)sauf erreur|si (?:votre|ce) (?:r[èe]glement|paiement) (?:a crois[ée]|est intervenu)|if you have already (?:paid|sent|made)|if payment has (?:already )?been made`)
 
 // checkSaufErreur: in a first reminder, suggest the courtesy « sauf erreur… » when it is
 // missing (TONE.SAUF_ERREUR_STAGE; its presence in a formal notice is a lexicon hit).

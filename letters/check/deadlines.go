@@ -1,8 +1,6 @@
 package check
 
 import (
-	"regexp"
-
 	"relance/ledger"
 )
 
@@ -61,7 +59,7 @@ func (l *letter) checkDeadline() {
 
 // reBygone is a past or conditional verb: the date it governs is the due date recalled
 // (« devait être réglée au plus tard le… », "was payable by…"), not a deadline set now.
-var reBygone = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:devai(?:t|ent)|aurai(?:t|ent) d[ûu]|[ée]tai(?:t|ent)|avai(?:t|ent)|serai(?:t|ent)|avions convenu|aviez|[ée]chue?s?|was|were|had|fell due|should have)\b`)
+var reBygone = lazyRegexp(`(?i)(?:^|[^\p{L}])(?:devai(?:t|ent)|aurai(?:t|ent) d[ûu]|[ée]tai(?:t|ent)|avai(?:t|ent)|serai(?:t|ent)|avions convenu|aviez|[ée]chue?s?|was|were|had|fell due|should have)\b`)
 
 // bygone reports a deadline date whose clause, before it, is in the past or the
 // conditional: a due date the letter recalls, when it lies before the letter date.
@@ -74,7 +72,7 @@ func (l *letter) bygone(e Entity) bool {
 }
 
 // reDueDateCue ends the words naming a due date (« son échéance est fixée au », "falls due on").
-var reDueDateCue = regexp.MustCompile(`(?i)(?:[ée]ch[ée]ance|[ée]ch[ée]ra|due date|falls due|is due|payable)\b[^.!?]{0,25}$`)
+var reDueDateCue = lazyRegexp(`(?i)(?:[ée]ch[ée]ance|[ée]ch[ée]ra|due date|falls due|is due|payable)\b[^.!?]{0,25}$`)
 
 // futureDueDate reports a due date after the letter date, named as such.
 func (l *letter) futureDueDate() bool {

@@ -12,30 +12,30 @@ import (
 // Entity patterns (on the normalised text: apostrophes are ', spaces are ' ').
 var (
 	// FR: 1 250,00 € | 1250 € | 1.250€ | 1 250 euros | 1 250,00 EUR ; EN: €1,250.00 | £40 | 1,250.00 EUR
-	reAmountPost = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}.,])(\d{1,3}(?:[ .,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)( ?)(€|euros?|eur|£|gbp|usd|\$)(?:$|[^\p{L}\p{N}])`)
-	reAmountPre  = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(€|£|\$) ?(\d{1,3}(?:[, ]\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)`)
-	reInvoice    = regexp.MustCompile(`(?i)(?:factures?|invoices?|avoirs?|credit notes?|n°|no\.|nos\.|number|num[ée]ro|#)\s*(?:n°|no\.?|number|num[ée]ro|#|ref\.?)?\s*:?\s*((?:[A-Z]{1,6}[-/ ]?)?\d[\dA-Z]*(?:[-/][\dA-Z]+)*)`)
+	reAmountPost = lazyRegexp(`(?i)(?:^|[^\p{L}\p{N}.,])(\d{1,3}(?:[ .,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)( ?)(€|euros?|eur|£|gbp|usd|\$)(?:$|[^\p{L}\p{N}])`)
+	reAmountPre  = lazyRegexp(`(?:^|[^\p{L}\p{N}])(€|£|\$) ?(\d{1,3}(?:[, ]\d{3})+(?:\.\d{1,2})?|\d+(?:[.,]\d{1,2})?)`)
+	reInvoice    = lazyRegexp(`(?i)(?:factures?|invoices?|avoirs?|credit notes?|n°|no\.|nos\.|number|num[ée]ro|#)\s*(?:n°|no\.?|number|num[ée]ro|#|ref\.?)?\s*:?\s*((?:[A-Z]{1,6}[-/ ]?)?\d[\dA-Z]*(?:[-/][\dA-Z]+)*)`)
 	// reInvoiceOrCredit names an invoice or a credit note (not just « n° »).
-	reInvoiceOrCredit = regexp.MustCompile(`(?i)factur|invoice|avoir|credit note`)
+	reInvoiceOrCredit = lazyRegexp(`(?i)factur|invoice|avoir|credit note`)
 	// reAccountCue ends the words before a number that is not an invoice's: a customer
 	// account, a dispute or file reference (« compte client n° C00020 », « réf. L2026-0042 »).
-	reAccountCue = regexp.MustCompile(`(?i)(?:compte(?:\s+client)?|client|customer(?:\s+account)?|account|r[ée]f\.?|r[ée]f[ée]rence|reference|litige|dispute|dossier|file|registered in [\p{L} ]{2,30}|company|registration|siren|siret|rcs [\p{L}-]+|tva|vat|r[èe]glement \((?:CE|UE)\)|regulation \((?:EC|EU)\)|directive(?: \((?:CE|UE|EC|EU)\))?|loi|d[ée]cret|arr[êe]t[ée])\s*(?:n°|no\.?)?\s*:?\s*$`)
+	reAccountCue = lazyRegexp(`(?i)(?:compte(?:\s+client)?|client|customer(?:\s+account)?|account|r[ée]f\.?|r[ée]f[ée]rence|reference|litige|dispute|dossier|file|registered in [\p{L} ]{2,30}|company|registration|siren|siret|rcs [\p{L}-]+|tva|vat|r[èe]glement \((?:CE|UE)\)|regulation \((?:EC|EU)\)|directive(?: \((?:CE|UE|EC|EU)\))?|loi|d[ée]cret|arr[êe]t[ée])\s*(?:n°|no\.?)?\s*:?\s*$`)
 	// reInvoiceBare is a reference without the word « facture »: FA-2026-0412, or
 	// FA2026-01391 as accounting software numbers invoices (a table's first column).
-	reInvoiceBare = regexp.MustCompile(`(?:^|[^\p{L}\p{N}-])([A-Z]{2,5}-\d{2,4}(?:-\d{1,6})+|[A-Z]{2,5}-\d{3,8}|[A-Z]{2,5}(?:-[A-Z]{2,5})+-\d{2,8}|[A-Z]{1,5}\d{2,8}[-/]\d{1,8})(?:$|[^\p{L}\p{N}-])`)
-	reDateFR      = regexp.MustCompile(`(?i)(?:(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2}|1er)\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)(?:\s+(\d{4}))?`)
-	reDateEN1     = regexp.MustCompile(`(?i)(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?)\s*,?\s*(\d{4})?`)
-	reDateEN2     = regexp.MustCompile(`(?i)(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`)
-	reDateNum     = regexp.MustCompile(`(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?:$|[^\d/])`)
-	reDateISO     = regexp.MustCompile(`(?:^|[^\d-])(\d{4})-(\d{2})-(\d{2})(?:$|[^\d])`)
-	reRelDeadline = regexp.MustCompile(`(?i)(?:sous|dans un d[ée]lai de|d'ici|within|in the next)\s+(\d{1,2}|huit|quinze|trente|dix|seven|eight|fourteen|fifteen|thirty|ten)\s+(?:jours|days)|sous huitaine|sous quinzaine`)
-	reDeadlineCue = regexp.MustCompile(`(?i)(?:au\s+plus\s+tard(?:\s+[àa]\s+(?:son|leur)\s+[ée]ch[ée]ance\s*,?)?|avant\s+le|d'ici\s+le|jusqu'au|pour\s+le|no\s+later\s+than|by|before|on\s+or\s+before|until)\s*(?:le\s+|the\s+)?$`)
-	reIBAN        = regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b`)
-	rePhone       = regexp.MustCompile(`(?:\+33 ?\(?0?\)? ?[1-9]|\b0[1-9])(?:[ .-]?\d{2}){4}\b|\+44 ?(?:\(0\))? ?\d{2,4}[ \d]{6,10}\d|\b0\d{3,4} ?\d{3} ?\d{3,4}\b`)
-	reEmail       = regexp.MustCompile(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}`)
-	reLegalRef    = regexp.MustCompile(`(?i)(?:art(?:icle)?s?\.?\s*)?\b[LRD]\.? ?\d{3,4}-\d{1,3}\b(?:-\d+)?|(?i)articles?\s+\d{4}(?:-\d)?(?:\s+du\s+code\s+civil)?|\bLate Payment of Commercial Debts[^.]*Act 1998`)
-	reRate        = regexp.MustCompile(`\d+(?:[.,]\d+)? ?%`)
-	reCompanyID   = regexp.MustCompile(`(?i)\b(?:siren|siret|rcs)\b[^\n]{0,40}?\d{3} ?\d{3} ?\d{3}|\bcompany (?:no|number|registration)`)
+	reInvoiceBare = lazyRegexp(`(?:^|[^\p{L}\p{N}-])([A-Z]{2,5}-\d{2,4}(?:-\d{1,6})+|[A-Z]{2,5}-\d{3,8}|[A-Z]{2,5}(?:-[A-Z]{2,5})+-\d{2,8}|[A-Z]{1,5}\d{2,8}[-/]\d{1,8})(?:$|[^\p{L}\p{N}-])`)
+	reDateFR      = lazyRegexp(`(?i)(?:(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(\d{1,2}|1er)\s+(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)(?:\s+(\d{4}))?`)
+	reDateEN1     = lazyRegexp(`(?i)(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?)\s*,?\s*(\d{4})?`)
+	reDateEN2     = lazyRegexp(`(?i)(?:(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`)
+	reDateNum     = lazyRegexp(`(?:^|[^\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?:$|[^\d/])`)
+	reDateISO     = lazyRegexp(`(?:^|[^\d-])(\d{4})-(\d{2})-(\d{2})(?:$|[^\d])`)
+	reRelDeadline = lazyRegexp(`(?i)(?:sous|dans un d[ée]lai de|d'ici|within|in the next)\s+(\d{1,2}|huit|quinze|trente|dix|seven|eight|fourteen|fifteen|thirty|ten)\s+(?:jours|days)|sous huitaine|sous quinzaine`)
+	reDeadlineCue = lazyRegexp(`(?i)(?:au\s+plus\s+tard(?:\s+[àa]\s+(?:son|leur)\s+[ée]ch[ée]ance\s*,?)?|avant\s+le|d'ici\s+le|jusqu'au|pour\s+le|no\s+later\s+than|by|before|on\s+or\s+before|until)\s*(?:le\s+|the\s+)?$`)
+	reIBAN        = lazyRegexp(`\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b`)
+	rePhone       = lazyRegexp(`(?:\+33 ?\(?0?\)? ?[1-9]|\b0[1-9])(?:[ .-]?\d{2}){4}\b|\+44 ?(?:\(0\))? ?\d{2,4}[ \d]{6,10}\d|\b0\d{3,4} ?\d{3} ?\d{3,4}\b`)
+	reEmail       = lazyRegexp(`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}`)
+	reLegalRef    = lazyRegexp(`(?i)(?:art(?:icle)?s?\.?\s*)?\b[LRD]\.? ?\d{3,4}-\d{1,3}\b(?:-\d+)?|(?i)articles?\s+\d{4}(?:-\d)?(?:\s+du\s+code\s+civil)?|\bLate Payment of Commercial Debts[^.]*Act 1998`)
+	reRate        = lazyRegexp(`\d+(?:[.,]\d+)? ?%`)
+	reCompanyID   = lazyRegexp(`(?i)\b(?:siren|siret|rcs)\b[^\n]{0,40}?\d{3} ?\d{3} ?\d{3}|\bcompany (?:no|number|registration)`)
 )
 
 var frMonths = map[string]time.Month{"janvier": 1, "fevrier": 2, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12, "décembre": 12}
@@ -121,7 +121,7 @@ func extract(t *text, lang string, year int) []Entity {
 		}
 		return ledger.NewDate(y, time.Month(m), d), true
 	}
-	dates(reDateFR, func(s []string) (ledger.Date, bool, int, bool) {
+	dates(reDateFR.get(), func(s []string) (ledger.Date, bool, int, bool) {
 		day := 1
 		if !strings.EqualFold(s[2], "1er") {
 			day, _ = strconv.Atoi(s[2])
@@ -134,7 +134,7 @@ func extract(t *text, lang string, year int) []Entity {
 		d, ok := mk(y, int(mon), day)
 		return d, ok, weekdays[strings.ToLower(s[1])], true
 	})
-	dates(reDateEN1, func(s []string) (ledger.Date, bool, int, bool) {
+	dates(reDateEN1.get(), func(s []string) (ledger.Date, bool, int, bool) {
 		day, _ := strconv.Atoi(s[2])
 		y := year
 		if s[4] != "" {
@@ -143,20 +143,20 @@ func extract(t *text, lang string, year int) []Entity {
 		d, ok := mk(y, int(enMonths[strings.TrimSuffix(strings.ToLower(s[3]), ".")]), day)
 		return d, ok, weekdays[strings.ToLower(s[1])], true
 	})
-	dates(reDateEN2, func(s []string) (ledger.Date, bool, int, bool) {
+	dates(reDateEN2.get(), func(s []string) (ledger.Date, bool, int, bool) {
 		day, _ := strconv.Atoi(s[3])
 		y, _ := strconv.Atoi(s[4])
 		d, ok := mk(y, int(enMonths[strings.ToLower(s[2])]), day)
 		return d, ok, weekdays[strings.ToLower(s[1])], true
 	})
-	dates(reDateISO, func(s []string) (ledger.Date, bool, int, bool) {
+	dates(reDateISO.get(), func(s []string) (ledger.Date, bool, int, bool) {
 		y, _ := strconv.Atoi(s[1])
 		mo, _ := strconv.Atoi(s[2])
 		day, _ := strconv.Atoi(s[3])
 		d, ok := mk(y, mo, day)
 		return d, ok, 0, true
 	})
-	dates(reDateNum, func(s []string) (ledger.Date, bool, int, bool) {
+	dates(reDateNum.get(), func(s []string) (ledger.Date, bool, int, bool) {
 		a, _ := strconv.Atoi(s[1])
 		b, _ := strconv.Atoi(s[2])
 		y, _ := strconv.Atoi(s[3])

@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -107,7 +106,7 @@ func (l *letter) prose() string {
 }
 
 // reDateAhead is a day and month starting the text (« 24 octobre », « 1er mars »).
-var reDateAhead = regexp.MustCompile(`(?i)^\s+(?:\d{1,2}|1er)\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\b`)
+var reDateAhead = lazyRegexp(`(?i)^\s+(?:\d{1,2}|1er)\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\b`)
 
 // datedPlural reports Grammalecte's « des » → « dès » on « nos courriers des 24 octobre
 // et 8 novembre »: « des » (de + les) before dates is right, « dès » would not be.

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -73,7 +72,7 @@ func endsItem(s string) bool {
 }
 
 // reLabelItem is a short label, a colon and its value on one line.
-var reLabelItem = regexp.MustCompile(`^\S+(?:\s+\S+){0,2}\s?:\s+\S.{0,80}[^.;:!?]$`)
+var reLabelItem = lazyRegexp(`^\S+(?:\s+\S+){0,2}\s?:\s+\S.{0,80}[^.;:!?]$`)
 
 func bullet(s string) bool {
 	s = strings.TrimSpace(s)

@@ -1,26 +1,25 @@
 package check
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
 
 var (
-	reSalNamed              = regexp.MustCompile(`^\s*(Madame|Monsieur|Mademoiselle)\s+(\p{Lu}[\p{L}'-]+)`)
-	reSalFamiliar           = regexp.MustCompile(`(?i)^\s*(?:cher|chère|chers|chères)\s+(?:client|cliente|clients|clientes|partenaire|partenaires|monsieur|madame)|^\s*bonjour|^\s*(?:hello|hi)\b`)
-	reSalFormFR             = regexp.MustCompile(`^\s*((?:Madame|Monsieur|Mesdames|Messieurs|Mademoiselle)(?:,?\s+(?:Madame|Monsieur|Mesdames|Messieurs))?(?:\s+l[ea]\s+\p{L}+)?)`)
-	reCloseFormFR           = regexp.MustCompile(`(?:agr[ée]er|recevoir|croire),?\s+((?:cher|chère)\s+\p{L}+|(?:Madame|Monsieur|Mesdames|Messieurs|Mademoiselle)(?:,?\s+(?:Madame|Monsieur|Mesdames|Messieurs))?(?:\s+l[ea]\s+\p{L}+)?)\s*,`)
-	reSalSirEN              = regexp.MustCompile(`(?i)^\s*(?:dear\s+(?:sir|madam|sirs|sir\s+or\s+madam|sir/madam|madam/sir|sir\s*/\s*madam)\b|to whom it may concern)`)
-	reSalNameEN             = regexp.MustCompile(`(?i)^\s*dear\s+(?:mr|mrs|ms|miss|dr)\.?\s+\p{L}+|^\s*dear\s+\p{Lu}\p{L}+`)
-	reYoursFaith            = regexp.MustCompile(`(?i)yours\s+faithfully`)
-	reYoursSinc             = regexp.MustCompile(`(?i)yours\s+sincerely`)
-	reCordialement          = regexp.MustCompile(`(?i)(?:bien\s+)?cordialement|bien à vous|amicalement`)
-	reSalutationsIncomplete = regexp.MustCompile(`(?i)salutations`)
-	reSalutationsFull       = regexp.MustCompile(`(?i)salutations\s+(?:distingu[ée]es|respectueuses|les meilleures)|meilleures salutations|sentiments|considération|salutations\s+distingu`)
-	reSlangClosingEN        = regexp.MustCompile(`(?i)^\s*(?:cheers|thanks|ta|best|best wishes|many thanks)\s*,?\s*$`) // too casual for any letter
-	reClosingEN             = regexp.MustCompile(`(?i)^\s*(?:regards|best|best wishes|cheers|thanks|thank you|many thanks|kind regards|best regards)\s*,?\s*$`)
-	reGenericSig            = regexp.MustCompile(`(?i)^\s*(?:le|la|les|l'|the)?\s*(?:service|département|department|direction|team|équipe|comptabilit|accounts|credit control|recouvrement|management|la direction)`)
+	reSalNamed              = lazyRegexp(`^\s*(Madame|Monsieur|Mademoiselle)\s+(\p{Lu}[\p{L}'-]+)`)
+	reSalFamiliar           = lazyRegexp(`(?i)^\s*(?:cher|chère|chers|chères)\s+(?:client|cliente|clients|clientes|partenaire|partenaires|monsieur|madame)|^\s*bonjour|^\s*(?:hello|hi)\b`)
+	reSalFormFR             = lazyRegexp(`^\s*((?:Madame|Monsieur|Mesdames|Messieurs|Mademoiselle)(?:,?\s+(?:Madame|Monsieur|Mesdames|Messieurs))?(?:\s+l[ea]\s+\p{L}+)?)`)
+	reCloseFormFR           = lazyRegexp(`(?:agr[ée]er|recevoir|croire),?\s+((?:cher|chère)\s+\p{L}+|(?:Madame|Monsieur|Mesdames|Messieurs|Mademoiselle)(?:,?\s+(?:Madame|Monsieur|Mesdames|Messieurs))?(?:\s+l[ea]\s+\p{L}+)?)\s*,`)
+	reSalSirEN              = lazyRegexp(`(?i)^\s*(?:dear\s+(?:sir|madam|sirs|sir\s+or\s+madam|sir/madam|madam/sir|sir\s*/\s*madam)\b|to whom it may concern)`)
+	reSalNameEN             = lazyRegexp(`(?i)^\s*dear\s+(?:mr|mrs|ms|miss|dr)\.?\s+\p{L}+|^\s*dear\s+\p{Lu}\p{L}+`)
+	reYoursFaith            = lazyRegexp(`(?i)yours\s+faithfully`)
+	reYoursSinc             = lazyRegexp(`(?i)yours\s+sincerely`)
+	reCordialement          = lazyRegexp(`(?i)(?:bien\s+)?cordialement|bien à vous|amicalement`)
+	reSalutationsIncomplete = lazyRegexp(`(?i)salutations`)
+	reSalutationsFull       = lazyRegexp(`(?i)salutations\s+(?:distingu[ée]es|respectueuses|les meilleures)|meilleures salutations|sentiments|considération|salutations\s+distingu`)
+	reSlangClosingEN        = lazyRegexp(`(?i)^\s*(?:cheers|thanks|ta|best|best wishes|many thanks)\s*,?\s*$`) // too casual for any letter
+	reClosingEN             = lazyRegexp(`(?i)^\s*(?:regards|best|best wishes|cheers|thanks|thank you|many thanks|kind regards|best regards)\s*,?\s*$`)
+	reGenericSig            = lazyRegexp(`(?i)^\s*(?:le|la|les|l'|the)?\s*(?:service|département|department|direction|team|équipe|comptabilit|accounts|credit control|recouvrement|management|la direction)`)
 )
 
 // salutationLine returns the salutation line, if any.
@@ -187,10 +186,10 @@ func (l *letter) checkSignature() {
 }
 
 // reLegalForm is a company's legal form in a signature line.
-var reLegalForm = regexp.MustCompile(`(?i)\b(?:ltd|limited|plc|llp|inc|sas|sasu|sarl|eurl|sa|snc|sci|gmbh)\b\.?`)
+var reLegalForm = lazyRegexp(`(?i)\b(?:ltd|limited|plc|llp|inc|sas|sasu|sarl|eurl|sa|snc|sci|gmbh)\b\.?`)
 
 // reInitials is a given name written as initials: « J. », « J.-P. ».
-var reInitials = regexp.MustCompile(`^\p{Lu}\.(?:-\p{Lu}\.)?$`)
+var reInitials = lazyRegexp(`^\p{Lu}\.(?:-\p{Lu}\.)?$`)
 
 // personName reports whether a signature line holds a first and last name.
 func personName(s string) bool {

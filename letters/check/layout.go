@@ -1,7 +1,6 @@
 package check
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -11,23 +10,23 @@ import (
 
 var (
 	// rePageMark is a page number line (« Page 1/2 », « page 2 of 3 »).
-	rePageMark = regexp.MustCompile(`(?i)^\s*page\s+\d+\s*(?:/|sur|of)\s*\d+\s*$`)
+	rePageMark = lazyRegexp(`(?i)^\s*page\s+\d+\s*(?:/|sur|of)\s*\d+\s*$`)
 	// reContinued is the running head of a following page (« Client – Réf. (suite) »).
-	reContinued = regexp.MustCompile(`(?i)\((?:suite|continued|cont\.?)\)\s*$`)
+	reContinued = lazyRegexp(`(?i)\((?:suite|continued|cont\.?)\)\s*$`)
 	// reLegalFooter is the company footer repeated on each page (capital, RCS, registered office).
-	reLegalFooter = regexp.MustCompile(`(?i)(?:capital|share capital).*(?:RCS|SIREN|registered|si[èe]ge)|(?:RCS|SIREN).*(?:si[èe]ge|registered office)`)
+	reLegalFooter = lazyRegexp(`(?i)(?:capital|share capital).*(?:RCS|SIREN|registered|si[èe]ge)|(?:RCS|SIREN).*(?:si[èe]ge|registered office)`)
 	// reFooterTail is the end of a legal footer wrapped over two lines.
-	reFooterTail = regexp.MustCompile(`(?i)\b(?:TVA|VAT|SIRET|SIREN|RCS|capital)\b|\bFR\d{2}\s?\d{9}\b`)
+	reFooterTail = lazyRegexp(`(?i)\b(?:TVA|VAT|SIRET|SIREN|RCS|capital)\b|\bFR\d{2}\s?\d{9}\b`)
 	// reAnnex starts an annex after the signature (« Annexe – Décompte… », « Appendix »).
-	reAnnex = regexp.MustCompile(`(?i)^\s*(?:annexe|appendix|schedule)\b`)
+	reAnnex = lazyRegexp(`(?i)^\s*(?:annexe|appendix|schedule)\b`)
 	// rePlaceDateTail is « Lyon, le 23 novembre 2026 » at the end of a longer line: a PDF
 	// copies the reference line and the place and date, side by side, as one line.
-	rePlaceDateTail = regexp.MustCompile(`(?:^|\s)\p{Lu}[\p{L}'-]+(?:[ -]\p{L}[\p{L}'-]*){0,3},\s*(?:le\s+)?(?:\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*$`)
+	rePlaceDateTail = lazyRegexp(`(?:^|\s)\p{Lu}[\p{L}'-]+(?:[ -]\p{L}[\p{L}'-]*){0,3},\s*(?:le\s+)?(?:\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*$`)
 	// reTotalRow is a table's total row: « Total 14 221,62 € 0,00 € 14 221,62 € ».
-	reTotalRow = regexp.MustCompile(`(?i)^\s*(?:total|sous-total|subtotal|totaux|totals)\b[^.;]*$`)
+	reTotalRow = lazyRegexp(`(?i)^\s*(?:total|sous-total|subtotal|totaux|totals)\b[^.;]*$`)
 	// reHeaderEnd is what a table's header line may end with: a word or an abbreviation
 	// (« Montant TTC », « Amount incl. »), never a sentence's end.
-	reHeaderEnd = regexp.MustCompile(`(?i)(?:[\p{L}\p{N})°]|\bincl\.|\bexcl\.|\bn°|\bno\.)\s*$`)
+	reHeaderEnd = lazyRegexp(`(?i)(?:[\p{L}\p{N})°]|\bincl\.|\bexcl\.|\bn°|\bno\.)\s*$`)
 )
 
 // markFurniture labels the page furniture of a letter that runs over pages (page numbers,

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -108,12 +107,12 @@ type Scores struct {
 }
 
 var (
-	reExpress = regexp.MustCompile(`(?i)nous constatons|je constate|nous regrettons|ce retard|à ce jour|reste(?:nt)? (?:impay|due|à régler|dû)|demeure(?:nt)? impay|n'avons pas (?:encore )?reçu|(?:est|sont) (?:toujours )?impay|surpren|our records show|remains? (?:unpaid|outstanding|overdue)|has not (?:yet )?been (?:paid|received)|we note|we have not (?:yet )?received|is (?:now )?overdue|still outstanding|étions convenus|we agreed|vous vous êtes engagé|you agreed|confirm`)
-	reRequest = regexp.MustCompile(`(?i)r[ée]gler|proc[ée]der au (?:paiement|r[èe]glement)|verser|payer|r[èe]glement|paiement|arrange payment|\bpay\b|settle|remit|payment`)
-	reConseq  = regexp.MustCompile(`(?i)à défaut|faute de|sans r[èe]glement|p[ée]nalit|indemnit|L441-10|mise en demeure|mettons en demeure|injonction|juridiction|contentieux|tribunal|failing|otherwise|interest|court|proceedings|compensation|préserver|maintenir nos|relation|relationship|transmettr|collection agency|recouvrement`)
-	reFirm    = regexp.MustCompile(`(?i)mise en demeure|mettons en demeure|formal notice|à défaut|faute de|failing (?:payment|which)|otherwise|injonction|juridiction|contentieux|tribunal|court|proceedings|collection agency|p[ée]nalit|indemnit|interest|L441-10|nous vous demandons|we require|we demand|exig|must|imp[ée]rativement|dernier|final|au plus tard|no later than`)
-	reApology = regexp.MustCompile(`(?i)\bexcus|d[ée]sol[ée]|navr[ée]|\bsorry\b|apolog`)
-	reCourt   = regexp.MustCompile(`(?i)nous vous remercions|je vous remercie|merci|thank you|thanks|we appreciate|sauf erreur|a crois[ée]|if you have already|bien vouloir|please|contactez|contact|[ée]ch[ée]ancier|payment plan|difficult|relations?|relationship|agr[ée]er|salutations|sincerely|faithfully|oubli|oversight|confiance|value`)
+	reExpress = lazyRegexp(`(?i)nous constatons|je constate|nous regrettons|ce retard|à ce jour|reste(?:nt)? (?:impay|due|à régler|dû)|demeure(?:nt)? impay|n'avons pas (?:encore )?reçu|(?:est|sont) (?:toujours )?impay|surpren|our records show|remains? (?:unpaid|outstanding|overdue)|has not (?:yet )?been (?:paid|received)|we note|we have not (?:yet )?received|is (?:now )?overdue|still outstanding|étions convenus|we agreed|vous vous êtes engagé|you agreed|confirm`)
+	reRequest = lazyRegexp(`(?i)r[ée]gler|proc[ée]der au (?:paiement|r[èe]glement)|verser|payer|r[èe]glement|paiement|arrange payment|\bpay\b|settle|remit|payment`)
+	reConseq  = lazyRegexp(`(?i)à défaut|faute de|sans r[èe]glement|p[ée]nalit|indemnit|L441-10|mise en demeure|mettons en demeure|injonction|juridiction|contentieux|tribunal|failing|otherwise|interest|court|proceedings|compensation|préserver|maintenir nos|relation|relationship|transmettr|collection agency|recouvrement`)
+	reFirm    = lazyRegexp(`(?i)mise en demeure|mettons en demeure|formal notice|à défaut|faute de|failing (?:payment|which)|otherwise|injonction|juridiction|contentieux|tribunal|court|proceedings|collection agency|p[ée]nalit|indemnit|interest|L441-10|nous vous demandons|we require|we demand|exig|must|imp[ée]rativement|dernier|final|au plus tard|no later than`)
+	reApology = lazyRegexp(`(?i)\bexcus|d[ée]sol[ée]|navr[ée]|\bsorry\b|apolog`)
+	reCourt   = lazyRegexp(`(?i)nous vous remercions|je vous remercie|merci|thank you|thanks|we appreciate|sauf erreur|a crois[ée]|if you have already|bien vouloir|please|contactez|contact|[ée]ch[ée]ancier|payment plan|difficult|relations?|relationship|agr[ée]er|salutations|sincerely|faithfully|oubli|oversight|confiance|value`)
 )
 
 // scores computes the indicators.

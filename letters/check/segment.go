@@ -1,7 +1,6 @@
 package check
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -20,12 +19,12 @@ type line struct {
 }
 
 var (
-	reSubject    = regexp.MustCompile(`(?i)^\s*(?:objet|object|subject|re)\s*:`)
-	reSalutation = regexp.MustCompile(`(?i)^\s*(?:madame|monsieur|mesdames|messieurs|madame,? monsieur|cher|chère|chers|bonjour|dear|hello|hi|to whom|sir|madam|ladies)\b[^.!?]{0,60}[,:]?\s*$`)
-	rePlaceDate  = regexp.MustCompile(`(?i)^\s*(?:[\p{L}' -]{2,40},\s*(?:le\s+)?)?(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*$`)
-	reReference  = regexp.MustCompile(`(?i)^\s*(?:n/\s*r[ée]f|v/\s*r[ée]f|r[ée]f(?:[ée]rence)?s?\b|our ref|your ref|lettre recommand|recommand[ée]e? avec|lrar\b|par lettre recommand|sent by|by recorded|by special delivery|by registered|envoi recommand)`)
-	reClosing    = regexp.MustCompile(`(?i)(?:agr[ée]er|salutations|cordialement|bien à vous|sinc[eè]res|respectueuses|yours (?:sincerely|faithfully|truly)|kind regards|best regards|regards,|sincerely,|bien cordialement|^\s*(?:cheers|best wishes|many thanks|with thanks)\b)`)
-	reEnclosure  = regexp.MustCompile(`(?i)^\s*(?:p\.?\s?j\.?|pi[èe]ces? jointes?|annexes?|enc(?:losures?|l)?\.?)\s*[:.-]?`)
+	reSubject    = lazyRegexp(`(?i)^\s*(?:objet|object|subject|re)\s*:`)
+	reSalutation = lazyRegexp(`(?i)^\s*(?:madame|monsieur|mesdames|messieurs|madame,? monsieur|cher|chère|chers|bonjour|dear|hello|hi|to whom|sir|madam|ladies)\b[^.!?]{0,60}[,:]?\s*$`)
+	rePlaceDate  = lazyRegexp(`(?i)^\s*(?:[\p{L}' -]{2,40},\s*(?:le\s+)?)?(?:le\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?(?:\d{1,2}(?:er|st|nd|rd|th)?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*$`)
+	reReference  = lazyRegexp(`(?i)^\s*(?:n/\s*r[ée]f|v/\s*r[ée]f|r[ée]f(?:[ée]rence)?s?\b|our ref|your ref|lettre recommand|recommand[ée]e? avec|lrar\b|par lettre recommand|sent by|by recorded|by special delivery|by registered|envoi recommand)`)
+	reClosing    = lazyRegexp(`(?i)(?:agr[ée]er|salutations|cordialement|bien à vous|sinc[eè]res|respectueuses|yours (?:sincerely|faithfully|truly)|kind regards|best regards|regards,|sincerely,|bien cordialement|^\s*(?:cheers|best wishes|many thanks|with thanks)\b)`)
+	reEnclosure  = lazyRegexp(`(?i)^\s*(?:p\.?\s?j\.?|pi[èe]ces? jointes?|annexes?|enc(?:losures?|l)?\.?)\s*[:.-]?`)
 )
 
 // segment splits the normalised text into lines and labels each one.
@@ -262,7 +261,7 @@ func parts(t *text, lines []line) []Part {
 
 // reHeadingWords make a heading line a subject: the British letter's heading has no
 // « Re: » (« Final reminder before legal action – invoice BWS-INV-0457 »).
-var reHeadingWords = regexp.MustCompile(`(?i)\b(?:invoices?|factures?|reminder|relance|letter of claim|letter before|formal notice|mise en demeure|account|compte|payment|paiement|overdue|statement|relev[ée])\b`)
+var reHeadingWords = lazyRegexp(`(?i)\b(?:invoices?|factures?|reminder|relance|letter of claim|letter before|formal notice|mise en demeure|account|compte|payment|paiement|overdue|statement|relev[ée])\b`)
 
 // headingSubject finds a subject line written without « Objet : » or « Re: »: the
 // line just above the salutation, alone in its block, after the place and date, naming

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -138,9 +137,9 @@ func (l *letter) checkNumberFormat() {
 }
 
 var (
-	reCapsRun    = regexp.MustCompile(`\p{Lu}[\p{Lu}'-]+(?:[ ,]+\p{Lu}[\p{Lu}'-]+)+`)
+	reCapsRun    = lazyRegexp(`\p{Lu}[\p{Lu}'-]+(?:[ ,]+\p{Lu}[\p{Lu}'-]+)+`)
 	capsAllow    = map[string]bool{"TTC": true, "HT": true, "TVA": true, "SIRET": true, "SIREN": true, "IBAN": true, "BIC": true, "LRAR": true, "SAS": true, "SARL": true, "SA": true, "RCS": true, "EUR": true, "EURL": true, "SASU": true, "CGV": true, "RIB": true, "PJ": true, "UK": true, "VAT": true, "BACS": true, "GBP": true, "FR": true, "SNC": true, "LTD": true, "PLC": true, "AR": true, "CB": true, "DSO": true, "ECB": true, "BCE": true}
-	capsHeadings = regexp.MustCompile(`^(?:MISE EN DEMEURE(?: DE PAYER)?|FORMAL NOTICE|LETTER BEFORE (?:ACTION|CLAIM)|LETTRE RECOMMAND[ÉE]E AVEC (?:DEMANDE D'AVIS|ACCUS[ÉE]) DE R[ÉE]CEPTION|RECORDED DELIVERY)$`)
+	capsHeadings = lazyRegexp(`^(?:MISE EN DEMEURE(?: DE PAYER)?|FORMAL NOTICE|LETTER BEFORE (?:ACTION|CLAIM)|LETTRE RECOMMAND[ÉE]E AVEC (?:DEMANDE D'AVIS|ACCUS[ÉE]) DE R[ÉE]CEPTION|RECORDED DELIVERY)$`)
 )
 
 // checkCaps: two or more consecutive words in capitals (TYPO.CAPS).
@@ -178,17 +177,17 @@ func sentenceCase(s string) string {
 }
 
 var (
-	reB2CFees = regexp.MustCompile(`(?i)indemnit[ée] forfaitaire|frais (?:de|du) recouvrement|fixed (?:sum|compensation)|recovery costs`)
+	reB2CFees = lazyRegexp(`(?i)indemnit[ée] forfaitaire|frais (?:de|du) recouvrement|fixed (?:sum|compensation)|recovery costs`)
 	// reB2CPenalties are the business late-payment penalties (C. com. L441-10, the UK
 	// Late Payment Act), which a consumer does not owe.
-	reB2CPenalties = regexp.MustCompile(`(?i)\bL\.? ?441-10|(?:3|trois) fois le taux (?:d'intérêt )?légal|taux (?:directeur )?de la BCE|Late Payment of Commercial Debts|statutory interest(?: under the Late Payment| at 8)|8 ?% (?:above|over) (?:the )?(?:Bank of England )?base rate`)
-	reL441         = regexp.MustCompile(`\bL\.? ?441-10\b`)
-	reBareLegal    = regexp.MustCompile(`(?i)p[ée]nalit[ée]s?[^.]{0,40}?\bau taux (?:de l'intérêt |d'intérêt |de l'intér[êe]t )?l[ée]gal`)
+	reB2CPenalties = lazyRegexp(`(?i)\bL\.? ?441-10|(?:3|trois) fois le taux (?:d'intérêt )?légal|taux (?:directeur )?de la BCE|Late Payment of Commercial Debts|statutory interest(?: under the Late Payment| at 8)|8 ?% (?:above|over) (?:the )?(?:Bank of England )?base rate`)
+	reL441         = lazyRegexp(`\bL\.? ?441-10\b`)
+	reBareLegal    = lazyRegexp(`(?i)p[ée]nalit[ée]s?[^.]{0,40}?\bau taux (?:de l'intérêt |d'intérêt |de l'intér[êe]t )?l[ée]gal`)
 	// reUKCompAfter is the compensation named before its sum (« fixed compensation of £40 »).
-	reUKCompAfter = regexp.MustCompile(`(?i)(?:fixed )?(?:compensation|fixed sum)(?: for (?:debt )?recovery costs)? of £ ?(40|70|100)(?:\.00)?\b`)
-	reUKComp      = regexp.MustCompile(`£ ?(40|70|100)(?:\.00)?\s+(?:(?:fixed\s+)?(?:compensation|fixed sum|late payment compensation)|per invoice|for each invoice)`)
-	reUKAbove     = regexp.MustCompile(`(?i)^\s*(?:above|over) (?:the )?(?:Bank of England )?base`)
-	reUKRate      = regexp.MustCompile(`(?i)\b8 ?% (?:per annum|a year|per year|p\.a\.|per month|a month|monthly)`)
+	reUKCompAfter = lazyRegexp(`(?i)(?:fixed )?(?:compensation|fixed sum)(?: for (?:debt )?recovery costs)? of £ ?(40|70|100)(?:\.00)?\b`)
+	reUKComp      = lazyRegexp(`£ ?(40|70|100)(?:\.00)?\s+(?:(?:fixed\s+)?(?:compensation|fixed sum|late payment compensation)|per invoice|for each invoice)`)
+	reUKAbove     = lazyRegexp(`(?i)^\s*(?:above|over) (?:the )?(?:Bank of England )?base`)
+	reUKRate      = lazyRegexp(`(?i)\b8 ?% (?:per annum|a year|per year|p\.a\.|per month|a month|monthly)`)
 )
 
 // checkMisstated: legal misstatements that code can see (LEGAL.MISSTATED): the €40
@@ -306,7 +305,7 @@ func (l *letter) checkPrescription() {
 	}
 }
 
-var reInvoiceWord = regexp.MustCompile(`(?i)factur|invoice`)
+var reInvoiceWord = lazyRegexp(`(?i)factur|invoice`)
 
 func (l *letter) entIn(kind string, start, end int) bool {
 	for _, e := range l.ents {
@@ -317,7 +316,7 @@ func (l *letter) entIn(kind string, start, end int) bool {
 	return false
 }
 
-var reNotClaimed = regexp.MustCompile(`(?i)ne s'appliquen?t? pas|n'(?:est|sont) pas dus?|pas applicables?|aucune? (?:indemnité|frais)|not (?:apply|applicable|due|payable|charged|claimable)|does not apply|no (?:fixed )?(?:compensation|recovery costs)`)
+var reNotClaimed = lazyRegexp(`(?i)ne s'appliquen?t? pas|n'(?:est|sont) pas dus?|pas applicables?|aucune? (?:indemnité|frais)|not (?:apply|applicable|due|payable|charged|claimable)|does not apply|no (?:fixed )?(?:compensation|recovery costs)`)
 
 // negated reports whether the sentence holding i says the indemnity is not claimed
 // (« l'indemnité de 40 € ne s'applique pas aux consommateurs »).

@@ -93,7 +93,7 @@ func (l *letter) checkTotals() {
 }
 
 // reScheduleIntro announces a schedule: « … de 1 300,00 € en trois versements : ».
-var reScheduleIntro = regexp.MustCompile(`(?i)(?:[ée]ch[ée]ances|versements|mensualit[ée]s|paiements|instal?ments|payments)\s*:\s*$`)
+var reScheduleIntro = lazyRegexp(`(?i)(?:[ée]ch[ée]ances|versements|mensualit[ée]s|paiements|instal?ments|payments)\s*:\s*$`)
 
 // checkSchedule: an amount announced as paid in instalments listed line by line must be
 // their sum (CLAR.TOTAL_CONSISTENCY).
@@ -139,8 +139,8 @@ func (l *letter) checkSchedule() {
 // rePartBefore and rePartAfter name an amount that is a part of an invoice, not its
 // amount: tax base, VAT, deposit, balance, penalties or interest on it.
 var (
-	rePartBefore = regexp.MustCompile(`(?i)\bHT\b|hors taxes?|\bTVA\b|acompte|solde|p[ée]nalit[ée]s?|int[ée]r[êe]ts?|indemnit|frais|restant d[ûu]|reste d[ûu]|d[ée]j[àa] (?:r[ée]gl|vers)|vers[ée]|deposit|balance|interest|part[- ]payment|already paid|instalment|[ée]ch[ée]ances? :`)
-	rePartAfter  = regexp.MustCompile(`(?i)^\s*(?:HT\b|hors taxes|de TVA|TVA\b|excl|\+ ?VAT|VAT\b)`)
+	rePartBefore = lazyRegexp(`(?i)\bHT\b|hors taxes?|\bTVA\b|acompte|solde|p[ée]nalit[ée]s?|int[ée]r[êe]ts?|indemnit|frais|restant d[ûu]|reste d[ûu]|d[ée]j[àa] (?:r[ée]gl|vers)|vers[ée]|deposit|balance|interest|part[- ]payment|already paid|instalment|[ée]ch[ée]ances? :`)
+	rePartAfter  = lazyRegexp(`(?i)^\s*(?:HT\b|hors taxes|de TVA|TVA\b|excl|\+ ?VAT|VAT\b)`)
 )
 
 // partOfInvoice reports an amount named as a part of an invoice, in the words just
@@ -164,9 +164,9 @@ func (l *letter) partOfInvoice(e Entity) bool {
 
 // The labels of an amount before or after tax.
 var (
-	reTTC = regexp.MustCompile(`(?i)\bTTC\b|toutes taxes comprises|incl(?:\.|uding)? VAT|VAT incl`)
-	reHT  = regexp.MustCompile(`(?i)\bHT\b|hors taxes?|excl(?:\.|uding)? VAT|net of VAT|before VAT`)
-	reTVA = regexp.MustCompile(`(?i)\bTVA\b|\bVAT\b`)
+	reTTC = lazyRegexp(`(?i)\bTTC\b|toutes taxes comprises|incl(?:\.|uding)? VAT|VAT incl`)
+	reHT  = lazyRegexp(`(?i)\bHT\b|hors taxes?|excl(?:\.|uding)? VAT|net of VAT|before VAT`)
+	reTVA = lazyRegexp(`(?i)\bTVA\b|\bVAT\b`)
 )
 
 // checkVAT: an amount before tax, its VAT and the amount after tax written together
@@ -192,7 +192,7 @@ func (l *letter) checkVAT() {
 		for _, c := range []struct {
 			name string
 			re   *regexp.Regexp
-		}{{"ttc", reTTC}, {"ht", reHT}, {"tva", reTVA}} {
+		}{{"ttc", reTTC.get()}, {"ht", reHT.get()}, {"tva", reTVA.get()}} {
 			for _, m := range c.re.FindAllStringIndex(before, -1) {
 				if d := len(before) - m[1]; d < best {
 					label, best = c.name, d
