@@ -153,10 +153,9 @@ func (p *Plan) apply(tx *store.Tx, settings ledger.Settings, o Options) error {
 		if c.Terms != nil {
 			terms = *c.Terms
 		}
-		items := make([]ledger.Item, len(pc.Items))
-		copy(items, pc.Items)
+		items, dueSet := p.itemsOf(pc)
 		for i := range items {
-			if !pc.dueSet[i] && items[i].Amount > 0 {
+			if !dueSet[i] && items[i].Amount > 0 {
 				items[i].DueDate = terms.Due(items[i].DocDate)
 			}
 		}

@@ -59,6 +59,7 @@ type Plan struct {
 	path      string
 	format    Format
 	customers []*planCustomer
+	scan      *scan // a FEC's receivable lines, which its customers' items are made from
 	rep       *report.Collector
 	from, to  ledger.Date
 }
@@ -83,12 +84,13 @@ func (p *Plan) Preview(n int, terms ledger.Terms) []PreviewCustomer {
 		if len(out) >= n {
 			break
 		}
-		v := PreviewCustomer{Customer: pc.Customer, Balance: pc.Balance(), Items: len(pc.Items), FIFO: pc.fifo}
-		for i, it := range pc.Items {
+		items, dueSet := p.itemsOf(pc)
+		v := PreviewCustomer{Customer: pc.Customer, Balance: pc.Balance(), Items: len(items), FIFO: pc.fifo}
+		for i, it := range items {
 			if it.Open == 0 {
 				continue
 			}
-			if !pc.dueSet[i] && it.Amount > 0 {
+			if !dueSet[i] && it.Amount > 0 {
 				it.DueDate = terms.Due(it.DocDate)
 			}
 			v.OpenItems = append(v.OpenItems, it)
@@ -159,6 +161,8 @@ func Prepare(ctx context.Context, path string, o Options) (*Plan, error) {
 			p.from, p.to = s.from, s.to
 			if rep.Worst() < report.Fatal {
 				p.customers = buildFEC(s, rep)
+				p.scan = s
+				s.custs = nil // the customers' lines are in p.customers now
 			}
 		}
 	default:
@@ -184,13 +188,10 @@ func (p *Plan) fill() {
 	r := p.Report
 	r.Customers, r.Items, r.OpenItems, r.Receivables, r.FIFOCustomers = len(p.customers), 0, 0, 0, 0
 	for _, pc := range p.customers {
-		r.Items += len(pc.Items)
-		for i := range pc.Items {
-			if pc.Items[i].Open != 0 {
-				r.OpenItems++
-				r.Receivables += pc.Items[i].Open
-			}
-		}
+		items, open, total := pc.count()
+		r.Items += items
+		r.OpenItems += open
+		r.Receivables += total
 		if pc.fifo {
 			r.FIFOCustomers++
 		}

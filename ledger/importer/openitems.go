@@ -1,10 +1,8 @@
 package importer
 
 import (
-	"fmt"
 	"path/filepath"
 	"sort"
-	"strings"
 
 	"relance/ledger"
 	"relance/ledger/importer/report"
@@ -18,6 +16,12 @@ type planCustomer struct {
 	// due-date column); the others are computed from the customer's terms on apply.
 	dueSet []bool
 	fifo   bool
+	// A FEC's customer keeps its items in compact form once derived (compact.go):
+	// the scan's line of each item and what the derivation decided for it; Items and
+	// dueSet are then nil.
+	lines []int32
+	seqs  []uint32 // while deriving: the number of each item among those with its base ID
+	state []itemState
 }
 
 // Balance returns Σ open amounts.
@@ -25,6 +29,9 @@ func (p *planCustomer) Balance() ledger.Cents {
 	var s ledger.Cents
 	for i := range p.Items {
 		s += p.Items[i].Open
+	}
+	for i := range p.state {
+		s += p.state[i].open
 	}
 	return s
 }
@@ -49,7 +56,8 @@ func buildFEC(s *scan, rep *report.Collector) []*planCustomer {
 	journals := map[[2]string]journalInfo{}
 	for _, cl := range custs {
 		pc := &planCustomer{Customer: ledger.Customer{ID: cl.id, Account: cl.account, Name: cl.name},
-			Items: make([]ledger.Item, 0, len(cl.lines)), dueSet: make([]bool, 0, len(cl.lines))}
+			Items: make([]ledger.Item, 0, len(cl.lines)), dueSet: make([]bool, 0, len(cl.lines)),
+			lines: make([]int32, 0, len(cl.lines)), seqs: make([]uint32, 0, len(cl.lines))}
 		seq := map[string]int{}
 		type group struct {
 			items   []int
@@ -69,20 +77,12 @@ func buildFEC(s *scan, rep *report.Collector) []*planCustomer {
 			if flags&ledger.FlagDoubtful != 0 {
 				pc.Customer.Doubtful = true
 			}
-			doc := l.pieceDate
-			if !doc.Valid() {
-				doc = l.date
-			}
-			base := l.journal + "|" + l.piece + "|" + doc.String()
+			base := itemBase(l)
 			seq[base]++
-			it := ledger.Item{
-				ID:       fmt.Sprintf("%s|%d", strings.ReplaceAll(base, "-", ""), seq[base]),
-				Customer: cl.id, Kind: kind, Number: l.piece, Label: l.label, Journal: l.journal,
-				DocDate: doc, DueDate: l.due, Amount: l.net, Open: l.net, Match: l.let,
-				Currency: l.currency, CurAmount: l.cur, Flags: flags, Source: source, Line: l.line,
-			}
-			pc.Items = append(pc.Items, it)
+			pc.Items = append(pc.Items, fecItem(l, base, seq[base], cl.id, source, kind, flags))
 			pc.dueSet = append(pc.dueSet, l.due.Valid())
+			pc.lines = append(pc.lines, int32(li))
+			pc.seqs = append(pc.seqs, uint32(seq[base]))
 			if l.let == "" {
 				continue
 			}
@@ -158,6 +158,7 @@ func buildFEC(s *scan, rep *report.Collector) []*planCustomer {
 		if got := pc.Balance(); got != bal {
 			rep.Addf(report.Error, "import.issue.reconcile", s.file, 0, "", cl.id, "open", got.String(), "balance", bal.String())
 		}
+		pc.compact()
 		out = append(out, pc)
 	}
 	return out

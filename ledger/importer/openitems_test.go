@@ -166,12 +166,13 @@ func TestOpenItemsFollowLettering(t *testing.T) {
 	checked, fifoSeen := 0, 0
 	for _, pc := range p.customers {
 		id := pc.Customer.ID
-		for i := range pc.Items { // as Apply does for a file without DateLimitReglmt: 30 days net
-			if !pc.Items[i].DueDate.Valid() {
-				pc.Items[i].DueDate = ledger.DefaultTerms.Due(pc.Items[i].DocDate)
+		items, _ := p.itemsOf(pc)
+		for i := range items { // as Apply does for a file without DateLimitReglmt: 30 days net
+			if !items[i].DueDate.Valid() {
+				items[i].DueDate = ledger.DefaultTerms.Due(items[i].DocDate)
 			}
 		}
-		accounts = append(accounts, &ledger.Account{Customer: pc.Customer, Items: pc.Items})
+		accounts = append(accounts, &ledger.Account{Customer: pc.Customer, Items: items})
 		if g.fifo[id] != pc.fifo || (reported[id] && !g.fifo[id]) {
 			t.Errorf("%s: FIFO %v, reported %v, want %v", id, pc.fifo, reported[id], g.fifo[id])
 		}
@@ -181,7 +182,7 @@ func TestOpenItemsFollowLettering(t *testing.T) {
 		}
 		// The ledger's open lines, with the due dates the import gave them.
 		exp := &ledger.Account{Customer: pc.Customer}
-		for _, it := range pc.Items {
+		for _, it := range items {
 			o := g.open[id+"|"+it.Number]
 			if it.Open != o {
 				t.Errorf("%s %s: open %s, ledger leaves %s", id, it.Number, it.Open, o)

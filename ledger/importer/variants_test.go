@@ -160,7 +160,8 @@ func snapshot(p *Plan) []planCustomer {
 	var out []planCustomer
 	for _, pc := range p.customers {
 		c := *pc
-		c.Items = append([]ledger.Item(nil), pc.Items...)
+		c.Items, c.dueSet = p.itemsOf(pc)
+		c.lines, c.state = nil, nil
 		for i := range c.Items {
 			c.Items[i].Source = ""
 		}
@@ -204,7 +205,8 @@ func checkSample(t *testing.T, p *Plan) {
 	names := map[string]string{}
 	for _, pc := range p.customers {
 		names[pc.Customer.ID] = pc.Customer.Name
-		for _, it := range pc.Items {
+		items, _ := p.itemsOf(pc)
+		for _, it := range items {
 			if it.Open != 0 {
 				open[pc.Customer.ID+" "+it.Number] = it.Open
 			}
