@@ -1,9 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 
 	"relance/ledger"
 )
@@ -51,81 +53,139 @@ func encodeItems(items []ledger.Item) []byte {
 }
 
 // decodeItems decodes a value written by encodeItems. Strings in the result share one
-// allocation (a copy of raw), so raw may be reused by bbolt after the call.
+// allocation, so raw may be reused by bbolt after the call.
 func decodeItems(customer string, raw []byte) ([]ledger.Item, error) {
+	return decodeItemsInto(customer, raw, nil)
+}
+
+// itemsCount returns the number of items a value written by encodeItems holds, without
+// decoding it, or 0 when it is malformed (decodeItems then says so).
+func itemsCount(raw []byte) int {
+	if len(raw) == 0 || raw[0] != itemsCodecV1 {
+		return 0
+	}
+	n, w := binary.Uvarint(raw[1:])
+	if w <= 0 || n > uint64(len(raw)/minItemLen) {
+		return 0
+	}
+	return int(n)
+}
+
+// minItemLen is the fewest bytes an encoded item takes: seven empty strings, the kind,
+// six varints and two uvarints.
+const minItemLen = 7 + 1 + 6 + 2
+
+// decodeItemsInto is decodeItems into items when it is not nil: a slice of exactly the
+// value's number of items (itemsCount), part of one allocation for a whole dossier.
+//
+// It reads the value twice: first to check its layout and size the strings, then to
+// fill the items. The strings are not a copy of the whole value (whose lengths and
+// numbers are no strings): each is copied once into one buffer, but a number that ends
+// the item's ID (« FA2026-0412 » of « VE:FA2026-0412 ») is a part of it, and a journal,
+// lettering code, currency or source equal to the previous item's is that same string
+// (the repeated values of a customer's items).
+func decodeItemsInto(customer string, raw []byte, items []ledger.Item) ([]ledger.Item, error) {
 	if len(raw) == 0 {
 		return nil, nil
 	}
 	if raw[0] != itemsCodecV1 {
 		return nil, fmt.Errorf("item record version %d: %w", raw[0], errCorrupt)
 	}
-	s := string(raw) // one copy; strings below are substrings of it
-	p := 1
-	n, w := binary.Uvarint(raw[p:])
+	n, w := binary.Uvarint(raw[1:])
 	if w <= 0 || n > uint64(len(raw)) {
 		return nil, errCorrupt
 	}
-	p += w
-	items := make([]ledger.Item, n)
-	str := func() (string, bool) {
-		l, w := binary.Uvarint(raw[p:])
-		if w <= 0 || l > uint64(len(raw)-p-w) {
-			return "", false
-		}
-		p += w
-		v := s[p : p+int(l)]
-		p += int(l)
-		return v, true
+	need, err := walkItems(raw, 1+w, int(n), nil, nil)
+	if err != nil {
+		return nil, err
 	}
-	vint := func() (int64, bool) {
-		v, w := binary.Varint(raw[p:])
-		if w <= 0 {
-			return 0, false
-		}
-		p += w
-		return v, true
+	if items == nil {
+		items = make([]ledger.Item, n)
+	} else if len(items) != int(n) {
+		return nil, fmt.Errorf("%d items for a record of %d: %w", len(items), n, errCorrupt)
 	}
-	uint := func() (uint64, bool) {
-		v, w := binary.Uvarint(raw[p:])
-		if w <= 0 {
-			return 0, false
-		}
-		p += w
-		return v, true
+	var sb strings.Builder
+	sb.Grow(need) // no further allocation: the strings below stay valid as it grows
+	if _, err := walkItems(raw, 1+w, int(n), items, &sb); err != nil {
+		return nil, err
 	}
 	for i := range items {
-		it := &items[i]
-		it.Customer = customer
-		ok := true
-		for _, dst := range [...]*string{&it.ID, &it.Number, &it.Label, &it.Journal, &it.Match, &it.Currency, &it.Source} {
-			v, good := str()
-			ok = ok && good
-			*dst = v
-		}
-		if !ok || p >= len(raw) {
-			return nil, errCorrupt
-		}
-		it.Kind = ledger.ItemKind(raw[p])
-		p++
-		var vals [6]int64
-		for k := range vals {
-			v, good := vint()
-			if !good {
-				return nil, errCorrupt
-			}
-			vals[k] = v
-		}
-		it.DocDate, it.DueDate, it.Settled = ledger.Date(vals[0]), ledger.Date(vals[1]), ledger.Date(vals[2])
-		it.Amount, it.Open, it.CurAmount = ledger.Cents(vals[3]), ledger.Cents(vals[4]), ledger.Cents(vals[5])
-		f, ok1 := uint()
-		l, ok2 := uint()
-		if !ok1 || !ok2 {
-			return nil, errCorrupt
-		}
-		it.Flags, it.Line = uint32(f), int(l)
-	}
-	if p != len(raw) {
-		return nil, errCorrupt
+		items[i].Customer = customer
 	}
 	return items, nil
+}
+
+// walkItems reads the n items of raw from offset p. With items nil it only checks the
+// layout and returns the bytes the strings need (see decodeItemsInto); otherwise it
+// fills items, copying the strings into sb.
+func walkItems(raw []byte, p, n int, items []ledger.Item, sb *strings.Builder) (int, error) {
+	need := 0
+	var cur, prev [7][2]int // bounds in raw of the item's strings, of the previous item's
+	var strs, prevStrs [7]string
+	for i := 0; i < n; i++ {
+		for k := range cur {
+			l, w := binary.Uvarint(raw[p:])
+			if w <= 0 || l > uint64(len(raw)-p-w) {
+				return 0, errCorrupt
+			}
+			p += w
+			cur[k] = [2]int{p, p + int(l)}
+			p += int(l)
+		}
+		if p >= len(raw) {
+			return 0, errCorrupt
+		}
+		for k, b := range cur {
+			f := raw[b[0]:b[1]]
+			switch {
+			case len(f) == 0:
+				strs[k] = ""
+			case k == 1 && bytes.HasSuffix(raw[cur[0][0]:cur[0][1]], f): // the number ends the ID
+				if items != nil {
+					strs[1] = strs[0][len(strs[0])-len(f):]
+				}
+			case k >= 3 && i > 0 && bytes.Equal(f, raw[prev[k][0]:prev[k][1]]):
+				strs[k] = prevStrs[k]
+			default:
+				need += len(f)
+				if items != nil {
+					sb.Write(f) //nolint:errcheck // strings.Builder.Write never fails
+					s := sb.String()
+					strs[k] = s[len(s)-len(f):]
+				}
+			}
+		}
+		kind := raw[p]
+		p++
+		var vals [8]int64
+		for k := range vals {
+			var v int64
+			var w int
+			if k < 6 {
+				v, w = binary.Varint(raw[p:])
+			} else {
+				var u uint64
+				u, w = binary.Uvarint(raw[p:])
+				v = int64(u)
+			}
+			if w <= 0 {
+				return 0, errCorrupt
+			}
+			p += w
+			vals[k] = v
+		}
+		if items != nil {
+			it := &items[i]
+			it.ID, it.Number, it.Label, it.Journal, it.Match, it.Currency, it.Source = strs[0], strs[1], strs[2], strs[3], strs[4], strs[5], strs[6]
+			it.Kind = ledger.ItemKind(kind)
+			it.DocDate, it.DueDate, it.Settled = ledger.Date(vals[0]), ledger.Date(vals[1]), ledger.Date(vals[2])
+			it.Amount, it.Open, it.CurAmount = ledger.Cents(vals[3]), ledger.Cents(vals[4]), ledger.Cents(vals[5])
+			it.Flags, it.Line = uint32(uint64(vals[6])), int(uint64(vals[7]))
+		}
+		prev, prevStrs = cur, strs
+	}
+	if p != len(raw) {
+		return 0, errCorrupt
+	}
+	return need, nil
 }

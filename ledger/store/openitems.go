@@ -172,6 +172,22 @@ func (t *Tx) LoadOpen(asOf ledger.Date) (*ledger.Book, ledger.Date, error) {
 	}
 	accounts := make([]*ledger.Account, len(custs))
 	lists := make([][]ledger.Item, len(recs))
+	// One allocation for all the open items (not one per customer): each record is
+	// decoded into its part, capped so that an append to an account reallocates.
+	counts := make([]int, len(recs))
+	total := 0
+	for j, r := range recs {
+		if byPay[string(r.k)] == nil {
+			if _, rest, err := openHeader(r.v); err == nil {
+				counts[j] = itemsCount(rest)
+				total += counts[j]
+			}
+		}
+	}
+	all := make([]ledger.Item, total)
+	for j := range recs {
+		lists[j], all = all[:counts[j]:counts[j]], all[counts[j]:]
+	}
 	errs := make([]error, len(custs)+len(recs))
 	parallel(len(custs)+len(recs), func(i int) {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
@@ -193,11 +209,17 @@ func (t *Tx) LoadOpen(asOf ledger.Date) (*ledger.Book, ledger.Date, error) {
 		if byPay[id] != nil {
 			return // read whole below
 		}
-		_, list, err := decodeOpen(id, recs[j].v)
+		_, rest, err := openHeader(recs[j].v)
+		if err == nil {
+			into := lists[j]
+			if len(into) == 0 {
+				into = nil // no items, or a malformed count that decoding reports
+			}
+			lists[j], err = decodeItemsInto(id, rest, into)
+		}
 		if err != nil {
 			errs[i] = t.corrupt(string(bOpenItems), id, err)
 		}
-		lists[j] = list
 	})
 	for _, err := range errs {
 		if err != nil {
