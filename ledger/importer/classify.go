@@ -30,7 +30,8 @@ func squash(s string) string {
 			continue
 		}
 		var one [utf8.UTFMax]byte
-		for _, d := range norm.NFD.String(string(one[:utf8.EncodeRune(one[:], r)])) {
+		var dec [32]byte // a rune's canonical decomposition fits: no allocation
+		for _, d := range string(norm.NFD.Append(dec[:0], one[:utf8.EncodeRune(one[:], r)]...)) {
 			switch {
 			case unicode.Is(unicode.Mn, d):
 			case unicode.IsLetter(d) || unicode.IsDigit(d):
