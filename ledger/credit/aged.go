@@ -125,6 +125,8 @@ func AgedBalanceWith(book *ledger.Book, asOf ledger.Date, opt AgedOptions) *Aged
 	ag := &Aged{AsOf: asOf, Ranges: ranges, Total: Buckets{Late: make([]ledger.Cents, len(ranges))},
 		DoubtfulTotal: Buckets{Late: make([]ledger.Cents, len(ranges))}}
 	keep := opt.Keep
+	ag.Lines = make([]AgedLine, 0, len(book.Accounts))
+	late := make([]ledger.Cents, len(ranges)*len(book.Accounts)) // the lines' columns, one allocation
 	for _, a := range book.Accounts {
 		if keep != nil && !keep(a) {
 			continue
@@ -133,7 +135,8 @@ func AgedBalanceWith(book *ledger.Book, asOf ledger.Date, opt AgedOptions) *Aged
 		if len(items) == 0 {
 			continue
 		}
-		line := AgedLine{Customer: &a.Customer, Items: items, Buckets: Buckets{Late: make([]ledger.Cents, len(ranges))}}
+		line := AgedLine{Customer: &a.Customer, Items: items, Buckets: Buckets{Late: late[:len(ranges):len(ranges)]}}
+		late = late[len(ranges):]
 		for _, o := range items {
 			if opt.Disputed != nil {
 				line.Buckets.Disputed += opt.Disputed(o.Item, asOf, o.OpenAt)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -167,9 +168,13 @@ func WriteAgedCSV(w io.Writer, ag *Aged, groups []AgedGroup, lang string) error 
 // goes through encoding/csv itself, so that the quoting stays exactly its own.
 func appendCSVField(b []byte, s string) []byte {
 	plain := s != `\.`
+	if s != "" { // encoding/csv quotes a field starting with a space
+		r, _ := utf8.DecodeRuneInString(s)
+		plain = plain && !unicode.IsSpace(r)
+	}
 	for i := 0; plain && i < len(s); i++ {
 		c := s[i]
-		plain = c != ';' && c != '"' && c != '\r' && c != '\n' && (i > 0 || (c > ' ' && c < utf8.RuneSelf))
+		plain = c != ';' && c != '"' && c != '\r' && c != '\n'
 	}
 	if plain {
 		return append(b, s...)

@@ -36,6 +36,16 @@ func lastActivity(a *ledger.Account) ledger.Date {
 func OpenAt(a *ledger.Account, asOf ledger.Date) []OpenItem {
 	var out []OpenItem
 	if asOf >= lastActivity(a) {
+		n := 0
+		for i := range a.Items {
+			if it := &a.Items[i]; it.Open != 0 && it.DocDate <= asOf {
+				n++
+			}
+		}
+		if n == 0 {
+			return nil
+		}
+		out = make([]OpenItem, 0, n) // sized: the aged balance of a large dossier calls it per customer
 		for i := range a.Items {
 			if it := &a.Items[i]; it.Open != 0 && it.DocDate <= asOf {
 				out = append(out, OpenItem{it, it.Open})
