@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"path/filepath"
 	"sort"
 
 	"relance/ledger"
@@ -46,7 +45,6 @@ func (p *planCustomer) Balance() ledger.Cents {
 // that has both open debits and open credits, and the report says so for each: once the
 // accountant letters an account, Relance follows the lettering and nothing else.
 func buildFEC(s *scan, rep *report.Collector) []*planCustomer {
-	source := filepath.Base(s.file)
 	noLettering := s.lettered == 0
 	if noLettering && s.nrec > 0 {
 		rep.Addf(report.Warning, "import.issue.nolettering", s.file, 0, "EcritureLet", "")
@@ -79,7 +77,10 @@ func buildFEC(s *scan, rep *report.Collector) []*planCustomer {
 			}
 			base := itemBase(l)
 			seq[base]++
-			pc.Items = append(pc.Items, fecItem(l, base, seq[base], cl.id, source, kind, flags))
+			// Only what the derivation reads: the item is made whole from the scan when it
+			// is shown or written (Plan.itemsOf).
+			pc.Items = append(pc.Items, ledger.Item{Kind: kind, DocDate: docDate(l), Amount: l.net, Open: l.net,
+				Match: l.let, Flags: flags, Line: l.line})
 			pc.dueSet = append(pc.dueSet, l.due.Valid())
 			pc.lines = append(pc.lines, int32(li))
 			pc.seqs = append(pc.seqs, uint32(seq[base]))
