@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -53,6 +54,10 @@ func runImport(env *Env, args []string) (err error) {
 		}
 		opts.Mapping = m
 	}
+	// An import holds its files' lines and everything it writes until it commits: the
+	// garbage collector runs more often meanwhile (heap up to 1.25× what is live
+	// instead of 2×), for a process about a fifth smaller at a few percent of time.
+	defer debug.SetGCPercent(debug.SetGCPercent(25))
 	reports, err := ss.Import(context.Background(), fs.Args(), opts)
 	for _, r := range reports {
 		if r == nil {
