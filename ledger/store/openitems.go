@@ -171,6 +171,7 @@ func (t *Tx) LoadOpen(asOf ledger.Date) (*ledger.Book, ledger.Date, error) {
 		return nil, ledger.NoDate, problem(ErrCorrupt, t.path, err)
 	}
 	accounts := make([]*ledger.Account, len(custs))
+	slab := make([]ledger.Account, len(custs)) // the accounts, one allocation
 	lists := make([][]ledger.Item, len(recs))
 	// One allocation for all the open items (not one per customer): each record is
 	// decoded into its part, capped so that an append to an account reallocates.
@@ -201,7 +202,8 @@ func (t *Tx) LoadOpen(asOf ledger.Date) (*ledger.Book, ledger.Date, error) {
 			if err != nil {
 				errs[i] = t.corrupt(string(bCustomers), string(custs[i].k), err)
 			}
-			accounts[i] = &ledger.Account{Customer: c}
+			slab[i].Customer = c
+			accounts[i] = &slab[i]
 			return
 		}
 		j := i - len(custs)
