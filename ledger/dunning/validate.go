@@ -104,21 +104,20 @@ func (p *Plan) Validate() error {
 // PromisesAt are the promises already made on date at (Made ≤ at): a list "as of" a past
 // date shows what existed then, not promises made later.
 func (r *Records) PromisesAt(at ledger.Date) []Promise {
-	out := []Promise{}
-	for _, p := range r.Promises {
-		if p.Made <= at {
-			out = append(out, p)
-		}
-	}
-	return out
+	return existingAt(r.Promises, at, func(p *Promise) ledger.Date { return p.Made })
 }
 
 // PlansAt are the payment plans already agreed on date at (Agreed ≤ at).
 func (r *Records) PlansAt(at ledger.Date) []Plan {
-	out := []Plan{}
-	for _, p := range r.Plans {
-		if p.Agreed <= at {
-			out = append(out, p)
+	return existingAt(r.Plans, at, func(p *Plan) ledger.Date { return p.Agreed })
+}
+
+// existingAt are the records of xs dated (by date) on or before at, never nil.
+func existingAt[T any](xs []T, at ledger.Date, date func(*T) ledger.Date) []T {
+	out := []T{}
+	for i := range xs {
+		if date(&xs[i]) <= at {
+			out = append(out, xs[i])
 		}
 	}
 	return out

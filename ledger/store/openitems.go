@@ -192,11 +192,7 @@ func (t *Tx) LoadOpen(asOf ledger.Date) (*ledger.Book, ledger.Date, error) {
 	errs := make([]error, len(custs)+len(recs))
 	parallel(len(custs)+len(recs), func(i int) {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-		defer func() {
-			if r := recover(); r != nil {
-				errs[i] = problem(ErrCorrupt, t.path, fmt.Errorf("%v", r))
-			}
-		}()
+		defer t.recoverCorrupt(&errs[i])
 		if i < len(custs) {
 			c, err := decodeCustomer(custs[i].v)
 			if err != nil {

@@ -168,11 +168,7 @@ func (t *Tx) Load() (*ledger.Book, error) {
 	errs := make([]error, len(custs)+len(items))
 	parallel(len(custs)+len(items), func(i int) {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-		defer func() {
-			if r := recover(); r != nil {
-				errs[i] = problem(ErrCorrupt, t.path, fmt.Errorf("%v", r))
-			}
-		}()
+		defer t.recoverCorrupt(&errs[i])
 		if i < len(custs) {
 			c, err := decodeCustomer(custs[i].v)
 			if err != nil {
@@ -215,6 +211,14 @@ func (t *Tx) Load() (*ledger.Book, error) {
 
 // parallel calls fn(0..n-1) on one goroutine per CPU, interleaved so that each gets
 // a fair mix of the work.
+// recoverCorrupt, deferred by a decoding goroutine, turns a fault or a panic while
+// reading the mapped pages (a damaged file) into ErrCorrupt in *err.
+func (t *Tx) recoverCorrupt(err *error) {
+	if r := recover(); r != nil {
+		*err = problem(ErrCorrupt, t.path, fmt.Errorf("%v", r))
+	}
+}
+
 func parallel(n int, fn func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), max(1, n/1000))
 	var wg sync.WaitGroup
