@@ -493,15 +493,29 @@ func runDossierCase(t *testing.T, ck *checker, c tcase, src string) {
 }
 
 // classify opens path with the store API (read-only) and returns the error, loading
-// the dossier when it opens.
+// the dossier (whole, then its open items) and checking it when it opens.
 func classify(path string) error {
 	db, err := store.Open(path, store.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	_, err = db.Load()
-	return err
+	if _, err := db.Load(); err != nil {
+		return err
+	}
+	// The open items (schema 10) are read by the reports of the open position only.
+	if _, _, err := db.LoadOpen(ledger.NewDate(9999, 12, 31)); err != nil {
+		return err
+	}
+	// A page no loader reaches (the freelist…) is found by the check alone.
+	rep, err := db.Check()
+	if err != nil {
+		return err
+	}
+	if !rep.OK() {
+		return store.ErrCorrupt
+	}
+	return nil
 }
 
 func firstLines(s string, n int) string {
