@@ -7,6 +7,7 @@ import (
 
 	"relance/assets/i18n"
 	"relance/desk"
+	"relance/ledger"
 	"relance/ledger/demo"
 )
 
@@ -71,6 +72,6 @@ func summarize(env *Env, path string) error {
 		bal += int64(a.Balance())
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "cli.created", "file", path, "customers", strconv.Itoa(len(book.Accounts)),
-		"items", strconv.Itoa(book.ItemCount()), "balance", centsString(bal)))
+		"items", strconv.Itoa(book.ItemCount()), "balance", ledger.Cents(bal).Format(env.Lang, book.Settings.Currency)))
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 
 	"relance/about"
 	"relance/assets/i18n"
-	"relance/ledger"
 )
 
 // Version is the application version, kept equal to FyneApp.toml's (a test checks it).
@@ -26,5 +25,3 @@ func runVersion(env *Env, args []string) error {
 	fmt.Fprintln(env.Stdout, about.Line())
 	return nil
 }
-
-func centsString(c int64) string { return ledger.Cents(c).String() }
