@@ -3,12 +3,14 @@ package importer
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"os"
 	"strings"
 	"testing"
 
 	"relance/ledger"
 	"relance/ledger/importer/field"
+	"relance/ledger/importer/report"
 )
 
 // balanceOfPrefixes recomputes, independently of the importer, Σ debit − Σ credit of
@@ -68,4 +70,20 @@ func balanceOfPrefixes(t testing.TB, path string, prefixes []string) ledger.Cent
 		sum += d - c
 	}
 	return sum
+}
+
+// prepared prepares the import of path, failing the test on any error of the plan.
+func prepared(t *testing.T, path string) *Plan {
+	t.Helper()
+	p, err := Prepare(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n := p.rep.Total(report.Error); n != 0 {
+		t.Fatalf("%d errors: %v", n, p.rep.Issues())
+	}
+	return p
 }

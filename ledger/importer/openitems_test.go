@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -9,7 +8,6 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/credit"
-	"relance/ledger/importer/report"
 )
 
 // lettered ledger generator: every customer's open lines are known, and the imported
@@ -135,16 +133,7 @@ func genLettered(n int, seed uint64) *genLedger {
 func TestOpenItemsFollowLettering(t *testing.T) {
 	g := genLettered(400, 26)
 	path := writeFile(t, "123456789FEC20261130.txt", variants[0].render(g.lines))
-	p, err := Prepare(context.Background(), path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := p.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if n := p.rep.Total(report.Error); n != 0 {
-		t.Fatalf("%d errors: %v", n, p.rep.Issues())
-	}
+	p := prepared(t, path)
 	// Each FIFO customer is named (the report keeps the first examples and counts them all).
 	reported := map[string]bool{}
 	for _, is := range p.rep.Issues() {

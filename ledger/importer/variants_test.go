@@ -12,7 +12,6 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"relance/ledger"
-	"relance/ledger/importer/report"
 )
 
 // entryLine is one line of a hand-made FEC: amounts in cents.
@@ -175,16 +174,7 @@ func TestVariantsGiveIdenticalItems(t *testing.T) {
 	for _, v := range variants {
 		t.Run(v.name, func(t *testing.T) {
 			path := writeFile(t, "123456789FEC20231231.txt", v.render(sampleLines()))
-			p, err := Prepare(context.Background(), path, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := p.Err(); err != nil {
-				t.Fatal(err)
-			}
-			if n := p.rep.Total(report.Error); n != 0 {
-				t.Errorf("%d errors: %v", n, p.rep.Issues())
-			}
+			p := prepared(t, path)
 			got := snapshot(p)
 			if want == nil {
 				want = got

@@ -12,6 +12,7 @@ import (
 	"relance/ledger"
 	"relance/ledger/credit"
 	"relance/ledger/demo"
+	"relance/ledger/demo/demotest"
 	"relance/ledger/dispute"
 	"relance/ledger/dunning"
 	"relance/ledger/law"
@@ -63,19 +64,9 @@ type fixture struct {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "d.db")
-	if err := demo.Create(path, today); err != nil {
-		t.Fatal(err)
-	}
-	db, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	fx := &fixture{db: db}
-	if fx.book, err = db.Load(); err != nil {
-		t.Fatal(err)
-	}
+	db, book := demotest.Open(t, today)
+	fx := &fixture{db: db, book: book}
+	var err error
 	if fx.rates, err = db.Rates(); err != nil {
 		t.Fatal(err)
 	}
