@@ -31,7 +31,10 @@ func runImport(env *Env, args []string) (err error) {
 	if fs.NArg() == 0 {
 		return &usageError{msg: i18n.T(env.Lang, "import.cli.nosource")}
 	}
-	opts := importer.Options{Today: env.Today}
+	// Staged: the command alone uses the dossier, so the import is written to a copy
+	// in bounded transactions and the copy replaces the dossier at the end (all or
+	// nothing, like one transaction, in a fraction of the memory).
+	opts := importer.Options{Today: env.Today, Staged: true}
 	if *terms != "" {
 		n, err := strconv.Atoi(strings.TrimSpace(*terms))
 		if err != nil || n < 0 || n > 365 {

@@ -50,7 +50,9 @@ func Records(db *store.DB) ([]Record, error) {
 	return out, err
 }
 
-// Apply writes prepared plans in one transaction, in order. A plan with a fatal
+// Apply writes prepared plans in one transaction, in order (or, with Options.Staged,
+// in several on a copy of the dossier that replaces it at the end: all or nothing all
+// the same). A plan with a fatal
 // finding makes Apply fail before anything is written. Plans whose content was
 // already imported are skipped (Report.AlreadyImported); when all are, the dossier
 // is not touched at all (its revision does not change).
@@ -94,13 +96,24 @@ func Apply(db *store.DB, plans []*Plan, o Options) error {
 	if err != nil || len(todo) == 0 {
 		return err
 	}
-	return db.Update(func(tx *store.Tx) error {
-		settings, err := tx.Settings()
-		if err != nil {
+	mode, grow := store.StageSingle, int64(0)
+	if o.Staged {
+		mode = store.StageCopy
+	}
+	for _, p := range todo {
+		grow += p.Report.Size / 2 // about a third of a FEC's size was measured (cli.importGrowth)
+	}
+	return db.Staged(mode, grow, func(st *store.Stage) error {
+		var settings ledger.Settings
+		if err := st.Update(func(tx *store.Tx) error {
+			var err error
+			settings, err = tx.Settings()
+			return err
+		}); err != nil {
 			return err
 		}
 		for _, p := range todo {
-			if err := p.apply(tx, settings, o); err != nil {
+			if err := p.apply(st, settings, o); err != nil {
 				return err
 			}
 		}
@@ -108,11 +121,19 @@ func Apply(db *store.DB, plans []*Plan, o Options) error {
 	})
 }
 
-func (p *Plan) apply(tx *store.Tx, settings ledger.Settings, o Options) error {
+// stageBatch is how many items a staged transaction writes at most: about 25 MB of
+// encoded items, and as much again of pages when it commits.
+const stageBatch = 200_000
+
+func (p *Plan) apply(st *store.Stage, settings ledger.Settings, o Options) error {
 	r := p.Report
 	r.NewCustomers, r.Applied = 0, true
-	pays, err := tx.Payments("")
-	if err != nil {
+	var pays []payment.Payment
+	if err := st.Update(func(tx *store.Tx) error {
+		var err error
+		pays, err = tx.Payments("")
+		return err
+	}); err != nil {
 		return err
 	}
 	// brought: the payments of the file that the dossier did not have, for reconcile
@@ -121,65 +142,97 @@ func (p *Plan) apply(tx *store.Tx, settings ledger.Settings, o Options) error {
 	if slices.ContainsFunc(pays, func(p payment.Payment) bool { return p.Active() }) {
 		brought = map[string][]ledger.Item{}
 	}
-	for _, pc := range p.customers {
-		c, err := tx.Customer(pc.Customer.ID)
+	// Customers in batches when each transaction commits on its own (Stage.Batched):
+	// what a transaction holds until it commits is then one batch's items.
+	batch := o.batchItems
+	if batch <= 0 {
+		batch = stageBatch
+	}
+	for i, n := 0, 0; i < len(p.customers); n++ {
+		j, items := i, 0
+		for j < len(p.customers) && (j == i || items < batch || !st.Batched()) {
+			items += len(p.customers[j].Items) + p.customers[j].nItems
+			j++
+		}
+		err := st.Update(func(tx *store.Tx) error {
+			for _, pc := range p.customers[i:j] {
+				if err := p.applyCustomer(tx, pc, settings, o, brought); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err == nil && o.afterBatch != nil {
+			err = o.afterBatch(n)
+		}
 		if err != nil {
 			return err
 		}
-		if c == nil {
-			nc := pc.Customer
-			if o.Terms != nil {
-				t := *o.Terms
-				nc.Terms = &t
-			}
-			c = &nc
-			r.NewCustomers++
-		} else {
-			if c.Name == "" {
-				c.Name = pc.Customer.Name
-			}
-			if c.Account == "" {
-				c.Account = pc.Customer.Account
-			}
-			c.Doubtful = c.Doubtful || pc.Customer.Doubtful
-		}
-		if c.Name == "" {
-			c.Name = c.ID
-		}
-		if err := tx.PutCustomer(c); err != nil {
+		i = j
+	}
+	return st.Update(func(tx *store.Tx) error {
+		if err := p.reconcile(tx, pays, brought, o.Today); err != nil {
 			return err
 		}
-		terms := settings.Terms
-		if c.Terms != nil {
-			terms = *c.Terms
-		}
-		items, dueSet := p.itemsOf(pc)
-		for i := range items {
-			if !dueSet[i] && items[i].Amount > 0 {
-				items[i].DueDate = terms.Due(items[i].DocDate)
-			}
-		}
-		old, err := tx.Items(c.ID)
+		rec := Record{SHA256: r.SHA256, File: filepath.Base(p.path), Format: p.format, Size: r.Size, Date: o.Today,
+			From: p.from, To: p.to, Customers: r.Customers, Items: r.Items, OpenItems: r.OpenItems, Total: r.Receivables}
+		data, err := json.Marshal(rec)
 		if err != nil {
 			return err
 		}
-		if brought != nil {
-			brought[c.ID] = newPayments(old, items)
-		}
-		if err := tx.PutItems(c.ID, p.merge(old, items)); err != nil {
-			return err
-		}
-	}
-	if err := p.reconcile(tx, pays, brought, o.Today); err != nil {
-		return err
-	}
-	rec := Record{SHA256: r.SHA256, File: filepath.Base(p.path), Format: p.format, Size: r.Size, Date: o.Today,
-		From: p.from, To: p.to, Customers: r.Customers, Items: r.Items, OpenItems: r.OpenItems, Total: r.Receivables}
-	data, err := json.Marshal(rec)
+		return tx.Bolt().Bucket([]byte(store.BucketImports)).Put([]byte(rec.SHA256), data)
+	})
+}
+
+// applyCustomer writes one customer of the plan and its items (the re-import rule,
+// see Apply); brought, when not nil, receives its new payments.
+func (p *Plan) applyCustomer(tx *store.Tx, pc *planCustomer, settings ledger.Settings, o Options, brought map[string][]ledger.Item) error {
+	r := p.Report
+	c, err := tx.Customer(pc.Customer.ID)
 	if err != nil {
 		return err
 	}
-	return tx.Bolt().Bucket([]byte(store.BucketImports)).Put([]byte(rec.SHA256), data)
+	if c == nil {
+		nc := pc.Customer
+		if o.Terms != nil {
+			t := *o.Terms
+			nc.Terms = &t
+		}
+		c = &nc
+		r.NewCustomers++
+	} else {
+		if c.Name == "" {
+			c.Name = pc.Customer.Name
+		}
+		if c.Account == "" {
+			c.Account = pc.Customer.Account
+		}
+		c.Doubtful = c.Doubtful || pc.Customer.Doubtful
+	}
+	if c.Name == "" {
+		c.Name = c.ID
+	}
+	if err := tx.PutCustomer(c); err != nil {
+		return err
+	}
+	terms := settings.Terms
+	if c.Terms != nil {
+		terms = *c.Terms
+	}
+	items, dueSet := p.itemsOf(pc)
+	for i := range items {
+		if !dueSet[i] && items[i].Amount > 0 {
+			items[i].DueDate = terms.Due(items[i].DocDate)
+		}
+	}
+	old, err := tx.Items(c.ID)
+	if err != nil {
+		return err
+	}
+	if brought != nil {
+		brought[c.ID] = newPayments(old, items)
+	}
+	return tx.PutItems(c.ID, p.merge(old, items))
 }
 
 // merge applies the re-import rule (see Apply) to one customer's items.

@@ -15,15 +15,6 @@ import (
 // at a time. A plan of a million lines then holds tens of megabytes instead of the
 // items' hundreds.
 
-// itemState is what the derivation decided for one item.
-type itemState struct {
-	open    ledger.Cents
-	settled ledger.Date
-	flags   uint32
-	seq     uint32 // the item's number among those with its base ID
-	kind    ledger.ItemKind
-}
-
 // docDate is the date of a line's document: PieceDate, else EcritureDate.
 func docDate(l *lineView) ledger.Date {
 	if l.pieceDate.Valid() {
@@ -47,14 +38,19 @@ func fecItem(l *lineView, base string, seq int, cust, source string, kind ledger
 	}
 }
 
-// compact replaces a derived FEC customer's items by their compact form.
-func (pc *planCustomer) compact() {
-	pc.state = make([]itemState, len(pc.Items))
+// compact replaces a derived FEC customer's items by their compact form: what the
+// derivation decided for each is written into its scan line (recLine), the customer
+// keeps its lines and its totals.
+func (pc *planCustomer) compact(s *scan) {
 	for i := range pc.Items {
 		it := &pc.Items[i]
-		pc.state[i] = itemState{open: it.Open, settled: it.Settled, flags: it.Flags, seq: pc.seqs[i], kind: it.Kind}
+		li := int(pc.lines[i])
+		l := s.rec(li)
+		l.settled, l.seq, l.flags, l.kind = it.Settled, pc.seqs[i], it.Flags, it.Kind
+		s.setOpen(li, it.Open)
 	}
-	pc.Items, pc.dueSet, pc.seqs = nil, nil, nil
+	pc.nItems, pc.nOpen, pc.total = pc.count()
+	pc.Items, pc.dueSet, pc.seqs, pc.compacted = nil, nil, nil, true
 }
 
 // count returns the customer's number of items, open items and Σ open amounts.
@@ -65,28 +61,23 @@ func (pc *planCustomer) count() (items, open int, total ledger.Cents) {
 			total += pc.Items[i].Open
 		}
 	}
-	for i := range pc.state {
-		if pc.state[i].open != 0 {
-			open++
-			total += pc.state[i].open
-		}
-	}
-	return len(pc.Items) + len(pc.state), open, total
+	return len(pc.Items) + pc.nItems, open + pc.nOpen, total + pc.total
 }
 
 // itemsOf returns a customer's items, a copy the caller may change, and for each
 // whether its due date came from the file.
 func (p *Plan) itemsOf(pc *planCustomer) ([]ledger.Item, []bool) {
-	if pc.state == nil {
+	if !pc.compacted {
 		return append([]ledger.Item(nil), pc.Items...), pc.dueSet
 	}
-	items := make([]ledger.Item, len(pc.state))
-	due := make([]bool, len(pc.state))
-	for i := range pc.state {
-		st := &pc.state[i]
-		lv := p.scan.view(int(pc.lines[i]))
-		items[i] = fecItem(&lv, itemBase(&lv), int(st.seq), pc.Customer.ID, filepath.Base(p.scan.file), st.kind, st.flags)
-		items[i].Open, items[i].Settled = st.open, st.settled
+	items := make([]ledger.Item, len(pc.lines))
+	due := make([]bool, len(pc.lines))
+	source := filepath.Base(p.scan.file)
+	for i, li := range pc.lines {
+		l := p.scan.rec(int(li))
+		lv := p.scan.view(int(li))
+		items[i] = fecItem(&lv, itemBase(&lv), int(l.seq), pc.Customer.ID, source, l.kind, l.flags)
+		items[i].Open, items[i].Settled = p.scan.open(int(li)), l.settled
 		due[i] = lv.due.Valid()
 	}
 	return items, due

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"slices"
 	"sort"
 
 	"relance/ledger"
@@ -16,11 +17,14 @@ type planCustomer struct {
 	dueSet []bool
 	fifo   bool
 	// A FEC's customer keeps its items in compact form once derived (compact.go):
-	// the scan's line of each item and what the derivation decided for it; Items and
-	// dueSet are then nil.
-	lines []int32
-	seqs  []uint32 // while deriving: the number of each item among those with its base ID
-	state []itemState
+	// the scan's line of each item, where what the derivation decided for it is
+	// written, and its totals; Items and dueSet are then nil.
+	lines     []int32
+	seqs      []uint32 // while deriving: the number of each item among those with its base ID
+	compacted bool
+	nItems    int          // compacted: number of items
+	nOpen     int          // compacted: number of open items
+	total     ledger.Cents // compacted: Σ open amounts
 }
 
 // Balance returns Σ open amounts.
@@ -29,10 +33,7 @@ func (p *planCustomer) Balance() ledger.Cents {
 	for i := range p.Items {
 		s += p.Items[i].Open
 	}
-	for i := range p.state {
-		s += p.state[i].open
-	}
-	return s
+	return s + p.total
 }
 
 // buildFEC turns the receivable lines of a scan into customers and items
@@ -66,7 +67,7 @@ func buildFEC(s *scan, rep *report.Collector) []*planCustomer {
 		var gorder []string
 		lettered := false
 		for _, li := range cl.lines {
-			lv := s.view(li)
+			lv := s.view(int(li))
 			l := &lv
 			if l.net == 0 {
 				continue
@@ -82,7 +83,7 @@ func buildFEC(s *scan, rep *report.Collector) []*planCustomer {
 			pc.Items = append(pc.Items, ledger.Item{Kind: kind, DocDate: docDate(l), Amount: l.net, Open: l.net,
 				Match: l.let, Flags: flags, Line: l.line})
 			pc.dueSet = append(pc.dueSet, l.due.Valid())
-			pc.lines = append(pc.lines, int32(li))
+			pc.lines = append(pc.lines, li)
 			pc.seqs = append(pc.seqs, uint32(seq[base]))
 			if l.let == "" {
 				continue
@@ -154,12 +155,12 @@ func buildFEC(s *scan, rep *report.Collector) []*planCustomer {
 		// included); the derivation guarantees it, this guards against regressions.
 		var bal ledger.Cents
 		for _, li := range cl.lines {
-			bal += s.rec(li).net
+			bal += s.rec(int(li)).net
 		}
 		if got := pc.Balance(); got != bal {
 			rep.Addf(report.Error, "import.issue.reconcile", s.file, 0, "", cl.id, "open", got.String(), "balance", bal.String())
 		}
-		pc.compact()
+		pc.compact(s)
 		out = append(out, pc)
 	}
 	return out
@@ -277,7 +278,7 @@ func mergeSameID(in []*custLines) []*custLines {
 			prev := out[n-1]
 			merged := &custLines{id: prev.id, account: prev.account, name: prev.name, aux: prev.aux, idx: prev.idx}
 			merged.lines = append(append(merged.lines, prev.lines...), cl.lines...)
-			sort.Ints(merged.lines)
+			slices.Sort(merged.lines)
 			if merged.name == "" {
 				merged.name = cl.name
 			}

@@ -36,6 +36,17 @@ type Options struct {
 	Progress func(done, total int64)
 	// Cap is the number of examples kept per kind of finding (default 20).
 	Cap int
+	// Staged writes the import in several transactions on a copy of the dossier that
+	// replaces it at the end (store.StageCopy): memory stays bounded whatever the size
+	// of the files, and the import stays all or nothing. Only for a process that alone
+	// uses the dossier meanwhile (the CLI); the window writes in one transaction.
+	Staged bool
+
+	// batchItems is how many items a staged transaction writes at most (tests; 0:
+	// stageBatch); afterBatch, when set, is called after each staged transaction
+	// (tests inject a failure there).
+	batchItems int
+	afterBatch func(n int) error
 }
 
 func (o *Options) settings() ledger.Settings {

@@ -19,9 +19,9 @@ import (
 // custLines gathers a customer's lines during the scan.
 type custLines struct {
 	id, account, name string
-	aux               uint32 // interned CompAuxNum when the customer is keyed on it
-	idx               int32  // position in scan.custs
-	lines             []int  // indexes of its receivable lines, filled by groupLines
+	aux               uint32  // interned CompAuxNum when the customer is keyed on it
+	idx               int32   // position in scan.custs
+	lines             []int32 // indexes of its receivable lines, filled by groupLines
 }
 
 // entryAcc accumulates one entry (JournalCode, EcritureNum) for the balance check.
@@ -48,8 +48,16 @@ type scan struct {
 	auxKeys, accKey int // receivable lines keyed by aux / by account
 	lettered        int
 	mixed           int
-	strs            []string                  // interned codes; strs[0] = ""
+	strs            []string                  // interned codes and label prefixes; strs[0] = ""
+	codes           []codeSet                 // the lines' sets of codes (recLine.codes)
+	codeIdx         map[codeSet]uint32        // codes by value
+	lastCode        codeSet                   // the last line's codes, and their index
+	lastCodeIdx     uint32                    //
+	prefixes        map[string]uint32         // label prefixes in strs (putTexts)
+	curs            map[int32]ledger.Cents    // currency amounts of the lines that have one
+	partial         map[int32]ledger.Cents    // open amounts neither 0 nor the line's (setOpen)
 	arena           [][]byte                  // decoded texts of receivable lines, in blocks
+	scratch         []byte                    // a text being decoded
 	dates           [fec.NumColumns]dateCache // last date parsed per column
 }
 
@@ -91,7 +99,8 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 		}
 		return nil, nil
 	}
-	s := &scan{file: file, dialect: rd.Dialect(), header: *rd.Header(), short: map[shortKey]custRef{}, long: map[string]custRef{}}
+	s := &scan{file: file, dialect: rd.Dialect(), header: *rd.Header(), short: map[shortKey]custRef{}, long: map[string]custRef{},
+		codeIdx: map[codeSet]uint32{}, prefixes: map[string]uint32{"": 0}, curs: map[int32]ledger.Cents{}, partial: map[int32]ledger.Cents{}}
 	h := rd.Header()
 	if !s.checkHeader(h, rep) {
 		return s, nil
@@ -114,7 +123,6 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 		intern[string(b)] = v
 		return v
 	}
-	put := func(b []byte) span { return s.put(rd, b) }
 	var key, runKey []byte
 	var runSum int64
 	var runLine int
@@ -239,24 +247,27 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 			continue
 		}
 		s.receivable += net
-		rl := recLine{line: line, net: net, date: ed, pieceDate: pd, dateLet: dl, due: due}
-		rl.journal = in(jc)
-		rl.jlib = in(rd.Field(fec.JournalLib))
-		rl.account = in(acct)
-		rl.piece = put(piece)
-		rl.label = put(rd.Field(fec.EcritureLib))
-		rl.let = put(rd.Field(fec.EcritureLet))
+		rl := recLine{line: int32(line), net: net, date: ed, pieceDate: pd, dateLet: dl, due: due}
+		var codes codeSet
+		codes[cJournal] = in(jc)
+		codes[cJournalLib] = in(rd.Field(fec.JournalLib))
+		codes[cAccount] = in(acct)
+		var letLen int
+		rl.text, letLen = s.putTexts(rd, piece, rd.Field(fec.EcritureLet), rd.Field(fec.EcritureLib))
+		var cur ledger.Cents
 		if h.Has(fec.Montantdevise) {
 			if v, _, err := field.Amount(rd.Field(fec.Montantdevise)); err == nil && v != 0 {
-				rl.cur = v
+				cur = v
 				if net < 0 && v > 0 {
-					rl.cur = -v
+					cur = -v
 				}
-				rl.currency = in(rd.Field(fec.Idevise))
+				codes[cCurrency] = in(rd.Field(fec.Idevise))
 			}
 		}
-		rl.an = an
-		if rl.let.n > 0 {
+		if an {
+			rl.bits |= recAN
+		}
+		if letLen > 0 {
 			s.lettered++
 		}
 		keyRaw, nameCol := acct, fec.CompteLib
@@ -271,7 +282,7 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 		}
 		ref := s.customer(keyRaw, nameCol == fec.CompAuxLib)
 		if ref.idx < 0 {
-			cl := &custLines{account: s.strs[rl.account], idx: int32(len(s.custs))}
+			cl := &custLines{account: s.strs[codes[cAccount]], idx: int32(len(s.custs))}
 			s.custs = append(s.custs, cl)
 			if nameCol == fec.CompAuxLib {
 				cl.aux = in(keyRaw)
@@ -283,9 +294,9 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 			s.setCustomer(keyRaw, nameCol == fec.CompAuxLib, ref)
 		}
 		if nameCol == fec.CompAuxLib {
-			rl.aux = ref.aux
+			codes[cAux] = ref.aux
 		} else if aux := rd.Field(fec.CompAuxNum); len(trim(aux)) > 0 {
-			rl.aux = in(aux)
+			codes[cAux] = in(aux)
 		}
 		// The first non-empty name wins.
 		if !ref.named {
@@ -298,6 +309,11 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 			}
 		}
 		rl.cust = ref.idx
+		rl.codes = s.code(codes)
+		if cur != 0 {
+			rl.bits |= recCur
+			s.curs[int32(s.nrec)] = cur
+		}
 		s.add(rl)
 	}
 	flushRun()

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"encoding/binary"
+
 	"relance/ledger"
 	"relance/ledger/importer/fec"
 )
@@ -9,23 +11,47 @@ import (
 // lines without pointers, texts in a block arena, customers in a map with inline keys,
 // and the per-column date cache; plus the receivable-account test.
 
-// recLine is a receivable line kept from the FEC. It holds no pointers (texts are
-// spans of scan.arena, repeated codes indexes into scan.strs), so that a few million
-// of them cost the garbage collector nothing.
+// recLine is a receivable line kept from the FEC, and once its customer's items are
+// derived (planCustomer.compact) what the derivation decided for its item. It holds no
+// pointers (texts are in scan.arena, repeated codes in scan.codes), so that a few
+// million of them cost the garbage collector nothing, and it is small: 56 bytes.
 type recLine struct {
-	line                        int
-	cust                        int32  // index into scan.custs
-	journal, jlib, account, aux uint32 // indexes into scan.strs
-	currency                    uint32
-	piece, label, let           span
-	date, pieceDate, dateLet    ledger.Date
-	due                         ledger.Date
-	net, cur                    ledger.Cents
-	an                          bool
+	net                      ledger.Cents
+	line                     int32
+	cust                     int32  // index into scan.custs
+	codes                    uint32 // index into scan.codes: journal, its label, account, aux, currency
+	text                     uint32 // offset in scan.arena of the piece, lettering and label (putTexts)
+	date, pieceDate, dateLet ledger.Date
+	due                      ledger.Date
+	// The derivation's decision (compact).
+	settled ledger.Date
+	seq     uint32 // the item's number among those with its base ID
+	flags   uint32 // the item's ledger.Flag*
+	kind    ledger.ItemKind
+	bits    uint8 // recAN, recCur, and the open amount (recOpenMask)
 }
 
-// span is a slice of scan.arena.
-type span struct{ off, n uint32 }
+// recLine.bits.
+const (
+	recAN          = 1 << 0 // an opening (à-nouveau) line
+	recCur         = 1 << 1 // a currency amount, in scan.curs
+	recOpenMask    = 3 << 2
+	recOpenAll     = 1 << 2 // open = net (none of these bits: open 0)
+	recOpenPartial = 2 << 2 // open in scan.partial
+)
+
+// codeSet is the interned codes of a line (indexes into scan.strs): journal, journal
+// label, account, aux, currency. A customer's lines share a few of them.
+type codeSet [5]uint32
+
+// Codes.
+const (
+	cJournal = iota
+	cJournalLib
+	cAccount
+	cAux
+	cCurrency
+)
 
 // lineView is a receivable line with its texts, for the open-item derivation.
 type lineView struct {
@@ -41,10 +67,56 @@ type lineView struct {
 // view returns line i with its texts.
 func (s *scan) view(i int) lineView {
 	l := s.rec(i)
-	return lineView{line: l.line, journal: s.strs[l.journal], jlib: s.strs[l.jlib], account: s.strs[l.account],
-		aux: s.strs[l.aux], currency: s.strs[l.currency], piece: s.text(l.piece), label: s.text(l.label),
-		let: s.text(l.let), date: l.date, pieceDate: l.pieceDate, dateLet: l.dateLet, due: l.due, net: l.net,
-		cur: l.cur, an: l.an}
+	c := &s.codes[l.codes]
+	v := lineView{line: int(l.line), journal: s.strs[c[cJournal]], jlib: s.strs[c[cJournalLib]], account: s.strs[c[cAccount]],
+		aux: s.strs[c[cAux]], currency: s.strs[c[cCurrency]], date: l.date, pieceDate: l.pieceDate, dateLet: l.dateLet,
+		due: l.due, net: l.net, an: l.bits&recAN != 0}
+	if l.bits&recCur != 0 {
+		v.cur = s.curs[int32(i)]
+	}
+	v.piece, v.let, v.label = s.texts(l.text)
+	return v
+}
+
+// open returns the open amount the derivation decided for line i.
+func (s *scan) open(i int) ledger.Cents {
+	l := s.rec(i)
+	switch l.bits & recOpenMask {
+	case recOpenAll:
+		return l.net
+	case recOpenPartial:
+		return s.partial[int32(i)]
+	}
+	return 0
+}
+
+// setOpen records the open amount the derivation decided for line i.
+func (s *scan) setOpen(i int, open ledger.Cents) {
+	l := s.rec(i)
+	l.bits &^= recOpenMask
+	switch open {
+	case 0:
+	case l.net:
+		l.bits |= recOpenAll
+	default:
+		l.bits |= recOpenPartial
+		s.partial[int32(i)] = open
+	}
+}
+
+// code interns a line's codes.
+func (s *scan) code(c codeSet) uint32 {
+	if len(s.codes) > 0 && c == s.lastCode {
+		return s.lastCodeIdx
+	}
+	v, ok := s.codeIdx[c]
+	if !ok {
+		v = uint32(len(s.codes))
+		s.codes = append(s.codes, c)
+		s.codeIdx[c] = v
+	}
+	s.lastCode, s.lastCodeIdx = c, v
+	return v
 }
 
 // shortKey holds a customer key of up to 22 bytes inline (no pointer to follow when
@@ -125,36 +197,87 @@ func (s *scan) add(l recLine) int {
 	return s.nrec - 1
 }
 
-func (s *scan) text(sp span) string {
-	b := s.arena[sp.off>>arenaBits]
-	o := sp.off & (1<<arenaBits - 1)
-	return string(b[o : o+sp.n])
-}
-
 // arenaBits sizes the arena's blocks (1 MiB): appending never copies texts already
-// stored; a text never straddles two blocks.
+// stored; a line's texts never straddle two blocks.
 const (
 	arenaBits = 20
 	maxText   = 4 << 10 // longer texts are cut (labels of a few hundred bytes at most)
+	// maxPrefixes bounds the label prefixes kept (putTexts): labels that are not
+	// « a few words + the piece reference » are stored whole.
+	maxPrefixes = 1 << 12
 )
 
-// put stores the decoded text of raw in the arena.
-func (s *scan) put(rd *fec.Reader, raw []byte) span {
-	if len(raw) > maxText {
-		raw = raw[:maxText]
+// putTexts stores the decoded texts of a line in the arena and returns their offset
+// and the length of the lettering code: uvarint length + the piece reference, uvarint
+// length + the lettering code, then the label, either as uvarint (length<<1) + its
+// bytes, or as uvarint (i<<1 | 1) when it is scan.strs[i] followed by the piece
+// reference (« Facture FA2024-0001 »: most labels of a ledger, a byte or two instead of
+// twenty).
+func (s *scan) putTexts(rd *fec.Reader, piece, let, label []byte) (uint32, int) {
+	cut := func(b []byte) []byte {
+		if len(b) > maxText {
+			return b[:maxText]
+		}
+		return b
 	}
-	if len(s.arena) == 0 || cap(s.arena[len(s.arena)-1])-len(s.arena[len(s.arena)-1]) < 4*maxText {
+	piece, let, label = cut(piece), cut(let), cut(label)
+	// Decoding at most quadruples a text; three lengths.
+	need := 4*(len(piece)+len(let)+len(label)) + 3*binary.MaxVarintLen32
+	if len(s.arena) == 0 || cap(s.arena[len(s.arena)-1])-len(s.arena[len(s.arena)-1]) < need {
 		s.arena = append(s.arena, make([]byte, 0, 1<<arenaBits))
 	}
 	k := len(s.arena) - 1
 	b := s.arena[k]
 	off := len(b)
-	b = rd.AppendText(b, raw)
-	if len(b) > 1<<arenaBits { // cannot happen: decoding at most quadruples maxText
-		b = b[:1<<arenaBits]
+	b, pieceText := s.appendText(rd, b, piece)
+	b, letText := s.appendText(rd, b, let)
+	s.scratch = rd.AppendText(s.scratch[:0], label)
+	lab := s.scratch
+	i, ok := uint32(0), false
+	if len(pieceText) > 0 && len(lab) >= len(pieceText) && string(lab[len(lab)-len(pieceText):]) == string(pieceText) {
+		prefix := lab[:len(lab)-len(pieceText)]
+		if i, ok = s.prefixes[string(prefix)]; !ok && len(s.prefixes) < maxPrefixes {
+			i, ok = uint32(len(s.strs)), true
+			s.strs = append(s.strs, string(prefix))
+			s.prefixes[string(prefix)] = i
+		}
+	}
+	if ok {
+		b = binary.AppendUvarint(b, uint64(i)<<1|1)
+	} else {
+		b = binary.AppendUvarint(b, uint64(len(lab))<<1)
+		b = append(b, lab...)
 	}
 	s.arena[k] = b
-	return span{uint32(k<<arenaBits | off), uint32(len(b) - off)}
+	return uint32(k<<arenaBits | off), len(letText)
+}
+
+// appendText appends the uvarint length and the decoded text of raw to b; it returns
+// b and the text within it.
+func (s *scan) appendText(rd *fec.Reader, b, raw []byte) ([]byte, []byte) {
+	s.scratch = rd.AppendText(s.scratch[:0], raw)
+	b = binary.AppendUvarint(b, uint64(len(s.scratch)))
+	n := len(b)
+	b = append(b, s.scratch...)
+	return b, b[n:]
+}
+
+// texts returns the piece reference, lettering code and label stored at off.
+func (s *scan) texts(off uint32) (piece, let, label string) {
+	b := s.arena[off>>arenaBits][off&(1<<arenaBits-1):]
+	next := func() string {
+		n, w := binary.Uvarint(b)
+		t := string(b[w : w+int(n)])
+		b = b[w+int(n):]
+		return t
+	}
+	piece = next()
+	let = next()
+	n, w := binary.Uvarint(b)
+	if n&1 != 0 {
+		return piece, let, s.strs[n>>1] + piece
+	}
+	return piece, let, string(b[w : w+int(n>>1)])
 }
 
 // excludedPrefixes are never receivables: 418 "factures à établir", 4198 "avoirs à
@@ -205,7 +328,7 @@ func (s *scan) groupLines() {
 	for i := 0; i < s.nrec; i++ {
 		counts[s.rec(i).cust]++
 	}
-	all := make([]int, s.nrec)
+	all := make([]int32, s.nrec)
 	off := 0
 	for k, cl := range s.custs {
 		cl.lines = all[off : off : off+counts[k]]
@@ -213,7 +336,7 @@ func (s *scan) groupLines() {
 	}
 	for i := 0; i < s.nrec; i++ {
 		cl := s.custs[s.rec(i).cust]
-		cl.lines = append(cl.lines, i)
+		cl.lines = append(cl.lines, int32(i))
 	}
 }
 

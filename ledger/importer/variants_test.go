@@ -160,7 +160,7 @@ func snapshot(p *Plan) []planCustomer {
 	for _, pc := range p.customers {
 		c := *pc
 		c.Items, c.dueSet = p.itemsOf(pc)
-		c.lines, c.state = nil, nil
+		c.lines = nil
 		for i := range c.Items {
 			c.Items[i].Source = ""
 		}
