@@ -46,11 +46,20 @@ type Factory struct {
 	mu       sync.Mutex
 	replaced map[rune]bool // characters the documents replaced (see Replaced)
 	order    []rune        // the same, in the order met
+
+	zpool     sync.Pool // *deflater: compresses the page contents (see deflate.go)
+	stubs     [3][]byte // what fpdf embeds in place of the latin fonts' files (see deflate.go)
+	files     [3][]byte // the latin fonts' files
+	fpdfAlone bool      // let fpdf compress and embed, as before deflate.go (tests compare)
 }
 
 // NewFactory returns a factory holding the prebuilt fonts and their encoding table.
 func NewFactory() *Factory {
 	f := &Factory{latin: [3]fonts.Prebuilt{fonts.RegularLatin(), fonts.BoldLatin(), fonts.ObliqueLatin()}}
+	for i, l := range f.latin {
+		f.stubs[i] = []byte("%relance prebuilt font " + strconv.Itoa(i) + "%")
+		f.files[i] = l.Z
+	}
 	if m := parseMap(fonts.Encoding); m != nil {
 		f.enc = new([0x10000]byte)
 		for r, c := range m {
@@ -117,12 +126,23 @@ func (f *Factory) Render(w io.Writer, m Meta, build func(*Doc) error) (err error
 			err = panicProblem(metaText(m.Title), v)
 		}
 	}()
-	d, err := f.run(m, f.enc == nil, build)
+	alone := f.fpdfAlone
+	d, err := f.run(m, f.enc == nil, alone, build)
 	if err == nil && d.missing {
-		d, err = f.run(m, true, build)
+		d, err = f.run(m, true, alone, build)
 	}
 	if err != nil {
 		return err
+	}
+	if d.own {
+		err := f.output(w, d, !m.Uncompressed)
+		if !errors.Is(err, errLayout) {
+			return err
+		}
+		// fpdf's output is not what rewrite knows: fpdf does it all, as it used to
+		if d, err = f.run(m, d.unicode, true, build); err != nil {
+			return err
+		}
 	}
 	d.endSection()
 	d.pdf.Close() // builds the whole file in memory: a panic here leaves w untouched
@@ -133,8 +153,38 @@ func (f *Factory) Render(w io.Writer, m Meta, build func(*Doc) error) (err error
 	return nil
 }
 
-func (f *Factory) run(m Meta, unicode bool, build func(*Doc) error) (*Doc, error) {
-	d := f.newDoc(m, unicode)
+// output writes the document d, built with fpdf's compression off and font stubs, to
+// w with its page contents compressed when compress is set and its fonts embedded (see
+// deflate.go). Nothing is written to w on error.
+func (f *Factory) output(w io.Writer, d *Doc, compress bool) error {
+	d.endSection()
+	d.pdf.Close()
+	z := f.getDeflater()
+	defer f.putDeflater(z)
+	if err := d.pdf.Output(&z.raw); err != nil {
+		return fmt.Errorf("pdfdoc: %w", err)
+	}
+	fonts := 0
+	for _, a := range d.added {
+		if a {
+			fonts++
+		}
+	}
+	if err := z.rewrite(compress, &f.stubs, &f.files, fonts); err != nil {
+		return err
+	}
+	if _, err := w.Write(z.out.Bytes()); err != nil {
+		return fmt.Errorf("pdfdoc: %w", err)
+	}
+	f.note(d)
+	return nil
+}
+
+// run builds a document: with the UTF-8 fonts when unicode is set; fpdf compresses
+// its page contents and embeds its fonts when alone is set or the fonts are the UTF-8
+// ones, else Render does (see deflate.go).
+func (f *Factory) run(m Meta, unicode, alone bool, build func(*Doc) error) (*Doc, error) {
+	d := f.newDoc(m, unicode, alone)
 	if err := build(d); err != nil {
 		return nil, err
 	}
@@ -151,6 +201,7 @@ type Doc struct {
 	pdf      *fpdf.Fpdf
 	f        *Factory
 	unicode  bool
+	own      bool // fpdf leaves the page contents uncompressed and the fonts stubbed: Render does it (deflate.go)
 	missing  bool
 	lang     string
 	currency string
@@ -171,7 +222,7 @@ type Doc struct {
 	section, secStart int
 }
 
-func (f *Factory) newDoc(m Meta, unicode bool) *Doc {
+func (f *Factory) newDoc(m Meta, unicode, alone bool) *Doc {
 	orient := "P"
 	if m.Landscape {
 		orient = "L"
@@ -186,7 +237,8 @@ func (f *Factory) newDoc(m Meta, unicode bool) *Doc {
 	p.SetCreationDate(m.Created)
 	p.SetModificationDate(m.Created)
 	p.SetCatalogSort(true)
-	p.SetCompression(!m.Uncompressed)
+	d.own = !unicode && !alone
+	p.SetCompression(!m.Uncompressed && !d.own)
 	p.SetTitle(metaText(m.Title), true)
 	p.SetSubject(metaText(m.Subject), true)
 	p.SetAuthor(metaText(m.Author), true)
@@ -276,7 +328,11 @@ func (d *Doc) addFont(style string) string {
 	if d.unicode {
 		d.pdf.AddUTF8FontFromBytes(family, style, [][]byte{fonts.Regular, fonts.Bold, fonts.Oblique}[i])
 	} else {
-		d.pdf.AddFontFromBytes(family, style, d.f.latin[i].JSON, d.f.latin[i].Z)
+		z := d.f.latin[i].Z
+		if d.own {
+			z = d.f.stubs[i]
+		}
+		d.pdf.AddFontFromBytes(family, style, d.f.latin[i].JSON, z)
 	}
 	return style
 }

@@ -36,7 +36,7 @@ var hostile = []struct{ name, in, want string }{
 }
 
 func TestCleanHostile(t *testing.T) {
-	d := NewFactory().newDoc(Meta{Created: created}, true)
+	d := NewFactory().newDoc(Meta{Created: created}, true, false)
 	for _, c := range hostile {
 		if got := d.clean(c.in); got != c.want {
 			t.Errorf("%s: clean(%q) = %q, want %q", c.name, c.in, got, c.want)
@@ -54,7 +54,7 @@ func TestCleanHostile(t *testing.T) {
 
 // The oblique font has no Arabic: in italics, Arabic is replaced, not drawn as boxes.
 func TestCleanPerStyle(t *testing.T) {
-	d := NewFactory().newDoc(Meta{Created: created}, true)
+	d := NewFactory().newDoc(Meta{Created: created}, true, false)
 	d.SetFont("I", 10)
 	if got := d.clean("شركة"); got != "\uFFFD" {
 		t.Errorf("oblique Arabic: %q", got)
@@ -62,7 +62,7 @@ func TestCleanPerStyle(t *testing.T) {
 }
 
 func TestCleanASCIIDoesNotAllocate(t *testing.T) {
-	d := NewFactory().newDoc(Meta{Created: created}, true)
+	d := NewFactory().newDoc(Meta{Created: created}, true, false)
 	s := "Sauf erreur de notre part, la facture FA-2026-001 reste impayée."[:40]
 	if n := testing.AllocsPerRun(100, func() { _ = d.clean(s) }); n != 0 {
 		t.Errorf("%v allocations for ASCII", n)
@@ -74,7 +74,7 @@ func TestCleanASCIIDoesNotAllocate(t *testing.T) {
 // filtering it again changes nothing.
 func TestCleanRandomRunes(t *testing.T) {
 	rng := rand.New(rand.NewPCG(20, 2026))
-	d := NewFactory().newDoc(Meta{Created: created}, true)
+	d := NewFactory().newDoc(Meta{Created: created}, true, false)
 	cov := &covered()[0]
 	for i := 0; i < 3000; i++ {
 		var b strings.Builder
