@@ -310,9 +310,17 @@ func (d *Doc) Enc(s string) string {
 }
 
 // SetFont selects the body font: style "" (regular), "B" (bold) or "I" (oblique).
+// Selecting the font already in use writes nothing: fpdf would write the font
+// operator again, which changes nothing to the page (three quarters of a letter's
+// font operators were such repeats). fpdf's current font is the page's, but for a
+// page gone back to (endSection, which restates the font).
 func (d *Doc) SetFont(style string, size float64) {
 	d.style, d.size = style, size
-	d.pdf.SetFont(family, d.addFont(style), size)
+	style = d.addFont(style)
+	if pt, _ := d.pdf.GetFontSize(); pt == size && d.pdf.GetFontFamily() == family && d.pdf.GetFontStyle() == style {
+		return
+	}
+	d.pdf.SetFont(family, style, size)
 }
 
 // addFont adds the font of style to the document on first use and returns the style.
