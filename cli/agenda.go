@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/dunning"
 )
@@ -54,6 +55,7 @@ func runAgenda(env *Env, args []string) error {
 	if *channel != "" && !dunning.Channel(*channel).Known() {
 		return &usageError{msg: i18n.T(env.Lang, "dunning.cli.channel", "value", *channel)}
 	}
+	rf.reach = &desk.Reach{Risk: true}
 	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err

@@ -99,16 +99,17 @@ func runKPI(env *Env, args []string) error {
 	if *days < 1 || *days > 3660 {
 		return &usageError{msg: i18n.T(env.Lang, "cli.badformat", "value", strconv.Itoa(*days), "allowed", "1-3660")}
 	}
+	months := 1
+	if *history || *format == "pdf" {
+		months = 24
+	}
+	rf.reach = &desk.Reach{KPIMonths: months, KPIDays: *days}
 	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
 	}
 	defer ss.Close()
 	book := ss.Book
-	months := 1
-	if *history || *format == "pdf" {
-		months = 24
-	}
 	dash := ss.Dashboard(asOf, months, *days)
 	hist, now := dash.History, dash.Snapshot
 	l := env.Lang

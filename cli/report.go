@@ -15,6 +15,9 @@ type reportFlags struct {
 	// openOnly is set by a report of the open position only (the aged balance, the
 	// customer list): its session may hold only the open items (desk.OpenReadAt).
 	openOnly bool
+	// reach, when not nil, is what a report of the KPIs, the risk classes or the agenda
+	// computes: its session may hold part of the history (desk.OpenReadFor).
+	reach *desk.Reach
 }
 
 // reportFlags declares --db, --at and --format on fs; the first of formats is the
@@ -53,8 +56,11 @@ func (env *Env) openReport(r *reportFlags) (ledger.Date, *desk.Session, error) {
 		return ledger.NoDate, nil, err
 	}
 	open := desk.OpenRead
-	if r.openOnly {
+	switch {
+	case r.openOnly:
 		open = func(path string) (*desk.Session, error) { return desk.OpenReadAt(path, asOf) }
+	case r.reach != nil:
+		open = func(path string) (*desk.Session, error) { return desk.OpenReadFor(path, asOf, *r.reach) }
 	}
 	ss, err := open(*r.db)
 	if err != nil {

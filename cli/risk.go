@@ -34,6 +34,7 @@ func runRisk(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
+	rf.reach = &desk.Reach{Risk: true}
 	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err

@@ -85,13 +85,21 @@ func samePosition(t *testing.T, name, path string) {
 	}
 }
 
-// noStale fails if the open_items bucket of s's dossier is not what its items give.
+// noStale fails if the open_items or closed_items bucket of s's dossier is not what its
+// items give.
 func noStale(t *testing.T, what string, s *desk.Session) {
 	t.Helper()
 	err := s.DB.View(func(tx *store.Tx) error {
 		stale, err := tx.StaleOpenItems()
 		if len(stale) > 0 {
 			t.Errorf("%s: open items of %v differ from a rebuild", what, stale)
+		}
+		if err != nil {
+			return err
+		}
+		stale, err = tx.StaleClosedItems()
+		if len(stale) > 0 {
+			t.Errorf("%s: closed items of %v differ from a rebuild", what, stale)
 		}
 		return err
 	})
@@ -133,6 +141,7 @@ func writeThen(t *testing.T, what, path string, write func(s *desk.Session)) {
 		t.Fatal(err)
 	}
 	samePosition(t, what, path)
+	sameReach(t, what, path)
 }
 
 // writeFEC writes a generated FEC of lines lines and returns its file.

@@ -32,6 +32,10 @@ type Session struct {
 	// figures of the open position at or after the as-of date it was opened for (Aged,
 	// Customers) may be computed from it.
 	OpenOnly bool
+	// Partial is set when Book holds part of the history (OpenReadFor): only the
+	// figures of its Reach at or after the as-of date it was opened for may be computed
+	// from it.
+	Partial bool
 }
 
 // Open opens the dossier at path and loads it. On failure nothing stays open.
@@ -81,7 +85,7 @@ func (s *Session) Reload() error {
 	if err := s.reload(s.DB.Load); err != nil {
 		return err
 	}
-	s.OpenOnly = false
+	s.OpenOnly, s.Partial = false, false
 	return nil
 }
 

@@ -2,12 +2,18 @@ package ledger
 
 import (
 	"sort"
+	"strings"
 )
 
 // Account is a customer with all of its items, in document-date order.
 type Account struct {
 	Customer Customer
 	Items    []Item
+	// History, when not nil, says that Items are only part of the account's items (a
+	// report's book, store.Tx.LoadSince): the open ones and the closed ones whose
+	// lettering group was still open on or after History.Since. It keeps what the
+	// figures need of the whole history.
+	History *AccountHistory
 }
 
 // Balance returns Σ open amounts: what the customer owes now, net of open credits.
@@ -55,16 +61,19 @@ func (a *Account) OpenItems() []Item {
 
 // SortItems orders items by document date, then number, then ID.
 func SortItems(items []Item) {
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := &items[i], &items[j]
-		if a.DocDate != b.DocDate {
-			return a.DocDate < b.DocDate
-		}
-		if a.Number != b.Number {
-			return a.Number < b.Number
-		}
-		return a.ID < b.ID
-	})
+	sort.SliceStable(items, func(i, j int) bool { return CompareItems(&items[i], &items[j]) < 0 })
+}
+
+// CompareItems is the order of SortItems: document date, then number, then ID (a total
+// order within an account, whose item IDs are distinct).
+func CompareItems(a, b *Item) int {
+	switch {
+	case a.DocDate != b.DocDate:
+		return int(a.DocDate) - int(b.DocDate)
+	case a.Number != b.Number:
+		return strings.Compare(a.Number, b.Number)
+	}
+	return strings.Compare(a.ID, b.ID)
 }
 
 // Book is a dossier loaded in memory: its settings, salespeople and accounts.

@@ -79,8 +79,15 @@ func newSalesIndex(from, to ledger.Date) *salesIndex {
 
 // add counts the item if it is a sale (invoice or credit note) dated in the range.
 func (s *salesIndex) add(it *ledger.Item) {
-	if i := int(it.DocDate-s.base) + 1; (it.Kind == ledger.Invoice || it.Kind == ledger.CreditNote) && i >= 1 && i < len(s.cum) {
-		s.cum[i] += it.Amount
+	if it.IsSale() {
+		s.addDay(it.DocDate, it.Amount)
+	}
+}
+
+// addDay counts sales of amount dated d if d is in the range.
+func (s *salesIndex) addDay(d ledger.Date, amount ledger.Cents) {
+	if i := int(d-s.base) + 1; i >= 1 && i < len(s.cum) {
+		s.cum[i] += amount
 	}
 }
 
@@ -154,7 +161,14 @@ func (e *engine) account(a *ledger.Account) {
 	for i := range items {
 		it := &items[i]
 		last = max(last, it.DocDate, it.Settled) // lastActivity
-		e.sales.add(it)
+		if a.History == nil {
+			e.sales.add(it)
+		}
+	}
+	if a.History != nil { // items read in part: the sales of the whole history
+		for _, d := range a.History.Sales {
+			e.sales.addDay(d.Date, d.Amount)
+		}
 	}
 	// At or after the last activity, OpenAt gives the stored open amounts; before it, the
 	// state is rebuilt from the lettering (see OpenAt).
@@ -296,4 +310,14 @@ func sortDue(items []ledger.Item, v []int32) {
 			v[j], v[j-1] = v[j-1], v[j]
 		}
 	}
+}
+
+// Since returns the earliest date at which the dashboard of months month ends up to
+// asOf (History) looks at the items: the beginning of the CEI period of its first
+// month end. The sales before it come from the accounts' History when they are read in
+// part (store.Tx.LoadSince).
+func (o KPIOptions) Since(asOf ledger.Date, months int) ledger.Date {
+	o = o.norm()
+	first := HistoryPoints(asOf, max(months, 1))[0]
+	return min(first, o.ceiBegin(first))
 }

@@ -189,16 +189,8 @@ func gatherWith(a *ledger.Account, w *window, opens map[*ledger.Item]ledger.Cent
 				}
 			}
 		}
-		switch it.Kind {
-		case ledger.Invoice, ledger.CreditNote:
-			if it.DocDate > w.m12 {
-				s.sales12 += it.Amount
-				if it.DocDate > w.m3 {
-					s.sales3 += it.Amount
-				} else if it.DocDate > w.m6 {
-					s.salesPrev3 += it.Amount
-				}
-			}
+		if a.History == nil && it.IsSale() {
+			s.addSale(w, it.DocDate, it.Amount)
 			if it.Kind == ledger.Invoice && it.DocDate > s.lastInvoice {
 				s.lastInvoice = it.DocDate
 			}
@@ -254,6 +246,16 @@ func gatherWith(a *ledger.Account, w *window, opens map[*ledger.Item]ledger.Cent
 			}
 		}
 	}
+	if h := a.History; h != nil { // items read in part: the sales of the whole history
+		for _, d := range h.Sales {
+			if d.Date <= asOf {
+				s.addSale(w, d.Date, d.Amount)
+			}
+		}
+		if h.LastInvoice <= asOf {
+			s.lastInvoice = h.LastInvoice
+		}
+	}
 	for gi := range *pool {
 		g := &(*pool)[gi]
 		if g.smallest == 0 || g.invoices == 0 {
@@ -270,6 +272,19 @@ func gatherWith(a *ledger.Account, w *window, opens map[*ledger.Item]ledger.Cent
 	}
 	sortEvidence(s.partialRefs)
 	return s, future
+}
+
+// addSale counts sales of amount dated d in the 12-month, 3-month and previous 3-month
+// sales.
+func (s *stats) addSale(w *window, d ledger.Date, amount ledger.Cents) {
+	if d > w.m12 {
+		s.sales12 += amount
+		if d > w.m3 {
+			s.sales3 += amount
+		} else if d > w.m6 {
+			s.salesPrev3 += amount
+		}
+	}
 }
 
 // groupTable maps lettering codes to group indexes: an open-addressing table reused
@@ -322,4 +337,15 @@ func keepWorst(v []lateItem, li lateItem) []lateItem {
 		v = v[:3]
 	}
 	return v
+}
+
+// Since returns the earliest date at which the assessment at asOf with policy p looks
+// at the items: the payments of the last 15 months, the unpaid cheques and rejected
+// debits of the bounce window, the month points. The sales and the last invoice before
+// it come from the accounts' History when they are read in part (store.Tx.LoadSince);
+// the promises and plans, whose state adds up the payments since they were made, are
+// the caller's to add (desk.Reach).
+func Since(asOf ledger.Date, p Policy) ledger.Date {
+	w := newWindow(asOf, p.Signals)
+	return min(w.m15, w.m12, w.m3, w.bounce)
 }

@@ -34,22 +34,26 @@ func encodeItems(items []ledger.Item) []byte {
 	b = append(b, itemsCodecV1)
 	b = binary.AppendUvarint(b, uint64(len(items)))
 	for i := range items {
-		it := &items[i]
-		for _, s := range [...]string{it.ID, it.Number, it.Label, it.Journal, it.Match, it.Currency, it.Source} {
-			b = binary.AppendUvarint(b, uint64(len(s)))
-			b = append(b, s...)
-		}
-		b = append(b, byte(it.Kind))
-		b = binary.AppendVarint(b, int64(it.DocDate))
-		b = binary.AppendVarint(b, int64(it.DueDate))
-		b = binary.AppendVarint(b, int64(it.Settled))
-		b = binary.AppendVarint(b, int64(it.Amount))
-		b = binary.AppendVarint(b, int64(it.Open))
-		b = binary.AppendVarint(b, int64(it.CurAmount))
-		b = binary.AppendUvarint(b, uint64(it.Flags))
-		b = binary.AppendUvarint(b, uint64(it.Line))
+		b = appendItem(b, &items[i])
 	}
 	return b
+}
+
+// appendItem appends the encoding of one item to b.
+func appendItem(b []byte, it *ledger.Item) []byte {
+	for _, s := range [...]string{it.ID, it.Number, it.Label, it.Journal, it.Match, it.Currency, it.Source} {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = append(b, byte(it.Kind))
+	b = binary.AppendVarint(b, int64(it.DocDate))
+	b = binary.AppendVarint(b, int64(it.DueDate))
+	b = binary.AppendVarint(b, int64(it.Settled))
+	b = binary.AppendVarint(b, int64(it.Amount))
+	b = binary.AppendVarint(b, int64(it.Open))
+	b = binary.AppendVarint(b, int64(it.CurAmount))
+	b = binary.AppendUvarint(b, uint64(it.Flags))
+	return binary.AppendUvarint(b, uint64(it.Line))
 }
 
 // decodeItems decodes a value written by encodeItems. Strings in the result share one
@@ -119,41 +123,49 @@ func decodeItemsInto(customer string, raw []byte, items []ledger.Item) ([]ledger
 // layout and returns the bytes the strings need (see decodeItemsInto); otherwise it
 // fills items, copying the strings into sb.
 func walkItems(raw []byte, p, n int, items []ledger.Item, sb *strings.Builder) (int, error) {
-	need := 0
-	var cur, prev [7][2]int // bounds in raw of the item's strings, of the previous item's
+	need, _, end, err := walkSelect(raw, p, n, nil, items, sb)
+	if err == nil && end != len(raw) {
+		return 0, errCorrupt
+	}
+	return need, err
+}
+
+// walkSelect is walkItems for the items that keep selects (all of them when keep is nil),
+// from the index of the item and its document date: it fills items with them, in order,
+// and returns the bytes their strings need, how many there are and the offset after the
+// n items. The other items are read, not decoded.
+func walkSelect(raw []byte, p, n int, keep func(i int, doc ledger.Date) bool, items []ledger.Item, sb *strings.Builder) (need, kept, end int, err error) {
+	return walkAt(raw, p, n, keep, nil, items, sb)
+}
+
+// walkAt is walkSelect; with at not nil, it reads only the items that start at the
+// offsets *at (those kept, in order), and when *at is nil it appends to it the offsets
+// of the items kept: a first pass that sizes the strings records them, so that the
+// second decodes the items kept without reading the others again.
+func walkAt(raw []byte, p, n int, keep func(i int, doc ledger.Date) bool, at *[]int, items []ledger.Item, sb *strings.Builder) (need, kept, end int, err error) {
+	var cur, prev [7][2]int // bounds in raw of the item's strings, of the previous kept item's
 	var strs, prevStrs [7]string
+	jump := at != nil && *at != nil
+	if jump {
+		n = len(*at)
+		keep = nil
+	}
 	for i := 0; i < n; i++ {
+		if jump {
+			p = (*at)[i]
+		}
+		start := p
 		for k := range cur {
 			l, w := binary.Uvarint(raw[p:])
 			if w <= 0 || l > uint64(len(raw)-p-w) {
-				return 0, errCorrupt
+				return 0, 0, 0, errCorrupt
 			}
 			p += w
 			cur[k] = [2]int{p, p + int(l)}
 			p += int(l)
 		}
 		if p >= len(raw) {
-			return 0, errCorrupt
-		}
-		for k, b := range cur {
-			f := raw[b[0]:b[1]]
-			switch {
-			case len(f) == 0:
-				strs[k] = ""
-			case k == 1 && bytes.HasSuffix(raw[cur[0][0]:cur[0][1]], f): // the number ends the ID
-				if items != nil {
-					strs[1] = strs[0][len(strs[0])-len(f):]
-				}
-			case k >= 3 && i > 0 && bytes.Equal(f, raw[prev[k][0]:prev[k][1]]):
-				strs[k] = prevStrs[k]
-			default:
-				need += len(f)
-				if items != nil {
-					sb.Write(f) //nolint:errcheck // strings.Builder.Write never fails
-					s := sb.String()
-					strs[k] = s[len(s)-len(f):]
-				}
-			}
+			return 0, 0, 0, errCorrupt
 		}
 		kind := raw[p]
 		p++
@@ -169,23 +181,47 @@ func walkItems(raw []byte, p, n int, items []ledger.Item, sb *strings.Builder) (
 				v = int64(u)
 			}
 			if w <= 0 {
-				return 0, errCorrupt
+				return 0, 0, 0, errCorrupt
 			}
 			p += w
 			vals[k] = v
 		}
+		if keep != nil && !keep(i, ledger.Date(vals[0])) {
+			continue
+		}
+		if at != nil && !jump {
+			*at = append(*at, start)
+		}
+		for k, b := range cur {
+			f := raw[b[0]:b[1]]
+			switch {
+			case len(f) == 0:
+				strs[k] = ""
+			case k == 1 && bytes.HasSuffix(raw[cur[0][0]:cur[0][1]], f): // the number ends the ID
+				if items != nil {
+					strs[1] = strs[0][len(strs[0])-len(f):]
+				}
+			case k >= 3 && kept > 0 && bytes.Equal(f, raw[prev[k][0]:prev[k][1]]):
+				strs[k] = prevStrs[k]
+			default:
+				need += len(f)
+				if items != nil {
+					sb.Write(f) //nolint:errcheck // strings.Builder.Write never fails
+					s := sb.String()
+					strs[k] = s[len(s)-len(f):]
+				}
+			}
+		}
 		if items != nil {
-			it := &items[i]
+			it := &items[kept]
 			it.ID, it.Number, it.Label, it.Journal, it.Match, it.Currency, it.Source = strs[0], strs[1], strs[2], strs[3], strs[4], strs[5], strs[6]
 			it.Kind = ledger.ItemKind(kind)
 			it.DocDate, it.DueDate, it.Settled = ledger.Date(vals[0]), ledger.Date(vals[1]), ledger.Date(vals[2])
 			it.Amount, it.Open, it.CurAmount = ledger.Cents(vals[3]), ledger.Cents(vals[4]), ledger.Cents(vals[5])
 			it.Flags, it.Line = uint32(uint64(vals[6])), int(uint64(vals[7]))
 		}
+		kept++
 		prev, prevStrs = cur, strs
 	}
-	if p != len(raw) {
-		return 0, errCorrupt
-	}
-	return need, nil
+	return need, kept, p, nil
 }

@@ -22,7 +22,8 @@ import (
 //	8  interruptions (the register of limitation interruptions and suspensions)
 //	9  judgments (enforceable decisions obtained against customers, payments since)
 //	10 open_items (each customer's open items and last activity, built from items)
-const SchemaVersion = 10
+//	11 closed_items (each customer's sales by day and closed items by recency, built from items)
+const SchemaVersion = 11
 
 // upgrade migrates the dossier in tx from schema from to SchemaVersion, one version at
 // a time; from 0 is a new, empty file. It runs inside the one transaction that creates
@@ -38,9 +39,10 @@ func upgrade(tx *bolt.Tx, from uint64) error {
 
 // migrateTo upgrades a dossier from schema v-1 to v: it creates the buckets that
 // schema.go declares since v. So far no version changed the layout of existing
-// records; a version that does converts them here, after its buckets exist. Version 10
-// fills its new bucket, open_items, from the items. A bucket may already exist
-// (procedures and import_presets were created by their first write before schema 5).
+// records; a version that does converts them here, after its buckets exist. Versions
+// 10 and 11 fill their new buckets, open_items and closed_items, from the items. A
+// bucket may already exist (procedures and import_presets were created by their first
+// write before schema 5).
 func migrateTo(tx *bolt.Tx, v uint64) error {
 	for _, b := range buckets() {
 		if b.since != v {
@@ -50,8 +52,11 @@ func migrateTo(tx *bolt.Tx, v uint64) error {
 			return fmt.Errorf("create bucket %s: %w", b.name, err)
 		}
 	}
-	if v == 10 {
+	switch v {
+	case 10:
 		return fillOpenItems(tx)
+	case 11:
+		return fillClosedItems(tx)
 	}
 	return nil
 }

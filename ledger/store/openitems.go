@@ -128,6 +128,25 @@ func fillOpenItems(tx *bolt.Tx) error {
 // history (the past, the KPIs, risk, letters) must not be computed from it. Before
 // that date it is Load's book, the whole dossier.
 func (t *Tx) LoadOpen(asOf ledger.Date) (*ledger.Book, ledger.Date, error) {
+	return t.loadPart(asOf, ledger.NoDate, false)
+}
+
+// LoadSince reads the dossier for the figures at asOf that look back to since at most:
+// the KPIs (the CEI's beginning receivables), the risk classes (15 months of payments),
+// the agenda. It returns the date from which the book gives them exactly, as LoadOpen.
+//
+// When asOf is on or after that date, each account holds its open items and the closed
+// ones whose lettering group was open at some date on or after since (closed_items, in
+// history.go), in Load's order, and its History (the sales of its whole history and its
+// last invoice), which the engines use instead of adding up the items. A customer with
+// payments recorded by hand keeps all of its items and no History. Before that date it
+// is Load's book, the whole dossier.
+func (t *Tx) LoadSince(asOf, since ledger.Date) (*ledger.Book, ledger.Date, error) {
+	return t.loadPart(asOf, since, true)
+}
+
+// loadPart is LoadOpen, and with closed LoadSince.
+func (t *Tx) loadPart(asOf, since ledger.Date, closed bool) (*ledger.Book, ledger.Date, error) {
 	type kv struct{ k, v []byte }
 	var recs []kv
 	var exact ledger.Date
@@ -178,7 +197,7 @@ func (t *Tx) LoadOpen(asOf ledger.Date) (*ledger.Book, ledger.Date, error) {
 	counts := make([]int, len(recs))
 	total := 0
 	for j, r := range recs {
-		if byPay[string(r.k)] == nil {
+		if byPay[string(r.k)] == nil && !closed {
 			if _, rest, err := openHeader(r.v); err == nil {
 				counts[j] = itemsCount(rest)
 				total += counts[j]
@@ -189,6 +208,15 @@ func (t *Tx) LoadOpen(asOf ledger.Date) (*ledger.Book, ledger.Date, error) {
 	for j := range recs {
 		lists[j], all = all[:counts[j]:counts[j]], all[counts[j]:]
 	}
+	var closedRaw, itemsRaw [][]byte // by record, when closed
+	if closed {
+		cb, ib := t.tx.Bucket([]byte(bClosedItems)), t.tx.Bucket([]byte(bItems))
+		closedRaw, itemsRaw = make([][]byte, len(recs)), make([][]byte, len(recs))
+		for j, r := range recs {
+			closedRaw[j], itemsRaw[j] = cb.Get(r.k), ib.Get(r.k)
+		}
+	}
+	histories := make([]*ledger.AccountHistory, len(recs))
 	errs := make([]error, len(custs)+len(recs))
 	parallel(len(custs)+len(recs), func(i int) {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
@@ -206,6 +234,13 @@ func (t *Tx) LoadOpen(asOf ledger.Date) (*ledger.Book, ledger.Date, error) {
 		id := string(recs[j].k)
 		if byPay[id] != nil {
 			return // read whole below
+		}
+		if closed {
+			var err error
+			if lists[j], histories[j], err = readSince(id, itemsRaw[j], closedRaw[j], since); err != nil {
+				errs[i] = t.corrupt(string(bClosedItems), id, err)
+			}
+			return
 		}
 		_, rest, err := openHeader(recs[j].v)
 		if err == nil {
@@ -236,7 +271,7 @@ func (t *Tx) LoadOpen(asOf ledger.Date) (*ledger.Book, ledger.Date, error) {
 		for i := range list {
 			list[i].Customer = a.Customer.ID
 		}
-		a.Items = list
+		a.Items, a.History = list, histories[j]
 	}
 	for id, list := range byPay {
 		a := byID[id]
@@ -265,6 +300,15 @@ func (db *DB) LoadOpen(asOf ledger.Date) (book *ledger.Book, exact ledger.Date, 
 	return book, exact, err
 }
 
+// LoadSince is Tx.LoadSince in a read transaction.
+func (db *DB) LoadSince(asOf, since ledger.Date) (book *ledger.Book, exact ledger.Date, err error) {
+	err = db.View(func(tx *Tx) error {
+		book, exact, err = tx.LoadSince(asOf, since)
+		return err
+	})
+	return book, exact, err
+}
+
 // StaleOpenItems returns the customers whose open_items record is not the one their
 // items give (missing, different, or left over without items): none in a sound dossier.
 func (t *Tx) StaleOpenItems() ([]string, error) { return t.staleOpen(decodeItems) }
@@ -272,8 +316,18 @@ func (t *Tx) StaleOpenItems() ([]string, error) { return t.staleOpen(decodeItems
 // staleOpen is StaleOpenItems with items giving a customer's stored items from their
 // record raw (Check passes the ones it has just loaded).
 func (t *Tx) staleOpen(items func(id string, raw []byte) ([]ledger.Item, error)) ([]string, error) {
+	return t.stale(bOpenItems, encodeOpen, items)
+}
+
+// StaleClosedItems is StaleOpenItems for the closed_items records (history.go).
+func (t *Tx) StaleClosedItems() ([]string, error) {
+	return t.stale(bClosedItems, encodeClosed, decodeItems)
+}
+
+// stale returns the customers whose record in bucket name is not encode(their items).
+func (t *Tx) stale(name BucketName, encode func([]ledger.Item) []byte, items func(id string, raw []byte) ([]ledger.Item, error)) ([]string, error) {
 	var out []string
-	all, open := t.tx.Bucket([]byte(bItems)), t.tx.Bucket([]byte(bOpenItems))
+	all, open := t.tx.Bucket([]byte(bItems)), t.tx.Bucket([]byte(name))
 	err := all.ForEach(func(k, v []byte) error {
 		list, err := items(string(k), v)
 		if err != nil {
@@ -286,7 +340,7 @@ func (t *Tx) staleOpen(items func(id string, raw []byte) ([]ledger.Item, error))
 			}
 			return nil
 		}
-		if string(got) != string(encodeOpen(list)) {
+		if string(got) != string(encode(list)) {
 			out = append(out, string(k))
 		}
 		return nil
@@ -303,7 +357,7 @@ func (t *Tx) staleOpen(items func(id string, raw []byte) ([]ledger.Item, error))
 	return out, err
 }
 
-// checkOpenItems adds to r the customers whose open_items record is stale. The items
+// checkOpenItems adds to r the customers whose open_items or closed_items record is stale. The items
 // of book (just loaded) are the stored ones but for the customers with payments
 // recorded by hand (applied by Load), whose record is decoded again.
 func checkOpenItems(tx *Tx, book *ledger.Book, r *CheckReport) error {
@@ -317,14 +371,23 @@ func checkOpenItems(tx *Tx, book *ledger.Book, r *CheckReport) error {
 			paid[p.Customer] = true
 		}
 	}
-	stale, err := tx.staleOpen(func(id string, raw []byte) ([]ledger.Item, error) {
+	stored := func(id string, raw []byte) ([]ledger.Item, error) {
 		if a := book.Account(id); a != nil && !paid[id] {
 			return a.Items, nil
 		}
 		return decodeItems(id, raw)
-	})
-	for _, id := range stale {
-		r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.record", Args: []string{"bucket", string(bOpenItems), "value", id}})
 	}
-	return err
+	for _, b := range []struct {
+		name   BucketName
+		encode func([]ledger.Item) []byte
+	}{{bOpenItems, encodeOpen}, {bClosedItems, encodeClosed}} {
+		stale, err := tx.stale(b.name, b.encode, stored)
+		for _, id := range stale {
+			r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.record", Args: []string{"bucket", string(b.name), "value", id}})
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -9,7 +9,7 @@
 // (migrate.go), so both end with exactly these buckets; Open refuses a current-version
 // dossier that lacks one.
 //
-// On-disk layout of schema version 10 (bucket, key → value; IDs are zero-padded so that
+// On-disk layout of schema version 11 (bucket, key → value; IDs are zero-padded so that
 // bbolt's byte order is the numbering order):
 //
 //	meta            "magic"                            → "relance-dossier"
@@ -44,6 +44,7 @@
 //	interruptions   customer 0x00 "IP2026-000001"      → JSON dunning.InterruptionRecord, append-only (interruptions.go)
 //	judgments       judgment ID ("JG2026-0001")        → JSON law.Judgment, payments added (judgments.go)
 //	open_items      customer ID                        → byte 1, varint last activity date, then the customer's open items (openitems.go)
+//	closed_items    customer ID                        → byte 1, last invoice, sales by day, cuts, then the closed items, latest lettering group first (history.go)
 //
 // In risk, seq is the bucket's sequence as 10 decimal digits. The sequential IDs of
 // risk, actions, promises, plans, payments, interruptions and letters come from their
@@ -81,6 +82,7 @@ const (
 	bInterruptions      BucketName = "interruptions"
 	bJudgments          BucketName = "judgments"
 	bOpenItems          BucketName = "open_items"
+	bClosedItems        BucketName = "closed_items"
 )
 
 // BucketTemplates and BucketLetters are the templates and letters buckets as bbolt
@@ -134,5 +136,6 @@ func buckets() []bucket {
 		{bInterruptions, 8, "interruptions.go", `customer 0x00 record ID ("IP2026-000001") → JSON dunning.InterruptionRecord, append-only`},
 		{bJudgments, 9, "judgments.go", `judgment ID ("JG2026-0001") → JSON law.Judgment, payments added later`},
 		{bOpenItems, 10, "openitems.go, tx.go", "customer ID → last activity date and the customer's open items (written with items)"},
+		{bClosedItems, 11, "history.go, tx.go", "customer ID → the customer's sales by day, last invoice and closed items, latest lettering group first (written with items)"},
 	}
 }

@@ -69,12 +69,15 @@ func (t *Tx) PutCustomer(c *ledger.Customer) error {
 	return t.tx.Bucket([]byte(bCustomers)).Put([]byte(c.ID), encodeCustomer(c))
 }
 
-// DeleteCustomer removes a customer and its items (and its open items).
+// DeleteCustomer removes a customer and its items (and its open and closed items).
 func (t *Tx) DeleteCustomer(id string) error {
 	if err := t.tx.Bucket([]byte(bCustomers)).Delete([]byte(id)); err != nil {
 		return err
 	}
 	if err := t.tx.Bucket([]byte(bOpenItems)).Delete([]byte(id)); err != nil {
+		return err
+	}
+	if err := t.tx.Bucket([]byte(bClosedItems)).Delete([]byte(id)); err != nil {
 		return err
 	}
 	return t.tx.Bucket([]byte(bItems)).Delete([]byte(id))
@@ -90,8 +93,8 @@ func (t *Tx) Items(id string) ([]ledger.Item, error) {
 }
 
 // PutItems replaces all items of customer id (which must exist), sorted by date. It is
-// the one write path of a customer's items: it writes its open_items record with them
-// (openitems.go).
+// the one write path of a customer's items: it writes its open_items and closed_items
+// records with them (openitems.go, history.go).
 func (t *Tx) PutItems(id string, items []ledger.Item) error {
 	if t.tx.Bucket([]byte(bCustomers)).Get([]byte(id)) == nil {
 		return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", id}}
@@ -110,6 +113,9 @@ func (t *Tx) PutItems(id string, items []ledger.Item) error {
 	}
 	ledger.SortItems(items)
 	if err := putOpen(t.tx, id, items); err != nil {
+		return err
+	}
+	if err := putClosed(t.tx, id, items); err != nil {
 		return err
 	}
 	if len(items) == 0 {

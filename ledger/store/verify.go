@@ -70,6 +70,9 @@ func decodeRecord(name BucketName, k, v []byte) error {
 	case bOpenItems:
 		_, _, err := decodeOpen(string(k), v)
 		return err
+	case bClosedItems:
+		_, err := decodeClosed(v)
+		return err
 	case bTemplates:
 		if !json.Valid(v) {
 			return fmt.Errorf("not JSON")

@@ -1,0 +1,266 @@
+package store
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+
+	"relance/ledger"
+)
+
+// The items by recency (schema 11, issue 26). The reports of the open position read
+// open_items; the KPIs, the risk classes and the agenda look back a few months (the
+// CEI's beginning receivables, the payments of the last 15 months) and add up the sales
+// of up to two years. The closed_items bucket keeps, per customer, what lets them decode
+// only the items they can see:
+//
+//	closed_items  customer ID → byte version (1)
+//	                            varint date of the last invoice (0: none)
+//	                            uvarint n, n × (varint days since the previous date, varint
+//	                                cents): the sales by document date (ledger.SalesByDay)
+//	                            varint base date (the first item's document date)
+//	                            uvarint n, n × (uvarint size, uvarint code): for each of the
+//	                                customer's items, in the order of the items bucket, the
+//	                                bytes it takes there and 0 if it is always read, else
+//	                                1 + its group date − the base date
+//
+// A closed item's group date is the latest document or settlement date of its lettering
+// group: on any date after it, no item of the group is open, so the figures at such dates
+// do not need it. The open items, the items of a group with an open item, and the items
+// settled by the importer's FIFO (no lettering: every such item of the customer takes
+// part in each settlement) are always read. LoadSince(asOf, since) decodes only the items
+// always read or whose group date is on or after since, going from one to the next by
+// their sizes; the items are stored once.
+//
+// PutItems writes the record with the items (none for a customer with no items);
+// DeleteCustomer removes it; the schema-11 migration builds the bucket from the items.
+const closedCodecV1 = 1
+
+// alwaysRead is the group date of the closed items every partial read needs.
+const alwaysRead = ledger.Date(math.MaxInt32)
+
+// groupDates returns the group date of each of items (see above).
+func groupDates(items []ledger.Item) []ledger.Date {
+	out := make([]ledger.Date, len(items))
+	byMatch := map[string]ledger.Date{}
+	for i := range items {
+		it := &items[i]
+		d := max(it.DocDate, it.Settled)
+		if it.Open != 0 || !it.Settled.Valid() {
+			d = alwaysRead
+		}
+		switch {
+		case fifoSettled(it):
+			out[i] = alwaysRead
+		case it.Match != "":
+			byMatch[it.Match] = max(byMatch[it.Match], d)
+		default:
+			out[i] = d
+		}
+	}
+	for i := range items {
+		if it := &items[i]; it.Match != "" && !fifoSettled(it) {
+			out[i] = byMatch[it.Match]
+		}
+	}
+	return out
+}
+
+// fifoSettled reports whether the open amounts of it are rebuilt with the customer's
+// FIFO settlement (credit.OpenAt): a FIFO item, or an unlettered one partly settled.
+func fifoSettled(it *ledger.Item) bool {
+	return it.Flags&ledger.FlagFIFO != 0 || (it.Match == "" && it.Open != it.Amount)
+}
+
+// encodeClosed encodes the closed_items record of a customer whose items are items (all
+// of them, sorted as PutItems sorts them).
+func encodeClosed(items []ledger.Item) []byte {
+	dates := groupDates(items)
+	sales := ledger.SalesByDay(items)
+	b := make([]byte, 0, 16+4*len(sales)+2*len(items))
+	b = append(b, closedCodecV1)
+	b = binary.AppendVarint(b, int64(ledger.LastInvoice(items)))
+	b = binary.AppendUvarint(b, uint64(len(sales)))
+	var prev ledger.Date
+	for _, s := range sales {
+		b = binary.AppendVarint(b, int64(s.Date-prev))
+		b = binary.AppendVarint(b, int64(s.Amount))
+		prev = s.Date
+	}
+	var base ledger.Date
+	if len(items) > 0 {
+		base = items[0].DocDate
+	}
+	b = binary.AppendVarint(b, int64(base))
+	b = binary.AppendUvarint(b, uint64(len(items)))
+	var buf []byte
+	for i := range items {
+		buf = appendItem(buf[:0], &items[i])
+		var code uint64
+		if d := dates[i]; d != alwaysRead {
+			code = 1 + uint64(d-base) // d ≥ the item's document date ≥ base
+		}
+		b = binary.AppendUvarint(b, uint64(len(buf)))
+		b = binary.AppendUvarint(b, code)
+	}
+	return b
+}
+
+// closedRecord is a decoded closed_items record.
+type closedRecord struct {
+	history ledger.AccountHistory
+	base    ledger.Date
+	sizes   []uint32 // by item, see above
+	codes   []uint32
+}
+
+// decodeClosed decodes a closed_items record.
+func decodeClosed(raw []byte) (*closedRecord, error) {
+	if len(raw) == 0 || raw[0] != closedCodecV1 {
+		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
+	}
+	p := 1
+	varint := func() int64 {
+		if p < 0 {
+			return 0
+		}
+		v, w := binary.Varint(raw[p:])
+		if w <= 0 {
+			p = -1
+			return 0
+		}
+		p += w
+		return v
+	}
+	uvarint := func() uint64 {
+		if p < 0 {
+			return 0
+		}
+		v, w := binary.Uvarint(raw[p:])
+		if w <= 0 || v > math.MaxUint32 {
+			p = -1
+			return 0
+		}
+		p += w
+		return v
+	}
+	r := &closedRecord{}
+	r.history.LastInvoice = ledger.Date(varint())
+	n := uvarint()
+	if n > uint64(len(raw)) {
+		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
+	}
+	r.history.Sales = make([]ledger.DaySales, n)
+	var d ledger.Date
+	for i := range r.history.Sales {
+		d += ledger.Date(varint())
+		r.history.Sales[i] = ledger.DaySales{Date: d, Amount: ledger.Cents(varint())}
+	}
+	r.base = ledger.Date(varint())
+	n = uvarint()
+	if n > uint64(len(raw)) {
+		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
+	}
+	r.sizes, r.codes = make([]uint32, n), make([]uint32, n)
+	for i := range r.codes {
+		r.sizes[i] = uint32(uvarint())
+		r.codes[i] = uint32(uvarint())
+	}
+	if p != len(raw) {
+		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
+	}
+	return r, nil
+}
+
+// readSince decodes, from a customer's items record and closed_items record, the items
+// always read and those whose group date is on or after since, in the record's order,
+// and the account's History.
+func readSince(id string, items, closed []byte, since ledger.Date) ([]ledger.Item, *ledger.AccountHistory, error) {
+	r, err := decodeClosed(closed)
+	if err != nil {
+		return nil, nil, err
+	}
+	h := r.history
+	h.Since = since
+	if len(items) == 0 {
+		if len(r.codes) != 0 {
+			return nil, nil, fmt.Errorf("closed items record of %d items without items: %w", len(r.codes), errCorrupt)
+		}
+		return nil, &h, nil
+	}
+	if items[0] != itemsCodecV1 {
+		return nil, nil, fmt.Errorf("item record: %w", errCorrupt)
+	}
+	n, w := binary.Uvarint(items[1:])
+	if w <= 0 || n != uint64(len(r.codes)) {
+		return nil, nil, fmt.Errorf("closed items record of %d items for %d: %w", len(r.codes), n, errCorrupt)
+	}
+	starts := make([]int, 0, 16)
+	p := 1 + w
+	for i, c := range r.codes {
+		if c == 0 || int64(r.base)+int64(c)-1 >= int64(since) {
+			starts = append(starts, p)
+		}
+		p += int(r.sizes[i])
+	}
+	if p != len(items) {
+		return nil, nil, fmt.Errorf("closed items record sizes: %w", errCorrupt)
+	}
+	if len(starts) == 0 {
+		return nil, &h, nil
+	}
+	need, kept, _, err := walkAt(items, 0, 0, nil, &starts, nil, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]ledger.Item, kept)
+	var sb strings.Builder
+	sb.Grow(need)
+	if _, _, _, err := walkAt(items, 0, 0, nil, &starts, out, &sb); err != nil {
+		return nil, nil, err
+	}
+	for i := range out {
+		out[i].Customer = id
+	}
+	return out, &h, nil
+}
+
+// putClosed writes the closed_items record of customer id whose items are now items
+// (sorted); none when it has no items.
+func putClosed(tx *bolt.Tx, id string, items []ledger.Item) error {
+	b := tx.Bucket([]byte(bClosedItems))
+	if len(items) == 0 {
+		return b.Delete([]byte(id))
+	}
+	return b.Put([]byte(id), encodeClosed(items))
+}
+
+// fillClosedItems builds the closed_items bucket from the items bucket (the schema-11
+// migration): the records PutItems would have written.
+func fillClosedItems(tx *bolt.Tx) error {
+	type kv struct{ k, v []byte }
+	var recs []kv
+	err := tx.Bucket([]byte(bItems)).ForEach(func(k, v []byte) error {
+		items, err := decodeItems(string(k), v)
+		if err != nil {
+			return fmt.Errorf("items/%s: %w", k, err)
+		}
+		if len(items) > 0 {
+			recs = append(recs, kv{k, encodeClosed(items)})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	b := tx.Bucket([]byte(bClosedItems))
+	for _, r := range recs {
+		if err := b.Put(r.k, r.v); err != nil {
+			return fmt.Errorf("closed_items/%s: %w", r.k, err)
+		}
+	}
+	return nil
+}
