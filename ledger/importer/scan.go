@@ -247,7 +247,7 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 			continue
 		}
 		s.receivable += net
-		rl := recLine{line: int32(line), net: net, date: ed, pieceDate: pd, dateLet: dl, due: due}
+		rl := recLine{line: int32(line), net: net, date: ed, pieceD: pd, letSettled: dl, due: due}
 		var codes codeSet
 		codes[cJournal] = in(jc)
 		codes[cJournalLib] = in(rd.Field(fec.JournalLib))
@@ -308,7 +308,7 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 				s.setCustomer(keyRaw, nameCol == fec.CompAuxLib, ref)
 			}
 		}
-		rl.cust = ref.idx
+		rl.custSeq = ref.idx
 		rl.codes = s.code(codes)
 		if cur != 0 {
 			rl.bits |= recCur

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"encoding/binary"
 
 	"relance/ledger"
@@ -14,21 +15,22 @@ import (
 // recLine is a receivable line kept from the FEC, and once its customer's items are
 // derived (planCustomer.compact) what the derivation decided for its item. It holds no
 // pointers (texts are in scan.arena, repeated codes in scan.codes), so that a few
-// million of them cost the garbage collector nothing, and it is small: 56 bytes.
+// million of them cost the garbage collector nothing, and it is small: 48 bytes.
 type recLine struct {
-	net                      ledger.Cents
-	line                     int32
-	cust                     int32  // index into scan.custs
-	codes                    uint32 // index into scan.codes: journal, its label, account, aux, currency
-	text                     uint32 // offset in scan.arena of the piece, lettering and label (putTexts)
-	date, pieceDate, dateLet ledger.Date
-	due                      ledger.Date
-	// The derivation's decision (compact).
-	settled ledger.Date
-	seq     uint32 // the item's number among those with its base ID
-	flags   uint32 // the item's ledger.Flag*
-	kind    ledger.ItemKind
-	bits    uint8 // recAN, recCur, and the open amount (recOpenMask)
+	net    ledger.Cents
+	line   int32
+	codes  uint32 // index into scan.codes: journal, its label, account, aux, currency
+	text   uint32 // offset in scan.arena of the piece, lettering and label (putTexts)
+	date   ledger.Date
+	pieceD ledger.Date // PieceDate
+	due    ledger.Date
+	// Two fields serve twice: the scan's value until the customer's items are derived,
+	// then the derivation's decision (compact), which is all that is read of them after.
+	custSeq    int32       // scan: index into scan.custs; derived: the item's number among those with its base ID
+	letSettled ledger.Date // scan: DateLet; derived: the item's settlement date
+	flags      uint32      // derived: the item's ledger.Flag*
+	kind       ledger.ItemKind
+	bits       uint8 // recAN, recCur, and the open amount (recOpenMask)
 }
 
 // recLine.bits.
@@ -64,12 +66,13 @@ type lineView struct {
 	an                          bool
 }
 
-// view returns line i with its texts.
+// view returns line i with its texts (its dateLet is the item's settlement date once
+// derived).
 func (s *scan) view(i int) lineView {
 	l := s.rec(i)
 	c := &s.codes[l.codes]
 	v := lineView{line: int(l.line), journal: s.strs[c[cJournal]], jlib: s.strs[c[cJournalLib]], account: s.strs[c[cAccount]],
-		aux: s.strs[c[cAux]], currency: s.strs[c[cCurrency]], date: l.date, pieceDate: l.pieceDate, dateLet: l.dateLet,
+		aux: s.strs[c[cAux]], currency: s.strs[c[cCurrency]], date: l.date, pieceDate: l.pieceD, dateLet: l.letSettled,
 		due: l.due, net: l.net, an: l.bits&recAN != 0}
 	if l.bits&recCur != 0 {
 		v.cur = s.curs[int32(i)]
@@ -210,9 +213,9 @@ const (
 // putTexts stores the decoded texts of a line in the arena and returns their offset
 // and the length of the lettering code: uvarint length + the piece reference, uvarint
 // length + the lettering code, then the label, either as uvarint (length<<1) + its
-// bytes, or as uvarint (i<<1 | 1) when it is scan.strs[i] followed by the piece
-// reference (« Facture FA2024-0001 »: most labels of a ledger, a byte or two instead of
-// twenty).
+// bytes, or as uvarint (i<<1 | 1) + uvarint length + rest when it is scan.strs[i], the
+// piece reference, then rest (« Facture FA2024-0001 », « Règlement PAY01 FA2024-0001 »:
+// most labels of a ledger name their piece).
 func (s *scan) putTexts(rd *fec.Reader, piece, let, label []byte) (uint32, int) {
 	cut := func(b []byte) []byte {
 		if len(b) > maxText {
@@ -233,9 +236,12 @@ func (s *scan) putTexts(rd *fec.Reader, piece, let, label []byte) (uint32, int) 
 	b, letText := s.appendText(rd, b, let)
 	s.scratch = rd.AppendText(s.scratch[:0], label)
 	lab := s.scratch
-	i, ok := uint32(0), false
-	if len(pieceText) > 0 && len(lab) >= len(pieceText) && string(lab[len(lab)-len(pieceText):]) == string(pieceText) {
-		prefix := lab[:len(lab)-len(pieceText)]
+	i, ok, at := uint32(0), false, -1
+	if len(pieceText) > 0 {
+		at = bytes.Index(lab, pieceText)
+	}
+	if at >= 0 {
+		prefix := lab[:at]
 		if i, ok = s.prefixes[string(prefix)]; !ok && len(s.prefixes) < maxPrefixes {
 			i, ok = uint32(len(s.strs)), true
 			s.strs = append(s.strs, string(prefix))
@@ -243,7 +249,10 @@ func (s *scan) putTexts(rd *fec.Reader, piece, let, label []byte) (uint32, int) 
 		}
 	}
 	if ok {
+		rest := lab[at+len(pieceText):]
 		b = binary.AppendUvarint(b, uint64(i)<<1|1)
+		b = binary.AppendUvarint(b, uint64(len(rest)))
+		b = append(b, rest...)
 	} else {
 		b = binary.AppendUvarint(b, uint64(len(lab))<<1)
 		b = append(b, lab...)
@@ -275,7 +284,8 @@ func (s *scan) texts(off uint32) (piece, let, label string) {
 	let = next()
 	n, w := binary.Uvarint(b)
 	if n&1 != 0 {
-		return piece, let, s.strs[n>>1] + piece
+		b = b[w:]
+		return piece, let, s.strs[n>>1] + piece + next()
 	}
 	return piece, let, string(b[w : w+int(n>>1)])
 }
@@ -326,7 +336,7 @@ func hasPrefix(b, p []byte) bool {
 func (s *scan) groupLines() {
 	counts := make([]int, len(s.custs))
 	for i := 0; i < s.nrec; i++ {
-		counts[s.rec(i).cust]++
+		counts[s.rec(i).custSeq]++
 	}
 	all := make([]int32, s.nrec)
 	off := 0
@@ -335,7 +345,7 @@ func (s *scan) groupLines() {
 		off += counts[k]
 	}
 	for i := 0; i < s.nrec; i++ {
-		cl := s.custs[s.rec(i).cust]
+		cl := s.custs[s.rec(i).custSeq]
 		cl.lines = append(cl.lines, int32(i))
 	}
 }
