@@ -139,10 +139,10 @@ func Draw(d *pdfdoc.Doc, l *compose.Letter) {
 		d.TextColor(pdfdoc.Black)
 		d.SetY(d.Top + 8)
 	})
-	size := bodySize(d, l, y+4)
+	size, lines := bodySize(d, l, y+4)
 	d.SetFont("", size)
 	lh := pdfdoc.LineHeight(size)
-	y = para(d, d.Left, y+4, d.TextWidth(), lh, l.Salutation, "L")
+	y = lines.para(d, d.Left, y+4, d.TextWidth(), lh, l.Salutation, "L")
 	for _, b := range l.Body {
 		if b.Table {
 			d.SetY(y + 2.5)
@@ -151,14 +151,14 @@ func Draw(d *pdfdoc.Doc, l *compose.Letter) {
 			d.SetFont("", size)
 			continue
 		}
-		y = para(d, d.Left, y+2.5, d.TextWidth(), lh, b.Text, "J")
+		y = lines.para(d, d.Left, y+2.5, d.TextWidth(), lh, b.Text, "J")
 	}
 	// The closing formula stays on the page of the signature.
-	if y+2.5+float64(len(wrap(d, l.Closing, d.TextWidth())))*lh+signatureHeight > d.H-d.Bottom {
+	if y+2.5+float64(lines.count(d, l.Closing, d.TextWidth()))*lh+signatureHeight > d.H-d.Bottom {
 		d.NewPage()
 		y = d.Y() - 2.5
 	}
-	y = para(d, d.Left, y+2.5, d.TextWidth(), lh, l.Closing, "J")
+	y = lines.para(d, d.Left, y+2.5, d.TextWidth(), lh, l.Closing, "J")
 	signature(d, l, y)
 	if l.Decompte != nil && len(l.Decompte.Lines) > 0 {
 		annex(d, l)
@@ -229,25 +229,27 @@ const signatureHeight = 18.0
 
 // bodySize returns the body font size that keeps the letter on one page when it can:
 // 10 pt, else down to 8.5 pt; a letter too long even so stays in 10 pt over pages.
-func bodySize(d *pdfdoc.Doc, l *compose.Letter, top float64) float64 {
+// The body's lines at that size come with it, measured once.
+func bodySize(d *pdfdoc.Doc, l *compose.Letter, top float64) (float64, wrapped) {
 	avail := d.H - d.Bottom - top
 	for _, size := range []float64{10, 9.5, 9, 8.5} {
 		d.SetFont("", size)
 		lh := pdfdoc.LineHeight(size)
-		h := float64(len(wrap(d, l.Salutation, d.TextWidth()))) * lh
+		lines := wrapped{}
+		h := float64(lines.count(d, l.Salutation, d.TextWidth())) * lh
 		for _, b := range l.Body {
 			if b.Table {
 				h += 2.5 + 5.5*float64(len(l.Invoices)+2) + 1
 				continue
 			}
-			h += 2.5 + float64(len(wrap(d, b.Text, d.TextWidth())))*lh
+			h += 2.5 + float64(lines.count(d, b.Text, d.TextWidth()))*lh
 		}
-		h += 2.5 + float64(len(wrap(d, l.Closing, d.TextWidth())))*lh + signatureHeight
+		h += 2.5 + float64(lines.count(d, l.Closing, d.TextWidth()))*lh + signatureHeight
 		if h <= avail {
-			return size
+			return size, lines
 		}
 	}
-	return 10
+	return 10, nil
 }
 
 // signature draws the signatory's name and title in the right half.

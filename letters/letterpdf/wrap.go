@@ -54,13 +54,44 @@ func wrap(d *pdfdoc.Doc, s string, w float64) []string {
 	return out
 }
 
+// wrapped holds the lines of paragraphs (split at "\n") already wrapped in one font
+// and width, by paragraph: the body's, measured by bodySize and then drawn. A nil
+// wrapped measures every time.
+type wrapped map[string][]string
+
+// lines returns part (no "\n") wrapped to w in the current font, from m when there.
+func (m wrapped) lines(d *pdfdoc.Doc, part string, w float64) []string {
+	if lines, ok := m[part]; ok {
+		return lines
+	}
+	lines := wrap(d, part, w)
+	if m != nil {
+		m[part] = lines
+	}
+	return lines
+}
+
+// count returns the number of lines of s wrapped to w: len(wrap(d, s, w)).
+func (m wrapped) count(d *pdfdoc.Doc, s string, w float64) int {
+	n := 0
+	for _, part := range strings.Split(s, "\n") {
+		n += len(m.lines(d, part, w))
+	}
+	return n
+}
+
 // para writes s wrapped to w from (x, y), one line every lh, aligned "L" or "J"
 // (justified but for a paragraph's last line), breaking the page when a line does not
 // fit. It returns the y below it.
 func para(d *pdfdoc.Doc, x, y, w, lh float64, s, align string) float64 {
+	return wrapped(nil).para(d, x, y, w, lh, s, align)
+}
+
+// para is para with the lines of m, for paragraphs in m's font and width.
+func (m wrapped) para(d *pdfdoc.Doc, x, y, w, lh float64, s, align string) float64 {
 	p := d.PDF()
 	for _, part := range strings.Split(s, "\n") {
-		lines := wrap(d, part, w)
+		lines := m.lines(d, part, w)
 		for i, l := range lines {
 			if y+lh > d.H-d.Bottom {
 				d.NewPage()

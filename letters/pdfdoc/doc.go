@@ -292,21 +292,22 @@ func (d *Doc) Enc(s string) string {
 	if ascii {
 		return s
 	}
-	b := make([]byte, 0, len(s))
+	var b strings.Builder // one allocation
+	b.Grow(len(s))
 	for _, r := range s {
 		switch {
 		case r == '\t':
-			b = append(b, ' ') // fpdf draws tabs as boxes
+			b.WriteByte(' ') // fpdf draws tabs as boxes
 		case r < 0x80:
-			b = append(b, byte(r))
+			b.WriteByte(byte(r))
 		case r < 0x10000 && d.f.enc[r] != 0:
-			b = append(b, d.f.enc[r])
+			b.WriteByte(d.f.enc[r])
 		default:
 			d.missing = true
-			b = append(b, '?')
+			b.WriteByte('?')
 		}
 	}
-	return string(b)
+	return b.String()
 }
 
 // SetFont selects the body font: style "" (regular), "B" (bold) or "I" (oblique).
@@ -365,9 +366,12 @@ func (d *Doc) cell(x, y, w, h float64, s, align string, fill bool) {
 	const pad = 1.0
 	style, size := d.style, d.size
 	s = strings.ReplaceAll(d.clean(s), "\n", " ")
-	s = d.fit(s, w-2*pad)
+	e := d.Enc(s)
+	if d.pdf.GetStringWidth(e) > w-2*pad { // else fit keeps s and the font (the common case)
+		e = d.Enc(d.fit(s, w-2*pad))
+	}
 	d.pdf.SetXY(x, y)
-	d.pdf.CellFormat(w, h, d.Enc(s), "", 0, align+"M", fill, 0, "")
+	d.pdf.CellFormat(w, h, e, "", 0, align+"M", fill, 0, "")
 	d.SetFont(style, size)
 }
 
