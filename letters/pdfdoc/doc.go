@@ -50,6 +50,7 @@ type Factory struct {
 	replaced map[rune]bool // characters the documents replaced (see Replaced)
 	order    []rune        // the same, in the order met
 
+	tmemo     tmemo     // catalogue texts already asked for (see tmemo.go)
 	zpool     sync.Pool // *deflater: compresses the page contents (see deflate.go)
 	stubs     [3][]byte // what fpdf embeds in place of the latin fonts' files (see deflate.go)
 	files     [3][]byte // the latin fonts' files

@@ -21,7 +21,7 @@ func (d *Doc) Date(t ledger.Date) string { return FormatDate(d.lang, t) }
 func (d *Doc) LongDate(t ledger.Date) string { return FormatLongDate(d.lang, t) }
 
 // T returns the catalogue text of key in the document's language.
-func (d *Doc) T(key string, args ...string) string { return i18n.T(d.lang, key, args...) }
+func (d *Doc) T(key string, args ...string) string { return d.f.t(d.lang, key, args...) }
 
 var (
 	monthsFR = [...]string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -83,6 +83,11 @@ func GroupSIREN(s string) string {
 // documents (C. com. R123-237 and R123-238): name, legal form and share capital, RCS
 // city and SIREN, registered office; plus the VAT number.
 func LegalLine(lang, currency string, c *ledger.Company) string {
+	return legalLine(lang, currency, c, i18n.T)
+}
+
+// legalLine is LegalLine with the catalogue texts from t.
+func legalLine(lang, currency string, c *ledger.Company, t func(lang, key string, args ...string) string) string {
 	var parts []string
 	name := c.Name
 	if c.LegalForm != "" && !strings.Contains(name, c.LegalForm) {
@@ -90,7 +95,7 @@ func LegalLine(lang, currency string, c *ledger.Company) string {
 	}
 	parts = append(parts, name)
 	if c.LegalForm != "" && c.Capital > 0 {
-		parts = append(parts, i18n.T(lang, "pdf.legal.capital", "form", c.LegalForm,
+		parts = append(parts, t(lang, "pdf.legal.capital", "form", c.LegalForm,
 			"amount", Capital(lang, currency, c.Capital)))
 	}
 	if c.SIREN != "" {
@@ -98,10 +103,10 @@ func LegalLine(lang, currency string, c *ledger.Company) string {
 		parts = append(parts, strings.Replace(rcs, "  ", " ", 1))
 	}
 	if a := c.Address.OneLine(); a != "" {
-		parts = append(parts, i18n.T(lang, "pdf.legal.office", "address", a))
+		parts = append(parts, t(lang, "pdf.legal.office", "address", a))
 	}
 	if c.VATNumber != "" {
-		parts = append(parts, i18n.T(lang, "pdf.legal.vat", "value", c.VATNumber))
+		parts = append(parts, t(lang, "pdf.legal.vat", "value", c.VATNumber))
 	}
 	return strings.Join(parts, " – ")
 }

@@ -57,7 +57,7 @@ func (d *Doc) DrawColor(c Color) { d.pdf.SetDrawColor(c.RGB()) }
 // legal form and capital, address, SIREN/RCS, VAT, phone and e-mail), clear of the
 // window zone, sets the footer's legal line, and returns the y below it.
 func (d *Doc) Letterhead(c *ledger.Company) float64 {
-	d.SetLegal(LegalLine(d.lang, d.currency, c))
+	d.SetLegal(legalLine(d.lang, d.currency, c, d.f.t))
 	x, y, w := d.Left, 12.0, WindowZone().X-d.Left-3
 	if h := d.logo(c.Logo, x, y, 45, 16); h > 0 {
 		y += h + 2
