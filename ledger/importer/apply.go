@@ -148,6 +148,9 @@ func (p *Plan) apply(st *store.Stage, settings ledger.Settings, o Options) error
 	if batch <= 0 {
 		batch = stageBatch
 	}
+	done := make(chan struct{})
+	defer close(done)
+	ahead := p.makeItems(done)
 	for i, n := 0, 0; i < len(p.customers); n++ {
 		j, items := i, 0
 		for j < len(p.customers) && (j == i || items < batch || !st.Batched()) {
@@ -156,7 +159,7 @@ func (p *Plan) apply(st *store.Stage, settings ledger.Settings, o Options) error
 		}
 		err := st.Update(func(tx *store.Tx) error {
 			for _, pc := range p.customers[i:j] {
-				if err := p.applyCustomer(tx, pc, settings, o, brought); err != nil {
+				if err := p.applyCustomer(tx, pc, <-ahead, settings, o, brought); err != nil {
 					return err
 				}
 			}
@@ -184,9 +187,9 @@ func (p *Plan) apply(st *store.Stage, settings ledger.Settings, o Options) error
 	})
 }
 
-// applyCustomer writes one customer of the plan and its items (the re-import rule,
+// applyCustomer writes one customer of the plan and its items m (the re-import rule,
 // see Apply); brought, when not nil, receives its new payments.
-func (p *Plan) applyCustomer(tx *store.Tx, pc *planCustomer, settings ledger.Settings, o Options, brought map[string][]ledger.Item) error {
+func (p *Plan) applyCustomer(tx *store.Tx, pc *planCustomer, m made, settings ledger.Settings, o Options, brought map[string][]ledger.Item) error {
 	r := p.Report
 	c, err := tx.Customer(pc.Customer.ID)
 	if err != nil {
@@ -219,7 +222,7 @@ func (p *Plan) applyCustomer(tx *store.Tx, pc *planCustomer, settings ledger.Set
 	if c.Terms != nil {
 		terms = *c.Terms
 	}
-	items, dueSet := p.itemsOf(pc)
+	items, dueSet := m.items, m.due
 	for i := range items {
 		if !dueSet[i] && items[i].Amount > 0 {
 			items[i].DueDate = terms.Due(items[i].DocDate)

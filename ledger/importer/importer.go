@@ -18,7 +18,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"hash"
 	"io"
 	"path/filepath"
 	"strings"
@@ -111,7 +110,7 @@ func openProblem(path string, err error) *ledger.Problem {
 // progressReader counts bytes, hashes them and reports progress.
 type progressReader struct {
 	r     io.Reader
-	h     hash.Hash
+	h     *asyncHash
 	done  int64
 	total int64
 	fn    func(done, total int64)
@@ -139,7 +138,8 @@ func Prepare(ctx context.Context, path string, o Options) (*Plan, error) {
 		return nil, openProblem(path, err)
 	}
 	defer f.Close()
-	pr := &progressReader{r: f, h: sha256.New(), total: st.Size(), fn: o.Progress}
+	pr := &progressReader{r: f, h: newAsyncHash(sha256.New()), total: st.Size(), fn: o.Progress}
+	defer pr.h.stop()
 	rep := &report.Collector{Cap: o.Cap}
 	p := &Plan{path: path, format: FormatOf(path), rep: rep}
 	r := &Report{File: path, Format: p.format, Size: st.Size()}
@@ -177,7 +177,7 @@ func Prepare(ctx context.Context, path string, o Options) (*Plan, error) {
 	if _, err := io.Copy(io.Discard, pr); err != nil {
 		return nil, &ledger.Problem{Key: "err.import.read", Args: []string{"file", path}, Err: err}
 	}
-	r.SHA256 = hex.EncodeToString(pr.h.Sum(nil))
+	r.SHA256 = hex.EncodeToString(pr.h.Sum())
 	r.From, r.To = p.from, p.to
 	p.fill()
 	return p, nil
