@@ -218,6 +218,8 @@ func (t *Tx) loadPart(asOf, since ledger.Date, closed bool) (*ledger.Book, ledge
 	}
 	histories := make([]*ledger.AccountHistory, len(recs))
 	errs := make([]error, len(custs)+len(recs))
+	rel := newReleaser(t) // the pages of the values decoded leave the resident memory
+	defer rel.flush()
 	parallel(len(custs)+len(recs), func(i int) {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 		defer t.recoverCorrupt(&errs[i])
@@ -240,6 +242,7 @@ func (t *Tx) loadPart(asOf, since ledger.Date, closed bool) (*ledger.Book, ledge
 			if lists[j], histories[j], err = readSince(id, itemsRaw[j], closedRaw[j], since); err != nil {
 				errs[i] = t.corrupt(string(bClosedItems), id, err)
 			}
+			rel.add(itemsRaw[j])
 			return
 		}
 		_, rest, err := openHeader(recs[j].v)
@@ -249,6 +252,7 @@ func (t *Tx) loadPart(asOf, since ledger.Date, closed bool) (*ledger.Book, ledge
 				into = nil // no items, or a malformed count that decoding reports
 			}
 			lists[j], err = decodeItemsInto(id, rest, into)
+			rel.add(rest)
 		}
 		if err != nil {
 			errs[i] = t.corrupt(string(bOpenItems), id, err)

@@ -172,6 +172,8 @@ func (t *Tx) Load() (*ledger.Book, error) {
 	accounts := make([]*ledger.Account, len(custs))
 	itemLists := make([][]ledger.Item, len(items))
 	errs := make([]error, len(custs)+len(items))
+	rel := newReleaser(t) // the pages of the values decoded leave the resident memory
+	defer rel.flush()
 	parallel(len(custs)+len(items), func(i int) {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 		defer t.recoverCorrupt(&errs[i])
@@ -189,6 +191,7 @@ func (t *Tx) Load() (*ledger.Book, error) {
 			errs[i] = t.corrupt("items", string(items[j].k), err)
 		}
 		itemLists[j] = list
+		rel.add(items[j].v)
 	})
 	for _, err := range errs {
 		if err != nil {
