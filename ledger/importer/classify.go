@@ -29,17 +29,41 @@ func squash(s string) string {
 			}
 			continue
 		}
-		var one [utf8.UTFMax]byte
-		var dec [32]byte // a rune's canonical decomposition fits: no allocation
-		for _, d := range string(norm.NFD.Append(dec[:0], one[:utf8.EncodeRune(one[:], r)]...)) {
-			switch {
-			case unicode.Is(unicode.Mn, d):
-			case unicode.IsLetter(d) || unicode.IsDigit(d):
-				b = utf8.AppendRune(b, unicode.ToUpper(d))
-			}
+		if r < latinEnd {
+			b = append(b, latinSquashed[r]...)
+			continue
 		}
+		b = squashRune(b, r)
 	}
 	return string(b)
+}
+
+// latinEnd bounds the runes squash reads from latinSquashed (Latin-1 and Latin
+// Extended-A: the accented letters of French labels).
+const latinEnd = 0x180
+
+// latinSquashed is squashRune of each rune below latinEnd, computed once: decomposing
+// « è » on every payment label was a tenth of an import. Read-only after init.
+var latinSquashed = func() (t [latinEnd]string) {
+	for r := rune(0); r < latinEnd; r++ {
+		t[r] = string(squashRune(nil, r))
+	}
+	return t
+}()
+
+// squashRune appends what squash keeps of the non-ASCII rune r: its decomposition's
+// letters and digits upper-cased, its combining marks dropped.
+func squashRune(b []byte, r rune) []byte {
+	var one [utf8.UTFMax]byte
+	var dec [32]byte // a rune's canonical decomposition fits: no allocation
+	for _, d := range string(norm.NFD.Append(dec[:0], one[:utf8.EncodeRune(one[:], r)]...)) {
+		switch {
+		case unicode.Is(unicode.Mn, d):
+		case unicode.IsLetter(d) || unicode.IsDigit(d):
+			b = utf8.AppendRune(b, unicode.ToUpper(d))
+		}
+	}
+	return b
 }
 
 // openingCodes are journal codes used for opening balances (à-nouveaux) by French

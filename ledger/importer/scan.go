@@ -19,9 +19,10 @@ import (
 // custLines gathers a customer's lines during the scan.
 type custLines struct {
 	id, account, name string
-	aux               uint32  // interned CompAuxNum when the customer is keyed on it
-	idx               int32   // position in scan.custs
-	lines             []int32 // indexes of its receivable lines, filled by groupLines
+	aux               uint32     // interned CompAuxNum when the customer is keyed on it
+	idx               int32      // position in scan.custs
+	lines             []int32    // indexes of its receivable lines, filled by groupLines
+	codes             [2]codeHit // its lines' last sets of codes (scan.codeOf)
 }
 
 // entryAcc accumulates one entry (JournalCode, EcritureNum) for the balance check.
@@ -51,8 +52,6 @@ type scan struct {
 	strs            []string                  // interned codes and label prefixes; strs[0] = ""
 	codes           []codeSet                 // the lines' sets of codes (recLine.codes)
 	codeIdx         map[codeSet]uint32        // codes by value
-	lastCode        codeSet                   // the last line's codes, and their index
-	lastCodeIdx     uint32                    //
 	prefixes        map[string]uint32         // label prefixes in strs (putTexts)
 	curs            map[int32]ledger.Cents    // currency amounts of the lines that have one
 	partial         map[int32]ledger.Cents    // open amounts neither 0 nor the line's (setOpen)
@@ -309,7 +308,7 @@ func scanFEC(ctx context.Context, r io.Reader, file string, o *Options, rep *rep
 			}
 		}
 		rl.custSeq = ref.idx
-		rl.codes = s.code(codes)
+		rl.codes = s.codeOf(s.custs[ref.idx], codes)
 		if cur != 0 {
 			rl.bits |= recCur
 			s.curs[int32(s.nrec)] = cur

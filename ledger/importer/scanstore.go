@@ -109,17 +109,33 @@ func (s *scan) setOpen(i int, open ledger.Cents) {
 
 // code interns a line's codes.
 func (s *scan) code(c codeSet) uint32 {
-	if len(s.codes) > 0 && c == s.lastCode {
-		return s.lastCodeIdx
-	}
 	v, ok := s.codeIdx[c]
 	if !ok {
 		v = uint32(len(s.codes))
 		s.codes = append(s.codes, c)
 		s.codeIdx[c] = v
 	}
-	s.lastCode, s.lastCodeIdx = c, v
 	return v
+}
+
+// codeOf interns the codes of a line of customer cl, which remembers its last two
+// (invoices and payments alternate): most lines need no map lookup.
+func (s *scan) codeOf(cl *custLines, c codeSet) uint32 {
+	for _, h := range cl.codes {
+		if h.ok && h.c == c {
+			return h.i
+		}
+	}
+	i := s.code(c)
+	cl.codes[1], cl.codes[0] = cl.codes[0], codeHit{c: c, i: i, ok: true}
+	return i
+}
+
+// codeHit is a set of codes and its index in scan.codes.
+type codeHit struct {
+	c  codeSet
+	i  uint32
+	ok bool
 }
 
 // shortKey holds a customer key of up to 22 bytes inline (no pointer to follow when
