@@ -5,6 +5,7 @@ import (
 	"sync"
 	"unsafe"
 
+	bolt "go.etcd.io/bbolt"
 	"golang.org/x/sys/unix"
 )
 
@@ -33,11 +34,14 @@ type releaser struct {
 // newReleaser returns the releaser of the values read in t: none in a write
 // transaction (whose values may sit in memory bbolt allocated, which must not be
 // released: only the file's mapping may).
-func newReleaser(t *Tx) *releaser {
+func newReleaser(t *Tx) *releaser { return boltReleaser(t.tx) }
+
+// boltReleaser is newReleaser for a bbolt transaction.
+func boltReleaser(tx *bolt.Tx) *releaser {
 	r := &releaser{}
-	if !t.tx.Writable() && t.tx.Size() > 0 {
-		r.lo = t.tx.DB().Info().Data
-		r.hi = r.lo + uintptr(t.tx.Size())
+	if !tx.Writable() && tx.Size() > 0 {
+		r.lo = tx.DB().Info().Data
+		r.hi = r.lo + uintptr(tx.Size())
 	}
 	return r
 }

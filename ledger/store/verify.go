@@ -38,6 +38,7 @@ func (db *DB) CheckRecords(loaded bool) ([]*ledger.Problem, error) {
 					out = append(out, &ledger.Problem{Key: "err.check.bucket", Args: []string{"value", string(b.name)}})
 					continue
 				}
+				rel := boltReleaser(tx) // the pages read leave the resident memory
 				err := bk.ForEach(func(k, v []byte) error {
 					if v == nil {
 						return nil // a nested bucket
@@ -46,8 +47,10 @@ func (db *DB) CheckRecords(loaded bool) ([]*ledger.Problem, error) {
 						out = append(out, &ledger.Problem{Key: "err.check.record",
 							Args: []string{"bucket", string(b.name), "value", printable(k)}})
 					}
+					rel.add(v)
 					return nil
 				})
+				rel.flush()
 				if err != nil {
 					return err
 				}
