@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/credit"
 	"relance/letters/agedpdf"
@@ -89,7 +90,10 @@ func runAged(env *Env, args []string) error {
 		}
 		filter.Kind = &k
 	}
-	rf.openOnly = *by != "class" // the risk classes read the history
+	rf.openOnly = *by != "class"
+	if *by == "class" { // the risk classes read the history they look at
+		rf.reach = &desk.Reach{Risk: true}
+	}
 	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
