@@ -26,8 +26,9 @@ import (
 //     leaves it as it was (a leftover copy is removed by the next staged change). The
 //     copy is locked by this process before it replaces the dossier, so no other
 //     process can open the new file before the change is whole;
-//   - otherwise every Stage.Update runs in one and the same transaction (Update's
-//     guarantee, with its memory).
+//   - otherwise (a dossier reached through a symbolic link, a backup still being
+//     written, the window) every Stage.Update runs in one and the same transaction
+//     (Update's guarantee, with its memory).
 //
 // Either way the revision counter moves by one, as for Update.
 
@@ -62,7 +63,7 @@ func (db *DB) Staged(mode StageMode, grow int64, fn func(st *Stage) error) error
 	if db.readOnly {
 		return problem(ErrReadOnly, db.path, nil)
 	}
-	if mode != StageCopy || runtime.GOOS == "windows" || db.backupRunning() {
+	if mode != StageCopy || runtime.GOOS == "windows" || db.backupRunning() || !db.regularFile() {
 		return db.Update(func(tx *Tx) error { return fn(&Stage{db: db, tx: tx}) })
 	}
 	st, err := db.beginCopy(grow)
@@ -73,6 +74,13 @@ func (db *DB) Staged(mode StageMode, grow int64, fn func(st *Stage) error) error
 		return errors.Join(err, st.abort())
 	}
 	return st.finish()
+}
+
+// regularFile reports whether the dossier's path names the file itself (not a
+// symbolic link, which the rename would replace by the file); its permissions are kept.
+func (db *DB) regularFile() bool {
+	st, err := os.Lstat(db.path)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // backupRunning reports whether the backup started on open is still being written
@@ -112,11 +120,15 @@ func (db *DB) beginCopy(grow int64) (*Stage, error) {
 	if err := os.Remove(tmp); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, wrap(err)
 	}
+	fi, err := os.Stat(db.path)
+	if err != nil {
+		return nil, wrap(err)
+	}
 	var size int64
-	err := safely(db.path, func() error {
+	err = safely(db.path, func() error {
 		return db.bolt.View(func(tx *bolt.Tx) error {
 			size = tx.Size()
-			return tx.CopyFile(tmp, 0o600)
+			return tx.CopyFile(tmp, fi.Mode().Perm())
 		})
 	})
 	if err != nil {
@@ -126,7 +138,7 @@ func (db *DB) beginCopy(grow int64) (*Stage, error) {
 	// The copy is committed without waiting for the disk (NoSync): until it replaces
 	// the dossier it is worth nothing, and finish syncs it before the rename.
 	opt := &bolt.Options{Timeout: 500 * time.Millisecond, NoSync: true, InitialMmapSize: int(min(size+grow, maxInitialMmap))}
-	st.copy, err = bolt.Open(tmp, 0o600, opt)
+	st.copy, err = bolt.Open(tmp, fi.Mode().Perm(), opt)
 	if err != nil {
 		_ = os.Remove(tmp) // cleanup after the error returned below
 		return nil, wrap(err)
