@@ -147,11 +147,46 @@ func T(lang, key string, args ...string) string {
 	if len(args) == 0 {
 		return s
 	}
-	pairs := make([]string, 0, len(args))
-	for i := 0; i+1 < len(args); i += 2 {
-		pairs = append(pairs, "{"+args[i]+"}", args[i+1])
+	return fill(s, args)
+}
+
+// fill replaces each {name} of s by the value that follows name in args (names, which
+// hold no brace, and values alternate; the first pair of a name wins; a value is not
+// read again): what strings.NewReplacer("{name}", value, …).Replace(s) gives, without
+// building a replacer for each message (TestFillIsReplacer).
+func fill(s string, args []string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexAny(s[i+1:], "{}")
+		if j < 0 {
+			break
+		}
+		if s[i+1+j] == '{' { // "{a{b}": the name starts at the second brace
+			b.WriteString(s[:i+1+j])
+			s = s[i+1+j:]
+			continue
+		}
+		name, found := s[i+1:i+1+j], false
+		for k := 0; k+1 < len(args); k += 2 {
+			if args[k] == name {
+				b.WriteString(s[:i])
+				b.WriteString(args[k+1])
+				found = true
+				break
+			}
+		}
+		if !found {
+			b.WriteString(s[:i+1+j+1])
+		}
+		s = s[i+1+j+1:]
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	b.WriteString(s)
+	return b.String()
 }
 
 // Keys returns the sorted keys of lang.
