@@ -83,6 +83,18 @@ func toFigureJSON(l string, f *credit.Figure) figureJSON {
 	return out
 }
 
+// unitText is a figure's unit as the table shows it: days in the user's language, the
+// currency code and "%" as they are, nothing for a count.
+func unitText(l, unit string) string {
+	switch unit {
+	case credit.UnitDays:
+		return i18n.T(l, "credit.unit.days")
+	case credit.UnitCount:
+		return ""
+	}
+	return unit
+}
+
 func runKPI(env *Env, args []string) error {
 	fs := env.flags("kpi")
 	rf := env.reportFlags(fs, "table", "json", "pdf")
@@ -151,7 +163,7 @@ func runKPI(env *Env, args []string) error {
 		} else if f.AtLeast {
 			v = "≥ " + v
 		}
-		tab.add(i18n.T(l, f.Key), v, f.Unit)
+		tab.add(i18n.T(l, f.Key), v, unitText(l, f.Unit))
 	}
 	if err := tab.write(env.Stdout); err != nil {
 		return err
