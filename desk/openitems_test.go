@@ -108,16 +108,21 @@ func noStale(t *testing.T, what string, s *desk.Session) {
 	}
 }
 
-func TestOpenReadAtDemo(t *testing.T) {
-	samePosition(t, "demo", demoFile(t))
+// The reports' partial reads (OpenReadAt, OpenReadFor) give the whole book's figures on
+// the demo and on a generated dossier.
+func TestPartialReadsDemo(t *testing.T) {
+	path := demoFile(t)
+	samePosition(t, "demo", path)
+	sameReach(t, "demo", path)
 }
 
-func TestOpenReadAtGenerated(t *testing.T) {
+func TestPartialReadsGenerated(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "gen.db")
 	if err := demo.Generate(path, 150, 15000, 3, ledger.NewDate(2026, time.December, 4)); err != nil {
 		t.Fatal(err)
 	}
 	samePosition(t, "generated", path)
+	sameReach(t, "generated", path)
 }
 
 // writeThen runs write on the dossier at path open for writing, closes it, and checks

@@ -2,13 +2,10 @@ package desk_test
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"relance/desk"
 	"relance/ledger"
-	"relance/ledger/demo"
 )
 
 // reachOutput is what the KPIs (months month ends), the risk classes with their reasons
@@ -83,16 +80,4 @@ func diffAt(a, b string) string {
 		i++
 	}
 	return a[max(0, i-120):]
-}
-
-func TestOpenReadForDemo(t *testing.T) {
-	sameReach(t, "demo", demoFile(t))
-}
-
-func TestOpenReadForGenerated(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "gen.db")
-	if err := demo.Generate(path, 150, 15000, 3, ledger.NewDate(2026, time.December, 4)); err != nil {
-		t.Fatal(err)
-	}
-	sameReach(t, "generated", path)
 }

@@ -6,8 +6,6 @@ import (
 	"math"
 	"strings"
 
-	bolt "go.etcd.io/bbolt"
-
 	"relance/ledger"
 )
 
@@ -226,41 +224,4 @@ func readSince(id string, items, closed []byte, since ledger.Date) ([]ledger.Ite
 		out[i].Customer = id
 	}
 	return out, &h, nil
-}
-
-// putClosed writes the closed_items record of customer id whose items are now items
-// (sorted); none when it has no items.
-func putClosed(tx *bolt.Tx, id string, items []ledger.Item) error {
-	b := tx.Bucket([]byte(bClosedItems))
-	if len(items) == 0 {
-		return b.Delete([]byte(id))
-	}
-	return b.Put([]byte(id), encodeClosed(items))
-}
-
-// fillClosedItems builds the closed_items bucket from the items bucket (the schema-11
-// migration): the records PutItems would have written.
-func fillClosedItems(tx *bolt.Tx) error {
-	type kv struct{ k, v []byte }
-	var recs []kv
-	err := tx.Bucket([]byte(bItems)).ForEach(func(k, v []byte) error {
-		items, err := decodeItems(string(k), v)
-		if err != nil {
-			return fmt.Errorf("items/%s: %w", k, err)
-		}
-		if len(items) > 0 {
-			recs = append(recs, kv{k, encodeClosed(items)})
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	b := tx.Bucket([]byte(bClosedItems))
-	for _, r := range recs {
-		if err := b.Put(r.k, r.v); err != nil {
-			return fmt.Errorf("closed_items/%s: %w", r.k, err)
-		}
-	}
-	return nil
 }

@@ -54,9 +54,9 @@ func migrateTo(tx *bolt.Tx, v uint64) error {
 	}
 	switch v {
 	case 10:
-		return fillOpenItems(tx)
+		return fillDerived(tx, bOpenItems, encodeOpen)
 	case 11:
-		return fillClosedItems(tx)
+		return fillDerived(tx, bClosedItems, encodeClosed)
 	}
 	return nil
 }

@@ -30,7 +30,7 @@ import (
 // PutItems is the one write path of a customer's items (imports, the demo and the
 // generator, the erasure of a customer): it writes the customer's open_items record in
 // the same transaction; DeleteCustomer removes both. The schema-10 migration builds the
-// bucket from the items bucket (fillOpenItems).
+// bucket from the items bucket (fillDerived).
 const openCodecV1 = 1
 
 // lastActivity is the latest DocDate or Settled date of items: credit.OpenAt's
@@ -80,19 +80,20 @@ func decodeOpen(customer string, raw []byte) (ledger.Date, []ledger.Item, error)
 	return last, items, err
 }
 
-// putOpen writes the open_items record of customer id whose items are now items
-// (sorted); none when it has no items.
-func putOpen(tx *bolt.Tx, id string, items []ledger.Item) error {
-	b := tx.Bucket([]byte(bOpenItems))
+// putDerived writes the record of customer id in bucket name, one of the buckets whose
+// records encode computes from each customer's items (open_items, closed_items), now
+// that its items are items (sorted); none when it has no items.
+func putDerived(tx *bolt.Tx, name BucketName, encode func([]ledger.Item) []byte, id string, items []ledger.Item) error {
+	b := tx.Bucket([]byte(name))
 	if len(items) == 0 {
 		return b.Delete([]byte(id))
 	}
-	return b.Put([]byte(id), encodeOpen(items))
+	return b.Put([]byte(id), encode(items))
 }
 
-// fillOpenItems builds the open_items bucket from the items bucket (the schema-10
-// migration): the records PutItems would have written.
-func fillOpenItems(tx *bolt.Tx) error {
+// fillDerived builds bucket name from the items bucket (the migration that adds it): the
+// records PutItems would have written.
+func fillDerived(tx *bolt.Tx, name BucketName, encode func([]ledger.Item) []byte) error {
 	type kv struct{ k, v []byte }
 	var recs []kv
 	err := tx.Bucket([]byte(bItems)).ForEach(func(k, v []byte) error {
@@ -101,17 +102,17 @@ func fillOpenItems(tx *bolt.Tx) error {
 			return fmt.Errorf("items/%s: %w", k, err)
 		}
 		if len(items) > 0 {
-			recs = append(recs, kv{k, encodeOpen(items)})
+			recs = append(recs, kv{k, encode(items)})
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	b := tx.Bucket([]byte(bOpenItems))
+	b := tx.Bucket([]byte(name))
 	for _, r := range recs {
 		if err := b.Put(r.k, r.v); err != nil {
-			return fmt.Errorf("open_items/%s: %w", r.k, err)
+			return fmt.Errorf("%s/%s: %w", name, r.k, err)
 		}
 	}
 	return nil

@@ -112,10 +112,10 @@ func (t *Tx) PutItems(id string, items []ledger.Item) error {
 		it.Customer = id
 	}
 	ledger.SortItems(items)
-	if err := putOpen(t.tx, id, items); err != nil {
+	if err := putDerived(t.tx, bOpenItems, encodeOpen, id, items); err != nil {
 		return err
 	}
-	if err := putClosed(t.tx, id, items); err != nil {
+	if err := putDerived(t.tx, bClosedItems, encodeClosed, id, items); err != nil {
 		return err
 	}
 	if len(items) == 0 {
