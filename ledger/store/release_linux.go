@@ -23,12 +23,12 @@ import (
 // other in the file), released when one reaches releaseSpan bytes and at flush. A page
 // of the span that a value not yet decoded sits on is mapped again when it is read.
 //
-// The advice's result is not checked: it is a hint, and a refusal only leaves the pages
-// resident, as they were.
+// A refusal only leaves the pages resident, as they were: the releaser then stops asking.
 type releaser struct {
 	lo, hi   uintptr // the mapping of the file; nothing outside it is ever released
 	mu       sync.Mutex
 	from, to uintptr
+	refused  bool // the system refused a release: the pages stay resident
 }
 
 // newReleaser returns the releaser of the values read in t: none in a write
@@ -88,8 +88,10 @@ func (r *releaser) flush() {
 func (r *releaser) releaseLocked() {
 	ps := uintptr(os.Getpagesize())
 	from, to := (r.from+ps-1)&^(ps-1), r.to&^(ps-1)
-	if to > from && from >= r.lo && to <= r.hi {
-		unix.Syscall(unix.SYS_MADVISE, from, to-from, unix.MADV_DONTNEED) //nolint:errcheck // a hint, see above
+	if to > from && from >= r.lo && to <= r.hi && !r.refused {
+		if _, _, errno := unix.Syscall(unix.SYS_MADVISE, from, to-from, unix.MADV_DONTNEED); errno != 0 {
+			r.refused = true // the pages stay resident, as they were; no more asking
+		}
 	}
 	r.from, r.to = 0, 0
 }
