@@ -1,6 +1,9 @@
 package ledger
 
-import "slices"
+import (
+	"slices"
+	"sort"
+)
 
 // AccountHistory is what an account read in part (Account.History) keeps of all of its
 // items: the figures that add up the whole history (the sales of the DSO and of the risk
@@ -14,6 +17,19 @@ type AccountHistory struct {
 	Sales []DaySales
 	// LastInvoice is the document date of the account's latest invoice (NoDate: none).
 	LastInvoice Date
+	// Balance is the account's balance at the end of each day it changed, ascending
+	// (BalanceByDay of all of its items); nil when the dossier did not record it.
+	Balance []DaySales
+}
+
+// BalanceAt returns the account's balance at the end of day d from h.Balance: Σ of the
+// amounts open at d, as credit.OpenAt would rebuild them.
+func (h *AccountHistory) BalanceAt(d Date) Cents {
+	i := sort.Search(len(h.Balance), func(i int) bool { return h.Balance[i].Date > d })
+	if i == 0 {
+		return 0
+	}
+	return h.Balance[i-1].Amount
 }
 
 // DaySales is the sum of the invoices and credit notes of one document date.
@@ -49,6 +65,41 @@ func SalesByDay(items []Item) []DaySales {
 		}
 		w++
 		out[w] = s
+	}
+	return out[:w+1]
+}
+
+// BalanceByDay returns the balance of an account whose items are items at the end of
+// each day it changed, ascending. Settling moves amounts between the items of a group,
+// so the sum of what is open at a date is the sum of the amounts of the items present
+// then: every item from its document date, less, from its settlement date, the items of
+// a lettering group (credit.OpenAt's settled items). The items that the importer's FIFO
+// settles (FlagFIFO, or unlettered and partly open) and the other unlettered ones stay
+// present. So the balance at any date is a running sum, whatever the as-of date.
+func BalanceByDay(items []Item) []DaySales {
+	var out []DaySales
+	for i := range items {
+		it := &items[i]
+		if it.Amount == 0 {
+			continue
+		}
+		out = append(out, DaySales{it.DocDate, it.Amount})
+		fifo := it.Flags&FlagFIFO != 0 || (it.Match == "" && it.Open != it.Amount)
+		if it.Match != "" && !fifo && it.Settled.Valid() {
+			out = append(out, DaySales{max(it.Settled, it.DocDate), -it.Amount})
+		}
+	}
+	slices.SortStableFunc(out, cmpDay)
+	w := -1
+	var run Cents
+	for _, d := range out {
+		run += d.Amount
+		if w >= 0 && out[w].Date == d.Date {
+			out[w].Amount = run
+			continue
+		}
+		w++
+		out[w] = DaySales{d.Date, run}
 	}
 	return out[:w+1]
 }

@@ -117,6 +117,10 @@ type engine struct {
 	// per account
 	items    []ledger.Item
 	doubtful bool
+	// kMin is the first point the account's items give (0, or the first on or after
+	// History.Since for an account read in part: before it, its balance by day gives
+	// the receivables, the only figure of such a point that a KPI uses).
+	kMin int
 	// scratch
 	lettered, fifo, deb, cred []int32
 }
@@ -150,13 +154,26 @@ func (e *engine) first(d ledger.Date) int {
 }
 
 func (e *engine) emit(k int, it *ledger.Item, open ledger.Cents) {
-	e.pos[k].add(it, open, e.doubtful, e.dispute)
+	if k >= e.kMin {
+		e.pos[k].add(it, open, e.doubtful, e.dispute)
+	}
 }
 
 func (e *engine) account(a *ledger.Account) {
 	e.items, e.doubtful = a.Items, a.Customer.Doubtful
 	items := a.Items
 	n := len(e.points)
+	e.kMin = 0
+	if h := a.History; h != nil {
+		e.kMin = e.first(h.Since)
+		for k := range e.kMin {
+			if b := h.BalanceAt(e.points[k]); e.doubtful {
+				e.pos[k].Doubtful += b
+			} else {
+				e.pos[k].Receivables += b
+			}
+		}
+	}
 	var last ledger.Date
 	for i := range items {
 		it := &items[i]
@@ -313,11 +330,10 @@ func sortDue(items []ledger.Item, v []int32) {
 }
 
 // Since returns the earliest date at which the dashboard of months month ends up to
-// asOf (History) looks at the items: the beginning of the CEI period of its first
-// month end. The sales before it come from the accounts' History when they are read in
-// part (store.Tx.LoadSince).
+// asOf (History) looks at the items: its first month end. When the accounts are read in
+// part (store.Tx.LoadSince), the sales come from their History, and so do the
+// receivables at the beginnings of the CEI periods before that date (their balance by
+// day: the CEI uses only the receivables of that position).
 func (o KPIOptions) Since(asOf ledger.Date, months int) ledger.Date {
-	o = o.norm()
-	first := HistoryPoints(asOf, max(months, 1))[0]
-	return min(first, o.ceiBegin(first))
+	return HistoryPoints(asOf, max(months, 1))[0]
 }

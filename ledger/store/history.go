@@ -15,10 +15,13 @@ import (
 // of up to two years. The closed_items bucket keeps, per customer, what lets them decode
 // only the items they can see:
 //
-//	closed_items  customer ID → byte version (1)
+//	closed_items  customer ID → byte version (2; schema 11 wrote 1, without the balance)
 //	                            varint date of the last invoice (0: none)
 //	                            uvarint n, n × (varint days since the previous date, varint
 //	                                cents): the sales by document date (ledger.SalesByDay)
+//	                            (version 2) uvarint n, n × (varint days since the previous
+//	                                date, varint change): the balance by day
+//	                                (ledger.BalanceByDay)
 //	                            varint base date (the first item's document date)
 //	                            uvarint n, n × (uvarint size, uvarint code): for each of the
 //	                                customer's items, in the order of the items bucket, the
@@ -35,7 +38,7 @@ import (
 //
 // PutItems writes the record with the items (none for a customer with no items);
 // DeleteCustomer removes it; the schema-11 migration builds the bucket from the items.
-const closedCodecV1 = 1
+const closedCodecV2 = 2
 
 // alwaysRead is the group date of the closed items every partial read needs.
 const alwaysRead = ledger.Date(math.MaxInt32)
@@ -78,8 +81,9 @@ func fifoSettled(it *ledger.Item) bool {
 func encodeClosed(items []ledger.Item) []byte {
 	dates := groupDates(items)
 	sales := ledger.SalesByDay(items)
-	b := make([]byte, 0, 16+4*len(sales)+2*len(items))
-	b = append(b, closedCodecV1)
+	balance := ledger.BalanceByDay(items)
+	b := make([]byte, 0, 16+4*len(sales)+4*len(balance)+2*len(items))
+	b = append(b, closedCodecV2)
 	b = binary.AppendVarint(b, int64(ledger.LastInvoice(items)))
 	b = binary.AppendUvarint(b, uint64(len(sales)))
 	var prev ledger.Date
@@ -87,6 +91,14 @@ func encodeClosed(items []ledger.Item) []byte {
 		b = binary.AppendVarint(b, int64(s.Date-prev))
 		b = binary.AppendVarint(b, int64(s.Amount))
 		prev = s.Date
+	}
+	b = binary.AppendUvarint(b, uint64(len(balance)))
+	prev = ledger.NoDate
+	var was ledger.Cents
+	for _, d := range balance {
+		b = binary.AppendVarint(b, int64(d.Date-prev))
+		b = binary.AppendVarint(b, int64(d.Amount-was))
+		prev, was = d.Date, d.Amount
 	}
 	var base ledger.Date
 	if len(items) > 0 {
@@ -117,7 +129,7 @@ type closedRecord struct {
 
 // decodeClosed decodes a closed_items record.
 func decodeClosed(raw []byte) (*closedRecord, error) {
-	if len(raw) == 0 || raw[0] != closedCodecV1 {
+	if len(raw) == 0 || raw[0] != closedCodecV2 { // schema 12 rewrote the version 1 records
 		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
 	}
 	p := 1
@@ -156,6 +168,20 @@ func decodeClosed(raw []byte) (*closedRecord, error) {
 	for i := range r.history.Sales {
 		d += ledger.Date(varint())
 		r.history.Sales[i] = ledger.DaySales{Date: d, Amount: ledger.Cents(varint())}
+	}
+	{
+		n = uvarint()
+		if n > uint64(len(raw)) {
+			return nil, fmt.Errorf("closed items record: %w", errCorrupt)
+		}
+		r.history.Balance = make([]ledger.DaySales, n)
+		var d ledger.Date
+		var run ledger.Cents
+		for i := range r.history.Balance {
+			d += ledger.Date(varint())
+			run += ledger.Cents(varint())
+			r.history.Balance[i] = ledger.DaySales{Date: d, Amount: run}
+		}
 	}
 	r.base = ledger.Date(varint())
 	n = uvarint()

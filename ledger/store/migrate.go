@@ -23,7 +23,8 @@ import (
 //	9  judgments (enforceable decisions obtained against customers, payments since)
 //	10 open_items (each customer's open items and last activity, built from items)
 //	11 closed_items (each customer's sales by day and closed items by recency, built from items)
-const SchemaVersion = 11
+//	12 closed_items records with each customer's balance by day (rebuilt from items)
+const SchemaVersion = 12
 
 // upgrade migrates the dossier in tx from schema from to SchemaVersion, one version at
 // a time; from 0 is a new, empty file. It runs inside the one transaction that creates
@@ -40,7 +41,8 @@ func upgrade(tx *bolt.Tx, from uint64) error {
 // migrateTo upgrades a dossier from schema v-1 to v: it creates the buckets that
 // schema.go declares since v. So far no version changed the layout of existing
 // records; a version that does converts them here, after its buckets exist. Versions
-// 10 and 11 fill their new buckets, open_items and closed_items, from the items. A
+// 10 and 11 fill their new buckets, open_items and closed_items, from the items, and 12
+// rewrites the closed_items records in their version 2 (the balance by day). A
 // bucket may already exist (procedures and import_presets were created by their first
 // write before schema 5).
 func migrateTo(tx *bolt.Tx, v uint64) error {
@@ -55,7 +57,7 @@ func migrateTo(tx *bolt.Tx, v uint64) error {
 	switch v {
 	case 10:
 		return fillDerived(tx, bOpenItems, encodeOpen)
-	case 11:
+	case 11, 12:
 		return fillDerived(tx, bClosedItems, encodeClosed)
 	}
 	return nil

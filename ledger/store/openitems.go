@@ -209,18 +209,22 @@ func (t *Tx) loadPart(asOf, since ledger.Date, closed bool) (*ledger.Book, ledge
 	for j := range recs {
 		lists[j], all = all[:counts[j]:counts[j]], all[counts[j]:]
 	}
+	rel := newReleaser(t) // the pages of the values decoded leave the resident memory
+	defer rel.flush()
 	var closedRaw, itemsRaw [][]byte // by record, when closed
 	if closed {
 		cb, ib := t.tx.Bucket([]byte(bClosedItems)), t.tx.Bucket([]byte(bItems))
 		closedRaw, itemsRaw = make([][]byte, len(recs)), make([][]byte, len(recs))
 		for j, r := range recs {
 			closedRaw[j], itemsRaw[j] = cb.Get(r.k), ib.Get(r.k)
+			if j%1024 == 1023 {
+				rel.all() // each Get maps the pages around its value's first one
+			}
 		}
+		rel.all()
 	}
 	histories := make([]*ledger.AccountHistory, len(recs))
 	errs := make([]error, len(custs)+len(recs))
-	rel := newReleaser(t) // the pages of the values decoded leave the resident memory
-	defer rel.flush()
 	parallel(len(custs)+len(recs), func(i int) {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 		defer t.recoverCorrupt(&errs[i])

@@ -78,6 +78,16 @@ func (r *releaser) add(b []byte) {
 	}
 }
 
+// all releases every page of the file's mapping: after reading where many values lie
+// (bbolt's Get touches the first page of each, and the kernel maps the cached pages
+// around a page it maps), before decoding them.
+func (r *releaser) all() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.from, r.to = r.lo, r.hi
+	r.releaseLocked()
+}
+
 // flush releases what add gathered.
 func (r *releaser) flush() {
 	r.mu.Lock()

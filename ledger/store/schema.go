@@ -9,7 +9,7 @@
 // (migrate.go), so both end with exactly these buckets; Open refuses a current-version
 // dossier that lacks one.
 //
-// On-disk layout of schema version 11 (bucket, key → value; IDs are zero-padded so that
+// On-disk layout of schema version 12 (bucket, key → value; IDs are zero-padded so that
 // bbolt's byte order is the numbering order):
 //
 //	meta            "magic"                            → "relance-dossier"
@@ -44,7 +44,7 @@
 //	interruptions   customer 0x00 "IP2026-000001"      → JSON dunning.InterruptionRecord, append-only (interruptions.go)
 //	judgments       judgment ID ("JG2026-0001")        → JSON law.Judgment, payments added (judgments.go)
 //	open_items      customer ID                        → byte 1, varint last activity date, then the customer's open items (openitems.go)
-//	closed_items    customer ID                        → byte 1, last invoice, sales by day, cuts, then the closed items, latest lettering group first (history.go)
+//	closed_items    customer ID                        → byte 2, last invoice, sales and balance by day, each item's size and group date (history.go)
 //
 // In risk, seq is the bucket's sequence as 10 decimal digits. The sequential IDs of
 // risk, actions, promises, plans, payments, interruptions and letters come from their

@@ -69,9 +69,10 @@ func TestSchemaDeclarations(t *testing.T) {
 			t.Errorf("bucket %s: no owner or layout", b.name)
 		}
 	}
-	// So far every version only added buckets: a version without any has no migration.
+	// Every version added buckets but 12, which rewrites the closed_items records (its
+	// migration, migrateTo): a version without either has no migration.
 	for v := uint64(1); v <= SchemaVersion; v++ {
-		if !versions[v] {
+		if !versions[v] && v != 12 {
 			t.Errorf("schema %d adds no bucket", v)
 		}
 	}
