@@ -123,11 +123,38 @@ func encodeClosed(items []ledger.Item) []byte {
 type closedRecord struct {
 	history ledger.AccountHistory
 	base    ledger.Date
-	sizes   []uint32 // by item, see above
-	codes   []uint32
+	n       int    // items
+	perItem []byte // n × (uvarint size, uvarint code), see above
 }
 
-// decodeClosed decodes a closed_items record.
+// starts returns the offsets in the items record (whose items start at p) of the items
+// always read or whose group date is on or after since, and the offset after the last
+// item.
+func (r *closedRecord) starts(p int, since ledger.Date) ([]int, int, error) {
+	out := make([]int, 0, 16)
+	b := r.perItem
+	for range r.n {
+		size, w := binary.Uvarint(b)
+		if w <= 0 {
+			return nil, 0, errCorrupt
+		}
+		code, w2 := binary.Uvarint(b[w:])
+		if w2 <= 0 {
+			return nil, 0, errCorrupt
+		}
+		b = b[w+w2:]
+		if code == 0 || int64(r.base)+int64(code)-1 >= int64(since) {
+			out = append(out, p)
+		}
+		p += int(size)
+	}
+	if len(b) != 0 {
+		return nil, 0, errCorrupt
+	}
+	return out, p, nil
+}
+
+// decodeClosed decodes a closed_items record; its per-item part is read by starts.
 func decodeClosed(raw []byte) (*closedRecord, error) {
 	if len(raw) == 0 || raw[0] != closedCodecV2 { // schema 12 rewrote the version 1 records
 		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
@@ -188,14 +215,10 @@ func decodeClosed(raw []byte) (*closedRecord, error) {
 	if n > uint64(len(raw)) {
 		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
 	}
-	r.sizes, r.codes = make([]uint32, n), make([]uint32, n)
-	for i := range r.codes {
-		r.sizes[i] = uint32(uvarint())
-		r.codes[i] = uint32(uvarint())
-	}
-	if p != len(raw) {
+	if p < 0 {
 		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
 	}
+	r.n, r.perItem = int(n), raw[p:] // read (and checked) by starts
 	return r, nil
 }
 
@@ -210,8 +233,8 @@ func readSince(id string, items, closed []byte, since ledger.Date) ([]ledger.Ite
 	h := r.history
 	h.Since = since
 	if len(items) == 0 {
-		if len(r.codes) != 0 {
-			return nil, nil, fmt.Errorf("closed items record of %d items without items: %w", len(r.codes), errCorrupt)
+		if r.n != 0 {
+			return nil, nil, fmt.Errorf("closed items record of %d items without items: %w", r.n, errCorrupt)
 		}
 		return nil, &h, nil
 	}
@@ -219,16 +242,12 @@ func readSince(id string, items, closed []byte, since ledger.Date) ([]ledger.Ite
 		return nil, nil, fmt.Errorf("item record: %w", errCorrupt)
 	}
 	n, w := binary.Uvarint(items[1:])
-	if w <= 0 || n != uint64(len(r.codes)) {
-		return nil, nil, fmt.Errorf("closed items record of %d items for %d: %w", len(r.codes), n, errCorrupt)
+	if w <= 0 || n != uint64(r.n) {
+		return nil, nil, fmt.Errorf("closed items record of %d items for %d: %w", r.n, n, errCorrupt)
 	}
-	starts := make([]int, 0, 16)
-	p := 1 + w
-	for i, c := range r.codes {
-		if c == 0 || int64(r.base)+int64(c)-1 >= int64(since) {
-			starts = append(starts, p)
-		}
-		p += int(r.sizes[i])
+	starts, p, err := r.starts(1+w, since)
+	if err != nil {
+		return nil, nil, err
 	}
 	if p != len(items) {
 		return nil, nil, fmt.Errorf("closed items record sizes: %w", errCorrupt)

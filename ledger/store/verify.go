@@ -74,7 +74,10 @@ func decodeRecord(name BucketName, k, v []byte) error {
 		_, _, err := decodeOpen(string(k), v)
 		return err
 	case bClosedItems:
-		_, err := decodeClosed(v)
+		r, err := decodeClosed(v)
+		if err == nil {
+			_, _, err = r.starts(0, ledger.NoDate)
+		}
 		return err
 	case bTemplates:
 		if !json.Valid(v) {
