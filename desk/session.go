@@ -86,7 +86,7 @@ func (s *Session) Reload() error {
 		return err
 	}
 	s.OpenOnly, s.Partial = false, false
-	return nil
+	return s.DB.ReleaseMapped() // the book is in memory: the file's pages need not be
 }
 
 // reload reads the book with load, and the records, again. On failure the session keeps
@@ -136,6 +136,9 @@ func OpenWrite(path string) (*Session, error) {
 		return nil, err
 	}
 	if err := s.CheckBeforeWrite(); err != nil {
+		return nil, errors.Join(err, s.Close())
+	}
+	if err := s.DB.ReleaseMapped(); err != nil { // the check read the records
 		return nil, errors.Join(err, s.Close())
 	}
 	s.startBackup()
