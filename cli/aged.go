@@ -90,10 +90,8 @@ func runAged(env *Env, args []string) error {
 		}
 		filter.Kind = &k
 	}
-	rf.openOnly = *by != "class"
-	if *by == "class" { // the risk classes read the history they look at
-		rf.reach = &desk.Reach{Risk: true}
-	}
+	// The open position; the risk classes read the history they look at.
+	rf.reach = &desk.Reach{Risk: *by == "class"}
 	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"relance/assets/i18n"
+	"relance/desk"
 	"relance/ledger"
 )
 
@@ -14,7 +15,7 @@ func runCustomers(env *Env, args []string) error {
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
-	rf.openOnly = true
+	rf.reach = &desk.Reach{} // the open position
 	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err

@@ -12,11 +12,8 @@ import (
 type reportFlags struct {
 	db, at, format *string
 	formats        []string
-	// openOnly is set by a report of the open position only (the aged balance, the
-	// customer list): its session may hold only the open items (desk.OpenReadAt).
-	openOnly bool
-	// reach, when not nil, is what a report of the KPIs, the risk classes or the agenda
-	// computes: its session may hold part of the history (desk.OpenReadFor).
+	// reach, when not nil, is what the report computes (the zero Reach: the open
+	// position only): its session may hold part of the history (desk.OpenReadFor).
 	reach *desk.Reach
 }
 
@@ -56,10 +53,7 @@ func (env *Env) openReport(r *reportFlags) (ledger.Date, *desk.Session, error) {
 		return ledger.NoDate, nil, err
 	}
 	open := desk.OpenRead
-	switch {
-	case r.openOnly:
-		open = func(path string) (*desk.Session, error) { return desk.OpenReadAt(path, asOf) }
-	case r.reach != nil:
+	if r.reach != nil {
 		open = func(path string) (*desk.Session, error) { return desk.OpenReadFor(path, asOf, *r.reach) }
 	}
 	ss, err := open(*r.db)

@@ -11,7 +11,7 @@ import (
 )
 
 // BenchmarkAgedOpen10k1M measures the aged balance in process on the session `relance
-// aged` opens (desk.OpenReadAt: the open items only) of the dossier `relance gen
+// aged` opens (desk.OpenReadFor with the zero Reach: the open items only) of the dossier `relance gen
 // --customers 10000 --items 1000000 --seed 1` writes: the computation once the dossier
 // is read (issue 26: ≤ 10 ms).
 func BenchmarkAgedOpen10k1M(b *testing.B) {
@@ -23,12 +23,12 @@ func BenchmarkAgedOpen10k1M(b *testing.B) {
 	if err := demo.Generate(path, 10000, 1000000, 1, today); err != nil {
 		b.Fatal(err)
 	}
-	s, err := desk.OpenReadAt(path, today)
+	s, err := desk.OpenReadFor(path, today, desk.Reach{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	if !s.OpenOnly {
+	if !s.Partial {
 		b.Fatal("the session holds the whole history")
 	}
 	b.ReportMetric(float64(s.Book.ItemCount()), "items")

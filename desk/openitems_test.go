@@ -50,9 +50,9 @@ func exactFrom(t *testing.T, path string) ledger.Date {
 	return exact
 }
 
-// samePosition checks that OpenReadAt prints byte for byte what OpenRead prints: from
+// samePosition checks that OpenReadFor with the zero Reach prints byte for byte what OpenRead prints: from
 // the open items only at dates on or after the exactness date, from the whole book
-// (OpenOnly false) before it.
+// (Partial false) before it.
 func samePosition(t *testing.T, name, path string) {
 	t.Helper()
 	exact := exactFrom(t, path)
@@ -66,12 +66,12 @@ func samePosition(t *testing.T, name, path string) {
 		open bool
 	}{{exact, true}, {exact.AddDays(1), true}, {exact.AddDays(30), true}, {exact.AddDays(365), true},
 		{exact.AddDays(-1), false}, {exact.AddDays(-60), false}} {
-		s, err := desk.OpenReadAt(path, c.at)
+		s, err := desk.OpenReadFor(path, c.at, desk.Reach{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if s.OpenOnly != c.open {
-			t.Errorf("%s at %s (exact from %s): OpenOnly %v", name, c.at, exact, s.OpenOnly)
+		if s.Partial != c.open {
+			t.Errorf("%s at %s (exact from %s): Partial %v", name, c.at, exact, s.Partial)
 		}
 		if c.open && s.Book.ItemCount() >= full.Book.ItemCount() {
 			t.Errorf("%s at %s: read %d items of %d", name, c.at, s.Book.ItemCount(), full.Book.ItemCount())
@@ -108,7 +108,7 @@ func noStale(t *testing.T, what string, s *desk.Session) {
 	}
 }
 
-// The reports' partial reads (OpenReadAt, OpenReadFor) give the whole book's figures on
+// The reports' partial reads (OpenReadFor: the open position, and the reaches) give the whole book's figures on
 // the demo and on a generated dossier.
 func TestPartialReadsDemo(t *testing.T) {
 	path := demoFile(t)

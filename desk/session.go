@@ -28,10 +28,6 @@ type Session struct {
 	Index      *dispute.Index
 	Procedures []law.Procedure
 	Rates      *law.Rates
-	// OpenOnly is set when Book holds only the open items (OpenReadAt): only the
-	// figures of the open position at or after the as-of date it was opened for (Aged,
-	// Customers) may be computed from it.
-	OpenOnly bool
 	// Partial is set when Book holds part of the history (OpenReadFor): only the
 	// figures of its Reach at or after the as-of date it was opened for may be computed
 	// from it.
@@ -85,7 +81,7 @@ func (s *Session) Reload() error {
 	if err := s.reload(s.DB.Load); err != nil {
 		return err
 	}
-	s.OpenOnly, s.Partial = false, false
+	s.Partial = false
 	return s.DB.ReleaseMapped() // the book is in memory: the file's pages need not be
 }
 

@@ -21,7 +21,7 @@ func TestOpenReadUpgradesAnOldDossier(t *testing.T) {
 	}
 	for _, open := range []func() (*Session, error){
 		func() (*Session, error) { return OpenRead(path) },
-		func() (*Session, error) { return OpenReadAt(path, 0) },
+		func() (*Session, error) { return OpenReadFor(path, 0, Reach{}) },
 	} {
 		s, err := open()
 		if err != nil {
