@@ -94,7 +94,6 @@ func putDerived(tx *bolt.Tx, name BucketName, encode func([]ledger.Item) []byte,
 // fillDerived builds bucket name from the items bucket (the migration that adds it): the
 // records PutItems would have written.
 func fillDerived(tx *bolt.Tx, name BucketName, encode func([]ledger.Item) []byte) error {
-	type kv struct{ k, v []byte }
 	var recs []kv
 	err := tx.Bucket([]byte(bItems)).ForEach(func(k, v []byte) error {
 		items, err := decodeItems(string(k), v)
@@ -148,7 +147,6 @@ func (t *Tx) LoadSince(asOf, since ledger.Date) (*ledger.Book, ledger.Date, erro
 
 // loadPart is LoadOpen, and with closed LoadSince.
 func (t *Tx) loadPart(asOf, since ledger.Date, closed bool) (*ledger.Book, ledger.Date, error) {
-	type kv struct{ k, v []byte }
 	var recs []kv
 	var exact ledger.Date
 	err := t.tx.Bucket([]byte(bOpenItems)).ForEach(func(k, v []byte) error {
@@ -163,14 +161,12 @@ func (t *Tx) loadPart(asOf, since ledger.Date, closed bool) (*ledger.Book, ledge
 	if err != nil {
 		return nil, ledger.NoDate, err
 	}
-	pays, err := t.Payments("")
+	byPay, err := t.activePayments()
 	if err != nil {
 		return nil, ledger.NoDate, err
 	}
-	byPay := map[string][]payment.Payment{}
-	for _, p := range pays {
-		if p.Active() {
-			byPay[p.Customer] = append(byPay[p.Customer], p)
+	for _, list := range byPay {
+		for _, p := range list {
 			exact = max(exact, p.Date)
 		}
 	}
@@ -268,19 +264,12 @@ func (t *Tx) loadPart(asOf, since ledger.Date, closed bool) (*ledger.Book, ledge
 			return nil, ledger.NoDate, err
 		}
 	}
-	byID := make(map[string]*ledger.Account, len(accounts))
-	for _, a := range accounts {
-		byID[a.Customer.ID] = a
+	byID, err := t.attachItems(accounts, recs, lists, bOpenItems)
+	if err != nil {
+		return nil, ledger.NoDate, err
 	}
-	for j, list := range lists {
-		a := byID[string(recs[j].k)]
-		if a == nil {
-			return nil, ledger.NoDate, t.corrupt(string(bOpenItems), string(recs[j].k), fmt.Errorf("no such customer"))
-		}
-		for i := range list {
-			list[i].Customer = a.Customer.ID
-		}
-		a.Items, a.History = list, histories[j]
+	for j := range recs {
+		byID[string(recs[j].k)].History = histories[j]
 	}
 	for id, list := range byPay {
 		a := byID[id]
@@ -370,18 +359,12 @@ func (t *Tx) stale(name BucketName, encode func([]ledger.Item) []byte, items fun
 // of book (just loaded) are the stored ones but for the customers with payments
 // recorded by hand (applied by Load), whose record is decoded again.
 func checkOpenItems(tx *Tx, book *ledger.Book, r *CheckReport) error {
-	pays, err := tx.Payments("")
+	paid, err := tx.activePayments()
 	if err != nil {
 		return err
 	}
-	paid := map[string]bool{}
-	for _, p := range pays {
-		if p.Active() {
-			paid[p.Customer] = true
-		}
-	}
 	stored := func(id string, raw []byte) ([]ledger.Item, error) {
-		if a := book.Account(id); a != nil && !paid[id] {
+		if a := book.Account(id); a != nil && paid[id] == nil {
 			return a.Items, nil
 		}
 		return decodeItems(id, raw)

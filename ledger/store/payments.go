@@ -129,15 +129,9 @@ func (t *Tx) SupersedePayment(id, item string, date ledger.Date) error {
 // applyPayments applies every active payment to its customer's account (see
 // payment.Apply); a payment of a customer no longer in the dossier is left out.
 func (t *Tx) applyPayments(byID map[string]*ledger.Account) error {
-	pays, err := t.Payments("")
+	by, err := t.activePayments()
 	if err != nil {
 		return err
-	}
-	by := map[string][]payment.Payment{}
-	for _, p := range pays {
-		if p.Active() {
-			by[p.Customer] = append(by[p.Customer], p)
-		}
 	}
 	for id, list := range by {
 		if a := byID[id]; a != nil {
@@ -145,6 +139,21 @@ func (t *Tx) applyPayments(byID map[string]*ledger.Account) error {
 		}
 	}
 	return nil
+}
+
+// activePayments returns the payments recorded by hand and still active, by customer.
+func (t *Tx) activePayments() (map[string][]payment.Payment, error) {
+	pays, err := t.Payments("")
+	if err != nil {
+		return nil, err
+	}
+	by := map[string][]payment.Payment{}
+	for _, p := range pays {
+		if p.Active() {
+			by[p.Customer] = append(by[p.Customer], p)
+		}
+	}
+	return by, nil
 }
 
 // Account reads customer id's account as Load builds it (its items and the payments

@@ -160,7 +160,6 @@ func (t *Tx) Load() (*ledger.Book, error) {
 		return nil, err
 	}
 	// The raw values stay valid while the transaction is open, which it is until we return.
-	type kv struct{ k, v []byte }
 	var custs, items []kv
 	if err := t.tx.Bucket([]byte(bCustomers)).ForEach(func(k, v []byte) error { custs = append(custs, kv{k, v}); return nil }); err != nil {
 		return nil, problem(ErrCorrupt, t.path, err)
@@ -198,19 +197,9 @@ func (t *Tx) Load() (*ledger.Book, error) {
 			return nil, err
 		}
 	}
-	byID := make(map[string]*ledger.Account, len(accounts))
-	for _, a := range accounts {
-		byID[a.Customer.ID] = a
-	}
-	for j, list := range itemLists {
-		a := byID[string(items[j].k)]
-		if a == nil {
-			return nil, t.corrupt("items", string(items[j].k), fmt.Errorf("no such customer"))
-		}
-		for i := range list {
-			list[i].Customer = a.Customer.ID
-		}
-		a.Items = list
+	byID, err := t.attachItems(accounts, items, itemLists, bItems)
+	if err != nil {
+		return nil, err
 	}
 	if err := t.applyPayments(byID); err != nil {
 		return nil, err
@@ -226,6 +215,30 @@ func (t *Tx) recoverCorrupt(err *error) {
 	if r := recover(); r != nil {
 		*err = problem(ErrCorrupt, t.path, fmt.Errorf("%v", r))
 	}
+}
+
+// kv is a key and its value, read from a bucket: valid while the transaction is open.
+type kv struct{ k, v []byte }
+
+// attachItems gives each account of accounts the items lists[j] of the customer recs[j]
+// names (read from bucket name), and returns the accounts by customer ID. A list whose
+// customer is not in accounts is a damaged dossier.
+func (t *Tx) attachItems(accounts []*ledger.Account, recs []kv, lists [][]ledger.Item, name BucketName) (map[string]*ledger.Account, error) {
+	byID := make(map[string]*ledger.Account, len(accounts))
+	for _, a := range accounts {
+		byID[a.Customer.ID] = a
+	}
+	for j, list := range lists {
+		a := byID[string(recs[j].k)]
+		if a == nil {
+			return nil, t.corrupt(string(name), string(recs[j].k), fmt.Errorf("no such customer"))
+		}
+		for i := range list {
+			list[i].Customer = a.Customer.ID
+		}
+		a.Items = list
+	}
+	return byID, nil
 }
 
 func parallel(n int, fn func(i int)) {
