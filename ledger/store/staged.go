@@ -98,13 +98,9 @@ func (st *Stage) Update(fn func(tx *Tx) error) error {
 	if st.tx != nil {
 		return fn(st.tx)
 	}
-	err := safely(st.db.path, func() error {
+	return writeError(st.db.path, safely(st.db.path, func() error {
 		return st.copy.Update(func(btx *bolt.Tx) error { return fn(&Tx{tx: btx, path: st.db.path}) })
-	})
-	if e := osError(err); e != err {
-		return &ledger.Problem{Key: "err.dossier.write", Args: []string{"file", st.db.path}, Err: e}
-	}
-	return err
+	}))
 }
 
 // Batched reports whether each Update commits on its own (copy mode): the caller may
@@ -160,10 +156,7 @@ func (st *Stage) abort() error {
 func (st *Stage) finish() error {
 	db := st.db
 	st.copy.NoSync = false
-	err := st.Update(func(tx *Tx) error {
-		meta := tx.tx.Bucket([]byte(bMeta))
-		return meta.Put([]byte(kRevision), u64(getU64(meta.Get([]byte(kRevision)))+1))
-	})
+	err := st.Update(func(tx *Tx) error { return bumpRevision(tx.tx) })
 	if err != nil {
 		return errors.Join(err, st.abort())
 	}

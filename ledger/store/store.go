@@ -302,9 +302,14 @@ func (db *DB) Update(fn func(tx *Tx) error) error {
 	if db.readOnly {
 		return problem(ErrReadOnly, db.path, nil)
 	}
-	err := safely(db.path, func() error { return db.updateTx(fn) })
+	return writeError(db.path, safely(db.path, func() error { return db.updateTx(fn) }))
+}
+
+// writeError is err, a write to the dossier at path, as the user reads it: an error of
+// the system (disk full, no permission) says which file it could not write.
+func writeError(path string, err error) error {
 	if e := osError(err); e != err {
-		return &ledger.Problem{Key: "err.dossier.write", Args: []string{"file", db.path}, Err: e}
+		return &ledger.Problem{Key: "err.dossier.write", Args: []string{"file", path}, Err: e}
 	}
 	return err
 }
@@ -315,9 +320,14 @@ func (db *DB) updateTx(fn func(tx *Tx) error) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
-		meta := btx.Bucket([]byte(bMeta))
-		return meta.Put([]byte(kRevision), u64(getU64(meta.Get([]byte(kRevision)))+1))
+		return bumpRevision(btx)
 	})
+}
+
+// bumpRevision counts one change of the dossier in its revision.
+func bumpRevision(btx *bolt.Tx) error {
+	meta := btx.Bucket([]byte(bMeta))
+	return meta.Put([]byte(kRevision), u64(getU64(meta.Get([]byte(kRevision)))+1))
 }
 
 // View runs fn in a read-only transaction.
