@@ -50,16 +50,24 @@ func exactFrom(t *testing.T, path string) ledger.Date {
 	return exact
 }
 
-// samePosition checks that OpenReadFor with the zero Reach prints byte for byte what OpenRead prints: from
-// the open items only at dates on or after the exactness date, from the whole book
-// (Partial false) before it.
-func samePosition(t *testing.T, name, path string) {
+// wholeBook returns the date from which the dossier at path's partial reads are exact,
+// and its whole book (OpenRead), for the caller to close.
+func wholeBook(t *testing.T, path string) (ledger.Date, *desk.Session) {
 	t.Helper()
 	exact := exactFrom(t, path)
 	full, err := desk.OpenRead(path)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return exact, full
+}
+
+// samePosition checks that OpenReadFor with the zero Reach prints byte for byte what
+// OpenRead prints: from the open items only at dates on or after the exactness date,
+// from the whole book (Partial false) before it.
+func samePosition(t *testing.T, name, path string) {
+	t.Helper()
+	exact, full := wholeBook(t, path)
 	defer full.Close()
 	for _, c := range []struct {
 		at   ledger.Date

@@ -41,11 +41,7 @@ func reachOutput(t *testing.T, s *desk.Session, asOf ledger.Date, r desk.Reach) 
 // before it (the whole book, Partial false).
 func sameReach(t *testing.T, name, path string) {
 	t.Helper()
-	exact := exactFrom(t, path)
-	full, err := desk.OpenRead(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	exact, full := wholeBook(t, path)
 	defer full.Close()
 	reaches := []desk.Reach{{KPIMonths: 1, KPIDays: 90}, {KPIMonths: 2, KPIDays: 30}, {KPIMonths: 24, KPIDays: 90}, {Risk: true}}
 	for _, c := range []struct {
