@@ -38,6 +38,14 @@ type DaySales struct {
 	Amount Cents
 }
 
+// RebuiltByFIFO reports whether the item's past open amounts are rebuilt with its
+// account's FIFO settlement (credit.OpenAt): an item the importer settled by FIFO
+// (FlagFIFO), or an unlettered one partly settled. The other unlettered items stay as
+// they are; the lettered ones follow their group.
+func (it *Item) RebuiltByFIFO() bool {
+	return it.Flags&FlagFIFO != 0 || (it.Match == "" && it.Open != it.Amount)
+}
+
 // IsSale reports whether the item counts in the sales: an invoice or a credit note
 // (opening balances, payments and adjustments do not).
 func (it *Item) IsSale() bool { return it.Kind == Invoice || it.Kind == CreditNote }
@@ -84,8 +92,7 @@ func BalanceByDay(items []Item) []DaySales {
 			continue
 		}
 		out = append(out, DaySales{it.DocDate, it.Amount})
-		fifo := it.Flags&FlagFIFO != 0 || (it.Match == "" && it.Open != it.Amount)
-		if it.Match != "" && !fifo && it.Settled.Valid() {
+		if it.Match != "" && !it.RebuiltByFIFO() && it.Settled.Valid() {
 			out = append(out, DaySales{max(it.Settled, it.DocDate), -it.Amount})
 		}
 	}

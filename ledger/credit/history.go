@@ -206,12 +206,10 @@ func (e *engine) account(a *ledger.Account) {
 			continue
 		}
 		switch {
-		case it.Flags&ledger.FlagFIFO != 0:
+		case it.RebuiltByFIFO():
 			e.fifo = append(e.fifo, int32(i))
 		case it.Match == "":
-			if it.Open != it.Amount {
-				e.fifo = append(e.fifo, int32(i))
-			} else if it.Amount != 0 {
+			if it.Amount != 0 {
 				for k := k0; k < kEnd; k++ {
 					e.emit(k, it, it.Amount)
 				}

@@ -61,14 +61,10 @@ func OpenAt(a *ledger.Account, asOf ledger.Date) []OpenItem {
 			continue
 		}
 		switch {
-		case it.Flags&ledger.FlagFIFO != 0:
+		case it.RebuiltByFIFO(): // FIFO, or partly settled without lettering
 			fifo = append(fifo, it)
 		case it.Match == "":
-			if it.Open == it.Amount {
-				out = append(out, OpenItem{it, it.Amount})
-			} else {
-				fifo = append(fifo, it) // partly settled without lettering: rebuild like FIFO
-			}
+			out = append(out, OpenItem{it, it.Amount})
 		default:
 			if !(it.Settled.Valid() && it.Settled <= asOf) {
 				groups[it.Match] = append(groups[it.Match], it)

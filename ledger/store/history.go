@@ -54,7 +54,7 @@ func groupDates(items []ledger.Item) []ledger.Date {
 			d = alwaysRead
 		}
 		switch {
-		case fifoSettled(it):
+		case it.RebuiltByFIFO():
 			out[i] = alwaysRead
 		case it.Match != "":
 			byMatch[it.Match] = max(byMatch[it.Match], d)
@@ -63,17 +63,11 @@ func groupDates(items []ledger.Item) []ledger.Date {
 		}
 	}
 	for i := range items {
-		if it := &items[i]; it.Match != "" && !fifoSettled(it) {
+		if it := &items[i]; it.Match != "" && !it.RebuiltByFIFO() {
 			out[i] = byMatch[it.Match]
 		}
 	}
 	return out
-}
-
-// fifoSettled reports whether the open amounts of it are rebuilt with the customer's
-// FIFO settlement (credit.OpenAt): a FIFO item, or an unlettered one partly settled.
-func fifoSettled(it *ledger.Item) bool {
-	return it.Flags&ledger.FlagFIFO != 0 || (it.Match == "" && it.Open != it.Amount)
 }
 
 // encodeClosed encodes the closed_items record of a customer whose items are items (all
