@@ -1,8 +1,9 @@
 package ledger
 
 import (
+	"encoding/binary"
+	"iter"
 	"slices"
-	"sort"
 )
 
 // AccountHistory is what an account read in part (Account.History) keeps of all of its
@@ -12,24 +13,114 @@ type AccountHistory struct {
 	// Since is the date from which the account's closed items were read: every item
 	// that was open at some date on or after it is in Items.
 	Since Date
-	// Sales are the account's sales (invoices and credit notes) by document date,
-	// ascending, every item counted: SalesByDay of all of them.
-	Sales []DaySales
+	// Sales are the account's sales (invoices and credit notes) by document date, every
+	// item counted: SalesByDay of all of them.
+	Sales DaySeries
 	// LastInvoice is the document date of the account's latest invoice (NoDate: none).
 	LastInvoice Date
-	// Balance is the account's balance at the end of each day it changed, ascending
-	// (BalanceByDay of all of its items); nil when the dossier did not record it.
-	Balance []DaySales
+	// Balance is the account's balance at the end of each day it changed (BalanceByDay
+	// of all of its items).
+	Balance DaySeries
 }
 
 // BalanceAt returns the account's balance at the end of day d from h.Balance: Σ of the
 // amounts open at d, as credit.OpenAt would rebuild them.
 func (h *AccountHistory) BalanceAt(d Date) Cents {
-	i := sort.Search(len(h.Balance), func(i int) bool { return h.Balance[i].Date > d })
-	if i == 0 {
-		return 0
+	for day := range h.Balance.Latest() {
+		if day.Date <= d {
+			return day.Amount
+		}
 	}
-	return h.Balance[i-1].Amount
+	return 0
+}
+
+// DaySeries is a series of amounts by day (DaySales, the dates distinct), kept as
+// EncodeDays encodes it, a few bytes a day instead of sixteen: it is read from the
+// latest day back, so that a figure that looks at the last months stops there.
+type DaySeries struct {
+	raw     []byte
+	running bool
+}
+
+// EncodeDays encodes days (ascending) latest first: for each, the number of days before
+// the previous one read (the first: minus its date), then its amount, or with running
+// (a balance, which changes little from day to day) the first amount and then each
+// one's change from the previous one read. Both are varints.
+func EncodeDays(days []DaySales, running bool) []byte {
+	b := make([]byte, 0, 4*len(days))
+	var prev DaySales
+	for i := len(days) - 1; i >= 0; i-- {
+		d := days[i]
+		b = binary.AppendVarint(b, int64(prev.Date-d.Date))
+		v := d.Amount
+		if running {
+			v -= prev.Amount
+		}
+		b = binary.AppendVarint(b, int64(v))
+		prev = d
+	}
+	return b
+}
+
+// NewDaySeries returns the series that raw, written by EncodeDays with running, holds.
+func NewDaySeries(raw []byte, running bool) DaySeries { return DaySeries{raw, running} }
+
+// Latest yields the days of the series, latest first. A malformed series (a damaged
+// record: the store's check reports it) ends where it cannot be read.
+func (s DaySeries) Latest() iter.Seq[DaySales] {
+	return func(yield func(DaySales) bool) {
+		var day DaySales
+		for p := 0; p < len(s.raw); {
+			back, w := binary.Varint(s.raw[p:])
+			if w <= 0 {
+				return
+			}
+			p += w
+			v, w := binary.Varint(s.raw[p:])
+			if w <= 0 {
+				return
+			}
+			p += w
+			day.Date -= Date(back)
+			if s.running {
+				day.Amount += Cents(v)
+			} else {
+				day.Amount = Cents(v)
+			}
+			if !yield(day) {
+				return
+			}
+		}
+	}
+}
+
+// Valid reports whether every day of the series can be read, each before the previous.
+func (s DaySeries) Valid() bool {
+	n, prev := 0, Date(0)
+	for day := range s.Latest() {
+		if n > 0 && day.Date >= prev {
+			return false
+		}
+		n, prev = n+1, day.Date
+	}
+	return s.end() == len(s.raw)
+}
+
+// end returns the offset after the last day that can be read.
+func (s DaySeries) end() int {
+	p := 0
+	for p < len(s.raw) {
+		_, w := binary.Varint(s.raw[p:])
+		if w <= 0 {
+			return p
+		}
+		_, w2 := binary.Varint(s.raw[p+w:])
+		if w2 <= 0 {
+			return p
+		}
+		p += w + w2
+	}
+	return p
 }
 
 // DaySales is the sum of the invoices and credit notes of one document date.

@@ -183,7 +183,10 @@ func (e *engine) account(a *ledger.Account) {
 		}
 	}
 	if a.History != nil { // items read in part: the sales of the whole history
-		for _, d := range a.History.Sales {
+		for d := range a.History.Sales.Latest() {
+			if d.Date < e.sales.base {
+				break // before the index's range
+			}
 			e.sales.addDay(d.Date, d.Amount)
 		}
 	}

@@ -105,3 +105,29 @@ func BenchmarkHistory24Months50k1M(b *testing.B) {
 		History(book, today, 24, KPIOptions{})
 	}
 }
+
+// An account read in part takes its sales from its History, read from the latest day back
+// only as far as the sales index goes: the dashboard is the same as from the items, with
+// count-back periods of one to 24 months (from inside the data to before it).
+func TestHistoryFromTheDailySales(t *testing.T) {
+	whole := demo.GenerateBook(120, 4000, 5, today)
+	part := demo.GenerateBook(120, 4000, 5, today)
+	for _, a := range part.Accounts {
+		a.History = &ledger.AccountHistory{
+			Sales:       ledger.NewDaySeries(ledger.EncodeDays(ledger.SalesByDay(a.Items), false), false),
+			Balance:     ledger.NewDaySeries(ledger.EncodeDays(ledger.BalanceByDay(a.Items), true), true),
+			LastInvoice: ledger.LastInvoice(a.Items),
+		}
+	}
+	for _, points := range []int{1, 3, 6} { // the generated history is 14 months long
+		for _, months := range []int{1, 3, 12, 24} {
+			for _, opt := range []KPIOptions{{CountBackMonths: months}, {Days: 30, CountBackMonths: months}} {
+				got, _ := json.Marshal(History(part, today, points, opt))
+				want, _ := json.Marshal(History(whole, today, points, opt))
+				if string(got) != string(want) {
+					t.Errorf("%d month ends, count-back %d months, %d days: the history differs", points, months, opt.Days)
+				}
+			}
+		}
+	}
+}

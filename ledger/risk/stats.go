@@ -247,7 +247,10 @@ func gatherWith(a *ledger.Account, w *window, opens map[*ledger.Item]ledger.Cent
 		}
 	}
 	if h := a.History; h != nil { // items read in part: the sales of the whole history
-		for _, d := range h.Sales {
+		for d := range h.Sales.Latest() {
+			if d.Date <= w.m12 {
+				break // addSale counts the last 12 months only
+			}
 			if d.Date <= asOf {
 				s.addSale(w, d.Date, d.Amount)
 			}

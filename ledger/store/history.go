@@ -4,41 +4,47 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
+	"sort"
 	"strings"
 
 	"relance/ledger"
 )
 
-// The items by recency (schema 11, issue 26). The reports of the open position read
-// open_items; the KPIs, the risk classes and the agenda look back a few months (the
+// The items by recency (schemas 11 to 13, issue 26). The reports of the open position
+// read open_items; the KPIs, the risk classes and the agenda look back a few months (the
 // CEI's beginning receivables, the payments of the last 15 months) and add up the sales
 // of up to two years. The closed_items bucket keeps, per customer, what lets them decode
-// only the items they can see:
+// only the items they can see, and read the sales and balance by day from the latest
+// back only as far as they look (schema 13):
 //
-//	closed_items  customer ID → byte version (2; schema 11 wrote 1, without the balance)
+//	closed_items  customer ID → byte version (3; schema 11 wrote 1, 12 wrote 2)
 //	                            varint date of the last invoice (0: none)
-//	                            uvarint n, n × (varint days since the previous date, varint
-//	                                cents): the sales by document date (ledger.SalesByDay)
-//	                            (version 2) uvarint n, n × (varint days since the previous
-//	                                date, varint change): the balance by day
-//	                                (ledger.BalanceByDay)
-//	                            varint base date (the first item's document date)
-//	                            uvarint n, n × (uvarint size, uvarint code): for each of the
-//	                                customer's items, in the order of the items bucket, the
-//	                                bytes it takes there and 0 if it is always read, else
-//	                                1 + its group date − the base date
+//	                            section: the sales by document date (ledger.SalesByDay)
+//	                                as ledger.EncodeDays lays them out, latest first
+//	                            section: the balance by day (ledger.BalanceByDay), the same
+//	                                with running amounts
+//	                            uvarint the number of items in the items record
+//	                            section: the closed items that are not always read (see
+//	                                below), by group date, latest first, then by offset:
+//	                                varint days before the previous group date (the first:
+//	                                minus it), uvarint offset of the item in the items record
+//
+// A section is a uvarint count of entries, a uvarint length in bytes, then the entries,
+// so that a read skips what it does not need.
 //
 // A closed item's group date is the latest document or settlement date of its lettering
 // group: on any date after it, no item of the group is open, so the figures at such dates
 // do not need it. The open items, the items of a group with an open item, and the items
 // settled by the importer's FIFO (no lettering: every such item of the customer takes
-// part in each settlement) are always read. LoadSince(asOf, since) decodes only the items
-// always read or whose group date is on or after since, going from one to the next by
-// their sizes; the items are stored once.
+// part in each settlement) are always read: they are in the open_items record (from
+// schema 13). LoadSince(asOf, since) decodes them and the closed items whose group
+// date is on or after since, going to each by its offset; the items are stored once.
 //
 // PutItems writes the record with the items (none for a customer with no items);
-// DeleteCustomer removes it; the schema-11 migration builds the bucket from the items.
-const closedCodecV2 = 2
+// DeleteCustomer removes it; the schema-11 migration builds the bucket from the items,
+// and 12 and 13 rewrite it.
+const closedCodecV3 = 3
 
 // alwaysRead is the group date of the closed items every partial read needs.
 const alwaysRead = ledger.Date(math.MaxInt32)
@@ -76,191 +82,207 @@ func encodeClosed(items []ledger.Item) []byte {
 	dates := groupDates(items)
 	sales := ledger.SalesByDay(items)
 	balance := ledger.BalanceByDay(items)
-	b := make([]byte, 0, 16+4*len(sales)+4*len(balance)+2*len(items))
-	b = append(b, closedCodecV2)
+	b := make([]byte, 0, 32+4*len(sales)+4*len(balance)+5*len(items))
+	b = append(b, closedCodecV3)
 	b = binary.AppendVarint(b, int64(ledger.LastInvoice(items)))
-	b = binary.AppendUvarint(b, uint64(len(sales)))
-	var prev ledger.Date
-	for _, s := range sales {
-		b = binary.AppendVarint(b, int64(s.Date-prev))
-		b = binary.AppendVarint(b, int64(s.Amount))
-		prev = s.Date
-	}
-	b = binary.AppendUvarint(b, uint64(len(balance)))
-	prev = ledger.NoDate
-	var was ledger.Cents
-	for _, d := range balance {
-		b = binary.AppendVarint(b, int64(d.Date-prev))
-		b = binary.AppendVarint(b, int64(d.Amount-was))
-		prev, was = d.Date, d.Amount
-	}
-	var base ledger.Date
-	if len(items) > 0 {
-		base = items[0].DocDate
-	}
-	b = binary.AppendVarint(b, int64(base))
+	b = appendSection(b, len(sales), ledger.EncodeDays(sales, false))
+	b = appendSection(b, len(balance), ledger.EncodeDays(balance, true))
 	b = binary.AppendUvarint(b, uint64(len(items)))
+	type entry struct {
+		date   ledger.Date
+		offset int
+	}
+	var closed []entry
+	offset := 1 + uvarintLen(uint64(len(items))) // after encodeItems' version and count
 	var buf []byte
 	for i := range items {
-		buf = appendItem(buf[:0], &items[i])
-		var code uint64
-		if d := dates[i]; d != alwaysRead {
-			code = 1 + uint64(d-base) // d ≥ the item's document date ≥ base
+		if dates[i] != alwaysRead {
+			closed = append(closed, entry{dates[i], offset})
 		}
-		b = binary.AppendUvarint(b, uint64(len(buf)))
-		b = binary.AppendUvarint(b, code)
+		buf = appendItem(buf[:0], &items[i])
+		offset += len(buf)
 	}
-	return b
+	slices.SortStableFunc(closed, func(x, y entry) int { return int(y.date) - int(x.date) }) // offsets stay ascending
+	var sec []byte
+	var prev ledger.Date
+	for _, e := range closed {
+		sec = binary.AppendVarint(sec, int64(prev-e.date))
+		sec = binary.AppendUvarint(sec, uint64(e.offset))
+		prev = e.date
+	}
+	return appendSection(b, len(closed), sec)
+}
+
+// appendSection appends to b a section of n entries encoded in sec (see above).
+func appendSection(b []byte, n int, sec []byte) []byte {
+	b = binary.AppendUvarint(b, uint64(n))
+	b = binary.AppendUvarint(b, uint64(len(sec)))
+	return append(b, sec...)
+}
+
+// uvarintLen is the number of bytes binary.AppendUvarint takes for v.
+func uvarintLen(v uint64) int {
+	var b [binary.MaxVarintLen64]byte
+	return binary.PutUvarint(b[:], v)
+}
+
+// section is a section of a closed_items record being read: its entries are pairs of
+// varints (the second unsigned when unsigned), the first a number of days before the
+// previous entry's date.
+type section struct {
+	n        int
+	raw      []byte
+	unsigned bool
+	date     ledger.Date // the date of the entry last read
+	p        int         // the offset of the next entry in raw
+}
+
+// readSection reads the header of the section at raw[*p:] and moves *p after it.
+func readSection(raw []byte, p *int, unsigned bool) (section, error) {
+	n, w := binary.Uvarint(raw[*p:])
+	if w <= 0 || n > uint64(len(raw)) {
+		return section{}, errCorrupt
+	}
+	*p += w
+	size, w := binary.Uvarint(raw[*p:])
+	if w <= 0 || size > uint64(len(raw)-*p-w) {
+		return section{}, errCorrupt
+	}
+	*p += w
+	s := section{n: int(n), raw: raw[*p : *p+int(size)], unsigned: unsigned}
+	*p += int(size)
+	return s, nil
+}
+
+// next reads the next entry: its date and value; false at the end of the section, or
+// with errCorrupt when an entry is malformed (or the section longer than its count).
+func (s *section) next() (ledger.Date, int64, bool, error) {
+	if s.p >= len(s.raw) {
+		return ledger.NoDate, 0, false, nil
+	}
+	back, w := binary.Varint(s.raw[s.p:])
+	if w <= 0 {
+		return ledger.NoDate, 0, false, errCorrupt
+	}
+	s.p += w
+	var v int64
+	if s.unsigned {
+		u, w2 := binary.Uvarint(s.raw[s.p:])
+		v, w = int64(u), w2
+	} else {
+		v, w = binary.Varint(s.raw[s.p:])
+	}
+	if w <= 0 {
+		return ledger.NoDate, 0, false, errCorrupt
+	}
+	s.p += w
+	s.date -= ledger.Date(back)
+	return s.date, v, true, nil
 }
 
 // closedRecord is a decoded closed_items record.
 type closedRecord struct {
 	history ledger.AccountHistory
-	base    ledger.Date
-	n       int    // items
-	perItem []byte // n × (uvarint size, uvarint code), see above
+	items   int     // the number of items in the items record
+	closed  section // the closed items that are not always read, read by starts
 }
 
-// starts returns the offsets in the items record (whose items start at p) of the items
-// always read or whose group date is on or after since, and the offset after the last
-// item.
-func (r *closedRecord) starts(p int, since ledger.Date) ([]int, int, error) {
-	out := make([]int, 0, 16)
-	b := r.perItem
-	for range r.n {
-		size, w := binary.Uvarint(b)
-		if w <= 0 {
-			return nil, 0, errCorrupt
-		}
-		code, w2 := binary.Uvarint(b[w:])
-		if w2 <= 0 {
-			return nil, 0, errCorrupt
-		}
-		b = b[w+w2:]
-		if code == 0 || int64(r.base)+int64(code)-1 >= int64(since) {
-			out = append(out, p)
-		}
-		p += int(size)
-	}
-	if len(b) != 0 {
-		return nil, 0, errCorrupt
-	}
-	return out, p, nil
-}
-
-// decodeClosed decodes a closed_items record; its per-item part is read by starts.
+// decodeClosed decodes a closed_items record; its closed items are read by starts. The
+// sales and balance by day stay encoded (ledger.DaySeries), in a copy: raw may be
+// released once read.
 func decodeClosed(raw []byte) (*closedRecord, error) {
-	if len(raw) == 0 || raw[0] != closedCodecV2 { // schema 12 rewrote the version 1 records
+	if len(raw) == 0 || raw[0] != closedCodecV3 { // schema 13 rewrote the older records
 		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
-	}
-	p := 1
-	varint := func() int64 {
-		if p < 0 {
-			return 0
-		}
-		v, w := binary.Varint(raw[p:])
-		if w <= 0 {
-			p = -1
-			return 0
-		}
-		p += w
-		return v
-	}
-	uvarint := func() uint64 {
-		if p < 0 {
-			return 0
-		}
-		v, w := binary.Uvarint(raw[p:])
-		if w <= 0 || v > math.MaxUint32 {
-			p = -1
-			return 0
-		}
-		p += w
-		return v
 	}
 	r := &closedRecord{}
-	r.history.LastInvoice = ledger.Date(varint())
-	n := uvarint()
-	if n > uint64(len(raw)) {
+	last, w := binary.Varint(raw[1:])
+	if w <= 0 {
 		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
 	}
-	r.history.Sales = make([]ledger.DaySales, n)
-	var d ledger.Date
-	for i := range r.history.Sales {
-		d += ledger.Date(varint())
-		r.history.Sales[i] = ledger.DaySales{Date: d, Amount: ledger.Cents(varint())}
+	r.history.LastInvoice = ledger.Date(last)
+	p := 1 + w
+	sales, err := readSection(raw, &p, false)
+	if err != nil {
+		return nil, fmt.Errorf("closed items record: %w", err)
 	}
-	{
-		n = uvarint()
-		if n > uint64(len(raw)) {
-			return nil, fmt.Errorf("closed items record: %w", errCorrupt)
-		}
-		r.history.Balance = make([]ledger.DaySales, n)
-		var d ledger.Date
-		var run ledger.Cents
-		for i := range r.history.Balance {
-			d += ledger.Date(varint())
-			run += ledger.Cents(varint())
-			r.history.Balance[i] = ledger.DaySales{Date: d, Amount: run}
-		}
+	balance, err := readSection(raw, &p, false)
+	if err != nil {
+		return nil, fmt.Errorf("closed items record: %w", err)
 	}
-	r.base = ledger.Date(varint())
-	n = uvarint()
-	if n > uint64(len(raw)) {
+	days := make([]byte, len(sales.raw)+len(balance.raw)) // one allocation for both
+	copy(days, sales.raw)
+	copy(days[len(sales.raw):], balance.raw)
+	r.history.Sales = ledger.NewDaySeries(days[:len(sales.raw):len(sales.raw)], false)
+	r.history.Balance = ledger.NewDaySeries(days[len(sales.raw):], true)
+	n, w := binary.Uvarint(raw[p:])
+	if w <= 0 || n > math.MaxInt32 {
 		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
 	}
-	if p < 0 {
+	r.items, p = int(n), p+w
+	if r.closed, err = readSection(raw, &p, true); err != nil || p != len(raw) {
 		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
 	}
-	r.n, r.perItem = int(n), raw[p:] // read (and checked) by starts
 	return r, nil
 }
 
-// readSince decodes, from a customer's items record and closed_items record, the items
-// always read and those whose group date is on or after since, in the record's order,
-// and the account's History.
-func readSince(id string, items, closed []byte, since ledger.Date) ([]ledger.Item, *ledger.AccountHistory, error) {
-	r, err := decodeClosed(closed)
-	if err != nil {
-		return nil, nil, err
+// starts returns, ascending, the offsets in the items record of the closed items whose
+// group date is on or after since (all of them with ledger.NoDate), each checked to lie
+// before end (the record's length).
+func (r *closedRecord) starts(since ledger.Date, end int) ([]int, error) {
+	s := r.closed
+	var out []int
+	for {
+		d, off, ok, err := s.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok || d < since {
+			break
+		}
+		if off <= 0 || off >= int64(end) {
+			return nil, errCorrupt
+		}
+		out = append(out, int(off))
 	}
+	if since == ledger.NoDate && len(out) != r.closed.n {
+		return nil, errCorrupt
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// readSince decodes a customer's items read in part: the items always read (open, the
+// encoded items of its open_items record) and, from its items record, the closed items
+// whose group date is on or after since (starts: none, and items nil, when there are
+// none), merged in the items record's order, with the account's History.
+func readSince(id string, open []byte, r *closedRecord, starts []int, items []byte, since ledger.Date) ([]ledger.Item, *ledger.AccountHistory, error) {
 	h := r.history
 	h.Since = since
-	if len(items) == 0 {
-		if r.n != 0 {
-			return nil, nil, fmt.Errorf("closed items record of %d items without items: %w", r.n, errCorrupt)
+	nOpen := itemsCount(open)
+	need, kept := 0, 0
+	if len(starts) > 0 {
+		var err error
+		if need, kept, _, err = walkAt(items, 0, 0, nil, &starts, nil, nil); err != nil {
+			return nil, nil, err
 		}
-		return nil, &h, nil
 	}
-	if items[0] != itemsCodecV1 {
-		return nil, nil, fmt.Errorf("item record: %w", errCorrupt)
-	}
-	n, w := binary.Uvarint(items[1:])
-	if w <= 0 || n != uint64(r.n) {
-		return nil, nil, fmt.Errorf("closed items record of %d items for %d: %w", r.n, n, errCorrupt)
-	}
-	starts, p, err := r.starts(1+w, since)
-	if err != nil {
+	out := make([]ledger.Item, nOpen+kept)
+	if _, err := decodeItemsInto(id, open, out[:nOpen:nOpen]); err != nil {
 		return nil, nil, err
 	}
-	if p != len(items) {
-		return nil, nil, fmt.Errorf("closed items record sizes: %w", errCorrupt)
+	if kept == 0 {
+		return out, &h, nil
 	}
-	if len(starts) == 0 {
-		return nil, &h, nil
-	}
-	need, kept, _, err := walkAt(items, 0, 0, nil, &starts, nil, nil)
-	if err != nil {
-		return nil, nil, err
-	}
-	out := make([]ledger.Item, kept)
 	var sb strings.Builder
 	sb.Grow(need)
-	if _, _, _, err := walkAt(items, 0, 0, nil, &starts, out, &sb); err != nil {
+	if _, _, _, err := walkAt(items, 0, 0, nil, &starts, out[nOpen:], &sb); err != nil {
 		return nil, nil, err
 	}
-	for i := range out {
+	for i := nOpen; i < len(out); i++ {
 		out[i].Customer = id
+	}
+	if nOpen > 0 { // both parts are in the record's order: ledger.SortItems' order
+		sort.Slice(out, func(i, j int) bool { return ledger.CompareItems(&out[i], &out[j]) < 0 })
 	}
 	return out, &h, nil
 }

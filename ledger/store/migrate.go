@@ -24,7 +24,9 @@ import (
 //	10 open_items (each customer's open items and last activity, built from items)
 //	11 closed_items (each customer's sales by day and closed items by recency, built from items)
 //	12 closed_items records with each customer's balance by day (rebuilt from items)
-const SchemaVersion = 12
+//	13 open_items records with every item a partial read needs; closed_items records
+//	   latest first, each closed item with its offset (both rebuilt from items)
+const SchemaVersion = 13
 
 // upgrade migrates the dossier in tx from schema from to SchemaVersion, one version at
 // a time; from 0 is a new, empty file. It runs inside the one transaction that creates
@@ -41,8 +43,9 @@ func upgrade(tx *bolt.Tx, from uint64) error {
 // migrateTo upgrades a dossier from schema v-1 to v: it creates the buckets that
 // schema.go declares since v. So far no version changed the layout of existing
 // records; a version that does converts them here, after its buckets exist. Versions
-// 10 and 11 fill their new buckets, open_items and closed_items, from the items, and 12
-// rewrites the closed_items records in their version 2 (the balance by day). A
+// 10 and 11 fill their new buckets, open_items and closed_items, from the items; 12
+// rewrites the closed_items records in their version 2 (the balance by day), 13 both
+// buckets' records in their versions 2 and 3. A
 // bucket may already exist (procedures and import_presets were created by their first
 // write before schema 5).
 func migrateTo(tx *bolt.Tx, v uint64) error {
@@ -58,6 +61,11 @@ func migrateTo(tx *bolt.Tx, v uint64) error {
 	case 10:
 		return fillDerived(tx, bOpenItems, encodeOpen)
 	case 11, 12:
+		return fillDerived(tx, bClosedItems, encodeClosed)
+	case 13:
+		if err := fillDerived(tx, bOpenItems, encodeOpen); err != nil {
+			return err
+		}
 		return fillDerived(tx, bClosedItems, encodeClosed)
 	}
 	return nil

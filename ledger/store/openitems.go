@@ -2,7 +2,9 @@ package store
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
+	"math"
 	"runtime/debug"
 
 	bolt "go.etcd.io/bbolt"
@@ -16,9 +18,12 @@ import (
 // The open_items bucket (schema 10) keeps, per customer, what those figures need, so
 // that they decode a few percent of the items instead of the whole history:
 //
-//	open_items  customer ID → byte version (1), varint last activity (ledger.Date),
-//	                          then the customer's open items (Open ≠ 0) as codec.go lays
-//	                          out the items bucket
+//	open_items  customer ID → byte version (2; schema 10 wrote 1, with the open items
+//	                          only), varint last activity (ledger.Date), then the
+//	                          customer's items that every partial read needs (history.go:
+//	                          the open items, the items of a lettering group with an open
+//	                          item, the items the importer settled by FIFO), as codec.go
+//	                          lays out the items bucket
 //
 // The last activity is the latest DocDate or Settled date over all the customer's items,
 // open or closed: credit.OpenAt returns the stored open amounts at an as-of date on or
@@ -30,8 +35,8 @@ import (
 // PutItems is the one write path of a customer's items (imports, the demo and the
 // generator, the erasure of a customer): it writes the customer's open_items record in
 // the same transaction; DeleteCustomer removes both. The schema-10 migration builds the
-// bucket from the items bucket (fillDerived).
-const openCodecV1 = 1
+// bucket from the items bucket (fillDerived), 13 rewrites it.
+const openCodecV2 = 2
 
 // lastActivity is the latest DocDate or Settled date of items: credit.OpenAt's
 // condition for the stored open amounts to be those at an as-of date.
@@ -46,21 +51,21 @@ func lastActivity(items []ledger.Item) ledger.Date {
 // encodeOpen encodes the open_items record of a customer whose items are items (all of
 // them, sorted as PutItems sorts them).
 func encodeOpen(items []ledger.Item) []byte {
-	var open []ledger.Item
-	for i := range items {
-		if items[i].Open != 0 {
-			open = append(open, items[i])
+	var read []ledger.Item
+	for i, d := range groupDates(items) {
+		if d == alwaysRead {
+			read = append(read, items[i])
 		}
 	}
-	b := []byte{openCodecV1}
+	b := []byte{openCodecV2}
 	b = binary.AppendVarint(b, int64(lastActivity(items)))
-	return append(b, encodeItems(open)...)
+	return append(b, encodeItems(read)...)
 }
 
 // openHeader reads the version and last activity of an open_items record and returns
-// the rest, the encoded open items.
+// the rest, the encoded items.
 func openHeader(raw []byte) (ledger.Date, []byte, error) {
-	if len(raw) == 0 || raw[0] != openCodecV1 {
+	if len(raw) == 0 || raw[0] != openCodecV2 {
 		return ledger.NoDate, nil, fmt.Errorf("open items record: %w", errCorrupt)
 	}
 	d, w := binary.Varint(raw[1:])
@@ -70,7 +75,8 @@ func openHeader(raw []byte) (ledger.Date, []byte, error) {
 	return ledger.Date(d), raw[1+w:], nil
 }
 
-// decodeOpen decodes an open_items record: the customer's last activity and open items.
+// decodeOpen decodes an open_items record: the customer's last activity and the items
+// every partial read needs.
 func decodeOpen(customer string, raw []byte) (ledger.Date, []ledger.Item, error) {
 	last, rest, err := openHeader(raw)
 	if err != nil {
@@ -137,8 +143,8 @@ func (t *Tx) LoadOpen(asOf ledger.Date) (*ledger.Book, ledger.Date, error) {
 //
 // When asOf is on or after that date, each account holds its open items and the closed
 // ones whose lettering group was open at some date on or after since (closed_items, in
-// history.go), in Load's order, and its History (the sales of its whole history and its
-// last invoice), which the engines use instead of adding up the items. A customer with
+// history.go), in Load's order, and its History (its sales and balance by day, its last
+// invoice), which the engines use instead of adding up the items. A customer with
 // payments recorded by hand keeps all of its items and no History. Before that date it
 // is Load's book, the whole dossier.
 func (t *Tx) LoadSince(asOf, since ledger.Date) (*ledger.Book, ledger.Date, error) {
@@ -188,87 +194,35 @@ func (t *Tx) loadPart(asOf, since ledger.Date, closed bool) (*ledger.Book, ledge
 	}
 	accounts := make([]*ledger.Account, len(custs))
 	slab := make([]ledger.Account, len(custs)) // the accounts, one allocation
-	lists := make([][]ledger.Item, len(recs))
-	// One allocation for all the open items (not one per customer): each record is
-	// decoded into its part, capped so that an append to an account reallocates.
-	counts := make([]int, len(recs))
-	total := 0
-	for j, r := range recs {
-		if byPay[string(r.k)] == nil && !closed {
-			if _, rest, err := openHeader(r.v); err == nil {
-				counts[j] = itemsCount(rest)
-				total += counts[j]
-			}
-		}
-	}
-	all := make([]ledger.Item, total)
-	for j := range recs {
-		lists[j], all = all[:counts[j]:counts[j]], all[counts[j]:]
-	}
-	rel := newReleaser(t) // the pages of the values decoded leave the resident memory
-	defer rel.flush()
-	var closedRaw, itemsRaw [][]byte // by record, when closed
-	if closed {
-		cb, ib := t.tx.Bucket([]byte(bClosedItems)), t.tx.Bucket([]byte(bItems))
-		closedRaw, itemsRaw = make([][]byte, len(recs)), make([][]byte, len(recs))
-		for j, r := range recs {
-			closedRaw[j], itemsRaw[j] = cb.Get(r.k), ib.Get(r.k)
-			if j%1024 == 1023 {
-				rel.all() // each Get maps the pages around its value's first one
-			}
-		}
-		rel.all()
-	}
-	histories := make([]*ledger.AccountHistory, len(recs))
-	errs := make([]error, len(custs)+len(recs))
-	parallel(len(custs)+len(recs), func(i int) {
+	errs := make([]error, len(custs))
+	parallel(len(custs), func(i int) {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 		defer t.recoverCorrupt(&errs[i])
-		if i < len(custs) {
-			c, err := decodeCustomer(custs[i].v)
-			if err != nil {
-				errs[i] = t.corrupt(string(bCustomers), string(custs[i].k), err)
-			}
-			slab[i].Customer = c
-			accounts[i] = &slab[i]
-			return
-		}
-		j := i - len(custs)
-		id := string(recs[j].k)
-		if byPay[id] != nil {
-			return // read whole below
-		}
-		if closed {
-			var err error
-			if lists[j], histories[j], err = readSince(id, itemsRaw[j], closedRaw[j], since); err != nil {
-				errs[i] = t.corrupt(string(bClosedItems), id, err)
-			}
-			rel.add(itemsRaw[j])
-			return
-		}
-		_, rest, err := openHeader(recs[j].v)
-		if err == nil {
-			into := lists[j]
-			if len(into) == 0 {
-				into = nil // no items, or a malformed count that decoding reports
-			}
-			lists[j], err = decodeItemsInto(id, rest, into)
-			rel.add(rest)
-		}
+		c, err := decodeCustomer(custs[i].v)
 		if err != nil {
-			errs[i] = t.corrupt(string(bOpenItems), id, err)
+			errs[i] = t.corrupt(string(bCustomers), string(custs[i].k), err)
 		}
+		slab[i].Customer = c
+		accounts[i] = &slab[i]
 	})
-	for _, err := range errs {
-		if err != nil {
-			return nil, ledger.NoDate, err
-		}
+	if err := errors.Join(errs...); err != nil {
+		return nil, ledger.NoDate, err
+	}
+	var lists [][]ledger.Item
+	var histories []*ledger.AccountHistory
+	if closed {
+		lists, histories, err = t.readSince(recs, byPay, since)
+	} else {
+		lists, err = t.openItems(recs, byPay)
+	}
+	if err != nil {
+		return nil, ledger.NoDate, err
 	}
 	byID, err := t.attachItems(accounts, recs, lists, bOpenItems)
 	if err != nil {
 		return nil, ledger.NoDate, err
 	}
-	for j := range recs {
+	for j := range histories {
 		byID[string(recs[j].k)].History = histories[j]
 	}
 	for id, list := range byPay {
@@ -287,6 +241,146 @@ func (t *Tx) loadPart(asOf, since ledger.Date, closed bool) (*ledger.Book, ledge
 		payment.Apply(a, list)
 	}
 	return ledger.NewBook(settings, sales, accounts), exact, nil
+}
+
+// openItems decodes the open items of the open_items records recs (LoadOpen), none for
+// the customers with payments recorded by hand (byPay: read whole by loadPart).
+func (t *Tx) openItems(recs []kv, byPay map[string][]payment.Payment) ([][]ledger.Item, error) {
+	lists := make([][]ledger.Item, len(recs))
+	// One allocation for all the items (not one per customer): each record is decoded
+	// into its part, capped so that an append to an account reallocates.
+	counts := make([]int, len(recs))
+	total := 0
+	for j, r := range recs {
+		if byPay[string(r.k)] == nil {
+			if _, rest, err := openHeader(r.v); err == nil {
+				counts[j] = itemsCount(rest)
+				total += counts[j]
+			}
+		}
+	}
+	all := make([]ledger.Item, total)
+	for j := range recs {
+		lists[j], all = all[:counts[j]:counts[j]], all[counts[j]:]
+	}
+	rel := newReleaser(t) // the pages of the values decoded leave the resident memory
+	defer rel.flush()
+	errs := make([]error, len(recs))
+	parallel(len(recs), func(j int) {
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		defer t.recoverCorrupt(&errs[j])
+		id := string(recs[j].k)
+		if byPay[id] != nil {
+			return // read whole by loadPart
+		}
+		_, rest, err := openHeader(recs[j].v)
+		if err == nil {
+			into := lists[j]
+			if len(into) == 0 {
+				into = nil // no items, or a malformed count that decoding reports
+			}
+			lists[j], err = decodeItemsInto(id, rest, into)
+			rel.add(rest)
+		}
+		if err != nil {
+			errs[j] = t.corrupt(string(bOpenItems), id, err)
+			return
+		}
+		open := lists[j][:0] // the record holds the other items every partial read needs too
+		for _, it := range lists[j] {
+			if it.Open != 0 {
+				open = append(open, it)
+			}
+		}
+		lists[j] = open
+	})
+	return lists, errors.Join(errs...)
+}
+
+// readSince decodes the items and History of the customers of the open_items records
+// recs for LoadSince (history.go), none for the customers with payments recorded by
+// hand (byPay: read whole by loadPart). The closed_items records are read first; only
+// the items records of the customers with closed items to decode are read.
+func (t *Tx) readSince(recs []kv, byPay map[string][]payment.Payment, since ledger.Date) ([][]ledger.Item, []*ledger.AccountHistory, error) {
+	cb, ib := t.tx.Bucket([]byte(bClosedItems)), t.tx.Bucket([]byte(bItems))
+	closedRaw := make([][]byte, 0, len(recs))
+	err := cb.ForEach(func(k, v []byte) error {
+		j := len(closedRaw)
+		if j >= len(recs) || string(k) != string(recs[j].k) { // the same customers as open_items
+			return t.corrupt(string(bClosedItems), string(k), errCorrupt)
+		}
+		closedRaw = append(closedRaw, v)
+		return nil
+	})
+	if err == nil && len(closedRaw) != len(recs) {
+		err = t.corrupt(string(bClosedItems), string(recs[len(closedRaw)].k), errCorrupt)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	rel := newReleaser(t) // the pages of the values decoded leave the resident memory
+	defer rel.flush()
+	records := make([]*closedRecord, len(recs))
+	starts := make([][]int, len(recs))
+	errs := make([]error, len(recs))
+	parallel(len(recs), func(j int) {
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		defer t.recoverCorrupt(&errs[j])
+		if byPay[string(recs[j].k)] != nil {
+			return
+		}
+		r, err := decodeClosed(closedRaw[j])
+		if err == nil {
+			records[j] = r
+			starts[j], err = r.starts(since, math.MaxInt)
+		}
+		if err != nil {
+			errs[j] = t.corrupt(string(bClosedItems), string(recs[j].k), err)
+		}
+		rel.add(closedRaw[j])
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, err
+	}
+	rel.all()
+	itemsRaw := make([][]byte, len(recs))
+	gets := 0
+	for j, r := range recs {
+		if len(starts[j]) > 0 {
+			itemsRaw[j] = ib.Get(r.k)
+			if gets++; gets%1024 == 0 {
+				rel.all() // each Get maps the pages around its value's first one
+			}
+		}
+	}
+	rel.all()
+	lists := make([][]ledger.Item, len(recs))
+	histories := make([]*ledger.AccountHistory, len(recs))
+	parallel(len(recs), func(j int) {
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		defer t.recoverCorrupt(&errs[j])
+		id := string(recs[j].k)
+		if records[j] == nil {
+			return // payments recorded by hand: read whole by loadPart
+		}
+		_, open, err := openHeader(recs[j].v)
+		if err == nil && len(starts[j]) > 0 && (len(itemsRaw[j]) == 0 || itemsCount(itemsRaw[j]) != records[j].items || starts[j][len(starts[j])-1] >= len(itemsRaw[j])) {
+			err = fmt.Errorf("closed items record of %d items: %w", records[j].items, errCorrupt)
+		}
+		if err == nil {
+			lists[j], histories[j], err = readSince(id, open, records[j], starts[j], itemsRaw[j], since)
+		}
+		if err != nil {
+			errs[j] = t.corrupt(string(bClosedItems), id, err)
+		}
+		rel.add(recs[j].v)
+	})
+	// The items records after the open_items ones: alternating between two parts of the
+	// file would release a span at each value (each release flushes every CPU's TLB).
+	for _, raw := range itemsRaw {
+		rel.add(raw)
+	}
+	return lists, histories, errors.Join(errs...)
 }
 
 // LoadOpen is Tx.LoadOpen in a read transaction.

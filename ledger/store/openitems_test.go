@@ -265,7 +265,7 @@ func TestCheckFindsStaleOpenItems(t *testing.T) {
 		k, v := b.Cursor().First()
 		id = string(k)
 		_, w := binary.Varint(v[1:])
-		return b.Put(k, append([]byte{1, 0}, v[1+w:]...)) // last activity 0: still decodes
+		return b.Put(k, append([]byte{2, 0}, v[1+w:]...)) // last activity 0: still decodes
 	})
 	if err != nil {
 		t.Fatal(err)

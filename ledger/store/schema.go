@@ -9,7 +9,7 @@
 // (migrate.go), so both end with exactly these buckets; Open refuses a current-version
 // dossier that lacks one.
 //
-// On-disk layout of schema version 12 (bucket, key → value; IDs are zero-padded so that
+// On-disk layout of schema version 13 (bucket, key → value; IDs are zero-padded so that
 // bbolt's byte order is the numbering order):
 //
 //	meta            "magic"                            → "relance-dossier"
@@ -43,8 +43,8 @@
 //	statements      SHA-256 of the bank statement      → JSON store.Statement, one per file imported (statements.go)
 //	interruptions   customer 0x00 "IP2026-000001"      → JSON dunning.InterruptionRecord, append-only (interruptions.go)
 //	judgments       judgment ID ("JG2026-0001")        → JSON law.Judgment, payments added (judgments.go)
-//	open_items      customer ID                        → byte 1, varint last activity date, then the customer's open items (openitems.go)
-//	closed_items    customer ID                        → byte 2, last invoice, sales and balance by day, each item's size and group date (history.go)
+//	open_items      customer ID                        → byte 2, varint last activity date, then the items every partial read needs (openitems.go)
+//	closed_items    customer ID                        → byte 3, last invoice, sales and balance by day and closed items by group date, latest first (history.go)
 //
 // In risk, seq is the bucket's sequence as 10 decimal digits. The sequential IDs of
 // risk, actions, promises, plans, payments, interruptions and letters come from their
@@ -135,7 +135,7 @@ func buckets() []bucket {
 		{bStatements, 7, "statements.go", "SHA-256 of the bank statement file (hex) → JSON store.Statement, one per import"},
 		{bInterruptions, 8, "interruptions.go", `customer 0x00 record ID ("IP2026-000001") → JSON dunning.InterruptionRecord, append-only`},
 		{bJudgments, 9, "judgments.go", `judgment ID ("JG2026-0001") → JSON law.Judgment, payments added later`},
-		{bOpenItems, 10, "openitems.go, tx.go", "customer ID → last activity date and the customer's open items (written with items)"},
-		{bClosedItems, 11, "history.go, tx.go", "customer ID → the customer's sales by day, last invoice and closed items, latest lettering group first (written with items)"},
+		{bOpenItems, 10, "openitems.go, tx.go", "customer ID → last activity date and the items every partial read needs: open, in a group with an open item, settled by FIFO (written with items)"},
+		{bClosedItems, 11, "history.go, tx.go", "customer ID → the customer's sales and balance by day, last invoice and closed items by group date, latest first (written with items)"},
 	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -76,7 +77,10 @@ func decodeRecord(name BucketName, k, v []byte) error {
 	case bClosedItems:
 		r, err := decodeClosed(v)
 		if err == nil {
-			_, _, err = r.starts(0, ledger.NoDate)
+			_, err = r.starts(ledger.NoDate, math.MaxInt)
+		}
+		if err == nil && (!r.history.Sales.Valid() || !r.history.Balance.Valid()) {
+			err = fmt.Errorf("closed items record days: %w", errCorrupt)
 		}
 		return err
 	case bTemplates:
