@@ -37,11 +37,11 @@ func OpenReadFor(path string, asOf ledger.Date, reach Reach) (*Session, error) {
 	}
 	load := func() (*ledger.Book, ledger.Date, error) { return db.LoadOpen(asOf) }
 	if reach != (Reach{}) {
-		since, err := reach.since(db, asOf)
+		since, past, err := reach.since(db, asOf)
 		if err != nil {
 			return nil, errors.Join(err, db.Close())
 		}
-		load = func() (*ledger.Book, ledger.Date, error) { return db.LoadSince(asOf, since) }
+		load = func() (*ledger.Book, ledger.Date, error) { return db.LoadSince(asOf, since, past) }
 	}
 	s := &Session{DB: db, Path: path}
 	var exact ledger.Date
@@ -59,23 +59,25 @@ func OpenReadFor(path string, asOf ledger.Date, reach Reach) (*Session, error) {
 
 // since returns the earliest date at which the figures of r at asOf look at the items:
 // the first month end of the dashboard (credit.KPIOptions.Since; the receivables at the
-// beginning of its CEI periods come from the accounts' balance by day), the windows of
-// the risk classes (risk.Since), and the date of every promise and plan recorded (whose
-// state adds up the payments since then).
-func (r Reach) since(db *store.DB, asOf ledger.Date) (ledger.Date, error) {
-	since := asOf
+// beginning of its CEI periods come from the accounts' balance by day) and the date of
+// every promise and plan recorded (whose state adds up the payments since then); and
+// past, the earliest at which the risk classes look at the payment behaviour of the
+// closed items (risk.Since: they read it from the accounts' History.Past).
+func (r Reach) since(db *store.DB, asOf ledger.Date) (since, past ledger.Date, err error) {
+	since = asOf
 	if r.KPIMonths > 0 {
 		since = min(since, credit.KPIOptions{Days: r.KPIDays}.Since(asOf, r.KPIMonths))
 	}
+	past = since
 	if !r.Risk {
-		return since, nil
+		return since, past, nil
 	}
-	err := db.View(func(tx *store.Tx) error {
+	err = db.View(func(tx *store.Tx) error {
 		p, err := tx.RiskPolicy()
 		if err != nil {
 			return err
 		}
-		since = min(since, risk.Since(asOf, p))
+		past = min(past, risk.Since(asOf, p))
 		promises, err := tx.Promises("")
 		if err != nil {
 			return err
@@ -92,5 +94,5 @@ func (r Reach) since(db *store.DB, asOf ledger.Date) (ledger.Date, error) {
 		}
 		return nil
 	})
-	return since, err
+	return since, min(past, since), err
 }

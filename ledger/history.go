@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"iter"
 	"slices"
+	"unsafe"
 )
 
 // AccountHistory is what an account read in part (Account.History) keeps of all of its
@@ -21,6 +22,10 @@ type AccountHistory struct {
 	// Balance is the account's balance at the end of each day it changed (BalanceByDay
 	// of all of its items).
 	Balance DaySeries
+	// Past are the closed items not in Items whose lettering group closed on or after
+	// PastSince (before Since), in the fields the risk classes read of them.
+	Past      PastItems
+	PastSince Date
 }
 
 // BalanceAt returns the account's balance at the end of day d from h.Balance: Σ of the
@@ -221,3 +226,164 @@ func sortDaySales(v []DaySales) {
 }
 
 func cmpDay(a, b DaySales) int { return int(a.Date) - int(b.Date) }
+
+// PastItem is what the risk classes read of a closed item (store.Tx.LoadSince): its
+// payment behaviour, not its labels.
+type PastItem struct {
+	Kind                      ItemKind
+	Flags                     uint32
+	DocDate, DueDate, Settled Date
+	Amount                    Cents
+	// Group is the item's lettering group, numbered within its account's closed items
+	// from 1 (0: not lettered); the items of a group follow each other, in the account's
+	// order.
+	Group int
+	// Number is the document number of an invoice or of a bounced payment (FlagUnpaidCheque,
+	// FlagRejectedDebit); empty for the others.
+	Number string
+}
+
+// PastItems are past items kept encoded (EncodePastItem), a few bytes each.
+type PastItems struct{ raw []byte }
+
+// NewPastItems returns the past items that raw, written by EncodePastItem, holds. raw
+// must not change afterwards: the items' numbers are read from it in place.
+func NewPastItems(raw []byte) PastItems { return PastItems{raw} }
+
+// pastNumber is whether an item's number is kept in its PastItem.
+func pastNumber(it *Item) bool {
+	return it.Kind == Invoice || it.Flags&(FlagUnpaidCheque|FlagRejectedDebit) != 0
+}
+
+// EncodePastItem appends to b the past item of it, in lettering group group: its length
+// (uvarint), then a byte of which dates and number follow, the kind, the flags
+// (uvarint), the document date, due date and settlement date present, the amount (varints,
+// the last two dates from the first), the group (uvarint), the number present (uvarint
+// length and bytes).
+func EncodePastItem(b []byte, it *Item, group int) []byte {
+	var e [64]byte
+	p := e[:0]
+	var has byte
+	if it.DueDate.Valid() {
+		has |= 1
+	}
+	if it.Settled.Valid() {
+		has |= 2
+	}
+	if pastNumber(it) {
+		has |= 4
+	}
+	p = append(p, has, byte(it.Kind))
+	p = binary.AppendUvarint(p, uint64(it.Flags))
+	p = binary.AppendVarint(p, int64(it.DocDate))
+	if has&1 != 0 {
+		p = binary.AppendVarint(p, int64(it.DueDate-it.DocDate))
+	}
+	if has&2 != 0 {
+		p = binary.AppendVarint(p, int64(it.Settled-it.DocDate))
+	}
+	p = binary.AppendVarint(p, int64(it.Amount))
+	p = binary.AppendUvarint(p, uint64(group))
+	if has&4 != 0 {
+		p = binary.AppendUvarint(p, uint64(len(it.Number)))
+		p = append(p, it.Number...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(p)))
+	return append(b, p...)
+}
+
+// SkipPastItems returns the offset in raw after its first n past items, or -1 when raw
+// holds fewer.
+func SkipPastItems(raw []byte, n int) int {
+	p := 0
+	for range n {
+		l, w := binary.Uvarint(raw[p:])
+		if w <= 0 || l > uint64(len(raw)-p-w) {
+			return -1
+		}
+		p += w + int(l)
+	}
+	return p
+}
+
+// All yields the past items in their order. A malformed item (a damaged record: the
+// store's check reports it) ends the sequence.
+func (ps PastItems) All() iter.Seq[PastItem] {
+	return func(yield func(PastItem) bool) {
+		for p := 0; p < len(ps.raw); {
+			l, w := binary.Uvarint(ps.raw[p:])
+			if w <= 0 || l > uint64(len(ps.raw)-p-w) {
+				return
+			}
+			it, ok := decodePast(ps.raw[p+w : p+w+int(l)])
+			if !ok || !yield(it) {
+				return
+			}
+			p += w + int(l)
+		}
+	}
+}
+
+// Valid reports whether every past item can be read.
+func (ps PastItems) Valid() bool {
+	for p := 0; p < len(ps.raw); {
+		l, w := binary.Uvarint(ps.raw[p:])
+		if w <= 0 || l > uint64(len(ps.raw)-p-w) {
+			return false
+		}
+		if _, ok := decodePast(ps.raw[p+w : p+w+int(l)]); !ok {
+			return false
+		}
+		p += w + int(l)
+	}
+	return true
+}
+
+// decodePast decodes one past item (EncodePastItem's payload).
+func decodePast(b []byte) (PastItem, bool) {
+	var it PastItem
+	if len(b) < 2 {
+		return it, false
+	}
+	has := b[0]
+	it.Kind = ItemKind(b[1])
+	p := 2
+	ok := true
+	varint := func() int64 {
+		v, w := binary.Varint(b[p:])
+		if w <= 0 {
+			ok = false
+			return 0
+		}
+		p += w
+		return v
+	}
+	uvarint := func() uint64 {
+		v, w := binary.Uvarint(b[p:])
+		if w <= 0 {
+			ok = false
+			return 0
+		}
+		p += w
+		return v
+	}
+	it.Flags = uint32(uvarint())
+	it.DocDate = Date(varint())
+	if has&1 != 0 {
+		it.DueDate = it.DocDate + Date(varint())
+	}
+	if has&2 != 0 {
+		it.Settled = it.DocDate + Date(varint())
+	}
+	it.Amount = Cents(varint())
+	it.Group = int(uvarint())
+	if has&4 != 0 {
+		n := uvarint()
+		if !ok || n > uint64(len(b)-p) {
+			return it, false
+		}
+		it.Number = unsafe.String(unsafe.SliceData(b[p:]), int(n)) // b never changes (NewPastItems)
+		p += int(n)
+	}
+	return it, ok && p == len(b)
+}

@@ -1,7 +1,8 @@
 package law
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -34,7 +35,15 @@ func BookDeadlines(book *ledger.Book, asOf ledger.Date) []ItemDeadline {
 // asOf as open gives them (credit.OpenAtMap: an item issued later is left out, one
 // settled later is still open); nil open takes the stored open amounts, today's.
 func BookDeadlinesWith(book *ledger.Book, asOf ledger.Date, interruptions InterruptionsFunc, open ledger.OpenAtFunc) []ItemDeadline {
-	var out []ItemDeadline
+	n := 0 // the open debits now: as many as at asOf, most often
+	for _, acc := range book.Accounts {
+		for i := range acc.Items {
+			if acc.Items[i].Open > 0 {
+				n++
+			}
+		}
+	}
+	out := make([]ItemDeadline, 0, n)
 	for _, acc := range book.Accounts {
 		c := &acc.Customer
 		opens := openAmounts(acc, asOf, open)
@@ -51,20 +60,30 @@ func BookDeadlinesWith(book *ledger.Book, asOf ledger.Date, interruptions Interr
 			out = append(out, ItemDeadline{Customer: c, Item: it, Open: amt, State: Deadline(it, c.Kind, in, asOf)})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
+	// Sorted through their indexes: moving the states themselves, as a sort does many
+	// times, cost more than computing them on a large ledger. The order is total (an
+	// item's ID is unique within its customer's).
+	order := make([]int32, len(out))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
 		a, b := &out[i], &out[j]
-		if ua, ub := a.State.Level.Urgency(), b.State.Level.Urgency(); ua != ub {
-			return ua < ub
+		switch {
+		case a.State.Level.Urgency() != b.State.Level.Urgency():
+			return cmp.Compare(a.State.Level.Urgency(), b.State.Level.Urgency())
+		case a.State.Deadline != b.State.Deadline:
+			return cmp.Compare(a.State.Deadline, b.State.Deadline)
+		case a.Customer.ID != b.Customer.ID:
+			return strings.Compare(a.Customer.ID, b.Customer.ID)
 		}
-		if a.State.Deadline != b.State.Deadline {
-			return a.State.Deadline < b.State.Deadline
-		}
-		if a.Customer.ID != b.Customer.ID {
-			return a.Customer.ID < b.Customer.ID
-		}
-		return a.Item.ID < b.Item.ID
+		return strings.Compare(a.Item.ID, b.Item.ID)
 	})
-	return out
+	sorted := make([]ItemDeadline, len(out))
+	for k, i := range order {
+		sorted[k] = out[i]
+	}
+	return sorted
 }
 
 // CustomerInvoices returns a customer's open debit items at asOf as invoices for the

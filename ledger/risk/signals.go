@@ -1,8 +1,10 @@
 package risk
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"relance/ledger"
 	"relance/ledger/dispute"
@@ -97,8 +99,19 @@ func (s *Signal) Active() bool { return s.Ack == nil }
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
+// sortEvidence sorts evidence latest first, then by reference and amount: an order that
+// does not depend on the items' order (an account read in part gives its items in
+// another one).
 func sortEvidence(v []Evidence) {
-	slices.SortStableFunc(v, func(a, b Evidence) int { return int(b.Date) - int(a.Date) })
+	slices.SortStableFunc(v, func(a, b Evidence) int {
+		switch {
+		case a.Date != b.Date:
+			return int(b.Date) - int(a.Date)
+		case a.Ref != b.Ref:
+			return strings.Compare(a.Ref, b.Ref)
+		}
+		return cmp.Compare(b.Amount, a.Amount)
+	})
 }
 
 // extra are the records of one customer outside its ledger.

@@ -128,12 +128,13 @@ func approxOpen(a *ledger.Account, asOf ledger.Date) map[*ledger.Item]ledger.Cen
 }
 
 // gatherWith makes the pass, with the open amounts of opens when not nil (else the
-// stored ones), and reports whether an item is dated or settled after asOf.
+// stored ones), and reports whether an item is dated or settled after asOf. An account
+// read in part (History) adds its past items: closed, so open at no date it looks at
+// since History.Since, they count in the payment behaviour (visit) only.
 func gatherWith(a *ledger.Account, w *window, opens map[*ledger.Item]ledger.Cents, groups *groupTable, pool *[]group) (s stats, future bool) {
 	asOf := w.asOf
 	groups.reset(len(a.Items))
 	*pool = (*pool)[:0]
-	points := [4]ledger.Date{asOf, w.m1, w.m2, w.m3}
 	for i := range a.Items {
 		it := &a.Items[i]
 		if it.Settled > asOf {
@@ -161,93 +162,44 @@ func gatherWith(a *ledger.Account, w *window, opens map[*ledger.Item]ledger.Cent
 					Reason: reason("risk.ev.doubtful_item", "ref", it.Number, "amount", txt(open), "date", txt(it.DocDate))})
 			}
 		}
-		// Approximate open amounts at the month points: a settled debit was wholly open
-		// from its date to its settlement; an unsettled one carries its open amount now.
-		for k, d := range points {
-			if it.DocDate > d {
-				continue
+		var g *group
+		if it.Match != "" && it.Flags&ledger.FlagFIFO == 0 && it.DocDate > w.m12 {
+			gi := groups.find(it.Match, len(*pool))
+			if gi == len(*pool) {
+				*pool = append(*pool, group{})
 			}
-			var o ledger.Cents
-			switch {
-			case it.Settled.Valid():
-				if it.Settled > d {
-					o = it.Amount
-				}
-			default:
-				o = it.Open
-			}
-			if k == 0 {
-				s.balanceNow += o
-			}
-			if k == 3 {
-				s.balanceM3 += o
-			}
-			if o > 0 {
-				s.openAt[k] += o
-				if it.DueDate.Valid() && it.DueDate < d {
-					s.overdueAt[k] += o
-				}
-			}
+			g = &(*pool)[gi]
 		}
+		s.visit(w, &view{kind: it.Kind, flags: it.Flags, doc: it.DocDate, due: it.DueDate, settled: it.Settled,
+			amount: it.Amount, open: it.Open, number: it.Number}, g)
 		if a.History == nil && it.IsSale() {
 			s.addSale(w, it.DocDate, it.Amount)
 			if it.Kind == ledger.Invoice && it.DocDate > s.lastInvoice {
 				s.lastInvoice = it.DocDate
 			}
 		}
-		if it.Kind == ledger.Invoice && it.Amount > 0 && it.Settled.Valid() && it.Settled <= asOf && it.DueDate.Valid() && it.Settled > w.m15 {
-			days := it.Settled.DaysSince(it.DueDate)
-			if it.Settled > w.m12 {
-				s.late12.add(it.Amount, days)
-				if it.Settled > w.m6 {
-					s.late6.add(it.Amount, days)
-				} else {
-					s.prev6.add(it.Amount, days)
-				}
-			}
-			if it.Settled > w.m3 {
-				s.recent.add(it.Amount, days)
-				s.recentWorst = keepWorst(s.recentWorst, lateItem{it.Number, it.Settled, it.Amount, days})
-			} else {
-				s.base.add(it.Amount, days)
-			}
-		}
-		if it.Flags&(ledger.FlagUnpaidCheque|ledger.FlagRejectedDebit) != 0 && it.DocDate > w.bounce {
-			key := "risk.ev.unpaid_cheque"
-			if it.Flags&ledger.FlagUnpaidCheque == 0 {
-				key = "risk.ev.rejected_debit"
-			}
-			amt := it.Amount
-			if amt < 0 {
-				amt = -amt
-			}
-			s.bounced = append(s.bounced, Evidence{Date: it.DocDate, Ref: it.Number, Amount: amt,
-				Reason: reason(key, "ref", it.Number, "amount", txt(amt), "date", txt(it.DocDate))})
-		}
-		if it.Match != "" && it.Flags&ledger.FlagFIFO == 0 && it.DocDate > w.m12 {
-			gi := groups.find(it.Match, len(*pool))
-			if gi == len(*pool) {
-				*pool = append(*pool, group{})
-			}
-			g := &(*pool)[gi]
-			switch it.Kind {
-			case ledger.Invoice, ledger.CreditNote:
-				g.net += it.Amount
-				if it.Kind == ledger.Invoice && it.DocDate > w.m12 {
-					g.invoices++
-					if g.first == "" {
-						g.first, g.date = it.Number, it.DocDate
-					}
-				}
-			case ledger.Payment:
-				if pay := -it.Amount; pay > 0 && it.DocDate <= asOf && (g.smallest == 0 || pay < g.smallest) {
-					g.smallest = pay
-				}
-			}
-		}
 	}
-	if h := a.History; h != nil { // items read in part: the sales of the whole history
-		for d := range h.Sales.Latest() {
+	if h := a.History; h != nil { // items read in part
+		groups.numbered = groups.numbered[:0]
+		for p := range h.Past.All() {
+			if p.DocDate > asOf {
+				continue // never: an account is read in part at or after its last activity
+			}
+			var g *group
+			if p.Group > 0 && p.DocDate > w.m12 {
+				for len(groups.numbered) <= p.Group {
+					groups.numbered = append(groups.numbered, -1)
+				}
+				if groups.numbered[p.Group] < 0 {
+					groups.numbered[p.Group] = int32(len(*pool))
+					*pool = append(*pool, group{})
+				}
+				g = &(*pool)[groups.numbered[p.Group]]
+			}
+			s.visit(w, &view{kind: p.Kind, flags: p.Flags, doc: p.DocDate, due: p.DueDate, settled: p.Settled,
+				amount: p.Amount, number: p.Number}, g)
+		}
+		for d := range h.Sales.Latest() { // the sales of the whole history
 			if d.Date <= w.m12 {
 				break // addSale counts the last 12 months only
 			}
@@ -267,14 +219,105 @@ func gatherWith(a *ledger.Account, w *window, opens map[*ledger.Item]ledger.Cent
 		s.paid += g.invoices
 		if g.smallest < g.net {
 			s.partial += g.invoices
-			if len(s.partialRefs) < 5 {
-				s.partialRefs = append(s.partialRefs, Evidence{Date: g.date, Ref: g.first, Amount: g.net,
-					Reason: reason("risk.ev.partial", "ref", g.first, "amount", txt(g.net), "paid_amount", txt(g.smallest), "date", txt(g.date))})
+			s.partialRefs = append(s.partialRefs, Evidence{Date: g.date, Ref: g.first, Amount: g.net,
+				Reason: reason("risk.ev.partial", "ref", g.first, "amount", txt(g.net), "paid_amount", txt(g.smallest), "date", txt(g.date))})
+		}
+	}
+	sortEvidence(s.partialRefs) // the five latest as evidence
+	if len(s.partialRefs) > 5 {
+		s.partialRefs = s.partialRefs[:5]
+	}
+	return s, future
+}
+
+// view is what visit reads of an item: a ledger.Item, or a past item of an account read
+// in part (ledger.PastItem, closed).
+type view struct {
+	kind              ledger.ItemKind
+	flags             uint32
+	doc, due, settled ledger.Date
+	amount, open      ledger.Cents
+	number            string
+}
+
+// visit counts an item dated on or before the as-of date in the payment behaviour: its
+// approximate open amounts at the month points, its lateness if it is a paid invoice, a
+// bounced payment, and its lettering group g (nil: none, or out of the 12-month window).
+func (s *stats) visit(w *window, v *view, g *group) {
+	// Approximate open amounts at the month points: a settled debit was wholly open from
+	// its date to its settlement; an unsettled one carries its open amount now.
+	for k, d := range [4]ledger.Date{w.asOf, w.m1, w.m2, w.m3} {
+		if v.doc > d {
+			continue
+		}
+		var o ledger.Cents
+		switch {
+		case v.settled.Valid():
+			if v.settled > d {
+				o = v.amount
+			}
+		default:
+			o = v.open
+		}
+		if k == 0 {
+			s.balanceNow += o
+		}
+		if k == 3 {
+			s.balanceM3 += o
+		}
+		if o > 0 {
+			s.openAt[k] += o
+			if v.due.Valid() && v.due < d {
+				s.overdueAt[k] += o
 			}
 		}
 	}
-	sortEvidence(s.partialRefs)
-	return s, future
+	if v.kind == ledger.Invoice && v.amount > 0 && v.settled.Valid() && v.settled <= w.asOf && v.due.Valid() && v.settled > w.m15 {
+		days := v.settled.DaysSince(v.due)
+		if v.settled > w.m12 {
+			s.late12.add(v.amount, days)
+			if v.settled > w.m6 {
+				s.late6.add(v.amount, days)
+			} else {
+				s.prev6.add(v.amount, days)
+			}
+		}
+		if v.settled > w.m3 {
+			s.recent.add(v.amount, days)
+			s.recentWorst = keepWorst(s.recentWorst, lateItem{v.number, v.settled, v.amount, days})
+		} else {
+			s.base.add(v.amount, days)
+		}
+	}
+	if v.flags&(ledger.FlagUnpaidCheque|ledger.FlagRejectedDebit) != 0 && v.doc > w.bounce {
+		key := "risk.ev.unpaid_cheque"
+		if v.flags&ledger.FlagUnpaidCheque == 0 {
+			key = "risk.ev.rejected_debit"
+		}
+		amt := v.amount
+		if amt < 0 {
+			amt = -amt
+		}
+		s.bounced = append(s.bounced, Evidence{Date: v.doc, Ref: v.number, Amount: amt,
+			Reason: reason(key, "ref", v.number, "amount", txt(amt), "date", txt(v.doc))})
+	}
+	if g == nil {
+		return
+	}
+	switch v.kind {
+	case ledger.Invoice, ledger.CreditNote:
+		g.net += v.amount
+		if v.kind == ledger.Invoice {
+			g.invoices++
+			if g.first == "" {
+				g.first, g.date = v.number, v.doc
+			}
+		}
+	case ledger.Payment:
+		if pay := -v.amount; pay > 0 && v.doc <= w.asOf && (g.smallest == 0 || pay < g.smallest) {
+			g.smallest = pay
+		}
+	}
 }
 
 // addSale counts sales of amount dated d in the 12-month, 3-month and previous 3-month
@@ -296,6 +339,9 @@ type groupTable struct {
 	keys []string
 	idx  []int32
 	mask uint32
+	// numbered maps the numbered groups of an account's past items to their indexes
+	// (-1: none yet).
+	numbered []int32
 }
 
 // reset empties the table and sizes it for n keys.
@@ -330,16 +376,30 @@ func (t *groupTable) find(key string, next int) int {
 	}
 }
 
-// keepWorst keeps the three latest-paid invoices, worst first.
+// keepWorst keeps the three latest-paid invoices, worst first (then the latest settled,
+// then by number and amount: an order that does not depend on the items' order).
 func keepWorst(v []lateItem, li lateItem) []lateItem {
 	v = append(v, li)
-	for i := len(v) - 1; i > 0 && v[i].days > v[i-1].days; i-- {
+	for i := len(v) - 1; i > 0 && worse(v[i], v[i-1]); i-- {
 		v[i], v[i-1] = v[i-1], v[i]
 	}
 	if len(v) > 3 {
 		v = v[:3]
 	}
 	return v
+}
+
+// worse reports whether a comes before b among the worst late payments.
+func worse(a, b lateItem) bool {
+	switch {
+	case a.days != b.days:
+		return a.days > b.days
+	case a.settled != b.settled:
+		return a.settled > b.settled
+	case a.number != b.number:
+		return a.number < b.number
+	}
+	return a.amount > b.amount
 }
 
 // Since returns the earliest date at which the assessment at asOf with policy p looks

@@ -1,11 +1,11 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 
 	"relance/ledger"
@@ -29,6 +29,9 @@ import (
 //	                                below), by group date, latest first, then by offset:
 //	                                varint days before the previous group date (the first:
 //	                                minus it), uvarint offset of the item in the items record
+//	                            section: the same closed items, in the same order, each as
+//	                                ledger.EncodePastItem lays it out (its lettering group
+//	                                numbered from 1 in the items' order)
 //
 // A section is a uvarint count of entries, a uvarint length in bytes, then the entries,
 // so that a read skips what it does not need.
@@ -89,15 +92,15 @@ func encodeClosed(items []ledger.Item) []byte {
 	b = appendSection(b, len(balance), ledger.EncodeDays(balance, true))
 	b = binary.AppendUvarint(b, uint64(len(items)))
 	type entry struct {
-		date   ledger.Date
-		offset int
+		date      ledger.Date
+		offset, i int
 	}
 	var closed []entry
 	offset := 1 + uvarintLen(uint64(len(items))) // after encodeItems' version and count
 	var buf []byte
 	for i := range items {
 		if dates[i] != alwaysRead {
-			closed = append(closed, entry{dates[i], offset})
+			closed = append(closed, entry{dates[i], offset, i})
 		}
 		buf = appendItem(buf[:0], &items[i])
 		offset += len(buf)
@@ -109,6 +112,18 @@ func encodeClosed(items []ledger.Item) []byte {
 		sec = binary.AppendVarint(sec, int64(prev-e.date))
 		sec = binary.AppendUvarint(sec, uint64(e.offset))
 		prev = e.date
+	}
+	b = appendSection(b, len(closed), sec)
+	groups := map[string]int{} // the lettering groups, numbered in the items' order
+	for i := range items {
+		if m := items[i].Match; m != "" && groups[m] == 0 {
+			groups[m] = len(groups) + 1
+		}
+	}
+	sec = sec[:0]
+	for _, e := range closed {
+		it := &items[e.i]
+		sec = ledger.EncodePastItem(sec, it, groups[it.Match]) // 0: not lettered
 	}
 	return appendSection(b, len(closed), sec)
 }
@@ -185,6 +200,7 @@ type closedRecord struct {
 	history ledger.AccountHistory
 	items   int     // the number of items in the items record
 	closed  section // the closed items that are not always read, read by starts
+	past    section // the same closed items as ledger.EncodePastItem lays them out
 }
 
 // decodeClosed decodes a closed_items record; its closed items are read by starts. The
@@ -219,7 +235,10 @@ func decodeClosed(raw []byte) (*closedRecord, error) {
 		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
 	}
 	r.items, p = int(n), p+w
-	if r.closed, err = readSection(raw, &p, true); err != nil || p != len(raw) {
+	if r.closed, err = readSection(raw, &p, true); err != nil {
+		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
+	}
+	if r.past, err = readSection(raw, &p, false); err != nil || p != len(raw) || r.past.n != r.closed.n {
 		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
 	}
 	return r, nil
@@ -227,37 +246,51 @@ func decodeClosed(raw []byte) (*closedRecord, error) {
 
 // starts returns, ascending, the offsets in the items record of the closed items whose
 // group date is on or after since (all of them with ledger.NoDate), each checked to lie
-// before end (the record's length).
-func (r *closedRecord) starts(since ledger.Date, end int) ([]int, error) {
+// before end (the record's length), and the encoded past items (a copy) of those whose
+// group date is on or after past and before since.
+func (r *closedRecord) starts(since, past ledger.Date, end int) ([]int, ledger.PastItems, error) {
 	s := r.closed
 	var out []int
+	n := 0 // entries on or after past
 	for {
 		d, off, ok, err := s.next()
 		if err != nil {
-			return nil, err
+			return nil, ledger.PastItems{}, err
 		}
-		if !ok || d < since {
+		if !ok || d < min(since, past) {
 			break
 		}
 		if off <= 0 || off >= int64(end) {
-			return nil, errCorrupt
+			return nil, ledger.PastItems{}, errCorrupt
 		}
-		out = append(out, int(off))
+		n++
+		if d >= since {
+			out = append(out, int(off))
+		}
 	}
 	if since == ledger.NoDate && len(out) != r.closed.n {
-		return nil, errCorrupt
+		return nil, ledger.PastItems{}, errCorrupt
 	}
 	slices.Sort(out)
-	return out, nil
+	var items ledger.PastItems
+	if n > len(out) {
+		from, to := ledger.SkipPastItems(r.past.raw, len(out)), ledger.SkipPastItems(r.past.raw, n)
+		if from < 0 || to < 0 {
+			return nil, ledger.PastItems{}, errCorrupt
+		}
+		items = ledger.NewPastItems(bytes.Clone(r.past.raw[from:to]))
+	}
+	return out, items, nil
 }
 
-// readSince decodes a customer's items read in part: the items always read (open, the
-// encoded items of its open_items record) and, from its items record, the closed items
-// whose group date is on or after since (starts: none, and items nil, when there are
-// none), merged in the items record's order, with the account's History.
-func readSince(id string, open []byte, r *closedRecord, starts []int, items []byte, since ledger.Date) ([]ledger.Item, *ledger.AccountHistory, error) {
+// readSince decodes a customer's items read in part: the items always read (the encoded
+// items of its open_items record, whose firstOpen first are the open ones) and, from its
+// items record, the closed items whose group date is on or after since (starts: none,
+// and items nil, when there are none), merged in the items record's order, with the
+// account's History, whose Past are past (from pastSince).
+func readSince(id string, open []byte, firstOpen int, r *closedRecord, starts []int, past ledger.PastItems, items []byte, since, pastSince ledger.Date) ([]ledger.Item, *ledger.AccountHistory, error) {
 	h := r.history
-	h.Since = since
+	h.Since, h.Past, h.PastSince = since, past, min(since, pastSince)
 	nOpen := itemsCount(open)
 	need, kept := 0, 0
 	if len(starts) > 0 {
@@ -270,19 +303,63 @@ func readSince(id string, open []byte, r *closedRecord, starts []int, items []by
 	if _, err := decodeItemsInto(id, open, out[:nOpen:nOpen]); err != nil {
 		return nil, nil, err
 	}
-	if kept == 0 {
-		return out, &h, nil
+	if kept > 0 {
+		var sb strings.Builder
+		sb.Grow(need)
+		if _, _, _, err := walkAt(items, 0, 0, nil, &starts, out[nOpen:], &sb); err != nil {
+			return nil, nil, err
+		}
+		for i := nOpen; i < len(out); i++ {
+			out[i].Customer = id
+		}
 	}
-	var sb strings.Builder
-	sb.Grow(need)
-	if _, _, _, err := walkAt(items, 0, 0, nil, &starts, out[nOpen:], &sb); err != nil {
-		return nil, nil, err
-	}
-	for i := nOpen; i < len(out); i++ {
-		out[i].Customer = id
-	}
-	if nOpen > 0 { // both parts are in the record's order: ledger.SortItems' order
-		sort.Slice(out, func(i, j int) bool { return ledger.CompareItems(&out[i], &out[j]) < 0 })
-	}
+	// The open items, the others always read, the closed ones read: each part is in the
+	// items' order, ledger.SortItems' order, which the whole is put back in.
+	mergeRuns(out, firstOpen, nOpen)
 	return out, &h, nil
+}
+
+// mergeRuns puts items, three runs each in ledger.SortItems' order ([0, a), [a, b),
+// [b, len)), in that order: the items are moved once each, along the cycles of the
+// merged order.
+func mergeRuns(items []ledger.Item, a, b int) {
+	less := func(x, y int) bool { return ledger.CompareItems(&items[x], &items[y]) < 0 }
+	n := len(items)
+	sorted := true
+	for _, e := range [2]int{a, b} {
+		if e > 0 && e < n && !less(e-1, e) {
+			sorted = false
+		}
+	}
+	if sorted {
+		return
+	}
+	heads, ends := [3]int{0, a, b}, [3]int{a, b, n}
+	order := make([]int32, 0, n) // order[k]: the index of the item that goes to k
+	for len(order) < n {
+		best := -1
+		for r := range heads {
+			if heads[r] < ends[r] && (best < 0 || less(heads[r], heads[best])) {
+				best = r
+			}
+		}
+		order = append(order, int32(heads[best]))
+		heads[best]++
+	}
+	done := make([]bool, n)
+	for start := range n {
+		if done[start] || int(order[start]) == start {
+			continue
+		}
+		held, at := items[start], start
+		for {
+			done[at] = true
+			from := int(order[at])
+			if from == start {
+				items[at] = held
+				break
+			}
+			items[at], at = items[from], from
+		}
+	}
 }

@@ -32,9 +32,10 @@ func TestLoadSinceReadsWhatItSays(t *testing.T) {
 	}
 	for _, back := range []int{0, 1, 3, 9, 15, 40} {
 		since := today.AddMonths(-back)
-		book, exact, err := db.LoadSince(today, since)
+		past := since.AddMonths(-6)
+		book, exact, err := db.LoadSince(today, since, past)
 		if err != nil || exact > today {
-			t.Fatalf("LoadSince(%s): %v, exact %s", since, err, exact)
+			t.Fatalf("LoadSince(%s, %s): %v, exact %s", since, past, err, exact)
 		}
 		read, total := 0, 0
 		for _, a := range full.Accounts {
@@ -48,9 +49,10 @@ func TestLoadSinceReadsWhatItSays(t *testing.T) {
 				continue
 			}
 			h := p.History
-			if h == nil || h.Since != since || h.LastInvoice != ledger.LastInvoice(a.Items) {
+			if h == nil || h.Since != since || h.PastSince != past || h.LastInvoice != ledger.LastInvoice(a.Items) {
 				t.Fatalf("%s: history %+v", a.Customer.ID, h)
 			}
+			samePast(t, a, h, since, past)
 			var sales []ledger.DaySales
 			for d := range h.Sales.Latest() {
 				sales = append(sales, d)
@@ -76,6 +78,66 @@ func TestLoadSinceReadsWhatItSays(t *testing.T) {
 			t.Errorf("since %s: %d items of %d read", since, read, total)
 		}
 	}
+}
+
+// samePast checks that the past items of h are those of the closed items of a read from
+// past but not from since, by group date, latest first (then in the items' order),
+// with their fields and one number per lettering group.
+func samePast(t *testing.T, a *ledger.Account, h *ledger.AccountHistory, since, past ledger.Date) {
+	t.Helper()
+	inSince := map[string]bool{}
+	for _, it := range needed(a.Items, since) {
+		inSince[it.ID] = true
+	}
+	type closed struct {
+		it   ledger.Item
+		date ledger.Date
+	}
+	var want []closed
+	for _, it := range needed(a.Items, past) {
+		if !inSince[it.ID] {
+			want = append(want, closed{it, groupDate(a.Items, &it)})
+		}
+	}
+	slices.SortStableFunc(want, func(x, y closed) int { return int(y.date) - int(x.date) })
+	var got []ledger.PastItem
+	for p := range h.Past.All() {
+		got = append(got, p)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%s from %s to %s: %d past items, want %d", a.Customer.ID, past, since, len(got), len(want))
+	}
+	groups := map[int]string{}
+	for i, p := range got {
+		it := want[i].it
+		number := ""
+		if it.Kind == ledger.Invoice || it.Flags&(ledger.FlagUnpaidCheque|ledger.FlagRejectedDebit) != 0 {
+			number = it.Number
+		}
+		if p.Kind != it.Kind || p.Flags != it.Flags || p.DocDate != it.DocDate || p.DueDate != it.DueDate ||
+			p.Settled != it.Settled || p.Amount != it.Amount || p.Number != number || (p.Group == 0) != (it.Match == "") {
+			t.Fatalf("%s: past item %+v, want %+v", a.Customer.ID, p, it)
+		}
+		if m, ok := groups[p.Group]; p.Group != 0 && ok && m != it.Match {
+			t.Fatalf("%s: group %d is %s and %s", a.Customer.ID, p.Group, m, it.Match)
+		}
+		groups[p.Group] = it.Match
+	}
+}
+
+// groupDate is the latest document or settlement date of the lettering group of it (of
+// it alone when not lettered).
+func groupDate(items []ledger.Item, it *ledger.Item) ledger.Date {
+	if it.Match == "" {
+		return max(it.DocDate, it.Settled)
+	}
+	var d ledger.Date
+	for i := range items {
+		if items[i].Match == it.Match {
+			d = max(d, items[i].DocDate, items[i].Settled)
+		}
+	}
+	return d
 }
 
 // needed returns the items of an account that LoadSince(…, since, …) reads: those of a

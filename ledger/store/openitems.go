@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"runtime/debug"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -19,11 +20,12 @@ import (
 // that they decode a few percent of the items instead of the whole history:
 //
 //	open_items  customer ID → byte version (2; schema 10 wrote 1, with the open items
-//	                          only), varint last activity (ledger.Date), then the
-//	                          customer's items that every partial read needs (history.go:
-//	                          the open items, the items of a lettering group with an open
-//	                          item, the items the importer settled by FIFO), as codec.go
-//	                          lays out the items bucket
+//	                          only), varint last activity (ledger.Date), uvarint the
+//	                          number of open items, then the customer's items that every
+//	                          partial read needs (history.go), as codec.go lays out the
+//	                          items bucket: first its open items, then the items of a
+//	                          lettering group with an open item and the items the
+//	                          importer settled by FIFO, each part in the items' order
 //
 // The last activity is the latest DocDate or Settled date over all the customer's items,
 // open or closed: credit.OpenAt returns the stored open amounts at an as-of date on or
@@ -51,39 +53,69 @@ func lastActivity(items []ledger.Item) ledger.Date {
 // encodeOpen encodes the open_items record of a customer whose items are items (all of
 // them, sorted as PutItems sorts them).
 func encodeOpen(items []ledger.Item) []byte {
-	var read []ledger.Item
+	var open, others []ledger.Item
 	for i, d := range groupDates(items) {
-		if d == alwaysRead {
-			read = append(read, items[i])
+		switch {
+		case items[i].Open != 0:
+			open = append(open, items[i])
+		case d == alwaysRead:
+			others = append(others, items[i])
 		}
 	}
 	b := []byte{openCodecV2}
 	b = binary.AppendVarint(b, int64(lastActivity(items)))
-	return append(b, encodeItems(read)...)
+	b = binary.AppendUvarint(b, uint64(len(open)))
+	return append(b, encodeItems(append(open, others...))...)
 }
 
-// openHeader reads the version and last activity of an open_items record and returns
-// the rest, the encoded items.
-func openHeader(raw []byte) (ledger.Date, []byte, error) {
+// openHeader reads the header of an open_items record: the customer's last activity and
+// number of open items, and returns the rest, the encoded items.
+func openHeader(raw []byte) (ledger.Date, int, []byte, error) {
 	if len(raw) == 0 || raw[0] != openCodecV2 {
-		return ledger.NoDate, nil, fmt.Errorf("open items record: %w", errCorrupt)
+		return ledger.NoDate, 0, nil, fmt.Errorf("open items record: %w", errCorrupt)
 	}
 	d, w := binary.Varint(raw[1:])
 	if w <= 0 {
-		return ledger.NoDate, nil, fmt.Errorf("open items record date: %w", errCorrupt)
+		return ledger.NoDate, 0, nil, fmt.Errorf("open items record date: %w", errCorrupt)
 	}
-	return ledger.Date(d), raw[1+w:], nil
+	n, w2 := binary.Uvarint(raw[1+w:])
+	if w2 <= 0 || n > uint64(itemsCount(raw[1+w+w2:])) {
+		return ledger.NoDate, 0, nil, fmt.Errorf("open items record count: %w", errCorrupt)
+	}
+	return ledger.Date(d), int(n), raw[1+w+w2:], nil
 }
 
 // decodeOpen decodes an open_items record: the customer's last activity and the items
-// every partial read needs.
+// every partial read needs, the open ones first.
 func decodeOpen(customer string, raw []byte) (ledger.Date, []ledger.Item, error) {
-	last, rest, err := openHeader(raw)
+	last, _, rest, err := openHeader(raw)
 	if err != nil {
 		return ledger.NoDate, nil, err
 	}
 	items, err := decodeItems(customer, rest)
 	return last, items, err
+}
+
+// decodeFirst decodes the first n items of raw (written by encodeItems) into items, a
+// slice of n items.
+func decodeFirst(customer string, raw []byte, items []ledger.Item) error {
+	if len(items) == 0 {
+		return nil
+	}
+	p := 1 + uvarintLen(uint64(itemsCount(raw)))
+	need, _, _, err := walkSelect(raw, p, len(items), nil, nil, nil)
+	if err != nil {
+		return err
+	}
+	var sb strings.Builder
+	sb.Grow(need)
+	if _, _, _, err := walkSelect(raw, p, len(items), nil, items, &sb); err != nil {
+		return err
+	}
+	for i := range items {
+		items[i].Customer = customer
+	}
+	return nil
 }
 
 // putDerived writes the record of customer id in bucket name, one of the buckets whose
@@ -134,29 +166,34 @@ func fillDerived(tx *bolt.Tx, name BucketName, encode func([]ledger.Item) []byte
 // history (the past, the KPIs, risk, letters) must not be computed from it. Before
 // that date it is Load's book, the whole dossier.
 func (t *Tx) LoadOpen(asOf ledger.Date) (*ledger.Book, ledger.Date, error) {
-	return t.loadPart(asOf, ledger.NoDate, false)
+	return t.loadPart(asOf, nil)
 }
 
-// LoadSince reads the dossier for the figures at asOf that look back to since at most:
-// the KPIs (the CEI's beginning receivables), the risk classes (15 months of payments),
-// the agenda. It returns the date from which the book gives them exactly, as LoadOpen.
+// LoadSince reads the dossier for the figures at asOf that look back to since at most in
+// the items, and to past in the payment behaviour: the KPIs (the CEI's beginning
+// receivables), the risk classes (15 months of payments), the agenda. It returns the
+// date from which the book gives them exactly, as LoadOpen.
 //
 // When asOf is on or after that date, each account holds its open items and the closed
 // ones whose lettering group was open at some date on or after since (closed_items, in
-// history.go), in Load's order, and its History (its sales and balance by day, its last
-// invoice), which the engines use instead of adding up the items. A customer with
-// payments recorded by hand keeps all of its items and no History. Before that date it
-// is Load's book, the whole dossier.
-func (t *Tx) LoadSince(asOf, since ledger.Date) (*ledger.Book, ledger.Date, error) {
-	return t.loadPart(asOf, since, true)
+// history.go), in Load's order, and its History: its sales and balance by day, its last
+// invoice, and as Past the closed items whose group was open at some date on or after
+// past but not since, in the fields the risk classes read. The engines use it instead of
+// adding up the items. A customer with payments recorded by hand keeps all of its items
+// and no History. Before that date it is Load's book, the whole dossier.
+func (t *Tx) LoadSince(asOf, since, past ledger.Date) (*ledger.Book, ledger.Date, error) {
+	return t.loadPart(asOf, &reads{since, past})
 }
 
-// loadPart is LoadOpen, and with closed LoadSince.
-func (t *Tx) loadPart(asOf, since ledger.Date, closed bool) (*ledger.Book, ledger.Date, error) {
+// reads is how far back LoadSince reads the items (since) and the past items (past).
+type reads struct{ since, past ledger.Date }
+
+// loadPart is LoadOpen, and with back LoadSince.
+func (t *Tx) loadPart(asOf ledger.Date, back *reads) (*ledger.Book, ledger.Date, error) {
 	var recs []kv
 	var exact ledger.Date
 	err := t.tx.Bucket([]byte(bOpenItems)).ForEach(func(k, v []byte) error {
-		last, _, err := openHeader(v)
+		last, _, _, err := openHeader(v)
 		if err != nil {
 			return t.corrupt(string(bOpenItems), string(k), err)
 		}
@@ -210,8 +247,8 @@ func (t *Tx) loadPart(asOf, since ledger.Date, closed bool) (*ledger.Book, ledge
 	}
 	var lists [][]ledger.Item
 	var histories []*ledger.AccountHistory
-	if closed {
-		lists, histories, err = t.readSince(recs, byPay, since)
+	if back != nil {
+		lists, histories, err = t.readSince(recs, byPay, *back)
 	} else {
 		lists, err = t.openItems(recs, byPay)
 	}
@@ -253,9 +290,9 @@ func (t *Tx) openItems(recs []kv, byPay map[string][]payment.Payment) ([][]ledge
 	total := 0
 	for j, r := range recs {
 		if byPay[string(r.k)] == nil {
-			if _, rest, err := openHeader(r.v); err == nil {
-				counts[j] = itemsCount(rest)
-				total += counts[j]
+			if _, n, _, err := openHeader(r.v); err == nil {
+				counts[j] = n
+				total += n
 			}
 		}
 	}
@@ -273,26 +310,14 @@ func (t *Tx) openItems(recs []kv, byPay map[string][]payment.Payment) ([][]ledge
 		if byPay[id] != nil {
 			return // read whole by loadPart
 		}
-		_, rest, err := openHeader(recs[j].v)
+		_, _, rest, err := openHeader(recs[j].v)
 		if err == nil {
-			into := lists[j]
-			if len(into) == 0 {
-				into = nil // no items, or a malformed count that decoding reports
-			}
-			lists[j], err = decodeItemsInto(id, rest, into)
+			err = decodeFirst(id, rest, lists[j]) // the open items come first
 			rel.add(rest)
 		}
 		if err != nil {
 			errs[j] = t.corrupt(string(bOpenItems), id, err)
-			return
 		}
-		open := lists[j][:0] // the record holds the other items every partial read needs too
-		for _, it := range lists[j] {
-			if it.Open != 0 {
-				open = append(open, it)
-			}
-		}
-		lists[j] = open
 	})
 	return lists, errors.Join(errs...)
 }
@@ -301,7 +326,7 @@ func (t *Tx) openItems(recs []kv, byPay map[string][]payment.Payment) ([][]ledge
 // recs for LoadSince (history.go), none for the customers with payments recorded by
 // hand (byPay: read whole by loadPart). The closed_items records are read first; only
 // the items records of the customers with closed items to decode are read.
-func (t *Tx) readSince(recs []kv, byPay map[string][]payment.Payment, since ledger.Date) ([][]ledger.Item, []*ledger.AccountHistory, error) {
+func (t *Tx) readSince(recs []kv, byPay map[string][]payment.Payment, back reads) ([][]ledger.Item, []*ledger.AccountHistory, error) {
 	cb, ib := t.tx.Bucket([]byte(bClosedItems)), t.tx.Bucket([]byte(bItems))
 	closedRaw := make([][]byte, 0, len(recs))
 	err := cb.ForEach(func(k, v []byte) error {
@@ -322,6 +347,7 @@ func (t *Tx) readSince(recs []kv, byPay map[string][]payment.Payment, since ledg
 	defer rel.flush()
 	records := make([]*closedRecord, len(recs))
 	starts := make([][]int, len(recs))
+	pasts := make([]ledger.PastItems, len(recs))
 	errs := make([]error, len(recs))
 	parallel(len(recs), func(j int) {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
@@ -332,7 +358,7 @@ func (t *Tx) readSince(recs []kv, byPay map[string][]payment.Payment, since ledg
 		r, err := decodeClosed(closedRaw[j])
 		if err == nil {
 			records[j] = r
-			starts[j], err = r.starts(since, math.MaxInt)
+			starts[j], pasts[j], err = r.starts(back.since, back.past, math.MaxInt)
 		}
 		if err != nil {
 			errs[j] = t.corrupt(string(bClosedItems), string(recs[j].k), err)
@@ -354,6 +380,11 @@ func (t *Tx) readSince(recs []kv, byPay map[string][]payment.Payment, since ledg
 		}
 	}
 	rel.all()
+	// The items records are given back by a releaser of their own: alternating between
+	// two parts of the file, one would release a span at each value (each release
+	// flushes every CPU's TLB).
+	relItems := newReleaser(t)
+	defer relItems.flush()
 	lists := make([][]ledger.Item, len(recs))
 	histories := make([]*ledger.AccountHistory, len(recs))
 	parallel(len(recs), func(j int) {
@@ -363,23 +394,19 @@ func (t *Tx) readSince(recs []kv, byPay map[string][]payment.Payment, since ledg
 		if records[j] == nil {
 			return // payments recorded by hand: read whole by loadPart
 		}
-		_, open, err := openHeader(recs[j].v)
+		_, firstOpen, open, err := openHeader(recs[j].v)
 		if err == nil && len(starts[j]) > 0 && (len(itemsRaw[j]) == 0 || itemsCount(itemsRaw[j]) != records[j].items || starts[j][len(starts[j])-1] >= len(itemsRaw[j])) {
 			err = fmt.Errorf("closed items record of %d items: %w", records[j].items, errCorrupt)
 		}
 		if err == nil {
-			lists[j], histories[j], err = readSince(id, open, records[j], starts[j], itemsRaw[j], since)
+			lists[j], histories[j], err = readSince(id, open, firstOpen, records[j], starts[j], pasts[j], itemsRaw[j], back.since, back.past)
 		}
 		if err != nil {
 			errs[j] = t.corrupt(string(bClosedItems), id, err)
 		}
 		rel.add(recs[j].v)
+		relItems.add(itemsRaw[j])
 	})
-	// The items records after the open_items ones: alternating between two parts of the
-	// file would release a span at each value (each release flushes every CPU's TLB).
-	for _, raw := range itemsRaw {
-		rel.add(raw)
-	}
 	return lists, histories, errors.Join(errs...)
 }
 
@@ -393,9 +420,9 @@ func (db *DB) LoadOpen(asOf ledger.Date) (book *ledger.Book, exact ledger.Date, 
 }
 
 // LoadSince is Tx.LoadSince in a read transaction.
-func (db *DB) LoadSince(asOf, since ledger.Date) (book *ledger.Book, exact ledger.Date, err error) {
+func (db *DB) LoadSince(asOf, since, past ledger.Date) (book *ledger.Book, exact ledger.Date, err error) {
 	err = db.View(func(tx *Tx) error {
-		book, exact, err = tx.LoadSince(asOf, since)
+		book, exact, err = tx.LoadSince(asOf, since, past)
 		return err
 	})
 	return book, exact, err

@@ -77,9 +77,9 @@ func decodeRecord(name BucketName, k, v []byte) error {
 	case bClosedItems:
 		r, err := decodeClosed(v)
 		if err == nil {
-			_, err = r.starts(ledger.NoDate, math.MaxInt)
+			_, _, err = r.starts(ledger.NoDate, ledger.NoDate, math.MaxInt)
 		}
-		if err == nil && (!r.history.Sales.Valid() || !r.history.Balance.Valid()) {
+		if err == nil && (!r.history.Sales.Valid() || !r.history.Balance.Valid() || !ledger.NewPastItems(r.past.raw).Valid()) {
 			err = fmt.Errorf("closed items record days: %w", errCorrupt)
 		}
 		return err
