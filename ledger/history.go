@@ -52,7 +52,7 @@ type DaySeries struct {
 // (a balance, which changes little from day to day) the first amount and then each
 // one's change from the previous one read. Both are varints.
 func EncodeDays(days []DaySales, running bool) []byte {
-	b := make([]byte, 0, 4*len(days))
+	b := make([]byte, 0, 7*len(days))
 	var prev DaySales
 	for i := len(days) - 1; i >= 0; i-- {
 		d := days[i]
@@ -149,7 +149,7 @@ func (it *Item) IsSale() bool { return it.Kind == Invoice || it.Kind == CreditNo
 // SalesByDay returns the sales of items by document date, ascending: the one place the
 // daily sales are summed, for the store's summary and for a whole account alike.
 func SalesByDay(items []Item) []DaySales {
-	var out []DaySales
+	out := make([]DaySales, 0, len(items))
 	for i := range items {
 		it := &items[i]
 		if !it.IsSale() || it.Amount == 0 {
@@ -157,7 +157,10 @@ func SalesByDay(items []Item) []DaySales {
 		}
 		out = append(out, DaySales{it.DocDate, it.Amount})
 	}
-	if len(out) < 2 {
+	switch len(out) {
+	case 0:
+		return nil
+	case 1:
 		return out
 	}
 	sortDaySales(out)
@@ -181,7 +184,7 @@ func SalesByDay(items []Item) []DaySales {
 // settles (FlagFIFO, or unlettered and partly open) and the other unlettered ones stay
 // present. So the balance at any date is a running sum, whatever the as-of date.
 func BalanceByDay(items []Item) []DaySales {
-	var out []DaySales
+	out := make([]DaySales, 0, 2*len(items))
 	for i := range items {
 		it := &items[i]
 		if it.Amount == 0 {
@@ -203,6 +206,9 @@ func BalanceByDay(items []Item) []DaySales {
 		}
 		w++
 		out[w] = DaySales{d.Date, run}
+	}
+	if w < 0 {
+		return nil
 	}
 	return out[:w+1]
 }

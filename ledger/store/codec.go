@@ -24,6 +24,12 @@ const itemsCodecV1 = 1
 var errCorrupt = errors.New("corrupt item record")
 
 func encodeItems(items []ledger.Item) []byte {
+	b, _ := encodeItemsAt(items)
+	return b
+}
+
+// encodeItemsAt is encodeItems, and the offset of each item in the value.
+func encodeItemsAt(items []ledger.Item) ([]byte, []int) {
 	size := 1 + binary.MaxVarintLen64
 	for i := range items {
 		it := &items[i]
@@ -33,10 +39,12 @@ func encodeItems(items []ledger.Item) []byte {
 	b := make([]byte, 0, size)
 	b = append(b, itemsCodecV1)
 	b = binary.AppendUvarint(b, uint64(len(items)))
+	offsets := make([]int, len(items))
 	for i := range items {
+		offsets[i] = len(b)
 		b = appendItem(b, &items[i])
 	}
-	return b
+	return b, offsets
 }
 
 // appendItem appends the encoding of one item to b.

@@ -52,80 +52,96 @@ const closedCodecV3 = 3
 // alwaysRead is the group date of the closed items every partial read needs.
 const alwaysRead = ledger.Date(math.MaxInt32)
 
-// groupDates returns the group date of each of items (see above).
-func groupDates(items []ledger.Item) []ledger.Date {
-	out := make([]ledger.Date, len(items))
-	byMatch := map[string]ledger.Date{}
+// groupDates returns the group date of each of items (see above), and the number of its
+// lettering group (from 1 in the items' order; 0: not lettered).
+func groupDates(items []ledger.Item) (dates []ledger.Date, groups []int) {
+	dates, groups = make([]ledger.Date, len(items)), make([]int, len(items))
+	number := map[string]int{}
+	var latest []ledger.Date // of each group, by number − 1
 	for i := range items {
 		it := &items[i]
 		d := max(it.DocDate, it.Settled)
 		if it.Open != 0 || !it.Settled.Valid() {
 			d = alwaysRead
 		}
+		if it.Match != "" {
+			g := number[it.Match]
+			if g == 0 {
+				latest = append(latest, 0)
+				g = len(latest)
+				number[it.Match] = g
+			}
+			groups[i] = g
+			if !it.RebuiltByFIFO() {
+				latest[g-1] = max(latest[g-1], d)
+			}
+		}
 		switch {
 		case it.RebuiltByFIFO():
-			out[i] = alwaysRead
-		case it.Match != "":
-			byMatch[it.Match] = max(byMatch[it.Match], d)
-		default:
-			out[i] = d
+			dates[i] = alwaysRead
+		case it.Match == "":
+			dates[i] = d
 		}
 	}
 	for i := range items {
-		if it := &items[i]; it.Match != "" && !it.RebuiltByFIFO() {
-			out[i] = byMatch[it.Match]
+		if groups[i] != 0 && !items[i].RebuiltByFIFO() {
+			dates[i] = latest[groups[i]-1]
 		}
 	}
-	return out
+	return dates, groups
 }
 
 // encodeClosed encodes the closed_items record of a customer whose items are items (all
 // of them, sorted as PutItems sorts them).
 func encodeClosed(items []ledger.Item) []byte {
-	dates := groupDates(items)
-	sales := ledger.SalesByDay(items)
-	balance := ledger.BalanceByDay(items)
-	b := make([]byte, 0, 32+4*len(sales)+4*len(balance)+5*len(items))
-	b = append(b, closedCodecV3)
-	b = binary.AppendVarint(b, int64(ledger.LastInvoice(items)))
-	b = appendSection(b, len(sales), ledger.EncodeDays(sales, false))
-	b = appendSection(b, len(balance), ledger.EncodeDays(balance, true))
-	b = binary.AppendUvarint(b, uint64(len(items)))
+	dates, groups := groupDates(items)
+	_, offsets := encodeItemsAt(items)
+	return encodeClosedWith(items, dates, groups, offsets)
+}
+
+// encodeClosedWith is encodeClosed with the group dates and numbers of the items
+// (groupDates) and their offsets in the items record (encodeItemsAt).
+func encodeClosedWith(items []ledger.Item, dates []ledger.Date, groups, offsets []int) []byte {
 	type entry struct {
 		date      ledger.Date
 		offset, i int
 	}
-	var closed []entry
-	offset := 1 + uvarintLen(uint64(len(items))) // after encodeItems' version and count
-	var buf []byte
+	n := 0
+	for _, d := range dates {
+		if d != alwaysRead {
+			n++
+		}
+	}
+	closed := make([]entry, 0, n)
 	for i := range items {
 		if dates[i] != alwaysRead {
-			closed = append(closed, entry{dates[i], offset, i})
+			closed = append(closed, entry{dates[i], offsets[i], i})
 		}
-		buf = appendItem(buf[:0], &items[i])
-		offset += len(buf)
 	}
 	slices.SortStableFunc(closed, func(x, y entry) int { return int(y.date) - int(x.date) }) // offsets stay ascending
-	var sec []byte
+	// The sections in one buffer sized for them (they are most of the import's encoding).
+	salesDays, balanceDays := ledger.SalesByDay(items), ledger.BalanceByDay(items)
+	sales, balance := ledger.EncodeDays(salesDays, false), ledger.EncodeDays(balanceDays, true)
+	secs := make([]byte, 0, len(sales)+len(balance)+n*(2*binary.MaxVarintLen32+24))
+	secs = append(append(secs, sales...), balance...)
 	var prev ledger.Date
 	for _, e := range closed {
-		sec = binary.AppendVarint(sec, int64(prev-e.date))
-		sec = binary.AppendUvarint(sec, uint64(e.offset))
+		secs = binary.AppendVarint(secs, int64(prev-e.date))
+		secs = binary.AppendUvarint(secs, uint64(e.offset))
 		prev = e.date
 	}
-	b = appendSection(b, len(closed), sec)
-	groups := map[string]int{} // the lettering groups, numbered in the items' order
-	for i := range items {
-		if m := items[i].Match; m != "" && groups[m] == 0 {
-			groups[m] = len(groups) + 1
-		}
-	}
-	sec = sec[:0]
+	index := len(secs)
 	for _, e := range closed {
-		it := &items[e.i]
-		sec = ledger.EncodePastItem(sec, it, groups[it.Match]) // 0: not lettered
+		secs = ledger.EncodePastItem(secs, &items[e.i], groups[e.i]) // 0: not lettered
 	}
-	return appendSection(b, len(closed), sec)
+	b := make([]byte, 0, len(secs)+10*binary.MaxVarintLen64)
+	b = append(b, closedCodecV3)
+	b = binary.AppendVarint(b, int64(ledger.LastInvoice(items)))
+	b = appendSection(b, len(salesDays), sales)
+	b = appendSection(b, len(balanceDays), balance)
+	b = binary.AppendUvarint(b, uint64(len(items)))
+	b = appendSection(b, n, secs[len(sales)+len(balance):index])
+	return appendSection(b, n, secs[index:])
 }
 
 // appendSection appends to b a section of n entries encoded in sec (see above).

@@ -53,19 +53,32 @@ func lastActivity(items []ledger.Item) ledger.Date {
 // encodeOpen encodes the open_items record of a customer whose items are items (all of
 // them, sorted as PutItems sorts them).
 func encodeOpen(items []ledger.Item) []byte {
-	var open, others []ledger.Item
-	for i, d := range groupDates(items) {
+	dates, _ := groupDates(items)
+	return encodeOpenWith(items, dates)
+}
+
+// encodeOpenWith is encodeOpen with the group dates of the items (groupDates).
+func encodeOpenWith(items []ledger.Item, dates []ledger.Date) []byte {
+	var open, others []int
+	for i, d := range dates {
 		switch {
 		case items[i].Open != 0:
-			open = append(open, items[i])
+			open = append(open, i)
 		case d == alwaysRead:
-			others = append(others, items[i])
+			others = append(others, i)
 		}
 	}
 	b := []byte{openCodecV2}
 	b = binary.AppendVarint(b, int64(lastActivity(items)))
 	b = binary.AppendUvarint(b, uint64(len(open)))
-	return append(b, encodeItems(append(open, others...))...)
+	b = append(b, itemsCodecV1)
+	b = binary.AppendUvarint(b, uint64(len(open)+len(others)))
+	for _, list := range [2][]int{open, others} {
+		for _, i := range list {
+			b = appendItem(b, &items[i])
+		}
+	}
+	return b
 }
 
 // openHeader reads the header of an open_items record: the customer's last activity and
@@ -116,17 +129,6 @@ func decodeFirst(customer string, raw []byte, items []ledger.Item) error {
 		items[i].Customer = customer
 	}
 	return nil
-}
-
-// putDerived writes the record of customer id in bucket name, one of the buckets whose
-// records encode computes from each customer's items (open_items, closed_items), now
-// that its items are items (sorted); none when it has no items.
-func putDerived(tx *bolt.Tx, name BucketName, encode func([]ledger.Item) []byte, id string, items []ledger.Item) error {
-	b := tx.Bucket([]byte(name))
-	if len(items) == 0 {
-		return b.Delete([]byte(id))
-	}
-	return b.Put([]byte(id), encode(items))
 }
 
 // fillDerived builds bucket name from the items bucket (the migration that adds it): the

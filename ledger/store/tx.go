@@ -112,16 +112,24 @@ func (t *Tx) PutItems(id string, items []ledger.Item) error {
 		it.Customer = id
 	}
 	ledger.SortItems(items)
-	if err := putDerived(t.tx, bOpenItems, encodeOpen, id, items); err != nil {
-		return err
-	}
-	if err := putDerived(t.tx, bClosedItems, encodeClosed, id, items); err != nil {
-		return err
-	}
+	key := []byte(id)
 	if len(items) == 0 {
-		return t.tx.Bucket([]byte(bItems)).Delete([]byte(id))
+		for _, name := range []BucketName{bOpenItems, bClosedItems, bItems} {
+			if err := t.tx.Bucket([]byte(name)).Delete(key); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	return t.tx.Bucket([]byte(bItems)).Put([]byte(id), encodeItems(items))
+	rec, offsets := encodeItemsAt(items)
+	dates, groups := groupDates(items)
+	if err := t.tx.Bucket([]byte(bOpenItems)).Put(key, encodeOpenWith(items, dates)); err != nil {
+		return err
+	}
+	if err := t.tx.Bucket([]byte(bClosedItems)).Put(key, encodeClosedWith(items, dates, groups, offsets)); err != nil {
+		return err
+	}
+	return t.tx.Bucket([]byte(bItems)).Put(key, rec)
 }
 
 // Salespeople returns all salespeople in ID order.
