@@ -15,14 +15,7 @@ import (
 // --customers 10000 --items 1000000 --seed 1` writes: the computation once the dossier
 // is read (issue 26: ≤ 10 ms).
 func BenchmarkAgedOpen10k1M(b *testing.B) {
-	if testing.Short() {
-		b.Skip("large")
-	}
-	today := ledger.NewDate(2026, time.December, 4)
-	path := filepath.Join(b.TempDir(), "gen.relance")
-	if err := demo.Generate(path, 10000, 1000000, 1, today); err != nil {
-		b.Fatal(err)
-	}
+	path, today := generated10k1M(b)
 	s, err := desk.OpenReadFor(path, today, desk.Reach{})
 	if err != nil {
 		b.Fatal(err)
@@ -37,5 +30,68 @@ func BenchmarkAgedOpen10k1M(b *testing.B) {
 		if s.Aged(today, nil).Total.Total() == 0 {
 			b.Fatal("empty aged balance")
 		}
+	}
+}
+
+// readFor opens the dossier at path for reach at today, computes with the session and
+// closes it: what `relance kpi`, `risk` or `agenda` do in process, the read included.
+func readFor(b *testing.B, path string, today ledger.Date, reach desk.Reach, compute func(*desk.Session) error) {
+	b.Helper()
+	s, err := desk.OpenReadFor(path, today, reach)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if !s.Partial {
+		b.Fatal("the session holds the whole history")
+	}
+	if err := compute(s); err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// generated10k1M writes the dossier of `relance gen --customers 10000 --items 1000000
+// --seed 1 --today 2026-12-04` in a temporary folder.
+func generated10k1M(b *testing.B) (string, ledger.Date) {
+	b.Helper()
+	if testing.Short() {
+		b.Skip("large")
+	}
+	today := ledger.NewDate(2026, time.December, 4)
+	path := filepath.Join(b.TempDir(), "gen.relance")
+	if err := demo.Generate(path, 10000, 1000000, 1, today); err != nil {
+		b.Fatal(err)
+	}
+	return path, today
+}
+
+// BenchmarkKPIRead10k1M measures `relance kpi` in process on the generated 10,000-customer
+// / 1,000,000-item dossier: the read of what the dashboard at the as-of date looks at
+// (its open items, the customers' sales and balance by day) and its figures (issue 26:
+// the whole process ≤ 0.2 s).
+func BenchmarkKPIRead10k1M(b *testing.B) {
+	path, today := generated10k1M(b)
+	b.ResetTimer()
+	for range b.N {
+		readFor(b, path, today, desk.Reach{KPIMonths: 1, KPIDays: 90}, func(s *desk.Session) error {
+			s.Dashboard(today, 1, 90)
+			return nil
+		})
+	}
+}
+
+// BenchmarkRiskRead10k1M measures `relance risk` in process on the generated dossier: the
+// read (the open items, and the payment behaviour of the closed items of the risk
+// windows) and the risk classes with their signals (issue 26: the whole process ≤ 0.5 s).
+func BenchmarkRiskRead10k1M(b *testing.B) {
+	path, today := generated10k1M(b)
+	b.ResetTimer()
+	for range b.N {
+		readFor(b, path, today, desk.Reach{Risk: true}, func(s *desk.Session) error {
+			_, _, err := s.Risk(today, false)
+			return err
+		})
 	}
 }
