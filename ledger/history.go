@@ -262,10 +262,9 @@ func pastNumber(it *Item) bool {
 }
 
 // EncodePastItem appends to b the past item of it, in lettering group group: its length
-// (uvarint), then a byte of which dates and number follow, the kind, the flags
-// (uvarint), the document date, due date and settlement date present, the amount (varints,
-// the last two dates from the first), the group (uvarint), the number present (uvarint
-// length and bytes).
+// (uvarint), then a byte of which dates and number follow, the kind, then varints: the
+// flags, the document date, the due date and settlement date present (from the first),
+// the amount, the group, and the number present (its length, then its bytes).
 func EncodePastItem(b []byte, it *Item, group int) []byte {
 	var e [64]byte
 	p := e[:0]
@@ -280,7 +279,7 @@ func EncodePastItem(b []byte, it *Item, group int) []byte {
 		has |= 4
 	}
 	p = append(p, has, byte(it.Kind))
-	p = binary.AppendUvarint(p, uint64(it.Flags))
+	p = binary.AppendVarint(p, int64(it.Flags))
 	p = binary.AppendVarint(p, int64(it.DocDate))
 	if has&1 != 0 {
 		p = binary.AppendVarint(p, int64(it.DueDate-it.DocDate))
@@ -289,9 +288,9 @@ func EncodePastItem(b []byte, it *Item, group int) []byte {
 		p = binary.AppendVarint(p, int64(it.Settled-it.DocDate))
 	}
 	p = binary.AppendVarint(p, int64(it.Amount))
-	p = binary.AppendUvarint(p, uint64(group))
+	p = binary.AppendVarint(p, int64(group))
 	if has&4 != 0 {
-		p = binary.AppendUvarint(p, uint64(len(it.Number)))
+		p = binary.AppendVarint(p, int64(len(it.Number)))
 		p = append(p, it.Number...)
 	}
 	b = binary.AppendUvarint(b, uint64(len(p)))
@@ -364,16 +363,7 @@ func decodePast(b []byte) (PastItem, bool) {
 		p += w
 		return v
 	}
-	uvarint := func() uint64 {
-		v, w := binary.Uvarint(b[p:])
-		if w <= 0 {
-			ok = false
-			return 0
-		}
-		p += w
-		return v
-	}
-	it.Flags = uint32(uvarint())
+	it.Flags = uint32(varint())
 	it.DocDate = Date(varint())
 	if has&1 != 0 {
 		it.DueDate = it.DocDate + Date(varint())
@@ -382,14 +372,14 @@ func decodePast(b []byte) (PastItem, bool) {
 		it.Settled = it.DocDate + Date(varint())
 	}
 	it.Amount = Cents(varint())
-	it.Group = int(uvarint())
+	it.Group = int(varint())
 	if has&4 != 0 {
-		n := uvarint()
-		if !ok || n > uint64(len(b)-p) {
+		n := varint()
+		if !ok || n < 0 || n > int64(len(b)-p) {
 			return it, false
 		}
 		it.Number = unsafe.String(unsafe.SliceData(b[p:]), int(n)) // b never changes (NewPastItems)
 		p += int(n)
 	}
-	return it, ok && p == len(b)
+	return it, ok && p == len(b) && it.Group >= 0
 }
