@@ -89,10 +89,8 @@ type LegalDeadline struct {
 // the stored open amounts).
 func LegalDeadlines(book *ledger.Book, asOf ledger.Date, rec *Records, procs []law.Procedure, soonDays int, open ledger.OpenAtFunc) []LegalDeadline {
 	var out []LegalDeadline
-	for _, d := range law.BookDeadlinesWith(book, asOf, rec.Interruptions(), open) {
-		if d.State.Level != law.LevelWarn3 && d.State.Level != law.LevelExpired {
-			continue
-		}
+	soon := func(st *law.LimitationState) bool { return st.Level == law.LevelWarn3 || st.Level == law.LevelExpired }
+	for _, d := range law.BookDeadlinesWhere(book, asOf, rec.Interruptions(), open, soon) {
 		out = append(out, LegalDeadline{Customer: d.Customer.ID, Name: d.Customer.Name, Kind: "limitation",
 			Item: d.Item.Number, Date: d.State.Deadline, DaysLeft: d.State.DaysLeft, Rule: d.State.Rule})
 	}

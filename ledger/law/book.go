@@ -35,6 +35,12 @@ func BookDeadlines(book *ledger.Book, asOf ledger.Date) []ItemDeadline {
 // asOf as open gives them (credit.OpenAtMap: an item issued later is left out, one
 // settled later is still open); nil open takes the stored open amounts, today's.
 func BookDeadlinesWith(book *ledger.Book, asOf ledger.Date, interruptions InterruptionsFunc, open ledger.OpenAtFunc) []ItemDeadline {
+	return BookDeadlinesWhere(book, asOf, interruptions, open, nil)
+}
+
+// BookDeadlinesWhere is BookDeadlinesWith for the items whose state keep accepts (nil:
+// all): the agenda keeps the expired ones and those within 3 months, a few percent.
+func BookDeadlinesWhere(book *ledger.Book, asOf ledger.Date, interruptions InterruptionsFunc, open ledger.OpenAtFunc, keep func(*LimitationState) bool) []ItemDeadline {
 	n := 0 // the open debits now: as many as at asOf, most often
 	for _, acc := range book.Accounts {
 		for i := range acc.Items {
@@ -42,6 +48,9 @@ func BookDeadlinesWith(book *ledger.Book, asOf ledger.Date, interruptions Interr
 				n++
 			}
 		}
+	}
+	if keep != nil {
+		n = 0
 	}
 	out := make([]ItemDeadline, 0, n)
 	for _, acc := range book.Accounts {
@@ -57,7 +66,11 @@ func BookDeadlinesWith(book *ledger.Book, asOf ledger.Date, interruptions Interr
 			if interruptions != nil {
 				in = interruptions(c.ID, it.ID)
 			}
-			out = append(out, ItemDeadline{Customer: c, Item: it, Open: amt, State: Deadline(it, c.Kind, in, asOf)})
+			st := Deadline(it, c.Kind, in, asOf)
+			if keep != nil && !keep(&st) {
+				continue
+			}
+			out = append(out, ItemDeadline{Customer: c, Item: it, Open: amt, State: st})
 		}
 	}
 	// Sorted through their indexes: moving the states themselves, as a sort does many
