@@ -302,8 +302,9 @@ func (t *Tx) openItems(recs []kv, byPay map[string][]payment.Payment) ([][]ledge
 	for j := range recs {
 		lists[j], all = all[:counts[j]:counts[j]], all[counts[j]:]
 	}
-	rel := newReleaser(t) // the pages of the values decoded leave the resident memory
-	defer rel.flush()
+	// The pages of these records are not given back (releaser): they are few, the peak
+	// is the decoded items', and releasing them cost a quarter of `relance aged` (0.31 →
+	// 0.24 s on the peers' 1M ledger, 0.75 → 0.45 s at 3M, the same peak).
 	errs := make([]error, len(recs))
 	parallel(len(recs), func(j int) {
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
@@ -315,7 +316,6 @@ func (t *Tx) openItems(recs []kv, byPay map[string][]payment.Payment) ([][]ledge
 		_, _, rest, err := openHeader(recs[j].v)
 		if err == nil {
 			err = decodeFirst(id, rest, lists[j]) // the open items come first
-			rel.add(rest)
 		}
 		if err != nil {
 			errs[j] = t.corrupt(string(bOpenItems), id, err)
