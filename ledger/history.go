@@ -101,31 +101,18 @@ func (s DaySeries) Latest() iter.Seq[DaySales] {
 
 // Valid reports whether every day of the series can be read, each before the previous.
 func (s DaySeries) Valid() bool {
-	n, prev := 0, Date(0)
-	for day := range s.Latest() {
-		if n > 0 && day.Date >= prev {
+	for p := 0; p < len(s.raw); {
+		back, w := binary.Varint(s.raw[p:])
+		if w <= 0 || (p > 0 && back <= 0) {
 			return false
 		}
-		n, prev = n+1, day.Date
-	}
-	return s.end() == len(s.raw)
-}
-
-// end returns the offset after the last day that can be read.
-func (s DaySeries) end() int {
-	p := 0
-	for p < len(s.raw) {
-		_, w := binary.Varint(s.raw[p:])
-		if w <= 0 {
-			return p
+		p += w
+		if _, w = binary.Varint(s.raw[p:]); w <= 0 {
+			return false
 		}
-		_, w2 := binary.Varint(s.raw[p+w:])
-		if w2 <= 0 {
-			return p
-		}
-		p += w + w2
+		p += w
 	}
-	return p
+	return true
 }
 
 // DaySales is the sum of the invoices and credit notes of one document date.

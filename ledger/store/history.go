@@ -246,6 +246,9 @@ func decodeClosed(raw []byte) (*closedRecord, error) {
 	copy(days[len(sales.raw):], balance.raw)
 	r.history.Sales = ledger.NewDaySeries(days[:len(sales.raw):len(sales.raw)], false)
 	r.history.Balance = ledger.NewDaySeries(days[len(sales.raw):], true)
+	if !r.history.Sales.Valid() || !r.history.Balance.Valid() { // the engines read them without errors
+		return nil, fmt.Errorf("closed items record days: %w", errCorrupt)
+	}
 	n, w := binary.Uvarint(raw[p:])
 	if w <= 0 || n > math.MaxInt32 {
 		return nil, fmt.Errorf("closed items record: %w", errCorrupt)
@@ -295,6 +298,9 @@ func (r *closedRecord) starts(since, past ledger.Date, end int) ([]int, ledger.P
 			return nil, ledger.PastItems{}, errCorrupt
 		}
 		items = ledger.NewPastItems(bytes.Clone(r.past.raw[from:to]))
+		if !items.Valid() { // the risk classes read them without errors
+			return nil, ledger.PastItems{}, errCorrupt
+		}
 	}
 	return out, items, nil
 }

@@ -1,10 +1,16 @@
 package store_test
 
 import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"relance/ledger"
 	"relance/ledger/demo"
@@ -168,4 +174,83 @@ func needed(items []ledger.Item, since ledger.Date) []ledger.Item {
 		out = append(out, it)
 	}
 	return out
+}
+
+// A closed_items record whose daily sales or past items are damaged (a varint cut short)
+// is refused by LoadSince and reported by the record check: the engines read them without
+// errors, so they must never see one.
+func TestDamagedClosedItemsRefused(t *testing.T) {
+	today := ledger.NewDate(2026, time.December, 4)
+	for _, part := range []string{"sales", "past"} {
+		path := filepath.Join(t.TempDir(), "d.db")
+		if err := demo.Create(path, today); err != nil {
+			t.Fatal(err)
+		}
+		b, err := bolt.Open(path, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = b.Update(func(tx *bolt.Tx) error {
+			c := tx.Bucket([]byte("closed_items")).Cursor()
+			for k, v := c.First(); k != nil; k, v = c.Next() {
+				rec := bytes.Clone(v)
+				_, w := binary.Varint(rec[1:]) // the last invoice, then the sales
+				sales := 1 + w
+				balance := skipSection(rec, sales)
+				count := skipSection(rec, balance)
+				_, w = binary.Uvarint(rec[count:]) // the items' count, then their offsets
+				past := skipSection(rec, count+w)
+				switch n, start, end := section(rec, sales); {
+				case part == "sales" && n > 0:
+					rec[end-1] |= 0x80 // the last day's varint never ends
+				case part == "past":
+					if n, start, end = section(rec, past); n == 0 {
+						continue
+					}
+					l, w := binary.Uvarint(rec[start:]) // the first item: its length, then what it says
+					for i := start + w + 2; i < start+w+int(l) && i < end; i++ {
+						rec[i] |= 0x80 // after its kind, varints that never end
+					}
+				default:
+					continue
+				}
+				return tx.Bucket([]byte("closed_items")).Put(k, rec)
+			}
+			return fmt.Errorf("no record to damage")
+		})
+		if cerr := b.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		db, err := store.Open(path, store.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := db.LoadSince(today.AddDays(1), today, ledger.NoDate); !errors.Is(err, store.ErrCorrupt) {
+			t.Errorf("%s damaged: LoadSince gives %v", part, err)
+		}
+		if probs, err := db.CheckRecords(true); err != nil || len(probs) != 1 {
+			t.Errorf("%s damaged: CheckRecords %v %v", part, probs, err)
+		}
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// section returns the number of entries of the section of a closed_items record at p,
+// and where its entries start and end.
+func section(rec []byte, p int) (n uint64, start, end int) {
+	n, w := binary.Uvarint(rec[p:])
+	size, w2 := binary.Uvarint(rec[p+w:])
+	start = p + w + w2
+	return n, start, start + int(size)
+}
+
+// skipSection returns the offset after the section at p.
+func skipSection(rec []byte, p int) int {
+	_, _, end := section(rec, p)
+	return end
 }

@@ -79,7 +79,7 @@ func decodeRecord(name BucketName, k, v []byte) error {
 		if err == nil {
 			_, _, err = r.starts(ledger.NoDate, ledger.NoDate, math.MaxInt)
 		}
-		if err == nil && (!r.history.Sales.Valid() || !r.history.Balance.Valid() || !ledger.NewPastItems(r.past.raw).Valid()) {
+		if err == nil && !ledger.NewPastItems(r.past.raw).Valid() {
 			err = fmt.Errorf("closed items record days: %w", errCorrupt)
 		}
 		return err
