@@ -200,11 +200,12 @@ func TestDamagedClosedItemsRefused(t *testing.T) {
 				count := skipSection(rec, balance)
 				_, w = binary.Uvarint(rec[count:]) // the items' count, then their offsets
 				past := skipSection(rec, count+w)
-				switch n, start, end := section(rec, sales); {
+				switch n, _, end := section(rec, sales); {
 				case part == "sales" && n > 0:
 					rec[end-1] |= 0x80 // the last day's varint never ends
 				case part == "past":
-					if n, start, end = section(rec, past); n == 0 {
+					n, start, end := section(rec, past)
+					if n == 0 {
 						continue
 					}
 					l, w := binary.Uvarint(rec[start:]) // the first item: its length, then what it says
