@@ -209,7 +209,7 @@ func (v *clientsView) apply() {
 	v.table.clearSelection()
 	v.table.Refresh()
 	t := ledger.Totals(v.rows)
-	text := v.a.t("ui.clients.totals",
+	text := v.a.t(v.a.plural("ui.clients.totals", t.Customers),
 		"count", v.a.count(t.Customers),
 		"balance", v.a.money(t.Balance),
 		"overdue", v.a.money(t.Overdue))

@@ -334,6 +334,15 @@ func (a *App) rangeLabel(r credit.Range) string {
 	return a.t("ui.aged.range", "from", strconv.Itoa(r.From), "to", strconv.Itoa(r.To))
 }
 
+// plural returns the key of the form of base (base.one or base.other) for a count of
+// n in the interface's language: French takes the singular for 0 and 1, English for 1.
+func (a *App) plural(base string, n int) string {
+	if n == 1 || a.lang == "fr" && n == 0 {
+		return base + ".one"
+	}
+	return base + ".other"
+}
+
 // count writes a whole number with the user's thousands separator: "50 000" or "50,000".
 func (a *App) count(n int) string {
 	s := strconv.Itoa(n)

@@ -21,6 +21,12 @@ func TestFormatHelpers(t *testing.T) {
 		{fileNameFor("Société Exemple SAS"), "societe-exemple-sas"},
 		{fileNameFor("  L'Œuf & Cie  "), "l-oeuf-cie"},
 		{fileNameFor("***"), "dossier"},
+		{fr.plural("k", 0), "k.one"}, // « 0 client », « 1 client », « 2 clients »
+		{fr.plural("k", 1), "k.one"},
+		{fr.plural("k", 2), "k.other"},
+		{en.plural("k", 0), "k.other"}, // "0 customers", "1 customer"
+		{en.plural("k", 1), "k.one"},
+		{fr.t(fr.plural("ui.clients.totals", 1), "count", "1", "balance", "", "overdue", "")[:9], "1 client "},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("got %q, want %q", tc.got, tc.want)

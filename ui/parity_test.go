@@ -152,7 +152,7 @@ func TestWindowAndCommandLineAgree(t *testing.T) {
 		// The Clients footer, as displayed.
 		v := showClients(t, a)
 		tot := w.customers.Totals
-		footer := a.t("ui.clients.totals", "count", a.count(len(w.customers.Customers)),
+		footer := a.t(a.plural("ui.clients.totals", len(w.customers.Customers)), "count", a.count(len(w.customers.Customers)),
 			"balance", a.money(cents(t, tot.Receivables)), "overdue", a.money(cents(t, tot.Overdue)))
 		if tot.DoubtfulCustomers != 0 {
 			n := len(w.customers.Customers)

@@ -166,15 +166,7 @@ func (sv *trainerView) scoreText(sc *lettercheck.TrainingScore) string {
 	if a.lang == "fr" {
 		score = strings.Replace(score, ".", ",", 1)
 	}
-	found := "ui.trainer.found.other"
-	if sc.Found <= 1 && a.lang == "fr" || sc.Found == 1 {
-		found = "ui.trainer.found.one"
-	}
-	wrong := "ui.trainer.false.other"
-	if sc.FalseMarks <= 1 && a.lang == "fr" || sc.FalseMarks == 1 {
-		wrong = "ui.trainer.false.one"
-	}
 	return a.t("ui.trainer.score", "score", score,
-		"found", a.t(found, "n", strconv.Itoa(sc.Found), "expected", strconv.Itoa(sc.Expected)),
-		"false", a.t(wrong, "n", strconv.Itoa(sc.FalseMarks)))
+		"found", a.t(a.plural("ui.trainer.found", sc.Found), "n", strconv.Itoa(sc.Found), "expected", strconv.Itoa(sc.Expected)),
+		"false", a.t(a.plural("ui.trainer.false", sc.FalseMarks), "n", strconv.Itoa(sc.FalseMarks)))
 }

@@ -139,7 +139,7 @@ func TestClientsOverdueOnly(t *testing.T) {
 		}
 	}
 	tot := ledger.Totals(v.rows)
-	want := a.t("ui.clients.totals", "count", a.count(late), "balance", a.money(tot.Balance), "overdue", a.money(tot.Overdue))
+	want := a.t(a.plural("ui.clients.totals", late), "count", a.count(late), "balance", a.money(tot.Balance), "overdue", a.money(tot.Overdue))
 	if tot.DoubtfulCustomers > 0 {
 		want += "\n" + a.t("ui.clients.doubtful", "n", a.count(tot.DoubtfulCustomers), "amount", a.money(tot.Doubtful))
 	}
