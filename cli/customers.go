@@ -40,7 +40,7 @@ func runCustomers(env *Env, args []string) error {
 	}
 	// The totals of the Clients list: the doubtful customers (416) on a line of their own.
 	t := ledger.Totals(rows)
-	if _, err := fmt.Fprintln(env.Stdout, i18n.T(l, "cli.customers.totals", "count", strconv.Itoa(t.Customers),
+	if _, err := fmt.Fprintln(env.Stdout, i18n.T(l, i18n.N(l, "cli.customers.totals", t.Customers), "count", strconv.Itoa(t.Customers),
 		"balance", t.Balance.String(), "overdue", t.Overdue.String())); err != nil {
 		return err
 	}

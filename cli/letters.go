@@ -113,7 +113,7 @@ func runLetters(env *Env, args []string) (err error) {
 			}
 		}
 	}
-	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.written", "count", strconv.Itoa(written), "dir", *out))
+	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, i18n.N(env.Lang, "letters.cli.written", written), "count", strconv.Itoa(written), "dir", *out))
 	if *merged != "" && written > 0 {
 		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.merged", "file", *merged))
 	}

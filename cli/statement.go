@@ -60,7 +60,7 @@ func runStatement(env *Env, args []string) error {
 	if *merged != "" && n > 0 {
 		n--
 	}
-	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "pdf.cli.written", "count", strconv.Itoa(n), "dir", *out))
+	fmt.Fprintln(env.Stdout, i18n.T(env.Lang, i18n.N(env.Lang, "pdf.cli.written", n), "count", strconv.Itoa(n), "dir", *out))
 	if *merged != "" && n > 0 {
 		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "pdf.cli.merged", "file", *merged))
 	}

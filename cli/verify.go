@@ -18,7 +18,7 @@ func (e errAltered) Error() string { return strconv.Itoa(e.n) + " altered letter
 
 // Localize lets the command line print the verdict in the user's language.
 func (e errAltered) Localize(lang string) string {
-	return i18n.T(lang, "letters.cli.verify_bad", "count", strconv.Itoa(e.n))
+	return i18n.T(lang, i18n.N(lang, "letters.cli.verify_bad", e.n), "count", strconv.Itoa(e.n))
 }
 
 // runVerify walks the hash chain of the issued letters and names every letter changed
@@ -80,7 +80,7 @@ func runVerify(env *Env, args []string) error {
 		}
 	}
 	if len(bad) == 0 {
-		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.verify_ok", "count", strconv.Itoa(rep.Count)))
+		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, i18n.N(env.Lang, "letters.cli.verify_ok", rep.Count), "count", strconv.Itoa(rep.Count)))
 		if rep.Head != "" {
 			fmt.Fprintln(env.Stdout, "head "+rep.Head)
 		}

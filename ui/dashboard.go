@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"relance/assets/i18n"
 	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/credit"
@@ -334,14 +335,9 @@ func (a *App) rangeLabel(r credit.Range) string {
 	return a.t("ui.aged.range", "from", strconv.Itoa(r.From), "to", strconv.Itoa(r.To))
 }
 
-// plural returns the key of the form of base (base.one or base.other) for a count of
-// n in the interface's language: French takes the singular for 0 and 1, English for 1.
-func (a *App) plural(base string, n int) string {
-	if n == 1 || a.lang == "fr" && n == 0 {
-		return base + ".one"
-	}
-	return base + ".other"
-}
+// plural returns the key of the form of base for a count of n in the interface's
+// language (i18n.N).
+func (a *App) plural(base string, n int) string { return i18n.N(a.lang, base, n) }
 
 // count writes a whole number with the user's thousands separator: "50 000" or "50,000".
 func (a *App) count(n int) string {

@@ -75,19 +75,19 @@ func (sv *lettersView) archivePane() fyne.CanvasObject {
 	})
 	verify := widget.NewButton(a.t("ui.let.verify"), func() {
 		rep, err := a.sess.VerifyArchive()
-		msg := a.t("letters.cli.verify_ok", "count", strconv.Itoa(rep.Count))
+		msg := a.t(a.plural("letters.cli.verify_ok", rep.Count), "count", strconv.Itoa(rep.Count))
 		switch {
 		case err != nil:
 			msg = ledger.Localize(err, a.lang)
 		case len(rep.Altered) > 0:
-			msg = a.t("letters.cli.verify_bad", "count", strconv.Itoa(len(rep.Altered)))
+			msg = a.t(a.plural("letters.cli.verify_bad", len(rep.Altered)), "count", strconv.Itoa(len(rep.Altered)))
 			for _, x := range rep.Altered {
 				msg += "\n" + x.Text(a.lang)
 			}
 		}
 		a.showError(a.t("ui.let.verify"), msg)
 	})
-	count := widget.NewLabel(a.t("ui.let.count", "count", strconv.Itoa(len(recs))))
+	count := widget.NewLabel(a.t(a.plural("ui.let.count", len(recs)), "count", strconv.Itoa(len(recs))))
 	return container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(count, open, verify), search), nil, nil, nil, table)
 }
 

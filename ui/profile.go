@@ -64,7 +64,7 @@ func (a *App) askStatements() {
 			return
 		}
 		a.trace("written", "path", dir, "files", len(files))
-		a.setStatus(a.t("ui.statement.batch_done", "n", fmt.Sprint(max(0, len(files)-1)), "dir", dir))
+		a.setStatus(a.t(a.plural("ui.statement.batch_done", max(0, len(files)-1)), "n", fmt.Sprint(max(0, len(files)-1)), "dir", dir))
 	}})
 }
 

@@ -67,7 +67,7 @@ func (sv *riskView) riskMap() fyne.CanvasObject {
 	head.Add(widget.NewLabel(""))
 	grid := container.NewGridWithColumns(len(codes) + 1)
 	for i, code := range codes {
-		h := widget.NewLabel(a.className(code) + "\n" + a.t("uirisk.map.total", "count", a.count(counts[i]), "amount", a.money(totals[i])))
+		h := widget.NewLabel(a.className(code) + "\n" + a.t(a.plural("uirisk.map.total", counts[i]), "count", a.count(counts[i]), "amount", a.money(totals[i])))
 		h.TextStyle = fyne.TextStyle{Bold: true}
 		h.Importance = a.classImportance(code)
 		h.Alignment = fyne.TextAlignCenter

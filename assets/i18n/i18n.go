@@ -150,6 +150,16 @@ func T(lang, key string, args ...string) string {
 	return fill(s, args)
 }
 
+// N returns the key of the form of base for a count of n in lang: base.one or
+// base.other, both in the catalogue. French takes the singular for 0 and 1 (« 0 client »,
+// « 1 client »), English for 1 only ("0 customers", "1 customer").
+func N(lang, base string, n int) string {
+	if n == 1 || n == 0 && Norm(lang) == "fr" {
+		return base + ".one"
+	}
+	return base + ".other"
+}
+
 // fill replaces each {name} of s by the value that follows name in args (names, which
 // hold no brace, and values alternate; the first pair of a name wins; a value is not
 // read again): what strings.NewReplacer("{name}", value, …).Replace(s) gives, without

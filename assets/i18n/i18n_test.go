@@ -56,6 +56,7 @@ func TestCodeKeysExist(t *testing.T) {
 		regexp.MustCompile(`Key:\s*"([a-z][a-z0-9_.]*[a-z0-9_])"`),
 		regexp.MustCompile(`i18n\.T\([^,()]+,\s*"([a-z][a-z0-9_.]*[a-z0-9_])"`),
 	}
+	plurals := regexp.MustCompile(`(?:i18n\.N\([^,()]+|\.plural\()\s*,?\s*"([a-z][a-z0-9_.]*[a-z0-9_])"`)
 	checked := 0
 	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
@@ -77,6 +78,16 @@ func TestCodeKeysExist(t *testing.T) {
 				for _, l := range Languages {
 					if _, ok := c[l][m[1]]; !ok {
 						t.Errorf("%s: key %q missing in %s", path, m[1], l)
+					}
+				}
+			}
+		}
+		for _, m := range plurals.FindAllStringSubmatch(string(b), -1) { // both forms of N's base
+			checked++
+			for _, l := range Languages {
+				for _, form := range []string{".one", ".other"} {
+					if _, ok := c[l][m[1]+form]; !ok {
+						t.Errorf("%s: key %q missing in %s", path, m[1]+form, l)
 					}
 				}
 			}

@@ -84,7 +84,7 @@ func (r *Report) Summary(lang, currency string) []string {
 	out = append(out, T("import.sum.items", "items", strconv.Itoa(r.Items), "open", strconv.Itoa(r.OpenItems),
 		"total", r.Receivables.Format(lang, currency)))
 	if r.FIFOCustomers > 0 {
-		out = append(out, T("import.sum.fifo", "count", strconv.Itoa(r.FIFOCustomers)))
+		out = append(out, T(i18n.N(lang, "import.sum.fifo", r.FIFOCustomers), "count", strconv.Itoa(r.FIFOCustomers)))
 	}
 	if n := len(r.PaymentsBrought); n > 0 {
 		out = append(out, T("payment.import.brought", "count", strconv.Itoa(n)))

@@ -100,7 +100,7 @@ func draw(d *pdfdoc.Doc, s *ledger.Settings, r *Report, title string) {
 	if currency == "" {
 		currency = "EUR"
 	}
-	d.ReportHead(&s.Company, s.Currency, title, d.T("pdf.aged.subtitle", "count", strconv.Itoa(len(r.Lines)),
+	d.ReportHead(&s.Company, s.Currency, title, d.T(i18n.N(d.Lang(), "pdf.aged.subtitle", len(r.Lines)), "count", strconv.Itoa(len(r.Lines)),
 		"currency", currency))
 
 	money := 25.0
