@@ -56,9 +56,8 @@ func (t *Tx) stale(name BucketName, encode func([]ledger.Item) []byte, items fun
 }
 
 // checkOpenItems adds to r the customers whose open_items or closed_items record is
-// stale. The items
-// of book (just loaded) are the stored ones but for the customers with payments
-// recorded by hand (applied by Load), whose record is decoded again.
+// stale. The items of book (just loaded) are the stored ones but for the customers with
+// payments recorded by hand (applied by Load), whose record is decoded again.
 func checkOpenItems(tx *Tx, book *ledger.Book, r *CheckReport) error {
 	paid, err := tx.activePayments()
 	if err != nil {
