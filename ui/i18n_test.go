@@ -55,13 +55,21 @@ func TestUIKeysUsedExist(t *testing.T) {
 		dynamic["ui.import.field."] = append(dynamic["ui.import.field."], string(f))
 	}
 	re := regexp.MustCompile(`"(ui\.[a-z0-9_.]+)"`)
+	pluralRe := regexp.MustCompile(`\.plural\("(ui\.[a-z0-9_.]+)"`)
 	for _, f := range sourceFiles(t) {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
+		plurals := map[string]bool{} // the bases of a.plural: both forms are in the catalogue
+		for _, m := range pluralRe.FindAllStringSubmatch(string(src), -1) {
+			plurals[m[1]] = true
+		}
 		for _, m := range re.FindAllStringSubmatch(string(src), -1) {
 			keys := []string{m[1]}
+			if plurals[m[1]] {
+				keys = []string{m[1] + ".one", m[1] + ".other"}
+			}
 			if strings.HasSuffix(m[1], ".") {
 				vals, ok := dynamic[m[1]]
 				if !ok {
