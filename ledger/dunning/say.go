@@ -71,13 +71,8 @@ func OffsetText(lang string, n int) string {
 	switch {
 	case n == 0:
 		return i18n.T(lang, "dunning.offset.on")
-	case n == 1 || n == -1:
-		if n < 0 {
-			return i18n.T(lang, "dunning.offset.before_one")
-		}
-		return i18n.T(lang, "dunning.offset.after_one")
 	case n < 0:
-		return i18n.T(lang, "dunning.offset.before", "n", strconv.Itoa(-n))
+		return i18n.T(lang, i18n.N(lang, "dunning.offset.before", -n), "n", strconv.Itoa(-n))
 	}
-	return i18n.T(lang, "dunning.offset.after", "n", strconv.Itoa(n))
+	return i18n.T(lang, i18n.N(lang, "dunning.offset.after", n), "n", strconv.Itoa(n))
 }

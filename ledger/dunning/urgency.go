@@ -43,10 +43,7 @@ func PriorityWhy(e *Entry, rank, n int, weights map[string]int, lang, currency s
 	if w%10 != 0 {
 		coef += decimalSep(lang) + strconv.Itoa(w%10)
 	}
-	days := i18n.T(lang, "dunning.priority.days", "n", strconv.Itoa(e.DaysLate))
-	if e.DaysLate == 1 {
-		days = i18n.T(lang, "dunning.priority.day_one")
-	}
+	days := i18n.T(lang, i18n.N(lang, "dunning.priority.days", e.DaysLate), "n", strconv.Itoa(e.DaysLate))
 	return i18n.T(lang, "dunning.priority.why", "rank", strconv.Itoa(rank), "n", strconv.Itoa(n),
 		"level", UrgencyName(lang, Urgency(rank, n)), "amount", e.Amount.Format(lang, currency),
 		"days", days, "class", e.Class, "coef", coef)
