@@ -41,18 +41,18 @@ func BookDeadlinesWith(book *ledger.Book, asOf ledger.Date, interruptions Interr
 // BookDeadlinesWhere is BookDeadlinesWith for the items whose state keep accepts (nil:
 // all): the agenda keeps the expired ones and those within 3 months, a few percent.
 func BookDeadlinesWhere(book *ledger.Book, asOf ledger.Date, interruptions InterruptionsFunc, open ledger.OpenAtFunc, keep func(*LimitationState) bool) []ItemDeadline {
-	n := 0 // the open debits now: as many as at asOf, most often
-	for _, acc := range book.Accounts {
-		for i := range acc.Items {
-			if acc.Items[i].Open > 0 {
-				n++
+	var out []ItemDeadline
+	if keep == nil { // all of them: the open debits now, as many as at asOf most often
+		n := 0
+		for _, acc := range book.Accounts {
+			for i := range acc.Items {
+				if acc.Items[i].Open > 0 {
+					n++
+				}
 			}
 		}
+		out = make([]ItemDeadline, 0, n)
 	}
-	if keep != nil {
-		n = 0
-	}
-	out := make([]ItemDeadline, 0, n)
 	for _, acc := range book.Accounts {
 		c := &acc.Customer
 		opens := openAmounts(acc, asOf, open)
