@@ -35,26 +35,73 @@ func OpenReadFor(path string, asOf ledger.Date, reach Reach) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
+	s, err := loadFor(db, path, asOf, reach)
+	if err != nil {
+		return nil, errors.Join(err, db.Close())
+	}
+	return s, nil
+}
+
+// loadFor reads the session of reach at asOf from the open dossier db (OpenReadFor).
+func loadFor(db *store.DB, path string, asOf ledger.Date, reach Reach) (*Session, error) {
 	load := func() (*ledger.Book, ledger.Date, error) { return db.LoadOpen(asOf) }
 	if reach != (Reach{}) {
 		since, past, err := reach.since(db, asOf)
 		if err != nil {
-			return nil, errors.Join(err, db.Close())
+			return nil, err
 		}
 		load = func() (*ledger.Book, ledger.Date, error) { return db.LoadSince(asOf, since, past) }
 	}
 	s := &Session{DB: db, Path: path}
 	var exact ledger.Date
-	err = s.reload(func() (*ledger.Book, error) {
+	err := s.reload(func() (*ledger.Book, error) {
 		book, from, err := load()
 		exact = from
 		return book, err
 	})
 	if err != nil {
-		return nil, errors.Join(err, db.Close())
+		return nil, err
 	}
 	s.Partial = asOf >= exact
 	return s, nil
+}
+
+// OpenWriteStaged opens the dossier at path to change it in two steps, so that a window
+// shows a large dossier at once (issue 26). It returns first the session of reach at
+// asOf, as OpenReadFor reads it, with the dossier open for writing but not yet checked;
+// and whole, which does the rest of OpenWrite's work: it loads the whole book, checks the
+// dossier (CheckBeforeWrite), starts the rotating backup and returns the whole session,
+// on the same open dossier. The caller runs whole in the background, computes from the
+// first session only the figures of reach at asOf (it is Partial), and writes nothing
+// until whole has returned. When whole fails, the caller closes the dossier
+// (Session.Close). When asOf is before the dossier's latest activity, the session
+// returned is already the whole, checked one and whole is nil.
+func OpenWriteStaged(path string, asOf ledger.Date, reach Reach) (first *Session, whole func() (*Session, error), err error) {
+	db, err := openStore(path, store.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	first, err = loadFor(db, path, asOf, reach)
+	if err != nil {
+		return nil, nil, errors.Join(err, db.Close())
+	}
+	whole = func() (*Session, error) {
+		s := &Session{DB: db, Path: path}
+		if err := s.Reload(); err != nil {
+			return nil, err
+		}
+		if err := s.checkAndBackup(); err != nil {
+			return nil, err
+		}
+		return s, nil
+	}
+	if first.Partial {
+		return first, whole, nil
+	}
+	if first, err = whole(); err != nil {
+		return nil, nil, errors.Join(err, db.Close())
+	}
+	return first, nil, nil
 }
 
 // since returns the earliest date at which the figures of r at asOf look at the items:

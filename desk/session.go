@@ -28,9 +28,9 @@ type Session struct {
 	Index      *dispute.Index
 	Procedures []law.Procedure
 	Rates      *law.Rates
-	// Partial is set when Book holds part of the history (OpenReadFor): only the
-	// figures of its Reach at or after the as-of date it was opened for may be computed
-	// from it.
+	// Partial is set when Book holds part of the history (OpenReadFor, the first step
+	// of OpenWriteStaged): only the figures of its Reach at or after the as-of date it
+	// was opened for may be computed from it.
 	Partial bool
 }
 
@@ -131,14 +131,23 @@ func OpenWrite(path string) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.CheckBeforeWrite(); err != nil {
+	if err := s.checkAndBackup(); err != nil {
 		return nil, errors.Join(err, s.Close())
+	}
+	return s, nil
+}
+
+// checkAndBackup checks the dossier before it is written (CheckBeforeWrite), gives
+// back the pages the check read, and starts the rotating backup.
+func (s *Session) checkAndBackup() error {
+	if err := s.CheckBeforeWrite(); err != nil {
+		return err
 	}
 	if err := s.DB.ReleaseMapped(); err != nil { // the check read the records
-		return nil, errors.Join(err, s.Close())
+		return err
 	}
 	s.startBackup()
-	return s, nil
+	return nil
 }
 
 // startBackup starts the rotating backup of the dossier, with the letter archive's

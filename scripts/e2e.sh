@@ -656,6 +656,37 @@ after=$(deadline_of "$dl" "$ainv") other_after=$(deadline_of "$dl" "$aother")
 [ "$other_after" = "$other_before" ] || fail "the act for $ainv alone moved $aother's deadline from $other_before to $other_after"
 passed+=("Contentieux › Prescription: an acknowledgement of debt by $acust recorded through its form ($act, listed by relance interruption list): $ainv's deadline moved from $before to $after, $aother's stays $other_before")
 
+# --- a large dossier opens in two steps ----------------------------------------------------
+# 300,000 items: the dashboard and the Clients list come from the open position first, the
+# whole history follows in the background; Ctrl+I pressed before it is there waits for it.
+big="$work/grand-dossier.relance"
+out=$("$bin" gen --out "$big" --customers 1500 --items 300000 2>&1) || fail "relance gen: $out"
+mark
+"$bin" "$big" >>"$work/app.log" 2>&1 &
+app=$!
+need 30 "the app did not start on $big" '"event":"start"'
+wid=$(relance_window 10)
+[ -n "$wid" ] || fail "no Relance window on $big"
+need 60 "opening $big" '"event":"loaded"'
+grep -q '"error"' <<<"$(matching '"event":"loaded"')" && fail "$big did not open: $(matching '"event":"loaded"')"
+xdotool key --clearmodifiers ctrl+i
+xdotool windowmove "$wid" 0 0
+xdotool windowsize "$wid" 1366 768
+need 60 "the whole history of $big" '"event":"history"'
+need 15 "Ctrl+I on $big" '"event":"dialog"' '"purpose":"import"' '"state":"shown"'
+line_of() { grep -n -F -- "$1" "$trace" | tail -1 | cut -d: -f1; }
+loaded_at=$(line_of '"event":"loaded"') history_at=$(line_of '"event":"history"') dialog_at=$(line_of '"purpose":"import","state":"shown"')
+[ "$loaded_at" -lt "$history_at" ] || fail "$big: the history event came before the dossier was shown"
+how="Ctrl+I came after the history"
+if [ -n "$(matching '"event":"wait"')" ]; then
+  [ "$history_at" -lt "$dialog_at" ] || fail "$big: the import dialog opened before the history was loaded"
+  how="Ctrl+I pressed while it loaded waited for it"
+fi
+sleep 0.5
+shot large-dossier-import
+quit_app
+passed+=("a dossier of 300,000 items opens in two steps: shown first, its history after ($how)")
+
 errors=$(grep -F '"event":"error"' "$trace" || true)
 [ -z "$errors" ] || fail "the app showed error dialogs: $errors"
 

@@ -59,6 +59,9 @@ type App struct {
 	busy    bool   // a dossier is being opened or loaded
 	busyMsg string // what is being done, for the status bar
 	loadErr string // why no dossier is open, shown on the empty screen
+	// afterWhole is what waits for the whole history of a dossier opened in two steps
+	// (ui/staged.go: whenWhole).
+	afterWhole func()
 
 	screen  screenID
 	shell   *shell
@@ -289,6 +292,10 @@ func parseDate(s string) (ledger.Date, error) {
 // setAsOf changes the date at which every figure is computed.
 func (a *App) setAsOf(d ledger.Date) {
 	if d == a.asOf || !d.Valid() {
+		return
+	}
+	if a.partial() { // the first session's figures are those of the date it was opened for
+		a.whenWhole(func() { a.setAsOf(d) })
 		return
 	}
 	a.asOf = d

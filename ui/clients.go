@@ -340,7 +340,11 @@ func (v *clientsView) layoutBody() {
 		v.split = nil
 		v.body.Objects = []fyne.CanvasObject{v.table}
 	} else {
-		v.split = container.NewVSplit(v.table, v.a.customerDetail(id, v.closeDetail))
+		detail := v.a.historyPane()
+		if !v.a.partial() {
+			detail = v.a.customerDetail(id, v.closeDetail)
+		}
+		v.split = container.NewVSplit(v.table, detail)
 		v.split.Offset = v.a.splitOffset("clients", 0.42)
 		v.body.Objects = []fyne.CanvasObject{v.split}
 	}

@@ -69,7 +69,7 @@ func (dv *dashboardView) dashboardScreen() fyne.CanvasObject {
 			dv.computeDashboardAsync()
 			return dv.loadingPane(a.t("ui.dash.computing"))
 		}
-		dv.setDashboard(a.book, a.asOf, a.sess.Dashboard(a.asOf, historyMonths, 0))
+		dv.setDashboard(a.book, a.asOf, a.sess.Dashboard(a.asOf, dv.months(), 0))
 	}
 	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon(a.t("ui.dash.tab_kpis"), theme.GridIcon(), dv.kpiPane()),
@@ -78,6 +78,16 @@ func (dv *dashboardView) dashboardScreen() fyne.CanvasObject {
 	tabs.SelectIndex(dv.tab)
 	tabs.OnSelected = func(*container.TabItem) { dv.tab = tabs.SelectedIndex() }
 	return tabs
+}
+
+// months is the number of month ends the dashboard computes: historyMonths, or only
+// the as-of date and the month end before it (the tiles and their change) while the
+// dossier's history is loading (ui/staged.go).
+func (dv *dashboardView) months() int {
+	if dv.a.partial() {
+		return partialReach().KPIMonths
+	}
+	return historyMonths
 }
 
 func (dv *dashboardView) setDashboard(book *ledger.Book, asOf ledger.Date, f desk.Dashboard) {
@@ -92,9 +102,9 @@ func (dv *dashboardView) computeDashboardAsync() {
 		return
 	}
 	dv.pending = true
-	book, asOf, sess := a.book, a.asOf, a.sess
+	book, asOf, sess, months := a.book, a.asOf, a.sess, dv.months()
 	go func() {
-		f := sess.Dashboard(asOf, historyMonths, 0)
+		f := sess.Dashboard(asOf, months, 0)
 		fyne.Do(func() {
 			dv.pending = false
 			if a.book != book || a.asOf != asOf {
@@ -140,7 +150,7 @@ func (dv *dashboardView) kpiPane() fyne.CanvasObject {
 	heading := widget.NewLabel(a.t("ui.dash.title", "date", a.date(a.asOf)))
 	heading.SizeName = theme.SizeNameSubHeadingText
 	heading.TextStyle = fyne.TextStyle{Bold: true}
-	report := widget.NewButtonWithIcon(a.t("ui.dash.report"), theme.DocumentPrintIcon(), dv.askDashboardReport)
+	report := widget.NewButtonWithIcon(a.t("ui.dash.report"), theme.DocumentPrintIcon(), func() { a.whenWhole(dv.askDashboardReport) })
 	counts := widget.NewButton(dv.activityCounts(), func() {
 		a.disputesView.status, a.disputesView.tab = "active", 0
 		a.showScreen(screenDisputes)
@@ -150,7 +160,15 @@ func (dv *dashboardView) kpiPane() fyne.CanvasObject {
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(counts, report), heading)
 
 	agedCard := a.panel(a.t("ui.dash.chart_aged"), dv.agedChart())
-	dsoCard := a.panel(a.t("ui.dash.chart_dso", "n", strconv.Itoa(historyMonths)), dv.dsoChart())
+	var dso fyne.CanvasObject
+	if a.partial() {
+		wait := widget.NewLabel(a.t("ui.history.chart"))
+		wait.Wrapping = fyne.TextWrapWord
+		dso = container.NewVBox(wait, widget.NewProgressBarInfinite())
+	} else {
+		dso = dv.dsoChart()
+	}
+	dsoCard := a.panel(a.t("ui.dash.chart_dso", "n", strconv.Itoa(historyMonths)), dso)
 	topCard := a.panel(a.t("ui.dash.top", "n", strconv.Itoa(desk.TopOverdueCount)),
 		dv.topOverdueTable(dv.top))
 	// One page that scrolls: the tiles, the two charts side by side, then the most

@@ -54,16 +54,18 @@ func (a *App) openWith(path string, prepare func() error) {
 	a.closeDossier()
 	a.setBusy(a.t("ui.status.opening", "file", filepath.Base(path)))
 	a.rebuild() // the loading screen, in place of the previous dossier
+	asOf := a.asOf
 	go func() {
 		var (
-			sess *desk.Session
-			err  error
+			sess  *desk.Session
+			whole func() (*desk.Session, error)
+			err   error
 		)
 		if prepare != nil {
 			err = prepare()
 		}
 		if err == nil {
-			sess, err = desk.OpenWrite(path)
+			sess, whole, err = openStaged(path, asOf)
 		}
 		fyne.Do(func() {
 			a.busy = false
@@ -77,6 +79,10 @@ func (a *App) openWith(path string, prepare func() error) {
 			a.recompute()
 			a.rebuild()
 			a.notifyLoaded(nil)
+			if whole != nil {
+				a.loadWhole(sess, whole)
+				return
+			}
 			a.watchBackup(sess)
 		})
 	}()
@@ -171,6 +177,7 @@ func (a *App) closeDossier() {
 		fyne.LogError("closing "+a.path, err)
 	}
 	a.sess, a.db, a.path, a.book, a.sums = nil, nil, "", nil, nil
+	a.afterWhole = nil
 	a.clients.selected = ""
 }
 

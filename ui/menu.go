@@ -15,10 +15,13 @@ import (
 
 // mainMenu builds the window's menus in the current language.
 func (a *App) mainMenu() *fyne.MainMenu {
+	// wait: every File item but Quit acts on the dossier or leaves it, so it waits for
+	// the whole history of a dossier opened in two steps (whenWhole).
+	wait := func(do func()) func() { return func() { a.whenWhole(do) } }
 	recent := fyne.NewMenu(a.t("ui.menu.recent"))
 	for _, p := range a.recent() {
 		p := p
-		recent.Items = append(recent.Items, fyne.NewMenuItem(p, func() { a.openDossier(p) }))
+		recent.Items = append(recent.Items, fyne.NewMenuItem(p, wait(func() { a.openDossier(p) })))
 	}
 	if len(recent.Items) == 0 {
 		none := fyne.NewMenuItem(a.t("ui.menu.recent_none"), nil)
@@ -30,27 +33,27 @@ func (a *App) mainMenu() *fyne.MainMenu {
 
 	quit := fyne.NewMenuItem(a.t("ui.menu.quit"), func() { a.quit() })
 	quit.IsQuit = true
-	open := fyne.NewMenuItem(a.t("ui.menu.open"), a.chooseDossier)
+	open := fyne.NewMenuItem(a.t("ui.menu.open"), wait(a.chooseDossier))
 	open.Shortcut = menuShortcut(fyne.KeyO)
-	newItem := fyne.NewMenuItem(a.t("ui.menu.new"), a.askNewDossier)
+	newItem := fyne.NewMenuItem(a.t("ui.menu.new"), wait(a.askNewDossier))
 	newItem.Shortcut = menuShortcut(fyne.KeyN)
-	importItem := fyne.NewMenuItem(a.t("ui.menu.import"), a.chooseImport)
+	importItem := fyne.NewMenuItem(a.t("ui.menu.import"), wait(a.chooseImport))
 	importItem.Shortcut = menuShortcut(fyne.KeyI)
 	file := fyne.NewMenu(a.t("ui.menu.file"),
 		open,
 		newItem,
-		fyne.NewMenuItem(a.t("ui.menu.demo"), a.openDemo),
-		fyne.NewMenuItem(a.t("ui.demo.reset"), a.askResetDemo),
+		fyne.NewMenuItem(a.t("ui.menu.demo"), wait(a.openDemo)),
+		fyne.NewMenuItem(a.t("ui.demo.reset"), wait(a.askResetDemo)),
 		recentItem,
 		fyne.NewMenuItemSeparator(),
 		importItem,
-		fyne.NewMenuItem(a.t("ui.custfile.menu"), a.chooseCustomerFile),
-		fyne.NewMenuItem(a.t("ui.bank.menu"), a.chooseStatement),
-		fyne.NewMenuItem(a.t("ui.menu.statements"), a.askStatements),
-		fyne.NewMenuItem(a.t("ui.latereport.menu"), a.askLateReport),
+		fyne.NewMenuItem(a.t("ui.custfile.menu"), wait(a.chooseCustomerFile)),
+		fyne.NewMenuItem(a.t("ui.bank.menu"), wait(a.chooseStatement)),
+		fyne.NewMenuItem(a.t("ui.menu.statements"), wait(a.askStatements)),
+		fyne.NewMenuItem(a.t("ui.latereport.menu"), wait(a.askLateReport)),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem(a.t("ui.menu.backup"), a.askBackup),
-		fyne.NewMenuItem(a.t("ui.menu.restore"), a.askRestore),
+		fyne.NewMenuItem(a.t("ui.menu.backup"), wait(a.askBackup)),
+		fyne.NewMenuItem(a.t("ui.menu.restore"), wait(a.askRestore)),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)

@@ -76,6 +76,8 @@ func (a *App) rebuild() {
 	a.win.SetTitle(title)
 	if a.busy {
 		a.setBusy(a.busyMsg)
+	} else if a.partial() {
+		a.showProgress(a.t("ui.history.status"))
 	}
 	a.showScreen(a.screen)
 }
@@ -191,6 +193,9 @@ func (a *App) buildScreen(id screenID) fyne.CanvasObject {
 	if a.book == nil {
 		return a.noDossierScreen()
 	}
+	if a.partial() && !screenWithoutHistory(id) {
+		return a.historyPane()
+	}
 	switch id {
 	case screenClients:
 		return a.newClientsScreen()
@@ -244,6 +249,12 @@ func (a *App) pickAsOf() {
 func (a *App) setBusy(msg string) {
 	a.busy = true
 	a.busyMsg = msg
+	a.showProgress(msg)
+}
+
+// showProgress shows msg in the status bar with the activity indicator, without making
+// the window busy.
+func (a *App) showProgress(msg string) {
 	if a.shell == nil {
 		return
 	}

@@ -17,18 +17,19 @@ type shortcut struct {
 // previous customer of the Clients list (Down, Up), and Ctrl+1…8 for the screens of the
 // navigation bar.
 func (a *App) shortcuts() []shortcut {
+	wait := func(do func()) func() { return func() { a.whenWhole(do) } } // ui/staged.go
 	out := []shortcut{
-		{fyne.KeyO, a.chooseDossier},
-		{fyne.KeyN, a.askNewDossier},
-		{fyne.KeyI, a.chooseImport},
+		{fyne.KeyO, wait(a.chooseDossier)},
+		{fyne.KeyN, wait(a.askNewDossier)},
+		{fyne.KeyI, wait(a.chooseImport)},
 		{fyne.KeyF, a.focusSearch},
-		{fyne.KeyP, func() {
+		{fyne.KeyP, wait(func() {
 			if a.book != nil && a.dash.snap != nil {
 				a.dash.askDashboardReport()
 			}
-		}},
-		{fyne.KeyL, a.letterForSelected},
-		{fyne.KeyE, a.issueTodaysLetters},
+		})},
+		{fyne.KeyL, wait(a.letterForSelected)},
+		{fyne.KeyE, wait(a.issueTodaysLetters)},
 		{fyne.KeyDown, func() { a.stepCustomer(1) }},
 		{fyne.KeyUp, func() { a.stepCustomer(-1) }},
 	}

@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"os"
+	"runtime/debug"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"relance/desk"
+	"relance/ledger"
+)
+
+// A large dossier opens in two steps (issue 26: the window usable at once on a ledger of
+// a million invoices). The first session holds the open position and what the dashboard
+// and the Clients list compute from it (partialReach, read as `relance kpi` and `relance
+// risk` read it); the whole history follows in the background (desk.OpenWriteStaged).
+// Until it is there, the other screens and the customer card show historyPane, and what
+// would write to the dossier or needs its history (the File menu, the shortcuts, a new
+// as-of date) waits for it (whenWhole).
+
+// stagedOpenBytes is the dossier size from which the window opens it in two steps; a
+// smaller one loads whole in a fraction of a second.
+const stagedOpenBytes = 16 << 20
+
+// partialReach is what the window computes from the first session: the dashboard's
+// tiles with their change over a month (two month ends), the aged balance, and the
+// Clients list with its risk classes and signals.
+func partialReach() desk.Reach {
+	return desk.Reach{KPIMonths: 2, KPIDays: 90, Risk: true}
+}
+
+// openStaged opens the dossier at path for writing: a large one in two steps (whole is
+// then the rest, to run in the background), a small one at once (whole is nil).
+func openStaged(path string, asOf ledger.Date) (first *desk.Session, whole func() (*desk.Session, error), err error) {
+	if fi, err := os.Stat(path); err == nil && fi.Size() >= stagedOpenBytes {
+		return desk.OpenWriteStaged(path, asOf, partialReach())
+	}
+	first, err = desk.OpenWrite(path)
+	return first, nil, err
+}
+
+// partial reports whether the open dossier's whole history is still loading.
+func (a *App) partial() bool { return a.sess != nil && a.sess.Partial }
+
+// loadWhole loads the whole history of the dossier first was opened with in the
+// background, then makes it the window's session, shows the current screen again and
+// runs what waited for it. When the dossier cannot be written (damaged: the check
+// before writing refuses it), it is closed and the window says why, as when an open
+// fails.
+func (a *App) loadWhole(first *desk.Session, whole func() (*desk.Session, error)) {
+	a.showProgress(a.t("ui.history.status"))
+	go func() {
+		s, err := whole()
+		fyne.Do(func() {
+			if a.sess != first { // closed meanwhile
+				return
+			}
+			if err != nil {
+				path := a.path
+				a.closeDossier()
+				a.afterWhole = nil
+				a.failOpen(path, err)
+				return
+			}
+			a.setSession(s)
+			a.recompute()
+			a.setStatus("")
+			a.showScreen(a.screen)
+			a.trace("history", "path", a.path)
+			a.watchBackup(s)
+			if do := a.afterWhole; do != nil {
+				a.afterWhole = nil
+				do()
+			}
+			go debug.FreeOSMemory() // the first session's book is garbage now
+		})
+	}()
+}
+
+// whenWhole runs do now, or once the dossier's whole history is loaded (the last
+// request waits; an earlier one is dropped).
+func (a *App) whenWhole(do func()) {
+	if !a.partial() {
+		do()
+		return
+	}
+	a.afterWhole = do
+	a.showProgress(a.t("ui.history.queued"))
+	a.trace("wait", "for", "history")
+}
+
+// historyPane stands for a screen that needs the dossier's whole history while it loads.
+func (a *App) historyPane() fyne.CanvasObject {
+	msg := widget.NewLabel(a.t("ui.history.pane"))
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Alignment = fyne.TextAlignCenter
+	return container.NewCenter(withWidth(520, container.NewVBox(msg, widget.NewProgressBarInfinite())))
+}
+
+// screenWithoutHistory reports whether screen id is shown from the first session.
+func screenWithoutHistory(id screenID) bool {
+	return id == screenDashboard || id == screenClients
+}
