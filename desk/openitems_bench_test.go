@@ -95,3 +95,28 @@ func BenchmarkRiskRead10k1M(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkWindowFirst10k1M measures the first step of the window on the generated
+// dossier: the dossier opened for writing with what the window shows first
+// (desk.OpenWriteStaged with OpeningReach), the dashboard's two month ends and the risk
+// classes of the Clients list (issue 26: the window usable ≤ 0.5 s after start).
+func BenchmarkWindowFirst10k1M(b *testing.B) {
+	path, today := generated10k1M(b)
+	b.ResetTimer()
+	for range b.N {
+		s, whole, err := desk.OpenWriteStaged(path, today, desk.OpeningReach())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !s.Partial || whole == nil {
+			b.Fatal("the first step read the whole history")
+		}
+		s.Dashboard(today, desk.OpeningReach().KPIMonths, 0)
+		if _, _, err := s.Risk(today, false); err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

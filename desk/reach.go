@@ -22,6 +22,14 @@ type Reach struct {
 	Risk bool
 }
 
+// OpeningReach is what the window shows first of a dossier opened in two steps
+// (OpenWriteStaged): the dashboard's tiles with their change over a month (two month
+// ends, the accounting DSO over 90 days), the aged balance, and the customer list with
+// the risk classes and signals.
+func OpeningReach() Reach {
+	return Reach{KPIMonths: 2, KPIDays: 90, Risk: true}
+}
+
 // OpenReadFor opens the dossier at path read-only for the figures of reach at asOf.
 // When asOf is on or after the dossier's latest activity (every document, settlement and
 // payment recorded by hand dated on or before it), the book holds part of the history

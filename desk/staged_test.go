@@ -14,7 +14,7 @@ import (
 func TestOpenWriteStaged(t *testing.T) {
 	path := demoFile(t)
 	exact := exactFrom(t, path)
-	reach := desk.Reach{KPIMonths: 2, KPIDays: 90, Risk: true}
+	reach := desk.OpeningReach()
 
 	at := exact.AddDays(10)
 	first, whole, err := desk.OpenWriteStaged(path, at, reach)
@@ -66,7 +66,7 @@ func TestOpenWriteStagedDamaged(t *testing.T) {
 			path := demoFile(t)
 			at := exactFrom(t, path).AddDays(1)
 			damage(t, path, bucket)
-			first, whole, err := desk.OpenWriteStaged(path, at, desk.Reach{KPIMonths: 2, KPIDays: 90, Risk: true})
+			first, whole, err := desk.OpenWriteStaged(path, at, desk.OpeningReach())
 			if err == nil {
 				if whole == nil {
 					t.Fatal("no second step on a partial read")

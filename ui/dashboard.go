@@ -85,7 +85,7 @@ func (dv *dashboardView) dashboardScreen() fyne.CanvasObject {
 // dossier's history is loading (ui/staged.go).
 func (dv *dashboardView) months() int {
 	if dv.a.partial() {
-		return partialReach().KPIMonths
+		return desk.OpeningReach().KPIMonths
 	}
 	return historyMonths
 }

@@ -14,8 +14,8 @@ import (
 
 // A large dossier opens in two steps (issue 26: the window usable at once on a ledger of
 // a million invoices). The first session holds the open position and what the dashboard
-// and the Clients list compute from it (partialReach, read as `relance kpi` and `relance
-// risk` read it); the whole history follows in the background (desk.OpenWriteStaged).
+// and the Clients list compute from it (desk.OpeningReach, read as `relance kpi` and
+// `relance risk` read it); the whole history follows in the background (desk.OpenWriteStaged).
 // Until it is there, the other screens and the customer card show historyPane, and what
 // would write to the dossier or needs its history (the File menu, the shortcuts, a new
 // as-of date) waits for it (whenWhole).
@@ -24,18 +24,11 @@ import (
 // smaller one loads whole in a fraction of a second.
 const stagedOpenBytes = 16 << 20
 
-// partialReach is what the window computes from the first session: the dashboard's
-// tiles with their change over a month (two month ends), the aged balance, and the
-// Clients list with its risk classes and signals.
-func partialReach() desk.Reach {
-	return desk.Reach{KPIMonths: 2, KPIDays: 90, Risk: true}
-}
-
 // openStaged opens the dossier at path for writing: a large one in two steps (whole is
 // then the rest, to run in the background), a small one at once (whole is nil).
 func openStaged(path string, asOf ledger.Date) (first *desk.Session, whole func() (*desk.Session, error), err error) {
 	if fi, err := os.Stat(path); err == nil && fi.Size() >= stagedOpenBytes {
-		return desk.OpenWriteStaged(path, asOf, partialReach())
+		return desk.OpenWriteStaged(path, asOf, desk.OpeningReach())
 	}
 	first, err = desk.OpenWrite(path)
 	return first, nil, err

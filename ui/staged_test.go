@@ -17,7 +17,7 @@ import (
 func TestStagedOpen(t *testing.T) {
 	a := newTestApp(t, "fr")
 	path := demoFile(t)
-	first, whole, err := desk.OpenWriteStaged(path, a.asOf, partialReach())
+	first, whole, err := desk.OpenWriteStaged(path, a.asOf, desk.OpeningReach())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,10 +51,15 @@ func TestStagedOpen(t *testing.T) {
 	if a.asOf != asOf {
 		t.Error("the as-of date changed before the history was loaded")
 	}
-	ran := false
-	a.whenWhole(func() { ran = true })
-	if ran || !hasText(a.win, a.t("ui.history.queued")) {
-		t.Errorf("a command ran before the history was loaded (%v), or the status does not say it waits", ran)
+	ran := make(chan bool, 1)
+	a.whenWhole(func() { ran <- a.partial() })
+	select {
+	case <-ran:
+		t.Error("a command ran before the history was loaded")
+	default:
+	}
+	if !hasText(a.win, a.t("ui.history.queued")) {
+		t.Error("the status does not say that the command waits")
 	}
 
 	history := watchEvents(t, a, "history")
@@ -67,7 +72,12 @@ func TestStagedOpen(t *testing.T) {
 	if a.partial() || a.sess == first {
 		t.Fatal("the window still shows the first session")
 	}
-	if !ran {
+	select {
+	case partial := <-ran:
+		if partial {
+			t.Error("the command that waited ran on the first session")
+		}
+	case <-time.After(30 * time.Second):
 		t.Error("the command that waited did not run")
 	}
 	if hasText(a.win, string(pane)) {
@@ -95,7 +105,7 @@ func TestStagedOpenDamaged(t *testing.T) {
 	if cerr := db.Close(); err != nil || cerr != nil {
 		t.Fatal(err, cerr)
 	}
-	first, whole, err := desk.OpenWriteStaged(path, a.asOf, partialReach())
+	first, whole, err := desk.OpenWriteStaged(path, a.asOf, desk.OpeningReach())
 	if err != nil || whole == nil {
 		t.Fatalf("the first step refused the dossier (%v) or read it whole", err)
 	}
