@@ -340,7 +340,7 @@ func (v *clientsView) layoutBody() {
 		v.split = nil
 		v.body.Objects = []fyne.CanvasObject{v.table}
 	} else {
-		detail := v.a.historyPane()
+		detail := v.a.waitPane("ui.history.card")
 		if !v.a.partial() {
 			detail = v.a.customerDetail(id, v.closeDetail)
 		}

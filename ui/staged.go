@@ -10,6 +10,7 @@ import (
 
 	"relance/desk"
 	"relance/ledger"
+	"relance/ledger/risk"
 )
 
 // A large dossier opens in two steps (issue 26: the window usable at once on a ledger of
@@ -58,6 +59,7 @@ func (a *App) loadWhole(first *desk.Session, whole func() (*desk.Session, error)
 				return
 			}
 			a.setSession(s)
+			a.forgetFirst()
 			a.recompute()
 			a.setStatus("")
 			a.showScreen(a.screen)
@@ -67,9 +69,18 @@ func (a *App) loadWhole(first *desk.Session, whole func() (*desk.Session, error)
 				a.afterWhole = nil
 				do()
 			}
-			go debug.FreeOSMemory() // the first session's book is garbage now
+			go debug.FreeOSMemory() // the first session's book is garbage now (forgetFirst)
 		})
 	}()
+}
+
+// forgetFirst drops what the screens computed from the first session (the dashboard's
+// figures, the risk assessment), which they compute again from the whole one: nothing
+// then keeps the first session's book.
+func (a *App) forgetFirst() {
+	dv := a.dash
+	dv.book, dv.snap, dv.history, dv.aged, dv.top = nil, nil, nil, nil, nil
+	a.risk.book, a.risk.res, a.risk.in = nil, nil, risk.Input{}
 }
 
 // whenWhole runs do now, or once the dossier's whole history is loaded (the last
@@ -85,8 +96,11 @@ func (a *App) whenWhole(do func()) {
 }
 
 // historyPane stands for a screen that needs the dossier's whole history while it loads.
-func (a *App) historyPane() fyne.CanvasObject {
-	msg := widget.NewLabel(a.t("ui.history.pane"))
+func (a *App) historyPane() fyne.CanvasObject { return a.waitPane("ui.history.pane") }
+
+// waitPane says, with the text of key, that what it stands for waits for the history.
+func (a *App) waitPane(key string) fyne.CanvasObject {
+	msg := widget.NewLabel(a.t(key))
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Alignment = fyne.TextAlignCenter
 	return container.NewCenter(withWidth(520, container.NewVBox(msg, widget.NewProgressBarInfinite())))
