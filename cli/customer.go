@@ -143,7 +143,7 @@ func editContacts(cur []ledger.Contact, remove []int, add []ledger.Contact) ([]l
 
 // showCustomer prints customer id's record: field by field, or as JSON.
 func showCustomer(env *Env, db, id, format string) error {
-	ss, err := desk.OpenRead(db)
+	ss, err := desk.OpenReadCustomer(db, id) // its record, not the whole dossier
 	if err != nil {
 		return err
 	}

@@ -24,6 +24,7 @@ func runExportCustomer(env *Env, args []string) error {
 	if err := env.required("customer", *id); err != nil {
 		return err
 	}
+	rf.customer = *id // one account read, not the whole dossier
 	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err

@@ -15,6 +15,9 @@ type reportFlags struct {
 	// reach, when not nil, is what the report computes (the zero Reach: the open
 	// position only): its session may hold part of the history (desk.OpenReadFor).
 	reach *desk.Reach
+	// customer, when set, is the one customer the report is about: its session holds
+	// that customer's whole account only (desk.OpenReadCustomer).
+	customer string
 }
 
 // reportFlags declares --db, --at and --format on fs; the first of formats is the
@@ -53,7 +56,10 @@ func (env *Env) openReport(r *reportFlags) (ledger.Date, *desk.Session, error) {
 		return ledger.NoDate, nil, err
 	}
 	open := desk.OpenRead
-	if r.reach != nil {
+	switch {
+	case r.customer != "":
+		open = func(path string) (*desk.Session, error) { return desk.OpenReadCustomer(path, r.customer) }
+	case r.reach != nil:
 		open = func(path string) (*desk.Session, error) { return desk.OpenReadFor(path, asOf, *r.reach) }
 	}
 	ss, err := open(*r.db)

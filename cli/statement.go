@@ -31,6 +31,9 @@ func runStatement(env *Env, args []string) error {
 	if (*customer == "") == !*all || (*merged != "" && !*all) {
 		return &usageError{msg: i18n.T(env.Lang, "pdf.cli.one_of")}
 	}
+	if !*all {
+		rf.customer = *customer // one account read, not the whole dossier
+	}
 	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err

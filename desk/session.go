@@ -32,6 +32,9 @@ type Session struct {
 	// of OpenWriteStaged): only the figures of its Reach at or after the as-of date it
 	// was opened for may be computed from it.
 	Partial bool
+	// Customer is set when Book holds only that customer's account, whole
+	// (OpenReadCustomer): only its figures and documents may be computed from it.
+	Customer string
 }
 
 // Open opens the dossier at path and loads it. On failure nothing stays open.
@@ -114,6 +117,24 @@ func (s *Session) Close() error { return s.DB.Close() }
 // OpenRead opens the dossier at path read-only, for a report.
 func OpenRead(path string) (*Session, error) {
 	return Open(path, store.Options{ReadOnly: true})
+}
+
+// OpenReadCustomer opens the dossier at path read-only for the figures and documents of
+// customer id alone (store.Tx.LoadCustomer: its whole account, no other), at any date:
+// what `relance customer` and `relance statement --customer` print, in the time of one
+// account rather than of the whole dossier. The disputes, procedures and rates are the
+// dossier's. An unknown id gives a session without accounts, on which the caller's
+// lookup says so.
+func OpenReadCustomer(path, id string) (*Session, error) {
+	db, err := openStore(path, store.Options{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	s := &Session{DB: db, Path: path, Customer: id}
+	if err := s.reload(func() (*ledger.Book, error) { return db.LoadCustomer(id) }); err != nil {
+		return nil, errors.Join(err, db.Close())
+	}
+	return s, nil
 }
 
 // OpenWrite opens the dossier at path to change it. A rotating backup of the state

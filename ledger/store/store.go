@@ -350,6 +350,17 @@ func (db *DB) Load() (*ledger.Book, error) {
 	return book, err
 }
 
+// LoadCustomer is Tx.LoadCustomer in a read transaction.
+func (db *DB) LoadCustomer(id string) (*ledger.Book, error) {
+	var book *ledger.Book
+	err := db.View(func(tx *Tx) error {
+		var err error
+		book, err = tx.LoadCustomer(id)
+		return err
+	})
+	return book, err
+}
+
 func u64(v uint64) []byte {
 	var b [8]byte
 	binary.BigEndian.PutUint64(b[:], v)

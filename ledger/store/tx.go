@@ -215,6 +215,31 @@ func (t *Tx) Load() (*ledger.Book, error) {
 	return ledger.NewBook(settings, sales, accounts), nil
 }
 
+// LoadCustomer reads the dossier for the figures and documents of customer id alone: a
+// book holding its whole account as Load builds it (Account: its items and the payments
+// recorded by hand), the settings and the salespeople, and no other account; no account
+// at all when there is no such customer. It decodes one items record instead of every
+// customer's.
+func (t *Tx) LoadCustomer(id string) (*ledger.Book, error) {
+	settings, err := t.Settings()
+	if err != nil {
+		return nil, err
+	}
+	sales, err := t.Salespeople()
+	if err != nil {
+		return nil, err
+	}
+	a, err := t.Account(id)
+	if err != nil {
+		return nil, err
+	}
+	var accounts []*ledger.Account
+	if a != nil {
+		accounts = append(accounts, a)
+	}
+	return ledger.NewBook(settings, sales, accounts), nil
+}
+
 // parallel calls fn(0..n-1) on one goroutine per CPU, interleaved so that each gets
 // a fair mix of the work.
 // recoverCorrupt, deferred by a decoding goroutine, turns a fault or a panic while
