@@ -206,7 +206,7 @@ func runCustomerPenalties(env *Env, dbPath, customer, paid, rate, basis, format,
 	if terms.ContractRate, err = parseContractRate(env, rate); err != nil {
 		return err
 	}
-	ss, err := desk.OpenRead(dbPath)
+	ss, err := desk.OpenReadCustomer(dbPath, customer) // its account, not the whole dossier
 	if err != nil {
 		return err
 	}

@@ -7,12 +7,14 @@ import (
 
 	"relance/desk"
 	"relance/ledger"
+	"relance/ledger/law"
 	"relance/ledger/payment"
 	"relance/letters/statement"
 )
 
 // customerOutput is what a customer's own commands print from session s at asOf: its
-// record, its statement of account (PDF bytes) and its data export (JSON).
+// record, its statement of account (PDF bytes), its data export (JSON) and the décompte
+// of its late penalties up to asOf (JSON).
 func customerOutput(t *testing.T, s *desk.Session, id string, asOf ledger.Date) string {
 	t.Helper()
 	acc := s.Book.Account(id)
@@ -35,7 +37,15 @@ func customerOutput(t *testing.T, s *desk.Session, id string, asOf ledger.Date) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	return string(rec) + "\n" + pdf.String() + "\n" + string(exp)
+	var dec string
+	if d, err := s.Decompte(id, law.Terms{End: asOf}); err != nil {
+		dec = "error: " + err.Error()
+	} else if b, err := json.Marshal(d); err != nil {
+		t.Fatal(err)
+	} else {
+		dec = string(b)
+	}
+	return string(rec) + "\n" + pdf.String() + "\n" + string(exp) + "\n" + dec
 }
 
 // OpenReadCustomer gives each customer's record, statement and data export byte for
