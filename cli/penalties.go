@@ -144,7 +144,7 @@ func runPenalties(env *Env, args []string) error {
 	}
 	var company ledger.Company
 	if *dbPath != "" {
-		ss, err := desk.OpenRead(*dbPath)
+		ss, err := desk.OpenReadCustomer(*dbPath, "") // its rates and letterhead: no account
 		if err != nil {
 			return err
 		}

@@ -96,12 +96,21 @@ func TestOpenReadCustomer(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s, err := desk.OpenReadCustomer(path, "NOPE")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if s.Book.Account("NOPE") != nil || len(s.Book.Accounts) != 0 {
-		t.Error("an unknown customer has an account")
+	for _, id := range []string{"NOPE", ""} {
+		s, err := desk.OpenReadCustomer(path, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(s.Book.Accounts) != 0 {
+			t.Errorf("customer %q: %d accounts read", id, len(s.Book.Accounts))
+		}
+		got, _ := json.Marshal([]any{s.Book.Settings, s.Book.Salespeople, s.Rates, s.Disputes, s.Procedures})
+		want, _ := json.Marshal([]any{full.Book.Settings, full.Book.Salespeople, full.Rates, full.Disputes, full.Procedures})
+		if string(got) != string(want) {
+			t.Errorf("customer %q: the settings, salespeople, rates or records differ from the whole book's", id)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -124,7 +124,7 @@ func OpenRead(path string) (*Session, error) {
 // what `relance customer` and `relance statement --customer` print, in the time of one
 // account rather than of the whole dossier. The disputes, procedures and rates are the
 // dossier's. An unknown id gives a session without accounts, on which the caller's
-// lookup says so.
+// lookup says so; the empty id, the dossier's settings, records and rates alone.
 func OpenReadCustomer(path, id string) (*Session, error) {
 	db, err := openStore(path, store.Options{ReadOnly: true})
 	if err != nil {
