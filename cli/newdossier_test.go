@@ -238,7 +238,7 @@ func TestSetupSaysWhatIsMissing(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	_, out, _ := run(t, "fr", "setup", "--db", db)
-	if !strings.Contains(out, "n’ont pas d’adresse postale") || !strings.Contains(out, "relance customer set --db "+db+" --customer C1") ||
+	if !strings.Contains(out, "Aucun des 2 clients en retard n’a d’adresse postale") || !strings.Contains(out, "relance customer set --db "+db+" --customer C1") ||
 		!strings.Contains(out, "Taux du 2nd semestre 2026 manquants") || !strings.Contains(out, "à compter du 01/07/2026") {
 		t.Errorf("setup after the import:\n%s", out)
 	}

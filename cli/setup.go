@@ -79,7 +79,7 @@ func runSetup(env *Env, args []string) error {
 		for _, c := range r.NoAddress {
 			names = append(names, c.ID+" "+c.Name)
 		}
-		lines = append(lines, T("ui.ready.addresses", "n", fmt.Sprint(n), "overdue", fmt.Sprint(r.Overdue), "names", strings.Join(names, ", "))+
+		lines = append(lines, T(r.AddressesKey(env.Lang), "n", fmt.Sprint(n), "overdue", fmt.Sprint(r.Overdue), "names", strings.Join(names, ", "))+
 			" "+T("cli.setup.addresses", "db", *db, "id", r.NoAddress[0].ID))
 	}
 	if n := len(r.NoCivility); n > 0 {
@@ -87,7 +87,7 @@ func runSetup(env *Env, args []string) error {
 		for _, c := range r.NoCivility {
 			names = append(names, c.ID+" "+c.Name)
 		}
-		lines = append(lines, T("ui.ready.civility", "n", fmt.Sprint(n), "names", strings.Join(names, ", "))+
+		lines = append(lines, T(i18n.N(env.Lang, "ui.ready.civility", n), "n", fmt.Sprint(n), "names", strings.Join(names, ", "))+
 			" "+T("cli.setup.civility", "db", *db, "id", r.NoCivility[0].ID))
 	}
 	if len(r.MissingRates) > 0 {

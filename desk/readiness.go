@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"relance/assets/i18n"
 	"relance/ledger"
 	"relance/ledger/law"
 )
@@ -34,6 +35,16 @@ type Readiness struct {
 	// (MissingRates): no penalty or formal notice can be computed after its first day.
 	Half         law.Half         `json:"half"`
 	MissingRates []law.RateSource `json:"missing_rates,omitempty"`
+}
+
+// AddressesKey is the message key, in lang, of the line about NoAddress (its {n},
+// {overdue} and {names}): every overdue customer or some of them, one or more.
+func (r *Readiness) AddressesKey(lang string) string {
+	base := "ui.ready.addresses"
+	if len(r.NoAddress) == r.Overdue {
+		return i18n.N(lang, base+"_all", r.Overdue)
+	}
+	return i18n.N(lang, base, len(r.NoAddress))
 }
 
 // Ready reports whether nothing is missing.

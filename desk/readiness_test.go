@@ -38,3 +38,25 @@ func TestReadinessNoCivility(t *testing.T) {
 		t.Errorf("after CLAURE's civility: %+v", r.NoCivility)
 	}
 }
+
+// The line about the customers without an address agrees with their number: one or
+// more, all the overdue customers or some of them, in both languages.
+func TestAddressesKey(t *testing.T) {
+	some := make([]ledger.CustomerSummary, 3)
+	for _, c := range []struct {
+		noAddress, overdue int
+		lang, want         string
+	}{
+		{1, 1, "fr", "ui.ready.addresses_all.one"},
+		{3, 3, "fr", "ui.ready.addresses_all.other"},
+		{1, 3, "fr", "ui.ready.addresses.one"},
+		{2, 3, "fr", "ui.ready.addresses.other"},
+		{1, 3, "en", "ui.ready.addresses.one"},
+		{3, 3, "en", "ui.ready.addresses_all.other"},
+	} {
+		r := desk.Readiness{NoAddress: some[:c.noAddress], Overdue: c.overdue}
+		if got := r.AddressesKey(c.lang); got != c.want {
+			t.Errorf("%d of %d overdue without an address, %s: %s, want %s", c.noAddress, c.overdue, c.lang, got, c.want)
+		}
+	}
+}

@@ -406,7 +406,8 @@ func (sv *lettersView) issueBatch(stage templates.Stage) {
 				a.showError(a.t("ui.let.batch"), ledger.Localize(err, a.lang))
 				return
 			}
-			a.showError(a.t("ui.let.batch"), a.t("ui.let.batch_done", "count", fmt.Sprint(n), "skipped", fmt.Sprint(skipped), "dir", dir))
+			a.showError(a.t("ui.let.batch"), a.t(a.plural("ui.let.batch_done", n), "count", a.count(n),
+				"skipped", a.t(a.plural("ui.let.skipped", skipped), "n", a.count(skipped)), "dir", dir))
 			a.showScreen(screenLetters)
 		})
 	}()

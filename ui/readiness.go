@@ -74,11 +74,11 @@ func (a *App) readinessCard() fyne.CanvasObject {
 	}
 	if n := len(r.NoAddress); n > 0 {
 		file := widget.NewButtonWithIcon(a.t("ui.ready.customer_file"), theme.DownloadIcon(), func() { a.whenWhole(a.chooseCustomerFile) })
-		line(a.t("ui.ready.addresses", "n", a.count(n), "overdue", a.count(r.Overdue), "names", names(r.NoAddress)),
+		line(a.t(r.AddressesKey(a.lang), "n", a.count(n), "overdue", a.count(r.Overdue), "names", names(r.NoAddress)),
 			container.NewVBox(editFirst(r.NoAddress), file))
 	}
 	if n := len(r.NoCivility); n > 0 {
-		line(a.t("ui.ready.civility", "n", a.count(n), "names", names(r.NoCivility)), editFirst(r.NoCivility))
+		line(a.t(a.plural("ui.ready.civility", n), "n", a.count(n), "names", names(r.NoCivility)), editFirst(r.NoCivility))
 	}
 	title := widget.NewLabel(a.t("ui.ready.title"))
 	title.TextStyle = fyne.TextStyle{Bold: true}
