@@ -43,6 +43,9 @@ type dashboardView struct {
 	top     []ledger.CustomerSummary
 	tab     int
 	pending bool // a background computation is running
+	// interim is set when the figures shown are the first session's of a dossier
+	// opened in two steps, kept while the whole history's are computed.
+	interim bool
 	// agedBy is the aged balance's grouping ("customer", "salesperson", "kind", "class")
 	// and agedGroup the group drilled into ("" for all).
 	agedBy, agedGroup string
@@ -65,11 +68,17 @@ func (dv *dashboardView) dashboardScreen() fyne.CanvasObject {
 		return dv.emptyDossierPane()
 	}
 	if dv.book != a.book || dv.asOf != a.asOf || dv.snap == nil {
-		if a.book.ItemCount() > syncDashboardItems {
+		switch {
+		case a.book.ItemCount() <= syncDashboardItems:
+			dv.setDashboard(a.book, a.asOf, a.sess.Dashboard(a.asOf, dv.months(), 0))
+		case dv.interim && dv.snap != nil && dv.asOf == a.asOf:
+			// The first session's figures, the same at this date, stay on screen while
+			// the whole history's are computed (ui/staged.go).
+			dv.computeDashboardAsync()
+		default:
 			dv.computeDashboardAsync()
 			return dv.loadingPane(a.t("ui.dash.computing"))
 		}
-		dv.setDashboard(a.book, a.asOf, a.sess.Dashboard(a.asOf, dv.months(), 0))
 	}
 	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon(a.t("ui.dash.tab_kpis"), theme.GridIcon(), dv.kpiPane()),
@@ -92,6 +101,7 @@ func (dv *dashboardView) months() int {
 
 func (dv *dashboardView) setDashboard(book *ledger.Book, asOf ledger.Date, f desk.Dashboard) {
 	dv.book, dv.asOf, dv.snap, dv.history, dv.aged, dv.top = book, asOf, f.Snapshot, f.History, f.Aged, f.Top
+	dv.interim = false
 }
 
 // computeDashboardAsync computes the figures of a large dossier off the Fyne
@@ -161,7 +171,7 @@ func (dv *dashboardView) kpiPane() fyne.CanvasObject {
 
 	agedCard := a.panel(a.t("ui.dash.chart_aged"), dv.agedChart())
 	var dso fyne.CanvasObject
-	if a.partial() {
+	if a.partial() || dv.interim {
 		wait := widget.NewLabel(a.t("ui.history.chart"))
 		wait.Wrapping = fyne.TextWrapWord
 		dso = container.NewVBox(wait, widget.NewProgressBarInfinite())

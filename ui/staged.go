@@ -2,7 +2,6 @@ package ui
 
 import (
 	"os"
-	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,7 +9,6 @@ import (
 
 	"relance/desk"
 	"relance/ledger"
-	"relance/ledger/risk"
 )
 
 // A large dossier opens in two steps (issue 26: the window usable at once on a ledger of
@@ -58,8 +56,12 @@ func (a *App) loadWhole(first *desk.Session, whole func() (*desk.Session, error)
 				a.failOpen(path, err)
 				return
 			}
+			dv := a.dash
+			kept := dv.snap
 			a.setSession(s)
-			a.forgetFirst()
+			if kept != nil && dv.asOf == a.asOf { // shown until the whole history's are computed
+				dv.snap, dv.interim = kept, true
+			}
 			a.recompute()
 			a.setStatus("")
 			a.showScreen(a.screen)
@@ -69,18 +71,8 @@ func (a *App) loadWhole(first *desk.Session, whole func() (*desk.Session, error)
 				a.afterWhole = nil
 				do()
 			}
-			go debug.FreeOSMemory() // the first session's book is garbage now (forgetFirst)
 		})
 	}()
-}
-
-// forgetFirst drops what the screens computed from the first session (the dashboard's
-// figures, the risk assessment), which they compute again from the whole one: nothing
-// then keeps the first session's book.
-func (a *App) forgetFirst() {
-	dv := a.dash
-	dv.book, dv.snap, dv.history, dv.aged, dv.top = nil, nil, nil, nil, nil
-	a.risk.book, a.risk.res, a.risk.in = nil, nil, risk.Input{}
 }
 
 // whenWhole runs do now, or once the dossier's whole history is loaded (the last
