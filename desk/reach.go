@@ -80,8 +80,9 @@ func loadFor(db *store.DB, path string, asOf ledger.Date, reach Reach) (*Session
 // and whole, which does the rest of OpenWrite's work: it loads the whole book, checks the
 // dossier (CheckBeforeWrite), starts the rotating backup and returns the whole session,
 // on the same open dossier. The caller runs whole in the background, computes from the
-// first session only the figures of reach at asOf (it is Partial), and writes nothing
-// until whole has returned. When whole fails, the caller closes the dossier
+// first session only the figures of reach at asOf (it is Partial), or a customer's once
+// WithAccount has read that account whole. Every write to the dossier is refused
+// (store.ErrNotChecked) until whole has checked it. When whole fails, the caller closes the dossier
 // (Session.Close). When asOf is before the dossier's latest activity, the session
 // returned is already the whole, checked one and whole is nil.
 func OpenWriteStaged(path string, asOf ledger.Date, reach Reach) (first *Session, whole func() (*Session, error), err error) {
@@ -89,6 +90,7 @@ func OpenWriteStaged(path string, asOf ledger.Date, reach Reach) (first *Session
 	if err != nil {
 		return nil, nil, err
 	}
+	db.HoldWrites() // nothing is written before the check (store.ErrNotChecked)
 	first, err = loadFor(db, path, asOf, reach)
 	if err != nil {
 		return nil, nil, errors.Join(err, db.Close())
@@ -101,6 +103,7 @@ func OpenWriteStaged(path string, asOf ledger.Date, reach Reach) (first *Session
 		if err := s.checkAndBackup(); err != nil {
 			return nil, err
 		}
+		db.ReleaseWrites()
 		return s, nil
 	}
 	if first.Partial {

@@ -2,6 +2,8 @@ package desk
 
 import (
 	"errors"
+	"maps"
+	"slices"
 	"strconv"
 
 	"relance/ledger"
@@ -35,7 +37,44 @@ type Session struct {
 	// Customer is set when Book holds only that customer's account, whole
 	// (OpenReadCustomer): only its figures and documents may be computed from it.
 	Customer string
+	// whole names the accounts of a Partial session read whole (WithAccount).
+	whole map[string]bool
 }
+
+// WithAccount returns the session with customer id's account read whole (store.Tx.Account:
+// its items and the payments recorded by hand), for a Partial session: that customer's
+// figures and documents may then be computed from it as from the whole book, and its
+// other figures stay those of its Reach (an account read whole is one the engines read
+// as LoadSince reads an account with payments recorded by hand). s itself is not
+// changed. A whole session, or an unknown id, gives s.
+func (s *Session) WithAccount(id string) (*Session, error) {
+	if !s.Partial || s.whole[id] || s.Book.Account(id) == nil {
+		return s, nil
+	}
+	var a *ledger.Account
+	err := s.DB.View(func(tx *store.Tx) error {
+		var err error
+		a, err = tx.Account(id)
+		return err
+	})
+	if err != nil || a == nil {
+		return s, err
+	}
+	c := *s
+	accounts := slices.Clone(s.Book.Accounts)
+	accounts[slices.IndexFunc(accounts, func(x *ledger.Account) bool { return x.Customer.ID == id })] = a
+	c.Book = ledger.NewBook(s.Book.Settings, s.Book.Salespeople, accounts)
+	c.whole = maps.Clone(s.whole)
+	if c.whole == nil {
+		c.whole = map[string]bool{}
+	}
+	c.whole[id] = true
+	return &c, nil
+}
+
+// HasWhole reports whether customer id's account is whole in the session: always in a
+// whole session, after WithAccount(id) in a Partial one.
+func (s *Session) HasWhole(id string) bool { return !s.Partial || s.whole[id] }
 
 // Open opens the dossier at path and loads it. On failure nothing stays open.
 func Open(path string, opt store.Options) (*Session, error) {

@@ -6,6 +6,7 @@ import (
 
 	"relance/desk"
 	"relance/ledger"
+	"relance/ledger/store"
 )
 
 // OpenWriteStaged's first session gives the figures of its reach as the whole session
@@ -28,9 +29,38 @@ func TestOpenWriteStaged(t *testing.T) {
 		t.Errorf("%d backups before the dossier was checked", n)
 	}
 	got := reachOutput(t, first, at, reach)
+	// Each customer's account read whole into the first session (the window's card
+	// while the history loads), one after the other.
+	withAll := first
+	for _, a := range first.Book.Accounts {
+		if withAll, err = withAll.WithAccount(a.Customer.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if first.HasWhole(first.Book.Accounts[0].Customer.ID) || !withAll.HasWhole(first.Book.Accounts[0].Customer.ID) {
+		t.Error("WithAccount changed the session it was called on, or did not mark the account whole")
+	}
+	// Nothing is written before the check.
+	if err := first.DB.Update(func(*store.Tx) error { return nil }); !errors.Is(err, store.ErrNotChecked) {
+		t.Errorf("a write before the check: %v, want ErrNotChecked", err)
+	}
 	s, err := whole()
 	if err != nil {
 		t.Fatal(err)
+	}
+	if err := s.DB.Update(func(*store.Tx) error { return nil }); err != nil {
+		t.Errorf("a write after the check: %v", err)
+	}
+	for _, a := range s.Book.Accounts {
+		id := a.Customer.ID
+		for _, d := range []ledger.Date{at, at.AddDays(-90)} {
+			if got, want := customerOutput(t, withAll, id, d), customerOutput(t, s, id, d); got != want {
+				t.Errorf("%s at %s: the card's documents from its account read whole differ from the whole book's\n got %.300s\nwant %.300s", id, d, diffAt(got, want), diffAt(want, got))
+			}
+		}
+	}
+	if got, want := reachOutput(t, withAll, at, reach), reachOutput(t, s, at, reach); got != want {
+		t.Errorf("with every account read whole, the figures differ from the whole book's\n got %.300s\nwant %.300s", diffAt(got, want), diffAt(want, got))
 	}
 	if s.Partial || s.Book.ItemCount() <= first.Book.ItemCount() {
 		t.Errorf("whole: Partial %v, %d items (first %d)", s.Partial, s.Book.ItemCount(), first.Book.ItemCount())

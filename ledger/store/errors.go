@@ -16,6 +16,9 @@ var (
 	ErrCorrupt = &ledger.Problem{Key: "err.dossier.corrupt"}
 	// ErrReadOnly: a write on a dossier opened read-only.
 	ErrReadOnly = &ledger.Problem{Key: "err.dossier.readonly"}
+	// ErrNotChecked: a write on a dossier whose check before writing has not finished
+	// (DB.HoldWrites).
+	ErrNotChecked = &ledger.Problem{Key: "err.dossier.checking"}
 )
 
 func problem(sentinel *ledger.Problem, path string, cause error, more ...string) error {

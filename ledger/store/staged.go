@@ -63,6 +63,9 @@ func (db *DB) Staged(mode StageMode, grow int64, fn func(st *Stage) error) error
 	if db.readOnly {
 		return problem(ErrReadOnly, db.path, nil)
 	}
+	if db.held.Load() {
+		return problem(ErrNotChecked, db.path, nil)
+	}
 	if mode != StageCopy || runtime.GOOS == "windows" || db.backupRunning() || !db.regularFile() {
 		return db.Update(func(tx *Tx) error { return fn(&Stage{db: db, tx: tx}) })
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -51,7 +52,17 @@ type DB struct {
 	// backupNote is written beside each rotating backup (SetBackupNote), under noteMu.
 	noteMu     sync.Mutex
 	backupNote []byte
+	// held refuses every write while set (HoldWrites): a dossier opened in two steps is
+	// written only once it is checked. Atomic: the check ends on another goroutine.
+	held atomic.Bool
 }
+
+// HoldWrites refuses every write (Update, Staged: ErrNotChecked) until ReleaseWrites:
+// the dossier is open for writing but not yet checked (desk.OpenWriteStaged).
+func (db *DB) HoldWrites() { db.held.Store(true) }
+
+// ReleaseWrites lets writes through again, once the dossier is checked.
+func (db *DB) ReleaseWrites() { db.held.Store(false) }
 
 // boltMagic is bbolt's meta-page magic number, at offset 16 of the file (after the page header).
 const boltMagic = 0xED0CDAED
@@ -301,6 +312,9 @@ func (db *DB) Revision() (uint64, error) {
 func (db *DB) Update(fn func(tx *Tx) error) error {
 	if db.readOnly {
 		return problem(ErrReadOnly, db.path, nil)
+	}
+	if db.held.Load() {
+		return problem(ErrNotChecked, db.path, nil)
 	}
 	return writeError(db.path, safely(db.path, func() error { return db.updateTx(fn) }))
 }
