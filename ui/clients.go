@@ -340,8 +340,10 @@ func (v *clientsView) layoutBody() {
 		v.split = nil
 		v.body.Objects = []fyne.CanvasObject{v.table}
 	} else {
-		detail := v.a.waitPane("ui.history.card")
-		if !v.a.partial() {
+		var detail fyne.CanvasObject
+		if err := v.a.withWholeAccount(id); err != nil {
+			detail = widget.NewLabel(ledger.Localize(err, v.a.lang))
+		} else {
 			detail = v.a.customerDetail(id, v.closeDetail)
 		}
 		v.split = container.NewVSplit(v.table, detail)

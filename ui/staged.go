@@ -15,9 +15,10 @@ import (
 // a million invoices). The first session holds the open position and what the dashboard
 // and the Clients list compute from it (desk.OpeningReach, read as `relance kpi` and
 // `relance risk` read it); the whole history follows in the background (desk.OpenWriteStaged).
-// Until it is there, the other screens and the customer card show historyPane, and what
-// would write to the dossier or needs its history (the File menu, the shortcuts, a new
-// as-of date) waits for it (whenWhole).
+// A customer's card is shown from its account read whole (withWholeAccount). Until the
+// history is there, the other screens show historyPane, what would write to the dossier
+// or needs its history (the File menu, the shortcuts, a new as-of date) waits for it
+// (whenWhole), and the store refuses any other write (store.ErrNotChecked).
 
 // stagedOpenBytes is the dossier size from which the window opens it in two steps; a
 // smaller one loads whole in a fraction of a second.
@@ -46,7 +47,7 @@ func (a *App) loadWhole(first *desk.Session, whole func() (*desk.Session, error)
 	go func() {
 		s, err := whole()
 		fyne.Do(func() {
-			if a.sess != first { // closed meanwhile
+			if a.db != first.DB { // closed meanwhile
 				return
 			}
 			if err != nil {
@@ -75,6 +76,30 @@ func (a *App) loadWhole(first *desk.Session, whole func() (*desk.Session, error)
 	}()
 }
 
+// withWholeAccount reads customer id's account whole into the session while the
+// dossier's history loads (desk.Session.WithAccount), so that its card is shown at once:
+// its documents are then the whole book's. The session's figures are unchanged by it
+// (desk/staged_test.go), so what the dashboard and the risk classes computed from the
+// session stays.
+func (a *App) withWholeAccount(id string) error {
+	if !a.partial() || a.sess.HasWhole(id) {
+		return nil
+	}
+	s, err := a.sess.WithAccount(id)
+	if err != nil {
+		return err
+	}
+	old := a.book
+	a.sess, a.book = s, s.Book // not setSession, which drops the dashboard's figures
+	if a.dash.book == old {
+		a.dash.book = s.Book
+	}
+	if a.risk.book == old {
+		a.risk.book = s.Book
+	}
+	return nil
+}
+
 // whenWhole runs do now, or once the dossier's whole history is loaded (the last
 // request waits; an earlier one is dropped).
 func (a *App) whenWhole(do func()) {
@@ -88,11 +113,8 @@ func (a *App) whenWhole(do func()) {
 }
 
 // historyPane stands for a screen that needs the dossier's whole history while it loads.
-func (a *App) historyPane() fyne.CanvasObject { return a.waitPane("ui.history.pane") }
-
-// waitPane says, with the text of key, that what it stands for waits for the history.
-func (a *App) waitPane(key string) fyne.CanvasObject {
-	msg := widget.NewLabel(a.t(key))
+func (a *App) historyPane() fyne.CanvasObject {
+	msg := widget.NewLabel(a.t("ui.history.pane"))
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Alignment = fyne.TextAlignCenter
 	return container.NewCenter(withWidth(520, container.NewVBox(msg, widget.NewProgressBarInfinite())))

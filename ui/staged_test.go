@@ -1,20 +1,22 @@
 package ui
 
 import (
-	"strings"
+	"errors"
 	"testing"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 
 	"relance/desk"
+	"relance/ledger/store"
 )
 
 // While the whole history of a dossier opened in two steps loads, the dashboard and the
-// Clients list are shown from the first session; the other screens and the customer
-// card say that the history is loading, and what writes or needs the history (a new
-// as-of date, a File menu command) waits. Once the history is there, the current screen
-// is shown again from it and what waited runs.
+// Clients list are shown from the first session, and a customer's card from its account
+// read whole; the other screens say that the history is loading, what writes or needs
+// the history (a new as-of date, a File menu command) waits, and the store refuses any
+// other write. Once the history is there, the current screen is shown again from it and
+// what waited runs.
 func TestStagedOpen(t *testing.T) {
 	a := newTestApp(t, "fr")
 	path := demoFile(t)
@@ -43,11 +45,24 @@ func TestStagedOpen(t *testing.T) {
 	if hasText(a.win, string(pane)) || len(a.clients.view.rows) == 0 {
 		t.Fatal("the Clients list is not shown from the first session")
 	}
-	a.clients.view.selectCustomer(a.clients.view.rows[0].ID)
-	_, cardText, _ := strings.Cut(a.t("ui.history.card"), ": ")
-	card := []rune(cardText)[:15] // « la fiche du cl… »: the card's own text
-	if !hasText(a.win, string(card)) {
-		t.Error("the customer card is shown from the first session")
+	// A customer's card is shown from its account read whole; the dashboard's figures
+	// stay (they are unchanged by it).
+	dashBook := a.dash.book
+	id := a.clients.view.rows[0].ID
+	a.clients.view.selectCustomer(id)
+	name := a.book.Account(id).Customer.Name
+	if hasText(a.win, string(pane)) || !hasText(a.win, name) {
+		t.Error("the customer card is not shown while the history loads")
+	}
+	if !a.sess.HasWhole(id) || !a.partial() {
+		t.Errorf("the card's account is not read whole (%v), or the session is no longer the first one", a.sess.HasWhole(id))
+	}
+	if dashBook == nil || a.dash.book != a.book {
+		t.Error("reading the card's account dropped the dashboard's figures")
+	}
+	// A write that does not wait is refused by the store, the dossier unchanged.
+	if err := a.db.Update(func(*store.Tx) error { return nil }); !errors.Is(err, store.ErrNotChecked) {
+		t.Errorf("a write before the check: %v", err)
 	}
 	asOf := a.asOf
 	a.setAsOf(asOf.AddDays(1))
@@ -83,8 +98,8 @@ func TestStagedOpen(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Error("the command that waited did not run")
 	}
-	if hasText(a.win, string(card)) {
-		t.Error("the customer card still waits for the history")
+	if !hasText(a.win, name) {
+		t.Error("the customer card is not shown from the whole history")
 	}
 }
 
