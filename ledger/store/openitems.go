@@ -219,11 +219,7 @@ func (t *Tx) loadPart(asOf ledger.Date, back *reads) (*ledger.Book, ledger.Date,
 		book, err := t.Load()
 		return book, exact, err
 	}
-	settings, err := t.Settings()
-	if err != nil {
-		return nil, ledger.NoDate, err
-	}
-	sales, err := t.Salespeople()
+	settings, sales, err := t.bookFrame()
 	if err != nil {
 		return nil, ledger.NoDate, err
 	}

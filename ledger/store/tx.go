@@ -159,11 +159,7 @@ func (t *Tx) PutSalesperson(s ledger.Salesperson) error {
 // The book's accounts are the ledger as imported plus the payments recorded by hand
 // and not yet brought by an import (payment.Apply): every figure sees them.
 func (t *Tx) Load() (*ledger.Book, error) {
-	settings, err := t.Settings()
-	if err != nil {
-		return nil, err
-	}
-	sales, err := t.Salespeople()
+	settings, sales, err := t.bookFrame()
 	if err != nil {
 		return nil, err
 	}
@@ -221,11 +217,7 @@ func (t *Tx) Load() (*ledger.Book, error) {
 // at all when there is no such customer. It decodes one items record instead of every
 // customer's.
 func (t *Tx) LoadCustomer(id string) (*ledger.Book, error) {
-	settings, err := t.Settings()
-	if err != nil {
-		return nil, err
-	}
-	sales, err := t.Salespeople()
+	settings, sales, err := t.bookFrame()
 	if err != nil {
 		return nil, err
 	}
@@ -238,6 +230,17 @@ func (t *Tx) LoadCustomer(id string) (*ledger.Book, error) {
 		accounts = append(accounts, a)
 	}
 	return ledger.NewBook(settings, sales, accounts), nil
+}
+
+// bookFrame reads what every book holds beside its accounts: the settings and the
+// salespeople.
+func (t *Tx) bookFrame() (ledger.Settings, []ledger.Salesperson, error) {
+	settings, err := t.Settings()
+	if err != nil {
+		return ledger.Settings{}, nil, err
+	}
+	sales, err := t.Salespeople()
+	return settings, sales, err
 }
 
 // parallel calls fn(0..n-1) on one goroutine per CPU, interleaved so that each gets
