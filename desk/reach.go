@@ -79,12 +79,12 @@ func loadFor(db *store.DB, path string, asOf ledger.Date, reach Reach) (*Session
 // asOf, as OpenReadFor reads it, with the dossier open for writing but not yet checked;
 // and whole, which does the rest of OpenWrite's work: it loads the whole book, checks the
 // dossier (CheckBeforeWrite), starts the rotating backup and returns the whole session,
-// on the same open dossier. The caller runs whole in the background, computes from the
-// first session only the figures of reach at asOf (it is Partial), or a customer's once
-// WithAccount has read that account whole. Every write to the dossier is refused
-// (store.ErrNotChecked) until whole has checked it. When whole fails, the caller closes the dossier
-// (Session.Close). When asOf is before the dossier's latest activity, the session
-// returned is already the whole, checked one and whole is nil.
+// on the same open dossier. The caller runs whole in the background and computes from
+// the first session only the figures of reach at asOf (it is Partial), or a customer's
+// once WithAccount has read that account whole. Every write to the dossier is refused
+// (store.ErrNotChecked) until whole has checked it. When whole fails, the caller closes
+// the dossier (Session.Close). When asOf is before the dossier's latest activity, the
+// session returned is already the whole, checked one and whole is nil.
 func OpenWriteStaged(path string, asOf ledger.Date, reach Reach) (first *Session, whole func() (*Session, error), err error) {
 	db, err := openStore(path, store.Options{})
 	if err != nil {
