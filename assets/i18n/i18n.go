@@ -150,6 +150,12 @@ func T(lang, key string, args ...string) string {
 	return fill(s, args)
 }
 
+// Has reports whether key is in lang's catalogue.
+func Has(lang, key string) bool {
+	_, ok := mustLanguage(Norm(lang))[key]
+	return ok
+}
+
 // N returns the key of the form of base for a count of n in lang: base.one or
 // base.other, both in the catalogue. French takes the singular for 0 and 1 (« 0 client »,
 // « 1 client »), English for 1 only ("0 customers", "1 customer").

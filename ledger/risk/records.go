@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"strconv"
 	"strings"
 
 	"relance/assets/i18n"
@@ -16,12 +17,17 @@ type Reason struct {
 	Args []string `json:"args,omitempty"`
 }
 
-// Text renders the reason in lang, amounts in currency cur.
+// Text renders the reason in lang, amounts in currency cur. A key written in two forms
+// (key.one, key.other) takes the one its count argument calls for (i18n.N).
 func (r Reason) Text(lang, cur string) string {
 	args := make([]string, len(r.Args))
 	copy(args, r.Args)
+	key := r.Key
 	for i := 0; i+1 < len(args); i += 2 {
 		name, v := args[i], args[i+1]
+		if n, err := strconv.Atoi(v); name == "count" && err == nil && i18n.Has(lang, i18n.N(lang, key, n)) {
+			key = i18n.N(lang, key, n)
+		}
 		switch {
 		case strings.HasSuffix(name, "amount"):
 			if c, err := ledger.ParseCents(v); err == nil {
@@ -35,7 +41,7 @@ func (r Reason) Text(lang, cur string) string {
 			}
 		}
 	}
-	return i18n.T(lang, r.Key, args...)
+	return i18n.T(lang, key, args...)
 }
 
 func reason(key string, args ...string) Reason { return Reason{Key: key, Args: args} }

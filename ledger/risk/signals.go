@@ -299,11 +299,7 @@ func signals(a *ledger.Account, s *stats, x *extra, w *window, p *Policy) (out [
 
 	// Partial payments becoming the rule.
 	if s.paid >= sp.PartialMin && s.paid > 0 && s.partial*100 >= sp.PartialShare*s.paid {
-		key := "risk.sum.partial.other" // s.partial ≥ 1: one invoice is singular in both languages
-		if s.partial == 1 {
-			key = "risk.sum.partial.one"
-		}
-		add(SigPartial, Low, reason(key, "count", itoa(s.partial), "total", itoa(s.paid), "pct", itoa(s.partial*100/s.paid)), s.partialRefs)
+		add(SigPartial, Low, reason("risk.sum.partial", "count", itoa(s.partial), "total", itoa(s.paid), "pct", itoa(s.partial*100/s.paid)), s.partialRefs)
 	}
 
 	// Acknowledgements: the latest ack of the key dated on or after the newest evidence.
