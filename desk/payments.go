@@ -223,8 +223,14 @@ func (s *Session) ReloadCustomer(id string) error {
 	if err != nil {
 		return err
 	}
-	old := s.Book
-	accounts := slices.Clone(old.Accounts)
+	s.Book = withAccount(s.Book, id, a)
+	return nil
+}
+
+// withAccount returns a new book: book with customer id's account replaced by a (added
+// when book has none; removed when a is nil). book itself is not changed.
+func withAccount(book *ledger.Book, id string, a *ledger.Account) *ledger.Book {
+	accounts := slices.Clone(book.Accounts)
 	i := slices.IndexFunc(accounts, func(x *ledger.Account) bool { return x.Customer.ID == id })
 	switch {
 	case i >= 0 && a != nil:
@@ -234,6 +240,5 @@ func (s *Session) ReloadCustomer(id string) error {
 	case a != nil:
 		accounts = append(accounts, a)
 	}
-	s.Book = ledger.NewBook(old.Settings, old.Salespeople, accounts)
-	return nil
+	return ledger.NewBook(book.Settings, book.Salespeople, accounts)
 }

@@ -3,7 +3,6 @@ package desk
 import (
 	"errors"
 	"maps"
-	"slices"
 	"strconv"
 
 	"relance/ledger"
@@ -61,9 +60,7 @@ func (s *Session) WithAccount(id string) (*Session, error) {
 		return s, err
 	}
 	c := *s
-	accounts := slices.Clone(s.Book.Accounts)
-	accounts[slices.IndexFunc(accounts, func(x *ledger.Account) bool { return x.Customer.ID == id })] = a
-	c.Book = ledger.NewBook(s.Book.Settings, s.Book.Salespeople, accounts)
+	c.Book = withAccount(s.Book, id, a)
 	c.whole = maps.Clone(s.whole)
 	if c.whole == nil {
 		c.whole = map[string]bool{}
