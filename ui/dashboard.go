@@ -160,7 +160,7 @@ func (dv *dashboardView) kpiPane() fyne.CanvasObject {
 	heading := widget.NewLabel(a.t("ui.dash.title", "date", a.date(a.asOf)))
 	heading.SizeName = theme.SizeNameSubHeadingText
 	heading.TextStyle = fyne.TextStyle{Bold: true}
-	report := widget.NewButtonWithIcon(a.t("ui.dash.report"), theme.DocumentPrintIcon(), func() { a.whenWhole(dv.askDashboardReport) })
+	report := widget.NewButtonWithIcon(a.t("ui.dash.report"), theme.DocumentPrintIcon(), a.afterHistory(dv.askDashboardReport))
 	counts := widget.NewButton(dv.activityCounts(), func() {
 		a.disputesView.status, a.disputesView.tab = "active", 0
 		a.showScreen(screenDisputes)

@@ -15,9 +15,9 @@ import (
 
 // mainMenu builds the window's menus in the current language.
 func (a *App) mainMenu() *fyne.MainMenu {
-	// wait: every File item but Quit acts on the dossier or leaves it, so it waits for
-	// the whole history of a dossier opened in two steps (whenWhole).
-	wait := func(do func()) func() { return func() { a.whenWhole(do) } }
+	// Every File item but Quit acts on the dossier or leaves it, so it waits for the
+	// whole history of a dossier opened in two steps.
+	wait := a.afterHistory
 	recent := fyne.NewMenu(a.t("ui.menu.recent"))
 	for _, p := range a.recent() {
 		p := p

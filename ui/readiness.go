@@ -73,7 +73,7 @@ func (a *App) readinessCard() fyne.CanvasObject {
 		})
 	}
 	if n := len(r.NoAddress); n > 0 {
-		file := widget.NewButtonWithIcon(a.t("ui.ready.customer_file"), theme.DownloadIcon(), func() { a.whenWhole(a.chooseCustomerFile) })
+		file := widget.NewButtonWithIcon(a.t("ui.ready.customer_file"), theme.DownloadIcon(), a.afterHistory(a.chooseCustomerFile))
 		line(a.t(r.AddressesKey(a.lang), "n", a.count(n), "overdue", a.count(r.Overdue), "names", names(r.NoAddress)),
 			container.NewVBox(editFirst(r.NoAddress), file))
 	}

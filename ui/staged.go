@@ -104,6 +104,10 @@ func (a *App) withWholeAccount(id string) error {
 	return nil
 }
 
+// afterHistory returns do as an action that waits for the whole history (whenWhole):
+// the handler of a menu item, shortcut or button that writes or needs the history.
+func (a *App) afterHistory(do func()) func() { return func() { a.whenWhole(do) } }
+
 // whenWhole runs do now, or once the dossier's whole history is loaded (the last
 // request waits; an earlier one is dropped).
 func (a *App) whenWhole(do func()) {
