@@ -263,9 +263,17 @@ func (a *App) showProgress(msg string) {
 	a.shell.progress.Start()
 }
 
-// setStatus stops the activity indicator and shows msg (or the dossier's file).
+// setStatus stops the activity indicator and shows msg (or the dossier's file); while a
+// dossier's history loads, the indicator stays and so does its message when msg is empty.
 func (a *App) setStatus(msg string) {
 	if a.shell == nil {
+		return
+	}
+	if a.partial() { // the history still loads: its indicator stays (ui/staged.go)
+		if msg == "" {
+			msg = a.t("ui.history.status")
+		}
+		a.shell.status.SetText(msg)
 		return
 	}
 	a.shell.progress.Stop()

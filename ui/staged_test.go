@@ -60,6 +60,11 @@ func TestStagedOpen(t *testing.T) {
 	if dashBook == nil || a.dash.book != a.book {
 		t.Error("reading the card's account dropped the dashboard's figures")
 	}
+	// A message in the status bar leaves the history's indicator running.
+	a.setStatus("x")
+	if !a.shell.progress.Visible() {
+		t.Error("a status message hid the indicator of the history still loading")
+	}
 	// A write that does not wait is refused by the store, the dossier unchanged.
 	if err := a.db.Update(func(*store.Tx) error { return nil }); !errors.Is(err, store.ErrNotChecked) {
 		t.Errorf("a write before the check: %v", err)
