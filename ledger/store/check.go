@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 
 	bolt "go.etcd.io/bbolt"
 
 	"relance/ledger"
+	"relance/ledger/payment"
 )
 
 // CheckReport is the result of an integrity check of a dossier.
@@ -80,51 +82,94 @@ func (db *DB) Check() (*CheckReport, error) {
 	return r, nil
 }
 
-// checkPayments verifies the payments recorded by hand and the bank statements: each
-// payment validates, its customer exists, the invoices it settles (or, for a return,
-// had settled) and the item that superseded it are the customer's, the payment a
-// return takes back exists, and every payment a statement lists exists.
+// checkPayments verifies the payments recorded by hand and the bank statements against
+// the accounts of book (paymentCheck).
 func checkPayments(tx *Tx, book *ledger.Book, r *CheckReport) error {
-	pays, err := tx.Payments("")
+	pc, err := newPaymentCheck(tx, r)
 	if err != nil {
 		return err
 	}
-	ids := make(map[string]bool, len(pays))
+	for _, a := range book.Accounts {
+		pc.account(a)
+	}
+	return pc.finish(tx)
+}
+
+// paymentCheck verifies the payments recorded by hand and the bank statements, one
+// account after the other (account), so that a check can walk the accounts without
+// holding the book (DB.CheckAccounts): each payment validates, its customer exists, the
+// invoices it settles (or, for a return, had settled) and the item that superseded it
+// are the customer's, the payment a return takes back exists, and every payment a
+// statement lists exists (finish).
+type paymentCheck struct {
+	r   *CheckReport
+	by  map[string][]payment.Payment // by customer, until its account is checked
+	ids map[string]bool
+	bad func(p payment.Payment, what string)
+}
+
+func newPaymentCheck(tx *Tx, r *CheckReport) (*paymentCheck, error) {
+	pays, err := tx.Payments("")
+	if err != nil {
+		return nil, err
+	}
+	pc := &paymentCheck{r: r, by: map[string][]payment.Payment{}, ids: make(map[string]bool, len(pays))}
 	for _, p := range pays {
-		ids[p.ID] = true
+		pc.ids[p.ID] = true
+		pc.by[p.Customer] = append(pc.by[p.Customer], p)
+	}
+	pc.bad = func(p payment.Payment, what string) {
+		r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.payment",
+			Args: []string{"customer", p.Customer, "value", p.ID, "field", what}})
+	}
+	return pc, nil
+}
+
+// account checks the payments of a's customer against its items.
+func (pc *paymentCheck) account(a *ledger.Account) {
+	pays := pc.by[a.Customer.ID]
+	if len(pays) == 0 {
+		return
+	}
+	delete(pc.by, a.Customer.ID)
+	has := make(map[string]bool, len(a.Items))
+	for i := range a.Items {
+		has[a.Items[i].ID] = true
 	}
 	for _, p := range pays {
-		bad := func(what string) {
-			r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.payment",
-				Args: []string{"customer", p.Customer, "value", p.ID, "field", what}})
-		}
 		if err := p.Validate(); err != nil {
-			bad("invalid")
+			pc.bad(p, "invalid")
 			continue
-		}
-		a := book.Account(p.Customer)
-		if a == nil {
-			bad("customer")
-			continue
-		}
-		has := func(id string) bool {
-			for i := range a.Items {
-				if a.Items[i].ID == id {
-					return true
-				}
-			}
-			return false
 		}
 		for _, al := range p.Allocations {
-			if !has(al.Item) {
-				bad("allocation " + al.Item)
+			if !has[al.Item] {
+				pc.bad(p, "allocation "+al.Item)
 			}
 		}
-		if p.SupersededBy != "" && !has(p.SupersededBy) {
-			bad("superseded_by " + p.SupersededBy)
+		if p.SupersededBy != "" && !has[p.SupersededBy] {
+			pc.bad(p, "superseded_by "+p.SupersededBy)
 		}
-		if p.IsReturn() && !ids[p.Returns] && !has(p.Returns) {
-			bad("returns " + p.Returns)
+		if p.IsReturn() && !pc.ids[p.Returns] && !has[p.Returns] {
+			pc.bad(p, "returns "+p.Returns)
+		}
+	}
+}
+
+// finish reports the payments of a customer no account was checked for, and checks the
+// bank statements.
+func (pc *paymentCheck) finish(tx *Tx) error {
+	custs := make([]string, 0, len(pc.by))
+	for c := range pc.by {
+		custs = append(custs, c)
+	}
+	sort.Strings(custs)
+	for _, c := range custs {
+		for _, p := range pc.by[c] {
+			if err := p.Validate(); err != nil {
+				pc.bad(p, "invalid")
+			} else {
+				pc.bad(p, "customer")
+			}
 		}
 	}
 	sts, err := tx.Statements()
@@ -133,8 +178,8 @@ func checkPayments(tx *Tx, book *ledger.Book, r *CheckReport) error {
 	}
 	for _, st := range sts {
 		for _, id := range st.Payments {
-			if !ids[id] {
-				r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.statement",
+			if !pc.ids[id] {
+				pc.r.Problems = append(pc.r.Problems, &ledger.Problem{Key: "err.check.statement",
 					Args: []string{"file", st.File, "value", id}})
 			}
 		}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 
@@ -120,25 +121,58 @@ func (db *DB) CheckBook(book *ledger.Book) ([]*ledger.Problem, error) {
 	return r.Problems, err
 }
 
-// checkItems adds to r the items whose open amount does not agree with their amount.
+// checkItems adds to r the items of book whose open amount does not agree with their
+// amount.
 func checkItems(book *ledger.Book, r *CheckReport) {
-	r.Customers = len(book.Accounts)
 	for _, a := range book.Accounts {
-		for i := range a.Items {
-			it := &a.Items[i]
-			r.Items++
-			bad := func(what string) {
-				r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.item",
-					Args: []string{"customer", a.Customer.ID, "value", it.ID, "field", what}})
-			}
-			switch {
-			case it.Open != 0 && (it.Open > 0) != (it.Amount > 0):
-				bad("open (sign)")
-			case abs(it.Open) > abs(it.Amount):
-				bad("open > amount")
-			case it.Settled.Valid() && it.Open != 0:
-				bad("settled but open")
-			}
+		checkAccountItems(a, r)
+	}
+}
+
+// checkAccountItems adds to r the items of a whose open amount does not agree with their
+// amount, and counts the customer and its items.
+func checkAccountItems(a *ledger.Account, r *CheckReport) {
+	r.Customers++
+	for i := range a.Items {
+		it := &a.Items[i]
+		r.Items++
+		bad := func(what string) {
+			r.Problems = append(r.Problems, &ledger.Problem{Key: "err.check.item",
+				Args: []string{"customer", a.Customer.ID, "value", it.ID, "field", what}})
+		}
+		switch {
+		case it.Open != 0 && (it.Open > 0) != (it.Amount > 0):
+			bad("open (sign)")
+		case abs(it.Open) > abs(it.Amount):
+			bad("open > amount")
+		case it.Settled.Valid() && it.Open != 0:
+			bad("settled but open")
 		}
 	}
+}
+
+// CheckAccounts is CheckBook for a dossier whose book is not loaded whole (a session
+// read in part, issue 26): it reads each account whole in turn (Tx.EachAccount) and
+// keeps none, and also reports the customers and items records that do not decode.
+func (db *DB) CheckAccounts() ([]*ledger.Problem, error) {
+	r := &CheckReport{}
+	err := db.View(func(tx *Tx) error {
+		pc, err := newPaymentCheck(tx, r)
+		if err != nil {
+			return err
+		}
+		if err := tx.EachAccount(func(a *ledger.Account) error {
+			checkAccountItems(a, r)
+			pc.account(a)
+			return nil
+		}); err != nil {
+			return err
+		}
+		return pc.finish(tx)
+	})
+	var p *ledger.Problem
+	if errors.As(err, &p) {
+		return append(r.Problems, p), nil
+	}
+	return r.Problems, err
 }
