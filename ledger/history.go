@@ -99,6 +99,15 @@ func (s DaySeries) Latest() iter.Seq[DaySales] {
 	}
 }
 
+// Earliest returns the first date of the series (NoDate when it is empty).
+func (s DaySeries) Earliest() Date {
+	first := NoDate
+	for d := range s.Latest() {
+		first = d.Date
+	}
+	return first
+}
+
 // Valid reports whether every day of the series can be read, each before the previous.
 func (s DaySeries) Valid() bool {
 	for p := 0; p < len(s.raw); {

@@ -1,6 +1,8 @@
 package credit
 
 import (
+	"iter"
+	"slices"
 	"sort"
 
 	"relance/ledger"
@@ -30,6 +32,13 @@ func HistoryPoints(asOf ledger.Date, months int) []ledger.Date {
 // much, so that the cost grows with the items, not with items × months. The result is
 // the same as KPIsAt at each date (checked against PositionAt, built on AgedBalance).
 func History(book *ledger.Book, asOf ledger.Date, months int, opt KPIOptions) []Snapshot {
+	return HistoryOver(slices.Values(book.Accounts), book.Settings.Currency, asOf, months, opt)
+}
+
+// HistoryOver is History over accounts, in currency: the dashboard's history of a
+// dossier whose book holds part of its history reads each account whole from the dossier
+// in turn (store.Tx.EachAccount) and keeps none (issue 26).
+func HistoryOver(accounts iter.Seq[*ledger.Account], currency string, asOf ledger.Date, months int, opt KPIOptions) []Snapshot {
 	o := opt.norm()
 	if months < 1 {
 		months = 1
@@ -45,13 +54,13 @@ func History(book *ledger.Book, asOf ledger.Date, months int, opt KPIOptions) []
 	first := pts[0]
 	lo := min(first.AddDays(-o.Days), first.StartOfMonth().AddMonths(-o.CountBackMonths), o.ceiBegin(first)) - 1
 	sales := newSalesIndex(lo, asOf)
-	pos := positionsAt(book, all, o.Disputed, sales)
+	pos := positionsAt(accounts, all, o.Disputed, sales)
 	at := func(d ledger.Date) *Position {
 		return &pos[sort.Search(len(all), func(k int) bool { return all[k] >= d })]
 	}
 	out := make([]Snapshot, len(pts))
 	for i, p := range pts {
-		out[i] = assemble(at(p), at(o.ceiBegin(p)), sales.between, o, book.Settings.Currency)
+		out[i] = assemble(at(p), at(o.ceiBegin(p)), sales.between, o, currency)
 	}
 	return out
 }
@@ -125,16 +134,18 @@ type engine struct {
 	lettered, fifo, deb, cred []int32
 }
 
-// positionsAt returns the position at each of points (ascending, distinct), and fills
-// sales in the same pass over the items (one pass over memory is most of the cost).
-func positionsAt(book *ledger.Book, points []ledger.Date, dispute DisputedFunc, sales *salesIndex) []Position {
+// positionsAt returns the position at each of points (ascending, distinct) over the
+// accounts, and fills sales in the same pass over the items (one pass over memory is
+// most of the cost).
+func positionsAt(accounts iter.Seq[*ledger.Account], points []ledger.Date, dispute DisputedFunc, sales *salesIndex) []Position {
 	e := &engine{points: points, pos: make([]Position, len(points)), dispute: dispute, sales: sales}
 	for k, p := range points {
 		e.pos[k].AsOf = p
 	}
-	for _, a := range book.Accounts {
+	for a := range accounts {
 		e.account(a)
 	}
+	e.items = nil // the last account is not kept
 	sales.sum()
 	return e.pos
 }

@@ -189,6 +189,11 @@ func Compute(book *ledger.Book, opt Options) (*Report, error) {
 	var sales ledger.Cents
 	hasSales := false
 	for _, a := range book.Accounts {
+		if h := a.History; h != nil { // items read in part: the first day of the whole account
+			if d := h.Balance.Earliest(); d.Valid() && (!r.BookStart.Valid() || d < r.BookStart) {
+				r.BookStart = d
+			}
+		}
 		for i := range a.Items {
 			it := &a.Items[i]
 			if !r.BookStart.Valid() || (it.DocDate.Valid() && it.DocDate < r.BookStart) {

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"iter"
 	"slices"
 	"sort"
 	"strings"
@@ -60,6 +61,14 @@ const maxReversalAge = 400
 // recorded are the lines already recorded by an earlier import: a credit among them
 // is found as the payment recorded from it, not as a line.
 func Reversals(book *ledger.Book, lines []bank.Line, pays []payment.Payment, recorded map[int]bool) []ReversalSuggestion {
+	return ReversalsOver(book, slices.Values(book.Accounts), lines, pays, recorded)
+}
+
+// ReversalsOver is Reversals with the payment items of the ledger looked for in
+// accounts (the book's customers still give the names): a session holding part of the
+// history reads every account whole in turn for it (issue 26), since the payment taken
+// back may be more than a year old.
+func ReversalsOver(book *ledger.Book, accounts iter.Seq[*ledger.Account], lines []bank.Line, pays []payment.Payment, recorded map[int]bool) []ReversalSuggestion {
 	want := map[ledger.Cents]bool{}
 	var idx []int
 	for i := range lines {
@@ -76,7 +85,7 @@ func Reversals(book *ledger.Book, lines []bank.Line, pays []payment.Payment, rec
 		item *ledger.Item
 	}
 	byAmount := map[ledger.Cents][]hit{}
-	for _, a := range book.Accounts {
+	for a := range accounts {
 		for i := range a.Items {
 			it := &a.Items[i]
 			if it.Kind == ledger.Payment && it.Amount < 0 && want[-it.Amount] && it.Source != payment.SourceManual && !strings.HasPrefix(it.Source, "bank:") {
