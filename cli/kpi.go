@@ -122,7 +122,10 @@ func runKPI(env *Env, args []string) error {
 	}
 	defer ss.Close()
 	book := ss.Book
-	dash := ss.Dashboard(asOf, months, *days)
+	dash, err := ss.Dashboard(asOf, months, *days)
+	if err != nil {
+		return err
+	}
 	hist, now := dash.History, dash.Snapshot
 	l := env.Lang
 	if *format == "pdf" {

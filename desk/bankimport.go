@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"iter"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -187,7 +188,18 @@ func (s *Session) ReviewStatement(st *bank.Statement, asOf ledger.Date) (*BankRe
 			bl.Auto = len(sg.Candidates) > 0 && sg.Candidates[0].Exact
 		}
 	}
-	for _, sg := range match.Reversals(s.Book, lines, pays, recorded) {
+	var reversals []match.ReversalSuggestion
+	if s.Partial { // the payment taken back may be older than the session's part
+		err = s.overWhole(func(accounts iter.Seq[*ledger.Account]) {
+			reversals = match.ReversalsOver(s.Book, accounts, lines, pays, recorded)
+		})
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		reversals = match.Reversals(s.Book, lines, pays, recorded)
+	}
+	for _, sg := range reversals {
 		bl := &r.Lines[sg.Line]
 		if bl.State != BankReturn {
 			continue
@@ -293,10 +305,21 @@ func (s *Session) ApplyStatement(r *BankReview, choices []BankChoice, at ledger.
 		byLine[c.Line] = c
 	}
 	order := make([]int, 0, len(byLine))
-	for i := range byLine {
+	custs := make([]string, 0, len(byLine))
+	for i, c := range byLine {
 		order = append(order, i)
+		custs = append(custs, c.Customer)
+		if c.Take != nil {
+			custs = append(custs, c.Take.Customer)
+		}
 	}
 	slices.Sort(order)
+	// The accounts written to, whole: a return opens again invoices a payment of more
+	// than a year ago had settled.
+	s, err := s.WithAccounts(custs)
+	if err != nil {
+		return nil, err
+	}
 	// Working copies of the accounts written to, so that two lines of one customer
 	// do not settle the same invoice twice.
 	accts := map[string]*ledger.Account{}
@@ -326,7 +349,7 @@ func (s *Session) ApplyStatement(r *BankReview, choices []BankChoice, at ledger.
 		}
 	}
 	recordedID := map[int]*payment.Payment{} // line → payment recorded in this transaction
-	err := s.DB.Update(func(tx *store.Tx) error {
+	err = s.DB.Update(func(tx *store.Tx) error {
 		var record func(i int) (*payment.Payment, error)
 		record = func(i int) (*payment.Payment, error) {
 			if p, ok := recordedID[i]; ok {

@@ -24,7 +24,10 @@ func TestReceivablesAgreeAtEveryDate(t *testing.T) {
 	for _, back := range []int{0, 45, 200} {
 		at := anchor.AddDays(-back)
 		tot := ledger.Totals(s.Customers(at))
-		d := s.Dashboard(at, 1, 0)
+		d, err := s.Dashboard(at, 1, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
 		p := d.Snapshot.Position
 		if tot.Balance != p.Receivables || tot.Balance != d.Aged.Total.Total() || tot.Overdue != p.Overdue ||
 			tot.Doubtful != p.Doubtful || tot.Doubtful != d.Aged.DoubtfulTotal.Total() {

@@ -1,9 +1,12 @@
 package desk
 
 import (
+	"io"
+
 	"relance/ledger"
 	"relance/ledger/dispute"
 	"relance/ledger/store"
+	"relance/letters/digest"
 )
 
 // DisputeRequest is a dispute to open: the customer's items and amounts disputed, why,
@@ -100,6 +103,21 @@ func (s *Session) ChangeBlock(id string, change func(*dispute.Block) error) erro
 // customers and the blocks to decide.
 func (s *Session) Digest(sp ledger.Salesperson, asOf ledger.Date) dispute.SalesDigest {
 	return dispute.Digest(s.Book, s.Index, s.Blocks, sp, asOf)
+}
+
+// DisputeAck writes to w the acknowledgement letter of dispute d to its customer
+// (digest.RenderAck), from the customer's account read whole: the disputed invoice may
+// have been paid since. The window's Litiges screen and its tests call it.
+func (s *Session) DisputeAck(w io.Writer, d *dispute.Dispute, opt digest.Options) error {
+	s, err := s.WithAccount(d.Customer)
+	if err != nil {
+		return err
+	}
+	acc := s.Book.Account(d.Customer)
+	if acc == nil {
+		return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", d.Customer}}
+	}
+	return digest.RenderAck(w, s.Book.Settings, &acc.Customer, d, acc.Items, opt)
 }
 
 // SaveSalesperson creates or replaces a salesperson of the directory, in one

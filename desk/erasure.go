@@ -55,9 +55,15 @@ type KeptLetter struct {
 // letters already issued stay in the archive as sent; the result lists them. The
 // dossier must not be open elsewhere; the window closes it first.
 func EraseCustomerFile(path, id string, asOf ledger.Date, by, lang string) (*Erasure, error) {
-	s, err := Open(path, store.Options{})
+	db, err := openStore(path, store.Options{})
 	if err != nil {
 		return nil, err
+	}
+	// The erasure reads no figure: the open items are enough, and the check reads each
+	// account whole in turn (a large dossier's history is not held in memory for it).
+	s, err := loadFor(db, path, asOf, Reach{})
+	if err != nil {
+		return nil, errors.Join(err, db.Close())
 	}
 	if err := s.CheckBeforeWrite(); err != nil {
 		return nil, errors.Join(err, s.Close())
@@ -88,8 +94,7 @@ func EraseCustomerFile(path, id string, asOf ledger.Date, by, lang string) (*Era
 	if e.BackupsPurged, err = store.PurgeBackups(path); err != nil {
 		return e, err
 	}
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
+	if db, err = store.Open(path, store.Options{}); err != nil {
 		return e, err
 	}
 	return e, errors.Join(db.RotateBackup(db.BackupsKept(ledger.DefaultBackups)), db.Close())

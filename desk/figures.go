@@ -1,8 +1,12 @@
 package desk
 
 import (
+	"errors"
+	"iter"
+
 	"relance/ledger"
 	"relance/ledger/credit"
+	"relance/ledger/store"
 )
 
 // Figures at a date. Every one is computed from the open amounts at that date
@@ -36,13 +40,64 @@ type Dashboard struct {
 }
 
 // Dashboard computes the dashboard at asOf with months month ends of history (at least
-// 1: the as-of date) and an accounting DSO over days days (0: 90).
-func (s *Session) Dashboard(asOf ledger.Date, months, days int) Dashboard {
+// 1: the as-of date) and an accounting DSO over days days (0: 90). In a Partial session
+// whose part does not reach back to the first of those month ends (a window's 24 months),
+// the history reads each account whole from the dossier in turn and keeps none
+// (wholeHistory): the figures are the whole book's, in the memory of the part. Its error
+// is the dossier's then.
+func (s *Session) Dashboard(asOf ledger.Date, months, days int) (Dashboard, error) {
 	if days <= 0 {
 		days = 90
 	}
+	months = max(months, 1)
 	opt := credit.KPIOptions{Days: days, Disputed: s.Index.DisputedFunc()}
-	hist := credit.History(s.Book, asOf, max(months, 1), opt)
+	var hist []credit.Snapshot
+	if p := s.part; s.Partial && (asOf < p.asOf || opt.Since(asOf, months) < p.since) {
+		var err error
+		if hist, err = s.wholeHistory(asOf, months, opt); err != nil {
+			return Dashboard{}, err
+		}
+	} else {
+		hist = credit.History(s.Book, asOf, months, opt)
+	}
 	return Dashboard{Snapshot: &hist[len(hist)-1], History: hist, Aged: s.Aged(asOf, nil),
-		Top: ledger.TopOverdue(s.Customers(asOf), TopOverdueCount)}
+		Top: ledger.TopOverdue(s.Customers(asOf), TopOverdueCount)}, nil
 }
+
+// wholeHistory is credit.History over every account of the dossier read whole in turn
+// (store.Tx.EachAccount), none kept.
+func (s *Session) wholeHistory(asOf ledger.Date, months int, opt credit.KPIOptions) ([]credit.Snapshot, error) {
+	var hist []credit.Snapshot
+	err := s.overWhole(func(accounts iter.Seq[*ledger.Account]) {
+		hist = credit.HistoryOver(accounts, s.Book.Settings.Currency, asOf, months, opt)
+	})
+	return hist, err
+}
+
+// overWhole calls fn with the accounts of the dossier read whole one after the other
+// (store.Tx.EachAccount), none kept: what needs every account's whole history once, in
+// a session that holds part of it. Its error is the dossier's.
+func (s *Session) overWhole(fn func(accounts iter.Seq[*ledger.Account])) error {
+	err := s.DB.View(func(tx *store.Tx) error {
+		var walk error
+		fn(func(yield func(*ledger.Account) bool) {
+			walk = tx.EachAccount(func(a *ledger.Account) error {
+				if !yield(a) {
+					return errStopped
+				}
+				return nil
+			})
+		})
+		if errors.Is(walk, errStopped) {
+			return nil
+		}
+		return walk
+	})
+	if err != nil {
+		return err
+	}
+	return s.DB.ReleaseMapped() // the pages of the whole file were read: none is needed now
+}
+
+// errStopped ends a walk over the accounts (store.Tx.EachAccount) its consumer stopped.
+var errStopped = errors.New("stopped")

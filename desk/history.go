@@ -66,6 +66,10 @@ func legalRecords(tx *store.Tx, id string) ([]dunning.RegisterEntry, []law.Judgm
 // their events, the payments entered by hand, the register's acts and the judgments —
 // read in one transaction.
 func (s *Session) ExportCustomer(id string, asOf ledger.Date) (*privacy.Export, error) {
+	s, err := s.WithAccount(id)
+	if err != nil {
+		return nil, err
+	}
 	e, err := privacy.CustomerExport(s.Book, s.Disputes, s.Blocks, id, asOf)
 	if err != nil {
 		return nil, err

@@ -31,6 +31,10 @@ type InterruptionRow struct {
 func (s *Session) RecordInterruption(r *dunning.InterruptionRecord, at ledger.Date, by string) error {
 	c := *r
 	c.Customer = strings.TrimSpace(c.Customer)
+	s, err := s.WithAccount(c.Customer) // its acts may name paid invoices
+	if err != nil {
+		return err
+	}
 	acc := s.Book.Account(c.Customer)
 	if acc == nil {
 		return &ledger.Problem{Key: "dunning.err.unknown_customer", Args: []string{"field", "customer", "value", c.Customer}}
@@ -129,6 +133,13 @@ func (s *Session) Interruptions(customer string) ([]InterruptionRow, error) {
 		return err
 	})
 	if err != nil {
+		return nil, err
+	}
+	custs := make([]string, 0, len(recs))
+	for _, r := range recs {
+		custs = append(custs, r.Customer)
+	}
+	if s, err = s.WithAccounts(custs); err != nil { // their acts may name paid invoices
 		return nil, err
 	}
 	rows := make([]InterruptionRow, 0, len(recs))

@@ -38,6 +38,10 @@ type LetterRequest struct {
 // the letters already issued on the customer's items, its rates, procedures and
 // disputes, and the customer's latest promise or dispute when the stage needs one.
 func (s *Session) ComposeLetter(req LetterRequest) (*compose.Letter, error) {
+	s, err := s.WithAccount(req.Customer) // the letters sent on its paid items, its statement
+	if err != nil {
+		return nil, err
+	}
 	acct := s.Book.Account(req.Customer)
 	if acct == nil {
 		return nil, &ledger.Problem{Key: "letters.err.customer", Args: []string{"value", req.Customer}}
@@ -97,6 +101,10 @@ func (s *Session) ComposeLetter(req LetterRequest) (*compose.Letter, error) {
 // RenderLetter renders l as PDF with the customer's statement enclosed (factory nil:
 // fonts parsed for this letter).
 func (s *Session) RenderLetter(l *compose.Letter, factory *pdfdoc.Factory) ([]byte, error) {
+	s, err := s.WithAccount(l.Customer) // the statement enclosed lists its payments of the last days
+	if err != nil {
+		return nil, err
+	}
 	var pdf bytes.Buffer
 	if err := letterpdf.Render(&pdf, l, letterpdf.Options{Factory: factory, Enclose: letterpdf.EncloseStatement(s.Book)}); err != nil {
 		return nil, err

@@ -160,6 +160,14 @@ func (b *LetterBatch) WriteFiles() error {
 // stopped at an insolvency judgment. Nothing is written, to the dossier nor to the
 // folder: Issue does it (or WriteFiles, for letters not issued).
 func (s *Session) WriteAgendaLetters(asOf ledger.Date, entries []dunning.Entry, rec *dunning.Records, opt letterpdf.BatchOptions) (*LetterBatch, error) {
+	custs := make([]string, 0, len(entries))
+	for _, e := range entries {
+		custs = append(custs, e.Customer)
+	}
+	s, err := s.WithAccounts(custs) // the statements enclosed
+	if err != nil {
+		return nil, err
+	}
 	src, err := s.LetterSources(asOf)
 	if err != nil {
 		return nil, err
@@ -180,6 +188,10 @@ func (s *Session) WriteAgendaLetters(asOf ledger.Date, entries []dunning.Entry, 
 // WriteStageLetters composes and renders the letter of stage to every customer with an
 // overdue item not in dispute at asOf, as WriteAgendaLetters does.
 func (s *Session) WriteStageLetters(asOf ledger.Date, stage templates.Stage, opt letterpdf.BatchOptions) (*LetterBatch, error) {
+	s, err := s.WithAccounts(owing(s.Book)) // the letters sent on their paid items, the statements enclosed
+	if err != nil {
+		return nil, err
+	}
 	src, err := s.LetterSources(asOf)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package desk_test
 
 import (
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -76,8 +77,8 @@ func BenchmarkKPIRead10k1M(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		readFor(b, path, today, desk.Reach{KPIMonths: 1, KPIDays: 90}, func(s *desk.Session) error {
-			s.Dashboard(today, 1, 90)
-			return nil
+			_, err := s.Dashboard(today, 1, 90)
+			return err
 		})
 	}
 }
@@ -104,14 +105,16 @@ func BenchmarkWindowFirst10k1M(b *testing.B) {
 	path, today := generated10k1M(b)
 	b.ResetTimer()
 	for range b.N {
-		s, whole, err := desk.OpenWriteStaged(path, today, desk.OpeningReach())
+		s, check, err := desk.OpenWriteStaged(path, today, desk.OpeningReach())
 		if err != nil {
 			b.Fatal(err)
 		}
-		if !s.Partial || whole == nil {
+		if !s.Partial || check == nil {
 			b.Fatal("the first step read the whole history")
 		}
-		s.Dashboard(today, desk.OpeningReach().KPIMonths, 0)
+		if _, err := s.Dashboard(today, desk.OpeningReach().KPIMonths, 0); err != nil {
+			b.Fatal(err)
+		}
 		if _, _, err := s.Risk(today, false); err != nil {
 			b.Fatal(err)
 		}
@@ -119,4 +122,40 @@ func BenchmarkWindowFirst10k1M(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkWindowBackground10k1M measures what the window does in the background once a
+// large dossier is shown (issue 26): the check before writing and the dashboard's 24
+// months, each reading every account whole in turn and keeping none, on a session that
+// holds the open items. It reports the live heap after them (MB-live): the session's,
+// not the whole history's.
+func BenchmarkWindowBackground10k1M(b *testing.B) {
+	path, today := generated10k1M(b)
+	b.ResetTimer()
+	var live uint64
+	for range b.N {
+		s, check, err := desk.OpenWriteStaged(path, today, desk.OpeningReach())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if check == nil {
+			b.Fatal("the first step read the whole history")
+		}
+		if err := check(); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Dashboard(today, 24, 0); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		live = m.HeapAlloc
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(live)/(1<<20), "MB-live")
 }

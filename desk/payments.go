@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"maps"
 	"slices"
 
 	"relance/ledger"
@@ -224,21 +225,45 @@ func (s *Session) ReloadCustomer(id string) error {
 		return err
 	}
 	s.Book = withAccount(s.Book, id, a)
+	if s.Partial { // the account just read is whole
+		s.whole = maps.Clone(s.whole)
+		if s.whole == nil {
+			s.whole = map[string]bool{}
+		}
+		s.whole[id] = true
+	}
 	return nil
 }
 
 // withAccount returns a new book: book with customer id's account replaced by a (added
 // when book has none; removed when a is nil). book itself is not changed.
 func withAccount(book *ledger.Book, id string, a *ledger.Account) *ledger.Book {
-	accounts := slices.Clone(book.Accounts)
-	i := slices.IndexFunc(accounts, func(x *ledger.Account) bool { return x.Customer.ID == id })
-	switch {
-	case i >= 0 && a != nil:
-		accounts[i] = a
-	case i >= 0:
-		accounts = slices.Delete(accounts, i, i+1)
-	case a != nil:
-		accounts = append(accounts, a)
+	return withAccounts(book, map[string]*ledger.Account{id: a})
+}
+
+// withAccounts returns a new book: book with the account of each customer of read
+// replaced by its value (added when book has none; removed when nil). book itself is not
+// changed.
+func withAccounts(book *ledger.Book, read map[string]*ledger.Account) *ledger.Book {
+	accounts := make([]*ledger.Account, 0, len(book.Accounts)+len(read))
+	seen := make(map[string]bool, len(read))
+	for _, x := range book.Accounts {
+		id := x.Customer.ID
+		a, ok := read[id]
+		switch {
+		case !ok:
+			accounts = append(accounts, x)
+			continue
+		case a != nil:
+			accounts = append(accounts, a)
+		}
+		seen[id] = true
+	}
+	ids := slices.Sorted(maps.Keys(read))
+	for _, id := range ids {
+		if a := read[id]; a != nil && !seen[id] {
+			accounts = append(accounts, a)
+		}
 	}
 	return ledger.NewBook(book.Settings, book.Salespeople, accounts)
 }

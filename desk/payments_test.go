@@ -92,7 +92,10 @@ func withoutPayments(t *testing.T, fec string, n int, rng *rand.Rand) (string, [
 // balance and the dashboard's KPIs, as JSON so that any difference shows.
 func figures(t *testing.T, s *desk.Session, at ledger.Date) string {
 	t.Helper()
-	d := s.Dashboard(at, 3, 90)
+	d, err := s.Dashboard(at, 3, 90)
+	if err != nil {
+		t.Fatal(err)
+	}
 	b, err := json.Marshal(struct {
 		Customers []ledger.CustomerSummary
 		Dashboard desk.Dashboard

@@ -43,12 +43,16 @@ type PenaltyIssue struct {
 // or in part as the ledger shows them, less what earlier penalty invoices billed. It
 // may be Empty (nothing owed): its Left notes say why.
 func (s *Session) PenaltyInvoice(req PenaltyInvoiceRequest) (*law.PenaltyInvoice, error) {
+	s, err := s.WithAccount(req.Customer) // its invoices paid late
+	if err != nil {
+		return nil, err
+	}
 	acc := s.Book.Account(req.Customer)
 	if acc == nil {
 		return nil, &ledger.Problem{Key: "law.err.customer", Args: []string{"value", req.Customer}}
 	}
 	var pi *law.PenaltyInvoice
-	err := s.DB.View(func(tx *store.Tx) error {
+	err = s.DB.View(func(tx *store.Tx) error {
 		in, err := s.penaltyInput(tx, req)
 		if err == nil {
 			pi, err = law.BuildPenaltyInvoice(s.Rates, acc, in, credit.OpenAtMap)
@@ -65,12 +69,16 @@ func (s *Session) PenaltyInvoice(req PenaltyInvoiceRequest) (*law.PenaltyInvoice
 // (penaltyinvoice.Issue). Nothing owed: a problem, and nothing is written. The caller
 // writes the PDF to its file after this returns.
 func (s *Session) IssuePenaltyInvoice(req PenaltyInvoiceRequest, by string, now time.Time, factory *pdfdoc.Factory) (*PenaltyIssue, error) {
+	s, err := s.WithAccount(req.Customer) // its invoices paid late
+	if err != nil {
+		return nil, err
+	}
 	acc := s.Book.Account(req.Customer)
 	if acc == nil {
 		return nil, &ledger.Problem{Key: "law.err.customer", Args: []string{"value", req.Customer}}
 	}
 	out := &PenaltyIssue{}
-	err := s.DB.Update(func(tx *store.Tx) error {
+	err = s.DB.Update(func(tx *store.Tx) error {
 		in, err := s.penaltyInput(tx, req)
 		if err != nil {
 			return err

@@ -53,9 +53,11 @@ func OpenReadFor(path string, asOf ledger.Date, reach Reach) (*Session, error) {
 // loadFor reads the session of reach at asOf from the open dossier db (OpenReadFor).
 func loadFor(db *store.DB, path string, asOf ledger.Date, reach Reach) (*Session, error) {
 	load := func() (*ledger.Book, ledger.Date, error) { return db.LoadOpen(asOf) }
+	since := asOf
 	if reach != (Reach{}) {
-		since, past, err := reach.since(db, asOf)
-		if err != nil {
+		var past ledger.Date
+		var err error
+		if since, past, err = reach.since(db, asOf); err != nil {
 			return nil, err
 		}
 		load = func() (*ledger.Book, ledger.Date, error) { return db.LoadSince(asOf, since, past) }
@@ -71,45 +73,43 @@ func loadFor(db *store.DB, path string, asOf ledger.Date, reach Reach) (*Session
 		return nil, err
 	}
 	s.Partial = asOf >= exact
+	s.part = &part{reach: reach, asOf: asOf, since: since, exact: exact}
 	return s, nil
 }
 
 // OpenWriteStaged opens the dossier at path to change it in two steps, so that a window
-// shows a large dossier at once (issue 26). It returns first the session of reach at
-// asOf, as OpenReadFor reads it, with the dossier open for writing but not yet checked;
-// and whole, which does the rest of OpenWrite's work: it loads the whole book, checks the
-// dossier (CheckBeforeWrite), starts the rotating backup and returns the whole session,
-// on the same open dossier. The caller runs whole in the background and computes from
-// the first session only the figures of reach at asOf (it is Partial), or a customer's
-// once WithAccount has read that account whole. Every write to the dossier is refused
-// (store.ErrNotChecked) until whole has checked it. When whole fails, the caller closes
-// the dossier (Session.Close). When asOf is before the dossier's latest activity, the
-// session returned is already the whole, checked one and whole is nil.
-func OpenWriteStaged(path string, asOf ledger.Date, reach Reach) (first *Session, whole func() (*Session, error), err error) {
+// shows a large dossier at once and keeps it in the memory of its open items (issue 26).
+// It returns first the session of reach at asOf, as OpenReadFor reads it, with the
+// dossier open for writing but not yet checked; and check, which does the rest of
+// OpenWrite's work without holding the whole book: it checks the dossier
+// (CheckBeforeWrite, each account read whole in turn), starts the rotating backup and lets
+// writes through. The caller runs check in the background; every write to the dossier is
+// refused (store.ErrNotChecked) until then, and when check fails the caller closes the
+// dossier (Session.Close). The session stays Partial: its figures are those of reach at
+// asOf or later (At reads another date), a customer's once WithAccount has read that
+// account whole, and Dashboard reads the older history from the dossier. When asOf is
+// before the dossier's latest activity, the session returned is already the whole,
+// checked one and check is nil.
+func OpenWriteStaged(path string, asOf ledger.Date, reach Reach) (first *Session, check func() error, err error) {
 	db, err := openStore(path, store.Options{})
 	if err != nil {
 		return nil, nil, err
 	}
 	db.HoldWrites() // nothing is written before the check (store.ErrNotChecked)
-	first, err = loadFor(db, path, asOf, reach)
-	if err != nil {
+	if first, err = loadFor(db, path, asOf, reach); err != nil {
 		return nil, nil, errors.Join(err, db.Close())
 	}
-	whole = func() (*Session, error) {
-		s := &Session{DB: db, Path: path}
-		if err := s.Reload(); err != nil {
-			return nil, err
-		}
-		if err := s.checkAndBackup(); err != nil {
-			return nil, err
+	check = func() error {
+		if err := first.checkAndBackup(); err != nil {
+			return err
 		}
 		db.ReleaseWrites()
-		return s, nil
+		return nil
 	}
 	if first.Partial {
-		return first, whole, nil
+		return first, check, nil
 	}
-	if first, err = whole(); err != nil {
+	if err := check(); err != nil {
 		return nil, nil, errors.Join(err, db.Close())
 	}
 	return first, nil, nil

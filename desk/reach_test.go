@@ -14,7 +14,10 @@ func reachOutput(t *testing.T, s *desk.Session, asOf ledger.Date, r desk.Reach) 
 	t.Helper()
 	var parts []any
 	if r.KPIMonths > 0 {
-		d := s.Dashboard(asOf, r.KPIMonths, r.KPIDays)
+		d, err := s.Dashboard(asOf, r.KPIMonths, r.KPIDays)
+		if err != nil {
+			t.Fatal(err)
+		}
 		parts = append(parts, d.History, d.Aged, d.Top)
 	}
 	if r.Risk {

@@ -29,6 +29,10 @@ type RefereOptions struct {
 // their own lines and the lateness they billed is not computed again. A customer that
 // is not a public body is refused with a message naming it.
 func (s *Session) RefereProvisionPack(customer string, asOf ledger.Date, opt RefereOptions) (*law.ReferePack, error) {
+	s, err := s.WithAccount(customer) // its invoices paid late, its penalty invoices
+	if err != nil {
+		return nil, err
+	}
 	acc := s.Book.Account(customer)
 	if acc == nil {
 		return nil, &ledger.Problem{Key: "pdf.err.customer", Args: []string{"value", customer}}

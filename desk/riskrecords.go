@@ -18,8 +18,16 @@ func (s *Session) RiskPolicy() (risk.Policy, error) {
 }
 
 // SaveRiskPolicy records p as the dossier's policy.
+// A session holding part of the history reads its part again (Reload): the new policy
+// may look further back into the payments.
 func (s *Session) SaveRiskPolicy(p risk.Policy) error {
-	return s.DB.Update(func(tx *store.Tx) error { return tx.PutRiskPolicy(p) })
+	if err := s.DB.Update(func(tx *store.Tx) error { return tx.PutRiskPolicy(p) }); err != nil {
+		return err
+	}
+	if s.Partial {
+		return s.Reload()
+	}
+	return nil
 }
 
 // ResetRiskPolicy puts back the shipped policy.

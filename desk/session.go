@@ -38,6 +38,18 @@ type Session struct {
 	Customer string
 	// whole names the accounts of a Partial session read whole (WithAccount).
 	whole map[string]bool
+	// part says what a session of OpenReadFor or OpenWriteStaged was read for (loadFor),
+	// so that Reload and Reread read it the same way, and At and Dashboard know what it
+	// covers; nil for a session of the whole book (Load).
+	part *part
+}
+
+// part is what a session was read for: the figures of reach at or after asOf. When
+// Partial, its book holds the open items and those dated on or after since
+// (Reach.since); exact is the dossier's latest activity (from it, a part suffices).
+type part struct {
+	reach              Reach
+	asOf, since, exact ledger.Date
 }
 
 // WithAccount returns the session with customer id's account read whole (store.Tx.Account:
@@ -45,27 +57,45 @@ type Session struct {
 // figures and documents may then be computed from it as from the whole book, and its
 // other figures stay those of its Reach (an account read whole is one the engines read
 // as LoadSince reads an account with payments recorded by hand). s itself is not
-// changed. A whole session, or an unknown id, gives s.
-func (s *Session) WithAccount(id string) (*Session, error) {
-	if !s.Partial || s.whole[id] || s.Book.Account(id) == nil {
+// changed. A whole session, or an unknown id, gives s. Every use case about one
+// customer calls it first (the window's card, its documents, its letters, its acts), so
+// that a session holding part of the history gives the whole book's answer.
+func (s *Session) WithAccount(id string) (*Session, error) { return s.WithAccounts([]string{id}) }
+
+// WithAccounts is WithAccount for the customers ids, read in one transaction: a batch of
+// letters or statements, the register's acts.
+func (s *Session) WithAccounts(ids []string) (*Session, error) {
+	if !s.Partial {
 		return s, nil
 	}
-	var a *ledger.Account
+	read := map[string]*ledger.Account{}
 	err := s.DB.View(func(tx *store.Tx) error {
-		var err error
-		a, err = tx.Account(id)
-		return err
+		for _, id := range ids {
+			if _, done := read[id]; done || s.whole[id] || s.Book.Account(id) == nil {
+				continue
+			}
+			a, err := tx.Account(id)
+			if err != nil {
+				return err
+			}
+			if a != nil {
+				read[id] = a
+			}
+		}
+		return nil
 	})
-	if err != nil || a == nil {
+	if err != nil || len(read) == 0 {
 		return s, err
 	}
 	c := *s
-	c.Book = withAccount(s.Book, id, a)
+	c.Book = withAccounts(s.Book, read)
 	c.whole = maps.Clone(s.whole)
 	if c.whole == nil {
-		c.whole = map[string]bool{}
+		c.whole = make(map[string]bool, len(read))
 	}
-	c.whole[id] = true
+	for id := range read {
+		c.whole[id] = true
+	}
 	return &c, nil
 }
 
@@ -116,12 +146,51 @@ func Load(db *store.DB, path string) (*Session, error) {
 
 // Reload reads the book and its records again, after a write. On failure the session
 // keeps what it had.
+// A Partial session reads the same part of the history again, at its as-of date (the
+// part may then be the whole book, when a write dated the latest activity after it).
 func (s *Session) Reload() error {
+	if s.part != nil {
+		r, err := s.Reread()
+		if err != nil {
+			return err
+		}
+		*s = *r
+		return nil
+	}
 	if err := s.reload(s.DB.Load); err != nil {
 		return err
 	}
 	s.Partial = false
 	return s.DB.ReleaseMapped() // the book is in memory: the file's pages need not be
+}
+
+// ReadForDate reports whether the session was read for the figures at a date
+// (OpenReadFor, OpenWriteStaged): another date is read through At.
+func (s *Session) ReadForDate() bool { return s.part != nil }
+
+// Reread returns the session read again from its open dossier (after a write), the way
+// s was read: the same part of the history at the same date for a session of OpenReadFor
+// or OpenWriteStaged (the whole book when a write dated the latest activity after it),
+// the whole book otherwise. s is not changed.
+func (s *Session) Reread() (*Session, error) {
+	if s.part == nil {
+		return Load(s.DB, s.Path)
+	}
+	return loadFor(s.DB, s.Path, s.part.asOf, s.part.reach)
+}
+
+// At returns the session to compute the figures at asOf from: s itself when it is whole
+// and needs to be, or holds what asOf needs; else the session of OpenReadFor or
+// OpenWriteStaged read again at asOf on the same open dossier (the whole book before the
+// dossier's latest activity, part of it from then: a window goes back to the memory of
+// its open items when its date comes back to the present). s is not changed.
+func (s *Session) At(asOf ledger.Date) (*Session, error) {
+	p := s.part
+	switch {
+	case p == nil, s.Partial && asOf >= p.asOf, !s.Partial && asOf < p.exact:
+		return s, nil
+	}
+	return loadFor(s.DB, s.Path, asOf, p.reach)
 }
 
 // reload reads the book with load, and the records, again. On failure the session keeps
@@ -244,7 +313,11 @@ func (s *Session) CheckBeforeWrite() error {
 	if err != nil {
 		return err
 	}
-	more, err := s.DB.CheckBook(s.Book)
+	check := func() ([]*ledger.Problem, error) { return s.DB.CheckBook(s.Book) }
+	if s.Partial {
+		check = s.DB.CheckAccounts // the book holds part of the items: each account read in turn
+	}
+	more, err := check()
 	if err != nil {
 		return err
 	}

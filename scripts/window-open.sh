@@ -4,8 +4,8 @@
 # 3), WAIT seconds each (default 8). From the window's trace (RELANCE_TRACE), each run
 # prints the seconds from the launch to the dossier shown (event "loaded": the Clients
 # list and aged balance answer), to the dashboard's figures (first "computed"), to the
-# whole history (event "history", a dossier opened in two steps only), and the peak and
-# final resident memory.
+# dossier checked (event "history", a dossier opened in two steps only), to the
+# dashboard's 24 months (last "computed"), and the peak and final resident memory.
 #
 #   scripts/window-open.sh BIN DOSSIER [RUNS] [WAIT]
 set -euo pipefail
@@ -16,15 +16,17 @@ Xvfb "$disp" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
 sleep 1
-# since TRACE T0 EVENT: seconds from T0 to the first EVENT of TRACE, "—" when none.
+# since TRACE T0 EVENT [last]: seconds from T0 to the first (or last) EVENT of TRACE,
+# "—" when none.
 since() {
-  local t
-  t=$(grep -F "\"event\":\"$3\"" "$1" | head -1 | sed -n 's/.*"time":"\([^"]*\)".*/\1/p')
+  local t pick=head
+  if [ "${4:-}" = last ]; then pick=tail; fi
+  t=$(grep -F "\"event\":\"$3\"" "$1" | $pick -1 | sed -n 's/.*"time":"\([^"]*\)".*/\1/p')
   if [ -z "$t" ]; then echo "—"; return; fi
   awk -v a="$(date -d "$t" +%s.%N)" -v b="$2" 'BEGIN { printf "%.2f s", a - b }'
 }
-echo "| run | dossier shown | dashboard figures | whole history | peak RSS | RSS after ${wait} s |"
-echo "|---|---|---|---|---|---|"
+echo "| run | dossier shown | dashboard figures | dossier checked | 24 months | peak RSS | RSS after ${wait} s |"
+echo "|---|---|---|---|---|---|---|"
 for r in $(seq "$runs"); do
   home=$work/home$r
   mkdir -p "$home/run"
@@ -38,5 +40,5 @@ for r in $(seq "$runs"); do
   kill "$app"
   wait "$app" 2>/dev/null || true
   tr=$home/trace.jsonl
-  echo "| $r | $(since "$tr" "$t0" loaded) | $(since "$tr" "$t0" computed) | $(since "$tr" "$t0" history) | $peak MB | $rss MB |"
+  echo "| $r | $(since "$tr" "$t0" loaded) | $(since "$tr" "$t0" computed) | $(since "$tr" "$t0" history) | $(since "$tr" "$t0" computed last) | $peak MB | $rss MB |"
 done

@@ -5,6 +5,8 @@ package ui
 
 import (
 	"os"
+	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -59,9 +61,10 @@ type App struct {
 	busy    bool   // a dossier is being opened or loaded
 	busyMsg string // what is being done, for the status bar
 	loadErr string // why no dossier is open, shown on the empty screen
-	// afterWhole is what waits for the whole history of a dossier opened in two steps
-	// (ui/staged.go: whenWhole).
-	afterWhole func()
+	// unchecked is set while a dossier opened in two steps is checked before it may be
+	// written, and afterCheck is what waits for that (ui/staged.go: whenChecked).
+	unchecked  bool
+	afterCheck func()
 
 	screen  screenID
 	shell   *shell
@@ -294,13 +297,53 @@ func (a *App) setAsOf(d ledger.Date) {
 	if d == a.asOf || !d.Valid() {
 		return
 	}
-	if a.partial() { // the first session's figures are those of the date it was opened for
-		a.whenWhole(func() { a.setAsOf(d) })
+	if a.checking() {
+		a.whenChecked(func() { a.setAsOf(d) })
+		return
+	}
+	if a.sess != nil && a.sess.ReadForDate() {
+		a.readAt(d)
 		return
 	}
 	a.asOf = d
 	a.recompute()
 	a.showScreen(a.screen)
+}
+
+// readAt sets the as-of date of a dossier opened in two steps (ui/staged.go): the
+// session holds what the figures need from the date it was read for, so an earlier date
+// reads the dossier again off the Fyne goroutine (desk.Session.At: the whole history
+// before the latest activity, and the open items again once the date comes back).
+func (a *App) readAt(d ledger.Date) {
+	if a.busy {
+		return
+	}
+	sess := a.sess
+	a.setBusy(a.t("ui.status.loading", "file", filepath.Base(a.path)))
+	go func() {
+		s, err := sess.At(d)
+		fyne.Do(func() {
+			a.busy = false
+			a.setStatus("")
+			if a.sess != sess { // closed or read again meanwhile
+				return
+			}
+			if err != nil {
+				a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+				return
+			}
+			if s != sess {
+				a.setSession(s)
+				if !sess.Partial && s.Partial { // the whole history read for a past date is garbage now
+					go debug.FreeOSMemory()
+				}
+			}
+			a.asOf = d
+			a.recompute()
+			a.showScreen(a.screen)
+			a.trace("read", "asof", d.String(), "partial", s.Partial)
+		})
+	}()
 }
 
 // recompute derives the summaries from the book at the as-of date.

@@ -23,7 +23,11 @@ func BenchmarkDashboardOpen50k1M(b *testing.B) {
 	a.recompute()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		a.dash.setDashboard(book, a.asOf, a.sess.Dashboard(a.asOf, historyMonths, 0))
+		f, err := a.sess.Dashboard(a.asOf, historyMonths, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		a.dash.setDashboard(book, a.asOf, f)
 		a.screen = screenDashboard
 		a.win.SetContent(a.dash.dashboardScreen())
 	}

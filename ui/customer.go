@@ -32,7 +32,7 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 	pen := widget.NewButtonWithIcon(a.t("ui.legal.button"), theme.ContentAddIcon(), func() { a.legal.showPenalties(id) })
 	var more *widget.Button
 	more = widget.NewButtonWithIcon(a.t("ui.detail.more"), theme.MoreVerticalIcon(), func() {
-		a.whenWhole(func() { // its commands write or read beyond the card (ui/staged.go)
+		a.whenChecked(func() { // its commands write or read beyond the card (ui/staged.go)
 			pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(more)
 			a.showContextMenu(a.customerActions(id), pos.Add(fyne.NewPos(0, more.Size().Height)))
 		})

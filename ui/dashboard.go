@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"math"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -67,13 +68,17 @@ func (dv *dashboardView) dashboardScreen() fyne.CanvasObject {
 	if len(a.book.Accounts) == 0 {
 		return dv.emptyDossierPane()
 	}
-	if dv.book != a.book || dv.asOf != a.asOf || dv.snap == nil {
+	if dv.book != a.book || dv.asOf != a.asOf || dv.snap == nil || dv.interim {
 		switch {
 		case a.book.ItemCount() <= syncDashboardItems:
-			dv.setDashboard(a.book, a.asOf, a.sess.Dashboard(a.asOf, dv.months(), 0))
+			f, err := a.sess.Dashboard(a.asOf, dv.months(), 0)
+			if err != nil { // a Partial session's history read from the dossier (desk.Session.Dashboard)
+				return widget.NewLabel(ledger.Localize(err, a.lang))
+			}
+			dv.setDashboard(a.book, a.asOf, f)
 		case dv.interim && dv.snap != nil && dv.asOf == a.asOf:
-			// The first session's figures, the same at this date, stay on screen while
-			// the whole history's are computed (ui/staged.go).
+			// The tiles, the same at this date, stay on screen while the 24 months are
+			// computed (ui/staged.go).
 			dv.computeDashboardAsync()
 		default:
 			dv.computeDashboardAsync()
@@ -93,7 +98,7 @@ func (dv *dashboardView) dashboardScreen() fyne.CanvasObject {
 // the as-of date and the month end before it (the tiles and their change) while the
 // dossier's history is loading (ui/staged.go).
 func (dv *dashboardView) months() int {
-	if dv.a.partial() {
+	if dv.a.checking() {
 		return desk.OpeningReach().KPIMonths
 	}
 	return historyMonths
@@ -113,11 +118,40 @@ func (dv *dashboardView) computeDashboardAsync() {
 	}
 	dv.pending = true
 	book, asOf, sess, months := a.book, a.asOf, a.sess, dv.months()
+	// A session holding part of the history gives the tiles at once and reads the 24
+	// months account by account (desk.Session.Dashboard): the tiles are shown first.
+	tiles := desk.OpeningReach().KPIMonths
+	streamed := sess.Partial && months > tiles
+	first := streamed && !(dv.interim && dv.snap != nil && dv.asOf == asOf)
 	go func() {
-		f := sess.Dashboard(asOf, months, 0)
+		if first {
+			if f, err := sess.Dashboard(asOf, tiles, 0); err == nil { // an error is the 24 months' too, shown below
+				fyne.Do(func() {
+					if a.book != book || a.asOf != asOf {
+						return
+					}
+					dv.setDashboard(book, asOf, f)
+					dv.interim = true
+					if a.screen == screenDashboard {
+						a.showScreen(screenDashboard)
+					}
+					a.trace("computed", "what", "tiles")
+				})
+			}
+		}
+		f, err := sess.Dashboard(asOf, months, 0)
+		if streamed {
+			// The accounts read in turn are garbage now: back to the system at once
+			// rather than at the runtime's pace (docs/performance.md).
+			debug.FreeOSMemory()
+		}
 		fyne.Do(func() {
 			dv.pending = false
 			if a.book != book || a.asOf != asOf {
+				return
+			}
+			if err != nil {
+				a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 				return
 			}
 			dv.setDashboard(book, asOf, f)
@@ -160,7 +194,7 @@ func (dv *dashboardView) kpiPane() fyne.CanvasObject {
 	heading := widget.NewLabel(a.t("ui.dash.title", "date", a.date(a.asOf)))
 	heading.SizeName = theme.SizeNameSubHeadingText
 	heading.TextStyle = fyne.TextStyle{Bold: true}
-	report := widget.NewButtonWithIcon(a.t("ui.dash.report"), theme.DocumentPrintIcon(), a.afterHistory(dv.askDashboardReport))
+	report := widget.NewButtonWithIcon(a.t("ui.dash.report"), theme.DocumentPrintIcon(), a.afterChecked(dv.askDashboardReport))
 	counts := widget.NewButton(dv.activityCounts(), func() {
 		a.disputesView.status, a.disputesView.tab = "active", 0
 		a.showScreen(screenDisputes)
@@ -171,7 +205,7 @@ func (dv *dashboardView) kpiPane() fyne.CanvasObject {
 
 	agedCard := a.panel(a.t("ui.dash.chart_aged"), dv.agedChart())
 	var dso fyne.CanvasObject
-	if a.partial() || dv.interim {
+	if a.checking() || dv.interim {
 		wait := widget.NewLabel(a.t("ui.history.chart"))
 		wait.Wrapping = fyne.TextWrapWord
 		dso = container.NewVBox(wait, widget.NewProgressBarInfinite())

@@ -19,6 +19,9 @@ import (
 // its status allows, each saved in one transaction.
 func (sv *disputesView) disputeDetail(d *dispute.Dispute) fyne.CanvasObject {
 	a := sv.a
+	if err := a.withWholeAccount(d.Customer); err != nil { // the disputed invoice may be paid
+		return widget.NewLabel(ledger.Localize(err, a.lang))
+	}
 	name := d.Customer
 	if acc := a.book.Account(d.Customer); acc != nil {
 		name = acc.Customer.Name

@@ -58,14 +58,14 @@ func (a *App) openWith(path string, prepare func() error) {
 	go func() {
 		var (
 			sess  *desk.Session
-			whole func() (*desk.Session, error)
+			check func() error
 			err   error
 		)
 		if prepare != nil {
 			err = prepare()
 		}
 		if err == nil {
-			sess, whole, err = openStaged(path, asOf)
+			sess, check, err = openStaged(path, asOf)
 		}
 		fyne.Do(func() {
 			a.busy = false
@@ -74,13 +74,14 @@ func (a *App) openWith(path string, prepare func() error) {
 				return
 			}
 			a.setSession(sess)
+			a.unchecked = check != nil // before the screens are built (ui/staged.go)
 			a.loadErr = ""
 			a.addRecent(path)
 			a.recompute()
 			a.rebuild()
 			a.notifyLoaded(nil)
-			if whole != nil {
-				a.loadWhole(sess, whole)
+			if check != nil {
+				a.checkStaged(sess, check)
 				return
 			}
 			a.watchBackup(sess)
@@ -135,9 +136,9 @@ func (a *App) reloadThen(done string) {
 	}
 	db := a.db
 	a.setBusy(a.t("ui.status.loading", "file", filepath.Base(a.path)))
-	path := a.path
+	old := a.sess
 	go func() {
-		sess, err := desk.Load(db, path)
+		sess, err := old.Reread() // as it was read: a large dossier's open items (ui/staged.go)
 		fyne.Do(func() {
 			a.busy = false
 			if err != nil {
@@ -177,7 +178,7 @@ func (a *App) closeDossier() {
 		fyne.LogError("closing "+a.path, err)
 	}
 	a.sess, a.db, a.path, a.book, a.sums = nil, nil, "", nil, nil
-	a.afterWhole = nil
+	a.afterCheck, a.unchecked = nil, false
 	a.clients.selected = ""
 }
 

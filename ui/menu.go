@@ -17,7 +17,7 @@ import (
 func (a *App) mainMenu() *fyne.MainMenu {
 	// Every File item but Quit acts on the dossier or leaves it, so it waits for the
 	// whole history of a dossier opened in two steps.
-	wait := a.afterHistory
+	wait := a.afterChecked
 	recent := fyne.NewMenu(a.t("ui.menu.recent"))
 	for _, p := range a.recent() {
 		p := p

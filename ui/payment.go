@@ -17,7 +17,7 @@ import (
 // payButton is the customer card's « Enregistrer un règlement… » button, disabled on a
 // read-only dossier.
 func (a *App) payButton(id string) *widget.Button {
-	b := widget.NewButtonWithIcon(a.t("ui.pay.button"), theme.ConfirmIcon(), a.afterHistory(func() { a.askPayment(id) }))
+	b := widget.NewButtonWithIcon(a.t("ui.pay.button"), theme.ConfirmIcon(), a.afterChecked(func() { a.askPayment(id) }))
 	if a.db == nil || a.db.ReadOnly() {
 		b.Disable()
 	}

@@ -55,7 +55,7 @@ func (a *App) ratesBanner() fyne.CanvasObject {
 		"date", a.date(h.Start())))
 	msg.Wrapping = fyne.TextWrapWord
 	msg.TextStyle = fyne.TextStyle{Bold: true}
-	enter := widget.NewButtonWithIcon(a.t("rates.banner.enter"), theme.DocumentCreateIcon(), a.afterHistory(func() { a.legal.askHalfYearRates(h) }))
+	enter := widget.NewButtonWithIcon(a.t("rates.banner.enter"), theme.DocumentCreateIcon(), a.afterChecked(func() { a.legal.askHalfYearRates(h) }))
 	enter.Importance = widget.HighImportance
 	later := widget.NewButton(a.t("rates.banner.later"), func() {
 		a.ratesBannerSeen = ratesBannerState{path: a.path, hidden: h}

@@ -69,11 +69,11 @@ func (a *App) readinessCard() fyne.CanvasObject {
 		first := list[0].ID
 		return widget.NewButtonWithIcon(a.t("ui.ready.edit_first", "name", list[0].Name), theme.DocumentCreateIcon(), func() {
 			a.showCustomer(first)
-			a.whenWhole(func() { a.askEditCustomer(first) })
+			a.whenChecked(func() { a.askEditCustomer(first) })
 		})
 	}
 	if n := len(r.NoAddress); n > 0 {
-		file := widget.NewButtonWithIcon(a.t("ui.ready.customer_file"), theme.DownloadIcon(), a.afterHistory(a.chooseCustomerFile))
+		file := widget.NewButtonWithIcon(a.t("ui.ready.customer_file"), theme.DownloadIcon(), a.afterChecked(a.chooseCustomerFile))
 		line(a.t(r.AddressesKey(a.lang), "n", a.count(n), "overdue", a.count(r.Overdue), "names", names(r.NoAddress)),
 			container.NewVBox(editFirst(r.NoAddress), file))
 	}

@@ -74,6 +74,18 @@ func (sv *riskView) riskChanged(status string) {
 	a.setStatus(status)
 }
 
+// policyChanged is riskChanged after the policy changed: a session holding part of the
+// history has read its part again (desk.Session.SaveRiskPolicy), since the new policy may
+// look further back (ui/staged.go).
+func (sv *riskView) policyChanged() {
+	a := sv.a
+	if a.sess != nil && a.book != a.sess.Book {
+		a.setSession(a.sess)
+		a.recompute()
+	}
+	sv.riskChanged(a.t("uirisk.status.policy"))
+}
+
 // className is "A — Stratégique" in the user's language.
 func (a *App) className(code string) string {
 	if res := a.risk.riskResult(); res != nil {

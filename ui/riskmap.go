@@ -93,7 +93,7 @@ func (sv *riskView) riskMap() fyne.CanvasObject {
 	}
 	help := widget.NewLabel(a.t("uirisk.map.help"))
 	help.Wrapping = fyne.TextWrapWord
-	recompute := widget.NewButtonWithIcon(a.t("uirisk.recompute"), theme.ViewRefreshIcon(), a.afterHistory(sv.recomputeRisk)) // it records: after the check before writing
+	recompute := widget.NewButtonWithIcon(a.t("uirisk.recompute"), theme.ViewRefreshIcon(), a.afterChecked(sv.recomputeRisk)) // it records: after the check before writing
 	if a.db == nil || a.db.ReadOnly() {
 		recompute.Disable()
 	}

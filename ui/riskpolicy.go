@@ -190,7 +190,7 @@ func (sv *riskView) showRiskPolicy() {
 			return
 		}
 		d.Hide()
-		sv.riskChanged(a.t("uirisk.status.policy"))
+		sv.policyChanged()
 	})
 	save.Importance = widget.HighImportance
 	reset := widget.NewButton(a.t("uirisk.pol.reset"), func() {
@@ -199,7 +199,7 @@ func (sv *riskView) showRiskPolicy() {
 			return
 		}
 		d.Hide()
-		sv.riskChanged(a.t("uirisk.status.policy"))
+		sv.policyChanged()
 	})
 	cancel := widget.NewButton(a.t("uirisk.cancel"), func() { d.Hide() })
 	body := container.NewBorder(nil, container.NewBorder(nil, nil, nil, container.NewHBox(reset, cancel, save), errMsg), nil, nil, content)

@@ -49,12 +49,8 @@ func (a *App) writeDigest(sp ledger.Salesperson, path string) error {
 
 // writeAck writes the acknowledgement letter of dispute d to its customer.
 func (a *App) writeAck(d *dispute.Dispute, path string) error {
-	acc := a.book.Account(d.Customer)
-	if acc == nil {
-		return &ledger.Problem{Key: "err.customer.unknown", Args: []string{"value", d.Customer}}
-	}
 	return letters.WriteFile(path, func(w io.Writer) error {
-		return digest.RenderAck(w, a.book.Settings, &acc.Customer, d, acc.Items, digest.Options{Factory: a.pdf()})
+		return a.sess.DisputeAck(w, d, digest.Options{Factory: a.pdf()})
 	})
 }
 

@@ -76,7 +76,7 @@ func (a *App) rebuild() {
 	a.win.SetTitle(title)
 	if a.busy {
 		a.setBusy(a.busyMsg)
-	} else if a.partial() {
+	} else if a.checking() {
 		a.showProgress(a.t("ui.history.status"))
 	}
 	a.showScreen(a.screen)
@@ -193,8 +193,8 @@ func (a *App) buildScreen(id screenID) fyne.CanvasObject {
 	if a.book == nil {
 		return a.noDossierScreen()
 	}
-	if a.partial() && !screenWithoutHistory(id) {
-		return a.historyPane()
+	if a.checking() && !screenWhileChecking(id) {
+		return a.checkPane()
 	}
 	switch id {
 	case screenClients:
@@ -269,7 +269,7 @@ func (a *App) setStatus(msg string) {
 	if a.shell == nil {
 		return
 	}
-	if a.partial() { // the history still loads: its indicator stays (ui/staged.go)
+	if a.checking() { // the history still loads: its indicator stays (ui/staged.go)
 		if msg == "" {
 			msg = a.t("ui.history.status")
 		}

@@ -17,7 +17,7 @@ type shortcut struct {
 // previous customer of the Clients list (Down, Up), and Ctrl+1…8 for the screens of the
 // navigation bar.
 func (a *App) shortcuts() []shortcut {
-	wait := a.afterHistory // what writes or needs the history waits for it (ui/staged.go)
+	wait := a.afterChecked // what writes or needs the history waits for it (ui/staged.go)
 	out := []shortcut{
 		{fyne.KeyO, wait(a.chooseDossier)},
 		{fyne.KeyN, wait(a.askNewDossier)},

@@ -12,22 +12,25 @@ import (
 	"relance/ledger"
 )
 
-// A large dossier opens in two steps (issue 26: the window usable at once on a ledger of
-// a million invoices). The first session holds the open position and what the dashboard
+// A large dossier opens in two steps and stays in the memory of its open items (issue
+// 26: the window usable at once on a ledger of a million invoices, in a fraction of the
+// whole history's memory). The session holds the open position and what the dashboard
 // and the Clients list compute from it (desk.OpeningReach, read as `relance kpi` and
-// `relance risk` read it); the whole history follows in the background (desk.OpenWriteStaged).
-// A customer's card is shown from its account read whole (withWholeAccount). Until the
-// history is there, the other screens show historyPane, what would write to the dossier
-// or needs its history (the File menu, the shortcuts, a new as-of date) waits for it
-// (whenWhole), and the store refuses any other write (store.ErrNotChecked).
+// `relance risk` read it); the dossier is then checked in the background, each account
+// read whole in turn and none kept (desk.OpenWriteStaged). A customer's card is shown
+// from its account read whole (withWholeAccount), and the dashboard's 24 months from the
+// accounts read in turn (desk.Session.Dashboard). Until the check is done, the other
+// screens show checkPane, what would write to the dossier (the File menu, the shortcuts)
+// waits for it (whenChecked), and the store refuses any other write
+// (store.ErrNotChecked).
 
 // stagedOpenBytes is the dossier size from which the window opens it in two steps; a
 // smaller one loads whole in a fraction of a second.
 const stagedOpenBytes = 16 << 20
 
-// openStaged opens the dossier at path for writing: a large one in two steps (whole is
-// then the rest, to run in the background), a small one at once (whole is nil).
-func openStaged(path string, asOf ledger.Date) (first *desk.Session, whole func() (*desk.Session, error), err error) {
+// openStaged opens the dossier at path for writing: a large one in two steps (check is
+// then the rest, to run in the background), a small one at once (check is nil).
+func openStaged(path string, asOf ledger.Date) (first *desk.Session, check func() error, err error) {
 	if fi, err := os.Stat(path); err == nil && fi.Size() >= stagedOpenBytes {
 		return desk.OpenWriteStaged(path, asOf, desk.OpeningReach())
 	}
@@ -35,58 +38,55 @@ func openStaged(path string, asOf ledger.Date) (first *desk.Session, whole func(
 	return first, nil, err
 }
 
-// partial reports whether the open dossier's whole history is still loading.
-func (a *App) partial() bool { return a.sess != nil && a.sess.Partial }
+// checking reports whether the open dossier is still being checked before it may be
+// written (ui/staged.go).
+func (a *App) checking() bool { return a.sess != nil && a.unchecked }
 
-// loadWhole loads the whole history of the dossier first was opened with in the
-// background, then makes it the window's session, shows the current screen again and
-// runs what waited for it. When the dossier cannot be written (damaged: the check
-// before writing refuses it), it is closed and the window says why, as when an open
-// fails.
-func (a *App) loadWhole(first *desk.Session, whole func() (*desk.Session, error)) {
+// checkStaged checks the dossier first was opened with in the background, then shows the
+// current screen again and runs what waited for it. When the dossier cannot be written
+// (damaged: the check before writing refuses it), it is closed and the window says why,
+// as when an open fails.
+func (a *App) checkStaged(first *desk.Session, check func() error) {
+	a.unchecked = true // set already by the open, before the screens were built
 	a.showProgress(a.t("ui.history.status"))
 	go func() {
-		s, err := whole()
+		err := check()
 		fyne.Do(func() {
 			if a.db != first.DB { // closed meanwhile
 				return
 			}
+			a.unchecked = false
 			if err != nil {
 				path := a.path
 				a.closeDossier()
-				a.afterWhole = nil
 				a.failOpen(path, err)
 				return
 			}
-			dv := a.dash
-			kept := dv.snap
-			a.setSession(s)
-			if kept != nil && dv.asOf == a.asOf { // shown until the whole history's are computed
-				dv.snap, dv.interim = kept, true
+			if dv := a.dash; dv.snap != nil && dv.asOf == a.asOf {
+				dv.interim = true // the tiles stay while the 24 months are computed
 			}
-			a.recompute()
 			a.setStatus("")
 			a.showScreen(a.screen)
 			a.trace("history", "path", a.path)
-			a.watchBackup(s)
-			if do := a.afterWhole; do != nil {
-				a.afterWhole = nil
+			a.watchBackup(a.sess)
+			if do := a.afterCheck; do != nil {
+				a.afterCheck = nil
 				do()
 			}
-			// The load's own garbage goes back to the system now rather than at the
-			// runtime's pace: about 120 MB less resident at 1M (docs/performance.md).
+			// The check's own garbage goes back to the system now rather than at the
+			// runtime's pace (docs/performance.md).
 			go debug.FreeOSMemory()
 		})
 	}()
 }
 
-// withWholeAccount reads customer id's account whole into the session while the
-// dossier's history loads (desk.Session.WithAccount), so that its card is shown at once:
-// its documents are then the whole book's. The session's figures are unchanged by it
+// withWholeAccount reads customer id's account whole into a session that holds part of
+// the history (desk.Session.WithAccount), so that its card is shown at once: its
+// documents are then the whole book's. The session's figures are unchanged by it
 // (desk/staged_test.go), so what the dashboard and the risk classes computed from the
 // session stays.
 func (a *App) withWholeAccount(id string) error {
-	if !a.partial() || a.sess.HasWhole(id) {
+	if a.sess == nil || a.sess.HasWhole(id) {
 		return nil
 	}
 	s, err := a.sess.WithAccount(id)
@@ -104,31 +104,31 @@ func (a *App) withWholeAccount(id string) error {
 	return nil
 }
 
-// afterHistory returns do as an action that waits for the whole history (whenWhole):
-// the handler of a menu item, shortcut or button that writes or needs the history.
-func (a *App) afterHistory(do func()) func() { return func() { a.whenWhole(do) } }
+// afterCheck returns do as an action that waits for the check of the dossier
+// (whenChecked): the handler of a menu item, shortcut or button that writes.
+func (a *App) afterChecked(do func()) func() { return func() { a.whenChecked(do) } }
 
-// whenWhole runs do now, or once the dossier's whole history is loaded (the last
-// request waits; an earlier one is dropped).
-func (a *App) whenWhole(do func()) {
-	if !a.partial() {
+// whenChecked runs do now, or once the dossier is checked (the last request waits; an
+// earlier one is dropped).
+func (a *App) whenChecked(do func()) {
+	if !a.checking() {
 		do()
 		return
 	}
-	a.afterWhole = do
+	a.afterCheck = do
 	a.showProgress(a.t("ui.history.queued"))
 	a.trace("wait", "for", "history")
 }
 
-// historyPane stands for a screen that needs the dossier's whole history while it loads.
-func (a *App) historyPane() fyne.CanvasObject {
+// checkPane stands for a screen while the dossier is checked.
+func (a *App) checkPane() fyne.CanvasObject {
 	msg := widget.NewLabel(a.t("ui.history.pane"))
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Alignment = fyne.TextAlignCenter
 	return container.NewCenter(withWidth(520, container.NewVBox(msg, widget.NewProgressBarInfinite())))
 }
 
-// screenWithoutHistory reports whether screen id is shown from the first session.
-func screenWithoutHistory(id screenID) bool {
+// screenWhileChecking reports whether screen id is shown while the dossier is checked.
+func screenWhileChecking(id screenID) bool {
 	return id == screenDashboard || id == screenClients
 }

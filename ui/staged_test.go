@@ -11,23 +11,25 @@ import (
 	"relance/ledger/store"
 )
 
-// While the whole history of a dossier opened in two steps loads, the dashboard and the
-// Clients list are shown from the first session, and a customer's card from its account
-// read whole; the other screens say that the history is loading, what writes or needs
-// the history (a new as-of date, a File menu command) waits, and the store refuses any
-// other write. Once the history is there, the current screen is shown again from it and
-// what waited runs.
+// While a dossier opened in two steps is checked, the dashboard and the Clients list
+// are shown from its session, and a customer's card from its account read whole; the
+// other screens say that the dossier is being checked, what writes (a new as-of date, a
+// File menu command) waits, and the store refuses any other write. Once it is checked,
+// every screen is shown from the same session, which still holds part of the history,
+// what waited runs, and an earlier as-of date reads the whole history, a later one the
+// open items again.
 func TestStagedOpen(t *testing.T) {
 	a := newTestApp(t, "fr")
 	path := demoFile(t)
-	first, whole, err := desk.OpenWriteStaged(path, a.asOf, desk.OpeningReach())
+	first, check, err := desk.OpenWriteStaged(path, a.asOf, desk.OpeningReach())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !first.Partial || whole == nil {
+	if !first.Partial || check == nil {
 		t.Fatalf("the demo at %s is not read in two steps (Partial %v)", a.asOf, first.Partial)
 	}
 	a.setSession(first)
+	a.unchecked = true
 	a.recompute()
 	a.rebuild()
 	// the start of each text: a wrapped label is drawn line by line
@@ -54,7 +56,7 @@ func TestStagedOpen(t *testing.T) {
 	if hasText(a.win, string(pane)) || !hasText(a.win, name) {
 		t.Error("the customer card is not shown while the history loads")
 	}
-	if !a.sess.HasWhole(id) || !a.partial() {
+	if !a.sess.HasWhole(id) || !a.sess.Partial {
 		t.Errorf("the card's account is not read whole (%v), or the session is no longer the first one", a.sess.HasWhole(id))
 	}
 	if dashBook == nil || a.dash.book != a.book {
@@ -75,7 +77,7 @@ func TestStagedOpen(t *testing.T) {
 		t.Error("the as-of date changed before the history was loaded")
 	}
 	ran := make(chan bool, 1)
-	a.whenWhole(func() { ran <- a.partial() })
+	a.whenChecked(func() { ran <- a.checking() })
 	select {
 	case <-ran:
 		t.Error("a command ran before the history was loaded")
@@ -86,25 +88,52 @@ func TestStagedOpen(t *testing.T) {
 	}
 
 	history := watchEvents(t, a, "history")
-	a.loadWhole(first, whole)
+	a.checkStaged(first, check)
 	select {
 	case <-history:
 	case <-time.After(30 * time.Second):
-		t.Fatal("the whole history not loaded after 30 s")
+		t.Fatal("the dossier not checked after 30 s")
 	}
-	if a.partial() || a.sess == first {
-		t.Fatal("the window still shows the first session")
+	if a.checking() || !a.sess.Partial {
+		t.Fatal("the window is still checking, or holds the whole history")
 	}
 	select {
-	case partial := <-ran:
-		if partial {
-			t.Error("the command that waited ran on the first session")
+	case checking := <-ran:
+		if checking {
+			t.Error("the command that waited ran before the check")
 		}
 	case <-time.After(30 * time.Second):
 		t.Error("the command that waited did not run")
 	}
 	if !hasText(a.win, name) {
-		t.Error("the customer card is not shown from the whole history")
+		t.Error("the customer card is not shown after the check")
+	}
+	for _, id := range []screenID{screenDisputes, screenReminders, screenLetters, screenLegal, screenSettings, screenCorrection} {
+		a.showScreen(id)
+		if hasText(a.win, string(pane)) {
+			t.Errorf("screen %s still waits after the check", id.name())
+		}
+	}
+	// An earlier date reads the whole history; today's, the open items again.
+	read := watchEvents(t, a, "read")
+	today := a.asOf
+	a.setAsOf(today.AddDays(-400))
+	select {
+	case <-read:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the dossier not read again at an earlier date after 30 s")
+	}
+	if a.asOf != today.AddDays(-400) || a.sess.Partial {
+		t.Errorf("at an earlier date: as of %s, Partial %v", a.asOf, a.sess.Partial)
+	}
+	a.setAsOf(today)
+	select {
+	case <-read:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the dossier not read again at today's date after 30 s")
+	}
+	if a.asOf != today || !a.sess.Partial {
+		t.Errorf("back at today: as of %s, Partial %v", a.asOf, a.sess.Partial)
 	}
 }
 
@@ -128,14 +157,14 @@ func TestStagedOpenDamaged(t *testing.T) {
 	if cerr := db.Close(); err != nil || cerr != nil {
 		t.Fatal(err, cerr)
 	}
-	first, whole, err := desk.OpenWriteStaged(path, a.asOf, desk.OpeningReach())
-	if err != nil || whole == nil {
+	first, check, err := desk.OpenWriteStaged(path, a.asOf, desk.OpeningReach())
+	if err != nil || check == nil {
 		t.Fatalf("the first step refused the dossier (%v) or read it whole", err)
 	}
 	a.setSession(first)
 	a.rebuild()
 	done := loads(t, a)
-	a.loadWhole(first, whole)
+	a.checkStaged(first, check)
 	select {
 	case err := <-done:
 		if err == nil {
