@@ -8,7 +8,6 @@ package main
 
 import (
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"relance/cli"
@@ -29,15 +28,6 @@ func main() {
 			attachParentConsole()
 			os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 		}
-	}
-	// The window is a long-running process that keeps a large dossier's open items in
-	// memory: the garbage of its background work (the check, the 24 months of the
-	// dashboard, read account by account) is collected at half the runtime's default
-	// growth, for a resident memory of about 270 MB instead of 290 MB at 1M invoices and
-	// a peak of about 335 MB instead of 390 MB (docs/performance.md). GOGC, when set,
-	// decides.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(50)
 	}
 	os.Exit(ui.Run(path))
 }
