@@ -674,15 +674,15 @@ grep -q '"error"' <<<"$(matching '"event":"loaded"')" && fail "$big did not open
 xdotool key --clearmodifiers ctrl+i
 xdotool windowmove "$wid" 0 0
 xdotool windowsize "$wid" 1366 768
-need 60 "the whole history of $big" '"event":"history"'
+need 60 "the check of $big" '"event":"checked"'
 need 15 "Ctrl+I on $big" '"event":"dialog"' '"purpose":"import"' '"state":"shown"'
 line_of() { grep -n -F -- "$1" "$trace" | tail -1 | cut -d: -f1; }
-loaded_at=$(line_of '"event":"loaded"') history_at=$(line_of '"event":"history"') dialog_at=$(line_of '"purpose":"import","state":"shown"')
-[ "$loaded_at" -lt "$history_at" ] || fail "$big: the history event came before the dossier was shown"
-how="Ctrl+I came after the history"
+loaded_at=$(line_of '"event":"loaded"') checked_at=$(line_of '"event":"checked"') dialog_at=$(line_of '"purpose":"import","state":"shown"')
+[ "$loaded_at" -lt "$checked_at" ] || fail "$big: the check ended before the dossier was shown"
+how="Ctrl+I came after the check"
 if [ -n "$(matching '"event":"wait"')" ]; then
-  [ "$history_at" -lt "$dialog_at" ] || fail "$big: the import dialog opened before the history was loaded"
-  how="Ctrl+I pressed while it loaded waited for it"
+  [ "$checked_at" -lt "$dialog_at" ] || fail "$big: the import dialog opened before the dossier was checked"
+  how="Ctrl+I pressed during the check waited for it"
 fi
 sleep 0.5
 shot large-dossier-import

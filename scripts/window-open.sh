@@ -4,7 +4,7 @@
 # 3), WAIT seconds each (default 8). From the window's trace (RELANCE_TRACE), each run
 # prints the seconds from the launch to the dossier shown (event "loaded": the Clients
 # list and aged balance answer), to the dashboard's figures (first "computed"), to the
-# dossier checked (event "history", a dossier opened in two steps only), to the
+# dossier checked (event "checked", a dossier opened in two steps only), to the
 # dashboard's 24 months (last "computed"), and the peak and final resident memory.
 #
 #   scripts/window-open.sh BIN DOSSIER [RUNS] [WAIT]
@@ -40,5 +40,5 @@ for r in $(seq "$runs"); do
   kill "$app"
   wait "$app" 2>/dev/null || true
   tr=$home/trace.jsonl
-  echo "| $r | $(since "$tr" "$t0" loaded) | $(since "$tr" "$t0" computed) | $(since "$tr" "$t0" history) | $(since "$tr" "$t0" computed last) | $peak MB | $rss MB |"
+  echo "| $r | $(since "$tr" "$t0" loaded) | $(since "$tr" "$t0" computed) | $(since "$tr" "$t0" checked) | $(since "$tr" "$t0" computed last) | $peak MB | $rss MB |"
 done

@@ -75,7 +75,7 @@ func (a *App) checkStaged(first *desk.Session, check func() error) {
 			}
 			a.setStatus("")
 			a.showScreen(a.screen)
-			a.trace("history", "path", a.path)
+			a.trace("checked", "path", a.path)
 			a.watchBackup(a.sess)
 			if do := a.afterCheck; do != nil {
 				a.afterCheck = nil
@@ -125,7 +125,7 @@ func (a *App) whenChecked(do func()) {
 	}
 	a.afterCheck = do
 	a.showProgress(a.t("ui.history.queued"))
-	a.trace("wait", "for", "history")
+	a.trace("wait", "for", "check")
 }
 
 // checkPane stands for a screen while the dossier is checked.

@@ -87,10 +87,10 @@ func TestStagedOpen(t *testing.T) {
 		t.Error("the status does not say that the command waits")
 	}
 
-	history := watchEvents(t, a, "history")
+	checked := watchEvents(t, a, "checked")
 	a.checkStaged(first, check)
 	select {
-	case <-history:
+	case <-checked:
 	case <-time.After(30 * time.Second):
 		t.Fatal("the dossier not checked after 30 s")
 	}
