@@ -2,6 +2,7 @@ package desk
 
 import (
 	"errors"
+	"iter"
 
 	"relance/ledger"
 	"relance/ledger/credit"
@@ -154,3 +155,31 @@ func (r Reach) since(db *store.DB, asOf ledger.Date) (since, past ledger.Date, e
 	})
 	return since, min(past, since), err
 }
+
+// overWhole calls fn with the accounts of the dossier read whole one after the other
+// (store.Tx.EachAccount), none kept: what needs every account's whole history once, in
+// a session that holds part of it. Its error is the dossier's.
+func (s *Session) overWhole(fn func(accounts iter.Seq[*ledger.Account])) error {
+	err := s.DB.View(func(tx *store.Tx) error {
+		var walk error
+		fn(func(yield func(*ledger.Account) bool) {
+			walk = tx.EachAccount(func(a *ledger.Account) error {
+				if !yield(a) {
+					return errStopped
+				}
+				return nil
+			})
+		})
+		if errors.Is(walk, errStopped) {
+			return nil
+		}
+		return walk
+	})
+	if err != nil {
+		return err
+	}
+	return s.DB.ReleaseMapped() // the pages of the whole file were read: none is needed now
+}
+
+// errStopped ends a walk over the accounts (store.Tx.EachAccount) its consumer stopped.
+var errStopped = errors.New("stopped")
