@@ -26,7 +26,9 @@ type riskView struct {
 	err     error
 	class   string // Clients filter: class in force ("" = all)
 	signal  string // Clients filter: active signal key ("" = all, "any" = any signal)
-	mapTab  bool   // the Clients screen shows the risk map
+	// clientsTab is the Clients screen's tab: 0 the list, 1 the risk map, 2 the
+	// ledger's upkeep (hygienePane).
+	clientsTab int
 }
 
 // Extra columns of the Clients table (beyond ledger's summary columns).

@@ -14,7 +14,7 @@ import (
 // riskShotSetup opens the Risk tab of the first customer with a pending proposal and
 // an active signal (screenshots).
 func riskShotSetup(a *App) {
-	a.detailTab, a.risk.mapTab = 3, false
+	a.detailTab, a.risk.clientsTab = 3, 0
 	a.clients.filter = ledger.SummaryFilter{}
 	res := a.risk.riskResult()
 	for i := range res.Assessments {

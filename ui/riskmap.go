@@ -16,18 +16,34 @@ import (
 	"relance/ledger/risk"
 )
 
-// clientsTabs puts the customer list and the risk map side by side as tabs.
+// clientsTabs puts the customer list, the risk map and the ledger's upkeep side by side
+// as tabs; the map and the upkeep are built when their tab is shown.
 func (sv *riskView) clientsTabs(list fyne.CanvasObject) fyne.CanvasObject {
 	a := sv.a
+	riskMap := container.NewStack()
+	upkeep := container.NewStack()
 	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon(a.t("uirisk.tab.list"), theme.ListIcon(), list),
 		// The map scrolls within its tab on a narrow window rather than widening it.
-		container.NewTabItemWithIcon(a.t("uirisk.tab.map"), theme.GridIcon(), container.NewScroll(sv.riskMap())),
+		container.NewTabItemWithIcon(a.t("uirisk.tab.map"), theme.GridIcon(), riskMap),
+		container.NewTabItemWithIcon(a.t("hygiene.tab"), theme.ConfirmIcon(), upkeep),
 	)
-	if sv.mapTab {
-		tabs.SelectIndex(1)
+	fill := func(i int) {
+		switch {
+		case i == 1 && len(riskMap.Objects) == 0:
+			riskMap.Objects = []fyne.CanvasObject{container.NewScroll(sv.riskMap())}
+			riskMap.Refresh()
+		case i == 2 && len(upkeep.Objects) == 0:
+			upkeep.Objects = []fyne.CanvasObject{sv.hygienePane()}
+			upkeep.Refresh()
+		}
 	}
-	tabs.OnSelected = func(*container.TabItem) { sv.mapTab = tabs.SelectedIndex() == 1 }
+	fill(sv.clientsTab)
+	tabs.SelectIndex(sv.clientsTab)
+	tabs.OnSelected = func(*container.TabItem) {
+		sv.clientsTab = tabs.SelectedIndex()
+		fill(sv.clientsTab)
+	}
 	return tabs
 }
 
@@ -113,7 +129,7 @@ func (sv *riskView) mapCell(list []*risk.Assessment, code string) fyne.CanvasObj
 		}
 		id := as.Customer
 		b := widget.NewButton(shorten(as.Name, 17)+" · "+a.kiloMoney(as.Balance), func() {
-			sv.mapTab = false
+			sv.clientsTab = 0
 			a.showCustomer(id)
 		})
 		b.Importance = widget.LowImportance

@@ -97,7 +97,7 @@ func TestScreenshots(t *testing.T) {
 			{"agenda-plans", screenReminders, func() { a.agenda.tab = 2 }, []string{a.t("ui.agenda.new_plan")}},
 			{"agenda-scenarios", screenReminders, func() { a.agenda.tab = 3 }, []string{a.t("ui.agenda.step.offset")}},
 			{"customer-risk", screenClients, func() { riskShotSetup(a) }, []string{a.t("uirisk.axes"), a.t("uirisk.accept")}},
-			{"risk-map", screenClients, func() { a.detailTab, a.clients.selected, a.risk.mapTab = 0, "", true }, []string{a.t("uirisk.tab.map")}},
+			{"risk-map", screenClients, func() { a.detailTab, a.clients.selected, a.risk.clientsTab = 0, "", 1 }, []string{a.t("uirisk.tab.map")}},
 			{"correction", screenCorrection, func() { a.trainer.training, a.trainer.tab = false, 0 }, []string{a.t("ui.trainer.tab.annotated"), a.t("ui.trainer.missing")}},
 			{"settings", screenSettings, func() { a.dash.tab, a.dash.agedBy = 0, "" }, []string{a.t("ui.set.terms"), a.t("ui.set.save")}},
 		}

@@ -167,7 +167,7 @@ func TestPenaltiesStopAtTheOpeningJudgment(t *testing.T) {
 // proposals wait for a decision.
 func TestRecomputeRiskFromTheMap(t *testing.T) {
 	a := openDemoApp(t, "fr")
-	a.risk.mapTab = true
+	a.risk.clientsTab = 1
 	a.showScreen(screenClients)
 	a.risk.recomputeRisk()
 	for i := 0; i < 100 && !hasText(a.win, "Classes recalculées"); i++ {
