@@ -631,6 +631,27 @@ act=$(field id "$(matching '"event":"written"' '"what":"interruption"')")
 need 60 "reloading after the act" '"event":"loaded"'
 sleep 1
 shot interruption-recorded
+# Clients › Tenue du compte: the ledger's checks; a finding opens its customer's card.
+mark
+key ctrl+2
+need 10 "Ctrl+2 for Tenue du compte" '"event":"screen"' '"screen":"clients"'
+sleep 0.5
+mark
+click 520 115 # « Tenue du compte », the third tab of Clients
+need 10 "the Tenue du compte tab" '"event":"shown"' '"what":"hygiene"'
+hfound=$(field findings "$(matching '"event":"shown"' '"what":"hygiene"')")
+[ "${hfound:-0}" -gt 0 ] || fail "Tenue du compte finds nothing on the demo"
+sleep 0.7
+shot hygiene
+mark
+click 460 311 # the first finding of the first check opened
+need 10 "a finding of Tenue du compte" '"event":"select"' '"list":"hygiene"'
+hsel=$(matching '"event":"select"' '"list":"hygiene"')
+hcust=$(field id "$hsel") hcheck=$(field check "$hsel")
+need 10 "the card of $hcust after its finding" '"event":"screen"' '"screen":"clients"'
+sleep 0.7
+shot hygiene-finding
+passed+=("Clients › Tenue du compte: $hfound findings on the demo; a finding of « $hcheck » opens $hcust's card")
 quit_app
 [ "$pnum" = "ND-$(date +%Y)-0001" ] || fail "the first penalty invoice of the demo is numbered \"$pnum\", not ND-$(date +%Y)-0001: $issued"
 letters=$(RELANCE_LANG=en "$bin" export-customer --db "$demo" --customer "$pcust" 2>&1) || fail "relance export-customer $pcust: $letters"

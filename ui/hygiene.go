@@ -45,6 +45,7 @@ func (sv *riskView) hygienePane() fyne.CanvasObject {
 		}
 	}
 	summary := widget.NewLabel(a.t("hygiene.summary", "n", strconv.Itoa(n)))
+	a.trace("shown", "what", "hygiene", "findings", n)
 	return container.NewBorder(container.NewVBox(title, summary), nil, nil, nil, container.NewVScroll(acc))
 }
 
@@ -85,6 +86,7 @@ func (sv *riskView) hygieneFindings(res *hygiene.Result) fyne.CanvasObject {
 		}
 		id, disp := f.Customer, f.Dispute
 		b := widget.NewButtonWithIcon(text, theme.NavigateNextIcon(), func() {
+			a.trace("select", "list", "hygiene", "id", id, "check", string(res.Check))
 			sv.clientsTab = 0
 			if disp != "" {
 				a.showDispute(disp)
