@@ -206,7 +206,7 @@ func accountChecks(a *ledger.Account, in Input, add func(Check, Finding)) {
 		case inProcedure && balance > 0:
 			f.Reason = "procedure"
 			add(NotDoubtful, f)
-		case oldest > 0:
+		case oldest > 0 && balance > 0: // not when credits the ledger holds cover it
 			f.Reason = "overdue"
 			add(NotDoubtful, f)
 		}

@@ -47,6 +47,9 @@ func TestRun(t *testing.T) {
 			item("F7", ledger.Invoice, ledger.NewDate(2025, 9, 1), ledger.NewDate(2025, 10, 1), 70000, 70000)}},
 		{Customer: cust("C7", nil), Items: []ledger.Item{ // in a collective procedure
 			item("F8", ledger.Invoice, day(11, 1), day(12, 1), 30000, 30000)}},
+		{Customer: cust("C8", nil), Items: []ledger.Item{ // an old invoice covered by a payment not lettered with it
+			item("F9", ledger.Invoice, ledger.NewDate(2025, 9, 1), ledger.NewDate(2025, 10, 1), 40000, 40000),
+			item("P9", ledger.Payment, day(11, 10), ledger.NoDate, -40000, -40000)}},
 	}
 	book := ledger.NewBook(ledger.Settings{}, nil, accounts)
 	d := dispute.Dispute{ID: "L2026-0001", Customer: "C1", DueBy: day(11, 25), Status: dispute.StatusOpen,
@@ -61,7 +64,7 @@ func TestRun(t *testing.T) {
 	r := Run(Input{Book: book, Disputes: []dispute.Dispute{d, done}, Promises: promises, AsOf: asOf,
 		InProcedure: func(id string) bool { return id == "C7" }})
 	want := map[Check][]string{
-		Unmatched:     {"C2/P2"},
+		Unmatched:     {"C2/P2", "C8/P9"},
 		CreditBalance: {"C2/"},
 		SmallRest:     {"C3/F3"},
 		NoDueDate:     {"C3/F4"},
