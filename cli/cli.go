@@ -57,6 +57,7 @@ func commands() []Command {
 		{"dispute", "open|status|note --db FILE [--at YYYY-MM-DD] [--by NAME] (open: --customer ID --item ITEM[:AMOUNT]... --reason R [--owner NAME|ID|internal] [--due YYYY-MM-DD] [--comment C] [--ack FILE.pdf] | status: --id ID --to STATUS [--resolution credit_note|rejected|partial] [--amount A] [--comment C] | note: --id ID --text T)", "dispute.cli.dispute", runDispute},
 		{"disputes", "--db FILE [--owner NAME|ID|internal] [--status S] [--at YYYY-MM-DD] [--format table|json]", "dispute.cli.disputes", runDisputes},
 		{"hygiene", "--db FILE [--at YYYY-MM-DD] [--small-rest AMOUNT] [--format table|json]", "hygiene.cli.help", runHygiene},
+		{"earned", "--db FILE [--from YYYY-MM-DD] [--at YYYY-MM-DD] [--rate PERCENT] [--format table|json]", "earned.cli.help", runEarned},
 		{"erase-customer", "--db FILE --customer ID [--by NAME]", "privacy.cli.erase", runEraseCustomer},
 		{"export-customer", "--db FILE --customer ID [--at YYYY-MM-DD] [--out FILE.json]", "privacy.cli.export", runExportCustomer},
 		{"gen", "--customers N --items M [--seed S] [--today YYYY-MM-DD] --out FILE", "cli.gen", runGen},

@@ -100,6 +100,7 @@ func TestJSONKeysSnakeCase(t *testing.T) {
 		"deadlines":       {{"deadlines", "--db", db, "--format", "json"}},
 		"disputes":        {{"disputes", "--db", db, "--format", "json"}},
 		"export-customer": {{"export-customer", "--db", db, "--customer", cust}},
+		"earned":          {{"earned", "--db", db, "--rate", "4,5", "--format", "json"}},
 		"hygiene":         {{"hygiene", "--db", db, "--format", "json"}},
 		"injonction":      {{"injonction", "--db", db, "--customer", business, "--format", "json"}},
 		"judgment":        {{"judgment", "list", "--db", db, "--format", "json"}, {"judgment", "decompte", "--db", db, "--customer", business, "--format", "json"}},
