@@ -652,7 +652,27 @@ need 10 "the card of $hcust after its finding" '"event":"screen"' '"screen":"cli
 sleep 0.7
 shot hygiene-finding
 passed+=("Clients › Tenue du compte: $hfound findings on the demo; a finding of « $hcheck » opens $hcust's card")
+# Tableau de bord › Résultats des relances: what collection brought in, valued at a rate typed.
+mark
+key ctrl+1
+need 10 "Ctrl+1" '"event":"screen"' '"screen":"dashboard"'
+sleep 0.5
+mark
+click 557 115 # « Résultats des relances », the third tab of the dashboard
+need 30 "Résultats des relances" '"event":"computed"' '"what":"earned"'
+mark
+click 468 232 # « Taux de financement »
+key ctrl+a
+xdotool type --delay 30 '4,5'
+key Return
+need 30 "Résultats des relances at 4,5 %" '"event":"computed"' '"what":"earned"'
+ecollected=$(field collected "$(matching '"event":"computed"' '"what":"earned"')")
+sleep 0.7
+shot earned
 quit_app
+evalue=$(RELANCE_LANG=en "$bin" earned --db "$demo" --rate 4.5 --format json 2>&1) || fail "relance earned: $evalue"
+grep -q "\"collected\": \"$ecollected\"" <<<"$evalue" || fail "the window's collected $ecollected is not the CLI's: $evalue"
+passed+=("Tableau de bord › Résultats des relances: $ecollected collected over 90 days, as relance earned prints it, valued at 4,5 %")
 [ "$pnum" = "ND-$(date +%Y)-0001" ] || fail "the first penalty invoice of the demo is numbered \"$pnum\", not ND-$(date +%Y)-0001: $issued"
 letters=$(RELANCE_LANG=en "$bin" export-customer --db "$demo" --customer "$pcust" 2>&1) || fail "relance export-customer $pcust: $letters"
 grep -A2 "\"id\": \"$pid\"" <<<"$letters" | grep -q '"stage": "penalty_invoice"' ||

@@ -44,6 +44,8 @@ type dashboardView struct {
 	top     []ledger.CustomerSummary
 	tab     int
 	pending bool // a background computation is running
+	// earnedPending is set while « Résultats des relances » is computed (ui/earned.go).
+	earnedPending bool
 	// interim is set when the figures shown are the first session's of a dossier
 	// opened in two steps, kept while the whole history's are computed.
 	interim bool
@@ -85,12 +87,24 @@ func (dv *dashboardView) dashboardScreen() fyne.CanvasObject {
 			return dv.loadingPane(a.t("ui.dash.computing"))
 		}
 	}
+	earnedTab := container.NewStack() // built when shown: a large dossier reads every account for it
 	tabs := container.NewAppTabs(
 		container.NewTabItemWithIcon(a.t("ui.dash.tab_kpis"), theme.GridIcon(), dv.kpiPane()),
 		container.NewTabItemWithIcon(a.t("ui.dash.tab_aged"), theme.ListIcon(), dv.agedPane()),
+		container.NewTabItemWithIcon(a.t("earned.tab"), theme.ConfirmIcon(), earnedTab),
 	)
+	fill := func() {
+		if dv.tab == 2 && len(earnedTab.Objects) == 0 {
+			earnedTab.Objects = []fyne.CanvasObject{dv.earnedPane()}
+			earnedTab.Refresh()
+		}
+	}
+	fill()
 	tabs.SelectIndex(dv.tab)
-	tabs.OnSelected = func(*container.TabItem) { dv.tab = tabs.SelectedIndex() }
+	tabs.OnSelected = func(*container.TabItem) {
+		dv.tab = tabs.SelectedIndex()
+		fill()
+	}
 	return tabs
 }
 

@@ -189,7 +189,7 @@ func (w *walker) show(id screenID, path tabPath) {
 // concurrent use).
 func (w *walker) settle() {
 	deadline := time.Now().Add(30 * time.Second)
-	for (w.a.busy || w.a.dash.pending) && time.Now().Before(deadline) {
+	for (w.a.busy || w.a.dash.pending || w.a.dash.earnedPending) && time.Now().Before(deadline) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
