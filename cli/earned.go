@@ -1,12 +1,8 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
-
-	"github.com/shopspring/decimal"
 
 	"relance/assets/i18n"
 	"relance/desk"
@@ -27,9 +23,9 @@ func runEarned(env *Env, args []string) error {
 		return err
 	}
 	l := env.Lang
-	rate, err := parseRate(l, *rateFlag)
+	rate, err := earned.ParseRate(*rateFlag)
 	if err != nil {
-		return err
+		return &usageError{msg: ledger.Localize(err, l)}
 	}
 	at, err := env.date("at", *rf.at, env.Today)
 	if err != nil {
@@ -52,9 +48,7 @@ func runEarned(env *Env, args []string) error {
 		return err
 	}
 	if rf.Format() == "json" {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return writeJSON(env, r)
 	}
 	cur := ss.Book.Settings.Currency
 	money := func(c ledger.Cents) string { return c.Format(l, cur) }
@@ -79,17 +73,4 @@ func runEarned(env *Env, args []string) error {
 	}
 	fmt.Fprintln(env.Stdout, i18n.T(l, "earned.help"))
 	return nil
-}
-
-// parseRate reads a yearly percentage (a decimal comma or point); "" is none.
-func parseRate(lang, s string) (*decimal.Decimal, error) {
-	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
-	if s == "" {
-		return nil, nil
-	}
-	d, err := decimal.NewFromString(strings.Replace(s, ",", ".", 1))
-	if err != nil || d.IsNegative() || d.GreaterThan(decimal.NewFromInt(100)) {
-		return nil, &usageError{msg: i18n.T(lang, "earned.cli.bad_rate", "value", s)}
-	}
-	return &d, nil
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -44,9 +43,7 @@ func runHygiene(env *Env, args []string) error {
 		return err
 	}
 	if rf.Format() == "json" {
-		enc := json.NewEncoder(env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return writeJSON(env, r)
 	}
 	cur := ss.Book.Settings.Currency
 	fmt.Fprintln(env.Stdout, i18n.T(l, "hygiene.title", "date", dateText(l, asOf)))

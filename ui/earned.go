@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/shopspring/decimal"
 
 	"relance/desk"
 	"relance/ledger"
@@ -39,18 +38,13 @@ func (dv *dashboardView) earnedPane() fyne.CanvasObject {
 	body := container.NewStack()
 	sess := a.sess
 	compute := func() {
-		text := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rate.Text), "%"))
-		var r *decimal.Decimal
-		if text != "" {
-			d, err := decimal.NewFromString(strings.Replace(text, ",", ".", 1))
-			if err != nil || d.IsNegative() || d.GreaterThan(decimal.NewFromInt(100)) {
-				a.showError(a.t("ui.dialog.error"), a.t("earned.cli.bad_rate", "value", text))
-				return
-			}
-			r = &d
+		r, err := earned.ParseRate(rate.Text)
+		if err != nil {
+			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
+			return
 		}
 		if a.fyne != nil {
-			a.fyne.Preferences().SetString(prefEarnedRate, text)
+			a.fyne.Preferences().SetString(prefEarnedRate, strings.TrimSpace(rate.Text))
 		}
 		show := func(rep *earned.Report, err error) {
 			if err != nil {

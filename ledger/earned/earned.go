@@ -8,6 +8,7 @@ package earned
 
 import (
 	"iter"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -185,4 +186,19 @@ func Compute(in Input) *Report {
 		}
 	}
 	return r
+}
+
+// ParseRate reads a financing rate as a person types it: a yearly percentage between 0
+// and 100, with a decimal comma or point and an optional « % » ("4,5", "4.5 %"). ""
+// is no rate (nil). Anything else is a problem naming the value (earned.err.rate).
+func ParseRate(s string) (*decimal.Decimal, error) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	if s == "" {
+		return nil, nil
+	}
+	d, err := decimal.NewFromString(strings.Replace(s, ",", ".", 1))
+	if err != nil || d.IsNegative() || d.GreaterThan(decimal.NewFromInt(100)) {
+		return nil, &ledger.Problem{Key: "earned.err.rate", Args: []string{"value", s}}
+	}
+	return &d, nil
 }

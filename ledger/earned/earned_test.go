@@ -77,3 +77,22 @@ func TestCompute(t *testing.T) {
 		t.Errorf("no DSO: value %v, gained %v", r.Value, r.Gained)
 	}
 }
+
+// A rate is read as a person types it, and a bad one is refused naming it.
+func TestParseRate(t *testing.T) {
+	for in, want := range map[string]string{"4,5": "4.5", " 4.5 % ": "4.5", "0": "0", "100": "100", "": ""} {
+		r, err := ParseRate(in)
+		got := ""
+		if r != nil {
+			got = r.String()
+		}
+		if err != nil || got != want {
+			t.Errorf("ParseRate(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"cent", "-1", "100,5", "4,5,6"} {
+		if _, err := ParseRate(in); err == nil {
+			t.Errorf("ParseRate(%q) accepted", in)
+		}
+	}
+}
