@@ -87,25 +87,11 @@ func (dv *dashboardView) dashboardScreen() fyne.CanvasObject {
 			return dv.loadingPane(a.t("ui.dash.computing"))
 		}
 	}
-	earnedTab := container.NewStack() // built when shown: a large dossier reads every account for it
-	tabs := container.NewAppTabs(
-		container.NewTabItemWithIcon(a.t("ui.dash.tab_kpis"), theme.GridIcon(), dv.kpiPane()),
-		container.NewTabItemWithIcon(a.t("ui.dash.tab_aged"), theme.ListIcon(), dv.agedPane()),
-		container.NewTabItemWithIcon(a.t("earned.tab"), theme.ConfirmIcon(), earnedTab),
-	)
-	fill := func() {
-		if dv.tab == 2 && len(earnedTab.Objects) == 0 {
-			earnedTab.Objects = []fyne.CanvasObject{dv.earnedPane()}
-			earnedTab.Refresh()
-		}
-	}
-	fill()
-	tabs.SelectIndex(dv.tab)
-	tabs.OnSelected = func(*container.TabItem) {
-		dv.tab = tabs.SelectedIndex()
-		fill()
-	}
-	return tabs
+	return lazyTabs(&dv.tab,
+		lazyTab{label: a.t("ui.dash.tab_kpis"), icon: theme.GridIcon(), content: dv.kpiPane()},
+		lazyTab{label: a.t("ui.dash.tab_aged"), icon: theme.ListIcon(), content: dv.agedPane()},
+		// a large dossier reads every account for it
+		lazyTab{label: a.t("earned.tab"), icon: theme.ConfirmIcon(), build: dv.earnedPane})
 }
 
 // months is the number of month ends the dashboard computes: historyMonths, or only

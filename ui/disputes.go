@@ -50,6 +50,14 @@ func (sv *disputesView) disputesSplitOffset() float64 {
 	return s.offset
 }
 
+// showDispute opens the Litiges screen on dispute id's detail, every filter cleared so
+// that its row is listed.
+func (a *App) showDispute(id string) {
+	v := a.disputesView
+	v.selected, v.status, v.owner, v.reason, v.age, v.tab = id, "", "", "", 0, 0
+	a.showScreen(screenDisputes)
+}
+
 // disputesPane lists the disputes with filters by status, owner and reason, the
 // ageing of the disputes in progress, and the selected dispute's detail: its items,
 // history and notes, with the moves its status allows and a note field.

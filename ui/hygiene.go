@@ -49,14 +49,6 @@ func (sv *riskView) hygienePane() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(title, summary), nil, nil, nil, container.NewVScroll(acc))
 }
 
-// showDispute opens the Litiges screen on dispute id's detail, every filter cleared so
-// that its row is listed.
-func (a *App) showDispute(id string) {
-	v := a.disputesView
-	v.selected, v.status, v.owner, v.reason, v.age, v.tab = id, "", "", "", 0, 0
-	a.showScreen(screenDisputes)
-}
-
 // hygieneShown is how many findings of a check the tab lists (the command line lists
 // them all).
 const hygieneShown = 60

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -173,4 +174,44 @@ func fitColumn(t interface {
 	cur := widths[col]
 	return &fyne.Container{Layout: fitColumnLayout{table: t, col: col, widths: widths, minimum: minimum, current: &cur},
 		Objects: []fyne.CanvasObject{t}}
+}
+
+// lazyTab is a tab of lazyTabs: its content, or build to make it the first time the
+// tab is shown.
+type lazyTab struct {
+	label   string
+	icon    fyne.Resource
+	content fyne.CanvasObject
+	build   func() fyne.CanvasObject
+}
+
+// lazyTabs makes tabs whose contents with a build are made only when their tab is first
+// shown (a risk map, the ledger's upkeep, what collection earned: a screen does not
+// compute what its hidden tabs would show), opened on tab *sel, which follows the
+// selection.
+func lazyTabs(sel *int, tabs ...lazyTab) *container.AppTabs {
+	items := make([]*container.TabItem, len(tabs))
+	boxes := make([]*fyne.Container, len(tabs))
+	for i, t := range tabs {
+		c := t.content
+		if t.build != nil {
+			boxes[i] = container.NewStack()
+			c = boxes[i]
+		}
+		items[i] = container.NewTabItemWithIcon(t.label, t.icon, c)
+	}
+	at := container.NewAppTabs(items...)
+	fill := func(i int) {
+		if i >= 0 && i < len(boxes) && boxes[i] != nil && len(boxes[i].Objects) == 0 {
+			boxes[i].Objects = []fyne.CanvasObject{tabs[i].build()}
+			boxes[i].Refresh()
+		}
+	}
+	fill(*sel)
+	at.SelectIndex(*sel)
+	at.OnSelected = func(*container.TabItem) {
+		*sel = at.SelectedIndex()
+		fill(*sel)
+	}
+	return at
 }

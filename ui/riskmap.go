@@ -20,31 +20,11 @@ import (
 // as tabs; the map and the upkeep are built when their tab is shown.
 func (sv *riskView) clientsTabs(list fyne.CanvasObject) fyne.CanvasObject {
 	a := sv.a
-	riskMap := container.NewStack()
-	upkeep := container.NewStack()
-	tabs := container.NewAppTabs(
-		container.NewTabItemWithIcon(a.t("uirisk.tab.list"), theme.ListIcon(), list),
+	return lazyTabs(&sv.clientsTab,
+		lazyTab{label: a.t("uirisk.tab.list"), icon: theme.ListIcon(), content: list},
 		// The map scrolls within its tab on a narrow window rather than widening it.
-		container.NewTabItemWithIcon(a.t("uirisk.tab.map"), theme.GridIcon(), riskMap),
-		container.NewTabItemWithIcon(a.t("hygiene.tab"), theme.ConfirmIcon(), upkeep),
-	)
-	fill := func(i int) {
-		switch {
-		case i == 1 && len(riskMap.Objects) == 0:
-			riskMap.Objects = []fyne.CanvasObject{container.NewScroll(sv.riskMap())}
-			riskMap.Refresh()
-		case i == 2 && len(upkeep.Objects) == 0:
-			upkeep.Objects = []fyne.CanvasObject{sv.hygienePane()}
-			upkeep.Refresh()
-		}
-	}
-	fill(sv.clientsTab)
-	tabs.SelectIndex(sv.clientsTab)
-	tabs.OnSelected = func(*container.TabItem) {
-		sv.clientsTab = tabs.SelectedIndex()
-		fill(sv.clientsTab)
-	}
-	return tabs
+		lazyTab{label: a.t("uirisk.tab.map"), icon: theme.GridIcon(), build: func() fyne.CanvasObject { return container.NewScroll(sv.riskMap()) }},
+		lazyTab{label: a.t("hygiene.tab"), icon: theme.ConfirmIcon(), build: sv.hygienePane})
 }
 
 // mapBands are the outstanding bands of the risk map's rows, in cents (upper bounds,
