@@ -1,7 +1,6 @@
 package desk
 
 import (
-	"iter"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -21,8 +20,8 @@ const EarnedDays = 90
 // received after each kind of action, the accounting DSO gained (over 90 days, as the
 // dashboard's) and, at the firm's annual financing rate (percent; nil: not given), what
 // those days are worth a year. The window's dashboard and `relance earned` call it. A
-// session holding part of the history reads every account whole in turn for it (the
-// payments of the period, the DSO at from).
+// session holding part of the history reads the period's part of the dossier for it
+// (bookSince), and the DSO at from account by account (Dashboard).
 func (s *Session) Earned(from, to ledger.Date, rate *decimal.Decimal) (*earned.Report, error) {
 	var actions []dunning.Action
 	if err := s.DB.View(func(tx *store.Tx) error {
@@ -47,14 +46,10 @@ func (s *Session) Earned(from, to ledger.Date, rate *decimal.Decimal) (*earned.R
 			*end.dso = &v
 		}
 	}
-	if !s.Partial {
-		in.Accounts = slices.Values(s.Book.Accounts)
-		return earned.Compute(in), nil
+	book, err := s.bookSince(to, from) // the payments and sales of the period
+	if err != nil {
+		return nil, err
 	}
-	var r *earned.Report
-	err := s.overWhole(func(accounts iter.Seq[*ledger.Account]) { // the payments of the period
-		in.Accounts = accounts
-		r = earned.Compute(in)
-	})
-	return r, err
+	in.Accounts = slices.Values(book.Accounts)
+	return earned.Compute(in), nil
 }

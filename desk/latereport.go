@@ -11,13 +11,13 @@ import "relance/ledger/latereport"
 func (s *Session) LateReport(opt latereport.Options) (*latereport.Report, error) {
 	opt.Disputed = s.Index.DisputedFunc()
 	book := s.Book
-	if s.Partial && opt.Closing.Valid() {
+	if opt.Closing.Valid() {
 		start := opt.YearStart
 		if !start.Valid() {
 			start = latereport.YearStartOf(opt.Closing)
 		}
 		var err error
-		if book, _, err = s.DB.LoadSince(opt.Closing, start, start); err != nil {
+		if book, err = s.bookSince(opt.Closing, start); err != nil {
 			return nil, err
 		}
 	}

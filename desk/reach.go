@@ -156,6 +156,19 @@ func (r Reach) since(db *store.DB, asOf ledger.Date) (since, past ledger.Date, e
 	return since, min(past, since), err
 }
 
+// bookSince returns the book to compute at asOf a figure that looks at the items dated
+// on or after since (a financial year, a period): the session's own when it holds them
+// (whole, or a part read for that date reaching back that far), else the part of the
+// dossier since then (store.DB.LoadSince: the whole book before the latest activity),
+// read for this figure and not kept.
+func (s *Session) bookSince(asOf, since ledger.Date) (*ledger.Book, error) {
+	if p := s.part; !s.Partial || asOf >= p.asOf && since >= p.since {
+		return s.Book, nil
+	}
+	book, _, err := s.DB.LoadSince(asOf, since, since)
+	return book, err
+}
+
 // overWhole calls fn with the accounts of the dossier read whole one after the other
 // (store.Tx.EachAccount), none kept: what needs every account's whole history once, in
 // a session that holds part of it. Its error is the dossier's.
