@@ -71,8 +71,10 @@ func writeEveryBucket(tx *store.Tx, book *ledger.Book) error {
 	return err
 }
 
-// checkEveryBucket finds the records writeEveryBucket stored.
-func checkEveryBucket(t *testing.T, file string, db *store.DB) {
+// checkEveryBucket finds the records writeEveryBucket stored in a fixture of schema
+// version schema; the buckets of later versions, created empty by the migration, are
+// not looked at.
+func checkEveryBucket(t *testing.T, file string, schema int, db *store.DB) {
 	t.Helper()
 	imports, err := importer.Records(db)
 	if err != nil || len(imports) != 1 || imports[0].SHA256 != fixtureImportSHA {
@@ -82,7 +84,7 @@ func checkEveryBucket(t *testing.T, file string, db *store.DB) {
 		n := 0
 		err := tx.Bolt().ForEach(func(name []byte, b *bolt.Bucket) error {
 			n++
-			if k, _ := b.Cursor().First(); k == nil {
+			if k, _ := b.Cursor().First(); k == nil && store.BucketSince(string(name)) <= uint64(schema) {
 				t.Errorf("%s: bucket %s is empty", file, name)
 			}
 			return nil

@@ -221,7 +221,7 @@ func TestFixturesOpen(t *testing.T) {
 			checkSchema4(t, f.file, db)
 		}
 		if f.schema >= 9 {
-			checkEveryBucket(t, f.file, db)
+			checkEveryBucket(t, f.file, f.schema, db)
 		}
 		if f.schema >= 5 {
 			presets, err := importer.Presets(db)

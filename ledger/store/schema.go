@@ -9,7 +9,7 @@
 // (migrate.go), so both end with exactly these buckets; Open refuses a current-version
 // dossier that lacks one.
 //
-// On-disk layout of schema version 13 (bucket, key → value; IDs are zero-padded so that
+// On-disk layout of schema version 14 (bucket, key → value; IDs are zero-padded so that
 // bbolt's byte order is the numbering order):
 //
 //	meta            "magic"                            → "relance-dossier"
@@ -45,6 +45,11 @@
 //	judgments       judgment ID ("JG2026-0001")        → JSON law.Judgment, payments added (judgments.go)
 //	open_items      customer ID                        → byte 2, varint last activity date, then the items every partial read needs (openitems.go)
 //	closed_items    customer ID                        → byte 3, last invoice, sales and balance by day and closed items by group date, latest first (history.go)
+//	contracts       customer ID                        → JSON contract.Contract: terms of sale accepted, clauses, guarantees (contracts.go)
+//	proofs          customer 0x00 item ID              → JSON proof.Invoice: order, delivery proof and invoice of one invoice (proofs.go)
+//	causes          customer 0x00 item ID              → JSON cause.Record: why one invoice is paid late (causes.go)
+//	cheques         cheque ID ("CH2026-0001")          → JSON cheque.Cheque: an unpaid cheque and its procedure (cheques.go)
+//	overindebtedness customer ID                       → JSON overindebt.Case: a consumer's over-indebtedness file (overindebt.go)
 //
 // In risk, seq is the bucket's sequence as 10 decimal digits. The sequential IDs of
 // risk, actions, promises, plans, payments, interruptions and letters come from their
@@ -83,6 +88,11 @@ const (
 	bJudgments          BucketName = "judgments"
 	bOpenItems          BucketName = "open_items"
 	bClosedItems        BucketName = "closed_items"
+	bContracts          BucketName = "contracts"
+	bProofs             BucketName = "proofs"
+	bCauses             BucketName = "causes"
+	bCheques            BucketName = "cheques"
+	bOverindebtedness   BucketName = "overindebtedness"
 )
 
 // BucketTemplates and BucketLetters are the templates and letters buckets as bbolt
@@ -137,5 +147,10 @@ func buckets() []bucket {
 		{bJudgments, 9, "judgments.go", `judgment ID ("JG2026-0001") → JSON law.Judgment, payments added later`},
 		{bOpenItems, 10, "openitems.go, tx.go", "customer ID → last activity date and the items every partial read needs: open, in a group with an open item, settled by FIFO (written with items)"},
 		{bClosedItems, 11, "history.go, tx.go", "customer ID → the customer's sales and balance by day, last invoice and closed items by group date, latest first (written with items)"},
+		{bContracts, 14, "contracts.go", "customer ID → JSON contract.Contract, the terms of sale a customer accepted, their clauses and the guarantees held"},
+		{bProofs, 14, "proofs.go", "customer 0x00 item ID → JSON proof.Invoice, the order, delivery proof and invoice copy of one invoice"},
+		{bCauses, 14, "causes.go", "customer 0x00 item ID → JSON cause.Record, why one invoice is paid late"},
+		{bCheques, 14, "cheques.go", `cheque ID ("CH2026-0001") → JSON cheque.Cheque, an unpaid cheque and the dated steps of its procedure`},
+		{bOverindebtedness, 14, "overindebt.go", "customer ID → JSON overindebt.Case, a consumer's over-indebtedness file before the commission"},
 	}
 }
