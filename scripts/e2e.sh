@@ -697,6 +697,15 @@ after=$(deadline_of "$dl" "$ainv") other_after=$(deadline_of "$dl" "$aother")
 [ "$other_after" = "$other_before" ] || fail "the act for $ainv alone moved $aother's deadline from $other_before to $other_after"
 passed+=("Contentieux › Prescription: an acknowledgement of debt by $acust recorded through its form ($act, listed by relance interruption list): $ainv's deadline moved from $before to $after, $aother's stays $other_before")
 
+# --- journeys kept in their own files -------------------------------------------------------
+# scripts/e2e.d/*.sh, sourced in name order with every helper above. Each starts with no app
+# running, opens its own dossier (start_on), quits it (quit_app) and appends to passed.
+for journey in "$repo"/scripts/e2e.d/*.sh; do
+  [ -e "$journey" ] || continue
+  # shellcheck source=/dev/null
+  . "$journey"
+done
+
 # --- a large dossier opens in two steps ----------------------------------------------------
 # 300,000 items: the dashboard and the Clients list come from the open position first, the
 # dossier is checked in the background; Ctrl+I pressed before the check waits for it. The
