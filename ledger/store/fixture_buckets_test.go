@@ -62,6 +62,9 @@ func writeEveryBucket(tx *store.Tx, book *ledger.Book) error {
 		Recorded: today, By: "fixture"}); err != nil {
 		return err
 	}
+	if err := putFixtureOverindebt(tx, book, today); err != nil { // schema 14, overindebt_fixture_test.go
+		return err
+	}
 	procs, err := tx.Procedures()
 	if err != nil || len(procs) == 0 {
 		return err
