@@ -109,6 +109,7 @@ func writeInjonctionText(env *Env, p *law.IPPack) error {
 	for _, d := range p.Documents {
 		fmt.Fprintf(w, "  %2d. %s — %s\n", d.N, d.Text(l, p.Currency), i18n.T(l, "law.doc.status."+string(d.Status)))
 	}
+	writeProofWarnings(w, l, p.Currency, p.ProofWarnings) // pieces of proof missing or not recorded (proof.go)
 	fmt.Fprintf(w, "\n%s\n", i18n.T(l, "ip.pdf.h.costs"))
 	for _, c := range p.Costs {
 		fmt.Fprintf(w, "  %s: %s\n", i18n.T(l, c.Key), c.AmountText(l, p.Currency))

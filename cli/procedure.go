@@ -144,6 +144,9 @@ func runClaim(env *Env, args []string) error {
 		}
 		pdf = cl.PDF
 		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "letters.cli.issued", "id", cl.Record.ID, "hash", cl.Record.PDFHash))
+		if cl.Claim != nil { // pieces of proof missing or not recorded (proof.go)
+			writeProofWarnings(env.Stderr, env.Lang, ss.Book.Settings.Currency, cl.Claim.ProofWarnings)
+		}
 		return nil
 	})
 	if err != nil {

@@ -134,7 +134,7 @@ func TestInjonctionPDF(t *testing.T) {
 	for _, want := range []string{"Requête en injonction de payer", "Recevabilité", "Cerfa n° 12946*02",
 		"1. Demandeur (créancier)", "3. Débiteur", "4. Montant de la créance", "Décompte des sommes réclamées",
 		"Indemnité forfaitaire", "Bordereau des pièces justificatives", "Conditions générales de vente",
-		"Preuves de livraison", "Mise en demeure du", "Avis de réception", "Estimation des frais", "Signification de l'ordonnance",
+		"Bon de livraison signé", "Mise en demeure du", "Avis de réception", "Estimation des frais", "Signification de l'ordonnance",
 		"CPC 1411"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("injonction PDF lacks %q", want)

@@ -6,6 +6,7 @@ import (
 
 	"relance/ledger"
 	"relance/ledger/law"
+	"relance/ledger/proof"
 	"relance/ledger/store"
 	"relance/letters/archive"
 	"relance/letters/compose"
@@ -102,6 +103,11 @@ func (s *Session) PrepareClaimLetter(req ClaimLetterRequest) (*ClaimLetter, erro
 	if err != nil {
 		return nil, err
 	}
+	proofs, err := s.DB.LoadProofs(req.Customer) // the orders and delivery proofs joined, those missing warned
+	if err != nil {
+		return nil, err
+	}
+	c.AttachProofs(proof.Index(proofs))
 	if c.Total <= 0 || len(c.Due)+len(c.ToFallDue)+len(c.PenaltyInvoices) == 0 {
 		return nil, &ledger.Problem{Key: "insolv3.err.no_claim", Args: []string{"customer", acct.Customer.Name,
 			"judgment", p.Judgment.French()}}

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"relance/ledger"
+	"relance/ledger/proof"
 )
 
 // NoticeRef is the formal notice (mise en demeure) sent before the request, as found in
@@ -119,12 +120,19 @@ type IPPack struct {
 	// Penalties is the part of Principal made of issued penalty invoices still owed
 	// (claim lines of kind KindPenaltyInvoice): no interest or indemnity runs on it.
 	Penalties ledger.Cents `json:"penalty_invoices,omitempty"`
+	// ProofWarnings are the pieces of proof missing or not recorded for the invoices
+	// claimed (injonction_proof.go), when the dossier records them.
+	ProofWarnings []Note `json:"proof_warnings,omitempty"`
 }
 
 // PackOptions complete IPInput for the pack.
 type PackOptions struct {
 	Notice       *NoticeRef
 	ContractRate decimal.NullDecimal // agreed penalty rate, B2B only
+	// Proofs are the pieces of proof recorded for the customer's invoices, by item ID
+	// (nil: not read; the bordereau then lists the contract and delivery proofs as a
+	// whole).
+	Proofs map[string]proof.Invoice
 }
 
 // BuildInjonction prepares the injonction de payer pack (or the European order's
@@ -185,7 +193,10 @@ func BuildInjonction(r *Rates, s ledger.Settings, in IPInput, opt PackOptions) (
 	var costNotes []Note
 	p.Costs, p.CostTotal, costNotes = CostEstimate(p.Court, p.Principal, p.AsOf)
 	p.Notes = append(p.Notes, costNotes...)
-	p.Documents = bordereau(p, opt.Notice)
+	p.Documents = bordereau(p, opt.Notice, opt.Proofs)
+	if opt.Proofs != nil {
+		p.ProofWarnings = proofWarnings(p.Lines, opt.Proofs)
+	}
 	p.Form = requestForm(p, s, c)
 	if p.Court.Kind == CourtEU {
 		p.European = formA(p, s, c)
@@ -207,17 +218,21 @@ func BuildInjonction(r *Rates, s ledger.Settings, in IPInput, opt PackOptions) (
 // bordereau lists the supporting documents (CPC 1407: "bordereau des documents
 // justificatifs"), in the usual order: contract, delivery, invoices, statement,
 // formal notice and its AR, décompte.
-func bordereau(p *IPPack, notice *NoticeRef) []Document {
+func bordereau(p *IPPack, notice *NoticeRef, proofs map[string]proof.Invoice) []Document {
 	var docs []Document
 	add := func(key string, st DocStatus, args ...string) {
 		docs = append(docs, Document{N: len(docs) + 1, Key: key, Args: args, Status: st})
 	}
 	add("law.doc.contract", DocToAttach)
-	add("law.doc.delivery", DocToAttach)
+	if proofs == nil {
+		add("law.doc.delivery", DocToAttach)
+	}
 	for _, l := range p.Lines {
 		switch {
 		case l.Kind == KindPenaltyInvoice && l.Claimed > 0: // issued by Relance: in the letter archive
 			add("penaltyinv.doc", DocInDossier, "number", l.Number, "date", l.DocDate.String(), "amount", l.Amount.String())
+		case l.Claimed > 0 && proofs != nil: // its order, delivery proof and copy (injonction_proof.go)
+			proofExhibits(l, proofs[l.Item], add)
 		case l.Claimed > 0:
 			add("law.doc.invoice", DocLedger, "number", l.Number, "date", l.DocDate.String(), "amount", l.Amount.String())
 		}

@@ -61,6 +61,11 @@ type InsolvencyClaim struct {
 	Total    ledger.Cents `json:"total"`
 	Security Security     `json:"security"`
 	Notes    []Note       `json:"notes"`
+	// Exhibits are the orders and delivery proofs held for the invoices filed, joined
+	// to the declaration (R622-23); ProofWarnings the pieces missing or not recorded,
+	// for the creditor and not printed (AttachProofs, injonction_proof.go).
+	Exhibits      []ClaimExhibit `json:"exhibits,omitempty"`
+	ProofWarnings []Note         `json:"proof_warnings,omitempty"`
 }
 
 // BuildClaim prepares the claim filing for acc in procedure p at asOf, with the

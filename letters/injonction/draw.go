@@ -210,15 +210,19 @@ func bordereau(d *pdfdoc.Doc, p *law.IPPack) {
 		pdfdoc.Column{Title: d.T("ip.pdf.col.document"), Width: 112, Align: "L"},
 		pdfdoc.Column{Title: d.T("ip.pdf.col.status"), Width: 52, Align: "L"},
 	)
-	t.Size, t.Zebra = 8, true
+	t.Size = 8
 	t.Header()
-	for _, doc := range p.Documents {
+	for i, doc := range p.Documents {
 		st := pdfdoc.RowStyle{}
-		if doc.Status == law.DocToAttach {
+		if doc.Status == law.DocToAttach || doc.Status == law.DocMissing {
 			st.Color = pdfdoc.Alert
 		}
-		t.RowStyled(st, strconv.Itoa(doc.N), doc.Text(d.Lang(), p.Currency), d.T("law.doc.status."+string(doc.Status)))
+		if i%2 == 1 { // zebra by document: a text wrapped over two rows keeps one shade
+			st.Fill = pdfdoc.Zebra
+		}
+		wrappedRow(d, t, t.Width()*112/174, st, strconv.Itoa(doc.N), doc.Text(d.Lang(), p.Currency), d.T("law.doc.status."+string(doc.Status)))
 	}
+	proofWarnings(d, p)
 }
 
 // costs prints the cost estimate.

@@ -16,6 +16,7 @@ import (
 	"relance/ledger/dispute"
 	"relance/ledger/dunning"
 	"relance/ledger/law"
+	"relance/ledger/proof"
 	"relance/ledger/store"
 	"relance/letters/pdfdoc"
 	"relance/letters/penaltyinvoice"
@@ -32,7 +33,8 @@ type Options struct {
 // Prepare reads what the pack needs from the dossier — the customer's disputes,
 // insolvency procedures, limitation interruptions item by item (its payment plans,
 // letters issued and the register of interrupting acts: dunning.Records.Interruptions,
-// the same as `relance deadlines`) and last formal notice (a "notice" action or a "med"
+// the same as `relance deadlines`), the proof recorded for each invoice (ledger/proof)
+// and last formal notice (a "notice" action or a "med"
 // step of the reminder history) — and builds the pack of customerID at asOf. notice,
 // when not nil, replaces the one found (a notice sent outside Relance).
 func Prepare(db *store.DB, book *ledger.Book, customerID string, asOf ledger.Date, notice *law.NoticeRef) (*law.IPPack, error) {
@@ -51,6 +53,7 @@ func Prepare(db *store.DB, book *ledger.Book, customerID string, asOf ledger.Dat
 	var procs []law.Procedure
 	var rec dunning.Records
 	var issued []law.PenaltyInvoice
+	var proofs []proof.Invoice
 	err = db.View(func(tx *store.Tx) error {
 		if procs, err = tx.ProceduresOf(customerID); err != nil {
 			return err
@@ -67,6 +70,9 @@ func Prepare(db *store.DB, book *ledger.Book, customerID string, asOf ledger.Dat
 		if rec.Register, err = tx.Interruptions(customerID); err != nil {
 			return err
 		}
+		if proofs, err = tx.Proofs(customerID); err != nil { // each invoice's order and delivery proof
+			return err
+		}
 		if notice == nil {
 			notice = LastNotice(rec.Actions, asOf)
 		}
@@ -80,7 +86,7 @@ func Prepare(db *store.DB, book *ledger.Book, customerID string, asOf ledger.Dat
 		InterruptionsOf: rec.Interruptions()}
 	// The penalty invoices issued and still owed, claimed on their own lines.
 	in.Penalties = law.PenaltiesDue(issued, acc, asOf, credit.OpenAtMap)
-	return law.BuildInjonction(rates, book.Settings, in, law.PackOptions{Notice: notice})
+	return law.BuildInjonction(rates, book.Settings, in, law.PackOptions{Notice: notice, Proofs: proof.Index(proofs)})
 }
 
 // LastNotice returns the latest formal notice among a customer's actions done on or

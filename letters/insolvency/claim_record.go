@@ -89,7 +89,7 @@ func ClaimRecord(book *ledger.Book, acct *ledger.Account, c *law.InsolvencyClaim
 	for _, r := range ct.summary {
 		sum = append(sum, r[0]+" : "+r[1])
 	}
-	text(strings.Join(sum, "\n"), ct.hSecurity+"\n"+ct.security, ct.docs, ct.deadline, ct.sincere)
+	text(strings.Join(sum, "\n"), ct.hSecurity+"\n"+ct.security, ct.docs, exhibitRows(w, c), ct.deadline, ct.sincere)
 	for _, items := range [][]law.ClaimItem{c.Due, c.ToFallDue, c.PenaltyInvoices} {
 		addItems(l, items, c.AsOf)
 	}

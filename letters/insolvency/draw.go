@@ -131,6 +131,7 @@ func drawClaim(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, c *law.In
 	subhead(d, ct.hSecurity)
 	para(d, 9, ct.security)
 	para(d, 9, ct.docs)
+	exhibitTable(d, c) // the orders and delivery proofs held (claim_proof.go)
 	if ct.deadline != "" {
 		para(d, 9, ct.deadline)
 	}
