@@ -82,7 +82,9 @@ func (t *Tx) checkChequeRefs(c *cheque.Cheque) error {
 	if err != nil {
 		return err
 	}
-	has := func(id string) bool { return slices.ContainsFunc(its, func(it ledger.Item) bool { return it.ID == id }) }
+	has := func(id string) bool {
+		return slices.ContainsFunc(its, func(it ledger.Item) bool { return it.ID == id })
+	}
 	for _, id := range c.Invoices {
 		if !has(id) {
 			return &ledger.Problem{Key: "cheque.err.invoice", Args: []string{"id", c.Number, "value", id, "customer", c.Customer}}
