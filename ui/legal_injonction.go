@@ -135,6 +135,9 @@ func (sv *legalView) injonctionView() fyne.CanvasObject {
 		box.Add(wrap(a.t("ui.legal2.rep_missing"), widget.DangerImportance, true))
 	}
 	box.Add(wrap(p.Name+" ("+p.Customer+") — "+verdict, imp, true))
+	if w := a.proofWarnings(p.ProofWarnings, cur); w != nil { // pieces of proof missing (ui/proof.go)
+		box.Add(w)
+	}
 	for _, c := range p.Eligibility.Checks {
 		mark, ci := a.t("ip.pdf.yes")+" — ", widget.MediumImportance
 		if !c.OK {
@@ -159,7 +162,7 @@ func (sv *legalView) injonctionView() fyne.CanvasObject {
 	box.Add(head("ip.pdf.h.bordereau"))
 	for _, d := range p.Documents {
 		di := widget.MediumImportance
-		if d.Status == law.DocToAttach {
+		if d.Status == law.DocToAttach || d.Status == law.DocMissing {
 			di = widget.WarningImportance
 		}
 		box.Add(wrap(fmt.Sprintf("%d. %s — %s", d.N, d.Text(a.lang, cur), a.t("law.doc.status."+string(d.Status))), di, false))

@@ -37,6 +37,11 @@ func (sv *legalView) askProcedureLetter(rows []procRow, retention bool) {
 	summary := widget.NewLabel(sv.claimSummary(cl))
 	summary.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(summary)
+	if cl.Claim != nil { // pieces of proof missing (ui/proof.go)
+		if w := a.proofWarnings(cl.Claim.ProofWarnings, a.book.Settings.Currency); w != nil {
+			box.Add(w)
+		}
+	}
 	var rot *widget.Check
 	if !retention {
 		rot = widget.NewCheck(a.t("insolv3.ui.rot"), nil)
