@@ -9,6 +9,7 @@ import (
 	"relance/assets/i18n"
 	"relance/desk"
 	"relance/ledger"
+	"relance/ledger/cause"
 	"relance/ledger/dispute"
 	"relance/ledger/dunning"
 )
@@ -63,6 +64,7 @@ func runAction(env *Env, args []string) (err error) {
 	amount := fs.String("amount", "", "promise: amount promised")
 	date := fs.String("date", "", "promise: promised payment date; callback: when to call back")
 	reason := fs.String("reason", "", "dispute: reason")
+	why := fs.String("cause", "", "why the customer pays late, recorded on each late invoice (relance cause)")
 	by := fs.String("by", "", "author")
 	note := fs.String("note", "", "note")
 	to := fs.String("to", "", "reschedule: new date")
@@ -87,6 +89,13 @@ func runAction(env *Env, args []string) (err error) {
 		return err
 	}
 	o := dunning.Outcome{Kind: *outcome, Date: asOf, By: *by, Note: *note, Reason: dispute.Reason(*reason), Ack: *ack, Acceleration: *accel}
+	if *why != "" {
+		c, err := cause.Parse(*why)
+		if err != nil {
+			return err
+		}
+		o.Cause = c
+	}
 	if *amount != "" {
 		if o.Amount, err = ledger.ParseCents(*amount); err != nil {
 			return &usageError{msg: i18n.T(env.Lang, "dunning.cli.amount", "value", *amount)}

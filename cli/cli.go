@@ -39,7 +39,7 @@ type Command struct {
 // commands is the command table; keep it sorted by name.
 func commands() []Command {
 	return []Command{
-		{"action", "done|reschedule --db FILE --customer ID --channel C [--stage S] [--at YYYY-MM-DD] [--by NAME] [--note T] (done: [--outcome promise|dispute|plan|callback|wrong_contact|refusal|no_answer|paid|sent] [--amount A --date YYYY-MM-DD] [--reason R] [--instalment YYYY-MM-DD:AMOUNT ... [--ack] [--accel]] | reschedule: --to YYYY-MM-DD [--assign NAME])", "dunning.cli.action", runAction},
+		{"action", "done|reschedule --db FILE --customer ID --channel C [--stage S] [--at YYYY-MM-DD] [--by NAME] [--note T] (done: [--outcome promise|dispute|plan|callback|wrong_contact|refusal|no_answer|paid|sent] [--amount A --date YYYY-MM-DD] [--reason R] [--cause C] [--instalment YYYY-MM-DD:AMOUNT ... [--ack] [--accel]] | reschedule: --to YYYY-MM-DD [--assign NAME])", "dunning.cli.action", runAction},
 		{"agenda", "--db FILE [--at YYYY-MM-DD] [--dry-run] [--channel C] [--format table|json|csv]", "dunning.cli.agenda", runAgenda},
 		{"aged", "--db FILE [--at YYYY-MM-DD] [--by customer|salesperson|kind|class] [--salesperson ID] [--kind K] [--format table|csv|json|xlsx|pdf] [--out FILE]", "cli.aged", runAged},
 		{"backup", "--db FILE --out FILE", "maint.cli.backup", runBackup},
@@ -48,6 +48,8 @@ func commands() []Command {
 		{"callsheet", "--db FILE --customer ID [--at YYYY-MM-DD] --out FILE.pdf", "dunning.cli.callsheet", runCallsheet},
 		{"check", "--db FILE", "maint.cli.check", runCheck},
 		{"check-letter", "FILE [--stage pre|r1|r2|r3|med|conf] [--audience b2b|b2c|public] [--lang fr|en] [--date YYYY-MM-DD] [--db FILE --customer ID] [--sender creditor|agency] [--no-spelling] [--no-grammar] [--format text|json] [--report FILE.pdf]", "check.cli.summary", runCheckLetter},
+		{"cause", "set|clear --db FILE --customer ID (--item N ... | --all-late) [--cause invoice_error|missing_order|delivery|dispute|late_invoicing|cash|payment_run|forgotten|bad_faith|insolvency] [--note T] [--at YYYY-MM-DD] [--by NAME]", "cause.cli.set_help", runCause},
+		{"causes", "--db FILE [--at YYYY-MM-DD] [--invoices] [--format table|json]", "cause.cli.help", runCauses},
 		{"claim", "--db FILE --customer ID [--at YYYY-MM-DD] --out FILE.pdf [--retention] [--rot] [--by NAME]", "law.cli.claim", runClaim},
 		{"customer", "[show] --db FILE --customer ID [--format table|json] | set|add --db FILE --customer ID [--name N] [--kind business|consumer|public] [--lang fr|en] [--siren S] [--siret S] [--vat V] [--iban I] [--address \"STREET, POSTCODE CITY\"] [--country CC] [--civility mme|m] [--law CC] [--contact NAME] [--role R] [--email E] [--phone P] [--add-contact \"NAME;ROLE;E-MAIL;PHONE\"]... [--remove-contact N]... [--terms T] [--limit AMOUNT] [--salesperson ID] [--status normal|agency|legal|written_off] [--no-reminder-until DD/MM/YYYY] [--notes TEXT] [--at YYYY-MM-DD] [--by NAME]", "cust.cli.customer", runCustomer},
 		{"customers", "--db FILE [--at YYYY-MM-DD] [--format table|json]", "cli.customers", runCustomers},
@@ -66,7 +68,7 @@ func commands() []Command {
 		{"injonction", "--db FILE --customer ID [--at YYYY-MM-DD] [--notice YYYY-MM-DD[:REF]] [--out FILE.pdf] [--format text|json]", "law.cli.injonction", runInjonction},
 		{"judgment", "add --db FILE --customer ID --kind injonction|jugement|refere --date D --enforceable D --principal A [--rate legal|l441-10|R] [--interest-from D] [--indemnity A] [--art700 A] [--costs A] [--capitalise] [--court TEXT] [--ref TEXT] [--by NAME] [--at YYYY-MM-DD] | pay --db FILE --id JG… --date D --amount A [--ref TEXT] [--at YYYY-MM-DD] | list --db FILE [--at YYYY-MM-DD] [--format table|json] | decompte --db FILE --customer ID [--id JG…] [--at YYYY-MM-DD] [--out FILE.pdf] [--format text|json]", "judgment.cli.summary", runJudgment},
 		{"interruption", "add --db FILE --customer ID --kind acknowledgement|part_payment|payment_plan|legal_action|injunction_served|enforcement|mediation|written_claim|admin_letter|insolvency_claim --date YYYY-MM-DD [--end YYYY-MM-DD] [--item N ...] [--proof TEXT] [--note TEXT] [--replaces IP…] [--at YYYY-MM-DD] [--by NAME] [--format text|json] | end --db FILE --id IP… --date YYYY-MM-DD | withdraw --db FILE --id IP… --reason TEXT | list --db FILE [--customer ID] [--format table|json]", "interrupt.cli.summary", runInterruption},
-		{"kpi", "--db FILE [--at YYYY-MM-DD] [--days N] [--history] [--format table|json|pdf] [--out FILE]", "credit.cli.kpi", runKPI},
+		{"kpi", "--db FILE [--at YYYY-MM-DD] [--days N] [--history] [--format table|json|pdf] [--out FILE] [--rate PERCENT]", "credit.cli.kpi", runKPI},
 		{"late-report", "--db FILE --closing YYYY-MM-DD [--year-start YYYY-MM-DD] [--turnover AMOUNT] [--format text|json] [--pdf FILE] [--xlsx FILE]", "latereport.cli.summary", runLateReport},
 		{"letter", "--db FILE --customer ID --stage pre|r1|r2|r3|med|conf|plan|dispute|block|statement [--lang fr|en] [--at YYYY-MM-DD] [--items N1,N2] [--promise AMOUNT:YYYY-MM-DD] [--instalments N] [--first YYYY-MM-DD] [--dispute ID] [--issue --by NAME] --out FILE.pdf|FILE.eml", "letters.cli.letter", runLetter},
 		{"letters", "--db FILE --at YYYY-MM-DD [--stage pre|r1|r2|r3|med|block|statement | --with-manual] --out DIR [--merged FILE.pdf] [--issue --by NAME]", "letters.cli.letters", runLetters},

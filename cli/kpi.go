@@ -10,6 +10,7 @@ import (
 	"relance/desk"
 	"relance/ledger"
 	"relance/ledger/credit"
+	"relance/ledger/earned"
 	"relance/letters"
 	"relance/letters/dashpdf"
 	"relance/letters/pdfdoc"
@@ -102,6 +103,7 @@ func runKPI(env *Env, args []string) error {
 	outPath := fs.String("out", "", "output file (required for pdf)")
 	days := fs.Int("days", 90, "period of the accounting DSO, in days")
 	history := fs.Bool("history", false, "add the 24 month ends up to the date")
+	rate := fs.String("rate", "", "pdf: the firm's annual financing rate in percent, to value the DSO gained by collection")
 	if err := env.parse(fs, args, false); err != nil {
 		return err
 	}
@@ -129,7 +131,15 @@ func runKPI(env *Env, args []string) error {
 	hist, now := dash.History, dash.Snapshot
 	l := env.Lang
 	if *format == "pdf" {
-		return writeDashboardPDF(env, *outPath, book, dash)
+		r, err := earned.ParseRate(*rate)
+		if err != nil {
+			return err
+		}
+		rep, err := ss.ManagementReport(dash, r)
+		if err != nil {
+			return err
+		}
+		return writeDashboardPDF(env, *outPath, book, rep)
 	}
 	if *format == "json" {
 		p := &now.Position
@@ -201,8 +211,7 @@ func runKPI(env *Env, args []string) error {
 }
 
 // writeDashboardPDF writes the credit dashboard report.
-func writeDashboardPDF(env *Env, path string, book *ledger.Book, d desk.Dashboard) error {
-	r := dashpdf.Report{Snapshot: d.Snapshot, History: d.History, Aged: d.Aged, Top: d.Top}
+func writeDashboardPDF(env *Env, path string, book *ledger.Book, r dashpdf.Report) error {
 	f := pdfdoc.NewFactory()
 	defer f.Warn(env.Stderr, env.Lang) // characters replaced in the PDF
 	err := letters.WriteFile(path, func(w io.Writer) error {

@@ -110,6 +110,8 @@ func (sv *agendaView) askDone(e dunning.Entry) {
 	}
 	reason := widget.NewSelect(reasonLabels, nil)
 	reason.SetSelectedIndex(len(reasonLabels) - 1)
+	why := widget.NewSelect(a.causeLabels(), nil) // ui/causes.go
+	why.SetSelectedIndex(0)
 	note := widget.NewMultiLineEntry()
 	form := widget.NewForm(
 		widget.NewFormItem(a.t("ui.agenda.outcome"), outcome),
@@ -118,6 +120,7 @@ func (sv *agendaView) askDone(e dunning.Entry) {
 		widget.NewFormItem(a.t("ui.agenda.instalments"), count),
 		widget.NewFormItem("", ack),
 		widget.NewFormItem(a.t("ui.agenda.reason"), reason),
+		widget.NewFormItem(a.t("cause.ui.call"), why),
 		widget.NewFormItem(a.t("ui.agenda.note"), note))
 	content := container.NewHSplit(sv.callSheetView(e.Customer), container.NewVScroll(form))
 	content.Offset = 0.55
@@ -126,7 +129,8 @@ func (sv *agendaView) askDone(e dunning.Entry) {
 			return
 		}
 		o := dunning.Outcome{Kind: outcomes[outcome.SelectedIndex()], Date: a.asOf, By: a.user(), Note: note.Text,
-			Reason: dispute.Reasons()[reason.SelectedIndex()], Ack: ack.Checked, Acceleration: true}
+			Reason: dispute.Reasons()[reason.SelectedIndex()], Ack: ack.Checked, Acceleration: true,
+			Cause: causeAt(why.SelectedIndex())}
 		d, derr := parseDate(strings.TrimSpace(date.Text))
 		c, cerr := ledger.ParseCents(strings.TrimSpace(amount.Text))
 		switch o.Kind {

@@ -91,7 +91,8 @@ func (dv *dashboardView) dashboardScreen() fyne.CanvasObject {
 		lazyTab{label: a.t("ui.dash.tab_kpis"), icon: theme.GridIcon(), content: dv.kpiPane()},
 		lazyTab{label: a.t("ui.dash.tab_aged"), icon: theme.ListIcon(), content: dv.agedPane()},
 		// a large dossier reads every account for it
-		lazyTab{label: a.t("earned.tab"), icon: theme.ConfirmIcon(), build: dv.earnedPane})
+		lazyTab{label: a.t("earned.tab"), icon: theme.ConfirmIcon(), build: dv.earnedPane},
+		lazyTab{label: a.t("cause.tab"), icon: theme.QuestionIcon(), build: dv.causesPane}) // ui/causes.go
 }
 
 // months is the number of month ends the dashboard computes: historyMonths, or only

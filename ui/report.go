@@ -13,8 +13,11 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
 
+	"relance/desk"
 	"relance/ledger"
+	"relance/ledger/earned"
 	"relance/letters"
 	"relance/letters/dashpdf"
 )
@@ -73,7 +76,16 @@ func (dv *dashboardView) writeDashboardReport(path string) error {
 	if dv.snap == nil {
 		return fmt.Errorf("%s: %w", path, errText(a.t("ui.dash.computing")))
 	}
-	r := dashpdf.Report{Snapshot: dv.snap, History: dv.history, Aged: dv.aged, Top: dv.top}
+	var rate *decimal.Decimal // the rate typed in « Résultats des relances », if any
+	if a.fyne != nil {
+		if r, err := earned.ParseRate(a.fyne.Preferences().String(prefEarnedRate)); err == nil {
+			rate = r
+		}
+	}
+	r, err := a.sess.ManagementReport(desk.Dashboard{Snapshot: dv.snap, History: dv.history, Aged: dv.aged, Top: dv.top}, rate)
+	if err != nil {
+		return err
+	}
 	return letters.WriteFile(path, func(w io.Writer) error {
 		return dashpdf.Render(w, a.book.Settings, r, dashpdf.Options{Lang: a.lang, Factory: a.pdf()})
 	})

@@ -35,6 +35,9 @@ func Create(path string, today ledger.Date) error {
 		if err := putPublicNotices(tx, book, today); err != nil {
 			return err
 		}
+		if err := putCauses(tx, book, today); err != nil {
+			return err
+		}
 		return putRisk(tx, today)
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"relance/ledger"
+	"relance/ledger/cause"
 	"relance/ledger/dispute"
 )
 
@@ -32,6 +33,9 @@ type Outcome struct {
 	Ack          bool           // plan: a signed acknowledgement of debt (C. civ. 2240)
 	Acceleration bool           // plan: acceleration clause on a missed instalment
 	Letter       string         // letter: the archived letter ID
+	// Cause is why the customer pays late, as the call or visit told it ("" when not
+	// learnt): recorded on each invoice late at Date (cause.FromCall).
+	Cause cause.Cause
 }
 
 // Effects are the records an outcome creates, to store in one transaction (see
@@ -41,6 +45,7 @@ type Effects struct {
 	Promise *Promise
 	Plan    *Plan
 	Dispute *dispute.Dispute
+	Causes  []cause.Record // the cause of late payment learnt, on each late invoice
 }
 
 // Record turns the outcome o of entry en (for account a) into records: the action done,
@@ -70,6 +75,17 @@ func Record(en Entry, a *ledger.Account, o Outcome) (Effects, error) {
 		done.Ref = en.Refs[0]
 	}
 	eff.Actions = append(eff.Actions, done)
+	if o.Cause != "" {
+		if !o.Cause.Valid() {
+			return eff, &ledger.Problem{Key: "cause.err.cause", Args: []string{"value", string(o.Cause), "allowed", ""}}
+		}
+		for i := range a.Items {
+			if it := &a.Items[i]; it.OverdueAt(o.Date) {
+				eff.Causes = append(eff.Causes, cause.Record{Customer: en.Customer, Item: it.ID, Cause: o.Cause,
+					Source: cause.FromCall, Note: o.Note, Date: o.Date, By: o.By})
+			}
+		}
+	}
 	for _, ref := range en.Refs[min(1, len(en.Refs)):] {
 		eff.Actions = append(eff.Actions, Action{Customer: en.Customer, Kind: KindNote, Date: o.Date, Ref: ref, By: o.By, Status: ActionDone})
 	}

@@ -353,6 +353,9 @@ func (t *Tx) ApplyOutcome(e *dunning.Effects) error {
 			return err
 		}
 	}
+	if len(e.Causes) > 0 {
+		return t.SetCauses(e.Causes)
+	}
 	return nil
 }
 

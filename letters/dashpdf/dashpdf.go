@@ -13,7 +13,9 @@ import (
 
 	"relance/assets/i18n"
 	"relance/ledger"
+	"relance/ledger/cause"
 	"relance/ledger/credit"
+	"relance/ledger/earned"
 	"relance/letters/pdfdoc"
 )
 
@@ -23,6 +25,10 @@ type Report struct {
 	History  []credit.Snapshot // month ends, oldest first, up to the snapshot's date
 	Aged     *credit.Aged
 	Top      []ledger.CustomerSummary // customers most overdue
+	// Earned is what collection brought in over the period before the date (nil: not
+	// printed), Causes the late invoices of the date by cause (nil: not printed).
+	Earned *earned.Report
+	Causes *cause.Breakdown
 }
 
 // Options tune the print.
@@ -152,6 +158,12 @@ func (p *printer) draw() {
 		d.Need(14 + 4.6*float64(len(p.r.Top)+1)) // keep the table with its heading
 		p.heading(d.T("dash.pdf.top", "n", strconv.Itoa(len(p.r.Top))))
 		p.topTable()
+	}
+	if p.r.Causes != nil && p.r.Causes.Late.Count > 0 {
+		p.causesSection(p.r.Causes) // extras.go
+	}
+	if p.r.Earned != nil {
+		p.earnedSection(p.r.Earned)
 	}
 	p.heading(d.T("dash.pdf.methods"))
 	p.methods()

@@ -5,13 +5,17 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"relance/assets/i18n"
 	"relance/ledger"
+	"relance/ledger/cause"
 	"relance/ledger/credit"
+	"relance/ledger/earned"
 	"relance/ledger/demo"
 	"relance/letters/pdfdoc"
 )
@@ -43,6 +47,8 @@ func pdftotext(t *testing.T, pdf []byte) string {
 func TestReportContent(t *testing.T) {
 	book := demo.Book(today)
 	r := report(book, today)
+	r.Causes = cause.Compute(slices.Values(book.Accounts), today, cause.Inputs{})
+	r.Earned = earned.Compute(earned.Input{From: today.AddDays(-90), To: today, Accounts: slices.Values(book.Accounts)})
 	f := pdfdoc.NewFactory()
 	for _, lang := range []string{"fr", "en"} {
 		var buf bytes.Buffer
@@ -54,6 +60,9 @@ func TestReportContent(t *testing.T) {
 		want := []string{
 			i18n.T(lang, "dash.pdf.title", "date", pdfdoc.FormatDate(lang, today)),
 			book.Settings.Company.Name, r.Top[0].Name, i18n.T(lang, "dash.pdf.methods"),
+			i18n.T(lang, "dash.pdf.causes", "date", pdfdoc.FormatDate(lang, today)),
+			i18n.T(lang, "cause.all") + " " + strconv.Itoa(r.Causes.Late.Count) + " " + r.Causes.Late.Amount.Format(lang, "EUR"),
+			i18n.T(lang, "dash.pdf.earned", "from", pdfdoc.FormatDate(lang, today.AddDays(-90)), "to", pdfdoc.FormatDate(lang, today)),
 		}
 		for _, key := range []string{credit.KeyReceivables, credit.KeyDSOAccounting, credit.KeyDSOCountBack, credit.KeyCEI} {
 			want = append(want, i18n.T(lang, key), FigureText(lang, "EUR", r.Snapshot.KPI(key)))
