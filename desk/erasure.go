@@ -137,5 +137,8 @@ func (e *Erasure) Lines(lang string) []string {
 	if k := e.Records; k.Disputes+k.Blocks > 0 {
 		out = append(out, i18n.T(lang, "privacy4.erased.disputes"))
 	}
+	if e.Records.Proofs > 0 {
+		out = append(out, i18n.T(lang, "proof.erased"))
+	}
 	return append(out, i18n.T(lang, "privacy.erased.elsewhere"))
 }

@@ -93,6 +93,9 @@ func (s *Session) ExportCustomer(id string, asOf ledger.Date) (*privacy.Export, 
 		if e.Interruptions, e.Judgments, err = legalRecords(tx, id); err != nil {
 			return err
 		}
+		if e.Proofs, err = tx.Proofs(id); err != nil { // the proof of the debt per invoice
+			return err
+		}
 		recs, err := archive.List(tx, archive.Filter{Customer: id})
 		for i := len(recs) - 1; i >= 0; i-- { // oldest first
 			e.Letters = append(e.Letters, privacy.Letter{ID: recs[i].ID, Date: recs[i].Date, Stage: string(recs[i].Stage), Subject: recs[i].Subject})

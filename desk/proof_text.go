@@ -28,7 +28,9 @@ func PieceText(lang string, k proof.Kind, p proof.Piece) string {
 
 // VerdictText is an invoice's verdict in words (« complète », « à renseigner »,
 // « incomplète »).
-func VerdictText(lang string, v proof.Verdict) string { return i18n.T(lang, "proof.verdict."+string(v)) }
+func VerdictText(lang string, v proof.Verdict) string {
+	return i18n.T(lang, "proof.verdict."+string(v))
+}
 
 // ProofSummary sums up report r in one line, in lang: « 3 factures sans bon de
 // livraison · 1 facture à renseigner · 2 complètes », or that every open invoice's

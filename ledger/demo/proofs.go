@@ -40,7 +40,7 @@ func putProofs(tx *store.Tx, book *ledger.Book, today ledger.Date) error {
 		return err
 	}
 	for _, a := range acts {
-		if a.Stage == "med" && a.Kind == dunning.ActionKind(dunning.ChanNotice) {
+		if a.Stage == "med" || a.Kind == dunning.ActionKind(dunning.ChanNotice) { // as the injonction pack finds it
 			if acc := book.Account(a.Customer); acc != nil && acc.Customer.Kind == ledger.Business {
 				add(a.Customer)
 			}

@@ -13,6 +13,7 @@ import (
 	"relance/ledger/dunning"
 	"relance/ledger/law"
 	"relance/ledger/payment"
+	"relance/ledger/proof"
 	"relance/ledger/store"
 )
 
@@ -38,9 +39,11 @@ type Export struct {
 	Judgments     []law.Judgment          `json:"judgments"`
 	// Letters are the letters issued to the customer, in the archive as sent. They are
 	// kept after an erasure (Retention says why), as are the accounting figures.
-	Letters   []Letter    `json:"letters"`
-	Retention []Retention `json:"kept_after_erasure"`
-	AsOf      ledger.Date `json:"as_of"`
+	Letters []Letter `json:"letters"`
+	// Proofs are the pieces of proof recorded for the customer's invoices (proofs.go).
+	Proofs    []proof.Invoice `json:"proofs"`
+	Retention []Retention     `json:"kept_after_erasure"`
+	AsOf      ledger.Date     `json:"as_of"`
 }
 
 // Letter is a letter issued to the customer, as the export lists it.
@@ -67,7 +70,7 @@ func Retentions() []Retention {
 		{What: "the letters already issued, as sent (with the name and address they bore)",
 			Rule: "C. civ. 2224, C. com. L110-4 and L123-22",
 			Why:  "proof of the reminders and formal notices while the debt can be claimed, and correspondence kept with the accounts"},
-	}, append(recordRetentions(), historyRetention(), disputeRetention())...)
+	}, append(recordRetentions(), historyRetention(), disputeRetention(), proofRetention())...)
 }
 
 // CustomerExport gathers customer id's data.
@@ -78,7 +81,8 @@ func CustomerExport(book *ledger.Book, ds []dispute.Dispute, bs []dispute.Block,
 	}
 	e := &Export{Customer: acc.Customer, Items: acc.Items, AsOf: asOf, Disputes: []dispute.Dispute{}, Blocks: []dispute.Block{},
 		Actions: []dunning.Action{}, Promises: []dunning.Promise{}, Plans: []dunning.Plan{}, Procedures: []law.Procedure{}, Payments: []payment.Payment{},
-		Interruptions: []dunning.RegisterEntry{}, Judgments: []law.Judgment{}, Letters: []Letter{}, Retention: Retentions()}
+		Interruptions: []dunning.RegisterEntry{}, Judgments: []law.Judgment{}, Letters: []Letter{}, Retention: Retentions(),
+		Proofs: []proof.Invoice{}}
 	for _, d := range ds {
 		if d.Customer == id {
 			e.Disputes = append(e.Disputes, d)
@@ -179,6 +183,9 @@ func EraseCustomerKept(tx *store.Tx, id string, asOf ledger.Date, by, lang strin
 		return Kept{}, err
 	}
 	if err := EraseDisputes(tx, id, lang, &k); err != nil {
+		return Kept{}, err
+	}
+	if err := EraseProofs(tx, id, lang, &k); err != nil { // proofs.go
 		return Kept{}, err
 	}
 	return k, nil

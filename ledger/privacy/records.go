@@ -45,6 +45,9 @@ type Kept struct {
 	// The disputes and delivery blocks kept (EraseDisputes), their free text erased.
 	Disputes int `json:"disputes"`
 	Blocks   int `json:"blocks"`
+	// The proof records of the customer's invoices kept (EraseProofs), their
+	// references erased.
+	Proofs int `json:"proofs"`
 }
 
 // EraseRecords erases, inside tx, the free text of the legal records of customer c

@@ -68,6 +68,9 @@ func writeEveryBucket(tx *store.Tx, book *ledger.Book) error {
 	if err := putFixtureCheque(tx, book, today); err != nil { // schema 14, cheque_fixture_test.go
 		return err
 	}
+	if err := putFixtureProof(tx, book, today); err != nil { // schema 14, proof_fixture_test.go
+		return err
+	}
 	procs, err := tx.Procedures()
 	if err != nil || len(procs) == 0 {
 		return err
