@@ -33,8 +33,12 @@ func (s *Session) Agenda(asOf ledger.Date, dry bool, classOf func(string) string
 	if err != nil {
 		return nil, err
 	}
+	held, err := s.OverindebtHeld(asOf) // over-indebtedness files hold reminders (overindebt.go)
+	if err != nil {
+		return nil, err
+	}
 	ag := dunning.Run(dunning.Input{Book: s.Book, AsOf: asOf, Scenarios: sc, Records: rec, Class: classOf,
-		Disputes: s.Index, DryRun: dry})
+		Disputes: s.Index, DryRun: dry, Held: held})
 	legal, err := s.withEnforcement(dunning.LegalDeadlines(s.Book, asOf, &rec, s.Procedures, LegalSoonDays, credit.OpenAtMap), asOf)
 	if err != nil { // the decisions' enforcement deadlines (CPCE L111-4), judgments.go
 		return nil, err

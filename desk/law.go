@@ -16,7 +16,17 @@ func (s *Session) Decompte(id string, terms law.Terms) (*law.Decompte, error) {
 		return nil, &ledger.Problem{Key: "law.err.customer", Args: []string{"value", id}}
 	}
 	terms.Currency = s.Book.Settings.Currency
-	return law.CustomerDecompte(s.Rates, acc, terms, s.Procedures, credit.OpenAtMap)
+	k, err := s.overindebtFrozen(id, terms.End) // C. consom. L722-14: frozen from the admissibility
+	if err != nil {
+		return nil, err
+	}
+	end, frozen := k.InterestEnd(terms.End)
+	terms.End = end
+	d, err := law.CustomerDecompte(s.Rates, acc, terms, s.Procedures, credit.OpenAtMap)
+	if err == nil && frozen {
+		d.Notes = append(d.Notes, law.Note{Key: "overindebt.note.frozen", Args: []string{"date", end.String(), "judgment", k.Admitted.String()}})
+	}
+	return d, err
 }
 
 // Deadlines returns the limitation state at asOf of every debit item open at asOf,

@@ -46,6 +46,9 @@ func (s *Session) ComposeLetter(req LetterRequest) (*compose.Letter, error) {
 	if acct == nil {
 		return nil, &ledger.Problem{Key: "letters.err.customer", Args: []string{"value", req.Customer}}
 	}
+	if err := s.overindebtHolds(req.Customer, req.Stage, req.Date); err != nil { // C. consom. L722-5
+		return nil, err
+	}
 	src, err := s.LetterSources(req.Date)
 	if err != nil {
 		return nil, err

@@ -200,7 +200,11 @@ func (s *Session) WriteStageLetters(asOf ledger.Date, stage templates.Stage, opt
 	if opt.Enclose == nil {
 		opt.Enclose = letterpdf.EncloseStatement(s.Book)
 	}
-	return s.newBatch(letterpdf.OverdueJobs(s.Book, asOf, stage, src.Exclude), src.Batch(opt))
+	jobs, err := s.withoutHeld(letterpdf.OverdueJobs(s.Book, asOf, stage, src.Exclude), stage, asOf) // overindebt.go
+	if err != nil {
+		return nil, err
+	}
+	return s.newBatch(jobs, src.Batch(opt))
 }
 
 // Issue freezes the letters written by a batch in the archive, in one transaction

@@ -51,6 +51,9 @@ func (s *Session) PenaltyInvoice(req PenaltyInvoiceRequest) (*law.PenaltyInvoice
 	if acc == nil {
 		return nil, &ledger.Problem{Key: "law.err.customer", Args: []string{"value", req.Customer}}
 	}
+	if err := s.overindebtNoPenalty(req.Customer, req.AsOf); err != nil { // C. consom. L722-5, L722-14
+		return nil, err
+	}
 	var pi *law.PenaltyInvoice
 	err = s.DB.View(func(tx *store.Tx) error {
 		in, err := s.penaltyInput(tx, req)
@@ -76,6 +79,9 @@ func (s *Session) IssuePenaltyInvoice(req PenaltyInvoiceRequest, by string, now 
 	acc := s.Book.Account(req.Customer)
 	if acc == nil {
 		return nil, &ledger.Problem{Key: "law.err.customer", Args: []string{"value", req.Customer}}
+	}
+	if err := s.overindebtNoPenalty(req.Customer, req.AsOf); err != nil { // C. consom. L722-5, L722-14
+		return nil, err
 	}
 	out := &PenaltyIssue{}
 	err = s.DB.Update(func(tx *store.Tx) error {

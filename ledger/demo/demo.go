@@ -38,6 +38,9 @@ func Create(path string, today ledger.Date) error {
 		if err := putCauses(tx, book, today); err != nil {
 			return err
 		}
+		if err := putOverindebt(tx, book, today); err != nil { // overindebt.go
+			return err
+		}
 		return putRisk(tx, today)
 	})
 }

@@ -61,6 +61,12 @@ func (e *engine) customer(a *ledger.Account) {
 		e.skip(c, class, r("dunning.why.status_written_off"))
 		return
 	}
+	if e.in.Held != nil {
+		if why, held := e.in.Held(c.ID); held {
+			e.skip(c, class, why)
+			return
+		}
+	}
 	for _, act := range acts {
 		if act.Kind == ActionKind(ChanLegal) && act.Done() && act.Date <= asOf {
 			e.skip(c, class, r("dunning.why.legal_done", "date", dstr(act.Date)))

@@ -31,6 +31,9 @@ type Input struct {
 	Disputes  *dispute.Index               // nil: no dispute
 	Weights   map[string]int               // class weights in tenths; nil: DefaultWeights
 	DryRun    bool                         // also explain, for every customer with nothing due, why
+	// Held says whether a legal status keeps a customer out of the reminder flow at
+	// AsOf (an over-indebtedness file: C. consom. L722-2, L722-5), and why; nil: none.
+	Held func(customer string) (Reason, bool)
 }
 
 // Entry is one action of the agenda: one customer, one channel, every overdue item.

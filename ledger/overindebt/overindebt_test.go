@@ -184,3 +184,28 @@ func TestParseOutcome(t *testing.T) {
 		t.Error("won parsed")
 	}
 }
+
+// The claim lists the open invoices issued by the admissibility with their open
+// amounts, deducts the credits, and compares the total with the debtor's figure: 800,00 + 450,50 - 100,00 = 1 150,50 €,
+// 49,50 € under the 1 200,00 € of the état du passif.
+func TestBuildClaim(t *testing.T) {
+	acc := &ledger.Account{Customer: *consumer, Items: []ledger.Item{
+		{ID: "F1", Number: "FA-101", Kind: ledger.Invoice, DocDate: d(2026, 6, 1), DueDate: d(2026, 7, 1), Amount: 80000, Open: 80000},
+		{ID: "F2", Kind: ledger.Invoice, DocDate: d(2026, 7, 1), DueDate: d(2026, 8, 1), Amount: 90000, Open: 45050},
+		{ID: "F3", Number: "FA-090", Kind: ledger.Invoice, DocDate: d(2026, 5, 1), Amount: 30000, Open: 0},
+		{ID: "A1", Number: "AV-7", Kind: ledger.CreditNote, DocDate: d(2026, 8, 1), Amount: -10000, Open: -10000},
+		{ID: "F4", Number: "FA-200", Kind: ledger.Invoice, DocDate: d(2026, 12, 20), Amount: 5000, Open: 5000},
+		{ID: "F5", Number: "FA-150", Kind: ledger.Invoice, DocDate: d(2026, 11, 2), Amount: 7000, Open: 7000},
+	}}
+	c := BuildClaim(acc, demoCase(), d(2026, 12, 4))
+	if len(c.Lines) != 2 || c.Lines[0].Number != "FA-101" || c.Lines[1].Number != "F2" {
+		t.Fatalf("lines = %+v", c.Lines)
+	}
+	if c.Invoiced != 125050 || c.Credits != -10000 || c.Total != 115050 || c.Difference != -4950 {
+		t.Errorf("claim = %+v", c)
+	}
+	// FA-150, issued after the admissibility (23 October), is a new debt: not declared.
+	if len(c.Later) != 1 || c.Later[0].Number != "FA-150" {
+		t.Errorf("later = %+v", c.Later)
+	}
+}
