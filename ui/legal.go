@@ -48,6 +48,7 @@ func (sv *legalView) legalScreen() fyne.CanvasObject {
 		{"ui.legal2.tab_procedures", theme.WarningIcon(), sv.insolvencyPane},
 		{"ui.legal2.tab_costs", theme.InfoIcon(), sv.costsPane},
 		{"judgment.ui.tab", theme.DocumentIcon(), sv.judgmentPane}, // legal_judgment.go
+		{"cheque.ui.tab", theme.WarningIcon(), sv.chequePane},      // legal_cheques.go
 	}
 	// Only the tab shown is built; the others when they are first selected (each reads
 	// the dossier: the screen opens at once even on a large one).

@@ -28,6 +28,7 @@ type legalMore struct {
 
 	acts actsState     // the register of interrupting acts (legal_interruptions.go)
 	judg judgmentState // the decisions obtained and their post-judgment décompte (legal_judgment.go)
+	cheq chequeState   // the unpaid cheques and their procedure (legal_cheques.go)
 
 	pinv penaltyInvoiceState // the penalty invoice dialog of Pénalités (legal_penaltyinvoice.go)
 

@@ -198,7 +198,7 @@ func (w writer) returned(c *cheque.Cheque, invoices int) string {
 
 // procedure says what follows a payment not made by the deadline, from where the
 // procedure stands at date (CMF L131-73): the certificate to ask (from its first day)
-// or, obtained, to have served, and then the effects of the service; or the service
+// or, asked or obtained, to have served, and then the effects of the service; or the service
 // done and the title to come.
 func (w writer) procedure(c *cheque.Cheque, date ledger.Date) string {
 	var first string
@@ -207,6 +207,8 @@ func (w writer) procedure(c *cheque.Cheque, date ledger.Date) string {
 		return w.t("cheque.letter.law_served", "date", w.long(c.Served))
 	case c.CertObtained.Valid():
 		first = w.t("cheque.letter.law_obtained", "date", w.long(c.CertObtained))
+	case c.CertRequested.Valid():
+		first = w.t("cheque.letter.law_requested", "date", w.long(c.CertRequested))
 	case cheque.CertificateFrom(c.Presented) > date:
 		first = w.t("cheque.letter.law_before", "date", w.long(cheque.CertificateFrom(c.Presented)))
 	default:

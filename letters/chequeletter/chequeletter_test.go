@@ -50,8 +50,9 @@ func TestLetterPassesTheChecker(t *testing.T) {
 	for _, kind := range []ledger.CustomerKind{ledger.Business, ledger.Consumer} {
 		book, acct, c := fixture(t, kind)
 		stages := map[string]func(c *cheque.Cheque){
-			"before": func(c *cheque.Cheque) { c.Presented, c.Rejected = today.AddDays(-10), today.AddDays(-8) },
-			"now":    func(*cheque.Cheque) {},
+			"before":    func(c *cheque.Cheque) { c.Presented, c.Rejected = today.AddDays(-10), today.AddDays(-8) },
+			"now":       func(*cheque.Cheque) {},
+			"requested": func(c *cheque.Cheque) { c.CertRequested = today.AddDays(-3) },
 			"obtained": func(c *cheque.Cheque) {
 				c.CertRequested, c.CertObtained = today.AddDays(-5), today.AddDays(-2)
 			},
