@@ -140,5 +140,8 @@ func (e *Erasure) Lines(lang string) []string {
 	if e.Records.Proofs > 0 {
 		out = append(out, i18n.T(lang, "proof.erased"))
 	}
+	if e.Records.Overindebt > 0 {
+		out = append(out, i18n.T(lang, "overindebt.erased"))
+	}
 	return append(out, i18n.T(lang, "privacy.erased.elsewhere"))
 }

@@ -93,6 +93,9 @@ func (s *Session) ExportCustomer(id string, asOf ledger.Date) (*privacy.Export, 
 		if e.Interruptions, e.Judgments, err = legalRecords(tx, id); err != nil {
 			return err
 		}
+		if e.Overindebtedness, err = tx.Overindebt(id); err != nil { // the over-indebtedness file
+			return err
+		}
 		if e.Proofs, err = tx.Proofs(id); err != nil { // the proof of the debt per invoice
 			return err
 		}

@@ -13,6 +13,7 @@ import (
 	"relance/ledger/dunning"
 	"relance/ledger/law"
 	"relance/ledger/payment"
+	"relance/ledger/overindebt"
 	"relance/ledger/proof"
 	"relance/ledger/store"
 )
@@ -42,6 +43,8 @@ type Export struct {
 	Letters []Letter `json:"letters"`
 	// Proofs are the pieces of proof recorded for the customer's invoices (proofs.go).
 	Proofs    []proof.Invoice `json:"proofs"`
+	// Overindebtedness is the customer's over-indebtedness file, if any (overindebt.go).
+	Overindebtedness *overindebt.Case `json:"overindebtedness,omitempty"`
 	Retention []Retention     `json:"kept_after_erasure"`
 	AsOf      ledger.Date     `json:"as_of"`
 }
@@ -70,7 +73,7 @@ func Retentions() []Retention {
 		{What: "the letters already issued, as sent (with the name and address they bore)",
 			Rule: "C. civ. 2224, C. com. L110-4 and L123-22",
 			Why:  "proof of the reminders and formal notices while the debt can be claimed, and correspondence kept with the accounts"},
-	}, append(recordRetentions(), historyRetention(), disputeRetention(), proofRetention())...)
+	}, append(recordRetentions(), historyRetention(), disputeRetention(), proofRetention(), overindebtRetention())...)
 }
 
 // CustomerExport gathers customer id's data.
@@ -186,6 +189,9 @@ func EraseCustomerKept(tx *store.Tx, id string, asOf ledger.Date, by, lang strin
 		return Kept{}, err
 	}
 	if err := EraseProofs(tx, id, lang, &k); err != nil { // proofs.go
+		return Kept{}, err
+	}
+	if err := EraseOverindebt(tx, id, lang, &k); err != nil { // overindebt.go
 		return Kept{}, err
 	}
 	return k, nil

@@ -48,6 +48,8 @@ type Kept struct {
 	// The proof records of the customer's invoices kept (EraseProofs), their
 	// references erased.
 	Proofs int `json:"proofs"`
+	// The over-indebtedness file kept (EraseOverindebt), its reference and note erased.
+	Overindebt int `json:"overindebtedness"`
 }
 
 // EraseRecords erases, inside tx, the free text of the legal records of customer c
