@@ -12,8 +12,8 @@ import (
 	"relance/ledger/dispute"
 	"relance/ledger/dunning"
 	"relance/ledger/law"
-	"relance/ledger/payment"
 	"relance/ledger/overindebt"
+	"relance/ledger/payment"
 	"relance/ledger/proof"
 	"relance/ledger/store"
 )
@@ -42,11 +42,11 @@ type Export struct {
 	// kept after an erasure (Retention says why), as are the accounting figures.
 	Letters []Letter `json:"letters"`
 	// Proofs are the pieces of proof recorded for the customer's invoices (proofs.go).
-	Proofs    []proof.Invoice `json:"proofs"`
+	Proofs []proof.Invoice `json:"proofs"`
 	// Overindebtedness is the customer's over-indebtedness file, if any (overindebt.go).
 	Overindebtedness *overindebt.Case `json:"overindebtedness,omitempty"`
-	Retention []Retention     `json:"kept_after_erasure"`
-	AsOf      ledger.Date     `json:"as_of"`
+	Retention        []Retention      `json:"kept_after_erasure"`
+	AsOf             ledger.Date      `json:"as_of"`
 }
 
 // Letter is a letter issued to the customer, as the export lists it.
