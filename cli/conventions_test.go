@@ -109,6 +109,7 @@ func TestJSONKeysSnakeCase(t *testing.T) {
 		"late-report":     {{"late-report", "--db", db, "--closing", "2026-06-30", "--format", "json"}},
 		"payment":         {{"payment", "list", "--db", db, "--format", "json"}},
 		"overindebt":      {{"overindebt", "list", "--db", db, "--format", "json"}, {"overindebt", "show", "--db", db, "--customer", "C00016", "--format", "json"}},
+		"proof":           {{"proof", "list", "--db", db, "--customer", business, "--format", "json"}},
 		"penalties": {{"penalties", "--db", db, "--customer", business, "--format", "json"},
 			{"penalties", "--amount", "1000", "--due", "2026-05-31", "--paid", "2026-09-30", "--db", db, "--format", "json"}},
 		"penalty-invoice":  {{"penalty-invoice", "--db", db, "--customer", business, "--format", "json"}},

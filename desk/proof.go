@@ -116,3 +116,17 @@ func ParsePiece(field, s string) (proof.Piece, error) {
 	}
 	return proof.Piece{State: state, Ref: strings.TrimSpace(ref)}, nil
 }
+
+// InvoiceProof is the proof recorded for item of customer (the pieces not recorded
+// when there is none): the form of the card's item menu starts from it.
+func (s *Session) InvoiceProof(customer, item string) (proof.Invoice, error) {
+	v := proof.Invoice{Customer: customer, Item: item}
+	err := s.DB.View(func(tx *store.Tx) error {
+		got, err := tx.Proof(customer, item)
+		if got != nil {
+			v = *got
+		}
+		return err
+	})
+	return v, err
+}

@@ -203,3 +203,19 @@ func (a *App) proofWarnings(notes []law.Note, currency string) fyne.CanvasObject
 	a.trace("shown", "what", "proof_warnings", "count", len(notes))
 	return box
 }
+
+// proofMenuItem is « Preuve de la facture… » in the row menu of an invoice of the
+// customer card's item table: the form of its pieces (askProof), disabled on a
+// read-only dossier.
+func (a *App) proofMenuItem(customer string, it ledger.Item) *fyne.MenuItem {
+	m := fyne.NewMenuItem(a.t("proof.ui.menu"), func() {
+		v, err := a.sess.InvoiceProof(customer, it.ID)
+		if err != nil {
+			a.showError(a.t("proof.ui.edit_title", "number", it.Number), ledger.Localize(err, a.lang))
+			return
+		}
+		a.askProof(customer, proof.Line{Item: it.ID, Number: it.Number, Proof: v})
+	})
+	m.Disabled = a.db == nil || a.db.ReadOnly() || it.Amount <= 0
+	return m
+}
