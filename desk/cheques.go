@@ -130,9 +130,7 @@ func (s *Session) chequeInvoices(customer string, typed []string) ([]string, err
 	out := []string{}
 	var wanted []string
 	for _, t := range typed {
-		for _, p := range strings.FieldsFunc(t, func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
-			wanted = append(wanted, p)
-		}
+		wanted = append(wanted, strings.FieldsFunc(t, func(r rune) bool { return r == ',' || r == ';' || r == ' ' })...)
 	}
 	if len(wanted) == 0 {
 		return out, nil
