@@ -143,5 +143,8 @@ func (e *Erasure) Lines(lang string) []string {
 	if e.Records.Overindebt > 0 {
 		out = append(out, i18n.T(lang, "overindebt.erased"))
 	}
+	if e.Records.Cheques > 0 {
+		out = append(out, i18n.T(lang, "cheque.erased"))
+	}
 	return append(out, i18n.T(lang, "privacy.erased.elsewhere"))
 }

@@ -96,6 +96,9 @@ func (s *Session) ExportCustomer(id string, asOf ledger.Date) (*privacy.Export, 
 		if e.Overindebtedness, err = tx.Overindebt(id); err != nil { // the over-indebtedness file
 			return err
 		}
+		if e.Cheques, err = tx.Cheques(id); err != nil { // the unpaid cheques
+			return err
+		}
 		if e.Proofs, err = tx.Proofs(id); err != nil { // the proof of the debt per invoice
 			return err
 		}

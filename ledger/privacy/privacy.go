@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"relance/ledger"
+	"relance/ledger/cheque"
 	"relance/ledger/dispute"
 	"relance/ledger/dunning"
 	"relance/ledger/law"
@@ -45,8 +46,10 @@ type Export struct {
 	Proofs []proof.Invoice `json:"proofs"`
 	// Overindebtedness is the customer's over-indebtedness file, if any (overindebt.go).
 	Overindebtedness *overindebt.Case `json:"overindebtedness,omitempty"`
-	Retention        []Retention      `json:"kept_after_erasure"`
-	AsOf             ledger.Date      `json:"as_of"`
+	// Cheques are the customer's unpaid cheques and their procedure (cheques.go).
+	Cheques   []cheque.Cheque `json:"cheques"`
+	Retention []Retention     `json:"kept_after_erasure"`
+	AsOf      ledger.Date     `json:"as_of"`
 }
 
 // Letter is a letter issued to the customer, as the export lists it.
@@ -73,7 +76,7 @@ func Retentions() []Retention {
 		{What: "the letters already issued, as sent (with the name and address they bore)",
 			Rule: "C. civ. 2224, C. com. L110-4 and L123-22",
 			Why:  "proof of the reminders and formal notices while the debt can be claimed, and correspondence kept with the accounts"},
-	}, append(recordRetentions(), historyRetention(), disputeRetention(), proofRetention(), overindebtRetention())...)
+	}, append(recordRetentions(), historyRetention(), disputeRetention(), proofRetention(), overindebtRetention(), chequeRetention())...)
 }
 
 // CustomerExport gathers customer id's data.
@@ -85,7 +88,7 @@ func CustomerExport(book *ledger.Book, ds []dispute.Dispute, bs []dispute.Block,
 	e := &Export{Customer: acc.Customer, Items: acc.Items, AsOf: asOf, Disputes: []dispute.Dispute{}, Blocks: []dispute.Block{},
 		Actions: []dunning.Action{}, Promises: []dunning.Promise{}, Plans: []dunning.Plan{}, Procedures: []law.Procedure{}, Payments: []payment.Payment{},
 		Interruptions: []dunning.RegisterEntry{}, Judgments: []law.Judgment{}, Letters: []Letter{}, Retention: Retentions(),
-		Proofs: []proof.Invoice{}}
+		Proofs: []proof.Invoice{}, Cheques: []cheque.Cheque{}}
 	for _, d := range ds {
 		if d.Customer == id {
 			e.Disputes = append(e.Disputes, d)
@@ -192,6 +195,9 @@ func EraseCustomerKept(tx *store.Tx, id string, asOf ledger.Date, by, lang strin
 		return Kept{}, err
 	}
 	if err := EraseOverindebt(tx, id, lang, &k); err != nil { // overindebt.go
+		return Kept{}, err
+	}
+	if k.Cheques, err = EraseCheques(tx, id, lang); err != nil { // cheques.go
 		return Kept{}, err
 	}
 	return k, nil

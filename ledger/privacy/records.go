@@ -50,6 +50,8 @@ type Kept struct {
 	Proofs int `json:"proofs"`
 	// The over-indebtedness file kept (EraseOverindebt), its reference and note erased.
 	Overindebt int `json:"overindebtedness"`
+	// The unpaid cheques kept (EraseCheques), their notes erased.
+	Cheques int `json:"cheques"`
 }
 
 // EraseRecords erases, inside tx, the free text of the legal records of customer c
