@@ -52,6 +52,7 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 		container.NewTabItem(a.t("ui.hist.tab"), container.NewVScroll(a.timeline(a.customerHistory(id)))),
 		container.NewTabItem(a.t("ui.paylist.tab"), container.NewVScroll(a.paymentsTab(id))),
 	)
+	a.addOverindebtTab(identity, acc) // a consumer's over-indebtedness file, ui/overindebt.go
 	identity.SelectIndex(a.detailTab)
 	identity.OnSelected = func(*container.TabItem) { a.detailTab = identity.SelectedIndex() }
 	items := a.itemsTable(acc)

@@ -10,7 +10,11 @@
 //     admissibility): the debtor has asked the commission for help, the commission
 //     will most often admit the file, and once admitted the debtor may not pay any
 //     prior debt (C. consom. L722-5) nor may the creditor enforce (L722-2). They
-//     resume only when the file is refused or closed without measures.
+//     resume only when the file is refused or closed without measures. The hold covers
+//     the whole account, invoices issued after the admissibility included: those are new
+//     debts the debtor must pay (L722-5 forbids paying the prior ones only) and are not
+//     declared to the commission (BuildClaim: Later); Relance leaves them to a call,
+//     not to the reminder scenario.
 //   - Late penalties and interest are frozen from the admissibility date, as the law
 //     says (C. consom. L722-14 [to verify the article number]: the debts in the
 //     commission's état d'endettement bear no interest nor late penalties from the

@@ -54,8 +54,12 @@ func TestStatusWorkedExample(t *testing.T) {
 	if s, _ := st.Find(DeadlineSuspension); s.Date != d(2028, 10, 23) {
 		t.Errorf("suspension = %s, want 2028-10-23", s.Date)
 	}
-	// The admissibility came within its 3 months (1 December): done.
-	if a, _ := st.Find(DeadlineAdmissibility); a.Date != d(2026, 12, 1) || !a.Done {
+	// The admissibility came: its deadline is no longer listed; before it, it was
+	// 3 months from the filing (1 December).
+	if a, ok := st.Find(DeadlineAdmissibility); ok {
+		t.Errorf("admissibility listed once admitted: %+v", a)
+	}
+	if a, _ := k.At(d(2026, 10, 1)).Find(DeadlineAdmissibility); a.Date != d(2026, 12, 1) || a.DaysLeft != 61 {
 		t.Errorf("admissibility = %+v", a)
 	}
 	if st.FrozenFrom != d(2026, 10, 23) {

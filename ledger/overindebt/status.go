@@ -112,7 +112,9 @@ func (k *Case) At(asOf ledger.Date) Status {
 	add := func(kind DeadlineKind, d ledger.Date, article string, done bool) {
 		st.Deadlines = append(st.Deadlines, Deadline{Kind: kind, Date: d, DaysLeft: d.DaysSince(asOf), Article: article, Done: done})
 	}
-	add(DeadlineAdmissibility, k.Filed.AddMonths(AdmissibilityMonths), "C. consom. L721-5", k.Admitted.Valid() && k.Admitted <= asOf || decided)
+	if !admitted && !decided { // the commission's decision is waited for
+		add(DeadlineAdmissibility, k.Filed.AddMonths(AdmissibilityMonths), "C. consom. L721-5", false)
+	}
 	if admitted {
 		if k.Notified.Valid() && k.Notified <= asOf {
 			due := k.Notified.AddDays(JustifyDays)
