@@ -253,7 +253,7 @@ func TestAdminImportRefusals(t *testing.T) {
 		{[]string{"salespeople", "import", "--db", db, badPolicy}, "ce n'est pas un export « relance.salespeople » (champ kind : « relance.risk_policy »)"},
 		{[]string{"salespeople", "import", "--db", db, filepath.Join(dir, "none.json")}, "none.json : lecture impossible"},
 		{[]string{"salespeople", "import", "--db", db}, "le fichier JSON à importer manque"},
-		{[]string{"policy", "import", "--db", db, badPolicy}, badPolicy + ", ligne 68 : Politique de risque : valeur « 555 » refusée pour le champ risk_level.weight"},
+		{[]string{"policy", "import", "--db", db, badPolicy}, badPolicy + ", ligne 70 : Politique de risque : valeur « 555 » refusée pour le champ risk_level.weight"},
 		{[]string{"scenario", "import", "--db", db, unordered}, unordered + ", ligne 7 : Scénario B, étape 2 : décalage 3 antérieur à l'étape précédente"},
 		{[]string{"scenario", "import", "--db", db, channel}, channel + ", ligne 6 : Scénario B, étape 1 : canal inconnu « fax »"},
 		{[]string{"settings", "import", "--db", db, badSettings}, "ligne 15 : champ inconnu « settings.terms.weeks »"},

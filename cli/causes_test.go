@@ -56,7 +56,7 @@ func TestCauses(t *testing.T) {
 		t.Errorf("table:\n%s", table)
 	}
 	code, _, stderr = run(t, "fr", "cause", "set", "--db", db, "--customer", cust, "--all-late", "--cause", "météo")
-	if code == 0 || !strings.Contains(stderr, "« météo »") {
+	if code == 0 || !strings.Contains(stderr, "«\u00a0météo\u00a0»") {
 		t.Errorf("unknown cause: %d %s", code, stderr)
 	}
 }

@@ -100,7 +100,7 @@ func runPolicy(env *Env, args []string) error {
 		fs.Func(k.flag, "set: "+k.field+`, "from:points, …"`, func(s string) error { scales[k.flag] = s; return nil })
 		setFlags = append(setFlags, k.flag)
 	}
-	fs.Func("class", "set: CODE:MAX_SCORE[:MIN_DEPENDENCY], repeatable", func(s string) error { classes = append(classes, s); return nil })
+	fs.Func("class", "set: CODE:MAX_SCORE[:MIN_DEPENDENCY[:DEPOSIT_PERCENT]], repeatable", func(s string) error { classes = append(classes, s); return nil })
 	setFlags = append(setFlags, "class")
 	pos, err := env.parseArgs(fs, args)
 	if err != nil {
@@ -190,7 +190,7 @@ func setPolicy(p *risk.Policy, ints, scales map[string]string, classes []string)
 	p.Classes = append([]risk.Class(nil), p.Classes...)
 	for _, spec := range classes {
 		parts := strings.Split(spec, ":")
-		if len(parts) < 2 || len(parts) > 3 {
+		if len(parts) < 2 || len(parts) > 4 {
 			return &ledger.Problem{Key: "admin.err.policy_class_spec", Args: []string{"field", "class", "value", spec}}
 		}
 		i := p.Rank(strings.ToUpper(strings.TrimSpace(parts[0])))
@@ -203,12 +203,19 @@ func setPolicy(p *risk.Policy, ints, scales map[string]string, classes []string)
 			return policyProblem(f+".max_score", parts[1])
 		}
 		p.Classes[i].MaxScore = mx
-		if len(parts) == 3 {
+		if len(parts) >= 3 && strings.TrimSpace(parts[2]) != "" {
 			dep, err := strconv.Atoi(strings.TrimSpace(parts[2]))
 			if err != nil {
 				return policyProblem(f+".min_dependency", parts[2])
 			}
 			p.Classes[i].MinDependency = dep
+		}
+		if len(parts) == 4 {
+			dp, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(parts[3]), "%")))
+			if err != nil {
+				return policyProblem(f+".deposit", parts[3])
+			}
+			p.Classes[i].Deposit = dp
 		}
 	}
 	return nil
@@ -271,9 +278,9 @@ func (env *Env) showPolicy(db, format string) error {
 		return err
 	}
 	tab := newTable(i18n.T(l, "admin.cli.col.class"), i18n.T(l, "admin.cli.col.name"), i18n.T(l, "admin.cli.col.max_score"),
-		i18n.T(l, "admin.cli.col.min_dep")).alignRight(2, 3)
+		i18n.T(l, "admin.cli.col.min_dep"), i18n.T(l, "order.pol.deposit")).alignRight(2, 3, 4)
 	for _, c := range p.Classes {
-		tab.add(c.Code, c.Name(l), strconv.Itoa(c.MaxScore), strconv.Itoa(c.MinDependency))
+		tab.add(c.Code, c.Name(l), strconv.Itoa(c.MaxScore), strconv.Itoa(c.MinDependency), strconv.Itoa(c.Deposit)+" %")
 	}
 	if err := tab.write(env.Stdout); err != nil {
 		return err

@@ -23,7 +23,9 @@ func (s *Session) RecordCause(customer string, items []string, c cause.Cause, so
 	if len(items) == 0 {
 		return &ledger.Problem{Key: "cause.err.no_item", Args: []string{"customer", customer}}
 	}
-	return s.DB.Update(func(tx *store.Tx) error { return recordCauses(tx, customer, map[cause.Cause][]string{c: items}, source, note, by, asOf) })
+	return s.DB.Update(func(tx *store.Tx) error {
+		return recordCauses(tx, customer, map[cause.Cause][]string{c: items}, source, note, by, asOf)
+	})
 }
 
 // RecordCauses records, in one transaction, the causes chosen on the customer card:

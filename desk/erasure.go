@@ -146,5 +146,8 @@ func (e *Erasure) Lines(lang string) []string {
 	if e.Records.Cheques > 0 {
 		out = append(out, i18n.T(lang, "cheque.erased"))
 	}
+	if e.Records.Contract+e.Records.Causes > 0 {
+		out = append(out, i18n.T(lang, "contract.erased"))
+	}
 	return append(out, i18n.T(lang, "privacy.erased.elsewhere"))
 }

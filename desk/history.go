@@ -102,6 +102,12 @@ func (s *Session) ExportCustomer(id string, asOf ledger.Date) (*privacy.Export, 
 		if e.Proofs, err = tx.Proofs(id); err != nil { // the proof of the debt per invoice
 			return err
 		}
+		if e.Contract, err = tx.Contract(id); err != nil { // what the customer accepted, its guarantees
+			return err
+		}
+		if e.Causes, err = tx.Causes(id); err != nil { // the causes of late payment
+			return err
+		}
 		recs, err := archive.List(tx, archive.Filter{Customer: id})
 		for i := len(recs) - 1; i >= 0; i-- { // oldest first
 			e.Letters = append(e.Letters, privacy.Letter{ID: recs[i].ID, Date: recs[i].Date, Stage: string(recs[i].Stage), Subject: recs[i].Subject})

@@ -16,5 +16,8 @@ func (s *Session) InjonctionPack(customer string, asOf ledger.Date, notice *law.
 	if err != nil {
 		return nil, err
 	}
-	return p, s.overindebtWarn(p, customer, asOf)
+	if err := s.overindebtWarn(p, customer, asOf); err != nil {
+		return nil, err
+	}
+	return p, s.clauseNote(p, customer)
 }

@@ -23,8 +23,9 @@ type ClaimLetterRequest struct {
 	// R624-13) instead of the claim filing (déclaration de créance, C. com. L622-24).
 	Retention bool
 	// Security is the rank the claim is filed with: law.RetentionOfTitle when the sale
-	// had a retention-of-title clause agreed in writing (C. com. L624-16); "" or
-	// law.Unsecured: none. The claim filing only.
+	// had a retention-of-title clause agreed in writing (C. com. L624-16);
+	// law.Unsecured: none; "": as the customer's contract says (ContractClauses). The
+	// claim filing only.
 	Security law.Security
 	// AsOf is the letter's date: the procedure governing the customer then is the one
 	// written under.
@@ -72,6 +73,15 @@ func (s *Session) PrepareClaimLetter(req ClaimLetterRequest) (*ClaimLetter, erro
 	p, err := s.ActiveProcedure(req.Customer, req.AsOf)
 	if err != nil {
 		return nil, err
+	}
+	if req.Security == "" && !req.Retention {
+		c, err := s.ContractClauses(req.Customer)
+		if err != nil {
+			return nil, err
+		}
+		if c != nil && c.RetentionOfTitle {
+			req.Security = law.RetentionOfTitle // the clause of the customer's contract
+		}
 	}
 	cl := &ClaimLetter{Procedure: *p}
 	want := law.DeadlineClaim

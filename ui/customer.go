@@ -51,6 +51,8 @@ func (a *App) customerDetail(id string, onClose func()) fyne.CanvasObject {
 		container.NewTabItem(a.t("uirisk.tab"), container.NewVScroll(a.risk.riskTab(id))),
 		container.NewTabItem(a.t("ui.hist.tab"), container.NewVScroll(a.timeline(a.customerHistory(id)))),
 		container.NewTabItem(a.t("ui.paylist.tab"), container.NewVScroll(a.paymentsTab(id))),
+		container.NewTabItem(a.t("contract.ui.tab"), container.NewVScroll(a.contractTab(id))), // ui/contract.go
+		container.NewTabItem(a.t("proof.ui.tab"), container.NewVScroll(a.proofTab(id))),       // ui/proof.go
 	)
 	a.addOverindebtTab(identity, acc) // a consumer's over-indebtedness file, ui/overindebt.go
 	identity.SelectIndex(a.detailTab)
@@ -242,7 +244,8 @@ func (a *App) itemsTable(acc *ledger.Account) fyne.CanvasObject {
 				if items[row].Open <= 0 {
 					return nil
 				}
-				return []*fyne.MenuItem{fyne.NewMenuItem(a.t("ui.item.open_dispute"), func() { open(row) })}
+				return []*fyne.MenuItem{fyne.NewMenuItem(a.t("ui.item.open_dispute"), func() { open(row) }),
+					a.proofMenuItem(acc.Customer.ID, items[row])} // ui/proof.go
 			},
 		})
 }

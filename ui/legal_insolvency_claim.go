@@ -45,6 +45,9 @@ func (sv *legalView) askProcedureLetter(rows []procRow, retention bool) {
 	var rot *widget.Check
 	if !retention {
 		rot = widget.NewCheck(a.t("insolv3.ui.rot"), nil)
+		if c, err := a.sess.ContractClauses(p.Customer); err == nil && c != nil {
+			rot.SetChecked(c.RetentionOfTitle) // the clause recorded in the customer's contract (ui/contract.go)
+		}
 		box.Add(rot)
 	}
 	notes := []string{"insolv3.ui.archive_note"}
@@ -64,8 +67,11 @@ func (sv *legalView) askProcedureLetter(rows []procRow, retention bool) {
 		if !ok {
 			return
 		}
-		if rot != nil && rot.Checked {
-			req.Security = law.RetentionOfTitle
+		if rot != nil {
+			req.Security = law.Unsecured
+			if rot.Checked {
+				req.Security = law.RetentionOfTitle
+			}
 		}
 		a.askSave(fmt.Sprintf("%s-%s-%s.pdf", a.t(file), p.Customer, a.asOf), "insolv2.ui.saved", func(path string) error {
 			return sv.writeClaimLetter(req, path)

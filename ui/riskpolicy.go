@@ -92,19 +92,20 @@ func (sv *riskView) riskPolicyForm() (fyne.CanvasObject, func() (risk.Policy, er
 	if err != nil {
 		return nil, nil, err
 	}
-	classes := container.NewGridWithColumns(5)
-	for _, k := range []string{"uirisk.pol.code", "uirisk.pol.name_fr", "uirisk.pol.name_en", "uirisk.pol.max_score", "uirisk.pol.min_dep"} {
+	classes := container.NewGridWithColumns(6)
+	for _, k := range []string{"uirisk.pol.code", "uirisk.pol.name_fr", "uirisk.pol.name_en", "uirisk.pol.max_score", "uirisk.pol.min_dep", "order.pol.deposit"} {
 		l := widget.NewLabel(a.t(k))
 		l.TextStyle = fyne.TextStyle{Bold: true}
 		classes.Add(l)
 	}
-	type classEntries struct{ code, fr, en, max, dep *widget.Entry }
+	type classEntries struct{ code, fr, en, max, dep, deposit *widget.Entry }
 	var ce []classEntries
 	entry := func(s string) *widget.Entry { e := widget.NewEntry(); e.SetText(s); return e }
 	for _, c := range pol.Classes {
-		e := classEntries{entry(c.Code), entry(c.NameFR), entry(c.NameEN), entry(strconv.Itoa(c.MaxScore)), entry(strconv.Itoa(c.MinDependency))}
+		e := classEntries{entry(c.Code), entry(c.NameFR), entry(c.NameEN), entry(strconv.Itoa(c.MaxScore)), entry(strconv.Itoa(c.MinDependency)),
+			entry(strconv.Itoa(c.Deposit))}
 		ce = append(ce, e)
-		classes.Objects = append(classes.Objects, e.code, e.fr, e.en, e.max, e.dep)
+		classes.Objects = append(classes.Objects, e.code, e.fr, e.en, e.max, e.dep, e.deposit)
 	}
 	ints, scales := policyFields(&pol)
 	form := container.NewGridWithColumns(4)
@@ -144,8 +145,12 @@ func (sv *riskView) riskPolicyForm() (fyne.CanvasObject, func() (risk.Policy, er
 			if err2 != nil {
 				return p, bad("classes["+strconv.Itoa(i)+"].min_dependency", e.dep.Text)
 			}
+			dp, err3 := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(e.deposit.Text), "%")))
+			if err3 != nil {
+				return p, bad("classes["+strconv.Itoa(i)+"].deposit", e.deposit.Text)
+			}
 			p.Classes[i] = risk.Class{Code: strings.TrimSpace(e.code.Text), NameFR: strings.TrimSpace(e.fr.Text),
-				NameEN: strings.TrimSpace(e.en.Text), MaxScore: mx, MinDependency: dep}
+				NameEN: strings.TrimSpace(e.en.Text), MaxScore: mx, MinDependency: dep, Deposit: dp}
 		}
 		pi, ps := policyFields(&p)
 		for i, f := range pi {

@@ -35,10 +35,19 @@ func Create(path string, today ledger.Date) error {
 		if err := putPublicNotices(tx, book, today); err != nil {
 			return err
 		}
+		if err := putProofs(tx, book, today); err != nil { // proofs.go
+			return err
+		}
 		if err := putCauses(tx, book, today); err != nil {
 			return err
 		}
+		if err := putContracts(tx, book, today); err != nil { // contracts.go
+			return err
+		}
 		if err := putOverindebt(tx, book, today); err != nil { // overindebt.go
+			return err
+		}
+		if err := putCheques(tx, book, today); err != nil { // cheques.go
 			return err
 		}
 		return putRisk(tx, today)

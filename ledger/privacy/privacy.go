@@ -9,7 +9,9 @@ import (
 	"strings"
 
 	"relance/ledger"
+	"relance/ledger/cause"
 	"relance/ledger/cheque"
+	"relance/ledger/contract"
 	"relance/ledger/dispute"
 	"relance/ledger/dunning"
 	"relance/ledger/law"
@@ -47,9 +49,13 @@ type Export struct {
 	// Overindebtedness is the customer's over-indebtedness file, if any (overindebt.go).
 	Overindebtedness *overindebt.Case `json:"overindebtedness,omitempty"`
 	// Cheques are the customer's unpaid cheques and their procedure (cheques.go).
-	Cheques   []cheque.Cheque `json:"cheques"`
-	Retention []Retention     `json:"kept_after_erasure"`
-	AsOf      ledger.Date     `json:"as_of"`
+	Cheques []cheque.Cheque `json:"cheques"`
+	// Contract is what the customer accepted and its guarantees, if recorded; Causes
+	// the causes of late payment recorded on its invoices (contracts.go).
+	Contract  *contract.Contract `json:"contract,omitempty"`
+	Causes    []cause.Record     `json:"causes"`
+	Retention []Retention        `json:"kept_after_erasure"`
+	AsOf      ledger.Date        `json:"as_of"`
 }
 
 // Letter is a letter issued to the customer, as the export lists it.
@@ -76,7 +82,7 @@ func Retentions() []Retention {
 		{What: "the letters already issued, as sent (with the name and address they bore)",
 			Rule: "C. civ. 2224, C. com. L110-4 and L123-22",
 			Why:  "proof of the reminders and formal notices while the debt can be claimed, and correspondence kept with the accounts"},
-	}, append(recordRetentions(), historyRetention(), disputeRetention(), proofRetention(), overindebtRetention(), chequeRetention())...)
+	}, append(recordRetentions(), historyRetention(), disputeRetention(), proofRetention(), overindebtRetention(), chequeRetention(), contractRetention())...)
 }
 
 // CustomerExport gathers customer id's data.
@@ -88,7 +94,7 @@ func CustomerExport(book *ledger.Book, ds []dispute.Dispute, bs []dispute.Block,
 	e := &Export{Customer: acc.Customer, Items: acc.Items, AsOf: asOf, Disputes: []dispute.Dispute{}, Blocks: []dispute.Block{},
 		Actions: []dunning.Action{}, Promises: []dunning.Promise{}, Plans: []dunning.Plan{}, Procedures: []law.Procedure{}, Payments: []payment.Payment{},
 		Interruptions: []dunning.RegisterEntry{}, Judgments: []law.Judgment{}, Letters: []Letter{}, Retention: Retentions(),
-		Proofs: []proof.Invoice{}, Cheques: []cheque.Cheque{}}
+		Proofs: []proof.Invoice{}, Cheques: []cheque.Cheque{}, Causes: []cause.Record{}}
 	for _, d := range ds {
 		if d.Customer == id {
 			e.Disputes = append(e.Disputes, d)
@@ -198,6 +204,9 @@ func EraseCustomerKept(tx *store.Tx, id string, asOf ledger.Date, by, lang strin
 		return Kept{}, err
 	}
 	if k.Cheques, err = EraseCheques(tx, id, lang); err != nil { // cheques.go
+		return Kept{}, err
+	}
+	if err := EraseContract(tx, id, lang, &k); err != nil { // contracts.go
 		return Kept{}, err
 	}
 	return k, nil

@@ -52,6 +52,10 @@ type Kept struct {
 	Overindebt int `json:"overindebtedness"`
 	// The unpaid cheques kept (EraseCheques), their notes erased.
 	Cheques int `json:"cheques"`
+	// The contract (0 or 1) and the causes of late payment kept (EraseContract), their
+	// free text erased.
+	Contract int `json:"contract"`
+	Causes   int `json:"causes"`
 }
 
 // EraseRecords erases, inside tx, the free text of the legal records of customer c

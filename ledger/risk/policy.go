@@ -37,6 +37,11 @@ type Class struct {
 	// makes a "strategic" class for the customers the firm depends on, handled with
 	// more care rather than less.
 	MinDependency int `json:"min_dependency,omitempty"`
+	// Deposit is the share of an order, in percent, the class pays in advance: an
+	// acompte with the order (0: none, 100: cash in advance). The order check
+	// (ledger/contract.CheckOrder) asks it, and the whole order from a customer whose
+	// deliveries are blocked.
+	Deposit int `json:"deposit,omitempty"`
 }
 
 // Name returns the class name in lang ("fr" or "en").
@@ -159,8 +164,8 @@ func DefaultPolicy() Policy {
 		Classes: []Class{
 			{Code: "A", NameFR: "Stratégique", NameEN: "Strategic", MaxScore: 40, MinDependency: 60},
 			{Code: "B", NameFR: "Standard", NameEN: "Standard", MaxScore: 30},
-			{Code: "C", NameFR: "Sous surveillance", NameEN: "Under watch", MaxScore: 55},
-			{Code: "D", NameFR: "À risque", NameEN: "At risk", MaxScore: 100},
+			{Code: "C", NameFR: "Sous surveillance", NameEN: "Under watch", MaxScore: 55, Deposit: 30},
+			{Code: "D", NameFR: "À risque", NameEN: "At risk", MaxScore: 100, Deposit: 100},
 		},
 		Outstanding: OutstandingAxis{Weight: 25,
 			Amount: Scale{{5000 * euro, 20}, {15000 * euro, 40}, {40000 * euro, 70}, {100000 * euro, 100}},
@@ -245,6 +250,9 @@ func (p *Policy) Validate() error {
 		}
 		if c.MinDependency < 0 || c.MinDependency > 100 {
 			return bad(f+".min_dependency", c.MinDependency)
+		}
+		if c.Deposit < 0 || c.Deposit > 100 {
+			return bad(f+".deposit", c.Deposit)
 		}
 	}
 	if last := p.Classes[len(p.Classes)-1]; last.MaxScore != 100 || last.MinDependency != 0 {

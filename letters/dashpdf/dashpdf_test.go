@@ -15,8 +15,8 @@ import (
 	"relance/ledger"
 	"relance/ledger/cause"
 	"relance/ledger/credit"
-	"relance/ledger/earned"
 	"relance/ledger/demo"
+	"relance/ledger/earned"
 	"relance/letters/pdfdoc"
 )
 
