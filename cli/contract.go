@@ -132,12 +132,7 @@ func contractSet(env *Env, args []string) error {
 	if err := env.required("customer", *customer); err != nil {
 		return err
 	}
-	return env.withWrite(path, func(ss *desk.Session) error {
-		v, err := ss.ContractOf(*customer, at)
-		if err != nil {
-			return err
-		}
-		c := v.Contract
+	err = changeContract(env, path, *customer, at, by, func(c *contract.Contract) error {
 		if *cgv != "" {
 			c.CGV = strings.TrimSpace(*cgv)
 		}
@@ -173,11 +168,27 @@ func contractSet(env *Env, args []string) error {
 		if *note != "" {
 			c.Note = *note
 		}
-		if err := ss.SaveContract(c, ss.Who(by), at); err != nil {
+		return nil
+	})
+	if err == nil {
+		env.say("contract.cli.saved", "customer", *customer)
+	}
+	return err
+}
+
+// changeContract reads customer's contract at at (an empty one when none is stored),
+// lets change modify it and saves it in one write of the dossier at path.
+func changeContract(env *Env, path, customer string, at ledger.Date, by string, change func(*contract.Contract) error) error {
+	return env.withWrite(path, func(ss *desk.Session) error {
+		v, err := ss.ContractOf(customer, at)
+		if err != nil {
 			return err
 		}
-		env.say("contract.cli.saved", "customer", *customer)
-		return nil
+		c := v.Contract
+		if err := change(&c); err != nil {
+			return err
+		}
+		return ss.SaveContract(c, ss.Who(by), at)
 	})
 }
 
@@ -228,19 +239,14 @@ func contractGuarantee(env *Env, args []string) error {
 			return err
 		}
 	}
-	return env.withWrite(path, func(ss *desk.Session) error {
-		v, err := ss.ContractOf(*customer, at)
-		if err != nil {
-			return err
-		}
-		c := v.Contract
+	err = changeContract(env, path, *customer, at, by, func(c *contract.Contract) error {
 		c.Guarantees = append(c.Guarantees, g)
-		if err := ss.SaveContract(c, ss.Who(by), at); err != nil {
-			return err
-		}
-		env.say("contract.cli.guarantee", "customer", *customer, "kind", k.Label(env.Lang))
 		return nil
 	})
+	if err == nil {
+		env.say("contract.cli.guarantee", "customer", *customer, "kind", k.Label(env.Lang))
+	}
+	return err
 }
 
 func contractRemoveGuarantee(env *Env, args []string) error {
@@ -258,17 +264,12 @@ func contractRemoveGuarantee(env *Env, args []string) error {
 	if err := env.required("customer", *customer); err != nil {
 		return err
 	}
-	return env.withWrite(path, func(ss *desk.Session) error {
-		v, err := ss.ContractOf(*customer, at)
-		if err != nil {
-			return err
-		}
-		c := v.Contract
+	return changeContract(env, path, *customer, at, by, func(c *contract.Contract) error {
 		if *n < 1 || *n > len(c.Guarantees) {
 			return &ledger.Problem{Key: "contract.err.field", Args: []string{"field", "--n", "value", strconv.Itoa(*n)}}
 		}
 		c.Guarantees = append(c.Guarantees[:*n-1], c.Guarantees[*n:]...)
-		return ss.SaveContract(c, ss.Who(by), at)
+		return nil
 	})
 }
 

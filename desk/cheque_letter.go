@@ -1,7 +1,6 @@
 package desk
 
 import (
-	"bytes"
 	"time"
 
 	"relance/ledger"
@@ -11,7 +10,6 @@ import (
 	"relance/letters/check"
 	"relance/letters/chequeletter"
 	"relance/letters/compose"
-	"relance/letters/letterpdf"
 	"relance/letters/pdfdoc"
 )
 
@@ -71,26 +69,10 @@ func (s *Session) IssueChequeLetter(id string, date ledger.Date, lang, by string
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, f := range res.Findings {
-		if f.Severity >= check.Error {
-			return nil, nil, &ledger.Problem{Key: "cheque.err.letter_check", Args: []string{"id", id, "value", f.Message}}
-		}
-	}
-	var pdf bytes.Buffer
-	if err := letterpdf.Render(&pdf, l, letterpdf.Options{Factory: factory}); err != nil {
-		return nil, nil, err
-	}
-	var rec *archive.Record
-	err = s.DB.Update(func(tx *store.Tx) error {
-		var err error
-		if rec, err = archive.IssueRecorded(tx, archive.Input{Letter: l, PDF: pdf.Bytes(), By: s.Who(by), At: now}); err != nil {
-			return err
-		}
-		_, err = tx.ChequeLetterIssued(id, date, rec.ID)
+	return s.issueChecked(l, res, func(msg string) error {
+		return &ledger.Problem{Key: "cheque.err.letter_check", Args: []string{"id", id, "value", msg}}
+	}, by, now, factory, func(tx *store.Tx, rec *archive.Record) error {
+		_, err := tx.ChequeLetterIssued(id, date, rec.ID)
 		return err
 	})
-	if err != nil {
-		return nil, nil, err
-	}
-	return rec, pdf.Bytes(), nil
 }

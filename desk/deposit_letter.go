@@ -1,16 +1,13 @@
 package desk
 
 import (
-	"bytes"
 	"time"
 
 	"relance/ledger"
-	"relance/ledger/store"
 	"relance/letters/archive"
 	"relance/letters/check"
 	"relance/letters/compose"
 	"relance/letters/depositletter"
-	"relance/letters/letterpdf"
 	"relance/letters/pdfdoc"
 )
 
@@ -57,23 +54,7 @@ func (s *Session) IssueDepositLetter(customer, ref string, amount ledger.Cents, 
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, f := range res.Findings {
-		if f.Severity >= check.Error {
-			return nil, nil, &ledger.Problem{Key: "order.err.letter_check", Args: []string{"customer", customer, "value", f.Message}}
-		}
-	}
-	var pdf bytes.Buffer
-	if err := letterpdf.Render(&pdf, l, letterpdf.Options{Factory: factory}); err != nil {
-		return nil, nil, err
-	}
-	var rec *archive.Record
-	err = s.DB.Update(func(tx *store.Tx) error {
-		var err error
-		rec, err = archive.IssueRecorded(tx, archive.Input{Letter: l, PDF: pdf.Bytes(), By: s.Who(by), At: now})
-		return err
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	return rec, pdf.Bytes(), nil
+	return s.issueChecked(l, res, func(msg string) error {
+		return &ledger.Problem{Key: "order.err.letter_check", Args: []string{"customer", customer, "value", msg}}
+	}, by, now, factory, nil)
 }

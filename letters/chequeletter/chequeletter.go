@@ -53,15 +53,7 @@ func Build(book *ledger.Book, acct *ledger.Account, c *cheque.Cheque, date ledge
 		Company: s.Company, Signatory: s.Signatory, Currency: s.Currency, Country: s.Country, Place: s.Company.Address.City,
 		Reference: c.ID, Subject: w.t("cheque.letter.subject", "number", c.Number),
 		Salutation: salutation + ",", ItemIDs: []string{}, Invoices: []compose.Line{}}
-	if len(cust.Address.Lines) > 0 || cust.Address.City != "" {
-		l.Recipient = pdfdoc.PostalLines(cust.Name, cust.Address, s.Country)
-	}
-	for _, ct := range cust.Contacts {
-		if ct.Email != "" {
-			l.Email = ct.Email
-			break
-		}
-	}
+	l.AddressTo(cust, s.Country)
 	invoices(l, acct, c, date)
 	l.Totals.Claimed = c.Amount
 	if n := len(l.Invoices); n > 0 { // the subject quotes the invoices, as every reminder's

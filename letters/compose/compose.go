@@ -185,13 +185,7 @@ func Compose(in Input) (*Letter, error) {
 	l := &Letter{Stage: in.Stage, Lang: lang, Template: templates.Key(in.Stage, lang), Specific: in.Specific != nil,
 		Channel: tpl.Channel, Date: in.Date, Customer: c.ID, CustomerName: c.Name, Debtor: law.DebtorOf(c),
 		Company: s.Company, Signatory: s.Signatory, Currency: s.Currency, Country: s.Country}
-	l.Recipient = postalLines(c, s.Country)
-	for _, ct := range c.Contacts {
-		if ct.Email != "" {
-			l.Email = ct.Email
-			break
-		}
-	}
+	l.AddressTo(c, s.Country)
 	l.Place = in.Place
 	if l.Place == "" {
 		l.Place = s.Company.Address.City
@@ -276,6 +270,19 @@ func selectLines(l *Letter, in *Input) error {
 		l.Totals.Remaining += ln.Remaining
 	}
 	return nil
+}
+
+// AddressTo addresses the letter to customer c, as every letter to a customer is: its
+// postal address (none when it has no address) and its first e-mail. home is the
+// firm's country (the address's country line is left out at home).
+func (l *Letter) AddressTo(c *ledger.Customer, home string) {
+	l.Recipient, l.Email = postalLines(c, home), ""
+	for _, ct := range c.Contacts {
+		if ct.Email != "" {
+			l.Email = ct.Email
+			break
+		}
+	}
 }
 
 // postalLines lays out the recipient's address (pdfdoc.PostalLines); empty when it has

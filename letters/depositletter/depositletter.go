@@ -66,15 +66,7 @@ func Build(book *ledger.Book, acct *ledger.Account, r Request, date ledger.Date,
 		Company: s.Company, Signatory: s.Signatory, Currency: s.Currency, Country: s.Country, Place: s.Company.Address.City,
 		Reference: r.Ref, Subject: t("order.letter.subject", "order", order),
 		Salutation: salutation + ",", ItemIDs: []string{}, Invoices: []compose.Line{}}
-	if len(cust.Address.Lines) > 0 || cust.Address.City != "" {
-		l.Recipient = pdfdoc.PostalLines(cust.Name, cust.Address, s.Country)
-	}
-	for _, ct := range cust.Contacts {
-		if ct.Email != "" {
-			l.Email = ct.Email
-			break
-		}
-	}
+	l.AddressTo(cust, s.Country)
 	para := func(p string) { l.Body = append(l.Body, compose.Block{Text: p}) }
 	para(t("order.letter.thanks", "order", order))
 	l.Deadline = date.AddDays(DeadlineDays)
