@@ -97,6 +97,15 @@ func TestContracts(t *testing.T) {
 			t.Errorf("asked %q: claim %+v", c.asked, cl.Claim)
 		}
 	}
+	// A contract accepted without the clause: no claim for the return of the goods.
+	pk.RetentionOfTitle, pk.CGV, pk.Accepted = false, "CGV 2026-01", anchor.AddDays(-300)
+	if err := s.SaveContract(pk, "test", anchor); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.PrepareClaimLetter(desk.ClaimLetterRequest{Customer: id, AsOf: s.Procedures[0].BODACC.AddDays(5), Retention: true})
+	if !isProblem(err, "contract.err.no_retention") {
+		t.Errorf("a revendication without the clause: %v", err)
+	}
 }
 
 // The order check on the demo: the class's deposit, the guarantees' cover; the deposit

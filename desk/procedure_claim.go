@@ -74,14 +74,17 @@ func (s *Session) PrepareClaimLetter(req ClaimLetterRequest) (*ClaimLetter, erro
 	if err != nil {
 		return nil, err
 	}
-	if req.Security == "" && !req.Retention {
-		c, err := s.ContractClauses(req.Customer)
-		if err != nil {
-			return nil, err
-		}
-		if c != nil && c.RetentionOfTitle {
-			req.Security = law.RetentionOfTitle // the clause of the customer's contract
-		}
+	k, err := s.ContractClauses(req.Customer)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case req.Retention && k != nil && k.Accepted.Valid() && !k.RetentionOfTitle:
+		// C. com. L624-16: goods sold with a retention-of-title clause agreed in writing
+		// at the latest at delivery; the contract recorded has none.
+		return nil, &ledger.Problem{Key: "contract.err.no_retention", Args: []string{"customer", acct.Customer.Name, "cgv", k.CGV}}
+	case req.Security == "" && !req.Retention && k != nil && k.RetentionOfTitle:
+		req.Security = law.RetentionOfTitle // the clause of the customer's contract
 	}
 	cl := &ClaimLetter{Procedure: *p}
 	want := law.DeadlineClaim
