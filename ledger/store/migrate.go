@@ -26,7 +26,7 @@ import (
 //	12 closed_items records with each customer's balance by day (rebuilt from items)
 //	13 open_items records with every item a partial read needs; closed_items records
 //	   latest first, each closed item with its offset (both rebuilt from items)
-const SchemaVersion = 14
+const SchemaVersion = 15
 
 // upgrade migrates the dossier in tx from schema from to SchemaVersion, one version at
 // a time; from 0 is a new, empty file. It runs inside the one transaction that creates

@@ -9,7 +9,7 @@
 // (migrate.go), so both end with exactly these buckets; Open refuses a current-version
 // dossier that lacks one.
 //
-// On-disk layout of schema version 14 (bucket, key → value; IDs are zero-padded so that
+// On-disk layout of schema version 15 (bucket, key → value; IDs are zero-padded so that
 // bbolt's byte order is the numbering order):
 //
 //	meta            "magic"                            → "relance-dossier"
@@ -50,6 +50,10 @@
 //	causes          customer 0x00 item ID              → JSON cause.Record: why one invoice is paid late (causes.go)
 //	cheques         cheque ID ("CH2026-0001")          → JSON cheque.Cheque: an unpaid cheque and its procedure (cheques.go)
 //	overindebtedness customer ID                       → JSON overindebt.Case: a consumer's over-indebtedness file (overindebt.go)
+//	trainees        trainee ID ("T0001")               → JSON classroom.Trainee (classroom.go)
+//	attempts        trainee 0x00 "AT2026-000001"       → JSON classroom.Attempt, append-only (classroom.go)
+//	exercises       exercise ID ("EX0001")             → JSON exercise of the trainer's bank (owner: letters/bank)
+//	negotiations    customer 0x00 "NG2026-0001"        → JSON negotiation sheet (owner: the negotiation package)
 //
 // In risk, seq is the bucket's sequence as 10 decimal digits. The sequential IDs of
 // risk, actions, promises, plans, payments, interruptions and letters come from their
@@ -93,6 +97,10 @@ const (
 	bCauses             BucketName = "causes"
 	bCheques            BucketName = "cheques"
 	bOverindebtedness   BucketName = "overindebtedness"
+	bTrainees           BucketName = "trainees"
+	bAttempts           BucketName = "attempts"
+	BucketExercises     BucketName = "exercises"
+	BucketNegotiations  BucketName = "negotiations"
 )
 
 // BucketTemplates and BucketLetters are the templates and letters buckets as bbolt
@@ -152,5 +160,9 @@ func buckets() []bucket {
 		{bCauses, 14, "causes.go", "customer 0x00 item ID → JSON cause.Record, why one invoice is paid late"},
 		{bCheques, 14, "cheques.go", `cheque ID ("CH2026-0001") → JSON cheque.Cheque, an unpaid cheque and the dated steps of its procedure`},
 		{bOverindebtedness, 14, "overindebt.go", "customer ID → JSON overindebt.Case, a consumer's over-indebtedness file before the commission"},
+		{bTrainees, 15, "classroom.go", `trainee ID ("T0001") → JSON classroom.Trainee`},
+		{bAttempts, 15, "classroom.go", `trainee 0x00 attempt ID ("AT2026-000001") → JSON classroom.Attempt, append-only`},
+		{BucketExercises, 15, "the exercise bank (through Tx.Bolt)", `exercise ID ("EX0001") → JSON exercise letter of the trainer's bank`},
+		{BucketNegotiations, 15, "the negotiation sheets (through Tx.Bolt)", `customer 0x00 sheet ID → JSON negotiation sheet`},
 	}
 }
