@@ -42,6 +42,7 @@ func contractShow(env *Env, args []string) error {
 	if err := env.required("customer", *customer); err != nil {
 		return err
 	}
+	rf.reach = &desk.Reach{} // the open items; the customer's account is read whole (ContractOf)
 	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
@@ -292,6 +293,7 @@ func contractSheet(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	rf.reach = &desk.Reach{} // the open items; the customer's account is read whole (TermsSheet)
 	asOf, ss, err := env.openReport(rf)
 	if err != nil {
 		return err
