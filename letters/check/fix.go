@@ -175,59 +175,93 @@ func cleanup(ops []DiffOp) []DiffOp {
 // Mark is a span the trainee marked as wrong in training mode (rune offsets of the
 // original letter), or a missing item they named (Rule set, Start = -1).
 type Mark struct {
-	Start, End int
-	Rule       string
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Rule  string `json:"rule,omitempty"`
 }
 
 // TrainingScore is the score of a trainee's marks against the engine's findings.
 type TrainingScore struct {
-	Score      float64             `json:"score"` // out of 20
-	Found      int                 `json:"found"`
-	Expected   int                 `json:"expected"`
-	FalseMarks int                 `json:"false_marks"`
+	Score      float64 `json:"score"` // out of 20, to the half point
+	Found      int     `json:"found"`
+	Expected   int     `json:"expected"`
+	FalseMarks int     `json:"false_marks"`
+	// Extra counts the marks on a real fault that was not expected (an advice, a rule
+	// the trainer did not list): neither found nor false.
+	Extra      int                 `json:"extra,omitempty"`
 	ByCategory map[Category][2]int `json:"by_category"` // found, expected
 	// Hit[i] tells whether expected finding i (index in the result) was found.
 	Hit map[int]bool `json:"-"`
 }
 
-// Score scores training-mode marks out of 20: every finding of at least a warning is
-// expected (a blocking finding weighs 3, an error 2, a warning 1); a mark finds a
-// finding when their spans overlap (missing items: when the mark names the rule).
-// Each mark that matches nothing costs half a point.
-func Score(res *Result, marks []Mark) TrainingScore {
+// Score scores training-mode marks out of 20 against every finding of at least a
+// warning (ScoreFor with no rule list).
+func Score(res *Result, marks []Mark) TrainingScore { return ScoreFor(res, marks, nil) }
+
+// ScoreFor scores training-mode marks out of 20. The expected findings are those of
+// rules when the trainer listed some (an exercise of the bank), else every finding of
+// at least a warning; a blocking finding weighs 3, an error 2, a warning or less 1.
+// A mark finds a finding when their spans overlap, or when it touches a zero-width
+// finding (a missing space, an item to insert) at either end; a missing item is found
+// when the mark names its rule.
+//
+// Fairness: a mark that overlaps any finding of the letter — expected or not, of any
+// severity, the same the reveal then shows — is a mark on a real fault and never
+// counts as a false mark; only a mark that matches no finding at all costs half a
+// point.
+func ScoreFor(res *Result, marks []Mark, rules []string) TrainingScore {
 	ts := TrainingScore{ByCategory: map[Category][2]int{}, Hit: map[int]bool{}}
-	used := make([]bool, len(marks))
-	var got, want float64
-	for i, f := range res.Findings {
-		if f.Severity < Warning {
-			continue
-		}
-		w := float64(f.Severity - Advice)
-		want += w
-		ts.Expected++
-		c := ts.ByCategory[f.Category]
-		c[1]++
-		for k, m := range marks {
-			hit := false
-			if f.Missing() {
-				hit = m.Start < 0 && m.Rule == f.Rule
-			} else {
-				hit = m.Start >= 0 && m.Start < f.End && m.End > f.Start
-			}
-			if hit {
-				used[k] = true
-				if !ts.Hit[i] {
-					ts.Hit[i] = true
-					got += w
-					ts.Found++
-					c[0]++
-				}
-			}
-		}
-		ts.ByCategory[f.Category] = c
+	listed := map[string]bool{}
+	for _, r := range rules {
+		listed[r] = true
 	}
-	for _, u := range used {
-		if !u {
+	expected := func(f *Finding) bool {
+		if len(listed) > 0 {
+			return listed[f.Rule]
+		}
+		return f.Severity >= Warning
+	}
+	used := make([]bool, len(marks)) // the mark found an expected finding
+	real := make([]bool, len(marks)) // the mark lies on a finding of the letter
+	var got, want float64
+	for i := range res.Findings {
+		f := &res.Findings[i]
+		exp := expected(f)
+		w := max(1, float64(f.Severity-Advice))
+		if exp {
+			want += w
+			ts.Expected++
+		}
+		c := ts.ByCategory[f.Category]
+		if exp {
+			c[1]++
+		}
+		for k, m := range marks {
+			if !markHits(m, f) {
+				continue
+			}
+			real[k] = true
+			if !exp {
+				continue
+			}
+			used[k] = true
+			if !ts.Hit[i] {
+				ts.Hit[i] = true
+				got += w
+				ts.Found++
+				c[0]++
+			}
+		}
+		if exp {
+			ts.ByCategory[f.Category] = c
+		}
+	}
+	for k := range marks {
+		switch {
+		case used[k]:
+		case real[k]:
+			ts.Extra++
+		default:
 			ts.FalseMarks++
 		}
 	}
@@ -239,4 +273,17 @@ func Score(res *Result, marks []Mark) TrainingScore {
 	ts.Score -= 0.5 * float64(ts.FalseMarks)
 	ts.Score = max(0, min(20, float64(int(ts.Score*2+0.5))/2)) // to the half point
 	return ts
+}
+
+// markHits reports whether mark m designates finding f.
+func markHits(m Mark, f *Finding) bool {
+	switch {
+	case f.Missing():
+		return m.Start < 0 && m.Rule == f.Rule
+	case m.Start < 0:
+		return false
+	case f.Start == f.End: // zero-width: the mark touches the point
+		return m.Start <= f.Start && m.End >= f.Start
+	}
+	return m.Start < f.End && m.End > f.Start
 }
