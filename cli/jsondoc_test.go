@@ -29,10 +29,11 @@ var jsonDocToday = ledger.NewDate(2026, time.December, 4)
 // jsonDocFiles are the files the documented command lines name, and the test data
 // they stand for; dossier.db is the demo dossier.
 var jsonDocFiles = map[string]string{
-	"lettre.txt":  filepath.Join("..", "letters", "check", "testdata", "letters", "fr_r1_b2b.txt"),
-	"releve.xml":  filepath.Join("..", "testdata", "bank", "releve-demo.camt053.xml"),
-	"clients.csv": filepath.Join("..", "testdata", "customers", "fichier-clients.csv"),
-	"taux.csv":    filepath.Join("..", "testdata", "rates", "taux-2026-S2.csv"),
+	"lettre.txt":         filepath.Join("..", "letters", "check", "testdata", "letters", "fr_r1_b2b.txt"),
+	"releve.xml":         filepath.Join("..", "testdata", "bank", "releve-demo.camt053.xml"),
+	"clients.csv":        filepath.Join("..", "testdata", "customers", "fichier-clients.csv"),
+	"taux.csv":           filepath.Join("..", "testdata", "rates", "taux-2026-S2.csv"),
+	"reponses-quiz.json": filepath.Join("..", "testdata", "quiz", "reponses-quiz.json"),
 }
 
 // notJSON are the sub-verbs whose synopsis shares a segment with --format json but
@@ -254,6 +255,7 @@ func TestJSONDocMatchesOutput(t *testing.T) {
 		{"judgment", "add", "--db", db, "--customer", "C00006", "--kind", "jugement", "--date", "2026-10-01",
 			"--enforceable", "2026-10-01", "--principal", "1000", "--rate", "9.5", "--art700", "500", "--by", "Test"},
 		{"judgment", "pay", "--db", db, "--id", "JG2026-0001", "--date", "2026-11-15", "--amount", "200", "--ref", "VIR-1"},
+		{"trainee", "add", "--db", db, "--name", "Léa Martin", "--group", "Lyon"}, // T0001, for quiz score
 	} {
 		if code, _, stderr := runAt(args...); code != 0 {
 			t.Fatalf("%v: %d %s", args[:2], code, stderr)

@@ -27,6 +27,17 @@ func (s *Session) QuizBank() (*quiz.Bank, error) {
 	return quiz.NewBank(r)
 }
 
+// DrawQuiz draws n questions of module ("all": every module) in lang with seed from
+// the bank of the embedded rates: the questions' words do not depend on the dossier,
+// only their right answers do (ScoreQuiz). `relance quiz export` and the window use it.
+func DrawQuiz(lang, module string, n int, seed uint64) ([]quiz.Question, error) {
+	b, err := (&Session{}).QuizBank()
+	if err != nil {
+		return nil, err
+	}
+	return b.Draw(lang, module, n, seed)
+}
+
 // QuizAnswers is a quiz answered by a trainee: what ScoreQuiz scores and keeps.
 type QuizAnswers struct {
 	Trainee string // the trainee's ID or name
