@@ -34,20 +34,22 @@ type rolePlayView struct {
 	tone     *widget.RadioGroup
 	notes    *widget.Entry
 	score    *widget.Label
+	saveBtn  *widget.Button // disabled once the grid is kept, until it changes
 	dlg      dialog.Dialog
 }
 
-// showRolePlay opens the role-play of customer id at the as-of date.
-func (a *App) showRolePlay(id string) {
+// showRolePlay opens the role-play of customer id at the as-of date (nil when it
+// cannot).
+func (a *App) showRolePlay(id string) *rolePlayView {
 	acc := a.book.Account(id)
 	if acc == nil {
-		return
+		return nil
 	}
 	v := &rolePlayView{a: a, customer: id, checks: map[string]*widget.Check{}}
 	c, err := a.sess.RolePlayCards(id, a.asOf, "")
 	if err != nil {
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
-		return
+		return nil
 	}
 	v.cards = c
 	var names []string
@@ -56,7 +58,7 @@ func (a *App) showRolePlay(id string) {
 	}
 	v.profile = widget.NewSelect(names, func(string) { v.setProfile(roleplay.Profiles()[v.profile.SelectedIndex()]) })
 	pdf := widget.NewButton(a.t("roleplay.ui.pdf"), v.saveCardsPDF)
-	top := container.NewHBox(widget.NewLabel(a.t("roleplay.ui.profile")), v.profile, pdf)
+	top := container.NewHBox(widget.NewLabel(a.t("roleplay.ui.profile")), withWidth(280, v.profile), pdf)
 	v.tabs = container.NewAppTabs(
 		container.NewTabItem(a.t("roleplay.ui.tab.trainee"), widget.NewLabel("")),
 		container.NewTabItem(a.t("roleplay.ui.tab.trainer"), widget.NewLabel("")),
@@ -68,6 +70,7 @@ func (a *App) showRolePlay(id string) {
 	v.dlg.Resize(fyne.NewSize(1080, 660))
 	v.dlg.Show()
 	a.trace("shown", "what", "roleplay", "customer", id, "profile", string(c.Profile), "suggested", string(c.Suggested))
+	return v
 }
 
 // setProfile remakes the cards for profile p and shows them.

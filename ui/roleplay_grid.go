@@ -37,7 +37,7 @@ func (v *rolePlayView) gridForm() fyne.CanvasObject {
 		v.loadTrainees(t.ID)
 		a.trace("roleplay_trainee", "id", t.ID)
 	})
-	who := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel(a.t("roleplay.ui.new_trainee")), withWidth(200, newName), add), v.trainee)
+	who := container.NewBorder(nil, nil, nil, container.NewHBox(withWidth(240, newName), add), v.trainee)
 	if a.db != nil && a.db.ReadOnly() {
 		add.Disable()
 	}
@@ -73,6 +73,7 @@ func (v *rolePlayView) gridForm() fyne.CanvasObject {
 	v.score.TextStyle = fyne.TextStyle{Bold: true}
 	scale := para(a.t("roleplay.grid.scale"), false)
 	save := widget.NewButton(a.t("roleplay.ui.save"), v.save)
+	v.saveBtn = save
 	save.Importance = widget.HighImportance
 	if a.db != nil && a.db.ReadOnly() {
 		save.Disable()
@@ -157,6 +158,9 @@ func (v *rolePlayView) rescore() {
 		v.score.SetText(ledger.Localize(err, v.a.lang))
 		return
 	}
+	if v.saveBtn != nil && (v.a.db == nil || !v.a.db.ReadOnly()) {
+		v.saveBtn.Enable() // a changed grid may be kept again
+	}
 	sc := v.grid.Scored()
 	v.score.SetText(v.a.t("roleplay.grid.total", "points", sc.Points.String(), "outof", strconv.Itoa(sc.OutOf)))
 }
@@ -180,6 +184,7 @@ func (v *rolePlayView) save() {
 	}
 	msg := a.t("roleplay.ui.saved", "trainee", v.trainees[i].Name, "points", sc.Points.String(), "outof", strconv.Itoa(sc.OutOf))
 	v.score.SetText(msg)
+	v.saveBtn.Disable() // a second click does not keep the same grid twice
 	a.trace("roleplay_saved", "attempt", at.ID, "trainee", at.Trainee, "points", sc.Points.String(), "out_of", sc.OutOf)
 }
 
