@@ -96,7 +96,7 @@ func TestWriteLetterAndCorrect(t *testing.T) {
 func TestScoreText(t *testing.T) {
 	a := openDemoApp(t, "fr")
 	got := a.trainer.scoreText(&lettercheck.TrainingScore{Score: 0.5, Found: 1, Expected: 4, FalseMarks: 2})
-	if !strings.Contains(got, "0,5/20") || !strings.Contains(got, "1 constat trouvé sur 4") || !strings.Contains(got, "2 marques erronées") {
+	if !strings.Contains(got, "0,5 / 20") || !strings.Contains(got, "1 constat trouvé sur 4") || !strings.Contains(got, "2 marques erronées") {
 		t.Errorf("score: %q", got)
 	}
 }

@@ -37,6 +37,8 @@ type trainerView struct {
 	marks    []lettercheck.Mark // trainee's marks (rune spans, or missing rules)
 	score    *lettercheck.TrainingScore
 	tab      int // tab of the letter pane
+	// bank is the classroom state: the exercise bank, the trainee, the clock (trainer_bank.go)
+	bank *trainerBank
 
 	// widgets of the screen on display, refreshed after each check
 	w *trainerWidgets
@@ -86,6 +88,7 @@ func (s *trainerView) loadSample(i int) {
 	s.stage, s.audience, s.lang = sm.Stage, sm.Audience, sm.Lang
 	s.marks, s.score, s.revealed = nil, nil, false
 	s.check()
+	s.letterLoaded(nil, "")
 }
 
 // check runs the engine on the current text.
@@ -121,12 +124,27 @@ func (sv *trainerView) correctionScreen() fyne.CanvasObject {
 	for i, sm := range s.samples {
 		names[i] = sampleLabel(a, sm)
 	}
+	sv.readBank()
+	for i := range sv.bankState().list {
+		names = append(names, sv.exerciseLabel(&sv.bankState().list[i]))
+	}
 	sampleSel := widget.NewSelect(names, nil)
 	sampleSel.PlaceHolder = a.t("ui.trainer.own_letter") // a letter typed or carried from the editor
 	if s.sample >= 0 {
 		sampleSel.SetSelectedIndex(s.sample)
+	} else if cur := sv.bankState().current; cur != nil && cur.Text == s.original {
+		for i, e := range sv.bankState().list {
+			if e.ID == cur.ID {
+				sampleSel.SetSelectedIndex(len(s.samples) + i)
+			}
+		}
 	}
 	sampleSel.OnChanged = func(string) {
+		if i := sampleSel.SelectedIndex(); i >= len(s.samples) {
+			sv.loadExercise(i - len(s.samples))
+			a.showScreen(screenCorrection)
+			return
+		}
 		s.loadSample(sampleSel.SelectedIndex())
 		a.showScreen(screenCorrection) // the stage, audience and language selects follow the sample
 	}
@@ -175,8 +193,9 @@ func (sv *trainerView) correctionScreen() fyne.CanvasObject {
 		s.training, s.revealed, s.marks, s.score = on, false, nil, nil
 		if on {
 			w.tabs.SelectIndex(0)
+			sv.letterLoaded(sv.bankState().current, sv.bankState().source) // the clock starts with the exercise
 		}
-		sv.refreshTrainer()
+		a.showScreen(screenCorrection) // the trainee picker follows the mode
 	}
 	rules := widget.NewCheck(a.t("ui.trainer.show_rules"), nil)
 	rules.SetChecked(s.rules)
@@ -235,7 +254,7 @@ func (sv *trainerView) correctionScreen() fyne.CanvasObject {
 	split := container.NewHSplit(w.tabs, container.NewVScroll(w.side))
 	split.Offset = 0.56
 
-	top := container.NewVBox(bar, actions, w.summary, w.note)
+	top := container.NewVBox(bar, actions, sv.classroomBar(), w.summary, w.note)
 	root := container.NewBorder(top, nil, nil, nil, split)
 	sv.refreshTrainer()
 	w.override = container.NewThemeOverride(root, trainerTheme{Theme: a.fyne.Settings().Theme()})

@@ -64,7 +64,7 @@ func TestCorrectionScreen(t *testing.T) {
 	if s.score == nil || s.score.Found < 2 || s.score.Score <= 0 || s.score.Score >= 20 {
 		t.Errorf("score: %+v", s.score)
 	}
-	if !hasText(a.win, "/20") {
+	if !hasText(a.win, "/ 20") {
 		t.Error("score not shown")
 	}
 

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strconv"
-	"strings"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -94,36 +93,13 @@ func (sv *trainerView) trainingPanel() []fyne.CanvasObject {
 			words++
 		}
 	}
-	var boxes []fyne.CanvasObject
-	for _, r := range s.engine.Catalogue().MissingCandidates(s.lang, s.stage, s.audience) {
-		id := r.ID
-		c := widget.NewCheck(r.MissingLabel(s.lang), nil)
-		for _, m := range s.marks {
-			if m.Start < 0 && m.Rule == id {
-				c.Checked = true
-			}
-		}
-		c.OnChanged = func(on bool) {
-			out := s.marks[:0]
-			for _, m := range s.marks {
-				if !(m.Start < 0 && m.Rule == id) {
-					out = append(out, m)
-				}
-			}
-			s.marks = out
-			if on {
-				s.marks = append(s.marks, lettercheck.Mark{Start: -1, End: -1, Rule: id})
-			}
-		}
-		boxes = append(boxes, c)
-	}
+	boxes := sv.missingChecklist() // by category, naming parts of a letter, not this letter's answers
 	clear := widget.NewButtonWithIcon(a.t("ui.trainer.clear_marks"), theme.ContentClearIcon(), func() {
 		s.marks = nil
 		sv.refreshTrainer()
 	})
 	reveal := widget.NewButtonWithIcon(a.t("ui.trainer.reveal"), theme.VisibilityIcon(), func() {
-		sc := lettercheck.Score(s.result, s.marks)
-		s.score, s.revealed = &sc, true
+		s.score, s.revealed = sv.scoreMarks(), true
 		sv.refreshTrainer()
 	})
 	reveal.Importance = widget.HighImportance
@@ -162,11 +138,7 @@ func (sv *trainerView) scoreCard() fyne.CanvasObject {
 // French, the findings found and the wrong marks with their plurals.
 func (sv *trainerView) scoreText(sc *lettercheck.TrainingScore) string {
 	a := sv.a
-	score := strconv.FormatFloat(sc.Score, 'f', 1, 64)
-	if a.lang == "fr" {
-		score = strings.Replace(score, ".", ",", 1)
-	}
-	return a.t("ui.trainer.score", "score", score,
+	return a.t("exercise.ui.score", "score", sv.scoreLine(sc),
 		"found", a.t(a.plural("ui.trainer.found", sc.Found), "n", strconv.Itoa(sc.Found), "expected", strconv.Itoa(sc.Expected)),
 		"false", a.t(a.plural("ui.trainer.false", sc.FalseMarks), "n", strconv.Itoa(sc.FalseMarks)))
 }

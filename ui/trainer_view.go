@@ -332,7 +332,7 @@ func (sv *trainerView) writeCorrectionReport(path string) error {
 		corrected = ""
 	}
 	return letters.WriteFile(path, func(w io.Writer) error {
-		return checkpdf.Render(w, checkpdf.Report{Lang: a.lang, Result: res, Original: s.original, Corrected: corrected, Score: s.score,
+		return checkpdf.Render(w, checkpdf.Report{Lang: a.lang, Result: res, Original: s.original, Corrected: corrected, Score: s.score, Trainee: sv.traineeName(),
 			Created: a.today.Time().Add(12 * time.Hour), Factory: a.pdf()})
 	})
 }

@@ -8,6 +8,7 @@ package checkpdf
 import (
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"relance/assets/i18n"
@@ -26,6 +27,9 @@ type Report struct {
 	Corrected string
 	// Score, when set, is the trainee's score (training mode).
 	Score *check.TrainingScore
+	// Trainee, when set, is the name of the trainee whose marks were scored, printed
+	// under the title.
+	Trainee string
 	// Created dates the PDF (required: the package never reads the clock).
 	Created time.Time
 	Factory *pdfdoc.Factory // nil: a new one
@@ -69,10 +73,16 @@ func Render(w io.Writer, r Report) (err error) {
 			"advice", strconv.Itoa(len(res.Findings)-res.Count(check.Warning)))
 		d.Text(d.Left, y, d.TextWidth(), 5, summary, "L")
 		y += 5
+		if r.Trainee != "" {
+			d.TextColor(pdfdoc.Black)
+			d.SetFont("B", 10)
+			d.Text(d.Left, y, d.TextWidth(), 5, t("exercise.pdf.trainee", "name", r.Trainee), "L")
+			y += 5
+		}
 		if r.Score != nil {
 			d.TextColor(pdfdoc.Accent)
 			d.SetFont("B", 10)
-			d.Text(d.Left, y, d.TextWidth(), 5, t("checkpdf.score", "score", strconv.FormatFloat(r.Score.Score, 'f', 1, 64),
+			d.Text(d.Left, y, d.TextWidth(), 5, t("checkpdf.score", "score", scoreNumber(lang, r.Score.Score),
 				"found", strconv.Itoa(r.Score.Found), "expected", strconv.Itoa(r.Score.Expected), "false", strconv.Itoa(r.Score.FalseMarks)), "L")
 			y += 5
 		}
@@ -256,4 +266,14 @@ func oneLine(s string, max int) string {
 		return string(out[:max-1]) + "…"
 	}
 	return string(out)
+}
+
+// scoreNumber is a score out of 20 in the language's number format: « 14,5 » in
+// French, "14.5" in English, « 15 » for a whole score.
+func scoreNumber(lang string, v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	if lang == "fr" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }
