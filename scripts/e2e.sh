@@ -135,6 +135,13 @@ start_on() {
   xdotool windowsize "$wid" 1366 768
   sleep 1
 }
+# start_fresh DOSSIER WHAT: start_on with a home of its own ($fresh, where the save dialog
+# opens), so that the panel sizes and preferences the earlier journeys saved do not move
+# the clicks of the next one.
+start_fresh() {
+  fresh=$(mktemp -d "$work/home.XXXXXX")
+  HOME=$fresh XDG_CONFIG_HOME=$fresh/.config XDG_DATA_HOME=$fresh/.local/share start_on "$@"
+}
 field() { sed -n "s/.*\"$1\":\"\\{0,1\\}\\([^\",}]*\\).*/\\1/p" <<<"$2" | tail -1; }
 
 # --- start ---------------------------------------------------------------------------
@@ -699,7 +706,8 @@ passed+=("Contentieux › Prescription: an acknowledgement of debt by $acust rec
 
 # --- journeys kept in their own files -------------------------------------------------------
 # scripts/e2e.d/*.sh, sourced in name order with every helper above. Each starts with no app
-# running, opens its own dossier (start_on), quits it (quit_app) and appends to passed.
+# running, opens its own dossier in a home of its own (start_fresh), quits it (quit_app) and
+# appends to passed.
 for journey in "$repo"/scripts/e2e.d/*.sh; do
   [ -e "$journey" ] || continue
   # shellcheck source=/dev/null

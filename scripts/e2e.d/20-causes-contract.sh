@@ -8,7 +8,7 @@
 ccdb="$work/causes.relance"
 "$bin" demo --out "$ccdb" --today 2026-12-04 >/dev/null 2>&1 || fail "relance demo --out $ccdb --today 2026-12-04"
 mark
-start_on "$ccdb" "opening the demo for the causes of late payment"
+start_fresh "$ccdb" "opening the demo for the causes of late payment"
 ccday=$(field date "$(matching '"event":"loaded"')")
 mark
 key ctrl+1

@@ -8,7 +8,7 @@ proofdb="$work/proof.relance"
 "$bin" demo --out "$proofdb" --today 2026-12-04 >/dev/null 2>&1 || fail "relance demo --out $proofdb --today 2026-12-04"
 pcust=C00020
 mark
-start_on "$proofdb" "opening the demo for the proof of the debt"
+start_fresh "$proofdb" "opening the demo for the proof of the debt"
 mark
 key ctrl+2
 need 10 "Ctrl+2" '"event":"screen"' '"screen":"clients"'

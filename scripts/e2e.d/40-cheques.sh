@@ -11,7 +11,7 @@ cheqdemo="$work/cheques.relance"
 rm -f "$cheqdemo"
 "$bin" demo --out "$cheqdemo" --today 2026-12-04 >/dev/null 2>&1 || fail "relance demo --out $cheqdemo --today 2026-12-04"
 mark
-start_on "$cheqdemo" "opening the demo for the unpaid cheques"
+start_fresh "$cheqdemo" "opening the demo for the unpaid cheques"
 mark
 click 75 344 # Contentieux, in the side menu
 need 15 "Contentieux from the side menu" '"event":"screen"' '"screen":"legal"'

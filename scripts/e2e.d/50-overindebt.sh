@@ -14,7 +14,7 @@ ofiles=$("$bin" overindebt list --db "$odb" --at 2026-12-04 --format json) || fa
 ocust=$(python3 -c 'import json,sys; f=json.load(sys.stdin)["files"]; print(f[0]["customer"] if len(f)==1 else "")' <<<"$ofiles")
 [ -n "$ocust" ] || fail "the demo has no over-indebtedness file: $ofiles"
 mark
-start_on "$odb" "opening the demo for the over-indebted consumer"
+start_fresh "$odb" "opening the demo for the over-indebted consumer"
 mark
 key ctrl+2
 need 10 "Ctrl+2" '"event":"screen"' '"screen":"clients"'
@@ -51,8 +51,8 @@ oid=$(field id "$(matching '"event":"issued"' '"stage":"overindebt_claim"')")
 sleep 1
 shot overindebt-issued
 quit_app
-opdf=$(ls "$HOME"/declaration-commission-surendettement-"$ocust"-*.pdf 2>/dev/null | head -1)
-[ -n "$opdf" ] || fail "no PDF of the letter to the commission in $HOME"
+opdf=$(ls "$fresh"/declaration-commission-surendettement-"$ocust"-*.pdf 2>/dev/null | head -1 || true)
+[ -n "$opdf" ] || fail "no PDF of the letter to the commission in $fresh"
 otext=$(pdftotext "$opdf" - 2>/dev/null) || fail "pdftotext $opdf"
 grep -q "Commission de surendettement" <<<"$otext" || fail "the letter does not name the commission"
 grep -q "justification de notre créance" <<<"$otext" || fail "the letter's object is missing"
