@@ -155,7 +155,7 @@ func runTrain(env *Env, args []string) error {
 	var sc *check.TrainingScore
 	var name string
 	err = env.withWrite(*db, func(ss *desk.Session) error {
-		e, err := ss.LetterExercise(*ex)
+		e, err := ss.LetterExercise(*ex, env.Lang)
 		if err != nil {
 			return err
 		}

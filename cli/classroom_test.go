@@ -38,7 +38,7 @@ func TestClassroomCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := must("fr", "train", "--db", db, "--trainee", "Léa Martin", "--exercise", samples[0].Name, "--file", corrected, "--seconds", "600", "--at", "2026-12-04")
-	if !strings.Contains(out, "Léa Martin – "+samples[0].Name+" : ") || !strings.Contains(out, " / 20 (") {
+	if !strings.Contains(out, "Léa Martin – Lettre fournie – première relance – professionnel (fr) : ") || !strings.Contains(out, " / 20 (") {
 		t.Errorf("train: %s", out)
 	}
 	out = must("fr", "exercises", "add", "--db", db, "--stage", "r1", "--expected", "TONE.ACCUSATORY,CLAR.PAYMENT_MEANS", "--title", "Relance 1 – ton", "--at", "2026-12-04", letter)

@@ -20,7 +20,7 @@ func TestScoreLetterAndBank(t *testing.T) {
 	if err := s.SaveTrainee(&tr); err != nil {
 		t.Fatal(err)
 	}
-	sm, err := s.LetterExercise("fr_r1_b2b")
+	sm, err := s.LetterExercise("fr_r1_b2b", "fr")
 	if err != nil || sm.Stage != check.StageR1 || sm.Text == "" {
 		t.Fatalf("sample: %+v %v", sm, err)
 	}
@@ -29,12 +29,17 @@ func TestScoreLetterAndBank(t *testing.T) {
 	if err := s.SaveExercise(&e); err != nil || e.ID != "EX0001" {
 		t.Fatalf("save: %+v %v", e, err)
 	}
+	unfair := e
+	unfair.Expected = []string{"LEGAL.MED_WORDS"} // a formal notice's words: not expected in a first reminder
+	if err := s.SaveExercise(&unfair); !isProblem(err, "exercise.err.not_found") {
+		t.Errorf("expected finding the checker does not find: %v", err)
+	}
 	dup := e
 	dup.ID = ""
 	if err := s.SaveExercise(&dup); !isProblem(err, "exercise.err.duplicate") {
 		t.Errorf("duplicate: %v", err)
 	}
-	ex, err := s.LetterExercise("EX0001")
+	ex, err := s.LetterExercise("EX0001", "fr")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +85,7 @@ func TestScoreLetterAndBank(t *testing.T) {
 	if err != nil || len(im.Added) != 1 || im.Added[0].ID != "EX0002" {
 		t.Errorf("import %+v %v", im, err)
 	}
-	if _, err := s.LetterExercise("EX0009"); !isProblem(err, "exercise.err.unknown") {
+	if _, err := s.LetterExercise("EX0009", "fr"); !isProblem(err, "exercise.err.unknown") {
 		t.Errorf("unknown: %v", err)
 	}
 }

@@ -253,6 +253,7 @@ func (sv *trainerView) askNewTrainee(done func()) {
 	}, a.win)
 	d.Resize(fyne.NewSize(480, 240))
 	d.Show()
+	a.trace("dialog", "what", "new_trainee", "state", "shown")
 	a.win.Canvas().Focus(name)
 }
 
@@ -294,7 +295,7 @@ func (sv *trainerView) currentExercise() *exercise.Exercise {
 		return &c
 	}
 	if s.sample >= 0 && s.sample < len(s.samples) {
-		return desk.SampleExercise(s.samples[s.sample])
+		return desk.SampleExercise(s.samples[s.sample], sv.a.lang)
 	}
 	title := b.source
 	if title == "" {

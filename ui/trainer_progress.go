@@ -48,6 +48,7 @@ func (sv *trainerView) showProgress() {
 	}
 	refresh()
 	d = dialog.NewCustom(a.t("exercise.progress.title"), a.t("exercise.ui.close"), body, a.win)
+	d.SetOnClosed(func() { a.trace("dialog", "what", "progress", "state", "closed") })
 	d.Resize(fyne.NewSize(min(a.win.Canvas().Size().Width-40, 1180), min(a.win.Canvas().Size().Height-40, 680)))
 	d.Show()
 }
@@ -256,7 +257,7 @@ func (sv *trainerView) showBank() {
 					msg += "\n" + a.t("exercise.cli.duplicate", "title", strings.Join(im.Duplicates, " », « "))
 				}
 				a.setStatus(strings.ReplaceAll(msg, "\n", " "))
-				dialog.ShowInformation(a.t("exercise.ui.bank"), msg, a.win)
+				dialog.ShowInformation(a.t("exercise.ui.bank_title"), msg, a.win)
 				sv.readBank()
 				draw()
 			}})
@@ -265,7 +266,9 @@ func (sv *trainerView) showBank() {
 		body.Refresh()
 	}
 	draw()
-	d = dialog.NewCustom(a.t("exercise.ui.bank"), a.t("exercise.ui.close"), body, a.win)
+	d = dialog.NewCustom(a.t("exercise.ui.bank_title"), a.t("exercise.ui.close"), body, a.win)
+	d.SetOnClosed(func() { a.trace("dialog", "what", "exercise_bank", "state", "closed") })
 	d.Resize(fyne.NewSize(min(a.win.Canvas().Size().Width-40, 1000), min(a.win.Canvas().Size().Height-40, 600)))
 	d.Show()
+	a.trace("dialog", "what", "exercise_bank", "state", "shown", "exercises", itoaUI(len(sv.bankState().list)))
 }

@@ -71,6 +71,7 @@ func (sv *trainerView) trainingSegments() []widget.RichTextSegment {
 			start, end := w[0], w[1]
 			segs = append(segs, &widget.HyperlinkSegment{Text: word, OnTapped: func() {
 				s.marks = append(s.marks, lettercheck.Mark{Start: start, End: end})
+				sv.a.trace("marked", "start", itoaUI(start), "end", itoaUI(end), "marks", itoaUI(len(s.marks)))
 				sv.refreshTrainer()
 			}})
 		}

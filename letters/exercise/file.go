@@ -3,6 +3,7 @@ package exercise
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"relance/ledger"
 	"relance/ledger/store"
@@ -72,7 +73,11 @@ func Import(tx *store.Tx, name string, data []byte, rules func(string) bool, by 
 			e.By = by
 		}
 		if err := e.Validate(rules); err != nil {
-			return nil, &ledger.Problem{Key: "exercise.err.bank_entry", Args: []string{"file", name, "n", fmt.Sprint(i + 1)}, Err: err}
+			which := e.Title
+			if strings.TrimSpace(which) == "" {
+				which = fmt.Sprint(i + 1)
+			}
+			return nil, &ledger.Problem{Key: "exercise.err.bank_entry", Args: []string{"file", name, "n", which}, Err: err}
 		}
 		if h := Hash(e.Text); seen[h] {
 			out.Duplicates = append(out.Duplicates, e.Title)

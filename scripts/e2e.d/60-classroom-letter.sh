@@ -1,0 +1,76 @@
+# shellcheck shell=bash
+# --- the letter-correction exercise with a named trainee ------------------------------------
+# The demo of 4 December 2026 with a trainer's letter added to the exercise bank by the
+# command line (a first reminder to a public purchaser; expected findings: the number
+# format and the misstated law). Correction › « Banque d'exercices… » › « Ouvrir »; « Mode
+# entraînement »; « Nouveau stagiaire… » (Hugo Petit, Lyon) chosen at once; the word
+# « 4512 » marked; « Révéler et noter »: the attempt is kept (1 of the 4 points: 5 / 20);
+# « Stagiaires et progression… » lists it. After quitting, relance progress finds the attempt
+# on the bank exercise for Hugo Petit, in JSON and in the Excel CSV. Sourced by
+# scripts/e2e.sh (its helpers).
+cldb="$work/classroom.relance"
+"$bin" demo --out "$cldb" --today 2026-12-04 >/dev/null 2>&1 || fail "relance demo --out $cldb --today 2026-12-04"
+out=$("$bin" exercises add --db "$cldb" --stage r1 --audience public --title "Relance 1 collectivite" \
+  --expected TYPO.NUMBER_FORMAT,LEGAL.MISSTATED --at 2026-12-04 "$repo/letters/check/testdata/letters/flaw2_fr_r1_public_1.txt" 2>&1) ||
+  fail "relance exercises add: $out"
+mark
+start_fresh "$cldb" "opening the demo for the letter exercise"
+mark
+key ctrl+6
+need 10 "Ctrl+6" '"event":"screen"' '"screen":"correction"'
+sleep 0.7
+mark
+click 705 193 # « Banque d'exercices… »
+need 10 "the exercise bank" '"event":"dialog"' '"what":"exercise_bank"' '"state":"shown"' '"exercises":"1"'
+sleep 0.5
+shot classroom-bank
+mark
+click 937 193 # « Ouvrir » on the bank's first exercise
+need 10 "the bank letter loaded" '"event":"exercise_loaded"' '"id":"EX0001"'
+sleep 0.7
+mark
+click 212 153 # « Mode entraînement »
+need 10 "training mode" '"event":"screen"' '"screen":"correction"'
+sleep 0.7
+mark
+click 696 233 # « Nouveau stagiaire… »
+need 10 "the new trainee's form" '"event":"dialog"' '"what":"new_trainee"' '"state":"shown"'
+sleep 0.7
+xdotool type --delay 20 "Hugo Petit"
+key Tab
+xdotool type --delay 20 "Lyon"
+sleep 0.3
+shot classroom-new-trainee
+mark
+click 733 469 # « Ajouter »
+need 10 "the trainee saved" '"event":"trainee_saved"'
+cltrainee=$(field id "$(matching '"event":"trainee_saved"')")
+sleep 0.7
+mark
+click 297 676 # the word « 4512 » of « 4512 euros »
+need 10 "a word marked" '"event":"marked"' '"marks":"1"'
+sleep 0.5
+shot classroom-marked
+mark
+click 1122 502 # « Révéler et noter »
+need 10 "the attempt kept" '"event":"attempt"' '"exercise":"EX0001"' "\"trainee\":\"$cltrainee\""
+clattempt=$(field id "$(matching '"event":"attempt"')")
+clscore=$(field score "$(matching '"event":"attempt"')")
+[ "$clscore" = "5" ] || fail "the marks on « 4512 » scored $clscore, not 5 (1 of 4 points: the number format found, the misstated law missed)"
+sleep 0.7
+shot classroom-scored
+mark
+click 913 193 # « Stagiaires et progression… »
+need 10 "the progress" '"event":"progress_shown"' '"attempts":"1"'
+sleep 0.7
+shot classroom-progress
+mark
+click 683 700 # « Fermer »
+need 10 "the progress closed" '"event":"dialog"' '"what":"progress"' '"state":"closed"'
+quit_app
+clp=$("$bin" progress --db "$cldb" --trainee "Hugo Petit" --format json 2>&1) || fail "relance progress: $clp"
+grep -q "\"id\": \"$clattempt\"" <<<"$clp" || fail "relance progress does not list the attempt $clattempt"
+grep -q '"exercise": "EX0001"' <<<"$clp" || fail "relance progress: the attempt is not on the bank exercise EX0001"
+clcsv=$("$bin" progress --db "$cldb" --format csv 2>&1) || fail "relance progress --format csv: $clcsv"
+grep -q "Lyon;Hugo Petit;" <<<"$clcsv" || fail "the progress CSV has no line for Hugo Petit: $clcsv"
+passed+=("the letter exercise: Correction › bank letter EX0001 opened, trainee Hugo Petit created from « Nouveau stagiaire… », « 4512 » marked, scored 5 / 20 and kept ($clattempt), listed in « Stagiaires et progression… »; relance progress finds it (JSON, CSV)")
