@@ -213,6 +213,13 @@ func runProgress(env *Env, args []string) error {
 	l := env.Lang
 	switch rf.Format() {
 	case "json":
+		// the summary: each attempt without its kind's own detail (relance train
+		// --format json and the kinds' commands print it)
+		for i := range p.Trainees {
+			for k := range p.Trainees[i].Attempts {
+				p.Trainees[i].Attempts[k].Detail = nil
+			}
+		}
 		return writeJSON(env, p)
 	case "csv":
 		if *out == "" {

@@ -123,11 +123,8 @@ func runExercises(env *Env, args []string) error {
 		return nil
 	case "export":
 		rf := env.reportFlags(fs)
-		out := fs.String("out", "", "the bank file to write (.json)")
+		out := fs.String("out", "", "the bank file to write (.json; default: standard output)")
 		if err := env.parse(fs, args[1:], false); err != nil {
-			return err
-		}
-		if err := env.required("out", *out); err != nil {
 			return err
 		}
 		_, ss, err := env.openReport(rf)
@@ -137,6 +134,10 @@ func runExercises(env *Env, args []string) error {
 		defer ss.Close()
 		b, err := ss.ExportExercises()
 		if err != nil {
+			return err
+		}
+		if *out == "" {
+			_, err := env.Stdout.Write(b)
 			return err
 		}
 		all, err := ss.Exercises()

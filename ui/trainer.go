@@ -124,6 +124,7 @@ func (sv *trainerView) correctionScreen() fyne.CanvasObject {
 	for i, sm := range s.samples {
 		names[i] = sampleLabel(a, sm)
 	}
+	names = distinctLabels(names) // several letters share a context
 	sv.readBank()
 	for i := range sv.bankState().list {
 		names = append(names, sv.exerciseLabel(&sv.bankState().list[i]))
@@ -216,7 +217,7 @@ func (sv *trainerView) correctionScreen() fyne.CanvasObject {
 		widget.NewLabel(a.t("ui.trainer.audience")), withWidth(150, audSel),
 		withWidth(70, langSel),
 	)
-	actions := container.NewHBox(training, rules, fixAll, reset, export, sv.quizButton())
+	actions := container.NewHBox(training, rules, fixAll, reset, export)
 
 	w.note = widget.NewLabel("")
 	w.note.Wrapping = fyne.TextWrapWord

@@ -373,3 +373,22 @@ func (sv *trainerView) scoreLine(sc *lettercheck.TrainingScore) string {
 
 // decimalOf is a score computed to the half point as a decimal (exact).
 func decimalOf(v float64) decimal.Decimal { return decimal.NewFromFloat(v) }
+
+// distinctLabels numbers the labels that repeat (« … (fr) – n° 2 »), so that each
+// entry of a selector can be told from the others.
+func distinctLabels(names []string) []string {
+	count := map[string]int{}
+	for _, n := range names {
+		count[n]++
+	}
+	seen := map[string]int{}
+	out := make([]string, len(names))
+	for i, n := range names {
+		seen[n]++
+		out[i] = n
+		if count[n] > 1 {
+			out[i] = n + " – n° " + itoaUI(seen[n])
+		}
+	}
+	return out
+}

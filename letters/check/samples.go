@@ -4,14 +4,21 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 )
 
 // The sample letters are the test corpus (testdata/letters), embedded so that the
-// trainer view can load them.
+// trainer view can load them: the first letters (manifest.json), the second flawed
+// corpus (manifest_flawed.json) and the letters written for the classroom so that every
+// stage × audience × language has a flawed letter (manifest_bank.json). The held-out
+// corpus stays out: it measures the checker on letters its rules were not tuned on.
 //
-//go:embed testdata/letters/*.txt testdata/letters/manifest.json
+//go:embed testdata/letters/*.txt testdata/letters/manifest.json testdata/letters/manifest_flawed.json testdata/letters/manifest_bank.json
 var sampleFiles embed.FS
+
+// sampleManifests are the manifests of the samples, in the order they are listed.
+var sampleManifests = []string{"manifest.json", "manifest_flawed.json", "manifest_bank.json"}
 
 // Sample is a letter of the corpus with the context it was written for.
 type Sample struct {
@@ -25,20 +32,26 @@ type Sample struct {
 
 // Samples returns the embedded sample letters, flawed ones first, in manifest order.
 func Samples() ([]Sample, error) {
-	b, err := sampleFiles.ReadFile("testdata/letters/manifest.json")
-	if err != nil {
-		return nil, fmt.Errorf("check: samples: %w", err)
-	}
-	var m []struct {
+	type entry struct {
 		File     string   `json:"file"`
 		Lang     string   `json:"lang"`
 		Stage    Stage    `json:"stage"`
 		Audience Audience `json:"audience"`
 		Clean    bool     `json:"clean"`
 	}
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("check: samples: %w", err)
+	var m []entry
+	for _, name := range sampleManifests {
+		b, err := sampleFiles.ReadFile("testdata/letters/" + name)
+		if err != nil {
+			return nil, fmt.Errorf("check: samples: %w", err)
+		}
+		var part []entry
+		if err := json.Unmarshal(b, &part); err != nil {
+			return nil, fmt.Errorf("check: samples: %s: %w", name, err)
+		}
+		m = append(m, part...)
 	}
+	sort.SliceStable(m, func(i, j int) bool { return !m[i].Clean && m[j].Clean })
 	var out []Sample
 	for _, e := range m {
 		txt, err := sampleFiles.ReadFile("testdata/letters/" + e.File)
