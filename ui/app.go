@@ -99,6 +99,9 @@ type App struct {
 	pdfWarned string
 	// tracer records the window's events for the end-to-end journeys (RELANCE_TRACE).
 	tracer *tracer
+	// presenting is the presentation mode: zoom of its own, high contrast, no side
+	// navigation (ui/zoom.go).
+	presenting bool
 }
 
 // Run starts the GUI on the dossier at path (when path is empty: the last dossier
@@ -135,7 +138,7 @@ func newApp(fa fyne.App, today ledger.Date) *App {
 	a.disputesView = &disputesView{a: a}
 	a.trainer = &trainerView{a: a}
 	a.risk = &riskView{a: a}
-	fa.Settings().SetTheme(newTheme(a.themeMode()))
+	fa.Settings().SetTheme(a.appTheme()) // the variant and the zoom (ui/zoom.go)
 	a.lang = a.initialLang()
 	a.fyneLang() // Fyne's dialogs in the same language (ui/fynelang.go)
 	a.clients = newClientsState()

@@ -13,7 +13,8 @@ import (
 // navigation bar or an entry in a box keeps a readable size.
 type widthLayout struct{ width float32 }
 
-// MinSize is the largest minimum size of the objects, widened to the layout's width.
+// MinSize is the largest minimum size of the objects, widened to the layout's width
+// grown with the zoom (zoomedWidth).
 func (l widthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
 	for _, o := range objects {
@@ -21,8 +22,8 @@ func (l widthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 			s = s.Max(o.MinSize())
 		}
 	}
-	if s.Width < l.width {
-		s.Width = l.width
+	if w := zoomedWidth(l.width); s.Width < w {
+		s.Width = w
 	}
 	return s
 }

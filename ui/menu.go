@@ -72,7 +72,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	}
 	themes := fyne.NewMenuItem(a.t("ui.menu.theme"), nil)
 	themes.ChildMenu = fyne.NewMenu("", modes...)
-	view := fyne.NewMenu(a.t("ui.menu.view"), lang, themes)
+	view := fyne.NewMenu(a.t("ui.menu.view"), append([]*fyne.MenuItem{lang, themes}, a.zoomMenuItems()...)...)
 	help := fyne.NewMenu(a.t("ui.menu.help"),
 		fyne.NewMenuItem(a.t("ui.tour.start"), a.startTour),
 		fyne.NewMenuItem(a.t("ui.menu.welcome"), a.showWelcome),

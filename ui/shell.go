@@ -134,7 +134,10 @@ func (a *App) newShell() *shell {
 	s.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	s.search.SetText(a.clients.filter.Text)
 	s.search.OnChanged = a.searchCustomers
-	searchBox := withWidth(240, s.search)
+	var searchBox fyne.CanvasObject = withWidth(240, s.search)
+	if a.presenting { // the room needs the width; the way out instead (ui/zoom.go)
+		searchBox = a.presentationExit()
+	}
 
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(asOfBox, searchBox), s.company)
 
@@ -149,7 +152,10 @@ func (a *App) newShell() *shell {
 	s.progress.Stop()
 	bottom := container.NewBorder(nil, nil, nil, withWidth(160, s.progress), s.status)
 
-	navBox := container.NewBorder(nil, nil, nil, widget.NewSeparator(), withWidth(180, s.nav))
+	var navBox fyne.CanvasObject = container.NewBorder(nil, nil, nil, widget.NewSeparator(), withWidth(180, s.nav))
+	if a.presenting { // no side navigation in presentation mode: Ctrl+1…8 still go (ui/zoom.go)
+		navBox = nil
+	}
 	// The screen scrolls inside the window rather than widening or heightening it:
 	// whatever a screen asks for, the window keeps the size the user gave it.
 	body := container.NewBorder(

@@ -48,6 +48,7 @@ func (a *App) installShortcuts() {
 		a.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: s.key, Modifier: fyne.KeyModifierShortcutDefault},
 			func(fyne.Shortcut) { action() })
 	}
+	a.installZoomShortcuts() // zoom and presentation mode (ui/zoom.go)
 }
 
 // menuShortcut returns the shortcut shown beside a menu item for key.
@@ -57,7 +58,7 @@ func menuShortcut(key fyne.KeyName) fyne.Shortcut {
 
 // focusSearch puts the keyboard focus in the customer search field.
 func (a *App) focusSearch() {
-	if a.shell != nil && a.shell.search != nil {
+	if a.shell != nil && a.shell.search != nil && !a.presenting { // no search field in presentation mode
 		a.win.Canvas().Focus(a.shell.search)
 	}
 }

@@ -16,17 +16,21 @@ const (
 	prefTheme   = "pref.theme"
 )
 
-// relanceTheme is Fyne's default theme, with the variant the user chose: the system's
-// by default.
+// relanceTheme is Fyne's default theme, with the variant the user chose (the system's
+// by default), every size scaled by the zoom (scale, 1 when zero: ui/zoom.go) and, in
+// presentation mode, the high-contrast palette (contrast: ui/zoom.go).
 type relanceTheme struct {
 	fyne.Theme
-	mode string
+	mode     string
+	scale    float32
+	contrast bool
 }
-
-func newTheme(mode string) fyne.Theme { return relanceTheme{Theme: theme.DefaultTheme(), mode: mode} }
 
 // Color returns the colour of the chosen variant (the system's in "system" mode).
 func (t relanceTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.contrast {
+		return contrastColor(t.Theme, n)
+	}
 	switch t.mode {
 	case themeLight:
 		v = theme.VariantLight
@@ -34,6 +38,12 @@ func (t relanceTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 		v = theme.VariantDark
 	}
 	return t.Theme.Color(n, v)
+}
+
+// Size is the default theme's size scaled by the zoom, with thicker separators in
+// presentation mode.
+func (t relanceTheme) Size(n fyne.ThemeSizeName) float32 {
+	return scaledSize(t.Theme, n, t.scale, t.contrast)
 }
 
 // themeMode is the theme preference, "system" when unset or unknown.
@@ -48,6 +58,5 @@ func (a *App) themeMode() string {
 // setThemeMode applies and remembers a theme mode.
 func (a *App) setThemeMode(mode string) {
 	a.fyne.Preferences().SetString(prefTheme, mode)
-	a.fyne.Settings().SetTheme(newTheme(a.themeMode()))
-	a.rebuild()
+	a.applyTheme()
 }
