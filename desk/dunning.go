@@ -50,21 +50,25 @@ func (s *Session) RecordPromiseStatuses(ag dunning.Agenda) error {
 // refused, nothing written.
 func (s *Session) AgreePlan(p *dunning.Plan) error {
 	c := *p
-	err := s.DB.Update(func(tx *store.Tx) error {
-		if err := tx.PutPlan(&c); err != nil {
-			return err
-		}
-		return tx.AddActions([]dunning.Action{
-			{Customer: c.Customer, Kind: dunning.KindPlan, Date: c.Agreed, By: c.By, Record: c.ID, Amount: c.Total},
-			{Customer: c.Customer, Kind: dunning.ActionKind(dunning.ChanLetter), Stage: "plan", Date: c.Agreed, By: c.By,
-				Status: dunning.ActionPlanned},
-		})
-	})
+	err := s.DB.Update(func(tx *store.Tx) error { return agreePlan(tx, &c) })
 	if err != nil {
 		return err
 	}
 	*p = c
 	return nil
+}
+
+// agreePlan is AgreePlan inside transaction tx (the negotiation's agreement calls it
+// with its sheet, in one transaction).
+func agreePlan(tx *store.Tx, c *dunning.Plan) error {
+	if err := tx.PutPlan(c); err != nil {
+		return err
+	}
+	return tx.AddActions([]dunning.Action{
+		{Customer: c.Customer, Kind: dunning.KindPlan, Date: c.Agreed, By: c.By, Record: c.ID, Amount: c.Total},
+		{Customer: c.Customer, Kind: dunning.ActionKind(dunning.ChanLetter), Stage: "plan", Date: c.Agreed, By: c.By,
+			Status: dunning.ActionPlanned},
+	})
 }
 
 // SaveScenario records the reminder scenario of sc.Class, replacing the one before, in

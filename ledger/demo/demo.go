@@ -50,6 +50,9 @@ func Create(path string, today ledger.Date) error {
 		if err := putCheques(tx, book, today); err != nil { // cheques.go
 			return err
 		}
+		if err := putNegotiationCase(tx, book, today); err != nil { // negotiation.go
+			return err
+		}
 		return putRisk(tx, today)
 	})
 }
