@@ -126,10 +126,16 @@ func (sv *trainerView) askSaveToBank() {
 		return
 	}
 	title := widget.NewEntry()
-	title.SetText(strings.TrimSuffix(sv.bankState().source, filepath.Ext(sv.bankState().source)))
+	if src := sv.bankState().source; src != "" {
+		title.SetText(strings.TrimSuffix(src, filepath.Ext(src)))
+	} else if s.sample >= 0 {
+		title.SetText(sv.currentExercise().Title)
+	}
 	title.SetPlaceHolder(a.t("exercise.ui.title_hint"))
+	// one box per rule found, its first finding's words wrapped beside it (never cut)
 	var rules []string
-	var labels []string
+	var boxes []*widget.Check
+	list := container.NewVBox()
 	seen := map[string]bool{}
 	for _, f := range s.result.Findings {
 		if seen[f.Rule] {
@@ -137,25 +143,24 @@ func (sv *trainerView) askSaveToBank() {
 		}
 		seen[f.Rule] = true
 		rules = append(rules, f.Rule)
-		labels = append(labels, lettercheck.CategoryLabel(a.lang, f.Category)+" – "+f.Message)
+		box := widget.NewCheck("", nil)
+		boxes = append(boxes, box)
+		list.Add(container.NewBorder(nil, nil, box, nil, wrapLabel(lettercheck.CategoryLabel(a.lang, f.Category)+" – "+f.Message, fyne.TextStyle{})))
 	}
-	expected := widget.NewCheckGroup(labels, nil)
 	help := wrapLabel(a.t("exercise.ui.expected_help"), fyne.TextStyle{Italic: true})
 	ctx := wrapLabel(a.t("exercise.ui.context", "stage", lettercheck.StageLabel(a.lang, s.stage),
 		"audience", lettercheck.AudienceLabel(a.lang, s.audience), "lang", strings.ToUpper(s.lang)), fyne.TextStyle{})
 	body := container.NewBorder(container.NewVBox(widget.NewLabel(a.t("exercise.ui.title")), title, ctx, help), nil, nil, nil,
-		container.NewVScroll(expected))
+		container.NewVScroll(list))
 	d := dialog.NewCustomConfirm(a.t("exercise.ui.save_title"), a.t("exercise.ui.save"), a.t("ui.dialog.cancel"), body, func(ok bool) {
 		if !ok {
 			return
 		}
 		e := exercise.Exercise{Title: strings.TrimSpace(title.Text), Stage: s.stage, Audience: s.audience, Lang: s.lang, Text: s.text,
 			Source: sv.bankState().source, Added: a.today, By: a.sess.Who("")}
-		for i, l := range labels {
-			for _, sel := range expected.Selected {
-				if sel == l {
-					e.Expected = append(e.Expected, rules[i])
-				}
+		for i, b := range boxes {
+			if b.Checked {
+				e.Expected = append(e.Expected, rules[i])
 			}
 		}
 		if err := a.sess.SaveExercise(&e); err != nil {
@@ -163,9 +168,9 @@ func (sv *trainerView) askSaveToBank() {
 			return
 		}
 		a.trace("exercise_saved", "id", e.ID, "expected", itoaUI(len(e.Expected)))
-		a.setStatus(a.t("exercise.cli.added", "id", e.ID, "title", e.Title))
+		a.setStatus(a.t("exercise.ui.saved", "title", e.Title))
 		sv.readBank()
-		s.original = s.text
+		s.original, s.sample = s.text, -1 // the letter is now the bank's: the selector shows it
 		sv.letterLoaded(&e, sv.bankState().source)
 		a.showScreen(screenCorrection)
 	}, a.win)
