@@ -64,7 +64,7 @@ func commands() []Command {
 		{"hygiene", "--db FILE [--at YYYY-MM-DD] [--small-rest AMOUNT] [--format table|json]", "hygiene.cli.help", runHygiene},
 		{"earned", "--db FILE [--from YYYY-MM-DD] [--at YYYY-MM-DD] [--rate PERCENT] [--format table|json]", "earned.cli.help", runEarned},
 		{"erase-customer", "--db FILE --customer ID [--by NAME]", "privacy.cli.erase", runEraseCustomer},
-		{"exercises", "list --db FILE [--format table|json] | add --db FILE --stage pre|r1|r2|r3|med|conf [--audience b2b|b2c|public] [--lang fr|en] [--title T] [--expected RULE,…] [--at YYYY-MM-DD] [--by NAME] FILE.txt|.docx|.odt | delete --db FILE --id EX… | export --db FILE --out FILE.json | import --db FILE [--by NAME] [--at YYYY-MM-DD] FILE.json", "exercise.cli.bank_help", runExercises},
+		{"exercises", "list --db FILE [--format table|json] | add --db FILE --stage pre|r1|r2|r3|med|conf [--audience b2b|b2c|public] [--lang fr|en] [--title T] [--expected RULE,…] [--at YYYY-MM-DD] [--by NAME] FILE.txt|.docx|.odt | delete --db FILE --id EX… | export --db FILE [--out FILE.json] | import --db FILE [--by NAME] [--at YYYY-MM-DD] FILE.json", "exercise.cli.bank_help", runExercises},
 		{"export-customer", "--db FILE --customer ID [--at YYYY-MM-DD] [--out FILE.json]", "privacy.cli.export", runExportCustomer},
 		{"gen", "--customers N --items M [--seed S] [--today YYYY-MM-DD] --out FILE", "cli.gen", runGen},
 		{"import", "--db FILE [--terms DAYS] [--mapping NAME] SOURCE...", "import.cli.summary", runImport},
