@@ -191,7 +191,7 @@ func (dv *dashboardView) kpiPane() fyne.CanvasObject {
 			tiles = append(tiles, dv.kpiTile(f))
 		}
 	}
-	grid := container.NewGridWithColumns(5, tiles...)
+	grid := container.NewGridWithColumns(a.zoomColumns(5), tiles...) // fewer, wider tiles when zoomed: figures whole
 	heading := widget.NewLabel(a.t("ui.dash.title", "date", a.date(a.asOf)))
 	heading.SizeName = theme.SizeNameSubHeadingText
 	heading.TextStyle = fyne.TextStyle{Bold: true}

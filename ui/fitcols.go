@@ -22,11 +22,11 @@ func (a *App) fitColumns(t *rowTable, cols []column) {
 	n := min(t.rows(), fitRowsMeasured)
 	scratch := newCellLabel()
 	for c, col := range cols {
-		w := max(col.width, a.headerWidth(col.key))
+		w := max(zoomedWidth(col.width), a.headerWidth(col.key))
 		for r := range n {
 			t.UpdateCell(widget.TableCellID{Row: r, Col: c}, scratch)
 			w = max(w, fyne.MeasureText(scratch.Text, size, scratch.TextStyle).Width+pad)
 		}
-		t.SetColumnWidth(c, min(w, max(col.width, fitColumnMax)))
+		t.SetColumnWidth(c, min(w, max(zoomedWidth(col.width), zoomedWidth(fitColumnMax))))
 	}
 }

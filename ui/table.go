@@ -189,7 +189,7 @@ func (a *App) rowsTable(cols []column, rows func() int, cell cellFunc, act rowAc
 		l.SetText(a.t(cols[id.Col].key))
 	}
 	for i, c := range cols {
-		t.SetColumnWidth(i, max(c.width, a.headerWidth(c.key)))
+		t.SetColumnWidth(i, max(zoomedWidth(c.width), a.headerWidth(c.key))) // wider when zoomed (ui/zoom.go)
 	}
 	return t
 }

@@ -99,6 +99,7 @@ func (a *App) setPresenting(on bool) {
 		return
 	}
 	a.presenting = on
+	a.win.SetFullScreen(on) // the whole projector's screen, as a slide show does
 	a.applyTheme()
 	a.trace("presentation", "on", on, "percent", a.zoom(), "screen", a.screen.name())
 }
@@ -213,4 +214,10 @@ func zoomedWidth(w float32) float32 {
 		return w
 	}
 	return min(w*f, max(w, 640))
+}
+
+// zoomColumns is how many columns a grid of n columns at the normal size keeps at the
+// current zoom: fewer, so that its tiles' figures are not cut (at least 2, at most n).
+func (a *App) zoomColumns(n int) int {
+	return min(n, max(2, n*100/a.zoom()))
 }
