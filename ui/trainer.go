@@ -217,7 +217,7 @@ func (sv *trainerView) correctionScreen() fyne.CanvasObject {
 		widget.NewLabel(a.t("ui.trainer.audience")), withWidth(150, audSel),
 		withWidth(70, langSel),
 	)
-	actions := container.NewHBox(training, rules, fixAll, reset, export)
+	actions := container.NewHBox(training, rules, fixAll, reset, export, sv.quizButton())
 
 	w.note = widget.NewLabel("")
 	w.note.Wrapping = fyne.TextWrapWord

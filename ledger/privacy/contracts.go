@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"relance/assets/i18n"
+	"relance/ledger/negotiation"
 	"relance/ledger/store"
 )
 
@@ -35,6 +36,11 @@ func EraseContract(tx *store.Tx, id, lang string, k *Kept) error {
 	if k.Contract, err = tx.EraseContractText(id, erase); err != nil {
 		return err
 	}
-	k.Causes, err = tx.EraseCauseText(id, erase)
+	if k.Causes, err = tx.EraseCauseText(id, erase); err != nil {
+		return err
+	}
+	// The negotiation sheets are preparation notes, not records the claim rests on
+	// (an agreement's plan stays with the history): they go.
+	k.Negotiations, err = negotiation.Erase(tx, id)
 	return err
 }

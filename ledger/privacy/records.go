@@ -56,6 +56,8 @@ type Kept struct {
 	// free text erased.
 	Contract int `json:"contract"`
 	Causes   int `json:"causes"`
+	// The negotiation sheets deleted (EraseContract).
+	Negotiations int `json:"negotiations"`
 }
 
 // EraseRecords erases, inside tx, the free text of the legal records of customer c
