@@ -34,6 +34,7 @@ var jsonDocFiles = map[string]string{
 	"clients.csv":        filepath.Join("..", "testdata", "customers", "fichier-clients.csv"),
 	"taux.csv":           filepath.Join("..", "testdata", "rates", "taux-2026-S2.csv"),
 	"reponses-quiz.json": filepath.Join("..", "testdata", "quiz", "reponses-quiz.json"),
+	"grille.json":        filepath.Join("..", "testdata", "roleplay", "grille.json"),
 }
 
 // notJSON are the sub-verbs whose synopsis shares a segment with --format json but
