@@ -74,6 +74,9 @@ func writeEveryBucket(tx *store.Tx, book *ledger.Book) error {
 	if err := putFixtureContract(tx, book, today); err != nil { // schema 14, contract_fixture_test.go
 		return err
 	}
+	if err := putFixtureClassroom(tx, book, today); err != nil { // schema 15, classroom_fixture_test.go
+		return err
+	}
 	procs, err := tx.Procedures()
 	if err != nil || len(procs) == 0 {
 		return err

@@ -52,6 +52,7 @@ var fixtures = []struct {
 	{"dossier-schema12.db", 12, 6, 2, 1},
 	{"dossier-schema13.db", 13, 6, 2, 1},
 	{"dossier-schema14.db", 14, 7, 2, 1},
+	{"dossier-schema15.db", 15, 7, 2, 1},
 }
 
 func fixtureBook() (*ledger.Book, []dispute.Dispute, []dispute.Block) {
