@@ -264,9 +264,9 @@ func (a *App) customerActions(id string) []*fyne.MenuItem {
 		fyne.NewMenuItem(a.t("ui.statement.button"), func() { a.askStatement(id) }),
 		fyne.NewMenuItem(a.t("ui.legal.button"), func() { a.legal.showPenalties(id) }),
 		fyne.NewMenuItem(a.t("ui.detail.injonction"), func() { a.legal.showInjonction(id) }),
-		fyne.NewMenuItem(a.t("cause.ui.menu"), func() { a.askCauses(id) }), // ui/causes.go
+		fyne.NewMenuItem(a.t("cause.ui.menu"), func() { a.askCauses(id) }),       // ui/causes.go
 		fyne.NewMenuItem(a.t("roleplay.ui.menu"), func() { a.showRolePlay(id) }), // ui/roleplay.go
-		fyne.NewMenuItem(a.t("nego.menu"), func() { a.askNegotiation(id) }), // ui/negotiation.go
+		fyne.NewMenuItem(a.t("nego.menu"), func() { a.askNegotiation(id) }),      // ui/negotiation.go
 		pay,
 	}
 }

@@ -44,7 +44,9 @@ func Duration(lang string, seconds int) string {
 }
 
 // KindLabel names a kind of exercise (« Correction de courrier »).
-func KindLabel(lang string, k classroom.Kind) string { return i18n.T(lang, "classroom.kind."+string(k)) }
+func KindLabel(lang string, k classroom.Kind) string {
+	return i18n.T(lang, "classroom.kind."+string(k))
+}
 
 // exerciseName is what an attempt was on: its title, else its exercise reference.
 func exerciseName(a *classroom.Attempt) string {
