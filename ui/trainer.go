@@ -255,7 +255,11 @@ func (sv *trainerView) correctionScreen() fyne.CanvasObject {
 	split := container.NewHSplit(w.tabs, container.NewVScroll(w.side))
 	split.Offset = 0.56
 
-	top := container.NewVBox(bar, actions, sv.classroomBar(), w.summary, w.note)
+	// Each row of controls scrolls sideways on its own when it is wider than the window
+	// (a large zoom, the presentation mode): the letter and the panels below keep the
+	// window's width, their text wrapped, rather than the whole screen running off it.
+	top := container.NewVBox(container.NewHScroll(bar), container.NewHScroll(actions), container.NewHScroll(sv.classroomBar()),
+		w.summary, w.note)
 	root := container.NewBorder(top, nil, nil, nil, split)
 	sv.refreshTrainer()
 	w.override = container.NewThemeOverride(root, trainerTheme{Theme: a.fyne.Settings().Theme()})
