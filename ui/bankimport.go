@@ -238,8 +238,9 @@ func (v *bankView) apply() {
 			v.saving = false
 			v.save.Enable()
 			if err != nil {
-				v.step("refused")
+				// The error shown first: a test waiting for the step finds the dialog drawn.
 				a.showError(v.t("ui.bank.refused"), ledger.Localize(err, a.lang))
+				v.step("refused")
 				return
 			}
 			v.dlg.Hide()

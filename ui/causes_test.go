@@ -52,7 +52,9 @@ func TestCausesTab(t *testing.T) {
 		t.Fatal("no « Même cause pour toutes » select")
 	}
 	all.SetSelected(cause.PaymentRun.Label("fr"))
-	test.Tap(overlayButton(t, a, "Enregistrer"))
+	if err := waitLoaded(t, a, func() { test.Tap(overlayButton(t, a, "Enregistrer")) }); err != nil { // the dossier is read again
+		t.Fatal(err)
+	}
 	got, err := a.sess.CausesOf(id)
 	if err != nil {
 		t.Fatal(err)

@@ -32,7 +32,9 @@ func TestNegotiationDialog(t *testing.T) {
 			s.SetSelected("Léa Martin")
 		}
 	}
-	test.Tap(overlayButton(t, a, "Enregistrer"))
+	if err := waitLoaded(t, a, func() { test.Tap(overlayButton(t, a, "Enregistrer")) }); err != nil { // read again
+		t.Fatal(err)
+	}
 	sheets, err := a.sess.Negotiations(id)
 	if err != nil || len(sheets) != 1 || sheets[0].Outcome == nil || sheets[0].Outcome.Plan == "" {
 		t.Fatalf("sheets %+v %v", sheets, err)
