@@ -14,6 +14,7 @@ import (
 	"relance/ledger"
 	"relance/ledger/dispute"
 	"relance/ledger/dunning"
+	"relance/ledger/payment"
 	"relance/letters"
 	"relance/letters/callsheet"
 )
@@ -98,9 +99,9 @@ func (sv *agendaView) askDone(e dunning.Entry) {
 	outcome := widget.NewSelect(labels, nil)
 	outcome.SetSelectedIndex(0)
 	amount := widget.NewEntry()
-	amount.SetText(e.Amount.String())
+	amount.SetText(strings.TrimSpace(e.Amount.Format(a.lang, ""))) // « 18 483,10 », read back by ParseAmount
 	date := widget.NewEntry()
-	date.SetText(a.asOf.AddDays(7).String())
+	date.SetText(a.date(a.asOf.AddDays(7)))
 	count := widget.NewEntry()
 	count.SetText("3")
 	ack := widget.NewCheck(a.t("ui.agenda.ack"), nil)
@@ -122,8 +123,10 @@ func (sv *agendaView) askDone(e dunning.Entry) {
 		widget.NewFormItem(a.t("ui.agenda.reason"), reason),
 		widget.NewFormItem(a.t("cause.ui.call"), why),
 		widget.NewFormItem(a.t("ui.agenda.note"), note))
-	content := container.NewHSplit(sv.callSheetView(e.Customer), container.NewVScroll(form))
-	content.Offset = 0.55
+	// The form scrolls both ways: at a large zoom (presentation) its width must not
+	// squeeze the call sheet beside it into a column of letters.
+	content := container.NewHSplit(sv.callSheetView(e.Customer), container.NewScroll(form))
+	content.Offset = 0.4
 	d := dialog.NewCustomConfirm(a.t("ui.agenda.call_title", "customer", e.Name), a.t("ui.agenda.save"), a.t("ui.dialog.cancel"), content, func(ok bool) {
 		if !ok {
 			return
@@ -132,7 +135,7 @@ func (sv *agendaView) askDone(e dunning.Entry) {
 			Reason: dispute.Reasons()[reason.SelectedIndex()], Ack: ack.Checked, Acceleration: true,
 			Cause: causeAt(why.SelectedIndex())}
 		d, derr := parseDate(strings.TrimSpace(date.Text))
-		c, cerr := ledger.ParseCents(strings.TrimSpace(amount.Text))
+		c, cerr := payment.ParseAmount(amount.Text)
 		switch o.Kind {
 		case dunning.OutcomePromise:
 			if derr != nil || cerr != nil {
@@ -157,7 +160,7 @@ func (sv *agendaView) askDone(e dunning.Entry) {
 		}
 		sv.recordEffects(&eff, nil, a.t("ui.agenda.recorded"))
 	}, a.win)
-	d.Resize(fyne.NewSize(1100, 680))
+	d.Resize(fyne.NewSize(1260, 680))
 	d.Show()
 }
 
