@@ -121,7 +121,13 @@ func formRate(s, label string) (*decimal.Decimal, error) {
 	return r, nil
 }
 
-// askContract opens the form of what customer id accepted.
+// contractForm is the contract form as typed.
+type contractForm struct {
+	cgv, accepted, rate, clause, court, note string
+	retention                                bool
+}
+
+// askContract opens the form of what customer id accepted, filled from its contract.
 func (a *App) askContract(id string) {
 	v, err := a.sess.ContractOf(id, a.asOf)
 	if err != nil {
@@ -129,28 +135,36 @@ func (a *App) askContract(id string) {
 		return
 	}
 	c := v.Contract
-	cgv, accepted := widget.NewEntry(), widget.NewEntry()
-	cgv.SetText(c.CGV)
-	cgv.SetPlaceHolder(a.t("contract.ui.cgv_hint"))
-	accepted.SetPlaceHolder(a.t("contract.ui.date_hint"))
+	f := contractForm{cgv: c.CGV, court: c.Court, note: c.Note, retention: c.RetentionOfTitle}
 	if c.Accepted.Valid() {
-		accepted.SetText(a.date(c.Accepted))
+		f.accepted = a.date(c.Accepted)
 	}
-	rate, clause, court := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	rate.SetPlaceHolder(a.t("contract.late_rate_statutory"))
 	if c.LateRate != nil {
-		rate.SetText(earned.Num(a.lang, *c.LateRate))
+		f.rate = earned.Num(a.lang, *c.LateRate)
 	}
 	if c.PenaltyClause != nil {
-		clause.SetText(earned.Num(a.lang, *c.PenaltyClause))
+		f.clause = earned.Num(a.lang, *c.PenaltyClause)
 	}
-	clause.SetPlaceHolder(a.t("contract.none"))
-	court.SetText(c.Court)
-	court.SetPlaceHolder(a.t("contract.none"))
+	a.askContractForm(c, f)
+}
+
+// askContractForm shows the contract form filled with f over contract c; a refused entry
+// brings it back with what was typed, under the message naming the field and value.
+func (a *App) askContractForm(c contract.Contract, f contractForm) {
+	id := c.Customer
+	entry := func(text, hint string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetText(text)
+		e.SetPlaceHolder(hint)
+		return e
+	}
+	cgv, accepted := entry(f.cgv, a.t("contract.ui.cgv_hint")), entry(f.accepted, a.t("contract.ui.date_hint"))
+	rate, clause := entry(f.rate, a.t("contract.late_rate_statutory")), entry(f.clause, a.t("contract.none"))
+	court := entry(f.court, a.t("contract.none"))
 	rot := widget.NewCheck(a.t("contract.ui.retention"), nil)
-	rot.SetChecked(c.RetentionOfTitle)
+	rot.SetChecked(f.retention)
 	note := widget.NewMultiLineEntry()
-	note.SetText(c.Note)
+	note.SetText(f.note)
 	items := []*widget.FormItem{
 		widget.NewFormItem(a.t("contract.ui.cgv"), cgv),
 		widget.NewFormItem(a.t("contract.ui.accepted"), accepted),
@@ -166,26 +180,38 @@ func (a *App) askContract(id string) {
 			if !ok {
 				return
 			}
-			c.CGV, c.Court, c.Note, c.RetentionOfTitle = strings.TrimSpace(cgv.Text), strings.TrimSpace(court.Text), note.Text, rot.Checked
-			c.Accepted = ledger.NoDate
-			if s := strings.TrimSpace(accepted.Text); s != "" {
+			typed := contractForm{cgv: cgv.Text, accepted: accepted.Text, rate: rate.Text, clause: clause.Text, court: court.Text,
+				note: note.Text, retention: rot.Checked}
+			refuse := func(msg string) {
+				a.askContractForm(c, typed)
+				a.showError(a.t("ui.dialog.error"), msg)
+			}
+			k := c
+			k.CGV, k.Court, k.Note, k.RetentionOfTitle = strings.TrimSpace(typed.cgv), strings.TrimSpace(typed.court), typed.note, typed.retention
+			k.Accepted = ledger.NoDate
+			if s := strings.TrimSpace(typed.accepted); s != "" {
 				d, err := parseDate(s)
 				if err != nil {
-					a.showError(a.t("ui.dialog.error"), a.t("contract.err.field", "field", a.t("contract.ui.accepted"), "value", s))
+					refuse(a.t("contract.err.field", "field", a.t("contract.ui.accepted"), "value", s))
 					return
 				}
-				c.Accepted = d
+				k.Accepted = d
 			}
 			var perr error
-			if c.LateRate, perr = formRate(rate.Text, a.t("contract.ui.late_rate")); perr != nil {
-				a.showError(a.t("ui.dialog.error"), ledger.Localize(perr, a.lang))
+			if k.LateRate, perr = formRate(typed.rate, a.t("contract.ui.late_rate")); perr != nil {
+				refuse(ledger.Localize(perr, a.lang))
 				return
 			}
-			if c.PenaltyClause, perr = formRate(clause.Text, a.t("contract.ui.penalty_clause")); perr != nil {
-				a.showError(a.t("ui.dialog.error"), ledger.Localize(perr, a.lang))
+			if k.PenaltyClause, perr = formRate(typed.clause, a.t("contract.ui.penalty_clause")); perr != nil {
+				refuse(ledger.Localize(perr, a.lang))
 				return
 			}
-			a.saveContract(c, a.t("contract.cli.saved", "customer", id))
+			if err := a.sess.SaveContract(k, a.user(), a.asOf); err != nil {
+				refuse(ledger.Localize(err, a.lang))
+				return
+			}
+			a.trace("recorded", "what", "contract", "customer", id, "guarantees", len(k.Guarantees))
+			a.reloadThen(a.t("contract.cli.saved", "customer", id))
 		}, a.win)
 	d.Resize(fyne.NewSize(720, 520))
 	d.Show()
