@@ -168,7 +168,7 @@ func (sv *agendaView) askDone(e dunning.Entry) {
 func (sv *agendaView) askReschedule(e dunning.Entry) {
 	a := sv.a
 	date := widget.NewEntry()
-	date.SetText(a.asOf.AddDays(1).String())
+	date.SetText(a.date(a.asOf.AddDays(1)))
 	who := widget.NewEntry()
 	who.SetText(e.Assignee)
 	items := []*widget.FormItem{widget.NewFormItem(a.t("ui.agenda.date"), date), widget.NewFormItem(a.t("ui.agenda.assignee"), who)}

@@ -126,14 +126,8 @@ func (a *App) askNegotiationOutcome(sh negotiation.Sheet) {
 	inst := widget.NewMultiLineEntry()
 	inst.SetMinRowsVisible(4)
 	var lines []string
-	n := max(1, sh.Floor.Instalments)
-	each := sh.Floor.Amount / ledger.Cents(n)
-	for i := range n {
-		amt := each
-		if i == n-1 {
-			amt = sh.Floor.Amount - each*ledger.Cents(n-1)
-		}
-		lines = append(lines, a.date(sh.Floor.FirstDate.AddMonths(i))+" "+amt.Format(a.lang, ""))
+	for _, in := range sh.Floor.Schedule() { // the floor's payments, its first one as the sheet sets it
+		lines = append(lines, a.date(in.Due)+" "+in.Amount.Format(a.lang, ""))
 	}
 	inst.SetText(strings.Join(lines, "\n"))
 	w := appWords{a}

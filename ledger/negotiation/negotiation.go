@@ -307,3 +307,14 @@ func consequences(in Input, asOf ledger.Date) []Consequence {
 	slices.SortStableFunc(out, func(a, b Consequence) int { return int(a.Date) - int(b.Date) })
 	return out
 }
+
+// Schedule is the margins' payments: the first on FirstDate, the rest of the amount in
+// equal monthly instalments after it (dunning.SplitPlan); a single payment of the whole
+// amount when there is one instalment.
+func (m Margins) Schedule() []dunning.Instalment {
+	if m.Instalments <= 1 || m.First <= 0 || m.First >= m.Amount {
+		return dunning.SplitPlan(m.Amount, 1, m.FirstDate)
+	}
+	rest := dunning.SplitPlan(m.Amount-m.First, m.Instalments-1, m.FirstDate.AddMonths(1))
+	return append([]dunning.Instalment{{Due: m.FirstDate, Amount: m.First}}, rest...)
+}

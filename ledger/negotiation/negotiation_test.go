@@ -2,6 +2,7 @@ package negotiation
 
 import (
 	"testing"
+	"time"
 
 	"relance/ledger"
 	"relance/ledger/dunning"
@@ -84,5 +85,19 @@ func TestNegotiationOutcome(t *testing.T) {
 	}
 	if _, err := ParseResult("maybe"); err == nil {
 		t.Error("bad outcome accepted")
+	}
+}
+
+// A floor of 1 000 € in 3 payments with a third at first: 333,33 € then 333,33 € and
+// 333,34 € a month apart; one payment is the whole amount.
+func TestMarginsSchedule(t *testing.T) {
+	d := ledger.NewDate(2026, time.December, 13)
+	got := Margins{Amount: 100000, Instalments: 3, First: 33333, FirstDate: d}.Schedule()
+	if len(got) != 3 || got[0].Amount != 33333 || got[1].Amount != 33333 || got[2].Amount != 33334 ||
+		got[1].Due != d.AddMonths(1) || got[2].Due != d.AddMonths(2) {
+		t.Errorf("schedule %+v", got)
+	}
+	if one := (Margins{Amount: 100000, Instalments: 1, First: 100000, FirstDate: d}).Schedule(); len(one) != 1 || one[0].Amount != 100000 {
+		t.Errorf("one payment %+v", one)
 	}
 }
