@@ -99,9 +99,13 @@ func (a *App) contractTab(id string) fyne.CanvasObject {
 	return box
 }
 
-// saveContract stores c and shows the card again, saying done.
-func (a *App) saveContract(c contract.Contract, done string) {
+// saveContract stores c and shows the card again, saying done; a refusal is shown
+// (after refused, when not nil: the form brought back with what was typed).
+func (a *App) saveContract(c contract.Contract, done string, refused func()) {
 	if err := a.sess.SaveContract(c, a.user(), a.asOf); err != nil {
+		if refused != nil {
+			refused()
+		}
 		a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 		return
 	}
@@ -206,12 +210,7 @@ func (a *App) askContractForm(c contract.Contract, f contractForm) {
 				refuse(ledger.Localize(perr, a.lang))
 				return
 			}
-			if err := a.sess.SaveContract(k, a.user(), a.asOf); err != nil {
-				refuse(ledger.Localize(err, a.lang))
-				return
-			}
-			a.trace("recorded", "what", "contract", "customer", id, "guarantees", len(k.Guarantees))
-			a.reloadThen(a.t("contract.cli.saved", "customer", id))
+			a.saveContract(k, a.t("contract.cli.saved", "customer", id), func() { a.askContractForm(c, typed) })
 		}, a.win)
 	d.Resize(fyne.NewSize(720, 520))
 	d.Show()
@@ -269,7 +268,7 @@ func (a *App) askGuarantee(id string) {
 		}
 		k := v.Contract
 		k.Guarantees = append(k.Guarantees, g)
-		a.saveContract(k, a.t("contract.cli.guarantee", "customer", id, "kind", g.Kind.Label(a.lang)))
+		a.saveContract(k, a.t("contract.cli.guarantee", "customer", id, "kind", g.Kind.Label(a.lang)), nil)
 	}, a.win)
 	d.Resize(fyne.NewSize(620, 420))
 	d.Show()
@@ -289,7 +288,7 @@ func (a *App) removeGuarantee(id string, n int) {
 			}
 			k := v.Contract
 			k.Guarantees = append(k.Guarantees[:n:n], k.Guarantees[n+1:]...)
-			a.saveContract(k, a.t("contract.ui.removed"))
+			a.saveContract(k, a.t("contract.ui.removed"), nil)
 		}, a.win)
 }
 
