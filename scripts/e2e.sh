@@ -80,6 +80,10 @@ fail() {
   echo "e2e: trace (last lines):" >&2
   tail -5 "$trace" >&2 || true
   [ -f "$work/app.log" ] && { echo "e2e: app log (last lines):" >&2; tail -20 "$work/app.log" >&2; }
+  # Once more at the very end: CI shows only the tail of what was printed, and the app log
+  # ends with the X errors every quit prints (the window is gone while a frame is drawn).
+  [ ${#passed[@]} -gt 0 ] && echo "e2e: last journey passed: ${passed[-1]}" >&2
+  echo "e2e: FAIL: $* (after ${#passed[@]} journeys passed)" >&2
   exit 1
 }
 # mark: remember where the trace is, so that wait_event only looks at what comes after.
