@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -37,6 +38,9 @@ type trainerView struct {
 	marks    []lettercheck.Mark // trainee's marks (rune spans, or missing rules)
 	score    *lettercheck.TrainingScore
 	tab      int // tab of the letter pane
+	// controls: in presentation mode, the rows of controls are shown (folded by default,
+	// so that the projected letter has the height of the screen)
+	controls bool
 	// bank is the classroom state: the exercise bank, the trainee, the clock (trainer_bank.go)
 	bank *trainerBank
 
@@ -74,9 +78,37 @@ func (sv *trainerView) initTrainer() error {
 	if err != nil {
 		return err
 	}
-	s.engine, s.samples, s.msgLang = e, samples, a.lang
-	s.loadSample(0)
+	first := samples[0].Name // the manifest's first flawed letter opens the screen
+	s.engine, s.samples, s.msgLang = e, sortSamples(samples), a.lang
+	for i, sm := range s.samples {
+		if sm.Name == first {
+			s.loadSample(i)
+		}
+	}
 	return nil
+}
+
+// sortSamples orders the built-in letters as the selector lists them: by stage of the
+// reminder sequence, then audience, French before English, the letters to correct
+// before the good ones — so that the fifty letters read as groups.
+func sortSamples(samples []lettercheck.Sample) []lettercheck.Sample {
+	rank := func(sm lettercheck.Sample) [4]int {
+		r := [4]int{slices.Index(lettercheck.Stages, sm.Stage),
+			slices.Index([]lettercheck.Audience{lettercheck.B2B, lettercheck.B2C, lettercheck.Public}, sm.Audience), 0, 0}
+		if sm.Lang != "fr" {
+			r[2] = 1
+		}
+		if sm.Good {
+			r[3] = 1
+		}
+		return r
+	}
+	out := slices.Clone(samples)
+	slices.SortStableFunc(out, func(x, y lettercheck.Sample) int {
+		rx, ry := rank(x), rank(y)
+		return slices.Compare(rx[:], ry[:])
+	})
+	return out
 }
 
 func (s *trainerView) loadSample(i int) {
@@ -212,7 +244,7 @@ func (sv *trainerView) correctionScreen() fyne.CanvasObject {
 	})
 	export := widget.NewButtonWithIcon(a.t("ui.trainer.export"), theme.DocumentSaveIcon(), sv.askCorrectionReport)
 	bar := container.NewHBox(
-		widget.NewLabel(a.t("ui.trainer.sample")), withWidth(260, sampleSel),
+		widget.NewLabel(a.t("ui.trainer.sample")), withWidth(440, sampleSel),
 		widget.NewLabel(a.t("ui.trainer.stage")), withWidth(190, stageSel),
 		widget.NewLabel(a.t("ui.trainer.audience")), withWidth(150, audSel),
 		withWidth(70, langSel),
@@ -258,20 +290,42 @@ func (sv *trainerView) correctionScreen() fyne.CanvasObject {
 	// Each row of controls scrolls sideways on its own when it is wider than the window
 	// (a large zoom, the presentation mode): the letter and the panels below keep the
 	// window's width, their text wrapped, rather than the whole screen running off it.
-	top := container.NewVBox(container.NewHScroll(bar), container.NewHScroll(actions), container.NewHScroll(sv.classroomBar()),
-		w.summary, w.note)
+	controls := container.NewVBox(container.NewHScroll(bar), container.NewHScroll(actions), container.NewHScroll(sv.classroomBar()))
+	top := container.NewVBox(controls, w.summary, w.note)
+	if a.presenting {
+		top = container.NewVBox(container.NewHScroll(container.NewHBox(sv.controlsToggle(), w.summary)), controls, w.note)
+		if !s.controls {
+			controls.Hide()
+		}
+	}
 	root := container.NewBorder(top, nil, nil, nil, split)
 	sv.refreshTrainer()
 	w.override = container.NewThemeOverride(root, trainerTheme{Theme: a.fyne.Settings().Theme()})
 	return w.override
 }
 
+// controlsToggle folds or unfolds the rows of controls in presentation mode: folded,
+// the projected letter and its findings have the screen's height.
+func (sv *trainerView) controlsToggle() fyne.CanvasObject {
+	a := sv.a
+	label, icon := a.t("ui.trainer.controls_show"), theme.MenuExpandIcon()
+	if sv.controls {
+		label, icon = a.t("ui.trainer.controls_hide"), theme.MenuDropDownIcon()
+	}
+	return widget.NewButtonWithIcon(label, icon, func() {
+		sv.controls = !sv.controls
+		a.trace("controls", "screen", "correction", "shown", sv.controls)
+		a.showScreen(screenCorrection)
+	})
+}
+
+// sampleLabel is a built-in letter as the letter selector names it.
 func sampleLabel(a *App, sm lettercheck.Sample) string {
 	kind := a.t("ui.trainer.flawed")
 	if sm.Good {
 		kind = a.t("ui.trainer.good")
 	}
-	return kind + " – " + lettercheck.StageLabel(a.lang, sm.Stage) + " – " + lettercheck.AudienceLabel(a.lang, sm.Audience) + " (" + sm.Lang + ")"
+	return lettercheck.StageLabel(a.lang, sm.Stage) + " – " + lettercheck.AudienceLabel(a.lang, sm.Audience) + " – " + strings.ToUpper(sm.Lang) + " – " + strings.ToLower(kind)
 }
 
 // liveCheck re-checks the letter 300 ms after the last keystroke.

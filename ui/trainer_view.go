@@ -282,7 +282,10 @@ func (sv *trainerView) scoresCard(sc lettercheck.Scores) fyne.CanvasObject {
 // toneGauge draws the firmness (x) × courtesy (y) square, the target zone of the stage
 // and the letter as a dot.
 func toneGauge(a *App, t lettercheck.Tone) fyne.CanvasObject {
-	const size = 120
+	// The square grows with the zoom (the theme's text size), as the text beside it does.
+	unit := theme.TextSize() / 14
+	size := 120 * unit
+	capt := theme.CaptionTextSize()
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	bg.StrokeWidth = 1
@@ -296,16 +299,16 @@ func toneGauge(a *App, t lettercheck.Tone) fyne.CanvasObject {
 		dotCol = color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
 	}
 	dot := canvas.NewCircle(dotCol)
-	dot.Resize(fyne.NewSize(12, 12))
-	dot.Move(fyne.NewPos(float32(t.Firmness)*size/100-6, float32(100-t.Courtesy)*size/100-6))
+	dot.Resize(fyne.NewSize(12*unit, 12*unit))
+	dot.Move(fyne.NewPos(float32(t.Firmness)*size/100-6*unit, float32(100-t.Courtesy)*size/100-6*unit))
 	xl := canvas.NewText(a.t("ui.trainer.firmness"), theme.Color(theme.ColorNamePlaceHolder))
-	xl.TextSize = 10
+	xl.TextSize = capt
 	xl.Move(fyne.NewPos(0, size+2))
 	yl := canvas.NewText(a.t("ui.trainer.courtesy"), theme.Color(theme.ColorNamePlaceHolder))
-	yl.TextSize = 10
+	yl.TextSize = capt
 	yl.Move(fyne.NewPos(2, 2))
 	box := container.NewWithoutLayout(bg, zone, yl, dot, xl)
-	return withMinSize(fyne.NewSize(size+8, size+18), box)
+	return withMinSize(fyne.NewSize(size+8, size+capt+8), box)
 }
 
 // withMinSize gives o a minimum size (for drawings without a layout).

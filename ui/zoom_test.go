@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -127,6 +128,14 @@ func TestPresentationMode(t *testing.T) {
 	}
 	if onScreen(a.shell.nav) || onScreen(a.shell.search) {
 		t.Error("navigation or search still on screen in presentation mode")
+	}
+	// The Correction screen's rows of controls are folded, a button unfolds them.
+	if hasText(a.win, a.t("ui.trainer.fix_all")) || !hasText(a.win, a.t("ui.trainer.controls_show")) {
+		t.Errorf("presentation: the controls are not folded under « %s »: %q", a.t("ui.trainer.controls_show"), texts(a.win))
+	}
+	test.Tap(button(t, a.win, a.t("ui.trainer.controls_show")))
+	if !hasText(a.win, a.t("ui.trainer.fix_all")) || !hasText(a.win, a.t("ui.trainer.controls_hide")) {
+		t.Errorf("« %s » did not unfold the controls: %q", a.t("ui.trainer.controls_show"), texts(a.win))
 	}
 	th := a.fyne.Settings().Theme()
 	for _, c := range []struct {

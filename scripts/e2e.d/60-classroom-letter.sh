@@ -2,7 +2,8 @@
 # --- the letter-correction exercise with a named trainee ------------------------------------
 # The demo of 4 December 2026 with a trainer's letter added to the exercise bank by the
 # command line (a first reminder to a public purchaser; expected findings: the number
-# format and the misstated law). Correction › « Banque d'exercices… » › « Ouvrir »; « Mode
+# format and the misstated law). Correction › « Ouvrir un fichier… »: a trainee's letter
+# chosen in the file dialog is checked; « Banque d'exercices… » › « Ouvrir »; « Mode
 # entraînement »; « Nouveau stagiaire… » (Hugo Petit, Lyon) chosen at once; the word
 # « 4512 » marked; « Révéler et noter »: the attempt is kept (1 of the 4 points: 5 / 20);
 # « Stagiaires et progression… » lists it. After quitting, relance progress finds the attempt
@@ -19,6 +20,21 @@ mark
 key ctrl+6
 need 10 "Ctrl+6" '"event":"screen"' '"screen":"correction"'
 sleep 0.7
+# A trainee's letter opened through « Ouvrir un fichier… » and the file dialog: the
+# dialog opens in the journey's home, the letter is its only file.
+cp "$repo/letters/check/testdata/letters/flaw2_fr_r1_b2c_1.txt" "$fresh/lettre-stagiaire.txt"
+mark
+click 277 193 # « Ouvrir un fichier… »
+need 10 "the letter's open dialog" '"event":"dialog"' '"purpose":"exercise"' '"state":"shown"'
+sleep 0.7
+shot classroom-open-dialog
+click 525 225 # lettre-stagiaire.txt, after « (Dossier parent) »
+click 1092 661 # « Ouvrir »
+need 10 "the letter opened from the file" '"event":"exercise_loaded"' '"file":"lettre-stagiaire.txt"'
+clfindings=$(field findings "$(matching '"event":"exercise_loaded"')")
+[ "${clfindings:-0}" -gt 0 ] || fail "the letter opened from the file has no finding: $(matching '"event":"exercise_loaded"')"
+sleep 0.7
+shot classroom-letter-opened
 mark
 click 705 193 # « Banque d'exercices… »
 need 10 "the exercise bank" '"event":"dialog"' '"what":"exercise_bank"' '"state":"shown"' '"exercises":"1"'
@@ -73,4 +89,4 @@ grep -q "\"id\": \"$clattempt\"" <<<"$clp" || fail "relance progress does not li
 grep -q '"exercise": "EX0001"' <<<"$clp" || fail "relance progress: the attempt is not on the bank exercise EX0001"
 clcsv=$("$bin" progress --db "$cldb" --format csv 2>&1) || fail "relance progress --format csv: $clcsv"
 grep -q "Lyon;Hugo Petit;" <<<"$clcsv" || fail "the progress CSV has no line for Hugo Petit: $clcsv"
-passed+=("the letter exercise: Correction › bank letter EX0001 opened, trainee Hugo Petit created from « Nouveau stagiaire… », « 4512 » marked, scored 5 / 20 and kept ($clattempt), listed in « Stagiaires et progression… »; relance progress finds it (JSON, CSV)")
+passed+=("the letter exercise: Correction › « Ouvrir un fichier… » opened lettre-stagiaire.txt through the file dialog ($clfindings findings), bank letter EX0001 opened, trainee Hugo Petit created from « Nouveau stagiaire… », « 4512 » marked, scored 5 / 20 and kept ($clattempt), listed in « Stagiaires et progression… »; relance progress finds it (JSON, CSV)")
