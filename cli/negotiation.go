@@ -217,7 +217,7 @@ func (env *Env) negotiationRecord(args []string) error {
 			"n", strconv.Itoa(len(r.Instalments)), "amount", r.Total().Format(env.Lang, "EUR")))
 	} else {
 		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "nego.cli.recorded_disagreement", "id", out.Sheet.ID,
-			"next", i18n.T(env.Lang, "nego.step."+string(r.Next)), "on", r.NextDate.String()))
+			"next", i18n.T(env.Lang, "nego.step."+string(r.Next)), "on", pdfdoc.FormatDate(env.Lang, r.NextDate), "action", r.Planned))
 	}
 	if out.Grade != nil {
 		fmt.Fprintln(env.Stdout, i18n.T(env.Lang, "nego.cli.scored", "trainee", *trainee,

@@ -98,7 +98,8 @@ func (s *Session) Negotiations(customer string) ([]negotiation.Sheet, error) {
 // stored with its outcome (given an ID if it had none) and, for an agreement, its
 // instalments become the customer's payment plan (what `relance plan` records:
 // AgreePlan), whose ID the outcome keeps; a disagreement names the next step, the
-// sheet's first consequence from the outcome's date. An outcome that does not validate,
+// sheet's first consequence from the outcome's date, and plans it in the agenda (its
+// action's ID kept in the outcome). An outcome that does not validate,
 // a plan refused or a sheet already closed writes nothing. It returns the sheet stored.
 func (s *Session) RecordNegotiation(sh negotiation.Sheet, o negotiation.Outcome) (*negotiation.Sheet, error) {
 	if s.Book.Account(sh.Customer) == nil {
@@ -121,6 +122,16 @@ func (s *Session) RecordNegotiation(sh negotiation.Sheet, o negotiation.Outcome)
 		case negotiation.Disagreement:
 			next := sh.NextStep(o.Date)
 			o.Next, o.NextDate = next.Step, next.Date
+			if sh.ID == "" { // the planned action names the sheet
+				if err := negotiation.Save(tx, &sh); err != nil {
+					return err
+				}
+			}
+			act := next.Planned(&sh, &o)
+			if err := tx.AddAction(&act); err != nil {
+				return err
+			}
+			o.Planned = act.ID
 		}
 		sh.Outcome = &o
 		return negotiation.Save(tx, &sh) // refused when the sheet is already closed

@@ -2,6 +2,7 @@ package desk_test
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"relance/ledger/classroom"
@@ -74,5 +75,57 @@ func TestNegotiationDesk(t *testing.T) {
 	at, g, err := s.ScoreNegotiation("Léa Martin", got, true, "trainer")
 	if err != nil || at.Kind != classroom.Negotiation || g.OutOf != 20 || len(g.Points) != 4 {
 		t.Fatalf("score %+v %+v %v", at, g, err)
+	}
+}
+
+// A disagreement plans the sheet's next step in the agenda, in the same transaction:
+// the agenda of that day brings it up for the customer, carrying out the planned action.
+func TestNegotiationDisagreementPlansNextStep(t *testing.T) {
+	s := openDemo(t)
+	before, err := s.Agenda(anchor, false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := "" // a customer called today (the case study's is already in litigation)
+	for _, e := range before.Entries {
+		if e.Channel == dunning.ChanCall && e.Amount > 0 && id == "" {
+			id = e.Customer
+		}
+	}
+	sh, err := s.PrepareNegotiation(id, anchor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.RecordNegotiation(sh, negotiation.Outcome{Result: negotiation.Disagreement, Date: anchor, By: "Claire", Note: "refuse tout échéancier"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := got.Outcome
+	if o.Planned == "" || o.Next == "" || o.NextDate < anchor {
+		t.Fatalf("outcome %+v: no step planned", o)
+	}
+	_, rec, err := s.DB.LoadDunning()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var act *dunning.Action
+	for i := range rec.Actions {
+		if rec.Actions[i].ID == o.Planned {
+			act = &rec.Actions[i]
+		}
+	}
+	if act == nil || act.Status != dunning.ActionPlanned || act.Customer != id || act.Date != o.NextDate || string(act.Kind) != string(o.Next) {
+		t.Fatalf("planned action %+v for outcome %+v", act, o)
+	}
+	ag, err := s.Agenda(o.NextDate, false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range ag.Entries {
+		found = found || e.Customer == id && slices.Contains(e.Refs, o.Planned) && len(e.Items) > 0 && e.Amount > 0
+	}
+	if !found {
+		t.Errorf("the agenda of %s does not bring up %s's planned %s (%s)", o.NextDate, id, o.Next, o.Planned)
 	}
 }

@@ -208,7 +208,7 @@ func (a *App) askNegotiationOutcome(sh negotiation.Sheet) {
 			a.showError(a.t("ui.dialog.error"), ledger.Localize(err, a.lang))
 			return
 		}
-		msg := a.t("nego.ui.recorded_disagreement", "next", a.t("nego.step."+string(stored.Outcome.Next)), "on", a.date(stored.Outcome.NextDate))
+		msg := a.t("nego.ui.recorded_disagreement", "next", a.t("nego.step."+string(stored.Outcome.Next)), "on", a.date(stored.Outcome.NextDate), "action", stored.Outcome.Planned)
 		if o.Result == negotiation.Agreement {
 			msg = a.t("nego.ui.recorded_agreement", "n", strconv.Itoa(len(o.Instalments)), "amount", a.money(stored.Outcome.Total()))
 		}

@@ -195,12 +195,26 @@ func (e *engine) customer(a *ledger.Account) {
 		if act.Status != ActionPlanned || e.idx.closed[act.ID] || act.Date > asOf {
 			continue
 		}
-		if k := stepIndex(&sc, act.Stage); k >= 0 {
-			continue // a rescheduled step: nextStep already used it
+		k := stepIndex(&sc, act.Stage)
+		// A rescheduled step: nextStep already used it. A step planned ahead of the
+		// sequence by a record (Record: the negotiation that failed) comes up on its
+		// date, on the invoices overdue then, while something is still due.
+		if k >= 0 && (act.Record == "" || oldest == nil || stepEntry != nil && slices.Contains(stepEntry.Refs, act.ID)) {
+			continue
 		}
-		entries = append(entries, Entry{Channel: Channel(act.Kind), Stage: act.Stage, Template: templateOf(act), Due: act.Date,
+		ent := Entry{Channel: Channel(act.Kind), Stage: act.Stage, Template: templateOf(act), Due: act.Date,
 			Assignee: act.Assignee, Refs: []string{act.ID},
-			Why: []Reason{r("dunning.why.planned", "id", act.ID, "date", dstr(act.Date), "by", act.By)}})
+			Why: []Reason{r("dunning.why.planned", "id", act.ID, "date", dstr(act.Date), "by", act.By)}}
+		if k >= 0 {
+			ent.Level, ent.Manual = k+1, sc.Steps[k].Manual
+			for _, it := range remind {
+				if it.DueDate < asOf {
+					ent.Items = append(ent.Items, it.ID)
+					ent.Amount += it.Open
+				}
+			}
+		}
+		entries = append(entries, ent)
 	}
 	if len(entries) == 0 {
 		e.skip(c, class, append(skipWhy, notes...)...)

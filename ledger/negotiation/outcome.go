@@ -42,8 +42,10 @@ type Outcome struct {
 	// Next is the step that follows a disagreement, on NextDate.
 	Next     Step        `json:"next,omitempty"`
 	NextDate ledger.Date `json:"next_date,omitempty"`
-	Note     string      `json:"note,omitempty"`
-	By       string      `json:"by,omitempty"`
+	// Planned is the agenda action that step became ("A2026-000001").
+	Planned string `json:"planned,omitempty"`
+	Note    string `json:"note,omitempty"`
+	By      string `json:"by,omitempty"`
 }
 
 // Total returns the sum of the instalments.
@@ -114,6 +116,22 @@ func (s *Sheet) NextStep(d ledger.Date) Consequence {
 		}
 	}
 	return Consequence{Step: Notice, Date: d}
+}
+
+// Planned returns the agenda action a disagreement leads to: consequence c planned on
+// its date for the customer of sheet s, as the scenario's step of the same channel
+// (the formal notice, the delivery block, the hand-over to the court procedure), so
+// that the agenda brings it up on that day whoever recorded the negotiation.
+func (c Consequence) Planned(s *Sheet, o *Outcome) dunning.Action {
+	ch, stage := dunning.ChanNotice, "med"
+	switch c.Step {
+	case Block:
+		ch, stage = dunning.ChanBlock, "block"
+	case Legal:
+		ch, stage = dunning.ChanLegal, "legal"
+	}
+	return dunning.Action{Customer: s.Customer, Kind: dunning.ActionKind(ch), Stage: stage, Date: c.Date,
+		Status: dunning.ActionPlanned, Assignee: o.By, By: o.By, Recorded: o.Date, Note: o.Note, Record: s.ID}
 }
 
 // Point is one line of the negotiation grid and whether it was met.
