@@ -41,7 +41,7 @@ func TestStatusWorkedExample(t *testing.T) {
 		}
 	}
 	// On 4 December 2026 the justification is due on 24 December: 20 days left
-	// (24 November + 30 days, R723-2).
+	// (24 November + 30 days, R723-3).
 	st := k.At(d(2026, 12, 4))
 	j, ok := st.Find(DeadlineJustify)
 	if !ok || j.Date != d(2026, 12, 24) || j.DaysLeft != 20 || j.Done || j.Passed() {

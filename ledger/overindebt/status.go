@@ -17,7 +17,7 @@ const (
 	// [to verify]).
 	PhaseAdmitted Phase = "admitted"
 	// PhaseLiabilities: admitted and the état du passif notified to the creditor: the
-	// 30 days to justify the claim run (C. consom. R723-2 [to verify]).
+	// 30 days to justify the claim run (C. consom. R723-3).
 	PhaseLiabilities Phase = "liabilities"
 	// PhaseDecided: the file has its outcome (Case.Outcome).
 	PhaseDecided Phase = "decided"
@@ -30,8 +30,7 @@ const (
 	AdmissibilityMonths = 3
 	// JustifyDays is the creditor's time to contest the état du passif and send the
 	// justification of its claim (principal, interest, costs) from its notification;
-	// past it the claim is taken at the debtor's figures (C. consom. R723-2 [to verify
-	// the article; the 30 days are those of the Banque de France's notices]).
+	// past it the claim is taken at the debtor's figures (C. consom. R723-3).
 	JustifyDays = 30
 	// SuspensionMonths is the longest the suspension of enforcement lasts from the
 	// admissibility (C. consom. L722-3: at most 2 years).
@@ -118,7 +117,7 @@ func (k *Case) At(asOf ledger.Date) Status {
 	if admitted {
 		if k.Notified.Valid() && k.Notified <= asOf {
 			due := k.Notified.AddDays(JustifyDays)
-			add(DeadlineJustify, due, "C. consom. R723-2", k.JustifiedOn.Valid() && k.JustifiedOn <= due && k.JustifiedOn <= asOf)
+			add(DeadlineJustify, due, "C. consom. R723-3", k.JustifiedOn.Valid() && k.JustifiedOn <= due && k.JustifiedOn <= asOf)
 		}
 		add(DeadlineSuspension, k.Admitted.AddMonths(SuspensionMonths), "C. consom. L722-3", decided)
 	}

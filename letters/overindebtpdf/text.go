@@ -1,6 +1,6 @@
 // Package overindebtpdf prints the letter a creditor sends to the secretariat of the
 // commission de surendettement about a consumer customer's file: the declaration and
-// justification of its claim (C. consom. L723-2, R723-2 [to verify the articles]:
+// justification of its claim (C. consom. R723-3:
 // within 30 days of the notification of the état du passif, else the claim is taken at
 // the debtor's figures). It claims the principal only — the invoices still open, less
 // the credits — and says that no interest or late penalty is added (C. consom. L722-14
