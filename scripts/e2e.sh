@@ -588,7 +588,7 @@ key Return # the only customer found
 need 15 "choosing $pcust in the calculator's picker" '"event":"select"' '"list":"customer_picker"' "\"id\":\"$pcust\""
 sleep 0.7
 mark
-click 394 523 # « Facture de pénalités… », under the form once the picker's list is closed
+click 394 508 # « Facture de pénalités… », under the form once the picker's list is closed
 need 30 "the penalty invoice of $pcust" '"event":"dialog"' '"what":"penalty_invoice"' '"state":"shown"' "\"customer\":\"$pcust\""
 sleep 1
 shot penalty-invoice

@@ -178,7 +178,7 @@ func (v *clientsView) sizeColumns() {
 	a := v.a
 	sums := a.sums
 	for i, c := range v.cols {
-		w := max(c.width, a.headerWidth(c.key)+24) // room for the sort arrow
+		w := max(zoomedWidth(c.width), a.headerWidth(c.key)+24) // room for the sort arrow
 		switch c.col {
 		case ledger.ColName:
 			widest := ""

@@ -133,8 +133,9 @@ func narrow(width float32, o fyne.CanvasObject) *fyne.Container {
 
 // fitColumnLayout lays out one table so that it fits its width when it can: the column
 // col shrinks from its natural width (widths[col]) down to minimum, so that the columns
-// after it stay on screen (the aged balance's last column at 1366 pixels); below that, the
-// table scrolls sideways as before.
+// after it stay on screen (the aged balance's last column at 1366 pixels); when even its
+// minimum would not make the table fit, the column keeps its natural width and the table
+// scrolls sideways.
 type fitColumnLayout struct {
 	table   interface{ SetColumnWidth(int, float32) }
 	col     int
@@ -158,7 +159,12 @@ func (l fitColumnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 	// Columns are a padding apart; the vertical scroll bar takes its width on the right.
 	room := size.Width - others - float32(len(l.widths))*theme.Padding() - theme.ScrollBarSize()
-	w := max(l.minimum, min(l.widths[l.col], room))
+	w := min(l.widths[l.col], room)
+	if room < l.minimum {
+		// Too narrow to fit even with the column at its minimum (a large zoom, the
+		// presentation mode): the table scrolls sideways anyway, the column stays whole.
+		w = l.widths[l.col]
+	}
 	if *l.current != w {
 		*l.current = w
 		l.table.SetColumnWidth(l.col, w)

@@ -140,7 +140,7 @@ func (sv *legalView) penaltyPane() fyne.CanvasObject {
 	})
 	compute.Importance = widget.HighImportance
 	left := container.NewVBox(form, help, container.NewHBox(compute, sv.penaltyInvoiceButton(customer.customerID))) // legal_penaltyinvoice.go
-	return container.NewBorder(nil, nil, withWidth(370, left), nil, sv.decompteView())
+	return container.NewBorder(nil, nil, withWidth(440, left), nil, sv.decompteView())
 }
 
 // computePenalties runs the penalty engine on the calculator's inputs.
