@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"relance/assets/i18n"
@@ -16,11 +17,11 @@ import (
 	"relance/letters/progress"
 )
 
-// runTrainee is `relance trainee add|list|remove`: the course's trainees
-// (desk.Session.SaveTrainee, Trainees, DeleteTrainee — the Correction screen's
-// « Stagiaires » list does the same).
+// runTrainee is `relance trainee add|import|list|remove`: the course's trainees
+// (desk.Session.SaveTrainee, AddTrainees, Trainees, DeleteTrainee — the Correction
+// screen's « Stagiaires » list does the same).
 func runTrainee(env *Env, args []string) error {
-	verbs := "add, list, remove"
+	verbs := "add, import, list, remove"
 	if len(args) == 0 {
 		return &usageError{msg: i18n.T(env.Lang, "exercise.cli.verb", "verbs", verbs)}
 	}
@@ -48,6 +49,8 @@ func runTrainee(env *Env, args []string) error {
 		}
 		env.say("exercise.cli.trainee_added", "id", r.ID, "name", r.Name)
 		return nil
+	case "import":
+		return runTraineeImport(env, args[1:])
 	case "list":
 		fs := env.flags("trainee list")
 		rf := env.reportFlags(fs, "table", "json")
@@ -104,6 +107,53 @@ func runTrainee(env *Env, args []string) error {
 		return nil
 	}
 	return &usageError{msg: i18n.T(env.Lang, "exercise.cli.verb", "verbs", verbs)}
+}
+
+// runTraineeImport is `relance trainee import`: a session's attendance list — a .txt
+// with one name per line or a .csv from Excel (classroom.ParseRoster) — added at once
+// (desk.Session.AddTrainees, as the « Ajouter un groupe… » form), the trainees already
+// in their group left out and named.
+func runTraineeImport(env *Env, args []string) error {
+	fs := env.flags("trainee import")
+	db := fs.String("db", "", "dossier file")
+	at := fs.String("at", "", "date the trainees join YYYY-MM-DD (default today)")
+	group := fs.String("group", "", "the group or session (e.g. \"Lyon – décembre 2026\")")
+	files, err := env.parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := env.required("db", *db); err != nil {
+		return err
+	}
+	if len(files) != 1 {
+		return env.required("FILE", "")
+	}
+	day, err := env.date("at", *at, env.Today)
+	if err != nil {
+		return err
+	}
+	name := filepath.Base(files[0])
+	f, err := os.Open(files[0])
+	if err != nil {
+		return &ledger.Problem{Key: "classroom.err.roster_read", Args: []string{"file", name}, Err: err}
+	}
+	list, err := classroom.ParseRoster(name, f, *group)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	var added []classroom.Trainee
+	var skipped []string
+	err = env.withWrite(*db, func(ss *desk.Session) error {
+		var err error
+		added, skipped, err = ss.AddTrainees(list, day)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, classroom.RosterSummary(env.Lang, list, added, skipped))
+	return nil
 }
 
 // readLetterFile reads a letter file (.txt, .docx, .odt) through exercise.ReadText.

@@ -110,3 +110,46 @@ func TestClassroomCommands(t *testing.T) {
 		t.Errorf("after removal:\n%s", out)
 	}
 }
+
+// A trainer adds a session's attendance list — an Excel CSV with a header, a BOM and
+// Windows line ends — at once, the trainee already enrolled left out and named; a list
+// saved in Latin-1 is refused, naming the file, the line and the value, nothing added.
+func TestTraineeImport(t *testing.T) {
+	db, dir := demoFile(t), t.TempDir()
+	if code, _, stderr := run(t, "fr", "trainee", "add", "--db", db, "--name", "Léa Martin", "--group", "Lyon – décembre 2026"); code != 0 {
+		t.Fatal(stderr)
+	}
+	list := filepath.Join(dir, "émargement.csv")
+	if err := os.WriteFile(list, []byte("\ufeffNom;Groupe\r\nPaul Roux;\r\nLÉA MARTIN;\r\n\r\n\"Dupont, Marie\";\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := run(t, "fr", "trainee", "import", "--db", db, list, "--group", "Lyon – décembre 2026", "--at", "2026-12-04")
+	if code != 0 || strings.TrimSpace(out) != "2 stagiaires ajoutés (groupe Lyon – décembre 2026) ; déjà inscrit : Léa Martin." {
+		t.Errorf("import: %d %q %s", code, out, stderr)
+	}
+	code, out, _ = run(t, "en", "trainee", "list", "--db", db, "--format", "json")
+	if code != 0 || !strings.Contains(out, `"Dupont, Marie"`) || !strings.Contains(out, `"added": "2026-12-04"`) || strings.Count(out, `"id"`) != 3 {
+		t.Errorf("list:\n%s", out)
+	}
+	text := filepath.Join(dir, "liste.txt")
+	_ = os.WriteFile(text, []byte("Zoé Petit\nPaul Roux\n"), 0o600)
+	if code, out, _ := run(t, "en", "trainee", "import", "--db", db, "--group", "Lyon – décembre 2026", text); code != 0 || strings.TrimSpace(out) != "1 trainee added (group Lyon – décembre 2026); already enrolled: Paul Roux." {
+		t.Errorf("import en: %d %q", code, out)
+	}
+
+	latin := filepath.Join(dir, "latin1.csv")
+	_ = os.WriteFile(latin, []byte("Nom;Groupe\r\nAna Bel;Nice\r\nH\xe9l\xe8ne Roy;Nice\r\n"), 0o600)
+	code, _, stderr = run(t, "fr", "trainee", "import", "--db", db, latin)
+	if code != 1 || !strings.Contains(stderr, "latin1.csv, ligne 3 : ") || !strings.Contains(stderr, "« H�l�ne Roy;Nice »") {
+		t.Errorf("latin-1: %d %s", code, stderr)
+	}
+	if code, _, stderr := run(t, "fr", "trainee", "import", "--db", db, filepath.Join(dir, "absent.txt")); code != 1 || !strings.Contains(stderr, "absent.txt") {
+		t.Errorf("missing file: %d %s", code, stderr)
+	}
+	if code, _, _ := run(t, "fr", "trainee", "import", "--db", db); code != 2 {
+		t.Errorf("no file: exit %d", code)
+	}
+	if code, out, _ := run(t, "en", "trainee", "list", "--db", db, "--format", "json"); code != 0 || strings.Contains(out, "Ana Bel") || strings.Count(out, `"id"`) != 4 {
+		t.Errorf("a refused list added trainees:\n%s", out)
+	}
+}

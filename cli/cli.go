@@ -106,7 +106,7 @@ func commands() []Command {
 		{"statement", "--db FILE (--customer ID --out FILE.pdf | --all --out DIR [--merged FILE.pdf]) [--at YYYY-MM-DD] [--days N]", "pdf.cli.statement", runStatement},
 		{"template", "--db FILE --stage pre|r1|r2|r3|med|conf|plan|dispute|block|statement [--lang fr|en] (--export FILE | --import FILE [--by NAME] [--at YYYY-MM-DD] | --restore)", "letters.cli.template", runTemplate},
 		{"train", "--db FILE --trainee ID|NAME --exercise EX…|SAMPLE (--file CORRECTED.txt|.docx|.odt | --marks START-END,…,RULE) [--seconds N] [--at YYYY-MM-DD] [--by NAME] [--format text|json]", "exercise.cli.train_help", runTrain},
-		{"trainee", "add --db FILE --name NAME [--group G] [--note T] [--at YYYY-MM-DD] | list --db FILE [--format table|json] | remove --db FILE --trainee ID|NAME", "exercise.cli.trainee_help", runTrainee},
+		{"trainee", "add --db FILE --name NAME [--group G] [--note T] [--at YYYY-MM-DD] | import --db FILE [--group G] [--at YYYY-MM-DD] FILE.txt|.csv | list --db FILE [--format table|json] | remove --db FILE --trainee ID|NAME", "exercise.cli.trainee_help", runTrainee},
 		{"verify", "--db FILE", "letters.cli.verify", runVerify},
 		{"version", "", "cli.version", runVersion},
 	}

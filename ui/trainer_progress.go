@@ -140,8 +140,8 @@ func (sv *trainerView) progressBody(p *classroom.Progress, group, who *string, r
 		})
 	})
 	filters := container.NewHBox(widget.NewLabel(a.t("exercise.progress.col.group")), withWidth(220, gsel),
-		widget.NewLabel(a.t("exercise.progress.col.trainee")), withWidth(260, tsel), add, remove)
-	exports := container.NewHBox(csv, pdf)
+		widget.NewLabel(a.t("exercise.progress.col.trainee")), withWidth(260, tsel), remove)
+	exports := container.NewHBox(add, sv.addGroupButton(group, who, refresh), widget.NewSeparator(), csv, pdf) // ui/trainer_roster.go
 	summary := wrapLabel(a.t("exercise.progress.subtitle", "date", a.date(a.today), "n", itoaUI(len(p.Trainees)),
 		"attempts", itoaUI(p.Attempts), "average", progress.On20(a.lang, p.Average)), fyne.TextStyle{Bold: true})
 	return container.NewBorder(container.NewVBox(filters, exports, summary), nil, nil, nil, container.NewVScroll(container.NewVBox(sv.progressTable(p))))
