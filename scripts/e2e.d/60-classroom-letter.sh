@@ -6,7 +6,8 @@
 # chosen in the file dialog is checked; « Banque d'exercices… » › « Ouvrir »; « Mode
 # entraînement »; « Nouveau stagiaire… » (Hugo Petit, Lyon) chosen at once; the word
 # « 4512 » marked; « Révéler et noter »: the attempt is kept (1 of the 4 points: 5 / 20);
-# « Stagiaires et progression… » lists it. After quitting, relance progress finds the attempt
+# « Stagiaires et progression… » lists it, and its « Ajouter un groupe… » reads the group's
+# attendance list (a CSV) through « Depuis un fichier… ». After quitting, relance progress finds the attempt
 # on the bank exercise for Hugo Petit, in JSON and in the Excel CSV. Sourced by
 # scripts/e2e.sh (its helpers).
 cldb="$work/classroom.relance"
@@ -80,6 +81,27 @@ click 913 193 # « Stagiaires et progression… »
 need 10 "the progress" '"event":"progress_shown"' '"attempts":"1"'
 sleep 0.7
 shot classroom-progress
+# The group's attendance list, an Excel CSV, added through « Ajouter un groupe… » and
+# « Depuis un fichier… »: Marie Dupont is added, Hugo Petit (already there) left out.
+printf 'Nom;Groupe\r\nMarie Dupont;Lyon\r\nHugo Petit;Lyon\r\n' >"$fresh/stagiaires.csv"
+mark
+click 383 153 # « Ajouter un groupe… », second button of the dialog's second row
+need 10 "the group's form" '"event":"dialog"' '"what":"add_group"' '"state":"shown"'
+sleep 0.5
+click 900 232 # « Depuis un fichier… »
+need 10 "the list's open dialog" '"event":"dialog"' '"purpose":"trainee-roster"' '"state":"shown"'
+sleep 0.7
+click 609 225 # stagiaires.csv, after « (Dossier parent) » and lettre-stagiaire.txt
+click 1092 661 # « Ouvrir »
+need 10 "the list read from the file" '"event":"roster_read"' '"file":"stagiaires.csv"'
+sleep 0.5
+shot classroom-roster
+click 733 609 # « Ajouter »
+need 10 "the group added" '"event":"trainees_added"' '"added":"1"' '"skipped":"1"'
+sleep 0.7
+shot classroom-roster-added
+click 683 421 # « OK »
+sleep 0.5
 mark
 click 683 700 # « Fermer »
 need 10 "the progress closed" '"event":"dialog"' '"what":"progress"' '"state":"closed"'
@@ -89,4 +111,7 @@ grep -q "\"id\": \"$clattempt\"" <<<"$clp" || fail "relance progress does not li
 grep -q '"exercise": "EX0001"' <<<"$clp" || fail "relance progress: the attempt is not on the bank exercise EX0001"
 clcsv=$("$bin" progress --db "$cldb" --format csv 2>&1) || fail "relance progress --format csv: $clcsv"
 grep -q "Lyon;Hugo Petit;" <<<"$clcsv" || fail "the progress CSV has no line for Hugo Petit: $clcsv"
-passed+=("the letter exercise: Correction › « Ouvrir un fichier… » opened lettre-stagiaire.txt through the file dialog ($clfindings findings), bank letter EX0001 opened, trainee Hugo Petit created from « Nouveau stagiaire… », « 4512 » marked, scored 5 / 20 and kept ($clattempt), listed in « Stagiaires et progression… »; relance progress finds it (JSON, CSV)")
+cllist=$("$bin" trainee list --db "$cldb" --format json 2>&1) || fail "relance trainee list: $cllist"
+[ "$(grep -c '"name": "Marie Dupont"' <<<"$cllist")" = 1 ] && [ "$(grep -c '"name": "Hugo Petit"' <<<"$cllist")" = 1 ] ||
+  fail "relance trainee list: Marie Dupont added once and Hugo Petit not twice expected: $cllist"
+passed+=("the letter exercise: Correction › « Ouvrir un fichier… » opened lettre-stagiaire.txt through the file dialog ($clfindings findings), bank letter EX0001 opened, trainee Hugo Petit created from « Nouveau stagiaire… », « 4512 » marked, scored 5 / 20 and kept ($clattempt), listed in « Stagiaires et progression… », where « Ajouter un groupe… » read the group's CSV through the file dialog (1 added, 1 already there); relance progress finds the attempt (JSON, CSV), relance trainee list the group")
