@@ -47,6 +47,14 @@ shoot() { # shoot LANG
   xdotool mousemove 400 344 click 1 # third customer of the list: its card
   sleep 2.5
   snap customer-card
+  # The Correction screen projected: presentation mode, its rows of controls folded.
+  xdotool key ctrl+6
+  sleep 2
+  xdotool key ctrl+shift+p
+  sleep 3
+  snap correction-presentation
+  xdotool key ctrl+shift+p
+  sleep 1
   kill "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
   kill "$xvfb" 2>/dev/null || true
