@@ -244,7 +244,7 @@ func (a *App) splitOffset(name string, def float64) float64 {
 // saveSplits remembers the position of the splits on display.
 func (a *App) saveSplits() {
 	if v := a.clients.view; v != nil && v.split != nil {
-		a.fyne.Preferences().SetFloat(prefSplit("clients"), v.split.Offset)
+		a.fyne.Preferences().SetFloat(prefSplit(v.splitKey), v.split.Offset)
 	}
 	if sp := a.clients.detailSplit; sp != nil {
 		a.fyne.Preferences().SetFloat(prefSplit("customer"), sp.Offset)

@@ -61,6 +61,9 @@ type clientsView struct {
 	totals *widget.Label
 	body   *fyne.Container  // the table alone, or the table above the detail panel
 	split  *container.Split // the list above the detail, nil while no customer is shown
+	// splitKey is the name split's position is kept under: its own in presentation mode,
+	// where the card takes most of the height (projected for a role-play).
+	splitKey string
 }
 
 // newClientsScreen builds the Clients screen.
@@ -347,7 +350,10 @@ func (v *clientsView) layoutBody() {
 			detail = v.a.customerDetail(id, v.closeDetail)
 		}
 		v.split = container.NewVSplit(v.table, detail)
-		v.split.Offset = v.a.splitOffset("clients", 0.42)
+		v.splitKey, v.split.Offset = "clients", v.a.splitOffset("clients", 0.42)
+		if v.a.presenting {
+			v.splitKey, v.split.Offset = "clients-presentation", v.a.splitOffset("clients-presentation", 0.2)
+		}
 		v.body.Objects = []fyne.CanvasObject{v.split}
 	}
 	v.body.Refresh()
