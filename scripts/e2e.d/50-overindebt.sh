@@ -63,5 +63,8 @@ r = json.load(sys.stdin)
 sys.exit(0 if r.get("justified") == sys.argv[1] and r["status"]["held"] else 1)
 ' "$ototal" <<<"$oshow" || fail "relance overindebt show does not find $ototal justified: $oshow"
 "$bin" verify --db "$odb" >/dev/null 2>&1 || fail "relance verify after the letter $oid"
-"$bin" agenda --db "$odb" --dry-run | grep -q "$ocust.*surendettement" || fail "relance agenda --dry-run does not give the file as $ocust's reason"
+# Captured first: with pipefail, grep -q leaving at the first match makes the agenda's
+# long listing fail on a closed pipe (the cause of a CI failure on 5 December 2026).
+oagenda=$("$bin" agenda --db "$odb" --dry-run 2>&1) || fail "relance agenda --dry-run: $oagenda"
+grep -q "$ocust.*surendettement" <<<"$oagenda" || fail "relance agenda --dry-run does not give the file as $ocust's reason"
 passed+=("the over-indebted consumer: $ocust's card › « Surendettement » (reminders held, 30 days to justify), « Lettre à la commission… » issued $oid for $ototal and saved; relance overindebt show finds it justified, relance verify passes, the agenda skips $ocust with the file as reason")

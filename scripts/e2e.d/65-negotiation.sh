@@ -7,7 +7,8 @@
 # the negotiation. Sourced by scripts/e2e.sh.
 ngdb="$work/negotiation.relance"
 "$bin" demo --out "$ngdb" --today 2026-12-04 >/dev/null 2>&1 || fail "relance demo --out $ngdb --today 2026-12-04"
-ngcust=$("$bin" negotiation case --db "$ngdb" 2>&1 | grep -o 'C[0-9]\{5\}' | head -1)
+ngcase=$("$bin" negotiation case --db "$ngdb" 2>&1) || fail "relance negotiation case: $ngcase"
+ngcust=$(grep -o 'C[0-9]\{5\}' <<<"$ngcase" | sed -n 1p)
 [ -n "$ngcust" ] || fail "relance negotiation case names no customer"
 out=$("$bin" trainee add --db "$ngdb" --name "Léa Martin" --group "Lyon" 2>&1) || fail "relance trainee add: $out"
 mark
@@ -59,7 +60,8 @@ sleep 0.7
 shot negotiation-recorded
 quit_app
 [ -s "$ngpdf" ] || fail "the negotiation sheet $ngpdf was not written"
-pdftotext "$ngpdf" - 2>/dev/null | grep -q "Négociation avec" || fail "the sheet $ngpdf has no title « Négociation avec »"
+ngtext=$(pdftotext "$ngpdf" - 2>/dev/null) || fail "pdftotext $ngpdf"
+grep -q "Négociation avec" <<<"$ngtext" || fail "the sheet $ngpdf has no title « Négociation avec »"
 ngexp=$(RELANCE_LANG=en "$bin" export-customer --db "$ngdb" --customer "$ngcust" 2>&1) || fail "relance export-customer: $ngexp"
 grep -q "\"id\": \"$ngplan\"" <<<"$ngexp" || fail "the export of $ngcust has no payment plan $ngplan"
 ngprog=$(RELANCE_LANG=en "$bin" progress --db "$ngdb" --format json 2>&1) || fail "relance progress: $ngprog"

@@ -51,7 +51,8 @@ click 1081 662 # « Enregistrer »
 need 10 "the certificate written" '"event":"written"' '"what":"certificate"' '"trainee":"T0001"'
 qpdf=$(field path "$(matching '"event":"written"' '"path"')")
 [ -s "$qpdf" ] || fail "the certificate $qpdf was not written"
-pdftotext "$qpdf" - | grep -q "Hugo Bernard" || fail "the certificate $qpdf does not name Hugo Bernard"
+qtext=$(pdftotext "$qpdf" - 2>/dev/null) || fail "pdftotext $qpdf"
+grep -q "Hugo Bernard" <<<"$qtext" || fail "the certificate $qpdf does not name Hugo Bernard"
 sleep 0.5
 shot quiz-certificate-saved
 click 558 428 # « Fermer » of the file-saved message
