@@ -101,9 +101,6 @@ func (sv *legalView) penaltyPane() fyne.CanvasObject {
 	}
 	customer := a.newCustomerPicker(s.customer, func(id string) { s.customer = id })
 	customer.entry.SetPlaceHolder(a.t("ui.legal.customer_hint"))
-	if s.customer != "" && customer.id == "" {
-		customer.entry.SetText(s.customer)
-	}
 	amount := entry(&s.amount, a.t("ui.legal.amount_hint"))
 	due := entry(&s.due, a.t("ui.legal.date_hint"))
 	end := entry(&s.end, a.t("ui.legal.date_hint"))

@@ -240,15 +240,7 @@ func (a *App) optionalDate(text string) *dateField {
 func (sv *legalView) askCheque(f chequeForm) {
 	a := sv.a
 	customer := a.newCustomerPicker(f.customer, nil)
-	if f.customer != "" && customer.id == "" {
-		customer.entry.SetText(f.customer)
-	}
-	entry := func(v, hint string) *widget.Entry {
-		e := widget.NewEntry()
-		e.SetText(v)
-		e.SetPlaceHolder(hint)
-		return e
-	}
+	entry := filledEntry
 	number, bank := entry(f.number, a.t("cheque.ui.number_hint")), entry(f.bank, a.t("cheque.ui.bank_hint"))
 	amount := entry(f.amount, a.t("ui.legal.amount_hint"))
 	written, represented := a.optionalDate(f.written), a.optionalDate(f.represented)

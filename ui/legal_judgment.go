@@ -263,15 +263,7 @@ type judgmentForm struct {
 func (sv *legalView) askJudgment(f judgmentForm) {
 	a := sv.a
 	customer := a.newCustomerPicker(f.customer, nil)
-	if f.customer != "" && customer.id == "" {
-		customer.entry.SetText(f.customer)
-	}
-	entry := func(v, hint string) *widget.Entry {
-		e := widget.NewEntry()
-		e.SetText(v)
-		e.SetPlaceHolder(hint)
-		return e
-	}
+	entry := filledEntry
 	dateHint, amountHint := a.t("ui.legal.date_hint"), a.t("ui.legal.amount_hint")
 	court, ref := entry(f.court, a.t("judgment.ui.court_hint")), entry(f.ref, a.t("judgment.ui.ref_hint"))
 	decision, enforceable, from := entry(f.decision, dateHint), entry(f.enforceable, dateHint), entry(f.from, a.t("judgment.ui.from_hint"))

@@ -163,12 +163,7 @@ func (e *overindebtEntries) form(customer string) desk.OverindebtForm {
 // in one transaction and shows the card again. A refused form comes back as typed,
 // under the reason.
 func (a *App) askOverindebt(customer string, r *desk.OverindebtRow) {
-	entry := func(v, hint string) *widget.Entry {
-		e := widget.NewEntry()
-		e.SetPlaceHolder(hint)
-		e.SetText(v)
-		return e
-	}
+	entry := filledEntry
 	date := func(d ledger.Date) string {
 		if !d.Valid() {
 			return ""

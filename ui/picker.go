@@ -75,7 +75,8 @@ func (e *pickerEntry) TypedKey(k *fyne.KeyEvent) {
 }
 
 // newCustomerPicker makes a picker showing the customer id (may be ""); chosen is
-// called with the ID of each customer chosen.
+// called with the ID of each customer chosen. An id that is no customer is shown as
+// text, not chosen: what was typed in a form brought back after a refusal.
 func (a *App) newCustomerPicker(id string, chosen func(id string)) *customerPicker {
 	p := &customerPicker{app: a, cur: -1, chosen: chosen}
 	p.entry = &pickerEntry{picker: p}
@@ -84,6 +85,8 @@ func (a *App) newCustomerPicker(id string, chosen func(id string)) *customerPick
 	if acc := a.book.Account(id); acc != nil {
 		p.id = acc.Customer.ID
 		p.entry.SetText(p.label(acc))
+	} else {
+		p.entry.SetText(id)
 	}
 	p.entry.OnChanged = func(text string) {
 		if p.id != "" && text == p.labelOf(p.id) {
@@ -268,4 +271,13 @@ func (a *App) newDateField(d ledger.Date) *dateField {
 // date is the date typed or picked.
 func (f *dateField) date() (ledger.Date, error) {
 	return parseDate(strings.TrimSpace(f.entry.Text))
+}
+
+// filledEntry is a one-line entry holding text, with hint as its placeholder: a field of a
+// form that comes back with what was typed.
+func filledEntry(text, hint string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(hint)
+	e.SetText(text)
+	return e
 }
