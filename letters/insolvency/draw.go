@@ -174,17 +174,7 @@ func drawRetention(d *pdfdoc.Doc, book *ledger.Book, acct *ledger.Account, rc *l
 // representative (or a warning that the settings do not name one).
 func sign(d *pdfdoc.Doc, book *ledger.Book) {
 	s := &book.Settings.Signatory
-	d.Need(30)
-	y := d.Y() + 3
-	x := d.Left + d.TextWidth()/2 + 10
-	w := d.W - d.Right - x
-	d.SetFont("B", 10)
-	d.Text(x, y, w, 5, s.Name, "L")
-	if s.Title != "" {
-		d.SetFont("", 9)
-		d.Text(x, y+5, w, 5, s.Title, "L")
-	}
-	y += 11
+	x, y, w := d.Signatory(s.Name, s.Title, 30)
 	r := book.Settings.Representative
 	d.SetFont("", 8.5)
 	if strings.TrimSpace(r.Name) == "" {

@@ -114,18 +114,9 @@ func draw(d *pdfdoc.Doc, book *ledger.Book, c *overindebt.Claim, lt letterText) 
 // sign closes the letter with the signatory, for the company.
 func sign(d *pdfdoc.Doc, book *ledger.Book) {
 	s := &book.Settings.Signatory
-	d.Need(24)
-	y := d.Y() + 3
-	x := d.Left + d.TextWidth()/2 + 10
-	w := d.W - d.Right - x
-	d.SetFont("B", 10)
-	d.Text(x, y, w, 5, s.Name, "L")
-	if s.Title != "" {
-		d.SetFont("", 9)
-		d.Text(x, y+5, w, 5, s.Title, "L")
-	}
+	x, y, w := d.Signatory(s.Name, s.Title, 24)
 	d.SetFont("", 8.5)
-	d.SetY(d.Para(x, y+11, w, pdfdoc.LineHeight(8.5), book.Settings.Company.Name, "L") + 6)
+	d.SetY(d.Para(x, y, w, pdfdoc.LineHeight(8.5), book.Settings.Company.Name, "L") + 6)
 }
 
 // Record returns claim c of acct as the letter archive keeps it (archive.Issue freezes

@@ -259,3 +259,21 @@ func countryName(code string) string {
 	}
 	return strings.ToUpper(code)
 }
+
+// Signatory opens a letter's signature block in the right half of the page, below the
+// text, keeping need millimetres on the page: the signatory's name in bold, their title
+// under it. It returns where the block's next line goes (x, y) and its width w, for
+// what the letter adds (the company signed for, its representative).
+func (d *Doc) Signatory(name, title string, need float64) (x, y, w float64) {
+	d.Need(need)
+	y = d.Y() + 3
+	x = d.Left + d.TextWidth()/2 + 10
+	w = d.W - d.Right - x
+	d.SetFont("B", 10)
+	d.Text(x, y, w, 5, name, "L")
+	if title != "" {
+		d.SetFont("", 9)
+		d.Text(x, y+5, w, 5, title, "L")
+	}
+	return x, y + 11, w
+}
