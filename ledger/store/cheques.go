@@ -148,15 +148,7 @@ func (t *Tx) ChequeLetterIssued(id string, d ledger.Date, letterID string) (*che
 
 // Cheque returns unpaid cheque id, or nil when there is none.
 func (t *Tx) Cheque(id string) (*cheque.Cheque, error) {
-	v := t.tx.Bucket([]byte(bCheques)).Get([]byte(id))
-	if v == nil {
-		return nil, nil
-	}
-	var c cheque.Cheque
-	if err := json.Unmarshal(v, &c); err != nil {
-		return nil, t.corrupt(string(bCheques), id, err)
-	}
-	return &c, nil
+	return getJSON[cheque.Cheque](t, bCheques, id)
 }
 
 // Cheques returns the unpaid cheques of customer (every customer's when customer is

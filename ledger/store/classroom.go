@@ -45,15 +45,7 @@ func (t *Tx) PutTrainee(r *classroom.Trainee) error {
 
 // Trainee returns trainee id, or nil when there is none.
 func (t *Tx) Trainee(id string) (*classroom.Trainee, error) {
-	v := t.tx.Bucket([]byte(bTrainees)).Get([]byte(id))
-	if v == nil {
-		return nil, nil
-	}
-	var r classroom.Trainee
-	if err := json.Unmarshal(v, &r); err != nil {
-		return nil, t.corrupt(string(bTrainees), id, err)
-	}
-	return &r, nil
+	return getJSON[classroom.Trainee](t, bTrainees, id)
 }
 
 // Trainees returns every trainee, by group then name.

@@ -31,15 +31,7 @@ func (t *Tx) PutContract(c *contract.Contract) error {
 
 // Contract returns the contract of customer, or nil when none is recorded.
 func (t *Tx) Contract(customer string) (*contract.Contract, error) {
-	v := t.tx.Bucket([]byte(bContracts)).Get([]byte(customer))
-	if v == nil {
-		return nil, nil
-	}
-	var c contract.Contract
-	if err := json.Unmarshal(v, &c); err != nil {
-		return nil, t.corrupt(string(bContracts), customer, err)
-	}
-	return &c, nil
+	return getJSON[contract.Contract](t, bContracts, customer)
 }
 
 // Contracts returns every contract recorded, by customer.

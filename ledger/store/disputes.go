@@ -42,15 +42,7 @@ func nextID(b *bolt.Bucket, prefix string, year int) string {
 
 // Dispute returns dispute id, or nil when there is none.
 func (t *Tx) Dispute(id string) (*dispute.Dispute, error) {
-	v := t.tx.Bucket([]byte(bDisputes)).Get([]byte(id))
-	if v == nil {
-		return nil, nil
-	}
-	var d dispute.Dispute
-	if err := json.Unmarshal(v, &d); err != nil {
-		return nil, t.corrupt("disputes", id, err)
-	}
-	return &d, nil
+	return getJSON[dispute.Dispute](t, bDisputes, id)
 }
 
 // MustDispute returns dispute id, or a localized "no such dispute" problem.
@@ -178,15 +170,7 @@ func sameJSON(a, b any) bool {
 
 // Block returns block id, or nil when there is none.
 func (t *Tx) Block(id string) (*dispute.Block, error) {
-	v := t.tx.Bucket([]byte(bBlocks)).Get([]byte(id))
-	if v == nil {
-		return nil, nil
-	}
-	var b dispute.Block
-	if err := json.Unmarshal(v, &b); err != nil {
-		return nil, t.corrupt("blocks", id, err)
-	}
-	return &b, nil
+	return getJSON[dispute.Block](t, bBlocks, id)
 }
 
 // Blocks returns every delivery block in ID order.

@@ -80,15 +80,7 @@ func (t *Tx) AddProcedureEvent(id string, e law.ProcEvent, asOf ledger.Date) (*l
 
 // Procedure returns procedure id, or nil when there is none.
 func (t *Tx) Procedure(id string) (*law.Procedure, error) {
-	v := t.tx.Bucket([]byte(bProcedures)).Get([]byte(id))
-	if v == nil {
-		return nil, nil
-	}
-	var p law.Procedure
-	if err := json.Unmarshal(v, &p); err != nil {
-		return nil, t.corrupt("procedures", id, err)
-	}
-	return &p, nil
+	return getJSON[law.Procedure](t, bProcedures, id)
 }
 
 // Procedures returns every recorded procedure in ID order.

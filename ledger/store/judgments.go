@@ -76,15 +76,7 @@ func (t *Tx) AddJudgmentPayment(id string, p law.JudgmentPayment) (*law.Judgment
 
 // Judgment returns judgment id, or nil when there is none.
 func (t *Tx) Judgment(id string) (*law.Judgment, error) {
-	v := t.tx.Bucket([]byte(bJudgments)).Get([]byte(id))
-	if v == nil {
-		return nil, nil
-	}
-	var j law.Judgment
-	if err := json.Unmarshal(v, &j); err != nil {
-		return nil, t.corrupt(string(bJudgments), id, err)
-	}
-	return &j, nil
+	return getJSON[law.Judgment](t, bJudgments, id)
 }
 
 // Judgments returns the judgments of customer (every customer's when customer is

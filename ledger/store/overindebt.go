@@ -41,15 +41,7 @@ func (t *Tx) DeleteOverindebt(customer string) (bool, error) {
 
 // Overindebt returns customer's file, or nil when there is none.
 func (t *Tx) Overindebt(customer string) (*overindebt.Case, error) {
-	v := t.tx.Bucket([]byte(bOverindebtedness)).Get([]byte(customer))
-	if v == nil {
-		return nil, nil
-	}
-	var k overindebt.Case
-	if err := json.Unmarshal(v, &k); err != nil {
-		return nil, t.corrupt(string(bOverindebtedness), customer, err)
-	}
-	return &k, nil
+	return getJSON[overindebt.Case](t, bOverindebtedness, customer)
 }
 
 // Overindebts returns every file, in customer ID order.

@@ -31,15 +31,7 @@ type Statement struct {
 
 // Statement returns the record of the statement of hash, or nil.
 func (t *Tx) Statement(hash string) (*Statement, error) {
-	v := t.tx.Bucket([]byte(bStatements)).Get([]byte(hash))
-	if v == nil {
-		return nil, nil
-	}
-	var s Statement
-	if err := json.Unmarshal(v, &s); err != nil {
-		return nil, t.corrupt(string(bStatements), hash, err)
-	}
-	return &s, nil
+	return getJSON[Statement](t, bStatements, hash)
 }
 
 // Statements returns the statements imported, the latest first.

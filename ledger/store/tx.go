@@ -28,6 +28,20 @@ func (t *Tx) corrupt(bucket, key string, err error) error {
 	return problem(ErrCorrupt, t.path, fmt.Errorf("%s/%s: %w", bucket, key, err))
 }
 
+// getJSON returns the record stored as JSON under key in bucket, or nil when there is
+// none; a record that does not decode is reported corrupt with its bucket and key.
+func getJSON[T any](t *Tx, bucket BucketName, key string) (*T, error) {
+	v := t.tx.Bucket([]byte(bucket)).Get([]byte(key))
+	if v == nil {
+		return nil, nil
+	}
+	var r T
+	if err := json.Unmarshal(v, &r); err != nil {
+		return nil, t.corrupt(string(bucket), key, err)
+	}
+	return &r, nil
+}
+
 // Settings returns the dossier's settings.
 func (t *Tx) Settings() (ledger.Settings, error) {
 	var s ledger.Settings
