@@ -34,6 +34,9 @@ type ChequeForm struct {
 // (cheque.Cheque.Validate).
 func (s *Session) ParseChequeForm(f ChequeForm) (cheque.Cheque, error) {
 	typed := func(field, value string) error {
+		if strings.TrimSpace(value) == "" { // a field left empty: say it is needed
+			return &ledger.Problem{Key: "cheque.err.missing", Args: []string{"field_key", "cheque.field." + field}}
+		}
 		return &ledger.Problem{Key: "cheque.err.typed", Args: []string{"field_key", "cheque.field." + field, "value", value}}
 	}
 	if err := s.fromReturn(&f); err != nil {

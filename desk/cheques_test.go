@@ -46,6 +46,7 @@ func TestRecordChequeAndLetter(t *testing.T) {
 		{func(f *desk.ChequeForm) { f.Amount = "beaucoup" }, "cheque.err.typed", "Valeur invalide pour « montant » : « beaucoup »"},
 		{func(f *desk.ChequeForm) { f.Presented = "31/02/2026" }, "cheque.err.typed", "première présentation"},
 		{func(f *desk.ChequeForm) { f.Reason = "lune" }, "cheque.err.typed", "« lune »"},
+		{func(f *desk.ChequeForm) { f.Presented = " " }, "cheque.err.missing", "Renseignez « première présentation »"},
 		{func(f *desk.ChequeForm) { f.Invoices = []string{"NOPE-1"} }, "cheque.err.invoice", "NOPE-1"},
 		{func(f *desk.ChequeForm) { f.Rejected = "20/10/2026" }, "cheque.err.before", "20/10/2026"},
 	} {

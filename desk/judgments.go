@@ -37,6 +37,9 @@ func ParseJudgmentForm(f JudgmentForm) (law.Judgment, error) {
 	j := law.Judgment{Customer: strings.TrimSpace(f.Customer), Court: strings.TrimSpace(f.Court),
 		Ref: strings.TrimSpace(f.Ref), Capitalise: f.Capitalise, Payments: []law.JudgmentPayment{}}
 	typed := func(field, value string) error {
+		if strings.TrimSpace(value) == "" { // a field left empty: say it is needed
+			return &ledger.Problem{Key: "judgment.err.missing", Args: []string{"field_key", "judgment.field." + field}}
+		}
 		return &ledger.Problem{Key: "judgment.err.typed", Args: []string{"field_key", "judgment.field." + field, "value", value}}
 	}
 	k, ok := law.ParseJudgmentKind(f.Kind)
